@@ -1,0 +1,219 @@
+"""The one document model shared by gold files and predictions.
+
+A :class:`Document` is what every stage reads and writes, from ingestion to
+JSON. Field names are the gold format's (annotation guidelines §4), so a
+prediction can be scored as if it were a gold file. Offsets are code-point
+indices into ``Document.text`` and every stage keeps
+``text[start:end] == mention``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+ENTITY_LABELS = ("ORG", "LOC", "DATE", "EVENT", "PERSON")
+
+# Allowed (head labels, tail labels) per relation label, from guidelines §3.
+RELATION_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    "member_of": (frozenset({"LOC", "ORG", "PERSON"}), frozenset({"ORG"})),
+    "observer_of": (frozenset({"LOC", "ORG"}), frozenset({"ORG"})),
+    "part_of": (frozenset({"ORG"}), frozenset({"ORG"})),
+    "located_in": (frozenset({"ORG", "LOC"}), frozenset({"LOC"})),
+    "partner_of": (frozenset({"ORG"}), frozenset({"ORG"})),
+    "alias_of": (frozenset(ENTITY_LABELS), frozenset(ENTITY_LABELS)),
+    "held_in": (frozenset({"EVENT"}), frozenset({"LOC"})),
+    "held_on": (frozenset({"EVENT"}), frozenset({"DATE"})),
+    "participant_in": (frozenset({"LOC", "ORG", "PERSON"}), frozenset({"EVENT"})),
+    "affiliated_with": (frozenset({"PERSON"}), frozenset({"ORG"})),
+}
+SYMMETRIC_RELATIONS = frozenset({"partner_of", "alias_of"})
+
+
+def relation_allowed(label: str, head_label: str, tail_label: str) -> bool:
+    """True when the guidelines allow ``label`` between these entity labels."""
+    if label not in RELATION_TYPES:
+        return False
+    heads, tails = RELATION_TYPES[label]
+    if label == "alias_of":
+        return head_label == tail_label
+    return head_label in heads and tail_label in tails
+
+
+def sha256_text(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Segment:
+    start: int
+    end: int
+    lang: str
+    role: str  # "wrapper" or "article"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "lang": self.lang, "role": self.role}
+
+
+@dataclass
+class Entity:
+    id: str
+    start: int
+    end: int
+    label: str
+    text: str
+    value: str | None = None  # DATE only: normalised value, None when not normalisable
+    source: str | None = None  # component that produced the mention
+    canonical: str | None = None
+    confidence: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+        }
+        if self.label == "DATE":
+            out["value"] = self.value
+        for key in ("source", "canonical", "confidence"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        return out
+
+
+@dataclass
+class Relation:
+    id: str
+    label: str
+    head: str
+    tail: str
+    confidence: float | None = None
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "label": self.label, "head": self.head, "tail": self.tail}
+        if self.confidence is not None:
+            out["confidence"] = self.confidence
+        if self.source is not None:
+            out["source"] = self.source
+        return out
+
+
+@dataclass
+class Document:
+    id: str
+    text: str
+    segments: list[Segment] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=dict)
+    entities_index: list[dict[str, Any]] = field(default_factory=list)
+    # Where the text came from: path, detected encoding, format (txt/html/jsonl).
+    source: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, Any] = field(default_factory=dict)
+    # Working state shared between stages (e.g. the spaCy Doc); never serialised.
+    annotations: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    @property
+    def text_sha256(self) -> str:
+        return sha256_text(self.text)
+
+    def entity_by_id(self) -> dict[str, Entity]:
+        return {e.id: e for e in self.entities}
+
+    def mention(self, start: int, end: int) -> str:
+        return self.text[start:end]
+
+    def iter_segments(self, role: str | None = None, lang: str | None = None) -> Iterator[Segment]:
+        for seg in self.segments:
+            if (role is None or seg.role == role) and (lang is None or seg.lang == lang):
+                yield seg
+
+    def renumber(self) -> None:
+        """Sort entities by position and give them ids T1..Tn (relations follow)."""
+        self.entities.sort(key=lambda e: (e.start, e.end, e.label))
+        new_ids = {}
+        for i, ent in enumerate(self.entities, 1):
+            new_ids[ent.id] = f"T{i}"
+            ent.id = f"T{i}"
+        kept = []
+        for rel in self.relations:
+            if rel.head in new_ids and rel.tail in new_ids:
+                rel.head, rel.tail = new_ids[rel.head], new_ids[rel.tail]
+                kept.append(rel)
+        kept.sort(key=lambda r: (int(r.head[1:]), int(r.tail[1:]), r.label))
+        for i, rel in enumerate(kept, 1):
+            rel.id = f"R{i}"
+        self.relations = kept
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "text_sha256": self.text_sha256,
+            "text": self.text,
+            "segments": [s.to_dict() for s in self.segments],
+            "entities": [e.to_dict() for e in self.entities],
+            "relations": [r.to_dict() for r in self.relations],
+            "metadata": self.metadata,
+        }
+        if self.entities_index:
+            out["entities_index"] = self.entities_index
+        if self.source:
+            out["source"] = self.source
+        if self.provenance:
+            out["provenance"] = self.provenance
+        return out
+
+    def to_json(self) -> str:
+        """Deterministic JSON: same document, byte-identical output."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], text: str | None = None) -> "Document":
+        """Build from a gold or output JSON object.
+
+        Gold files may omit ``text``; pass the raw text then (its sha256 is
+        checked by :mod:`pipeline.validate`, not here).
+        """
+        if text is None:
+            text = data.get("text")
+        if text is None:
+            raise ValueError(f"document {data.get('id')!r}: no 'text' field and no raw text given")
+        return cls(
+            id=data["id"],
+            text=text,
+            segments=[Segment(s["start"], s["end"], s["lang"], s["role"]) for s in data.get("segments", [])],
+            entities=[
+                Entity(
+                    id=e["id"],
+                    start=e["start"],
+                    end=e["end"],
+                    label=e["label"],
+                    text=e["text"],
+                    value=e.get("value"),
+                    source=e.get("source"),
+                    canonical=e.get("canonical"),
+                    confidence=e.get("confidence"),
+                )
+                for e in data.get("entities", [])
+            ],
+            relations=[
+                Relation(
+                    id=r["id"],
+                    label=r["label"],
+                    head=r["head"],
+                    tail=r["tail"],
+                    confidence=r.get("confidence"),
+                    source=r.get("source"),
+                )
+                for r in data.get("relations", [])
+            ],
+            metadata=data.get("metadata", {}) or {},
+            entities_index=data.get("entities_index", []) or [],
+            source=data.get("source", {}) or {},
+            provenance=data.get("provenance", {}) or {},
+        )
