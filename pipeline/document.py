@@ -42,6 +42,21 @@ def relation_allowed(label: str, head_label: str, tail_label: str) -> bool:
     return head_label in heads and tail_label in tails
 
 
+def _remap_entity_refs(value: Any, new_ids: dict[str, str]) -> None:
+    """Renumber entity ids held in metadata: keys "entity", "*_entity" (an id
+    or None) and "*_entities" (a list of ids), at any depth."""
+    children = value.values() if isinstance(value, dict) else value if isinstance(value, list) else ()
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if (key == "entity" or key.endswith("_entity")) and isinstance(item, str):
+                value[key] = new_ids.get(item)
+            elif key.endswith("_entities") and isinstance(item, list):
+                value[key] = [new_ids[i] for i in item if i in new_ids]
+    for child in children:
+        if isinstance(child, (dict, list)):
+            _remap_entity_refs(child, new_ids)
+
+
 def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -149,6 +164,9 @@ class Document:
         for i, rel in enumerate(kept, 1):
             rel.id = f"R{i}"
         self.relations = kept
+        for record in self.entities_index:
+            record["mentions"] = [new_ids[m] for m in record.get("mentions", []) if m in new_ids]
+        _remap_entity_refs(self.metadata, new_ids)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {

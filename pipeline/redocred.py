@@ -59,7 +59,7 @@ def _rebuild_text(sents: list[list[str]]) -> tuple[str, list[list[tuple[int, int
             length += len(token)
             previous = token
         token_offsets.append(offsets)
-        sentence_spans.append(SentenceSpan(sent_start or length, length))
+        sentence_spans.append(SentenceSpan(length if sent_start is None else sent_start, length))
     return "".join(parts), token_offsets, sentence_spans
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .extract import ExtractConfig, Extractor
-from .ingest import InputError, iter_documents
+from .ingest import InputError, SkippedInput, iter_documents
 from .output import write_document
 
 
@@ -34,7 +34,7 @@ class ExtractRun:
         failures = 0
         for item in iter_documents(paths):
             if isinstance(item, InputError):
-                failures += 1
+                failures += not isinstance(item, SkippedInput)  # a skipped non-input file is a note
                 report(f"{item.path}: {item.reason}")
                 continue
             try:

@@ -1,0 +1,117 @@
+-- textmine's database schema, for SQLite and PostgreSQL alike (portable types;
+-- JSON values are stored as TEXT). Created by `textmine export` and
+-- `textmine batch --db` when missing. One output document = one `documents`
+-- row plus its rows in the other tables, keyed by `doc_id`; re-exporting a
+-- document deletes its old rows (ON DELETE CASCADE) and inserts the new ones
+-- in one transaction. Offsets (`start_char`, `end_char`) are code-point
+-- offsets into `documents.text`, end exclusive, as in the JSON outputs.
+
+-- One row per distinct pipeline configuration that produced outputs.
+CREATE TABLE IF NOT EXISTS runs (
+    run_id           TEXT PRIMARY KEY,  -- first 16 hex digits of sha256(provenance JSON)
+    pipeline_version TEXT,
+    provenance       TEXT NOT NULL      -- JSON: the output's "provenance" (components, models, versions)
+);
+
+CREATE TABLE IF NOT EXISTS documents (
+    doc_id          TEXT PRIMARY KEY,   -- the output's "id" (input file name without extension)
+    text_sha256     TEXT NOT NULL,
+    output_sha256   TEXT NOT NULL,      -- sha256 of the whole output: an unchanged document is not rewritten
+    run_id          TEXT REFERENCES runs (run_id),
+    source_path     TEXT,
+    source_format   TEXT,               -- txt, html, jsonl, ...
+    source_encoding TEXT,
+    source          TEXT,               -- JSON: the output's whole "source" object
+    text            TEXT NOT NULL
+);
+
+-- Wrapper / article stretches of the text, in order, covering it without gaps.
+CREATE TABLE IF NOT EXISTS segments (
+    doc_id     TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    seq        INTEGER NOT NULL,        -- 0-based position
+    start_char INTEGER NOT NULL,
+    end_char   INTEGER NOT NULL,
+    lang       TEXT,                    -- ISO 639-1
+    role       TEXT,                    -- wrapper or article
+    PRIMARY KEY (doc_id, seq)
+);
+
+-- Real-world entities of a document (the output's "entities_index").
+CREATE TABLE IF NOT EXISTS canonical_entities (
+    doc_id       TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    canonical_id TEXT NOT NULL,         -- E1, E2, ... (per document)
+    label        TEXT NOT NULL,
+    canonical    TEXT,                  -- the canonical name, shared by all its mentions
+    kb_id        TEXT,                  -- Wikidata Q-id, ISO3166:XX, ... or NULL: joins entities across documents
+    aliases      TEXT,                  -- JSON list of names
+    mentions     TEXT,                  -- JSON list of entity ids (T...)
+    PRIMARY KEY (doc_id, canonical_id)
+);
+
+-- Entity mentions.
+CREATE TABLE IF NOT EXISTS entities (
+    doc_id       TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    entity_id    TEXT NOT NULL,         -- T1, T2, ... in text order
+    label        TEXT NOT NULL,         -- ORG, LOC, DATE, EVENT, PERSON
+    start_char   INTEGER NOT NULL,
+    end_char     INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    value        TEXT,                  -- DATE only: normalised ISO 8601 / TIMEX3 value
+    canonical    TEXT,
+    canonical_id TEXT,                  -- canonical_entities.canonical_id of the same document, or NULL
+    source       TEXT,                  -- component that found the mention
+    confidence   DOUBLE PRECISION,
+    PRIMARY KEY (doc_id, entity_id)
+);
+
+CREATE TABLE IF NOT EXISTS relations (
+    doc_id      TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    relation_id TEXT NOT NULL,          -- R1, R2, ...
+    label       TEXT NOT NULL,          -- member_of, located_in, ... (annotation guidelines section 3)
+    head_id     TEXT NOT NULL,          -- entities.entity_id
+    tail_id     TEXT NOT NULL,
+    confidence  DOUBLE PRECISION,
+    source      TEXT,
+    PRIMARY KEY (doc_id, relation_id)
+);
+
+-- Bibliographic metadata: one row per document, authors and references below.
+CREATE TABLE IF NOT EXISTS metadata (
+    doc_id                     TEXT PRIMARY KEY REFERENCES documents (doc_id) ON DELETE CASCADE,
+    title                      TEXT,
+    journal                    TEXT,
+    journal_entity             TEXT,    -- entity id of the journal mention, or NULL
+    year                       INTEGER,
+    issue                      TEXT,
+    affiliation_place          TEXT,
+    affiliation_place_entities TEXT,    -- JSON list of entity ids
+    extra                      TEXT     -- JSON: any other metadata keys
+);
+
+CREATE TABLE IF NOT EXISTS authors (
+    doc_id             TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    position           INTEGER NOT NULL, -- 0-based order in the author block
+    name               TEXT,
+    entity_id          TEXT,
+    orcid              TEXT,
+    email              TEXT,
+    affiliation        TEXT,
+    affiliation_entity TEXT,
+    PRIMARY KEY (doc_id, position)
+);
+
+CREATE TABLE IF NOT EXISTS bib_references (
+    doc_id     TEXT NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE,
+    position   INTEGER NOT NULL,        -- 0-based order in the reference list
+    number     INTEGER,                 -- the entry's own number
+    text       TEXT,
+    start_char INTEGER,
+    end_char   INTEGER,
+    url        TEXT,
+    accessed   TEXT,                    -- ISO date YYYY-MM-DD
+    PRIMARY KEY (doc_id, position)
+);
+
+CREATE INDEX IF NOT EXISTS entities_by_canonical ON entities (label, canonical);
+CREATE INDEX IF NOT EXISTS canonical_entities_by_kb_id ON canonical_entities (kb_id);
+CREATE INDEX IF NOT EXISTS relations_by_label ON relations (label);

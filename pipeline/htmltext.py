@@ -1,0 +1,228 @@
+"""Plain text and layout evidence from an HTML page (lxml).
+
+The text is what a reader sees: scripts, styles, comments, ``noscript``, form
+controls and hidden elements are dropped; every block element (p, div, h1-h6,
+li, tr, td, section, nav, ...) becomes a paragraph of its own, separated from
+the next by a blank line as in the plain-text pages; ``<br>`` is a line break
+inside its paragraph; character references are decoded; whitespace inside a
+paragraph is collapsed (``<pre>`` keeps its own).
+
+Each paragraph is also recorded as a block with its offsets in that text and
+the evidence later stages use to tell the article from the page around it:
+the element path, the landmarks it sits in (nav, header, footer, aside, main,
+article, or the equivalent ARIA roles) and its link-text density.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+BLOCK_TAGS = frozenset(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section "
+    "summary table tbody td tfoot th thead tr ul".split()
+)
+# Content a reader never sees as text.
+DROPPED_TAGS = frozenset(
+    "script style noscript template head iframe object embed svg math canvas select button textarea input".split()
+)
+LANDMARK_TAGS = frozenset({"nav", "header", "footer", "aside", "main", "article"})
+LANDMARK_ROLES = {
+    "navigation": "nav",
+    "banner": "header",
+    "contentinfo": "footer",
+    "complementary": "aside",
+    "main": "main",
+    "article": "article",
+}
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+COLLAPSIBLE = re.compile(r"[\s\u200b\ufeff]+")
+URL_TEXT = re.compile(r"^\s*(https?://|www\.|doi:|\S+@\S+\.\w+\s*$)", re.IGNORECASE)
+META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+@dataclass
+class HtmlPage:
+    text: str
+    # One record per paragraph of ``text``: start, end, tag, path, landmarks, link_density.
+    blocks: list[dict[str, Any]]
+    # JSON-able page evidence: title, lang, meta (name -> list of contents), charset.
+    info: dict[str, Any]
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (``<meta charset>`` or http-equiv), if Python knows it."""
+    match = META_CHARSET.search(data[:4096])
+    if not match:
+        return None
+    try:
+        return codecs.lookup(match.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+
+
+def extract_html(markup: str) -> HtmlPage:
+    # lxml rejects str input that carries an XML encoding declaration; bytes plus an explicit encoding do not.
+    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml_html.document_fromstring(markup.encode("utf-8"), parser=parser)
+    except etree.ParserError:  # no elements at all
+        return HtmlPage(text="", blocks=[], info={})
+    builder = _TextBuilder()
+    builder.walk(root, _Context(path=(), landmarks=()))
+    builder.flush()
+    return HtmlPage(text=builder.text(), blocks=builder.blocks, info=_page_info(root))
+
+
+@dataclass(frozen=True)
+class _Context:
+    path: tuple[str, ...]
+    landmarks: tuple[str, ...]
+    # Path and tag of the nearest block element (the paragraph's owner).
+    block_path: tuple[str, ...] = ()
+    tag: str = ""
+    in_link: bool = False
+    preformatted: bool = False
+
+
+@dataclass
+class _Run:
+    text: str
+    in_link: bool
+    preformatted: bool
+
+
+@dataclass
+class _TextBuilder:
+    paragraphs: list[str] = field(default_factory=list)
+    blocks: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[list[_Run]] = field(default_factory=lambda: [[]])
+    owner: _Context | None = None
+    length: int = 0
+
+    def walk(self, element: Any, parent: _Context) -> None:
+        """Add ``element``'s visible text; its tail is the caller's (it belongs to the parent)."""
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        if not tag or self._hidden(element, tag):
+            return
+        context = self._enter(element, tag, parent)
+        if tag == "br":
+            self.lines.append([])
+            return
+        block = tag in BLOCK_TAGS
+        if block:
+            self.flush()
+        self._text(element.text, context)
+        for child in element:
+            self.walk(child, context)
+            self._text(child.tail, context)
+        if block:
+            self.flush()
+
+    @staticmethod
+    def _enter(element: Any, tag: str, parent: _Context) -> _Context:
+        descriptor = tag
+        if (element.get("id") or "").strip():
+            descriptor += "#" + element.get("id").strip()
+        classes = (element.get("class") or "").split()
+        if classes:
+            descriptor += "." + ".".join(classes[:3])
+        landmark = tag if tag in LANDMARK_TAGS else LANDMARK_ROLES.get((element.get("role") or "").strip().lower())
+        path = parent.path + (descriptor,)
+        block = tag in BLOCK_TAGS
+        return _Context(
+            path=path,
+            landmarks=parent.landmarks + ((landmark,) if landmark else ()),
+            block_path=path if block else parent.block_path,
+            tag=tag if block else parent.tag,
+            in_link=parent.in_link or (tag == "a" and element.get("href") is not None),
+            preformatted=parent.preformatted or tag == "pre",
+        )
+
+    @staticmethod
+    def _hidden(element: Any, tag: str) -> bool:
+        return (
+            tag in DROPPED_TAGS
+            or element.get("hidden") is not None
+            or (element.get("aria-hidden") or "").lower() == "true"
+            or bool(HIDDEN_STYLE.search(element.get("style") or ""))
+        )
+
+    def _text(self, text: str | None, context: _Context) -> None:
+        if text:
+            if self.owner is None:
+                self.owner = context
+            self.lines[-1].append(_Run(text, context.in_link, context.preformatted))
+
+    def flush(self) -> None:
+        """End the current paragraph: collapse its whitespace and record it with its evidence."""
+        lines, owner = self.lines, self.owner
+        self.lines, self.owner = [[]], None
+        rendered: list[str] = []
+        link_chars = visible_chars = 0
+        for runs in lines:
+            pieces = [run.text if run.preformatted else COLLAPSIBLE.sub(" ", run.text) for run in runs]
+            line = "".join(pieces)
+            if any(run.preformatted for run in runs):
+                line = line.strip("\r\n")
+            else:
+                line = re.sub(" {2,}", " ", line).strip()
+            if not line:
+                continue
+            rendered.append(line)
+            for run, piece in zip(runs, pieces):
+                chars = len(piece) - piece.count(" ") - piece.count("\n")
+                visible_chars += chars
+                # A link whose text is a URL or e-mail is a citation, not navigation.
+                if run.in_link and not URL_TEXT.match(piece):
+                    link_chars += chars
+        if not rendered or owner is None:
+            return
+        paragraph = "\n".join(rendered)
+        start = self.length + (2 if self.paragraphs else 0)
+        self.paragraphs.append(paragraph)
+        self.length = start + len(paragraph)
+        self.blocks.append(
+            {
+                "start": start,
+                "end": self.length,
+                "tag": owner.tag or "body",
+                "path": " > ".join(owner.block_path),
+                "landmarks": list(owner.landmarks),
+                "link_density": round(link_chars / visible_chars, 3) if visible_chars else 0.0,
+            }
+        )
+
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs) + ("\n" if self.paragraphs else "")
+
+
+def _page_info(root: Any) -> dict[str, Any]:
+    info: dict[str, Any] = {}
+    title = root.find(".//title")
+    if title is not None and title.text_content().strip():
+        info["title"] = COLLAPSIBLE.sub(" ", title.text_content()).strip()
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    meta: dict[str, list[str]] = {}
+    for element in root.iter("meta"):
+        if (element.get("charset") or "").strip():
+            info["charset"] = element.get("charset").strip()
+        content = element.get("content")
+        if content is None:
+            continue
+        name = element.get("name") or element.get("property")
+        if name:
+            meta.setdefault(name.strip(), []).append(COLLAPSIBLE.sub(" ", content).strip())
+        elif (element.get("http-equiv") or "").lower() == "content-language" and not lang:
+            lang = content
+    if lang and lang.strip():
+        info["lang"] = lang.strip()
+    if meta:
+        info["meta"] = meta
+    return info

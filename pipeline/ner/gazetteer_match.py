@@ -1,0 +1,63 @@
+"""Gazetteer names found in the text, token-aligned.
+
+Names are matched with their exact case (abbreviations such as "EU" must not
+fire on "eu"); multi-word organisation names also in any case ("shanghai
+cooperation organization"). A single-word city is taken only where the parser
+sees a proper noun, since many town names are also common words.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from ..gazetteer import GazetteerEntry, load_gazetteer
+from .spans import PRIORITY, Candidate, has_cyrillic
+
+MAX_NAME_TOKENS = 8
+
+
+class GazetteerIndex:
+    def __init__(self, entries: list[GazetteerEntry]):
+        self.exact: dict[str, GazetteerEntry] = {}
+        self.folded: dict[str, GazetteerEntry] = {}
+        # Countries, regions and organisations win a name they share with a town.
+        rank = {"organisation": 0, "country": 0, "historical-country": 0, "region": 1, "subdivision": 2, "city": 3}
+        for entry in sorted(entries, key=lambda e: rank.get(e.kind, 2)):
+            for alias in entry.aliases:
+                if has_cyrillic(alias):
+                    continue  # Russian text goes through the Russian recogniser
+                self.exact.setdefault(alias, entry)
+                if entry.label == "ORG" and len(alias.split()) > 1:
+                    self.folded.setdefault(alias.casefold(), entry)
+
+    def find(self, spacy_doc: Any) -> list[Candidate]:
+        text = spacy_doc.text
+        tokens = list(spacy_doc)
+        out: list[Candidate] = []
+        i = 0
+        while i < len(tokens):
+            match = None
+            for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
+                first, last = tokens[i], tokens[i + n - 1]
+                surface = text[first.idx:last.idx + len(last)]
+                entry = self.exact.get(surface) or (self.folded.get(surface.casefold()) if n > 1 else None)
+                if entry is None:
+                    continue
+                if n == 1 and entry.kind == "city" and first.pos_ != "PROPN":
+                    continue
+                match = (n, entry, first.idx, last.idx + len(last))
+                break
+            if match is None:
+                i += 1
+                continue
+            n, entry, start, end = match
+            priority = PRIORITY["gazetteer:long"] if n > 1 else PRIORITY["gazetteer"]
+            out.append(Candidate(start, end, entry.label, "gazetteer", priority, entry.canonical, entry.kb_id))
+            i += n
+        return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer_index() -> GazetteerIndex:
+    return GazetteerIndex(list(load_gazetteer().entries()))

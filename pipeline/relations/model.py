@@ -1,0 +1,133 @@
+"""The relation classifier and its artefact on disk.
+
+The model is a scikit-learn ``Pipeline`` (DictVectorizer + logistic
+regression with calibrated probabilities) saved with skops next to a JSON
+manifest that records its format version, library versions and sha256.
+Loading checks the manifest first and refuses a file that does not match;
+only then is the file read with skops, trusting exactly the types such a
+pipeline is made of, so nothing is ever unpickled blindly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+
+MODELS_DIR = Path(__file__).resolve().parent.parent.parent / "models"
+DEFAULT_MODEL_PATH = MODELS_DIR / "relations.skops"
+# Bump when features or labels change: a model trained on other features must be retrained, not used.
+MODEL_FORMAT_VERSION = "relations-1"
+CALIBRATION_FOLDS = 3
+
+# The only types a relations model file may contain.
+TRUSTED_TYPES = [
+    "sklearn.calibration.CalibratedClassifierCV",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.feature_extraction._dict_vectorizer.DictVectorizer",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.pipeline.Pipeline",
+    "sklearn.model_selection._split.StratifiedKFold",
+    "numpy.dtype",
+    "numpy.float64",
+    "builtins.float",
+]
+
+
+class ModelFileError(RuntimeError):
+    """The model file is missing, altered, or made for other code."""
+
+
+def manifest_path(model_path: Path) -> Path:
+    return model_path.with_suffix(".manifest.json")
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build_pipeline(seed: int, calibration_folds: int = CALIBRATION_FOLDS) -> Any:
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.model_selection import StratifiedKFold
+    from sklearn.pipeline import Pipeline
+
+    # Balanced weights give the rare labels a voice; the sigmoid calibration on
+    # held-out folds turns the skewed scores back into probabilities.
+    linear = LogisticRegression(C=0.5, class_weight="balanced", max_iter=3000, random_state=seed)
+    folds = StratifiedKFold(n_splits=calibration_folds, shuffle=True, random_state=seed)
+    return Pipeline(
+        [
+            ("vectorize", DictVectorizer(sparse=True)),
+            ("classify", CalibratedClassifierCV(linear, method="sigmoid", cv=folds, ensemble=False)),
+        ]
+    )
+
+
+def save(model: Any, path: Path, info: dict[str, Any]) -> dict[str, Any]:
+    import sklearn
+    import skops
+    import skops.io
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    skops.io.dump(model, tmp)
+    tmp.replace(path)
+    manifest = {
+        "format_version": MODEL_FORMAT_VERSION,
+        "file": path.name,
+        "sha256": file_sha256(path),
+        "textmine_version": __version__,
+        "sklearn_version": sklearn.__version__,
+        "skops_version": skops.__version__,
+        "labels": [str(c) for c in model.classes_],
+        **info,
+    }
+    manifest_path(path).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return manifest
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    mpath = manifest_path(path)
+    if not path.exists():
+        raise ModelFileError(f"relation model {path} not found; build it with `textmine train relations`")
+    if not mpath.exists():
+        raise ModelFileError(f"relation model {path} has no manifest {mpath.name}; refusing to load it (rebuild with `textmine train relations`)")
+    try:
+        return json.loads(mpath.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as exc:
+        raise ModelFileError(f"manifest {mpath} is not valid JSON: {exc}") from exc
+
+
+def load(path: Path = DEFAULT_MODEL_PATH) -> tuple[Any, dict[str, Any]]:
+    """The checked model and its manifest; ModelFileError when anything does not match."""
+    import sklearn
+    import skops.io
+
+    manifest = read_manifest(path)
+    if manifest.get("format_version") != MODEL_FORMAT_VERSION:
+        raise ModelFileError(
+            f"relation model {path} is format {manifest.get('format_version')!r}, this code needs {MODEL_FORMAT_VERSION!r}; "
+            "rebuild it with `textmine train relations`"
+        )
+    if manifest.get("sklearn_version") != sklearn.__version__:
+        raise ModelFileError(
+            f"relation model {path} was built with scikit-learn {manifest.get('sklearn_version')}, "
+            f"installed is {sklearn.__version__}; rebuild it with `textmine train relations`"
+        )
+    actual = file_sha256(path)
+    if actual != manifest.get("sha256"):
+        raise ModelFileError(
+            f"relation model {path} does not match its manifest (sha256 {actual[:12]}..., manifest says "
+            f"{str(manifest.get('sha256'))[:12]}...); refusing to load a modified file — rebuild it with `textmine train relations`"
+        )
+    untrusted = set(skops.io.get_untrusted_types(file=path)) - set(TRUSTED_TYPES)
+    if untrusted:
+        raise ModelFileError(f"relation model {path} contains unexpected types {sorted(untrusted)}; refusing to load it")
+    model = skops.io.load(path, trusted=TRUSTED_TYPES)
+    return model, manifest

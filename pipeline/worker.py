@@ -1,0 +1,225 @@
+"""An extraction worker process: loads the pipeline once, then extracts batches.
+
+:class:`WorkerProcess` (parent side) starts ``python -m pipeline.worker`` with
+two pipe descriptors and talks to it with pickled messages
+(:mod:`multiprocessing.connection`). A plain subprocess rather than a
+multiprocessing child, so it can be started from anywhere, including a Dask
+worker (whose daemonic processes may not have multiprocessing children), and
+killed when a document hangs without taking the caller down.
+
+Protocol (parent -> child, child -> parent)::
+
+    ("init", {"sys_path": [...], "plugins": [...], "config": ExtractConfig})
+                                  -> ("ready", provenance) | ("fatal", message)
+    ("batch", [Document, ...])    -> ("done", [Outcome, ...])
+
+The child exits when the parent closes the pipe (or dies).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from .document import Document
+
+
+@dataclass
+class Outcome:
+    """What became of one document: its output JSON, or why it failed."""
+
+    ok: bool
+    json: str | None = None
+    reason: str | None = None
+
+
+class WorkerFailure(RuntimeError):
+    """The worker process could not finish a batch (timeout or crash)."""
+
+
+class WorkerStartError(RuntimeError):
+    """The worker process could not load the pipeline: no document can be processed."""
+
+
+@dataclass
+class WorkerSpec:
+    """Everything a worker needs to build the same extractor as its siblings."""
+
+    config: Any  # ExtractConfig (kept Any so this module imports nothing heavy)
+    plugins: tuple[str, ...] = ()  # modules imported first, e.g. ones registering extra components
+
+
+def _describe(exc: BaseException) -> str:
+    message = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {message[0]}" if message else type(exc).__name__
+
+
+def extract_batch(extractor: Any, docs: list[Document], batch_size: int) -> list[Outcome]:
+    """Extract ``docs`` with ``extractor.pipe``; when the batch fails, isolate the failing documents.
+
+    A document's failure must not cost its batch mates their results, so after
+    a failed batch each document is extracted again on its own, from an
+    untouched copy (components may have modified the first ones).
+    """
+    pristine = copy.deepcopy(docs)
+    try:
+        return [Outcome(True, json=doc.to_json()) for doc in extractor.pipe(docs, batch_size=batch_size)]
+    except Exception:
+        pass
+    outcomes = []
+    for doc in pristine:
+        try:
+            outcomes.append(Outcome(True, json=extractor(doc).to_json()))
+        except Exception as exc:  # reported per document; the batch goes on
+            outcomes.append(Outcome(False, reason=f"extraction failed: {_describe(exc)}"))
+    return outcomes
+
+
+def _serve(conn: Connection) -> None:
+    kind, init = conn.recv()
+    assert kind == "init", kind
+    sys.path[:] = init["sys_path"]
+    try:
+        from .extract import Extractor
+
+        for module in init["plugins"]:
+            importlib.import_module(module)
+        extractor = Extractor(init["config"])
+    except Exception as exc:
+        conn.send(("fatal", _describe(exc)))
+        return
+    conn.send(("ready", extractor.provenance))
+    batch_size = init["config"].batch_size
+    while True:
+        try:
+            kind, docs = conn.recv()
+        except EOFError:
+            return
+        conn.send(("done", extract_batch(extractor, docs, batch_size)))
+
+
+class WorkerProcess:
+    """Parent-side handle of one worker process (started on first use, restarted after a kill)."""
+
+    def __init__(self, spec: WorkerSpec, start_timeout: float = 600.0):
+        self.spec = spec
+        self.start_timeout = start_timeout
+        self._proc: subprocess.Popen | None = None
+        self._conn: Connection | None = None
+        self.provenance: dict[str, Any] | None = None
+
+    def _start(self) -> None:
+        parent_read, child_write = os.pipe()
+        child_read, parent_write = os.pipe()
+        env = dict(os.environ)
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (package_root, env.get("PYTHONPATH")) if p)
+        # Own session: a Ctrl-C at the terminal reaches the parent, which then
+        # stops the workers itself, instead of interrupting them mid-document.
+        # The child's stdout goes to stderr so stray prints never mix with the
+        # parent's output.
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "pipeline.worker", str(child_read), str(child_write)],
+            pass_fds=(child_read, child_write),
+            stdin=subprocess.DEVNULL,
+            stdout=2,
+            env=env,
+            start_new_session=True,
+        )
+        os.close(child_read)
+        os.close(child_write)
+        self._conn = _DuplexConnection(Connection(parent_read, writable=False), Connection(parent_write, readable=False))
+        self._conn.send(("init", {"sys_path": list(sys.path), "plugins": list(self.spec.plugins), "config": self.spec.config}))
+        try:
+            kind, payload = self._receive(self.start_timeout, "loading the pipeline")
+        except WorkerFailure as exc:
+            raise WorkerStartError(f"the extraction pipeline could not be loaded: {exc}") from exc
+        if kind == "fatal":
+            self.stop()
+            raise WorkerStartError(f"the extraction pipeline could not be loaded: {payload}")
+        self.provenance = payload
+
+    def _receive(self, timeout: float, doing: str) -> tuple[str, Any]:
+        assert self._conn is not None and self._proc is not None
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self.stop()
+                raise WorkerFailure(f"timeout: no result after {timeout:g} s")
+            try:
+                if self._conn.poll(min(remaining, 1.0)):
+                    return self._conn.recv()
+            except (EOFError, OSError):
+                pass
+            else:
+                if self._proc.poll() is None:
+                    continue
+            code = self._proc.wait()
+            self.stop()
+            raise WorkerFailure(f"worker process died while {doing} (exit status {code})")
+
+    def extract(self, docs: list[Document], timeout: float) -> list[Outcome]:
+        """Outcomes for ``docs`` in order; WorkerFailure if the process hangs past ``timeout`` or dies."""
+        if self._proc is None:
+            self._start()
+        assert self._conn is not None
+        try:
+            self._conn.send(("batch", docs))
+        except OSError as exc:
+            self.stop()
+            raise WorkerFailure(f"worker process unreachable: {exc}") from exc
+        _, outcomes = self._receive(timeout, "extracting")
+        return outcomes
+
+    def stop(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.kill()
+            self._proc.wait()
+            self._proc = None
+
+
+class _DuplexConnection:
+    """Two one-way pipe connections used as one (os.pipe is one-way)."""
+
+    def __init__(self, reader: Connection, writer: Connection):
+        self._reader = reader
+        self._writer = writer
+
+    def send(self, obj: Any) -> None:
+        self._writer.send(obj)
+
+    def recv(self) -> Any:
+        return self._reader.recv()
+
+    def poll(self, timeout: float) -> bool:
+        return self._reader.poll(timeout)
+
+    def close(self) -> None:
+        self._reader.close()
+        self._writer.close()
+
+
+def main(argv: list[str]) -> None:
+    read_fd, write_fd = int(argv[0]), int(argv[1])
+    conn = _DuplexConnection(Connection(read_fd, writable=False), Connection(write_fd, readable=False))
+    try:
+        _serve(conn)
+    except (EOFError, BrokenPipeError):
+        pass  # the parent went away: nothing left to do
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Set up textmine in ./.venv from pinned, hash-checked requirements.
+#   bash scripts/setup.sh                 spaCy path only (no torch)
+#   bash scripts/setup.sh --with-stanza   also stanza and the CPU build of torch
+#   bash scripts/setup.sh --with-tests    also pytest and hypothesis
+# Idempotent: a second run only checks what is installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+with_stanza=0
+with_tests=0
+for arg in "$@"; do
+  case "$arg" in
+    --with-stanza) with_stanza=1 ;;
+    --with-tests) with_tests=1 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    *) echo "setup.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+python="${PYTHON:-python3}"
+if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+  echo "setup.sh: textmine needs Python 3.11 (found $("$python" --version 2>&1)); set PYTHON=/path/to/python3.11" >&2
+  exit 2
+fi
+[ -x .venv/bin/python ] || "$python" -m venv .venv
+pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
+
+"${pip[@]}" --require-hashes -r requirements/base.txt
+if [ "$with_stanza" = 1 ]; then
+  # torch first, from the CPU wheel: otherwise stanza pulls ~5 GB of CUDA wheels.
+  "${pip[@]}" torch==2.13.0
+  "${pip[@]}" --require-hashes -r requirements/stanza.txt
+fi
+if [ "$with_tests" = 1 ]; then
+  "${pip[@]}" --require-hashes -r requirements/test.txt
+fi
+"${pip[@]}" --no-deps --no-build-isolation -e .
+echo "textmine is set up in .venv ($(.venv/bin/textmine --version 2>/dev/null || echo 'textmine'))"

@@ -1,0 +1,58 @@
+"""Small components for the batch tests, loaded by the workers as a plugin module.
+
+They stand in for the real pipeline where a test needs behaviour on demand:
+a deterministic entity finder, a slow stage (to kill a batch halfway), a
+stage that fails or hangs on marked documents.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from pipeline.components import register
+from pipeline.document import Document, Entity
+
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+@register("test_years")
+class YearFinder:
+    """Marks four-digit years as DATE entities (value = the year)."""
+
+    name = "test_years"
+
+    def __call__(self, doc: Document) -> Document:
+        for i, match in enumerate(YEAR.finditer(doc.text), 1):
+            doc.entities.append(Entity(f"Y{i}", match.start(), match.end(), "DATE", match.group(), value=match.group(), source="test"))
+        return doc
+
+    def pipe(self, docs, batch_size):
+        for doc in docs:
+            yield self(doc)
+
+
+@register("test_slow")
+class Slow:
+    name = "test_slow"
+
+    def __init__(self, seconds: float = 0.2):
+        self.seconds = seconds
+
+    def __call__(self, doc: Document) -> Document:
+        time.sleep(self.seconds)
+        return doc
+
+
+@register("test_trouble")
+class Trouble:
+    """Raises on documents containing FAIL, never returns on documents containing HANG."""
+
+    name = "test_trouble"
+
+    def __call__(self, doc: Document) -> Document:
+        if "FAIL" in doc.text:
+            raise ValueError("this document asked to fail")
+        while "HANG" in doc.text:
+            time.sleep(0.05)
+        return doc

@@ -1,0 +1,470 @@
+"""Scoring: entity schemes against the nervaluate library, relations, segments, metadata, loading, report."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from nervaluate import Evaluator
+from typer.testing import CliRunner
+
+from pipeline.cli import app
+from pipeline.document import Document, Entity, Relation, Segment, sha256_text
+from pipeline.metadata import metadata_field_accuracy
+from pipeline.evaluate import (
+    SCHEMES,
+    GoldFormatError,
+    Span,
+    evaluate_dirs,
+    evaluate_documents,
+    match_spans,
+    render_report,
+    span_scores,
+)
+
+NERVALUATE_SCHEME = {"strict": "strict", "exact": "exact", "partial": "partial", "type": "ent_type"}
+COUNT_FIELDS = ("correct", "incorrect", "partial", "missed", "spurious", "precision", "recall", "f1")
+
+
+# ------------------------------------------------------------------ agreement with nervaluate
+
+span_strategy = st.builds(
+    lambda start, length, label: Span(start, start + length, label),
+    st.integers(0, 300),
+    # Long spans too: nervaluate needs an overlap of 1% of the gold span.
+    st.one_of(st.integers(1, 12), st.integers(100, 250)),
+    st.sampled_from(["ORG", "LOC", "DATE"]),
+)
+documents_strategy = st.lists(st.tuples(st.lists(span_strategy, max_size=8), st.lists(span_strategy, max_size=8)), min_size=1, max_size=4)
+
+
+def _nervaluate(docs: list[tuple[list[Span], list[Span]]]) -> dict:
+    # nervaluate's spans have inclusive ends; ours are exclusive.
+    true = [[{"label": s.label, "start": s.start, "end": s.end - 1} for s in gold] for gold, _ in docs]
+    pred = [[{"label": s.label, "start": s.start, "end": s.end - 1} for s in pred] for _, pred in docs]
+    return Evaluator(true, pred, tags=["ORG", "LOC", "DATE"], loader="dict").evaluate()
+
+
+def _ours(docs: list[tuple[list[Span], list[Span]]], scheme: str, label: str | None = None) -> dict:
+    from collections import Counter
+
+    total = Counter()
+    for gold, pred in docs:
+        if label:
+            gold, pred = [s for s in gold if s.label == label], [s for s in pred if s.label == label]
+        total.update(match_spans(gold, pred, scheme).counts())
+    return span_scores(total, scheme)
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents_strategy)
+def test_entity_figures_equal_nervaluate(docs):
+    expected = _nervaluate(docs)
+    for scheme in SCHEMES:
+        theirs = expected["overall"].get(NERVALUATE_SCHEME[scheme])
+        ours = _ours(docs, scheme)
+        if theirs is None:  # nervaluate reports nothing when no document has an entity
+            assert ours["possible"] == ours["actual"] == 0
+            continue
+        assert {k: ours[k] for k in COUNT_FIELDS} == {k: getattr(theirs, k) for k in COUNT_FIELDS}, scheme
+        for label, per_scheme in expected["entities"].items():
+            theirs_label = per_scheme[NERVALUATE_SCHEME[scheme]]
+            ours_label = _ours(docs, scheme, label)
+            assert {k: ours_label[k] for k in COUNT_FIELDS} == {k: getattr(theirs_label, k) for k in COUNT_FIELDS}, (scheme, label)
+
+
+def test_report_entity_figures_equal_nervaluate_on_documents():
+    gold = _doc("d", [("ORG", 0, 3), ("LOC", 10, 16), ("DATE", 20, 24), ("PERSON", 30, 40)])
+    pred = _doc("d", [("ORG", 0, 3), ("ORG", 10, 16), ("DATE", 19, 24), ("EVENT", 50, 55)])
+    report = evaluate_documents({"d": gold}, {"d": pred})
+    labels = ["ORG", "LOC", "DATE", "EVENT", "PERSON"]
+    true = [[{"label": e.label, "start": e.start, "end": e.end - 1} for e in gold.entities]]
+    predicted = [[{"label": e.label, "start": e.start, "end": e.end - 1} for e in pred.entities]]
+    expected = Evaluator(true, predicted, tags=labels, loader="dict").evaluate()
+    for scheme in SCHEMES:
+        theirs = expected["overall"][NERVALUATE_SCHEME[scheme]]
+        ours = report["entities"][scheme]["micro"]
+        assert {k: ours[k] for k in COUNT_FIELDS} == {k: getattr(theirs, k) for k in COUNT_FIELDS}
+        for label in labels:
+            theirs_label = expected["entities"][label][NERVALUATE_SCHEME[scheme]]
+            ours_label = report["entities"][scheme]["per_label"][label]
+            assert {k: ours_label[k] for k in COUNT_FIELDS} == {k: getattr(theirs_label, k) for k in COUNT_FIELDS}
+
+
+# ------------------------------------------------------------------ hand-made documents with known counts
+
+TEXT = "The SCO met in Almaty, Kazakhstan on June 20, 2013 and in 2005. Peace Mission 2014 was held in China. Russia took part."
+
+
+def _find(text: str, mention: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(mention, start + 1)
+    return start, start + len(mention)
+
+
+def _doc(doc_id: str, spans, text: str = "", relations=(), **extra) -> Document:
+    entities = []
+    for i, item in enumerate(spans, 1):
+        label, start, end, *value = item
+        mention = text[start:end] if text else f"m{start}"
+        entities.append(Entity(f"T{i}", start, end, label, mention, value=value[0] if value else None))
+    rels = [Relation(f"R{i}", label, head, tail) for i, (label, head, tail) in enumerate(relations, 1)]
+    return Document(id=doc_id, text=text, entities=entities, relations=rels, **extra)
+
+
+def _entity(label: str, mention: str, value: str | None = None, nth: int = 0, text: str = TEXT):
+    return (label, *_find(text, mention, nth), *([value] if label == "DATE" else []))
+
+
+GOLD_SPANS = [
+    _entity("ORG", "SCO"),
+    _entity("LOC", "Almaty"),
+    _entity("LOC", "Kazakhstan"),
+    _entity("DATE", "June 20, 2013", "2013-06-20"),
+    _entity("DATE", "2005", "2005"),
+    _entity("EVENT", "Peace Mission 2014"),
+    _entity("LOC", "China"),
+    _entity("LOC", "Russia"),
+]
+
+
+def _known_case() -> tuple[Document, Document]:
+    gold = _doc(
+        "doc1",
+        GOLD_SPANS,
+        TEXT,
+        relations=[("located_in", "T2", "T3"), ("held_in", "T6", "T7"), ("participant_in", "T1", "T6")],
+    )
+    pred = _doc(
+        "doc1",
+        [
+            _entity("ORG", "SCO"),  # correct
+            _entity("ORG", "Almaty"),  # wrong label
+            _entity("LOC", "Kazakhstan"),  # correct
+            ("DATE", *_find(TEXT, "20, 2013"), "2013"),  # wrong boundary
+            _entity("DATE", "2005", "2006"),  # correct span, wrong value
+            _entity("LOC", "China"),  # correct
+            _entity("ORG", "Peace"),  # wrong label and boundary
+            # "Russia" missed
+            _entity("ORG", "The"),  # spurious
+        ],
+        TEXT,
+        relations=[("located_in", "T3", "T6"), ("member_of", "T2", "T1")],  # Kazakhstan in China: spurious
+    )
+    return gold, pred
+
+
+def test_strict_counts_and_error_kinds_on_known_case():
+    gold, pred = _known_case()
+    report = evaluate_documents({"doc1": gold}, {"doc1": pred})
+    strict = report["entities"]["strict"]["micro"]
+    assert (strict["correct"], strict["incorrect"], strict["missed"], strict["spurious"]) == (4, 3, 1, 1)
+    assert strict["precision"] == strict["recall"] == pytest.approx(4 / 8)
+    kinds = sorted(err["kind"] for err in report["errors"]["entities"])
+    assert kinds == ["missed", "spurious", "wrong_boundary", "wrong_label", "wrong_label_and_boundary"]
+    wrong_label = next(err for err in report["errors"]["entities"] if err["kind"] == "wrong_label")
+    assert wrong_label["gold"]["text"] == "Almaty" and wrong_label["gold"]["label"] == "LOC" and wrong_label["pred"]["label"] == "ORG"
+    per_label = report["entities"]["strict"]["per_label"]
+    # Per label, a wrong label is a miss for the gold label and spurious for the predicted one.
+    assert (per_label["LOC"]["correct"], per_label["LOC"]["missed"]) == (2, 2)
+    assert (per_label["ORG"]["correct"], per_label["ORG"]["spurious"]) == (1, 3)
+    assert per_label["PERSON"] == span_scores(__import__("collections").Counter(), "strict")
+    exact = report["entities"]["exact"]["micro"]
+    assert exact["correct"] == 5  # Almaty counts once labels are ignored
+
+
+def test_date_value_accuracy_counts_strict_matches_with_gold_value():
+    gold, pred = _known_case()
+    report = evaluate_documents({"doc1": gold}, {"doc1": pred})
+    # Only "2005" is strict-matched (June 20, 2013 has a wrong boundary); its value is wrong.
+    assert report["date_values"] == {"correct": 0, "total": 1, "accuracy": 0.0}
+    assert report["errors"]["date_values"][0]["gold"]["value"] == "2005"
+    pred.entities[4].value = "2005"
+    gold.entities.append(Entity("T99", *_find(TEXT, "held"), "DATE", "held", value=None))
+    pred.entities.append(Entity("T99", *_find(TEXT, "held"), "DATE", "held", value="2001"))
+    report = evaluate_documents({"doc1": gold}, {"doc1": pred})
+    assert report["date_values"] == {"correct": 1, "total": 1, "accuracy": 1.0}  # null gold values are not scored
+
+
+def test_relation_scores_at_mention_and_fact_level():
+    gold, pred = _known_case()
+    report = evaluate_documents({"doc1": gold}, {"doc1": pred})
+    # Mention level: no relation has both arguments strict-matched with the gold labels.
+    mention = report["relations"]["mention"]["micro"]
+    assert (mention["tp"], mention["fp"], mention["fn"]) == (0, 2, 3)
+    # Fact level: texts only, so member_of(almaty, sco) is spurious and located_in(kazakhstan, china) too.
+    fact = report["relations"]["fact"]
+    assert (fact["micro"]["tp"], fact["micro"]["fp"], fact["micro"]["fn"]) == (0, 2, 3)
+    assert fact["per_label"]["held_in"]["fn"] == 1
+    missed = {(e["label"], e["head"], e["tail"]) for e in report["errors"]["relations"] if e["kind"] == "missed"}
+    assert ("held_in", "peace mission 2014", "china") in missed
+
+
+def test_fact_level_is_case_and_space_insensitive_deduplicated_and_symmetric():
+    text = "Shanghai Cooperation Organization (SCO) partners the CSTO. The Shanghai\nCooperation  organization (sco) partners the CSTO."
+    full, sco, csto = "Shanghai Cooperation Organization", "SCO", "CSTO"
+    gold = _doc(
+        "d",
+        [_entity("ORG", full, text=text), _entity("ORG", sco, text=text), _entity("ORG", csto, text=text)],
+        text,
+        relations=[("alias_of", "T2", "T1"), ("partner_of", "T2", "T3")],
+    )
+    pred = _doc(
+        "d",
+        [
+            _entity("ORG", full, text=text),
+            _entity("ORG", sco, text=text),
+            _entity("ORG", csto, text=text),
+            _entity("ORG", "Shanghai\nCooperation  organization", text=text),
+            _entity("ORG", "sco", text=text),
+            _entity("ORG", csto, nth=1, text=text),
+        ],
+        text,
+        # Each gold fact stated twice, reversed, once through other mentions written differently.
+        relations=[("alias_of", "T1", "T2"), ("alias_of", "T5", "T4"), ("partner_of", "T6", "T2"), ("partner_of", "T3", "T5")],
+    )
+    report = evaluate_documents({"d": gold}, {"d": pred})
+    fact = report["relations"]["fact"]["micro"]
+    assert (fact["tp"], fact["fp"], fact["fn"]) == (2, 0, 0)
+    # Mention level needs the gold spans: only the reversed alias_of over the gold mentions matches.
+    mention = report["relations"]["mention"]["micro"]
+    assert (mention["tp"], mention["fp"], mention["fn"]) == (1, 3, 1)
+
+
+def test_mention_level_symmetric_relation_matches_reversed():
+    gold = _doc("d", [("ORG", 0, 3), ("ORG", 5, 9)], relations=[("partner_of", "T1", "T2")])
+    pred = _doc("d", [("ORG", 0, 3), ("ORG", 5, 9)], relations=[("partner_of", "T2", "T1")])
+    pred_directed = _doc("d", [("ORG", 0, 3), ("ORG", 5, 9)], relations=[("part_of", "T2", "T1")])
+    gold_directed = _doc("d", [("ORG", 0, 3), ("ORG", 5, 9)], relations=[("part_of", "T1", "T2")])
+    assert evaluate_documents({"d": gold}, {"d": pred})["relations"]["mention"]["micro"]["f1"] == 1.0
+    assert evaluate_documents({"d": gold_directed}, {"d": pred_directed})["relations"]["mention"]["micro"]["f1"] == 0.0
+
+
+def test_segment_accuracy_is_micro_averaged_over_documents_with_gold_segments():
+    gold_a = _doc("a", [], "x" * 100, segments=[Segment(0, 10, "ru", "wrapper"), Segment(10, 100, "en", "article")])
+    pred_a = _doc("a", [], "x" * 100, segments=[Segment(0, 20, "ru", "wrapper"), Segment(20, 100, "en", "article")])
+    # Gold without text: the segments give the length; the missing prediction scores 0.
+    gold_b = _doc("b", [], "", segments=[Segment(0, 300, "en", "article")])
+    gold_c = _doc("c", [], "no segments in this gold")
+    report = evaluate_documents({"a": gold_a, "b": gold_b, "c": gold_c}, {"a": pred_a, "c": gold_c})
+    segments = report["segments"]
+    assert segments["per_document"] == {"a": pytest.approx(0.9), "b": 0.0}
+    assert (segments["correct_chars"], segments["total_chars"], segments["documents"]) == (90, 400, 2)
+    assert segments["accuracy"] == pytest.approx(90 / 400)
+
+
+def _metadata(**overrides):
+    meta = {
+        "title": "SCO and security",
+        "journal": "Paradigmata poznání",
+        "year": 2021,
+        "issue": "1",
+        "authors": [{"name": "G. T. Ichshanova", "orcid": "0000-0002-2912-2752", "email": None, "affiliation": None}],
+        "affiliation_place": None,
+        "references": [
+            {"number": 1, "text": "A", "url": None, "accessed": None},
+            {"number": 2, "text": "B", "url": "http://x.org", "accessed": "2020-11-27"},
+        ],
+    }
+    meta.update(overrides)
+    return meta
+
+
+def test_metadata_accuracy_averages_field_scores_over_documents_and_lists_wrong_fields():
+    gold_a = _doc("a", [], metadata=_metadata())
+    pred_a = _doc("a", [], metadata=_metadata(year=2020))
+    pred_a.metadata["references"] = [pred_a.metadata["references"][1]]  # reference 1 not found
+    gold_b = _doc("b", [], metadata={"title": "Other", "issue": "2"})
+    gold_c = _doc("c", [])  # no gold metadata: not scored
+    report = evaluate_documents({"a": gold_a, "b": gold_b, "c": gold_c}, {"a": pred_a, "c": gold_c})
+    meta = report["metadata"]
+    assert meta["documents"] == 2
+    assert meta["per_field"]["year"] == 0.0
+    assert meta["per_field"]["title"] == 0.5  # right in "a", document "b" has no prediction
+    assert meta["per_field"]["references.url"] == 0.5
+    scores = [*metadata_field_accuracy(gold_a.metadata, pred_a.metadata).values(), *metadata_field_accuracy(gold_b.metadata, {}).values()]
+    assert meta["fields"] == len(scores) and meta["accuracy"] == pytest.approx(sum(scores) / len(scores))
+    wrong = {(e["document"], e["field"]): e for e in report["errors"]["metadata"]}
+    assert wrong[("a", "year")]["gold"] == 2021 and wrong[("a", "year")]["pred"] == 2020
+    assert wrong[("a", "references.text")]["gold"] == ["A", "B"] and wrong[("a", "references.text")]["pred"] == ["B"]
+    assert ("a", "title") not in wrong and ("b", "title") in wrong and ("b", "issue") in wrong
+
+
+# ------------------------------------------------------------------ loading files
+
+
+def _write(path: Path, data) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
+def _gold_dict(doc: Document, with_text: bool = False) -> dict:
+    data = doc.to_dict()
+    data["text_sha256"] = sha256_text(TEXT)
+    if not with_text:
+        del data["text"]
+    return data
+
+
+def test_evaluate_dirs_matches_by_id_and_lists_missing_and_unmatched(tmp_path):
+    gold, pred = _known_case()
+    other_gold = _doc("doc2", [_entity("LOC", "China")], TEXT)
+    _write(tmp_path / "gold" / "doc1.json", _gold_dict(gold))
+    (tmp_path / "gold" / "more").mkdir()
+    (tmp_path / "gold" / "more" / "docs.jsonl").write_text(json.dumps(_gold_dict(other_gold)) + "\n\n", encoding="utf-8")
+    _write(tmp_path / "pred" / "any-name.json", pred.to_dict())
+    stray = _doc("stray", [], TEXT)
+    _write(tmp_path / "pred" / "stray.json", stray.to_dict())
+    (tmp_path / "pred" / "broken.json").write_text("{not json", encoding="utf-8")
+
+    report = evaluate_dirs(tmp_path / "gold", tmp_path / "pred")
+    assert report["documents"]["gold"] == 2 and report["documents"]["scored"] == 1
+    assert report["documents"]["missing_predictions"] == ["doc2"]
+    assert report["documents"]["unmatched_predictions"] == ["stray"]
+    assert any("broken.json" in p and "invalid JSON" in p for p in report["documents"]["problems"])
+    strict = report["entities"]["strict"]["micro"]
+    assert strict["missed"] == 2  # doc1's "Russia" plus doc2's unpredicted "China"
+    assert report["entities"]["strict"]["per_label"]["LOC"]["missed"] == 3  # Almaty (labelled ORG), Russia, China
+    # A single file works as well as a folder.
+    single = evaluate_dirs(tmp_path / "gold" / "doc1.json", tmp_path / "pred" / "any-name.json")
+    assert single["documents"]["missing_predictions"] == [] and single["entities"]["strict"]["micro"]["correct"] == 4
+
+
+def test_report_is_json_serialisable_and_stable(tmp_path):
+    gold, pred = _known_case()
+    _write(tmp_path / "gold.json", _gold_dict(gold))
+    _write(tmp_path / "pred.json", pred.to_dict())
+    first = json.dumps(evaluate_dirs(tmp_path / "gold.json", tmp_path / "pred.json"), sort_keys=False)
+    second = json.dumps(evaluate_dirs(tmp_path / "gold.json", tmp_path / "pred.json"), sort_keys=False)
+    assert first == second
+
+
+@pytest.mark.parametrize(
+    "breakage, expected",
+    [
+        (lambda d: d["entities"][3].pop("start"), "entities[3].start: missing"),
+        (lambda d: d["entities"][1].update(end="12"), "entities[1].end: expected integer"),
+        (lambda d: d["entities"][0].update(label="GPE"), "entities[0].label"),
+        (lambda d: d["entities"][3].pop("value"), "entities[3].value: missing"),
+        (lambda d: d["relations"][0].update(head="T42"), "relations[0].head: no entity with id 'T42'"),
+        (lambda d: d.pop("id"), "id: missing"),
+    ],
+)
+def test_malformed_gold_names_file_and_field(tmp_path, breakage, expected):
+    gold, _ = _known_case()
+    data = _gold_dict(gold)
+    breakage(data)
+    path = _write(tmp_path / "gold" / "x.json", data)
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(tmp_path / "gold", tmp_path / "gold")
+    assert str(info.value).startswith(f"{path}: {expected}")
+
+
+def test_empty_or_missing_gold_is_an_error(tmp_path):
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(GoldFormatError, match="no gold documents"):
+        evaluate_dirs(tmp_path / "empty", tmp_path / "empty")
+    with pytest.raises(GoldFormatError, match="missing: no such file or directory"):
+        evaluate_dirs(tmp_path / "missing", tmp_path / "empty")
+
+
+def test_gold_with_bad_json_or_duplicate_id(tmp_path):
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "x.json").write_text('{"id": ', encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=r"x\.json: invalid JSON"):
+        evaluate_dirs(tmp_path / "bad", tmp_path / "bad")
+    gold, _ = _known_case()
+    _write(tmp_path / "dup" / "a.json", _gold_dict(gold))
+    _write(tmp_path / "dup" / "b.json", _gold_dict(gold))
+    with pytest.raises(GoldFormatError, match=r"b\.json: id: document id 'doc1' also in .*a\.json"):
+        evaluate_dirs(tmp_path / "dup", tmp_path / "dup")
+
+
+def test_cli_evaluate_tables_json_and_exit_code(tmp_path):
+    gold, pred = _known_case()
+    gold.segments = [Segment(0, 4, "en", "wrapper"), Segment(4, len(TEXT), "en", "article")]
+    pred.segments = [Segment(0, len(TEXT), "en", "article")]
+    gold.metadata = {"title": "SCO", "year": 2021}
+    pred.metadata = {"title": "SCO", "year": 2020}
+    _write(tmp_path / "gold" / "doc1.json", _gold_dict(gold))
+    _write(tmp_path / "pred" / "doc1.json", pred.to_dict())
+    runner = CliRunner()
+    result = runner.invoke(app, ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred")])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for needle in ("Entities, strict (headline)", "Entities, type", "DATE value accuracy: 0.000", "Relations, fact level",
+                   f"Segment character accuracy: {1 - 4 / len(TEXT):.3f}", "Metadata field accuracy: 0.500", "wrong_label", "Peace Mission 2014",
+                   "year (0.000): gold 2021, pred 2020"):
+        assert needle in out
+    assert "\x1b[" not in out  # no colour codes in plain output
+
+    as_json = runner.invoke(app, ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred"), "--json"])
+    assert as_json.exit_code == 0
+    figures = json.loads(as_json.output)
+    assert figures["entities"]["strict"]["micro"]["correct"] == 4
+    assert figures["segments"]["accuracy"] == pytest.approx(1 - 4 / len(TEXT))
+    assert render_report(figures).strip() == out.strip()
+
+    (tmp_path / "gold" / "doc1.json").write_text('{"id": "doc1", "entities": []}', encoding="utf-8")
+    failed = runner.invoke(app, ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred")])
+    assert failed.exit_code == 2
+    assert "doc1.json: relations: missing (and 1 more" in failed.output
+
+
+def test_predictions_breaking_the_schema_where_scoring_does_not_look_are_still_scored(tmp_path):
+    gold, pred = _known_case()
+    _write(tmp_path / "gold.json", _gold_dict(gold))
+    data = pred.to_dict()
+    data["entities"][4]["value"] = "around 2005"  # not a TIMEX value: scored as a wrong value
+    data["entities"].append({"id": "T99", "start": 0, "end": 3, "label": "NORP", "text": "The"})
+    data["relations"].append({"id": "R99", "label": "located_at", "head": "T1", "tail": "T2"})
+    _write(tmp_path / "pred.json", data)
+    report = evaluate_dirs(tmp_path / "gold.json", tmp_path / "pred.json")
+    assert report["documents"]["scored"] == 1
+    assert report["entities"]["strict"]["micro"]["correct"] == 4
+    problems = "\n".join(report["documents"]["problems"])
+    assert "scored anyway" in problems
+    assert "labels NORP not scored" in problems
+    assert "unknown label 'located_at'" in problems
+    assert report["relations"]["fact"]["micro"]["fp"] == 2
+
+    without_relations = pred.to_dict()
+    del without_relations["relations"]
+    _write(tmp_path / "pred.json", without_relations)
+    report = evaluate_dirs(tmp_path / "gold.json", tmp_path / "pred.json")
+    assert report["documents"]["scored"] == 1 and report["relations"]["fact"]["micro"]["fn"] == 3
+
+    broken = pred.to_dict()
+    del broken["entities"][0]["start"]
+    _write(tmp_path / "pred.json", broken)
+    report = evaluate_dirs(tmp_path / "gold.json", tmp_path / "pred.json")
+    assert report["documents"]["scored"] == 0 and report["documents"]["missing_predictions"] == ["doc1"]
+    assert any("entities[0].start: missing; prediction not scored" in p for p in report["documents"]["problems"])
+
+
+@pytest.mark.parametrize(
+    "field_name, keyword, fatal",
+    [
+        ("id", "required", True),
+        ("document", "type", True),
+        ("entities[2].start", "required", True),
+        ("relations[0].head", "type", True),
+        ("segments[1]", "type", True),
+        ("entities", "type", True),
+        ("entities", "required", False),
+        ("entities[2].value", "required", False),
+        ("relations[0].confidence", "type", False),
+        ("entities[0].label", "enum", False),
+        ("metadata.year", "type", False),
+        ("text_sha256", "required", False),
+    ],
+)
+def test_which_schema_errors_make_a_prediction_unscorable(field_name, keyword, fatal):
+    from pipeline.evaluate import _breaks_scoring
+
+    assert _breaks_scoring(field_name, keyword) is fatal

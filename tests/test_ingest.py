@@ -1,0 +1,328 @@
+"""Reading inputs: encodings, HTML, JSON Lines, stdin, folders and bad input (pipeline.ingest).
+
+Inputs are built from the seed page at test time (tests/fixtures/seed_pages.py
+and tests/fixtures/catalogue_page.html); nothing binary is committed.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from fixtures.seed_pages import encodable, seed_catalogue_page, seed_text
+from pipeline.cli import app
+from pipeline.document import Document
+from pipeline.extract import ExtractConfig
+from pipeline.ingest import InputError, SkippedInput, decode_bytes, iter_documents
+from pipeline.run import ExtractRun
+
+ARTICLE_TITLE = "SCO and regional security issues in Central Asia"
+
+
+def read_one(path: Path | str) -> Document | InputError:
+    items = list(iter_documents([path]))
+    assert len(items) == 1, items
+    return items[0]
+
+
+def read_doc(path: Path | str) -> Document:
+    item = read_one(path)
+    assert isinstance(item, Document), item
+    return item
+
+
+# --- encodings -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("codec", "reported"),
+    [
+        ("utf-8", "utf-8"),
+        ("utf-8-sig", "utf-8-sig"),
+        ("utf-16", "utf-16"),
+        ("utf-16-be", "utf-16"),
+        ("cp1251", "cp1251"),
+        ("koi8-r", "koi8-r"),
+    ],
+)
+def test_seed_in_each_encoding_reads_back_with_the_same_text_and_offsets(tmp_path, codec, reported):
+    expected = encodable(seed_text(), codec)
+    assert len(expected) == len(seed_text())  # one-for-one replacements keep every offset
+    data = expected.encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data  # big-endian with its byte-order mark
+    path = tmp_path / "000_53fded65e5fbe7f9.txt"
+    path.write_bytes(data)
+
+    doc = read_doc(path)
+
+    assert doc.text == expected
+    assert doc.id == "000_53fded65e5fbe7f9"
+    assert doc.source == {"path": str(path), "format": "txt", "encoding": reported}
+    assert not doc.text.startswith("\ufeff")  # a BOM is not part of the text
+    title_at = seed_text().index(ARTICLE_TITLE)
+    assert doc.text[title_at : title_at + len(ARTICLE_TITLE)] == ARTICLE_TITLE
+
+
+def test_cp1251_and_koi8_r_are_told_apart_on_a_short_russian_text(tmp_path):
+    text = "Научно-издательский центр приглашает авторов к сотрудничеству.\n"
+    for codec in ("cp1251", "koi8-r"):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(text.encode(codec))
+        doc = read_doc(path)
+        assert (doc.text, doc.source["encoding"]) == (text, codec)
+
+
+def test_newlines_are_kept_exactly_as_in_the_file(tmp_path):
+    path = tmp_path / "crlf.txt"
+    path.write_bytes("Первая строка\r\nSecond line\r\n".encode("cp1251"))
+    assert read_doc(path).text == "Первая строка\r\nSecond line\r\n"
+
+
+def test_utf16_without_bom_is_detected(tmp_path):
+    path = tmp_path / "le.txt"
+    path.write_bytes(seed_text().encode("utf-16-le"))
+    doc = read_doc(path)
+    assert doc.text == seed_text()
+    assert doc.source["encoding"].startswith("utf-16")
+
+
+# --- HTML ------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_page_doc(tmp_path_factory) -> Document:
+    path = tmp_path_factory.mktemp("html") / "catalogue.html"
+    path.write_text(seed_catalogue_page(), encoding="utf-8")
+    return read_doc(path)
+
+
+def test_html_text_has_the_article_and_none_of_the_scripts_styles_or_comments(seed_page_doc):
+    text = seed_page_doc.text
+    assert seed_page_doc.source["format"] == "html"
+    for paragraph in seed_text().split("\n\n")[2:30]:  # the article's title, authors and body, verbatim
+        assert paragraph.strip() in text
+    for hidden in ("Script text", "CSS is not text", "comment text", "noscript text", "tracking", "loadAdvert", "font-family"):
+        assert hidden not in text
+    assert "Все права защищены" in text  # the footer is page text (a wrapper), not dropped
+
+
+def test_html_blocks_become_paragraphs_with_layout_evidence(seed_page_doc):
+    text, blocks = seed_page_doc.text, seed_page_doc.annotations["html_blocks"]
+    assert [text[b["start"] : b["end"]] for b in blocks] == [p for p in text.strip("\n").split("\n\n")]
+    title = next(b for b in blocks if text[b["start"] : b["end"]] == ARTICLE_TITLE)
+    assert title["tag"] == "h1" and title["landmarks"] == ["main", "article"]
+    menu = next(b for b in blocks if text[b["start"] : b["end"]] == "Контакты")
+    assert "nav" in menu["landmarks"] and menu["link_density"] == 1.0
+    assert menu["path"].endswith("nav.main-menu > ul > li")
+    advert = next(b for b in blocks if text[b["start"] : b["end"]].startswith("Реклама"))
+    assert advert["landmarks"] == ["aside"] and "div.advert.banner-right" in advert["path"]
+    # <br> inside a paragraph is a single line break, entities are decoded, whitespace collapsed
+    assert "Научный мультидисциплинарный журнал\nParadigmata poznání. - 2021. - № 1" in text
+    assert "Главная » Каталог » 2021" in text
+    assert "в день обращения — скидка 10%!" in text
+
+
+def test_html_title_meta_and_lang_are_kept_as_evidence(seed_page_doc):
+    info = seed_page_doc.source["html"]
+    assert info["title"] == f"{ARTICLE_TITLE} — Каталог статей"
+    assert info["lang"] == "ru"
+    assert info["meta"]["citation_author"] == ["Ichshanova, G. T.", "Melis, A. M."]
+    assert info["meta"]["citation_journal_title"] == ["Paradigmata poznání"]
+    assert info["meta"]["DC.language"] == ["en"]
+    json.dumps(seed_page_doc.source)  # plain JSON
+
+
+def test_html_in_windows_1251_uses_its_declared_charset(tmp_path):
+    page = '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251"></head>' \
+        "<body><p>Каталог статей</p><p>Tom &amp; Jerry&#8217;s &#1046;</p></body></html>"
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode("cp1251"))
+    doc = read_doc(path)
+    assert doc.source["encoding"] == "cp1251"
+    assert doc.text == "Каталог статей\n\nTom & Jerry\u2019s Ж\n"
+
+
+def test_unknown_suffix_named_explicitly_is_sniffed_as_html_or_text(tmp_path):
+    page = tmp_path / "saved_page"
+    page.write_text("<!DOCTYPE html><html><body><p>Hello <b>world</b></p><script>x()</script></body></html>")
+    plain = tmp_path / "notes.md"
+    plain.write_text("Plain notes\n")
+    assert (read_doc(page).source["format"], read_doc(page).text) == ("html", "Hello world\n")
+    assert (read_doc(plain).source["format"], read_doc(plain).text) == ("txt", "Plain notes\n")
+
+
+def test_html_without_visible_text_is_an_input_error(tmp_path):
+    path = tmp_path / "blank.html"
+    path.write_text("<html><head><script>var a = 1;</script></head><body>  <!-- only a comment --> </body></html>")
+    error = read_one(path)
+    assert isinstance(error, InputError) and "no visible text" in error.reason
+
+
+# --- JSON Lines and stdin -------------------------------------------------------------------
+
+
+def test_jsonl_lines_become_documents_and_bad_lines_errors_naming_file_and_line(tmp_path):
+    path = tmp_path / "batch.jsonl"
+    lines = [
+        json.dumps({"id": "a", "text": "First text."}, ensure_ascii=False),
+        "",
+        '{"id": "b", "text": "unterminated',
+        json.dumps({"id": "c"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "../escape", "text": "x"}),
+        json.dumps({"id": "d", "text": "Второй текст\u2028с разделителем"}, ensure_ascii=False),
+        json.dumps({"id": "a", "text": "Another text under a used id."}),
+    ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+    items = list(iter_documents([path]))
+
+    docs = [item for item in items if isinstance(item, Document)]
+    errors = [item for item in items if isinstance(item, InputError)]
+    assert [(d.id, d.text) for d in docs] == [("a", "First text."), ("d", "Второй текст\u2028с разделителем")]
+    assert docs[0].source == {"path": str(path), "line": 1, "format": "jsonl", "encoding": "utf-8"}
+    assert [e.path for e in errors] == [f"{path}:{n}" for n in (3, 4, 5, 6, 8)]
+    assert "not valid JSON" in errors[0].reason
+    assert 'missing "text"' in errors[1].reason
+    assert "JSON object" in errors[2].reason
+    assert "cannot name an output file" in errors[3].reason
+    assert "already used by" in errors[4].reason and f"{path}:1" in errors[4].reason
+
+
+def test_stdin_is_read_as_utf8_with_the_given_id(monkeypatch):
+    text = "Каталог статей\n\nSCO and regional security issues\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
+    doc = next(iter(iter_documents(["-"], stdin_id="piped")))
+    assert (doc.id, doc.text, doc.source) == ("piped", text, {"path": "-", "format": "txt", "encoding": "utf-8"})
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("не UTF-8".encode("cp1251"))))
+    error = next(iter(iter_documents(["-"])))
+    assert isinstance(error, InputError) and error.id == "stdin" and "must be UTF-8" in error.reason
+
+
+# --- folders -------------------------------------------------------------------------------
+
+
+def test_folders_are_read_recursively_and_other_files_skipped_with_a_note(tmp_path):
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    (tmp_path / "b.txt").write_text("English text.\n")
+    (tmp_path / "sub" / "a.html").write_text("<p>Page</p>")
+    (tmp_path / "sub" / "deeper" / "c.jsonl").write_text('{"id": "c1", "text": "Line."}\n')
+    (tmp_path / "sub" / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+
+    items = list(iter_documents([tmp_path]))
+
+    assert [item.id for item in items if isinstance(item, Document)] == ["b", "a", "c1"]
+    skipped = [item for item in items if isinstance(item, SkippedInput)]
+    assert [Path(s.path).name for s in skipped] == ["figure.png"] and "skipped" in skipped[0].reason
+    assert len(items) == 4
+
+
+def test_same_id_with_another_text_is_an_error_but_an_identical_copy_is_not(tmp_path):
+    for folder, text in (("x", "One text.\n"), ("y", "One text.\n"), ("z", "Other text.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "doc.txt").write_text(text)
+    items = list(iter_documents([tmp_path]))
+    assert [type(item).__name__ for item in items] == ["Document", "Document", "InputError"]
+    assert "already used by" in items[2].reason and str(tmp_path / "x" / "doc.txt") in items[2].reason
+
+
+def test_empty_folder_and_unmatched_glob_are_errors(tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert "no input files" in read_one(tmp_path / "empty").reason
+    assert "matches" in read_one(tmp_path / "*.nothing").reason
+    (tmp_path / "g1.txt").write_text("one\n")
+    (tmp_path / "g2.txt").write_text("two\n")
+    assert [d.id for d in iter_documents([str(tmp_path / "g*.txt")])] == ["g1", "g2"]
+
+
+# --- bad input -------------------------------------------------------------------------------
+
+BAD_INPUTS = {
+    "empty.txt": (b"", "empty file"),
+    "blank.txt": (b"  \n\t\n", "only whitespace"),
+    "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00" * 20, "binary file"),
+    "controls.txt": (b"ELF\x7f\x01\x02\x03 header \x04\x05\x06" * 30, "binary file"),
+    "broken_utf8.txt": (seed_text().encode("utf-8")[:600] + b"\xff\xfe" + seed_text().encode("utf-8")[600:], "invalid UTF-8 byte 0xff at offset 600"),
+    "bad_bom.txt": (b"\xef\xbb\xbf" + "Привет".encode("cp1251"), "byte-order mark"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_bad_files_are_input_errors_with_a_reason(tmp_path, name):
+    data, reason = BAD_INPUTS[name]
+    path = tmp_path / name
+    path.write_bytes(data)
+    error = read_one(path)
+    assert isinstance(error, InputError) and not isinstance(error, SkippedInput)
+    assert reason in error.reason
+    assert error.path == str(path) and error.id == path.stem
+    assert "\n" not in error.reason
+
+
+def test_missing_and_unreadable_paths_are_input_errors(tmp_path, monkeypatch):
+    missing = read_one(tmp_path / "nowhere.txt")
+    assert isinstance(missing, InputError) and missing.reason == "no such file or directory"
+
+    locked = tmp_path / "locked.txt"
+    locked.write_text("secret\n")
+    original = Path.read_bytes
+
+    def refuse(self):  # the tests run as root, who may read any file: simulate the refusal
+        if self == locked:
+            raise PermissionError(13, "Permission denied", str(self))
+        return original(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    error = read_one(locked)
+    assert isinstance(error, InputError) and "permission denied" in error.reason
+
+
+def test_decode_bytes_never_guesses_mojibake_for_damaged_utf8():
+    damaged = "Каталог статей из сборников".encode("utf-8") + b"\xc0"
+    with pytest.raises(Exception, match="invalid UTF-8"):
+        decode_bytes(damaged)
+
+
+# --- through the command line ---------------------------------------------------------------
+
+
+def test_extract_cli_reports_each_bad_input_and_still_writes_the_good_ones(tmp_path, monkeypatch):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_bytes(encodable(seed_text(), "cp1251").encode("cp1251"))
+    (inputs / "page.html").write_text(seed_catalogue_page(), encoding="utf-8")
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(b"\x00\x01\x02\x03" * 64)
+    (inputs / "notes.pdf").write_bytes(b"%PDF-1.4")
+    out = tmp_path / "out"
+    monkeypatch.setattr(ExtractRun, "from_options", classmethod(lambda cls, **_: cls(ExtractConfig(components=("segmenter",)))))
+
+    result = CliRunner().invoke(app, ["extract", str(inputs), str(tmp_path / "missing.txt"), "--out", str(out)])
+
+    assert result.exit_code == 1, result.output
+    problems = result.stderr.strip().split("\n")
+    assert f"textmine: {inputs / 'empty.txt'}: empty file (0 bytes): nothing to extract" in problems
+    assert any(p.startswith(f"textmine: {inputs / 'binary.txt'}: binary file") for p in problems)
+    assert f"textmine: {tmp_path / 'missing.txt'}: no such file or directory" in problems
+    assert any(p.startswith(f"textmine: {inputs / 'notes.pdf'}: skipped") for p in problems)
+    assert len(problems) == 4
+    assert sorted(p.name for p in out.glob("*.json")) == ["good.json", "page.json"]
+    written = json.loads((out / "good.json").read_text(encoding="utf-8"))
+    assert written["source"]["encoding"] == "cp1251"
+    assert [(s["role"], s["lang"]) for s in written["segments"]] == [("wrapper", "ru"), ("article", "en"), ("wrapper", "ru")]
+
+
+def test_extract_cli_exits_zero_when_only_notes_were_reported(tmp_path, monkeypatch):
+    (tmp_path / "doc.txt").write_text("Plain English text about regional security.\n")
+    (tmp_path / "README.md").write_text("not an input\n")
+    monkeypatch.setattr(ExtractRun, "from_options", classmethod(lambda cls, **_: cls(ExtractConfig(components=("segmenter",)))))
+    result = CliRunner().invoke(app, ["extract", str(tmp_path), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "skipped" in result.stderr and (tmp_path / "out" / "doc.json").exists()

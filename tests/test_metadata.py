@@ -1,0 +1,208 @@
+"""Bibliographic metadata (component "metadata") and its scoring."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline.document import Document, Entity, Segment
+from pipeline.metadata import (
+    METADATA_KEYS,
+    Metadata,
+    access_date,
+    extract_metadata,
+    first_url,
+    metadata_field_accuracy,
+    orcid_checksum_valid,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = "000_53fded65e5fbe7f9"
+
+
+def make_doc(text: str, mentions: list[tuple[str, str]], segments: list[Segment] | None = None, source=None) -> Document:
+    """One entity per (surface, label): its first occurrence outside the entities already made."""
+    entities = []
+    for surface, label in mentions:
+        start = next(m.start() for m in re.finditer(re.escape(surface), text)
+                     if all(m.end() <= e.start or m.start() >= e.end for e in entities))
+        entities.append(Entity(f"T{len(entities) + 1}", start, start + len(surface), label, surface))
+    return Document("test", text, entities=entities, segments=segments or [], source=source or {})
+
+
+CATALOGUE_PAGE = """Электронная библиотека статей - Water diplomacy in Central Asia
+Рубрика: Международные отношения
+Вестник международных исследований. - 2019. - Т. 7. - № 12
+
+Water diplomacy in Central Asia:
+the case of the Amu Darya
+
+Ivanov I.I., PhD, associate professor
+Petrova A.S., Master of Arts
+ORCID: 0000-0002-1825-0097, 0000-0001-5109-3700
+e-mail: ivanov@example.org, petrova@example.org
+Moscow State Institute of International Relations, Moscow, Russia
+
+Water has long been a source of tension between the upstream and downstream states of the region, and the disputes over the Amu Darya show how regional organisations try to reduce it.
+
+The study has three aims:
+1. to describe the basin;
+2. to compare the treaties;
+3. to assess the organisations.
+
+References
+[1] Smith J. Rivers and borders. London, 2015. 300 p.
+[2] Water Convention. URL: https://unece.org/water (accessed 5 March 2021).
+[3] Доклад о воде / http://example.ru/report.pdf (дата обращения: 12.03.2021)
+[4] Basin report (2018). Retrieved on 2021-03-15 from www.example.com/basin.
+
+Полный архив журнала
+"""
+
+
+def catalogue_doc() -> Document:
+    wrapper_end = CATALOGUE_PAGE.index("Water diplomacy in Central Asia:")
+    footer = CATALOGUE_PAGE.index("Полный архив")
+    segments = [Segment(0, wrapper_end, "ru", "wrapper"), Segment(wrapper_end, footer, "en", "article"),
+                Segment(footer, len(CATALOGUE_PAGE), "ru", "wrapper")]
+    mentions = [("Вестник международных исследований", "ORG"), ("Ivanov I.I.", "PERSON"), ("Petrova A.S.", "PERSON"),
+                ("Moscow State Institute of International Relations", "ORG"), ("Moscow", "LOC"), ("Russia", "LOC")]
+    return make_doc(CATALOGUE_PAGE, mentions, segments)
+
+
+def test_catalogue_page_with_volume_shared_affiliation_and_listed_orcids():
+    doc = catalogue_doc()
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Water diplomacy in Central Asia: the case of the Amu Darya"
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("Вестник международных исследований", 2019, "12")
+    assert meta["journal_entity"] == "T1"
+    assert [a["name"] for a in meta["authors"]] == ["Ivanov I.I.", "Petrova A.S."]
+    assert [a["entity"] for a in meta["authors"]] == ["T2", "T3"]
+    assert [a["orcid"] for a in meta["authors"]] == ["0000-0002-1825-0097", "0000-0001-5109-3700"]
+    assert [a["email"] for a in meta["authors"]] == ["ivanov@example.org", "petrova@example.org"]
+    assert {a["affiliation_entity"] for a in meta["authors"]} == {"T4"}
+    assert meta["affiliation_place"] == "Moscow, Russia"
+    assert meta["affiliation_place_entities"] == ["T5", "T6"]
+
+
+def test_references_under_heading_with_other_access_wordings():
+    doc = catalogue_doc()
+    refs = extract_metadata(doc)["references"]
+    assert [r["number"] for r in refs] == [1, 2, 3, 4]  # not the numbered list of aims
+    for ref in refs:
+        assert doc.text[ref["start"]:ref["end"]] == ref["text"]
+    assert refs[0]["text"] == "Smith J. Rivers and borders. London, 2015. 300 p."
+    assert [r["url"] for r in refs] == [None, "https://unece.org/water", "http://example.ru/report.pdf", "www.example.com/basin"]
+    assert [r["accessed"] for r in refs] == [None, "2021-03-05", "2021-03-12", "2021-03-15"]
+
+
+VOLUME_PAGE = """Regional Security Review, Vol. 12, No. 3 (2020), pp. 45-67
+UDC 327.5
+
+NATO and the Black Sea
+
+John R. Miller (Department of Politics, University of Exeter, Exeter, United Kingdom) j.miller@exeter.example
+ORCID https://orcid.org/0000-0002-1825-0098
+Anna Kowalska (Jagiellonian University, Krakow, Poland) anna.k@uj.example
+
+The Black Sea has become an arena where the interests of the alliance and its neighbours meet, and the following pages examine how the balance has changed since 2014 in three steps.
+
+1) Miller J. Sea power. Oxford: OUP, 2010.
+2) Kowalska A. The Black Sea region // Studia Politica. 2019. No. 2. Accessed: 31.01.2020.
+"""
+
+
+def test_volume_style_journal_per_author_affiliations_and_invalid_orcid():
+    doc = make_doc(VOLUME_PAGE, [("Regional Security Review", "ORG"), ("NATO", "ORG"), ("Black Sea", "LOC"), ("John R. Miller", "PERSON"),
+                                 ("University of Exeter", "ORG"), ("Exeter", "LOC"), ("United Kingdom", "LOC"),
+                                 ("Anna Kowalska", "PERSON"), ("Jagiellonian University", "ORG"), ("Krakow", "LOC"), ("Poland", "LOC")])
+    meta = extract_metadata(doc)  # no segments: the title is the title-like line nearest above the authors
+    assert meta["title"] == "NATO and the Black Sea"
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("Regional Security Review", 2020, "3")
+    miller, kowalska = meta["authors"]
+    assert miller["orcid"] is None  # wrong check digit
+    assert (miller["email"], kowalska["email"]) == ("j.miller@exeter.example", "anna.k@uj.example")
+    assert (miller["affiliation"], kowalska["affiliation"]) == ("University of Exeter", "Jagiellonian University")
+    assert meta["affiliation_place"] == "Exeter, United Kingdom"
+    refs = meta["references"]
+    assert [r["number"] for r in refs] == [1, 2]
+    assert refs[1]["accessed"] == "2020-01-31"
+
+
+def test_without_entities_names_institutions_and_places_come_from_shapes():
+    doc = make_doc(CATALOGUE_PAGE, [])
+    meta = extract_metadata(doc)
+    assert [a["name"] for a in meta["authors"]] == ["Ivanov I.I.", "Petrova A.S."]
+    assert all(a["entity"] is None for a in meta["authors"])
+    assert meta["authors"][0]["affiliation"] == "Moscow State Institute of International Relations"
+    assert meta["affiliation_place"] == "Moscow, Russia" and meta["affiliation_place_entities"] == []
+
+
+def test_html_citation_meta_fills_what_the_text_lacks():
+    text = "Short note\n\nThis page only has a body paragraph that is long enough to count as prose for the extractor here.\n"
+    source = {"format": "html", "html": {"title": "Site | Short note", "meta": {
+        "citation_title": ["A short note on borders"], "citation_journal_title": ["Border Studies"],
+        "citation_publication_date": ["2018/05/01"], "citation_issue": ["4"],
+        "citation_author": ["Jane Doe", "Li Wei"], "citation_author_orcid": ["https://orcid.org/0000-0002-1825-0097"],
+        "citation_author_institution": ["University of Tartu"]}}}
+    doc = make_doc(text, [], source=source)
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Short note"  # the text's own title line comes first
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("Border Studies", 2018, "4")
+    assert [a["name"] for a in meta["authors"]] == ["Jane Doe", "Li Wei"]
+    assert meta["authors"][0]["orcid"] == "0000-0002-1825-0097" and meta["authors"][1]["orcid"] is None
+    assert meta["authors"][0]["affiliation"] == "University of Tartu"
+
+
+def test_component_sets_every_key_even_when_nothing_is_found():
+    doc = Metadata()(Document("empty", "just some words without structure"))
+    assert tuple(doc.metadata) == METADATA_KEYS
+    assert doc.metadata["authors"] == [] and doc.metadata["references"] == []
+    assert doc.metadata["affiliation_place_entities"] == []
+    assert doc.metadata["year"] is None
+
+
+@pytest.mark.parametrize("orcid", ["0000-0002-1825-0097", "0000-0001-5109-3700", "0000-0002-1694-233X", "0000-0002-2912-2752"])
+def test_valid_orcids(orcid):
+    assert orcid_checksum_valid(orcid)
+
+
+@pytest.mark.parametrize("orcid", ["0000-0002-1825-0098", "0000-0001-5109-3701", "0000-0002-1694-2330", "1234"])
+def test_invalid_orcids(orcid):
+    assert not orcid_checksum_valid(orcid)
+
+
+def test_first_url_strips_trailing_punctuation():
+    assert first_url("see http://a.org/x). More") == "http://a.org/x"
+    assert first_url("see https://en.wikipedia.org/wiki/Foo_(bar), ok") == "https://en.wikipedia.org/wiki/Foo_(bar)"
+    assert first_url("no link") is None
+
+
+def test_access_date_wordings():
+    assert access_date("(date of treatment 11/27/2020)") == "2020-11-27"
+    assert access_date("(дата обращения: 27.11.2020)") == "2020-11-27"
+    assert access_date("Accessed 3 June 2019.") == "2019-06-03"
+    assert access_date("Published 2019.") is None
+
+
+def test_seed_metadata_matches_gold():
+    gold = json.loads((ROOT / "corpus" / "gold" / f"{SEED}.json").read_text(encoding="utf-8"))
+    text = (ROOT / "corpus" / "raw" / f"{SEED}.txt").read_text(encoding="utf-8")
+    doc = Document.from_dict(gold, text=text)
+    scores = metadata_field_accuracy(gold["metadata"], extract_metadata(doc))
+    assert scores and all(value == 1.0 for value in scores.values()), scores
+
+
+def test_metadata_field_accuracy():
+    gold = {"title": "T", "year": 2020, "issue": "1", "authors": [{"name": "A", "orcid": None, "email": "a@b.c", "affiliation": "U"}],
+            "references": [{"number": 1, "text": "x", "url": None, "accessed": None}, {"number": 2, "text": "y", "url": "u", "accessed": "2020"}]}
+    pred = {"title": "T ", "year": 2021, "issue": 1, "authors": [{"name": "A", "orcid": None, "email": None, "affiliation": "U"},
+                                                                {"name": "B"}],
+            "references": [{"number": 2, "text": "y", "url": "u", "accessed": None}]}
+    scores = metadata_field_accuracy(gold, pred)
+    assert scores["title"] == 1.0 and scores["year"] == 0.0 and scores["issue"] == 1.0
+    assert scores["authors.name"] == 0.5 and scores["authors.email"] == 0.0 and scores["authors.orcid"] == 0.5
+    assert scores["references.text"] == 0.5 and scores["references.accessed"] == 0.0
+    assert "journal" not in scores
+    assert metadata_field_accuracy({"authors": []}, {})["authors.name"] == 1.0

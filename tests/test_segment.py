@@ -1,0 +1,252 @@
+"""Wrapper/article segments and their languages (pipeline.segment), on the seed and on pages built here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from fixtures.seed_pages import ROOT, catalogue_page, paragraphs_html, seed_catalogue_page, seed_part, seed_text
+from pipeline import components
+from pipeline.document import Document, Segment
+from pipeline.extract import ExtractConfig, Extractor
+from pipeline.ingest import iter_documents
+from pipeline.segment import Segmenter, segment_char_accuracy
+
+SEED_GOLD = ROOT / "corpus" / "gold" / "000_53fded65e5fbe7f9.json"
+
+# An English article of another layout than the seed's: abstract, keywords, numbered headings, references.
+OTHER_ARTICLE = """Water diplomacy and energy trade in the Syr Darya basin
+
+K. B. Sultanova, Institute of Economics, Bishkek, Kyrgyzstan
+
+Abstract. The article examines how upstream and downstream states of the Syr Darya basin trade water for electricity. We compare the barter agreements signed in the late 1990s with the market arrangements that replaced them.
+
+Keywords: water management; hydropower; regional cooperation
+
+1. Introduction
+
+Since independence, the states of the basin have depended on infrastructure built for a single economy. Reservoirs upstream were designed to release water in summer for irrigation, while the upstream countries need electricity in winter.
+
+2. Results
+
+Annual agreements reduced tensions, yet they were rarely fulfilled in full. Delivery schedules slipped whenever a dry year forced governments to protect their own farmers first.
+
+References
+
+1. Smith J. Rivers and borders in Central Asia. London, 2015. 240 p.
+2. Petrova L. Hydropower and regional markets // Energy Policy Review. 2019. No. 4. P. 15-29."""
+
+OTHER_HEADER = """Электронная научная библиотека
+
+Главная
+Журналы
+Конференции
+
+Вестник международных отношений. - 2019. - Т. 3, № 2"""
+
+OTHER_FOOTER = """Все материалы сайта доступны по лицензии. При использовании материалов ссылка на источник обязательна.
+
+Подписаться на рассылку новых выпусков
+
+Контакты редакции"""
+
+RUSSIAN_ONLY = """Водная дипломатия в бассейне Сырдарьи
+
+Статья рассматривает, как государства верхнего и нижнего течения обменивают воду на электроэнергию. Сравниваются бартерные соглашения конца девяностых годов и рыночные механизмы, пришедшие им на смену.
+
+Ежегодные соглашения снижали напряжённость, однако редко выполнялись полностью. Графики поставок срывались всякий раз, когда засушливый год вынуждал правительства защищать прежде всего собственных фермеров."""
+
+
+@pytest.fixture(scope="module")
+def segmenter() -> Segmenter:
+    return Segmenter()
+
+
+def summary(text: str, segments: list[Segment]) -> list[tuple[str, str, str]]:
+    """(role, lang, first words) per segment, after checking the segments tile the text."""
+    assert segments[0].start == 0 and segments[-1].end == len(text)
+    for left, right in zip(segments, segments[1:]):
+        assert left.end == right.start and left.start < left.end
+    return [(s.role, s.lang, text[s.start : s.end].split("\n", 1)[0][:30]) for s in segments]
+
+
+def joined(*parts: str) -> tuple[str, list[int]]:
+    """Parts joined by blank lines, with each part's start offset."""
+    text, starts = "", []
+    for part in parts:
+        if text:
+            text += "\n\n"
+        starts.append(len(text))
+        text += part
+    return text + "\n", starts
+
+
+def line_start(text: str, number: int) -> int:
+    return sum(len(line) + 1 for line in text.split("\n")[: number - 1])
+
+
+# --- the seed ---------------------------------------------------------------------------------
+
+
+def test_seed_segments_follow_the_boundary_convention(segmenter):
+    text = seed_text()
+    segments = segmenter.segments(text)
+    assert [s.to_dict() for s in segments] == [
+        {"start": 0, "end": line_start(text, 6), "lang": "ru", "role": "wrapper"},
+        {"start": line_start(text, 6), "end": line_start(text, 130), "lang": "en", "role": "article"},
+        {"start": line_start(text, 130), "end": len(text), "lang": "ru", "role": "wrapper"},
+    ]
+
+
+@pytest.mark.skipif(not SEED_GOLD.exists(), reason="seed gold not written yet")
+def test_seed_character_accuracy_against_gold(segmenter):
+    gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
+    text = seed_text()
+    assert segment_char_accuracy(gold["segments"], segmenter.segments(text), len(text)) >= 0.99
+
+
+def test_seed_as_html_page_keeps_navigation_sidebar_and_adverts_out_of_the_article(tmp_path, segmenter):
+    path = tmp_path / "page.html"
+    path.write_text(seed_catalogue_page(), encoding="utf-8")
+    doc = next(iter(iter_documents([path])))
+    segmenter(doc)
+    text = doc.text
+    roles = summary(text, doc.segments)
+    assert [(role, lang) for role, lang, _ in roles] == [("wrapper", "ru"), ("article", "en"), ("wrapper", "ru")]
+    article = doc.segments[1]
+    assert text[article.start :].startswith("SCO and regional security issues in Central Asia\n\nG. T. Ichshanova")
+    assert text[article.start : article.end].rstrip().endswith("- Astana, 2019 - 30 p.")
+    assert text[article.end :].startswith("Рубрики каталога")
+
+
+def test_other_wrapper_text_and_article_layout_in_html(segmenter):
+    from pipeline.htmltext import extract_html
+
+    page = extract_html(catalogue_page(OTHER_HEADER, OTHER_ARTICLE, OTHER_FOOTER, "Water diplomacy"))
+    segments = segmenter.segments(page.text, page.blocks)
+    article = [s for s in segments if s.role == "article"]
+    assert [(s.lang, page.text[s.start : s.end].strip()) for s in article] == [("en", OTHER_ARTICLE.replace("\n\n", "\n\n"))]
+
+
+def test_english_wrapper_in_html_is_found_from_layout_not_language(segmenter):
+    from pipeline.htmltext import extract_html
+
+    body = paragraphs_html(OTHER_ARTICLE.split("\n\n", 1)[1])
+    page = extract_html(
+        "<html><body>"
+        '<div class="top-menu"><a href="/">Home</a> <a href="/journals">Journals</a> <a href="/about">About the project</a></div>'
+        '<nav><ul><li><a href="/issue">Current issue</a></li><li><a href="/archive">Archive of past issues</a></li></ul></nav>'
+        f'<div class="content"><h1>{OTHER_ARTICLE.split(chr(10))[0]}</h1>{body}</div>'
+        '<aside><h3>Most read</h3><ul><li><a href="/a/1">Migration and remittances in Tajikistan after the pandemic</a></li>'
+        '<li><a href="/a/2">Transit corridors between China and the Caspian Sea</a></li></ul></aside>'
+        "<footer><p>Open Journals Platform. All rights reserved. Articles are published under a Creative Commons licence.</p></footer>"
+        "</body></html>"
+    )
+    segments = segmenter.segments(page.text, page.blocks)
+    assert [(role, lang) for role, lang, _ in summary(page.text, segments)] == [
+        ("wrapper", "en"),
+        ("article", "en"),
+        ("wrapper", "en"),
+    ]
+    article = segments[1]
+    assert page.text[article.start : article.end].strip() == OTHER_ARTICLE
+
+
+# --- plain texts of other shapes ------------------------------------------------------------
+
+
+def test_other_wrapper_texts_around_another_article_layout(segmenter):
+    text, (_, article_at, footer_at) = joined(OTHER_HEADER, OTHER_ARTICLE, OTHER_FOOTER)
+    segments = segmenter.segments(text)
+    assert [s.to_dict() for s in segments] == [
+        {"start": 0, "end": article_at, "lang": "ru", "role": "wrapper"},
+        {"start": article_at, "end": footer_at, "lang": "en", "role": "article"},
+        {"start": footer_at, "end": len(text), "lang": "ru", "role": "wrapper"},
+    ]
+
+
+def test_wrapper_only_at_the_top(segmenter):
+    text = seed_part((1, 128)) + "\n"
+    assert [(r, l) for r, l, _ in summary(text, segmenter.segments(text))] == [("wrapper", "ru"), ("article", "en")]
+    assert segmenter.segments(text)[1].start == line_start(text, 6)
+
+
+def test_english_article_without_wrapper_is_one_article_segment(segmenter):
+    for text in (OTHER_ARTICLE, seed_part((6, 128))):
+        assert segmenter.segments(text) == [Segment(0, len(text), "en", "article")]
+
+
+def test_russian_text_only_is_one_russian_segment(segmenter):
+    assert segmenter.segments(RUSSIAN_ONLY) == [Segment(0, len(RUSSIAN_ONLY), "ru", "article")]
+
+
+def test_short_blocks_do_not_flip_a_segment(segmenter):
+    paragraphs = OTHER_ARTICLE.split("\n\n")
+    # A Russian section label, a bare number and a Czech journal name inside the English article.
+    text = "\n\n".join(paragraphs[:3] + ["Аннотация", "2019", "Paradigmata poznání"] + paragraphs[3:])
+    assert segmenter.segments(text) == [Segment(0, len(text), "en", "article")]
+
+
+def test_english_title_inside_a_russian_heading_stays_in_the_wrapper(segmenter):
+    heading = "Каталог публикаций научных журналов - Water diplomacy and energy trade in the Syr Darya basin"
+    text, (_, article_at) = joined(heading, OTHER_ARTICLE)
+    assert [s.to_dict() for s in segmenter.segments(text)] == [
+        {"start": 0, "end": article_at, "lang": "ru", "role": "wrapper"},
+        {"start": article_at, "end": len(text), "lang": "en", "role": "article"},
+    ]
+
+
+def test_menu_and_copyright_lines_in_the_article_language_are_wrapper(segmenter):
+    menu = "Home | Journals | Archive | Submit a paper | Contacts"
+    footer = "© 2024 Open Journals Platform. All rights reserved."
+    text, (_, article_at, footer_at) = joined(menu, OTHER_ARTICLE, footer)
+    assert [s.to_dict() for s in segmenter.segments(text)] == [
+        {"start": 0, "end": article_at, "lang": "en", "role": "wrapper"},
+        {"start": article_at, "end": footer_at, "lang": "en", "role": "article"},
+        {"start": footer_at, "end": len(text), "lang": "en", "role": "wrapper"},
+    ]
+
+
+def test_edge_texts(segmenter):
+    assert segmenter.segments("") == []
+    assert segmenter.segments("12345\n") == [Segment(0, 6, "en", "article")]  # no evidence: all article
+    crlf = OTHER_HEADER.replace("\n", "\r\n") + "\r\n\r\n" + OTHER_ARTICLE.replace("\n", "\r\n")
+    segments = segmenter.segments(crlf)
+    assert [(s.role, s.lang) for s in segments] == [("wrapper", "ru"), ("article", "en")]
+    assert crlf[segments[1].start :].startswith("Water diplomacy")
+
+
+# --- the component --------------------------------------------------------------------------
+
+
+def test_registered_component_runs_in_the_extractor():
+    import pipeline.segment  # noqa: F401  (registers the component)
+
+    assert isinstance(components.create("segmenter"), Segmenter)
+    doc = Extractor(ExtractConfig(components=("segmenter",)))(Document(id="x", text=OTHER_ARTICLE))
+    assert [s.to_dict() for s in doc.segments] == [{"start": 0, "end": len(OTHER_ARTICLE), "lang": "en", "role": "article"}]
+    assert doc.provenance["components"][0]["languages"][:2] == ["en", "ru"]
+
+
+def test_language_set_is_configurable_and_checked():
+    assert Segmenter(languages=["EN", "ru"]).segments(RUSSIAN_ONLY)[0].lang == "ru"
+    with pytest.raises(ValueError, match="xx"):
+        Segmenter(languages=["en", "xx"])
+
+
+# --- the accuracy measure -------------------------------------------------------------------
+
+
+def test_segment_char_accuracy():
+    gold = [Segment(0, 10, "ru", "wrapper"), Segment(10, 100, "en", "article")]
+    assert segment_char_accuracy(gold, gold, 100) == 1.0
+    shifted = [{"start": 0, "end": 14, "lang": "ru", "role": "wrapper"}, {"start": 14, "end": 100, "lang": "en", "role": "article"}]
+    assert segment_char_accuracy(gold, shifted, 100) == pytest.approx(0.96)
+    wrong_lang = [Segment(0, 10, "ru", "wrapper"), Segment(10, 100, "de", "article")]
+    assert segment_char_accuracy(gold, wrong_lang, 100) == pytest.approx(0.10)
+    with_gap = [Segment(0, 10, "ru", "wrapper"), Segment(20, 100, "en", "article")]
+    assert segment_char_accuracy(gold, with_gap, 100) == pytest.approx(0.90)
+    assert segment_char_accuracy([], [], 0) == 1.0
+    assert segment_char_accuracy(gold, [], 100) == 0.0

@@ -1,0 +1,264 @@
+"""The stanza backend, its offline training and the spaCy+stanza ensemble."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from pipeline.document import ENTITY_LABELS, Document, Entity, Segment
+from pipeline.ner.ensemble import LABEL_PRECEDENCE, combine
+from pipeline.ner.stanza_backend import (
+    MANIFEST_NAME,
+    StanzaBackend,
+    StanzaModelsMissing,
+    Token,
+    bioes_tags,
+    map_label,
+    spans_from_tags,
+    tokenize_sentences,
+)
+
+
+def ent(start: int, end: int, label: str, text: str = "", source: str = "spacy", confidence: float | None = None) -> Entity:
+    return Entity(id="", start=start, end=end, label=label, text=text or "x" * (end - start), source=source, confidence=confidence)
+
+
+# ----------------------------------------------------------------- tokens and tags
+
+
+def test_tokens_keep_exact_offsets_and_lines_end_sentences():
+    text = "SCO and regional security\nG. T. Ichshanova, Almaty  (Kazakhstan).\n\nIn 2002 the SCO met. It grew."
+    sentences = tokenize_sentences(text)
+    for sent in sentences:
+        for tok in sent:
+            assert text[tok.start : tok.end] == tok.text and tok.text.strip() == tok.text
+    firsts = [s[0].text for s in sentences]
+    assert firsts == ["SCO", "G.", "In", "It"]
+
+
+def test_tokenize_respects_the_requested_stretch():
+    text = "Каталог статей\nThe SCO met in Astana.\nПолный архив"
+    start = text.index("The")
+    end = text.index("\nПолный")
+    sentences = tokenize_sentences(text, start, end)
+    assert [t.text for t in sentences[0]] == ["The", "SCO", "met", "in", "Astana", "."]
+    assert all(start <= t.start and t.end <= end for s in sentences for t in s)
+
+
+def test_bioes_round_trip_and_misaligned_entities():
+    text = "The Shanghai Cooperation Organization met in Almaty's centre"
+    tokens = tokenize_sentences(text)[0]
+    sco = ent(4, 37, "ORG", text[4:37])
+    almaty = ent(45, 51, "LOC", "Almaty")
+    inside_token = ent(46, 51, "LOC", "lmaty")
+    tags, left_out = bioes_tags(tokens, [sco, almaty, inside_token])
+    assert tags[:5] == ["O", "B-ORG", "I-ORG", "E-ORG", "O"]
+    assert "S-LOC" in tags
+    assert left_out == [inside_token]
+    assert spans_from_tags(tokens, tags) == [(4, 37, "ORG"), (45, 51, "LOC")]
+
+
+def test_spans_from_bio_tags_and_broken_sequences():
+    tokens = [Token(w, i * 10, i * 10 + len(w)) for i, w in enumerate(["a", "b", "c", "d"])]
+    assert spans_from_tags(tokens, ["B-ORG", "I-ORG", "O", "B-LOC"]) == [(0, 11, "ORG"), (30, 31, "LOC")]
+    # An I- after O opens a span; a type change closes the previous one.
+    assert spans_from_tags(tokens, ["I-ORG", "I-LOC", "E-LOC", "O"]) == [(0, 1, "ORG"), (10, 21, "LOC")]
+
+
+def test_labels_map_onto_the_guidelines():
+    assert map_label("GPE") == map_label("FAC") == map_label("LOC") == "LOC"
+    assert map_label("PER") == "PERSON"
+    for dropped in ("NORP", "CARDINAL", "MISC", "WORK_OF_ART", "LAW"):
+        assert map_label(dropped) is None
+
+
+def test_importing_the_stanza_modules_loads_neither_stanza_nor_torch():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, pipeline.ner.stanza_backend, pipeline.ner.ensemble, pipeline.train_stanza, pipeline.benchmark_backends;"
+        "print(sorted(m for m in ('stanza', 'torch') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "[]"
+
+
+# ----------------------------------------------------------------- missing models
+
+
+def test_missing_models_error_names_folder_files_and_commands(tmp_path):
+    folder = tmp_path / "no-models"
+    with pytest.raises(StanzaModelsMissing) as caught:
+        StanzaBackend(folder)
+    message = str(caught.value)
+    assert isinstance(caught.value, RuntimeError)
+    assert str(folder) in message
+    for expected in (MANIFEST_NAME, "ner.pt", "resources.json", "textmine train stanza-ner", "stanza.download('en'"):
+        assert expected in message
+
+
+def test_official_layout_without_ner_model_is_reported(tmp_path):
+    (tmp_path / "resources.json").write_text("{}")
+    with pytest.raises(StanzaModelsMissing, match="en/ner/ holds no model"):
+        StanzaBackend(tmp_path)
+
+
+def test_manifest_naming_an_absent_model_is_reported(tmp_path):
+    (tmp_path / MANIFEST_NAME).write_text(json.dumps({"ner_model": "ner.pt", "pretrain": None}))
+    with pytest.raises(StanzaModelsMissing, match="names ner.pt"):
+        StanzaBackend(tmp_path)
+
+
+# ----------------------------------------------------------------- ensemble
+
+
+def test_agreement_is_kept_with_both_sources_and_higher_confidence():
+    out = combine([ent(0, 3, "ORG")], [ent(0, 3, "ORG", source="stanza")])
+    assert [(e.start, e.end, e.label, e.source) for e in out] == [(0, 3, "ORG", "ensemble:both")]
+    assert out[0].confidence > 0.6
+
+
+def test_same_span_different_labels_takes_label_precedence():
+    out = combine([ent(0, 13, "ORG")], [ent(0, 13, "EVENT", source="stanza")])
+    assert [(e.label, e.source) for e in out] == [("EVENT", "ensemble:both")]
+    assert LABEL_PRECEDENCE.index("ORG") < LABEL_PRECEDENCE.index("LOC")
+    out = combine([ent(0, 6, "LOC")], [ent(0, 6, "ORG", source="stanza")])
+    assert out[0].label == "ORG"
+
+
+def test_agreed_mention_beats_a_crossing_single_one():
+    spacy_entities = [ent(0, 10, "ORG"), ent(20, 30, "LOC")]
+    stanza_entities = [ent(5, 15, "ORG", source="stanza", confidence=0.99), ent(20, 30, "LOC", source="stanza")]
+    out = combine(spacy_entities, stanza_entities)
+    spans = [(e.start, e.end) for e in out]
+    assert (20, 30) in spans
+    assert out[[s for s in spans].index((20, 30))].source == "ensemble:both"
+    # the two single mentions cross: only the more confident one stays
+    assert (5, 15) in spans and (0, 10) not in spans
+
+
+def test_single_backend_mentions_keep_their_source_and_no_spans_cross():
+    rng = random.Random(7)
+    for _ in range(200):
+        spacy_entities, stanza_entities = [], []
+        for bucket, source in ((spacy_entities, "spacy"), (stanza_entities, "stanza")):
+            for _ in range(rng.randint(0, 6)):
+                start = rng.randint(0, 40)
+                bucket.append(ent(start, start + rng.randint(1, 8), rng.choice(ENTITY_LABELS), source=source,
+                                  confidence=rng.choice([None, rng.random()])))
+        out = combine(spacy_entities, stanza_entities)
+        for a, b in zip(out, out[1:]):
+            assert a.end <= b.start
+        assert all(e.source in ("spacy", "stanza", "ensemble:both") for e in out)
+        assert [e.id for e in out] == [f"T{i}" for i in range(1, len(out) + 1)]
+        if spacy_entities and not stanza_entities:
+            assert all(e.source == "spacy" for e in out)
+
+
+# ----------------------------------------------------------------- training for real
+
+PEOPLE = ["Ivan Petrov", "Anna Smith", "Gulnar Ichshanova", "John Brown", "Maria Lopez", "Chen Wei"]
+PLACES = ["Almaty", "Kazakhstan", "Moscow", "Bishkek", "China", "Tashkent"]
+ORGS = ["the Shanghai Cooperation Organization", "the United Nations", "NATO", "the University of Oxford"]
+YEARS = ["2001", "1999", "2014", "June 2007", "2020"]
+TEMPLATES = [
+    "{PERSON} visited {LOC} in {DATE} .",
+    "In {DATE} , {ORG} met in {LOC} .",
+    "{PERSON} works for {ORG} .",
+    "Delegates from {LOC} joined {ORG} in {DATE} .",
+]
+
+
+def synthetic_documents(count: int, seed: int) -> list[Document]:
+    """Documents written from templates, entities at exact offsets, as the corpus converters give them."""
+    rng = random.Random(seed)
+    pools = {"PERSON": PEOPLE, "LOC": PLACES, "ORG": ORGS, "DATE": YEARS}
+    docs = []
+    for n in range(count):
+        text, entities = "", []
+        for _ in range(6):
+            for piece in rng.choice(TEMPLATES).split():
+                if text:
+                    text += " "
+                if piece.startswith("{"):
+                    label = piece[1:-1]
+                    value = rng.choice(pools[label])
+                    if value.startswith("the "):
+                        text += "the "
+                        value = value[4:]
+                    entities.append(Entity(id=f"T{len(entities) + 1}", start=len(text), end=len(text) + len(value), label=label, text=value))
+                    text += value
+                else:
+                    text += piece
+            text += "\n"
+        docs.append(Document(id=f"synthetic_{n:03d}", text=text, entities=entities))
+    return docs
+
+
+@pytest.fixture(scope="module")
+def tiny_vectors(tmp_path_factory):
+    """A spaCy vocab folder with a few 8-d vectors, standing in for en_core_web_md's."""
+    import numpy
+    from spacy.strings import StringStore
+    from spacy.vectors import Vectors
+
+    folder = tmp_path_factory.mktemp("vocab")
+    words = ["visited", "works", "for", "in", "met", "almaty", "moscow", "delegates", "joined", "zebra"]
+    strings = StringStore(words)
+    rng = numpy.random.default_rng(0)
+    vectors = Vectors(data=rng.standard_normal((len(words), 8)).astype("float32"), keys=[strings[w] for w in words])
+    vectors.to_disk(folder)
+    strings.to_disk(folder / "strings.json")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def trained_model(tmp_path_factory, tiny_vectors):
+    from pipeline.train_stanza import train_stanza_ner
+
+    out = tmp_path_factory.mktemp("stanza")
+    report = train_stanza_ner(
+        out, seed=3, max_steps=60, eval_interval=30, vectors="en_core_web_md", vector_vocab_dir=tiny_vectors,
+        redocred_docs=synthetic_documents(30, seed=1), gold_docs=[], batch_size=16,
+    )
+    return out, report
+
+
+def test_training_writes_model_vectors_and_manifest(trained_model):
+    out, report = trained_model
+    manifest = json.loads((out / MANIFEST_NAME).read_text())
+    assert (out / "ner.pt").is_file() and (out / "pretrain.pt").is_file() and (out / "resources.json").is_file()
+    assert manifest["pretrain"] == "pretrain.pt" and manifest["seed"] == 3
+    assert report.train_sentences > 0 and report.misaligned_entities == 0
+    # the held-out documents stay out of training
+    assert not set(manifest["held_out_document_ids"]) & set(manifest["train_document_ids"])
+
+
+def test_exported_vectors_load_in_stanza_and_cover_corpus_words(trained_model):
+    from stanza.models.common.pretrain import Pretrain
+
+    out, _ = trained_model
+    pretrain = Pretrain(str(out / "pretrain.pt"), save_to_file=False)
+    assert pretrain.emb.shape[1] == 8
+    # corpus words with a vector come first, other alphabetic words fill the rest
+    for word in ("almaty", "visited", "zebra"):
+        assert word in pretrain.vocab
+
+
+def test_trained_model_tags_english_segments_with_exact_offsets(trained_model):
+    out, _ = trained_model
+    backend = StanzaBackend(out)
+    article = "Ivan Petrov visited Almaty in 2014 .\nIn 1999 , the United Nations met in Moscow .\n"
+    wrapper = "Полный архив статей Ivan Petrov\n"
+    doc = Document(id="t", text=article + wrapper,
+                   segments=[Segment(0, len(article), "en", "article"), Segment(len(article), len(article) + len(wrapper), "ru", "wrapper")])
+    found = backend.entities(doc)
+    assert found, "a model trained on these templates finds some of their names"
+    for e in found:
+        assert doc.text[e.start : e.end] == e.text
+        assert e.label in ENTITY_LABELS and e.source == "stanza"
+        assert e.end <= len(article)
+    assert {"PERSON", "LOC"} & {e.label for e in found}
