@@ -70,6 +70,7 @@ class BatchOptions:
     timeout: float = 300.0
     shard_size: int = 1000
     plugins: tuple[str, ...] = ()  # modules the workers import first (custom components)
+    log_interval: float = 10.0  # seconds between progress lines when not on a terminal
 
     def __post_init__(self) -> None:
         self.out_dir = Path(self.out_dir)
@@ -461,7 +462,7 @@ def run_batch(
         engine = DaskEngine(spec, options.workers, options.timeout, options.scheduler)
     else:
         engine = LocalEngine(spec, options.workers, options.timeout)
-    progress = _Progress(report, sys.stderr.isatty() if interactive is None else interactive, log)
+    progress = _Progress(report, sys.stderr.isatty() if interactive is None else interactive, log, options.log_interval)
     try:
         try:
             engine.start()

@@ -163,24 +163,23 @@ _INITIALS = re.compile(r"^(?:[^\W\d_]{1,2}\.-?)+$")
 
 
 def parse_person(text: str) -> PersonName | None:
-    """"G. T. Ichshanova", "Ichshanova G.T.", "Chukalova R.R.", "Ivanov, Ivan
-    Petrovich", "John Smith" -> surname and initials."""
+    """"G. T. Ichshanova", "John R. Miller", "Ichshanova G.T.", "Chukalova R.R.",
+    "Ivanov, Ivan Petrovich" -> surname and initials (in written order)."""
     tokens = re.findall(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?(?:[^\W\d_]{1,2}\.)*", text)
-    if not tokens:
-        return None
-    initials = [t for t in tokens if _INITIALS.match(t)]
-    words = [t for t in tokens if not _INITIALS.match(t)]
+    words = [i for i, t in enumerate(tokens) if not _INITIALS.match(t)]
     if not words:
         return None
-    if initials or "," in text:
-        surname = words[0]
-        given = words[1:]
-    else:
-        surname = words[-1]
-        given = words[:-1]
-    letters = "".join(ch for t in initials for ch in t if ch.isalpha() and ch.isupper())
-    letters += "".join(w[0].upper() for w in given)
-    return PersonName(surname.rstrip("."), letters)
+    surname_first = "," in text or _INITIALS.match(tokens[-1]) is not None
+    surname_index = words[0] if surname_first else words[-1]
+    letters = ""
+    for i, token in enumerate(tokens):
+        if i == surname_index:
+            continue
+        if _INITIALS.match(token):
+            letters += "".join(ch for ch in token if ch.isalpha() and ch.isupper())
+        else:
+            letters += token[0].upper()
+    return PersonName(tokens[surname_index].rstrip("."), letters)
 
 
 def person_display(text: str) -> str:
@@ -393,19 +392,23 @@ class Canonical:
 
     @staticmethod
     def _group_people(entities: list[Entity], groups: _UnionFind) -> None:
-        people = [(e, parse_person(e.text)) for e in entities if e.label == "PERSON"]
-        people = [(e, name) for e, name in people if name is not None]
-        for i, (entity, name) in enumerate(people):
-            # Join the earlier mentions of a compatible name, unless two
-            # different people share the surname ("A. Ivanov", "B. Ivanov").
-            matches = [other for other, other_name in people[:i] if name.compatible(other_name)]
-            conflicting = any(
-                other_name.surname.casefold() == name.surname.casefold() and not name.compatible(other_name)
-                for _, other_name in people
-            )
-            if matches and not (conflicting and not name.initials):
-                for other in matches:
-                    groups.union(other.id, entity.id)
+        """A name joins the one earlier person whose every name it is
+        compatible with ("Ichshanova" after "G. T. Ichshanova"); when it fits
+        several people ("Desmarais" after "Paul" and "Hélène Desmarais") or
+        none, it stays apart."""
+        people: list[tuple[str, list[PersonName]]] = []
+        for entity in entities:
+            if entity.label != "PERSON":
+                continue
+            name = parse_person(entity.text)
+            if name is None:
+                continue
+            fitting = [person for person in people if all(name.compatible(other) for other in person[1])]
+            if len(fitting) == 1:
+                groups.union(fitting[0][0], entity.id)
+                fitting[0][1].append(name)
+            else:
+                people.append((entity.id, [name]))
 
     @staticmethod
     def _group_short_references(entities: list[Entity], groups: _UnionFind) -> None:

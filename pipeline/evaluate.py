@@ -547,7 +547,10 @@ def render_report(report: dict[str, Any]) -> str:
     from rich.table import Table
 
     buffer = io.StringIO()
-    console = Console(file=buffer, width=160, force_terminal=False, color_system=None, highlight=False, soft_wrap=True)
+    # Mention texts are data: no markup or emoji codes interpreted in them.
+    console = Console(
+        file=buffer, width=160, force_terminal=False, color_system=None, highlight=False, soft_wrap=True, markup=False, emoji=False
+    )
     docs = report["documents"]
     console.print(f"Documents: {docs['gold']} gold, {docs['predicted']} predicted, {docs['scored']} scored")
     if docs["missing_predictions"]:

@@ -1,10 +1,10 @@
-"""Plain text and layout evidence from an HTML page (lxml).
+"""Plain text and layout evidence from an HTML page (selectolax, the lexbor HTML5 parser).
 
 The text is what a reader sees: scripts, styles, comments, ``noscript``, form
 controls and hidden elements are dropped; every block element (p, div, h1-h6,
 li, tr, td, section, nav, ...) becomes a paragraph of its own, separated from
 the next by a blank line as in the plain-text pages; ``<br>`` is a line break
-inside its paragraph; character references are decoded; whitespace inside a
+inside its paragraph (two of them a blank line); character references are decoded; whitespace inside a
 paragraph is collapsed (``<pre>`` keeps its own).
 
 Each paragraph is also recorded as a block with its offsets in that text and
@@ -20,8 +20,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from lxml import etree
-from lxml import html as lxml_html
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 BLOCK_TAGS = frozenset(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
@@ -68,16 +67,12 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def extract_html(markup: str) -> HtmlPage:
-    # lxml rejects str input that carries an XML encoding declaration; bytes plus an explicit encoding do not.
-    parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
-    try:
-        root = lxml_html.document_fromstring(markup.encode("utf-8"), parser=parser)
-    except etree.ParserError:  # no elements at all
-        return HtmlPage(text="", blocks=[], info={})
+    tree = LexborHTMLParser(markup)
     builder = _TextBuilder()
-    builder.walk(root, _Context(path=(), landmarks=()))
+    if tree.root is not None:
+        builder.walk(tree.root, _Context(path=(), landmarks=()))
     builder.flush()
-    return HtmlPage(text=builder.text(), blocks=builder.blocks, info=_page_info(root))
+    return HtmlPage(text=builder.text(), blocks=builder.blocks, info=_page_info(tree))
 
 
 @dataclass(frozen=True)
@@ -106,10 +101,10 @@ class _TextBuilder:
     owner: _Context | None = None
     length: int = 0
 
-    def walk(self, element: Any, parent: _Context) -> None:
-        """Add ``element``'s visible text; its tail is the caller's (it belongs to the parent)."""
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        if not tag or self._hidden(element, tag):
+    def walk(self, element: LexborNode, parent: _Context) -> None:
+        """Add the visible text of ``element`` and everything inside it."""
+        tag = element.tag.lower()
+        if self._hidden(element, tag):
             return
         context = self._enter(element, tag, parent)
         if tag == "br":
@@ -118,22 +113,24 @@ class _TextBuilder:
         block = tag in BLOCK_TAGS
         if block:
             self.flush()
-        self._text(element.text, context)
-        for child in element:
-            self.walk(child, context)
-            self._text(child.tail, context)
+        for child in element.iter(include_text=True):
+            if child.is_text_node:
+                self._text(child.text_content, context)
+            elif child.is_element_node:
+                self.walk(child, context)
         if block:
             self.flush()
 
     @staticmethod
-    def _enter(element: Any, tag: str, parent: _Context) -> _Context:
+    def _enter(element: LexborNode, tag: str, parent: _Context) -> _Context:
+        attributes = element.attributes
         descriptor = tag
-        if (element.get("id") or "").strip():
-            descriptor += "#" + element.get("id").strip()
-        classes = (element.get("class") or "").split()
+        if (attributes.get("id") or "").strip():
+            descriptor += "#" + attributes["id"].strip()
+        classes = (attributes.get("class") or "").split()
         if classes:
             descriptor += "." + ".".join(classes[:3])
-        landmark = tag if tag in LANDMARK_TAGS else LANDMARK_ROLES.get((element.get("role") or "").strip().lower())
+        landmark = tag if tag in LANDMARK_TAGS else LANDMARK_ROLES.get((attributes.get("role") or "").strip().lower())
         path = parent.path + (descriptor,)
         block = tag in BLOCK_TAGS
         return _Context(
@@ -141,17 +138,18 @@ class _TextBuilder:
             landmarks=parent.landmarks + ((landmark,) if landmark else ()),
             block_path=path if block else parent.block_path,
             tag=tag if block else parent.tag,
-            in_link=parent.in_link or (tag == "a" and element.get("href") is not None),
+            in_link=parent.in_link or (tag == "a" and "href" in attributes),
             preformatted=parent.preformatted or tag == "pre",
         )
 
     @staticmethod
-    def _hidden(element: Any, tag: str) -> bool:
+    def _hidden(element: LexborNode, tag: str) -> bool:
+        attributes = element.attributes
         return (
             tag in DROPPED_TAGS
-            or element.get("hidden") is not None
-            or (element.get("aria-hidden") or "").lower() == "true"
-            or bool(HIDDEN_STYLE.search(element.get("style") or ""))
+            or "hidden" in attributes
+            or (attributes.get("aria-hidden") or "").lower() == "true"
+            or bool(HIDDEN_STYLE.search(attributes.get("style") or ""))
         )
 
     def _text(self, text: str | None, context: _Context) -> None:
@@ -174,6 +172,9 @@ class _TextBuilder:
             else:
                 line = re.sub(" {2,}", " ", line).strip()
             if not line:
+                # An empty line between two lines (<br><br>) is a blank line, as a browser shows it.
+                if rendered and rendered[-1]:
+                    rendered.append("")
                 continue
             rendered.append(line)
             for run, piece in zip(runs, pieces):
@@ -182,6 +183,8 @@ class _TextBuilder:
                 # A link whose text is a URL or e-mail is a citation, not navigation.
                 if run.in_link and not URL_TEXT.match(piece):
                     link_chars += chars
+        while rendered and not rendered[-1]:
+            rendered.pop()
         if not rendered or owner is None:
             return
         paragraph = "\n".join(rendered)
@@ -203,23 +206,25 @@ class _TextBuilder:
         return "\n\n".join(self.paragraphs) + ("\n" if self.paragraphs else "")
 
 
-def _page_info(root: Any) -> dict[str, Any]:
+def _page_info(tree: LexborHTMLParser) -> dict[str, Any]:
     info: dict[str, Any] = {}
-    title = root.find(".//title")
-    if title is not None and title.text_content().strip():
-        info["title"] = COLLAPSIBLE.sub(" ", title.text_content()).strip()
-    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    title = tree.head.css_first("title") if tree.head is not None else None  # not an <svg> title
+    if title is not None and title.text().strip():
+        info["title"] = COLLAPSIBLE.sub(" ", title.text()).strip()
+    root_attributes = tree.root.attributes if tree.root is not None else {}
+    lang = root_attributes.get("lang") or root_attributes.get("xml:lang")
     meta: dict[str, list[str]] = {}
-    for element in root.iter("meta"):
-        if (element.get("charset") or "").strip():
-            info["charset"] = element.get("charset").strip()
-        content = element.get("content")
+    for element in tree.css("meta"):
+        attributes = element.attributes
+        if (attributes.get("charset") or "").strip():
+            info["charset"] = attributes["charset"].strip()
+        content = attributes.get("content")
         if content is None:
             continue
-        name = element.get("name") or element.get("property")
+        name = attributes.get("name") or attributes.get("property")
         if name:
             meta.setdefault(name.strip(), []).append(COLLAPSIBLE.sub(" ", content).strip())
-        elif (element.get("http-equiv") or "").lower() == "content-language" and not lang:
+        elif (attributes.get("http-equiv") or "").lower() == "content-language" and not lang:
             lang = content
     if lang and lang.strip():
         info["lang"] = lang.strip()

@@ -15,8 +15,13 @@ user can act on, so one bad file never stops the others.
   evidence for later stages.
 * ``.jsonl``: one ``{"id", "text"}`` object per line; a bad line is an
   ``InputError`` naming the file and the line.
+* ``-``: standard input, UTF-8, plain text or HTML by content.
+* Folders: every ``.txt``/``.html``/``.htm``/``.xhtml``/``.jsonl`` file below
+  them; any other file is a :class:`SkippedInput`, an InputError that callers
+  report as a note and do not count as a failure.
 
-``doc.source`` records ``path``, ``format`` (txt/html/jsonl) and ``encoding``.
+``doc.source`` records ``path``, ``format`` (txt/html/jsonl) and ``encoding``
+(plus ``line`` for JSON Lines and ``html``, the page's title/meta/lang).
 """
 
 from __future__ import annotations
@@ -270,9 +275,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             try:
                 return _checked_text(data.decode(encoding), encoding), encoding
             except UnicodeDecodeError as exc:
+                name = encoding.removesuffix("-sig").upper()
                 raise UnreadableInput(
-                    f"starts with a {encoding.upper().replace('-SIG', '')} byte-order mark but byte "
-                    f"{exc.start} is not valid {encoding.upper().replace('-SIG', '')}: the file is damaged"
+                    f"undecodable bytes: starts with a {name} byte-order mark but bytes from offset {exc.start} "
+                    f"are not {name}; repair or re-save the file"
                 ) from None
     try:
         return _checked_text(data.decode("utf-8"), "utf-8"), "utf-8"
@@ -316,9 +322,8 @@ def _mojibake_score(text: str) -> int:
 
     Counts letters in words that mix Latin and Cyrillic ("poznбnн"), accented
     letters in Latin words where most letters are accented ("Ďĺđâŕ˙"), capitals
-    inside words ("їаШТХв"), and
-    symbols, modifier letters and box drawing that single-byte code pages put
-    where another code page has letters.
+    inside words ("їаШТХв"), and the symbols, modifier letters and box drawing
+    that single-byte code pages put where another code page has letters.
     """
     score = 0
     for word in WORD.findall(text):

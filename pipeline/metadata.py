@@ -78,11 +78,12 @@ _REFERENCES_HEADING = re.compile(
 )
 _NUMBERED_ENTRY = re.compile(r"[ \t]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<number>\d{1,3})\s*[.)])[ \t]*(?=\S)")
 _ACCESS_DATE = re.compile(
-    r"(?:date of (?:treatment|access|accessed|reference|application|circulation|appeal|request|the request|viewing)"
+    r"\b(?:date of (?:treatment|access|accessed|reference|application|circulation|appeal|request|the request|viewing)"
     r"|access(?:ed)?(?: on| date)?|retrieved(?: on)?|viewed(?: on)?|last visited"
-    r"|дата обращения|дата доступа|дата просмотра|просмотрено|обращено)\s*[:\-–]?\s*",
+    r"|дата обращения|дата доступа|дата просмотра|просмотрено|обращено)\b\s*[:\-–]?\s*",
     re.IGNORECASE,
 )
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # an access date is a day
 # Name shapes used when the NER found no person in the author block.
 _UPPER = "A-ZА-ЯЁ"
 _LOWER = "a-zа-яё"
@@ -92,6 +93,16 @@ _NAME_SHAPE = re.compile(rf"(?<!\w)(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME},?\s{_I
 _AFFILIATION_WORDS = re.compile(
     r"(?:University|Institute|Academy|College|School|Centre|Center|Университет|Институт|Академия|Колледж|Центр)",
 )
+
+
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# A name's affiliation number ("Ivanov I.I.1", "Petrov P.P.²") and the numbered affiliation lines.
+_AFFILIATION_MARKER = re.compile(r"\s?([1-9¹²³⁴⁵⁶⁷⁸⁹])(?![\d.-])")
+_AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\W\d_])")
+
+
+def _marker_digits(marker: str) -> str:
+    return marker.translate(_SUPERSCRIPTS)
 
 
 @dataclass
@@ -131,15 +142,15 @@ def first_url(text: str) -> str | None:
 
 
 def access_date(text: str, lang: str = "en") -> str | None:
-    """The access date of a reference entry ("(date of treatment 11/27/2020)") as its value."""
-    match = _ACCESS_DATE.search(text)
-    if not match:
-        return None
-    tail = re.split(r"[)\]\n]", text[match.end():], maxsplit=1)[0]
-    dates = [d for d in find_dates(tail, lang) if d.value]
-    if dates:
-        return dates[0].value
-    return normalise_date(tail.strip(" .;,"), lang)
+    """The access date of a reference entry ("(date of treatment 11/27/2020)")
+    as its value: the date written right after the wording."""
+    for match in _ACCESS_DATE.finditer(text):
+        tail = re.split(r"[)\]\n]", text[match.end():], maxsplit=1)[0]
+        dates = find_dates(tail, lang)
+        value = dates[0].value if dates and dates[0].start == 0 else normalise_date(tail.strip(" .;,"), lang)
+        if value and _FULL_DATE.fullmatch(value):
+            return value
+    return None
 
 
 def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
@@ -155,8 +166,13 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
 
 
 def _is_prose(line: Line) -> bool:
+    """A paragraph of running text: many words, mostly in lower case (an
+    affiliation line is long too, but made of capitalised names)."""
     stripped = line.text.strip()
     if ORCID.search(stripped) or EMAIL.search(stripped):
+        return False
+    words = [w for w in stripped.split() if w[:1].isalpha()]
+    if not words or sum(w[0].isupper() for w in words) * 2 > len(words):
         return False
     return line.words >= 20 or (line.words >= 10 and stripped[-1:] in ".!?…" and len(stripped) > 80)
 
@@ -332,9 +348,14 @@ class MetadataExtractor:
         shared = next((o for o in organisations if o.start >= authors[-1].end), None)
         shared_text = self._affiliation_text(zones[-1])
         records = []
+        numbered = self._numbered_affiliations(block, organisations)
         for author, zone, orcid, email in zip(authors, zones, orcids, emails):
-            own = next((o for o in organisations if zone[0] <= o.start < zone[1]), None)
-            affiliation = own or shared
+            marker = _AFFILIATION_MARKER.match(self.text, author.end)
+            if marker and _marker_digits(marker.group(1)) in numbered:
+                affiliation = numbered[_marker_digits(marker.group(1))]
+            else:
+                own = next((o for o in organisations if zone[0] <= o.start < zone[1]), None)
+                affiliation = own or shared
             if affiliation:
                 affiliation_text = " ".join(affiliation.text.split())
             else:
@@ -348,6 +369,19 @@ class MetadataExtractor:
                 "affiliation_entity": affiliation.id if affiliation else None,
             })
         return records
+
+    def _numbered_affiliations(self, block: list[Line], organisations: list[Entity]) -> dict[str, Entity]:
+        """Affiliations listed under numbers ("1 Tomsk State University, ..."),
+        which the authors' names carry as markers ("Ivanov I.I.1")."""
+        numbered: dict[str, Entity] = {}
+        for line in block:
+            marker = _AFFILIATION_LINE.match(line.text)
+            if not marker:
+                continue
+            organisation = next((o for o in organisations if line.start + marker.end() <= o.start < line.end), None)
+            if organisation is not None:
+                numbered.setdefault(_marker_digits(marker.group(1)), organisation)
+        return numbered
 
     @staticmethod
     def _per_author(zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:
@@ -507,6 +541,13 @@ def _same(gold: Any, pred: Any) -> bool:
     return gold == pred
 
 
+def _records(value: Any) -> list[dict[str, Any]]:
+    """The dict items of a list field (anything else in a prediction counts as empty)."""
+    if not isinstance(value, list):
+        return []
+    return [item if isinstance(item, dict) else {} for item in value]
+
+
 def metadata_field_accuracy(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
     """Per-field accuracy of predicted metadata against gold metadata.
 
@@ -521,7 +562,7 @@ def metadata_field_accuracy(gold: dict[str, Any], pred: dict[str, Any]) -> dict[
         if field in gold:
             scores[field] = float(_same(gold[field], pred.get(field)))
     if "authors" in gold:
-        gold_authors, pred_authors = gold["authors"] or [], pred.get("authors") or []
+        gold_authors, pred_authors = _records(gold["authors"]), _records(pred.get("authors"))
         size = max(len(gold_authors), len(pred_authors))
         for field in AUTHOR_FIELDS:
             correct = sum(
@@ -529,8 +570,8 @@ def metadata_field_accuracy(gold: dict[str, Any], pred: dict[str, Any]) -> dict[
             )
             scores[f"authors.{field}"] = correct / size if size else 1.0
     if "references" in gold:
-        gold_refs = {r["number"]: r for r in gold["references"] or []}
-        pred_refs = {r.get("number"): r for r in pred.get("references") or []}
+        gold_refs = {r.get("number"): r for r in _records(gold["references"])}
+        pred_refs = {r.get("number"): r for r in _records(pred.get("references"))}
         size = max(len(gold_refs), len(pred_refs))
         for field in REFERENCE_FIELDS:
             correct = sum(_same(ref.get(field), pred_refs[n].get(field)) for n, ref in gold_refs.items() if n in pred_refs)

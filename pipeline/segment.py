@@ -1,24 +1,31 @@
 """Segmenter: which stretches of a page are the article and which the wrapper, in which language.
 
-The text is cut into lines (a line belongs to the paragraph of the lines next
-to it when no blank line separates them). Every line gets
+The text is cut into lines (lines with no blank line between them form a
+paragraph). Every line gets
 
-* language evidence: lingua's confidence values over a small set of languages,
-  computed on the line without URLs, e-mail addresses and numbers, and
-  weighted by how many letters it has (a number, a journal name or an English
-  title inside a Russian heading weighs little);
+* language evidence: lingua's confidence values over a small set of
+  languages, on the line without URLs, e-mail addresses and numbers, script
+  run by script run (a Russian heading around an English title is part
+  Russian, part English), weighted by its letters (a number, a journal name
+  weighs little);
 * layout evidence that it is page furniture: menu-like lines ("A | B | C"),
-  copyright lines, and for HTML the block's landmarks (nav, aside, and a
+  copyright lines and, for HTML, the block's landmarks (nav, aside, a
   header/footer that is not the article's own), link-text density and
   navigation-like class/id names.
 
-Two least-cost passes (Viterbi with a cost for every switch, twice as high
-inside a paragraph) then smooth the evidence: first the language of each
-line, then its role. The article language is the language with most letters
-outside page furniture; lines in another language or with furniture evidence
-pay to be "article", lines in the article language pay to be "wrapper". The
-switch cost is what keeps a short line from flipping a segment while a
-language change or a run of furniture moves the boundary.
+Least-cost paths (Viterbi, a cost for every switch, higher inside a
+paragraph) then smooth the evidence in three passes:
+
+1. the language of every line;
+2. its role, on the shape of a page: wrapper above, article, wrapper below
+   (cheap switches), and wrapper inside the article (dear switches). The
+   article language is the one with most letters outside furniture. A line in
+   another language says "wrapper" as clearly when short as when long (a
+   rubric, a menu item); a line in the article language says "article" the
+   more the longer it is (prose, references); furniture says "wrapper";
+3. the language again, within each stretch of one role, so the wrapper's
+   language is that of its own lines (article-language text in a wrapper is
+   usually quoted from the article and counts half).
 
 Segments follow the gold convention: a segment starts at the first character
 of its first line, and the blank lines after a block belong to the segment
@@ -67,14 +74,16 @@ INSIDE_SWITCH_COST = 4.0
 # do not move the boundary.
 ROLE_LETTERS = 10
 FOREIGN_ARTICLE_COST = 2.5
+# Article-language letters say "article" more the longer the line (prose, references).
 NATIVE_WRAPPER_COST = 1.0
+MAX_NATIVE = 3.0
 # Wrapper evidence from layout, per line.
 LANDMARK_EVIDENCE = 6.0
 LINK_DENSITY_EVIDENCE = 4.0
 LAYOUT_CUE_EVIDENCE = 4.0
 
 NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|\S+@\S+|\S*\d\S*")
-MENU_SEPARATORS = re.compile(r"\s[|•·»›→/]\s|\s?[|•·]\s?")
+MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?")
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)
 FURNITURE_NAME = re.compile(
     r"(?:^|[#._-])(?:nav\w*|menu\w*|sidebar|side|footer|header|banner|breadcrumbs?|advert\w*|ads?|adv|promo\w*|"
@@ -193,7 +202,10 @@ class Segmenter:
             foreign, native = _foreign_and_native_letters(text[line.start : line.end], line, article_lang, article_script)
             article_cost = line.furniture + FOREIGN_ARTICLE_COST * min(1.0, foreign / ROLE_LETTERS)
             # Page furniture is written in the page's language too: then language says nothing of the role.
-            wrapper_cost = 0.0 if line.furniture else NATIVE_WRAPPER_COST * min(1.0, native / ROLE_LETTERS)
+            # In a line that also has foreign letters, the article-language part is quoted (a title in a
+            # Russian heading): it weighs as a short line, however long.
+            native_cap = MAX_NATIVE if foreign < ROLE_LETTERS else 1.0
+            wrapper_cost = 0.0 if line.furniture else NATIVE_WRAPPER_COST * min(native_cap, native / ROLE_LETTERS)
             costs.append([article_cost, wrapper_cost, wrapper_cost, wrapper_cost])
         path = _least_cost_path(costs, PAGE_TRANSITIONS, _paragraph_factors(lines, SAME_PARAGRAPH_ROLE_FACTOR), PAGE_STARTS)
         return [PAGE_ROLES[state] for state in path], article_lang
@@ -292,12 +304,13 @@ def _add_html_furniture(lines: list[_Line], blocks: Sequence[Mapping[str, Any]])
 def _block_furniture(block: Mapping[str, Any]) -> float:
     landmarks = block.get("landmarks") or []
     in_content = False
-    for landmark in reversed(landmarks):  # innermost first: the nearest landmark decides
+    for depth in reversed(range(len(landmarks))):  # innermost first: the nearest landmark decides
+        landmark = landmarks[depth]
         if landmark in ("nav", "aside"):
             return LANDMARK_EVIDENCE
         if landmark in ("header", "footer"):
             # The article's own header/footer (inside article/main) is part of it.
-            if not any(outer in ("article", "main") for outer in landmarks[: landmarks.index(landmark)]):
+            if not any(outer in ("article", "main") for outer in landmarks[:depth]):
                 return LANDMARK_EVIDENCE
         if landmark in ("article", "main"):
             in_content = True
@@ -306,11 +319,14 @@ def _block_furniture(block: Mapping[str, Any]) -> float:
     density = float(block.get("link_density") or 0.0)
     if density >= 0.5:
         evidence = LINK_DENSITY_EVIDENCE * density
-    if not in_content and FURNITURE_NAME.search(
-        " ".join(part.split("#", 1)[-1] if "#" in part else part.partition(".")[2] for part in block.get("path", "").split(" > "))
-    ):
+    if not in_content and any(FURNITURE_NAME.search(names) for names in _ids_and_classes(block.get("path", ""))):
         evidence = max(evidence, LAYOUT_CUE_EVIDENCE)
     return evidence
+
+
+def _ids_and_classes(path: str) -> list[str]:
+    """Each element's id and classes without its tag: "div#main.menu" -> "main.menu"."""
+    return [element.split("#", 1)[1] if "#" in element else element.partition(".")[2] for element in path.split(" > ")]
 
 
 def _main_script(texts: Iterable[str]) -> str | None:

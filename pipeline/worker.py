@@ -23,6 +23,7 @@ import importlib
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
@@ -127,7 +128,7 @@ class WorkerProcess:
         # The child's stdout goes to stderr so stray prints never mix with the
         # parent's output.
         self._proc = subprocess.Popen(
-            [sys.executable, "-m", "pipeline.worker", str(child_read), str(child_write)],
+            [sys.executable, "-m", "pipeline.worker", str(child_read), str(child_write), str(os.getpid())],
             pass_fds=(child_read, child_write),
             stdin=subprocess.DEVNULL,
             stdout=2,
@@ -212,8 +213,24 @@ class _DuplexConnection:
         self._writer.close()
 
 
+def _exit_with_parent(parent_pid: int) -> None:
+    """End this process when its parent dies, even in the middle of a hanging document.
+
+    A closed pipe is noticed only between batches; a worker stuck on a
+    pathological input would otherwise outlive a killed parent.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 def main(argv: list[str]) -> None:
     read_fd, write_fd = int(argv[0]), int(argv[1])
+    _exit_with_parent(int(argv[2]))
     conn = _DuplexConnection(Connection(read_fd, writable=False), Connection(write_fd, readable=False))
     try:
         _serve(conn)
@@ -222,4 +239,7 @@ def main(argv: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:])
+    # Through the package module, so that pickled Outcomes name pipeline.worker, not __main__.
+    from pipeline.worker import main as worker_main
+
+    worker_main(sys.argv[1:])

@@ -27,8 +27,11 @@ _LATIN_OR_CYRILLIC_NAME = re.compile(
 
 def usable_alternate_name(name: str) -> bool:
     """Latin or Cyrillic, capitalised, not an airport code ("ALA") or a
-    lower-case transliteration ("almaty")."""
+    lower-case transliteration ("almaty"); short Latin alternates ("Can" for
+    Caen, "Name" for Namur) are too often ordinary words."""
     if len(name) < 3 or not name[0].isupper() or name.isupper():
+        return False
+    if len(name) < 5 and not re.search(r"[\u0400-\u04FF]", name):
         return False
     return bool(_LATIN_OR_CYRILLIC_NAME.fullmatch(name))
 

@@ -227,3 +227,10 @@ def test_now_without_comma_or_bracket_and_lower_case_expansions_are_not_aliases(
     text = "Born in Durg, Madhya Pradesh now Chhattisgarh, he joined a regional free trade zone (FTA)."
     doc = canonical(make_doc(text, [("Madhya Pradesh", "LOC"), ("Chhattisgarh", "LOC"), ("free trade zone", "ORG"), ("FTA", "ORG")]))
     assert alias_pairs(doc) == set()
+
+
+def test_person_name_orders():
+    assert parse_person("John R. Miller") == parse_person("Miller J.R.")
+    assert parse_person("John R. Miller").surname == "Miller"
+    assert parse_person("Ivanov, Ivan Petrovich") == parse_person("I. P. Ivanov")
+    assert parse_person("Jane Doe").initials == "J"

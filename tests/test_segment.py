@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
@@ -127,7 +126,8 @@ def test_other_wrapper_text_and_article_layout_in_html(segmenter):
     page = extract_html(catalogue_page(OTHER_HEADER, OTHER_ARTICLE, OTHER_FOOTER, "Water diplomacy"))
     segments = segmenter.segments(page.text, page.blocks)
     article = [s for s in segments if s.role == "article"]
-    assert [(s.lang, page.text[s.start : s.end].strip()) for s in article] == [("en", OTHER_ARTICLE.replace("\n\n", "\n\n"))]
+    assert [(s.lang, page.text[s.start : s.end].strip()) for s in article] == [("en", OTHER_ARTICLE)]
+    assert [(s.role, s.lang) for s in segments] == [("wrapper", "ru"), ("article", "en"), ("wrapper", "ru")]
 
 
 def test_english_wrapper_in_html_is_found_from_layout_not_language(segmenter):
@@ -154,7 +154,47 @@ def test_english_wrapper_in_html_is_found_from_layout_not_language(segmenter):
     assert page.text[article.start : article.end].strip() == OTHER_ARTICLE
 
 
+def test_advert_and_share_links_inside_the_article_are_a_wrapper_between_article_parts(segmenter):
+    from pipeline.htmltext import extract_html
+
+    paragraphs = OTHER_ARTICLE.split("\n\n")
+    page = extract_html(
+        "<html><body><article>"
+        + paragraphs_html("\n\n".join(paragraphs[:5]), "h1")
+        + '<aside class="promo"><p>Advertisement: publish your monograph with us in two weeks.</p></aside>'
+        + '<div class="share-buttons"><a href="/s/vk">Share in VK</a> <a href="/s/tg">Share in Telegram</a></div>'
+        + paragraphs_html("\n\n".join(paragraphs[5:]))
+        + "</article></body></html>"
+    )
+    segments = segmenter.segments(page.text, page.blocks)
+    assert [(role, lang) for role, lang, _ in summary(page.text, segments)] == [
+        ("article", "en"),
+        ("wrapper", "en"),
+        ("article", "en"),
+    ]
+    assert page.text[segments[1].start : segments[1].end].split("\n\n")[:2] == [
+        "Advertisement: publish your monograph with us in two weeks.",
+        "Share in VK Share in Telegram",
+    ]
+
+
 # --- plain texts of other shapes ------------------------------------------------------------
+
+
+def test_a_russian_reference_inside_the_article_stays_article(segmenter):
+    lines = seed_text().split("\n")
+    russian = "10. Иванов И. И. Шанхайская организация сотрудничества и региональная безопасность // Вестник МГИМО. 2019. № 3. С. 10-20."
+    text = "\n".join(lines[:119] + ["", russian, ""] + lines[119:])
+    at = text.index(russian)
+    roles = [(s.role, s.lang, s.start) for s in segmenter.segments(text)]
+    assert roles == [
+        ("wrapper", "ru", 0),
+        ("article", "en", line_start(text, 6)),
+        ("article", "ru", at),
+        ("article", "en", at + len(russian) + 2),
+        ("wrapper", "ru", text.index("Полный архив")),
+    ]
+
 
 
 def test_other_wrapper_texts_around_another_article_layout(segmenter):
@@ -222,8 +262,6 @@ def test_edge_texts(segmenter):
 
 
 def test_registered_component_runs_in_the_extractor():
-    import pipeline.segment  # noqa: F401  (registers the component)
-
     assert isinstance(components.create("segmenter"), Segmenter)
     doc = Extractor(ExtractConfig(components=("segmenter",)))(Document(id="x", text=OTHER_ARTICLE))
     assert [s.to_dict() for s in doc.segments] == [{"start": 0, "end": len(OTHER_ARTICLE), "lang": "en", "role": "article"}]

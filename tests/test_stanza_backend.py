@@ -262,3 +262,26 @@ def test_trained_model_tags_english_segments_with_exact_offsets(trained_model):
         assert e.label in ENTITY_LABELS and e.source == "stanza"
         assert e.end <= len(article)
     assert {"PERSON", "LOC"} & {e.label for e in found}
+
+
+# ----------------------------------------------------------------- benchmark
+
+
+def test_benchmark_prints_every_backend_side_by_side(trained_model, tmp_path):
+    from pipeline.benchmark_backends import Corpus, benchmark_backends
+
+    model_dir, _ = trained_model
+    corpus = Corpus("synthetic", synthetic_documents(2, seed=99))
+    lines: list[str] = []
+    runs = benchmark_backends(("spacy", "stanza", "ensemble"), stanza_dir=model_dir, corpora=[corpus], echo=lines.append)
+    table = lines[0].splitlines()
+    assert table[0] == "synthetic"
+    assert table[1].split() == ["strict", "F1", "spacy", "stanza", "ensemble"]
+    assert [row.split()[0] for row in table[2:]] == [*ENTITY_LABELS, "micro", "words/s"]
+    for run in runs:
+        assert run.error is None and run.words_per_second > 0
+        assert all(f1 is None or 0.0 <= f1 <= 1.0 for f1 in run.f1.values())
+
+    lines.clear()
+    (missing,) = benchmark_backends(("stanza",), stanza_dir=tmp_path / "absent", corpora=[corpus], echo=lines.append)
+    assert missing.error and "stanza: not run:" in lines[0] and "textmine train stanza-ner" in lines[0]

@@ -131,7 +131,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     events = patterns.named_event_candidates(text) + [c for c in proposals if c.label == "EVENT" and c.source.startswith("pattern")]
     proposals += patterns.propagate_event_names(text, events)
     proposals += patterns.summit_candidates(text, proposals)
-    cleaned = [c for c in (clean_span(text, cand, blocked) for cand in proposals) if c is not None]
+    # The date finder's spans already follow the DATE rules ("15 мая 1992 г." keeps its full stop).
+    cleaned = [c for c in (cand if cand.source == "dates" else clean_span(text, cand, blocked) for cand in proposals) if c is not None]
     chosen = resolve(cleaned)
     chosen = resolve(chosen + _propagated(text, chosen, blocked))
     return _merge_glued_abbreviations(text, chosen)
@@ -177,8 +178,8 @@ def _split_of_organisation(text: str, cand: Candidate, gazetteer_orgs: set[tuple
     """"Body of the Organisation" is two ORGs (guidelines): keep the body; the gazetteer gives the rest."""
     if cand.label != "ORG":
         return cand
-    for start, end in gazetteer_orgs:
-        if end == cand.end and cand.start < start:
+    for start, end in sorted(gazetteer_orgs):
+        if cand.start < start and end <= cand.end:
             of = _OF_BEFORE.search(text, cand.start, start)
             if of and of.start() > cand.start:
                 return Candidate(cand.start, of.start(), cand.label, cand.source, cand.priority)
@@ -196,7 +197,9 @@ def _propagated(text: str, chosen: list[Candidate], blocked: list[tuple[int, int
     names: dict[str, Candidate] = {}
     for cand in chosen:
         surface = text[cand.start:cand.end]
-        if cand.label != "DATE" and len(surface) >= _MIN_PROPAGATED_LENGTH and surface[0].isupper():
+        # Only names a rule vouches for spread; a model's one-off mistake must not multiply.
+        reliable = cand.source.startswith(("pattern", "gazetteer"))
+        if reliable and cand.label != "DATE" and len(surface) >= _MIN_PROPAGATED_LENGTH and surface[0].isupper():
             names.setdefault(surface, cand)
     out = []
     for surface, model in names.items():

@@ -44,7 +44,7 @@ class GazetteerIndex:
                 entry = self.exact.get(surface) or (self.folded.get(surface.casefold()) if n > 1 else None)
                 if entry is None:
                     continue
-                if n == 1 and entry.kind == "city" and first.pos_ != "PROPN":
+                if n == 1 and entry.kind == "city" and not _standalone_proper_noun(tokens, i):
                     continue
                 match = (n, entry, first.idx, last.idx + len(last))
                 break
@@ -56,6 +56,14 @@ class GazetteerIndex:
             out.append(Candidate(start, end, entry.label, "gazetteer", priority, entry.canonical, entry.kb_id))
             i += n
         return out
+
+
+def _standalone_proper_noun(tokens: list[Any], i: int) -> bool:
+    """A proper noun that is not part of a longer name ("George Smith", "Budapest Metro")."""
+    if tokens[i].pos_ != "PROPN":
+        return False
+    neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
+    return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in neighbours)
 
 
 @lru_cache(maxsize=1)

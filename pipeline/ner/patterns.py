@@ -19,10 +19,12 @@ _LOW = "a-zа-яёáéíóúýčďěňřšťžüöäß"
 _NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 _INITIALS = rf"(?:[{_UP}]\.\s?){{1,3}}"
 
-# "G. T. Ichshanova", "A.M. Melis"
-_INITIALS_FIRST = re.compile(rf"(?<![\w.])({_INITIALS}\s?{_NAME_WORD})\b")
-# "Chukalova R.R.", "Ivanov, I. I."
-_SURNAME_FIRST = re.compile(rf"(?<![\w.])({_NAME_WORD},?\s(?:[{_UP}]\.\s?){{1,2}}[{_UP}]?\.?)(?![\w])")
+# "G. T. Ichshanova", "A.M. Melis", "Ganpat G. Shinde"
+_INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s[{_UP}]\.\s?|{_INITIALS}\s?){_NAME_WORD})\b")
+# "Chukalova R.R.", "Ivanov I. I.", "Smith, J." — one initial followed by a name is "J. Name" instead.
+_SURNAME_FIRST = re.compile(
+    rf"(?<![\w.])({_NAME_WORD},?\s(?:[{_UP}]\.\s?[{_UP}]\.(?:\s?[{_UP}]\.)?|[{_UP}]\.(?!\s?{_NAME_WORD})))(?!\w)"
+)
 
 _FACILITY_NOUNS = (
     r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+ground|Training\s+Ground|"
@@ -68,13 +70,22 @@ def _cand(start: int, end: int, label: str, kind: str) -> Candidate:
 
 
 def person_candidates(text: str) -> list[Candidate]:
+    from ..gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
     out = []
     for match in _INITIALS_FIRST.finditer(text):
-        surname = match.group(1).split()[-1].split(".")[-1]
-        # Initials right after a capitalised word belong to "Surname I.I." instead.
-        after_name = re.search(rf"{_NAME_WORD},?\s$", text[max(0, match.start(1) - 40):match.start(1)])
-        if surname not in _NOT_SURNAME and not after_name:
-            out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+        words = match.group(1).split()
+        surname = words[-1].split(".")[-1]
+        initials = re.search(_INITIALS, match.group(1)).group().strip()
+        # "U.S. Office": letters with full stops that spell a place or an organisation are not initials.
+        if surname in _NOT_SURNAME or words[0] in _NOT_SURNAME or gazetteer.lookup(initials) is not None:
+            continue
+        # Initials straight after a capitalised word close "Surname I.I."; the next word starts a title.
+        starts_with_initials = match.group(1).startswith(initials[:2])
+        if starts_with_initials and re.search(rf"{_NAME_WORD} $", text[max(0, match.start(1) - 40):match.start(1)]):
+            continue
+        out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     for match in _SURNAME_FIRST.finditer(text):
         surname = match.group(1).split()[0].rstrip(",")
         if surname not in _NOT_SURNAME:

@@ -30,7 +30,7 @@ _NO_ANNOTATION = re.compile(
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LEADING = re.compile(r"^(?:[Tt]he\s+|[\"'«»“”„‘’(\[\s,;:.\-–—/]+)+")
-_TRAILING = re.compile(r"(?:[\"'«»“”„‘’)\]\s,;:.\-–—/]+|'s|’s)+$")
+_TRAILING = re.compile(r"(?:[\"'«»“”„‘’)\]\s,;:.\-–—/]+|'s|’s|\s(?:of|the|and|in|for|on|at|to))+$")
 # Degree and title words that stick to author names in author blocks.
 _PERSON_TITLES = re.compile(
     r"(?:\s+(?:PhD|Ph\.D\.?|Dr\.?|Prof\.?|professor|Master's|Master|MA|MSc|BSc|DSc|Candidate|Doctor|Associate)\b.*)$",

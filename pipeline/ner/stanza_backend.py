@@ -98,9 +98,7 @@ def tokenize_sentences(text: str, start: int = 0, end: int | None = None) -> lis
         if line.strip():
             for sent in nlp(line).sents:
                 tokens = [Token(t.text, line_start + t.idx, line_start + t.idx + len(t.text)) for t in sent if not t.is_space]
-                for cut in range(0, len(tokens), MAX_SENTENCE_TOKENS):
-                    if tokens[cut : cut + MAX_SENTENCE_TOKENS]:
-                        sentences.append(tokens[cut : cut + MAX_SENTENCE_TOKENS])
+                sentences += [tokens[cut : cut + MAX_SENTENCE_TOKENS] for cut in range(0, len(tokens), MAX_SENTENCE_TOKENS)]
         line_start = line_end + 1
     return sentences
 
@@ -199,6 +197,8 @@ def pipeline_options(model_dir: Path) -> dict[str, Any]:
             options["ner_pretrain_path"] = str(pretrain)
         # stanza requires a resources.json even with explicit model paths;
         # the trainer writes an empty one, so the language is "unknown" to it.
+        if not (model_dir / "resources.json").is_file():
+            raise _missing(model_dir, f"{manifest_path.name} is there but resources.json is not")
         options["allow_unknown_language"] = True
         return options
     if not model_dir.is_dir():
@@ -219,16 +219,6 @@ class StanzaBackend:
         import stanza
 
         self.pipeline = stanza.Pipeline(**options)
-        manifest_path = self.model_dir / MANIFEST_NAME
-        self.manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
-
-    @property
-    def provenance(self) -> dict[str, Any]:
-        info: dict[str, Any] = {"stanza_dir": str(self.model_dir)}
-        for key in ("stanza_version", "seed", "vectors", "trained_at"):
-            if key in self.manifest:
-                info[f"stanza_{key}" if not key.startswith("stanza") else key] = self.manifest[key]
-        return info
 
     def entities(self, doc: Document) -> list[Entity]:
         sentences = [sent for start, end in english_spans(doc) for sent in tokenize_sentences(doc.text, start, end)]

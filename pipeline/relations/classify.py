@@ -7,6 +7,7 @@ from typing import Any, Iterable
 
 from ..document import SYMMETRIC_RELATIONS, Document, Relation
 from . import features, patterns
+from .model import RelationModel
 from .candidates import NONE_LABEL, Candidate, allowed_labels, generate
 
 
@@ -54,43 +55,52 @@ def gold_lookup(doc: Document) -> dict[tuple[str, str], str]:
     return lookup
 
 
+def label_confidences(cand: Candidate, row: Any, index: dict[str, int]) -> dict[str, float]:
+    """Probabilities of the labels the argument types allow, renormalised together with none."""
+    allowed = [label for label in allowed_labels(cand.head.label, cand.tail.label) if label in index]
+    columns = [index[label] for label in allowed] + ([index[NONE_LABEL]] if NONE_LABEL in index else [])
+    mass = float(sum(row[c] for c in columns)) or 1.0
+    return {label: float(row[index[label]]) / mass for label in allowed}
+
+
+def choose(confidence: dict[str, float], threshold: float) -> tuple[str | None, float]:
+    """The most probable allowed label if it reaches the threshold, else (None, 0)."""
+    if confidence:
+        top = max(confidence, key=confidence.get)
+        if confidence[top] >= threshold:
+            return top, confidence[top]
+    return None, 0.0
+
+
 def decide(
     items: list[Example],
-    decision: Any,
     probabilities: Any,
     classes: list[str],
+    threshold: float,
+    pattern_precision: dict[str, float] | None = None,
     min_confidence: float = 0.0,
     pattern_fallback: bool = True,
 ) -> list[Relation]:
-    """Relations from the classifier's scores.
+    """Relations from the classifier's calibrated probabilities.
 
-    ``decision`` (the class-balanced model's probabilities) picks the label,
-    so rare labels are not drowned by "none"; ``probabilities`` (the
-    calibrated ones) give the confidence. Labels the argument types do not
-    allow are masked out first. When the classifier says none but a pattern
-    fires, the pattern's relation is kept with the calibrated probability of
-    its label, marked ``pattern:<name>``. Symmetric labels are emitted once
-    per pair, ordered by entity position.
+    Labels the argument types do not allow are masked out and the rest
+    renormalised; the most probable label is emitted when its probability
+    reaches ``threshold``. Otherwise a firing pattern may add its relation
+    (source ``pattern:<name>``), with the pattern's training precision or
+    the classifier's probability, whichever is higher, as confidence.
+    Symmetric labels are emitted once per pair, ordered by position.
     """
+    pattern_precision = pattern_precision or {}
     index = {label: i for i, label in enumerate(classes)}
-    none = index.get(NONE_LABEL)
     best: dict[tuple[str, str, str], Relation] = {}
-    for item, choice_row, prob_row in zip(items, decision, probabilities):
+    for item, row in zip(items, probabilities):
         cand = item.candidate
-        allowed = [label for label in allowed_labels(cand.head.label, cand.tail.label) if label in index]
-        if not allowed:
-            continue
-        columns = [index[label] for label in allowed] + ([none] if none is not None else [])
-        mass = float(sum(prob_row[c] for c in columns)) or 1.0
-        confidence = {label: float(prob_row[index[label]]) / mass for label in allowed}
-        label, source = max(allowed, key=lambda l: choice_row[index[l]]), "classifier"
-        if none is not None and choice_row[none] >= choice_row[index[label]]:
-            label = None
+        confidence = label_confidences(cand, row, index)
+        label, score = choose(confidence, threshold)
+        source = "classifier"
         if label is None and pattern_fallback and item.pattern_hits:
             name, label = item.pattern_hits[0]
-            source = f"pattern:{name}"
-        # A pattern label the model never saw gets no support from it: confidence 0.
-        score = confidence.get(label, 0.0) if label else 0.0
+            score, source = max(confidence.get(label, 0.0), pattern_precision.get(name, 0.0)), f"pattern:{name}"
         if label is None or score < min_confidence:
             continue
         head, tail = cand.head, cand.tail
@@ -102,20 +112,15 @@ def decide(
     return list(best.values())
 
 
-def predict(model: Any, items: list[Example], min_confidence: float = 0.0, pattern_fallback: bool = True) -> list[Relation]:
+def probabilities(model: RelationModel, items: list[Example]) -> Any:
+    return model.pipeline.predict_proba([item.features for item in items])
+
+
+def predict(model: RelationModel, items: list[Example], min_confidence: float = 0.0, pattern_fallback: bool = True) -> list[Relation]:
     if not items:
         return []
-    vectors = model[:-1].transform([item.features for item in items])
-    calibrated = model[-1]
-    # With ensemble=False the calibrated classifier wraps one class-balanced model fitted on all the data.
-    balanced = calibrated.calibrated_classifiers_[0].estimator
     return decide(
-        items,
-        balanced.predict_proba(vectors),
-        calibrated.predict_proba(vectors),
-        [str(c) for c in calibrated.classes_],
-        min_confidence,
-        pattern_fallback,
+        items, probabilities(model, items), model.classes, model.threshold, model.pattern_precision, min_confidence, pattern_fallback
     )
 
 

@@ -117,6 +117,10 @@ def extract(cand: Candidate, doc: Document, parsed: Any, view: patterns.PairView
     for label in set(view.labels_between):
         f[f"bw_ent={label}"] = 1.0
 
+    # The masked context tells a list ("X, X and X") from a place and its country ("X, X").
+    f[f"ctx={types}|{order}|{' '.join(view.before.split()[-2:])}|{' '.join(view.after.split()[:2])}"] = 1.0
+    f[f"ctx_after={' '.join(view.after.split()[:2])}"] = 1.0
+    f[f"ctx_before={' '.join(view.before.split()[-2:])}"] = 1.0
     if first_span is not None:
         for k, tok in enumerate(reversed(parsed[max(first_span.start - 2, 0):first_span.start]), 1):
             f[f"before{k}={tok.lemma_.lower()}"] = 1.0

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +43,22 @@ class ModelFileError(RuntimeError):
     """The model file is missing, altered, or made for other code."""
 
 
+@dataclass
+class RelationModel:
+    """The fitted pipeline with the decision settings learnt alongside it (kept in the manifest)."""
+
+    pipeline: Any
+    # Lowest calibrated probability at which a label is emitted (tuned on held-out training documents).
+    threshold: float
+    # Share of a pattern's firings in training that were right: its calibrated confidence.
+    pattern_precision: dict[str, float] = field(default_factory=dict)
+    manifest: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def classes(self) -> list[str]:
+        return [str(c) for c in self.pipeline.classes_]
+
+
 def manifest_path(model_path: Path) -> Path:
     return model_path.with_suffix(".manifest.json")
 
@@ -69,14 +86,14 @@ def build_pipeline(seed: int, calibration_folds: int = CALIBRATION_FOLDS) -> Any
     )
 
 
-def save(model: Any, path: Path, info: dict[str, Any]) -> dict[str, Any]:
+def save(model: RelationModel, path: Path, info: dict[str, Any]) -> dict[str, Any]:
     import sklearn
     import skops
     import skops.io
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    skops.io.dump(model, tmp)
+    skops.io.dump(model.pipeline, tmp)
     tmp.replace(path)
     manifest = {
         "format_version": MODEL_FORMAT_VERSION,
@@ -85,10 +102,13 @@ def save(model: Any, path: Path, info: dict[str, Any]) -> dict[str, Any]:
         "textmine_version": __version__,
         "sklearn_version": sklearn.__version__,
         "skops_version": skops.__version__,
-        "labels": [str(c) for c in model.classes_],
+        "labels": model.classes,
+        "threshold": model.threshold,
+        "pattern_precision": model.pattern_precision,
         **info,
     }
     manifest_path(path).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    model.manifest = manifest
     return manifest
 
 
@@ -104,7 +124,7 @@ def read_manifest(path: Path) -> dict[str, Any]:
         raise ModelFileError(f"manifest {mpath} is not valid JSON: {exc}") from exc
 
 
-def load(path: Path = DEFAULT_MODEL_PATH) -> tuple[Any, dict[str, Any]]:
+def load(path: Path = DEFAULT_MODEL_PATH) -> RelationModel:
     """The checked model and its manifest; ModelFileError when anything does not match."""
     import sklearn
     import skops.io
@@ -129,5 +149,5 @@ def load(path: Path = DEFAULT_MODEL_PATH) -> tuple[Any, dict[str, Any]]:
     untrusted = set(skops.io.get_untrusted_types(file=path)) - set(TRUSTED_TYPES)
     if untrusted:
         raise ModelFileError(f"relation model {path} contains unexpected types {sorted(untrusted)}; refusing to load it")
-    model = skops.io.load(path, trusted=TRUSTED_TYPES)
-    return model, manifest
+    pipeline = skops.io.load(path, trusted=TRUSTED_TYPES)
+    return RelationModel(pipeline, float(manifest["threshold"]), dict(manifest.get("pattern_precision") or {}), manifest)

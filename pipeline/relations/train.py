@@ -17,11 +17,17 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..document import Document
+from ..redocred import split
 from . import model as model_io
-from .classify import Example, examples, gold_lookup
+from .candidates import NONE_LABEL
+from .classify import Example, choose, examples, gold_lookup, label_confidences
+from .model import RelationModel
 
 SEED = 13
 HELD_OUT_FRACTION = 0.2
+# Share of the training documents used to choose the decision threshold before the final fit.
+TUNING_FRACTION = 0.2
+THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(13))
 # Features seen fewer times than this are dropped: they cannot generalise and they bloat the model file.
 MIN_FEATURE_COUNT = 2
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -104,9 +110,48 @@ def fit(data: Dataset, seed: int = SEED) -> Any:
     counts = label_counts(data.labels)
     keep = [i for i, label in enumerate(data.labels) if counts[label] >= model_io.CALIBRATION_FOLDS]
     items = [data.items[i] for i in keep]
-    model = model_io.build_pipeline(seed)
-    model.fit(_frequent_features(items), [data.labels[i] for i in keep])
-    return model
+    pipeline = model_io.build_pipeline(seed)
+    pipeline.fit(_frequent_features(items), [data.labels[i] for i in keep])
+    return pipeline
+
+
+def micro_f1(gold: list[str], predicted: list[str | None]) -> float:
+    tp = sum(1 for g, p in zip(gold, predicted) if p is not None and p == g)
+    fp = sum(1 for g, p in zip(gold, predicted) if p is not None and p != g)
+    fn = sum(1 for g, p in zip(gold, predicted) if g != NONE_LABEL and p != g)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def tune_threshold(pipeline: Any, data: Dataset) -> float:
+    """The decision threshold with the best candidate-level micro F1 on ``data``."""
+    rows = pipeline.predict_proba([item.features for item in data.items])
+    index = {str(label): i for i, label in enumerate(pipeline.classes_)}
+    confidences = [label_confidences(item.candidate, row, index) for item, row in zip(data.items, rows)]
+    best, best_f1 = THRESHOLDS[0], -1.0
+    for threshold in THRESHOLDS:
+        f1 = micro_f1(data.labels, [choose(c, threshold)[0] for c in confidences])
+        if f1 > best_f1:
+            best, best_f1 = threshold, f1
+    return best
+
+
+def pattern_precision(data: Dataset) -> dict[str, float]:
+    """Laplace-smoothed share of each pattern's firings whose label was the gold one."""
+    fired: dict[str, int] = {}
+    right: dict[str, int] = {}
+    for item, gold in zip(data.items, data.labels):
+        for name, label in item.pattern_hits:
+            fired[name] = fired.get(name, 0) + 1
+            right[name] = right.get(name, 0) + (label == gold)
+    return {name: round((right[name] + 1) / (fired[name] + 2), 4) for name in sorted(fired)}
+
+
+def train_model(docs: list[Document], seed: int = SEED) -> RelationModel:
+    """Tune the threshold on a document split of ``docs``, then fit on all of them."""
+    tune_docs, check_docs = split(docs, TUNING_FRACTION, seed)
+    threshold = tune_threshold(fit(build_dataset(tune_docs), seed), build_dataset(check_docs))
+    data = build_dataset(docs)
+    return RelationModel(fit(data, seed), threshold, pattern_precision(data))
 
 
 def strip_predictions(doc: Document) -> Document:
@@ -124,3 +169,52 @@ def label_counts(labels: list[str]) -> dict[str, int]:
     for label in labels:
         counts[label] = counts.get(label, 0) + 1
     return dict(sorted(counts.items()))
+
+
+def summary(scores: dict[str, Any]) -> dict[str, Any]:
+    """Micro figures per level, rounded for the manifest."""
+    return {
+        level: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores[level]["micro"].items()}
+        for level in ("mention", "fact")
+    }
+
+
+def run_training(
+    model_path: Path = model_io.DEFAULT_MODEL_PATH,
+    seed: int = SEED,
+    use_cache: bool = True,
+    report: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """The whole ``textmine train relations`` job; returns the manifest written."""
+    from .. import redocred
+    from .baselines import classifier_predictor, majority_labels, score
+
+    corpus = redocred.load_documents()
+    train_part, held_out = split(corpus, HELD_OUT_FRACTION, seed)
+    gold = load_gold()
+    report(f"{len(gold)} gold documents, Re-DocRED {len(train_part)} for training and {len(held_out)} held out (seed {seed})")
+    parse_documents(corpus + gold, use_cache=use_cache, report=report)
+    report("training the shipped model (gold + Re-DocRED training part) ...")
+    model = train_model(train_part + gold, seed)
+    report("training a model without the gold documents, to score them honestly ...")
+    without_gold = train_model(train_part, seed)
+    data = build_dataset(train_part + gold)
+    scores = {
+        "redocred_held_out": summary(score(held_out, classifier_predictor(model))),
+        "gold_not_in_training": summary(score(gold, classifier_predictor(without_gold))) if gold else None,
+    }
+    info = {
+        "seed": seed,
+        "held_out_fraction": HELD_OUT_FRACTION,
+        "training_documents": {"gold": [d.id for d in gold], "redocred": len(train_part), "redocred_held_out": len(held_out)},
+        "training_labels": label_counts(data.labels),
+        "majority_labels": majority_labels(data.items, data.labels),
+        "scores": scores,
+    }
+    manifest = model_io.save(model, model_path, info)
+    report(f"wrote {model_path} ({model_path.stat().st_size // 1024} KiB), threshold {model.threshold}")
+    for name, figures in scores.items():
+        if figures:
+            fact = figures["fact"]
+            report(f"{name}: fact-level P {fact['precision']:.3f} R {fact['recall']:.3f} F1 {fact['f1']:.3f}")
+    return manifest

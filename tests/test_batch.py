@@ -1,0 +1,185 @@
+"""Batch runs: outputs, error records, timeouts, resume after kill -9, Dask engine, CLI."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from pipeline.batch import BatchOptions, BatchSetupError, read_jsonl, run_batch
+from pipeline.cli import app
+from pipeline.document import Document
+from pipeline.export import open_database
+from pipeline.extract import ExtractConfig
+from pipeline.ingest import InputError
+
+TESTS_DIR = Path(__file__).resolve().parent
+PLUGINS = ("batch_components",)  # tests/batch_components.py: test_years, test_slow, test_trouble
+
+
+def make_docs(count: int, extra: dict[int, str] | None = None) -> list[Document]:
+    docs = []
+    for i in range(count):
+        text = (extra or {}).get(i, f"Document {i} mentions the years {1990 + i} and {2000 + i}.")
+        docs.append(Document(id=f"doc{i:03d}", text=text, source={"path": f"/in/doc{i:03d}.txt", "format": "txt"}))
+    return docs
+
+
+def options(out: Path, *components: str, **kwargs) -> BatchOptions:
+    settings = kwargs.pop("settings", {})
+    batch_size = kwargs.pop("batch_size", 2)
+    config = ExtractConfig(components=components or ("test_years",), settings=settings, batch_size=batch_size)
+    return BatchOptions(out, config=config, plugins=PLUGINS, **kwargs)
+
+
+def output_ids(out: Path) -> list[str]:
+    """Ids of all documents in the output folder, repeated ones included."""
+    ids = [json.loads(p.read_text(encoding="utf-8"))["id"] for p in out.glob("*.json") if p.name != "batch.json"]
+    for shard in out.glob("part-*.jsonl"):
+        ids += [json.loads(line)["id"] for line in shard.read_text(encoding="utf-8").splitlines()]
+    return sorted(ids)
+
+
+def quiet(_message: str) -> None:
+    pass
+
+
+def test_local_batch_writes_outputs_and_records_every_failure(tmp_path):
+    docs = make_docs(7, {2: "This one should FAIL.", 4: "This one will HANG forever."})
+    source = [docs[0], InputError("/in/broken.txt", "cannot decode the bytes as text", "broken"), *docs[1:]]
+    report = run_batch(
+        source, options(tmp_path, "test_years", "test_trouble", workers=2, timeout=2), log=quiet, interactive=False
+    )
+    assert (report.documents, report.failed, report.skipped) == (5, 3, 0)
+    assert output_ids(tmp_path) == ["doc000", "doc001", "doc003", "doc005", "doc006"]
+    out = json.loads((tmp_path / "doc001.json").read_text(encoding="utf-8"))
+    assert [(e["text"], e["value"]) for e in out["entities"]] == [("1991", "1991"), ("2001", "2001")]
+    errors = {e["id"]: e for e in read_jsonl(tmp_path / "errors.jsonl")}
+    assert set(errors) == {"broken", "doc002", "doc004"}
+    assert errors["broken"]["path"] == "/in/broken.txt"
+    assert "asked to fail" in errors["doc002"]["reason"]
+    assert errors["doc004"]["reason"].startswith("timeout")
+    # The batch mates of the failing and hanging documents kept their results.
+    assert {"doc003", "doc005"} <= set(output_ids(tmp_path))
+
+
+def test_jsonl_shards_and_resume_skips_done_documents(tmp_path):
+    docs = make_docs(7)
+    first = run_batch(docs, options(tmp_path, format="jsonl", shard_size=3), log=quiet, interactive=False)
+    assert first.documents == 7
+    assert sorted(p.name for p in tmp_path.glob("part-*.jsonl")) == ["part-00000.jsonl", "part-00001.jsonl", "part-00002.jsonl"]
+    assert output_ids(tmp_path) == [d.id for d in docs]
+    # One document changed since: only it is extracted again.
+    changed = make_docs(7, {5: "Changed text from 1977."})
+    again = run_batch(changed, options(tmp_path, format="jsonl", shard_size=3, resume=True), log=quiet, interactive=False)
+    assert (again.documents, again.skipped) == (1, 6)
+    latest = [json.loads(line) for line in (tmp_path / "part-00003.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [(d["id"], d["text"]) for d in latest] == [("doc005", "Changed text from 1977.")]
+
+
+def test_duplicate_ids_are_errors_and_repeated_documents_are_skipped(tmp_path):
+    docs = make_docs(2)
+    other_text = Document(id="doc000", text="Another text.", source={"path": "/elsewhere/doc000.txt"})
+    report = run_batch([*docs, docs[1], other_text], options(tmp_path), log=quiet, interactive=False)
+    assert (report.documents, report.skipped, report.failed) == (2, 1, 1)
+    (error,) = read_jsonl(tmp_path / "errors.jsonl")
+    assert error["path"] == "/elsewhere/doc000.txt" and "duplicate document id" in error["reason"]
+
+
+def test_resume_refuses_other_settings(tmp_path):
+    run_batch(make_docs(1), options(tmp_path), log=quiet, interactive=False)
+    with pytest.raises(BatchSetupError, match="other settings"):
+        run_batch(make_docs(1), options(tmp_path, format="jsonl", resume=True), log=quiet, interactive=False)
+
+
+def test_plain_progress_lines_when_not_on_a_terminal(tmp_path):
+    lines: list[str] = []
+    run_batch(make_docs(4), options(tmp_path, log_interval=0.0), log=lines.append, interactive=False)
+    assert len(lines) >= 2
+    assert "4 documents (4 extracted, 0 skipped, 0 failed)" in lines[-1] and "words/s" in lines[-1]
+
+
+KILLED_BATCH = textwrap.dedent(
+    """
+    import sys
+    sys.path.insert(0, {tests!r})
+    from pipeline.batch import BatchOptions, run_batch
+    from pipeline.document import Document
+    from pipeline.extract import ExtractConfig
+    from test_batch import make_docs
+
+    config = ExtractConfig(components=("test_years", "test_slow"), settings={{"test_slow": {{"seconds": 0.1}}}}, batch_size=2)
+    options = BatchOptions({out!r}, config=config, format={fmt!r}, shard_size=3, plugins=("batch_components",), resume={resume})
+    run_batch(make_docs({count}), options, interactive=False)
+    """
+)
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl"])
+def test_resume_after_kill_9_loses_and_duplicates_nothing(tmp_path, fmt):
+    count = 40
+    script = KILLED_BATCH.format(tests=str(TESTS_DIR), out=str(tmp_path), fmt=fmt, count=count, resume=False)
+    process = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.DEVNULL)
+    manifest = tmp_path / "manifest.jsonl"
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if manifest.exists() and len(manifest.read_text(encoding="utf-8").splitlines()) >= 9:
+            break
+        time.sleep(0.05)
+    assert process.poll() is None, "the batch ended before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    done_before = {e["id"] for e in read_jsonl(manifest) if (tmp_path / e["output"]).exists()}
+    assert 9 <= len(done_before) < count
+
+    config = ExtractConfig(components=("test_years", "test_slow"), settings={"test_slow": {"seconds": 0.1}}, batch_size=2)
+    resumed = BatchOptions(tmp_path, config=config, format=fmt, shard_size=3, plugins=PLUGINS, resume=True)
+    report = run_batch(make_docs(count), resumed, log=quiet, interactive=False)
+
+    assert report.skipped == len(done_before) and report.documents == count - len(done_before) and report.failed == 0
+    assert output_ids(tmp_path) == [f"doc{i:03d}" for i in range(count)]  # each exactly once
+    assert sorted(e["id"] for e in read_jsonl(manifest)) == [f"doc{i:03d}" for i in range(count)]
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_dask_local_cluster_gives_the_same_outputs_as_local_workers(tmp_path):
+    docs = make_docs(9, {3: "Please FAIL here."})
+    local = run_batch(docs, options(tmp_path / "local", "test_years", "test_trouble", workers=2), log=quiet, interactive=False)
+    dask = run_batch(
+        docs, options(tmp_path / "dask", "test_years", "test_trouble", workers=2, engine="dask"), log=quiet, interactive=False
+    )
+    assert (local.documents, local.failed) == (dask.documents, dask.failed) == (8, 1)
+    names = sorted(p.name for p in (tmp_path / "local").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "dask").iterdir())
+    for name in names:
+        assert (tmp_path / "local" / name).read_bytes() == (tmp_path / "dask" / name).read_bytes(), name
+
+
+def test_cli_batch_with_default_pipeline_exports_as_it_goes(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text(
+        "The Shanghai Cooperation Organization was founded in Shanghai on June 15, 2001.\n", encoding="utf-8"
+    )
+    (inputs / "b.txt").write_text("Kazakhstan and Uzbekistan are members of the SCO.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    url = f"sqlite:///{tmp_path}/batch.db"
+    result = CliRunner().invoke(app, ["batch", str(inputs), "--out", str(out), "--workers", "1", "--db", url])
+    assert result.exit_code == 0, result.output
+    a = json.loads((out / "a.json").read_text(encoding="utf-8"))
+    assert any(e["label"] == "DATE" and e["text"] == "June 15, 2001" for e in a["entities"])
+    assert all(a["text"][e["start"]:e["end"]] == e["text"] for e in a["entities"])
+    with open_database(url) as db:
+        assert db.fetch_all("SELECT doc_id FROM documents ORDER BY doc_id") == [("a",), ("b",)]
+        stored = db.fetch_all("SELECT COUNT(*) FROM entities WHERE doc_id = 'a'")[0][0]
+    assert stored == len(a["entities"])
+    again = CliRunner().invoke(app, ["batch", str(inputs), "--out", str(out), "--resume"])
+    assert again.exit_code == 0 and "2 skipped" in again.output
