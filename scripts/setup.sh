@@ -28,8 +28,8 @@ pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
 
 "${pip[@]}" --require-hashes -r requirements/base.txt
 if [ "$with_stanza" = 1 ]; then
-  # torch first, from the CPU wheel: otherwise stanza pulls ~5 GB of CUDA wheels.
-  "${pip[@]}" torch==2.13.0
+  # The lock pins torch==2.13.0+cpu, the CPU wheel on these machines' disk (pip's
+  # find-links): a plain "torch" would pull ~5 GB of CUDA wheels.
   "${pip[@]}" --require-hashes -r requirements/stanza.txt
 fi
 if [ "$with_tests" = 1 ]; then
