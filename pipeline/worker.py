@@ -10,7 +10,7 @@ killed when a document hangs without taking the caller down.
 Protocol (parent -> child, child -> parent)::
 
     ("init", {"sys_path": [...], "plugins": [...], "config": ExtractConfig})
-                                  -> ("ready", provenance) | ("fatal", message)
+                                  -> ("ready", None) | ("fatal", message)
     ("batch", [Document, ...])    -> ("done", [Outcome, ...])
 
 The child exits when the parent closes the pipe (or dies).
@@ -84,7 +84,7 @@ def extract_batch(extractor: Any, docs: list[Document], batch_size: int) -> list
     return outcomes
 
 
-def _serve(conn: Connection) -> None:
+def _serve(conn: _DuplexConnection) -> None:
     kind, init = conn.recv()
     assert kind == "init", kind
     sys.path[:] = init["sys_path"]
@@ -97,7 +97,7 @@ def _serve(conn: Connection) -> None:
     except Exception as exc:
         conn.send(("fatal", _describe(exc)))
         return
-    conn.send(("ready", extractor.provenance))
+    conn.send(("ready", None))
     batch_size = init["config"].batch_size
     while True:
         try:
@@ -114,8 +114,7 @@ class WorkerProcess:
         self.spec = spec
         self.start_timeout = start_timeout
         self._proc: subprocess.Popen | None = None
-        self._conn: Connection | None = None
-        self.provenance: dict[str, Any] | None = None
+        self._conn: _DuplexConnection | None = None
 
     def _start(self) -> None:
         parent_read, child_write = os.pipe()
@@ -146,10 +145,11 @@ class WorkerProcess:
         if kind == "fatal":
             self.stop()
             raise WorkerStartError(f"the extraction pipeline could not be loaded: {payload}")
-        self.provenance = payload
 
     def _receive(self, timeout: float, doing: str) -> tuple[str, Any]:
-        assert self._conn is not None and self._proc is not None
+        # Local references: stop() from another thread (Ctrl-C) clears the attributes.
+        conn, proc = self._conn, self._proc
+        assert conn is not None and proc is not None
         deadline = time.monotonic() + timeout
         while True:
             remaining = deadline - time.monotonic()
@@ -157,14 +157,14 @@ class WorkerProcess:
                 self.stop()
                 raise WorkerFailure(f"timeout: no result after {timeout:g} s")
             try:
-                if self._conn.poll(min(remaining, 1.0)):
-                    return self._conn.recv()
+                if conn.poll(min(remaining, 1.0)):
+                    return conn.recv()
             except (EOFError, OSError):
                 pass
             else:
-                if self._proc.poll() is None:
+                if proc.poll() is None:
                     continue
-            code = self._proc.wait()
+            code = proc.wait()
             self.stop()
             raise WorkerFailure(f"worker process died while {doing} (exit status {code})")
 

@@ -7,6 +7,7 @@ stage that fails or hangs on marked documents.
 
 from __future__ import annotations
 
+import os
 import re
 import time
 
@@ -46,11 +47,13 @@ class Slow:
 
 @register("test_trouble")
 class Trouble:
-    """Raises on documents containing FAIL, never returns on documents containing HANG."""
+    """Raises on FAIL, never returns on HANG, kills its process on CRASH (words in the text)."""
 
     name = "test_trouble"
 
     def __call__(self, doc: Document) -> Document:
+        if "CRASH" in doc.text:
+            os._exit(3)
         if "FAIL" in doc.text:
             raise ValueError("this document asked to fail")
         while "HANG" in doc.text:

@@ -53,22 +53,23 @@ def quiet(_message: str) -> None:
 
 
 def test_local_batch_writes_outputs_and_records_every_failure(tmp_path):
-    docs = make_docs(7, {2: "This one should FAIL.", 4: "This one will HANG forever."})
+    docs = make_docs(9, {2: "This one should FAIL.", 4: "This one will HANG forever.", 7: "This one will CRASH."})
     source = [docs[0], InputError("/in/broken.txt", "cannot decode the bytes as text", "broken"), *docs[1:]]
     report = run_batch(
         source, options(tmp_path, "test_years", "test_trouble", workers=2, timeout=2), log=quiet, interactive=False
     )
-    assert (report.documents, report.failed, report.skipped) == (5, 3, 0)
-    assert output_ids(tmp_path) == ["doc000", "doc001", "doc003", "doc005", "doc006"]
+    assert (report.documents, report.failed, report.skipped) == (6, 4, 0)
+    assert output_ids(tmp_path) == ["doc000", "doc001", "doc003", "doc005", "doc006", "doc008"]
     out = json.loads((tmp_path / "doc001.json").read_text(encoding="utf-8"))
     assert [(e["text"], e["value"]) for e in out["entities"]] == [("1991", "1991"), ("2001", "2001")]
     errors = {e["id"]: e for e in read_jsonl(tmp_path / "errors.jsonl")}
-    assert set(errors) == {"broken", "doc002", "doc004"}
+    assert set(errors) == {"broken", "doc002", "doc004", "doc007"}
     assert errors["broken"]["path"] == "/in/broken.txt"
     assert "asked to fail" in errors["doc002"]["reason"]
     assert errors["doc004"]["reason"].startswith("timeout")
-    # The batch mates of the failing and hanging documents kept their results.
-    assert {"doc003", "doc005"} <= set(output_ids(tmp_path))
+    assert "worker process died" in errors["doc007"]["reason"]
+    # The batch mates of the failing, hanging and crashing documents kept their results.
+    assert {"doc003", "doc005", "doc006"} <= set(output_ids(tmp_path))
 
 
 def test_jsonl_shards_and_resume_skips_done_documents(tmp_path):
@@ -183,3 +184,11 @@ def test_cli_batch_with_default_pipeline_exports_as_it_goes(tmp_path):
     assert stored == len(a["entities"])
     again = CliRunner().invoke(app, ["batch", str(inputs), "--out", str(out), "--resume"])
     assert again.exit_code == 0 and "2 skipped" in again.output
+
+
+def test_benchmark_collection_repeats_dev_texts_under_new_ids():
+    from pipeline.benchmark_speed import collection
+
+    docs = list(collection(502))
+    assert len(docs) == 502 and len({d.id for d in docs}) == 502
+    assert docs[500].text == docs[0].text and docs[501].text == docs[1].text

@@ -22,8 +22,8 @@ class GazetteerIndex:
         self.exact: dict[str, GazetteerEntry] = {}
         self.folded: dict[str, GazetteerEntry] = {}
         # Countries, regions and organisations win a name they share with a town.
-        rank = {"organisation": 0, "country": 0, "historical-country": 0, "region": 1, "subdivision": 2, "city": 3}
-        for entry in sorted(entries, key=lambda e: rank.get(e.kind, 2)):
+        rank = {"country": 0, "historical-country": 0, "region": 1, "subdivision": 2, "city": 3}
+        for entry in sorted(entries, key=lambda e: 0 if e.label == "ORG" else rank.get(e.kind, 2)):
             for alias in entry.aliases:
                 if has_cyrillic(alias):
                     continue  # Russian text goes through the Russian recogniser
