@@ -43,7 +43,7 @@ from .document import Document, sha256_text
 from .extract import ExtractConfig
 from .ingest import InputError
 from .output import write_atomic
-from .worker import Outcome, WorkerFailure, WorkerProcess, WorkerSpec
+from .worker import Outcome, WorkerFailure, WorkerProcess, WorkerSpec, WorkerStartError
 
 MANIFEST = "manifest.jsonl"
 ERRORS = "errors.jsonl"
@@ -405,7 +405,7 @@ class _Progress:
         seen = report.documents + report.skipped + report.failed
         of = f" of {self.total}" if self.total is not None else ""
         eta = ""
-        if self.total is not None and report.documents:
+        if self.total is not None and report.documents and seen < self.total:
             per_document = (time.monotonic() - self._started) / report.documents
             remaining = max(0, self.total - seen) * per_document
             eta = f", ETA {time.strftime('%H:%M:%S', time.gmtime(remaining))}"
@@ -456,18 +456,20 @@ def run_batch(
         except ExportError as exc:
             raise BatchSetupError(str(exc)) from exc
     store = OutputStore(options)
-    spec = WorkerSpec(options.config, options.plugins)
-    engine: LocalEngine | DaskEngine
-    if options.engine == "dask":
-        engine = DaskEngine(spec, options.workers, options.timeout, options.scheduler)
-    else:
-        engine = LocalEngine(spec, options.workers, options.timeout)
-    progress = _Progress(report, sys.stderr.isatty() if interactive is None else interactive, log, options.log_interval)
+    engine: LocalEngine | DaskEngine | None = None
+    progress: _Progress | None = None
     try:
         try:
+            spec = WorkerSpec(options.config, options.plugins)
+            if options.engine == "dask":
+                engine = DaskEngine(spec, options.workers, options.timeout, options.scheduler)
+            else:
+                engine = LocalEngine(spec, options.workers, options.timeout)
             engine.start()
         except Exception as exc:
             raise BatchSetupError(str(exc)) from exc
+        # The clock (words/s, ETA) starts once the pipelines are loaded.
+        progress = _Progress(report, sys.stderr.isatty() if interactive is None else interactive, log, options.log_interval)
         if count_inputs is not None:
             _count_in_background(count_inputs, progress)
         started = time.monotonic()
@@ -475,11 +477,21 @@ def run_batch(
         pending: deque[tuple[list[_Item], Any]] = deque()
 
         def finish_oldest() -> None:
+            assert progress is not None
             items, future = pending.popleft()
-            for item, outcome in zip(items, future.result()):
-                if outcome.ok:
-                    if database is not None:
+            try:
+                outcomes = future.result()
+            except WorkerStartError as exc:
+                raise BatchSetupError(str(exc)) from exc
+            except Exception as exc:  # e.g. a Dask worker lost for good: the batch's documents failed, the run goes on
+                outcomes = [Outcome(False, reason=f"batch failed: {type(exc).__name__}: {exc}")] * len(items)
+            for item, outcome in zip(items, outcomes):
+                if outcome.ok and database is not None:
+                    try:
                         database.store(json.loads(outcome.json))
+                    except Exception as exc:  # not marked done, so --resume exports it again
+                        outcome = Outcome(False, reason=f"database export failed: {type(exc).__name__}: {exc}")
+                if outcome.ok:
                     store.write(item, outcome.json)
                     store.done[item.doc.id] = item.key
                     report.documents += 1
@@ -497,8 +509,10 @@ def run_batch(
             finish_oldest()
         report.elapsed = time.monotonic() - started
     finally:
-        progress.stop()
-        engine.close()
+        if progress is not None:
+            progress.stop()
+        if engine is not None:
+            engine.close()
         store.close()
         if database is not None:
             database.close()

@@ -78,6 +78,21 @@ def test_patterns_find_exercises_summits_facilities_and_quoted_names(extractor):
     assert ("2016", "DATE") in found
 
 
+def test_names_of_institutions_gatherings_and_authors_follow_their_shapes(extractor):
+    found = mentions(
+        extractor,
+        "Zh. K. Bekova, Al-Farabi Kazakh National University, Almaty\n\n"
+        "The institute moved from Almaty to Kyzylorda. At the Dushanbe Water Conference in June 2018 "
+        "the delegates met.\n\n1. Rahmon E. Water for sustainable development // Central Asia. - 2018. - № 2.",
+    )
+    assert ("Zh. K. Bekova", "PERSON") in found
+    assert ("Al-Farabi Kazakh National University", "ORG") in found
+    assert ("Kyzylorda", "LOC") in found
+    assert ("Dushanbe Water Conference", "EVENT") in found
+    assert ("Rahmon E.", "PERSON") in found
+    assert ("June 2018", "DATE") in found
+
+
 def test_a_body_of_an_organisation_is_two_organisations(extractor):
     found = mentions(extractor, "The Council of Foreign Ministers of the OIC met in Jeddah.")
     assert ("OIC", "ORG") in found
@@ -96,6 +111,8 @@ def test_russian_names_and_dates_are_found(extractor):
     assert ("Казахстане", "LOC") in found
     assert ("15 мая 2019 г.", "DATE") in found
     assert ("Наука", "ORG") in found
+    found = mentions(extractor, "Издательство «Прогресс» принимает заказы в Москве.")
+    assert ("Прогресс", "ORG") in found and ("Москве", "LOC") in found
 
 
 def test_nothing_is_annotated_inside_urls_emails_or_orcids(extractor):

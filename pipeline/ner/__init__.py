@@ -18,6 +18,7 @@ for later stages (sentences, dependency paths).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from itertools import islice
 from typing import Any, Iterable, Iterator
 
@@ -40,6 +41,13 @@ _ROLE_HEAD = re.compile(
     r"Prime Ministers?|Governors?|Officials?|Representatives?|Members?|Citizens?)\b"
 )
 _QUOTE_AFTER = re.compile(r"\s*[\"“«„]")
+_HEAD_LABELS = (
+    ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships War Revolution Uprising Massacre".split())),
+    ("ORG", frozenset("University Institute Academy College Ministry Committee Council Agency Bank Fund Commission Organization "
+                      "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company".split())),
+    ("LOC", frozenset("River Sea Lake Mountains Region Oblast Province District Island Islands Valley Desert Street Avenue "
+                      "Square Peninsula Gulf Bay Strait Airport".split())),
+)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s$")
 _OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s*$")
 _LINE_BOUNDS = re.compile(r"[^\n]*")
@@ -121,6 +129,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += quoted
     proposals += patterns.person_candidates(text)
     proposals += patterns.facility_candidates(text)
+    proposals += patterns.institution_candidates(text)
+    proposals += patterns.event_name_candidates(text)
     proposals += patterns.citation_line_candidates(text)
     proposals += russian_candidates(text)
     for start, end, lang in _language_stretches(doc):
@@ -145,6 +155,7 @@ def _statistical_kept(
     from ..dates import trim_date_span
 
     quoted_org_starts = {q.start for q in quoted if q.label == "ORG"}
+    gazetteer_spans = {(g.start, g.end) for g in gazetteer}
     gazetteer_orgs = {(g.start, g.end) for g in gazetteer if g.label == "ORG"}
     kept = []
     for cand in statistical:
@@ -170,8 +181,19 @@ def _statistical_kept(
         quote = _QUOTE_AFTER.match(text, cand.end)
         if cand.label == "ORG" and quote and quote.end() in quoted_org_starts:
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
-        kept.append(_split_of_organisation(text, cand, gazetteer_orgs))
+        if (cand.start, cand.end) in gazetteer_spans:
+            continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
+        kept.append(_split_of_organisation(text, _label_by_head(surface, cand), gazetteer_orgs))
     return kept
+
+
+def _label_by_head(surface: str, cand: Candidate) -> Candidate:
+    """The head noun of a name decides its type where the model hesitates ("Dushanbe Water Conference")."""
+    head = surface.split(" of ")[0].split()[-1]
+    for label, heads in _HEAD_LABELS:
+        if head in heads and cand.label != label:
+            return replace(cand, label=label)
+    return cand
 
 
 def _split_of_organisation(text: str, cand: Candidate, gazetteer_orgs: set[tuple[int, int]]) -> Candidate:

@@ -17,14 +17,18 @@ from .spans import PRIORITY, Candidate
 _UP = "A-ZА-ЯЁ"
 _LOW = "a-zа-яёáéíóúýčďěňřšťžüöäß"
 _NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-_INITIALS = rf"(?:[{_UP}]\.\s?){{1,3}}"
+# An initial: one capital, or a transliterated digraph ("Zh.", "Sh.", "Yu.").
+_INITIAL = rf"[{_UP}][hsuaо]?\."
+_INITIALS = rf"(?:{_INITIAL}\s?){{1,3}}"
 
-# "G. T. Ichshanova", "A.M. Melis", "Ganpat G. Shinde"
-_INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s[{_UP}]\.\s?|{_INITIALS}\s?){_NAME_WORD})\b")
+# "G. T. Ichshanova", "A.M. Melis", "Zh. K. Bekova", "Ganpat G. Shinde"
+_INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s{_INITIAL}\s?|{_INITIALS}\s?){_NAME_WORD})\b")
 # "Chukalova R.R.", "Ivanov I. I.", "Smith, J." — one initial followed by a name is "J. Name" instead.
 _SURNAME_FIRST = re.compile(
-    rf"(?<![\w.])({_NAME_WORD},?\s(?:[{_UP}]\.\s?[{_UP}]\.(?:\s?[{_UP}]\.)?|[{_UP}]\.(?!\s?{_NAME_WORD})))(?!\w)"
+    rf"(?<![\w.])({_NAME_WORD},?\s(?:{_INITIAL}\s?{_INITIAL}(?:\s?{_INITIAL})?|{_INITIAL}(?!\s?{_NAME_WORD})))(?!\w)"
 )
+# A reference entry opens with its first author, surname first: "1. Rahmon E. Water for ..."
+_REFERENCE_AUTHOR = re.compile(rf"(?m)^\[?\d{{1,3}}[.)\]]\s*({_NAME_WORD},?\s{_INITIALS})")
 
 _FACILITY_NOUNS = (
     r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+ground|Training\s+Ground|"
@@ -41,9 +45,9 @@ _ORG_NOUNS = (
     r"foundation|network|front|publisher|publishing\s+house|newspaper|journal|magazine|ITO|"
     r"центр|организаци[яи]|издательств[оа]|компани[яи]|движени[ея]|парти[яи]|агентств[оа]|газет[аы]|журнал"
 )
-_QUOTED_ORG = re.compile(rf"\b(?:{_ORG_NOUNS})\s+{_QUOTED}")
+_QUOTED_ORG = re.compile(rf"\b(?:{_ORG_NOUNS})\s+{_QUOTED}", re.IGNORECASE)
 _EVENT_NOUNS = r"exercises?|drills?|maneuvers|manoeuvres|war\s+games|operation|games|festival"
-_QUOTED_EVENT = re.compile(rf"\b(?:{_EVENT_NOUNS}|name|called|codenamed|code-named)\s+{_QUOTED}")
+_QUOTED_EVENT = re.compile(rf"\b(?:{_EVENT_NOUNS}|name|called|codenamed|code-named)\s+{_QUOTED}", re.IGNORECASE)
 # "Center-2019 exercise", "exercise Vostok-2018"
 _HYPHEN_YEAR_EVENT = re.compile(
     rf"\b({_NAME_WORD}-(?:19|20)\d\d)(?=\s+(?:{_EVENT_NOUNS})\b)|\bexercises?\s+({_NAME_WORD}-(?:19|20)\d\d)\b"
@@ -52,6 +56,16 @@ _HYPHEN_YEAR_EVENT = re.compile(
 _NAME_YEAR_EVENT = re.compile(
     rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)(?=\s+(?:{_EVENT_NOUNS})\b)"
     rf"|\bexercises?\s+((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)\b"
+)
+# Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
+_INSTITUTION_NOUNS = r"University|Institute|Academy|College|Conservatory|Ministry|Observatory|Library"
+_INSTITUTION = re.compile(
+    rf"\b((?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS})(?:\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})?"
+    rf"|(?:{_INSTITUTION_NOUNS})\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})"
+)
+# Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics".
+_EVENT_NAME = re.compile(
+    rf"\b((?:(?:{_NAME_WORD}|(?:19|20)\d\d)\s){{1,5}}(?:Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo))\b"
 )
 _SUMMIT_NOUN = re.compile(r"\s(summit|Summit|meeting|Meeting|conference|Conference|forum|Forum|congress|Congress)\b")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d$")
@@ -85,12 +99,21 @@ def person_candidates(text: str) -> list[Candidate]:
         starts_with_initials = match.group(1).startswith(initials[:2])
         if starts_with_initials and re.search(rf"{_NAME_WORD} $", text[max(0, match.start(1) - 40):match.start(1)]):
             continue
+        if not starts_with_initials and _REFERENCE_AUTHOR.match(text, _line_start(text, match.start(1))):
+            continue  # "Surname I. Title" at the head of a reference, not "Given I. Surname"
         out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+    for match in _REFERENCE_AUTHOR.finditer(text):
+        name = match.group(1).rstrip()
+        out.append(_cand(match.start(1), match.start(1) + len(name), "PERSON", "person"))
     for match in _SURNAME_FIRST.finditer(text):
         surname = match.group(1).split()[0].rstrip(",")
         if surname not in _NOT_SURNAME:
             out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     return out
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
 
 
 def facility_candidates(text: str) -> list[Candidate]:
@@ -118,14 +141,10 @@ def named_event_candidates(text: str) -> list[Candidate]:
     out = []
     for regex in (_HYPHEN_YEAR_EVENT, _NAME_YEAR_EVENT):
         for match in regex.finditer(text):
-            group = 1 if match.group(1) else 2
-            start = match.start(group)
             # A sentence-initial function word ("The Peace Mission 2016") is not part of the name.
-            words = match.group(group).split()
-            while len(words) > 1 and words[0] in _NOT_SURNAME:
-                start += len(words[0]) + 1
-                words = words[1:]
-            out.append(_cand(start, match.end(group), "EVENT", "event"))
+            span = _without_leading_function_words(match, 1 if match.group(1) else 2, min_words=1)
+            if span:
+                out.append(_cand(span[0], span[1], "EVENT", "event"))
     return out
 
 
@@ -156,6 +175,33 @@ def summit_candidates(text: str, anchors: Iterable[Candidate]) -> list[Candidate
         year = _YEAR_BEFORE.search(text, max(0, before - 4), before)
         if year:
             out.append(_cand(year.start(), match.end(1), "EVENT", "summit"))
+    return out
+
+
+def _without_leading_function_words(match: re.Match, group: int = 1, min_words: int = 2) -> tuple[int, int] | None:
+    """The match less a sentence-initial "The", "In"...; None when fewer than ``min_words`` remain."""
+    start, words = match.start(group), match.group(group).split()
+    while words and words[0] in _NOT_SURNAME:
+        start += len(words[0]) + 1
+        words = words[1:]
+    return (start, match.end(group)) if len(words) >= min_words else None
+
+
+def institution_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in _INSTITUTION.finditer(text):
+        span = _without_leading_function_words(match)
+        if span:
+            out.append(Candidate(span[0], span[1], "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
+    return out
+
+
+def event_name_candidates(text: str) -> list[Candidate]:
+    out = []
+    for match in _EVENT_NAME.finditer(text):
+        span = _without_leading_function_words(match)
+        if span:
+            out.append(_cand(span[0], span[1], "EVENT", "event"))
     return out
 
 

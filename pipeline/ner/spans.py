@@ -16,6 +16,7 @@ PRIORITY = {
     "dates": 90,
     "pattern": 85,
     "gazetteer:long": 80,
+    "pattern:institution": 75,
     "statistical": 70,
     "natasha": 70,
     "gazetteer": 60,
@@ -83,6 +84,12 @@ def clean_span(text: str, cand: Candidate, blocked: list[tuple[int, int]]) -> Ca
     newline = text.find("\n", start, end)
     if newline != -1:
         end = newline
+    # A name in guillemets or curly quotes is the quoted part ("Издательство «Наука»" -> "Наука").
+    for opener, closer in (("«", "»"), ("“", "”")):
+        inside = text.find(opener, start, end)
+        if inside > start:
+            closing = text.find(closer, inside + 1, end + 1)
+            start, end = inside + 1, closing if closing != -1 else end
     piece = text[start:end]
     lead = _LEADING.match(piece)
     if lead:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -93,7 +94,7 @@ def save(model: RelationModel, path: Path, info: dict[str, Any]) -> dict[str, An
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    skops.io.dump(model.pipeline, tmp)
+    skops.io.dump(model.pipeline, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
     tmp.replace(path)
     manifest = {
         "format_version": MODEL_FORMAT_VERSION,
