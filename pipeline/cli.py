@@ -215,6 +215,36 @@ def benchmark_speed(
     run(sample=sample, docs=docs, workers=workers, batch_size=batch_size, echo=typer.echo)
 
 
+@train_app.command("relations")
+def train_relations(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Model file (default: models/relations.skops; its manifest goes beside it)."),
+    seed: int = typer.Option(13, "--seed", help="Seed of the Re-DocRED split, the threshold split and the classifier."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Parse every document again instead of reusing cached spaCy parses."),
+) -> None:
+    """Train the relation classifier from corpus/gold/ and Re-DocRED (80 %; 20 % held out and scored)."""
+    from .relations.model import DEFAULT_MODEL_PATH
+    from .relations.train import run_training
+
+    run_training(out or DEFAULT_MODEL_PATH, seed=seed, use_cache=not no_cache, report=typer.echo)
+
+
+@benchmark_app.command("relations")
+def benchmark_relations(
+    model: Optional[Path] = typer.Option(None, "--model", help="Model file (default: models/relations.skops)."),
+    end_to_end: bool = typer.Option(True, "--end-to-end/--gold-entities-only", help="Also score the seed with entities predicted by the extractor."),
+) -> None:
+    """Relation P/R/F1 per label, mention and fact level: co-occurrence and patterns baselines against textmine."""
+    from .relations.benchmark import render, run_benchmark
+    from .relations.model import DEFAULT_MODEL_PATH, ModelFileError
+
+    try:
+        results = run_benchmark(model or DEFAULT_MODEL_PATH, end_to_end=end_to_end, report=typer.echo)
+    except ModelFileError as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    typer.echo(render(results))
+
+
 def main() -> None:  # pragma: no cover - entry point for `python -m pipeline`
     app(prog_name="textmine")
 

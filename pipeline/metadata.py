@@ -4,20 +4,32 @@ The component reads the page's layout, not a template of one site:
 
 * the *header* is the stretch of the article before its first prose
   paragraph (a line of many words, or a long sentence); the *title* is its
-  first title-like line (short, no final period, not a journal, author,
-  UDC/DOI or keyword line); without an article segment the title is the
-  title-like line nearest above the authors;
-* the *journal line* is found in the header or the page wrapper above it by
-  bibliographic shapes: the GOST/catalogue style "Journal. - 2021. - № 1"
-  (optionally with "Vol. 5"/"Т. 5") and the "Journal, Vol. 5, No. 2, 2019"
-  style;
-* *authors* are the PERSON mentions of the author block (the header lines
-  after the title), or name shapes ("G. T. Ichshanova", "Ivanov I.I.") where
-  the NER found none; each author's ORCID (kept only with a valid ISO 7064
-  MOD 11-2 check digit) and e-mail are those written after the name and
-  before the next author; the affiliation is the ORG mention after the
-  author (one written after all authors is shared), and the place the run of
-  LOC mentions after it ("Almaty, Kazakhstan");
+  title-like lines (short, no final period, not a journal, author,
+  affiliation, UDC/DOI or keyword line, mostly in the article's script): the
+  page's main heading (HTML h1) if it is one of them, else the first;
+  without an article segment the one nearest above the authors;
+* the *journal line* is found in the header or the page wrapper above it
+  (else in the wrapper below the article) by bibliographic shapes: the
+  GOST/catalogue style "Journal. - 2021. - № 1" (optionally with "Vol.
+  5"/"Т. 5", after a "Source:" label) and the "Journal, Vol. 5, No. 2, 2019"
+  style; else from a catalogue's labelled fields ("Журнал: ...", "Год: ...",
+  "Номер: ...");
+* *affiliation lines* of the header are cut into fields at commas,
+  semicolons and brackets: the address is the run of place fields at the end
+  (the last a LOC mention or a gazetteer place), the institution the last
+  field before it that names one (an institution word or an ORG mention,
+  written as a name), and a leading number ("¹Tomsk State University")
+  lets authors point to it;
+* *authors* are the names on the header's author lines (lines that start
+  with a name): PERSON mentions, widened to the name shape around them
+  ("Abenova A. S."), and name shapes ("G. T. Ichshanova", "Ivanov I.I.")
+  the NER missed, but no name inside an institution or address; authors may
+  stand before or after the title. Each author's ORCID (kept only with a
+  valid ISO 7064 MOD 11-2 check digit) and e-mail are those written after
+  the name and before the next author; the affiliation is the one the
+  author's number points to, else the first written after the author (one
+  written after all authors is shared), and the place is the first author's
+  affiliation's address (or the line of places right under it);
 * *references* are the last numbered list of the article ("1. ...", "2.Text",
   "[3] ...") whose entries look bibliographic (a year or a URL), preferring
   one under a "References"/"Литература" heading; each entry gives its
@@ -34,6 +46,7 @@ fill what the text does not give.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -67,8 +80,23 @@ _VOLUME_LINE = re.compile(
     rf"(?:{_VOLUME_WORD}\s*(?P<volume>\d+)\s*[,.(]?\s*)?{_ISSUE_WORD}\s*(?P<issue>\d+[\w/-]*)\)?"
     rf"(?:\s*[,.(]\s*(?P<year2>{_YEAR}))?"
 )
+# A source label before the journal's name ("Источник: Journal. - 2021. - № 1").
+_SOURCE_LABEL = re.compile(r"^(?:Источник|Source|Журнал|Journal|Издание|Published in|Опубликовано в|In)\s*:\s*", re.IGNORECASE)
+# A catalogue's labelled fields ("Журнал: Name", "Год: 2020   Том: 7   Номер: 4").
+_LABELLED_JOURNAL = re.compile(r"^\s*(?:Журнал|Journal|Издание|Источник|Source)\s*:\s*(?P<value>.+?)\s*(?:\s{2,}\S+\s*:.*)?$",
+                               re.IGNORECASE | re.MULTILINE)
+_LABELLED_YEAR = re.compile(rf"(?:Год|Year)\s*:\s*(?P<value>{_YEAR})\b", re.IGNORECASE)
+_LABELLED_ISSUE = re.compile(r"(?:Номер|Выпуск|Issue|No\.?)\s*:\s*(?P<value>\d+[\w/-]*)", re.IGNORECASE)
+CITATION_MAX_WORDS = 20
 _NOT_TITLE_START = re.compile(
-    r"^\s*(?:UDC|УДК|ББК|DOI|JEL|Keywords|Key words|Ключевые слова|Abstract|Аннотация|Annotation|Резюме|Summary)\b",
+    r"^\s*(?:UDC|УДК|ББК|DOI|JEL|ISSN|Keywords|Key words|Ключевые слова|Abstract|Аннотация|Annotation|Резюме|Summary"
+    r"|Section|Rubric|Рубрика|Раздел)\b",
+    re.IGNORECASE,
+)
+# A label of the article's kind printed above the title ("Original article", "Научная статья").
+_ARTICLE_KIND = re.compile(
+    r"^\s*(?:(?:original|research|review|scientific|short)\s+(?:research\s+)?(?:article|paper|communication)"
+    r"|(?:научная|оригинальная|обзорная)\s+статья)\s*$",
     re.IGNORECASE,
 )
 _REFERENCES_HEADING = re.compile(
@@ -89,7 +117,7 @@ _UPPER = "A-ZА-ЯЁ"
 _LOWER = "a-zа-яё"
 _SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
 _INITIALS = rf"[{_UPPER}]\.\s?(?:[{_UPPER}]\.\s?)?"
-_NAME_SHAPE = re.compile(rf"(?<!\w)(?:{_INITIALS}\s?{_SURNAME}|{_SURNAME},?\s{_INITIALS})(?!\w)")
+_NAME_SHAPE = re.compile(rf"(?<!\w)(?:{_SURNAME}\s{_INITIALS}\s?{_SURNAME}|{_INITIALS}\s?{_SURNAME}|{_SURNAME},?\s{_INITIALS})(?![^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰])")  # an affiliation number may follow
 _AFFILIATION_WORDS = re.compile(
     r"(?:University|Institute|Academy|College|School|Centre|Center|Университет|Институт|Академия|Колледж|Центр)",
 )
@@ -187,23 +215,41 @@ def _journal_match(line: str) -> dict[str, Any] | None:
         if year is None:
             found = re.search(rf"\b{_YEAR}\b", line)
             year = found.group(0) if found else None
-        journal = match.group("journal").strip(" .,-–—")
+        label = _SOURCE_LABEL.match(match.group("journal"))
+        journal_start = match.start("journal") + (label.end() if label else 0)
+        journal = line[journal_start:match.end("journal")].strip(" .,-–—")
         if not journal:
             continue
         return {
             "journal": journal,
-            "journal_span": (match.start("journal"), match.start("journal") + len(match.group("journal").rstrip(" .,-–—"))),
+            "journal_span": (journal_start, journal_start + len(line[journal_start:match.end("journal")].rstrip(" .,-–—"))),
             "year": int(year) if year else None,
             "issue": groups["issue"],
         }
     return None
 
 
+def is_citation_line(line: str) -> bool:
+    """A short line that cites the article's source ("Journal. - 2021. - № 1", "Journal, Vol. 5, No. 2, 2019"),
+    not a reference entry (numbered, or GOST "Title // Journal") nor a sentence that mentions a number."""
+    return (len(line.split()) <= CITATION_MAX_WORDS and "//" not in line and not _NUMBERED_ENTRY.match(line)
+            and _journal_match(line) is not None)
+
+
+def is_reference_entry(line: str) -> bool:
+    """A numbered entry of a reference list: "1. Author. Title. City, 2019." with a year or a URL."""
+    return bool(_NUMBERED_ENTRY.match(line)) and bool(URL.search(line) or re.search(rf"\b{_YEAR}\b", line))
+
+
+def is_references_heading(line: str) -> bool:
+    return bool(_REFERENCES_HEADING.match(line))
+
+
 def _title_like(line: Line) -> bool:
     text = line.text.strip()
     if not (8 <= len(text) <= 300) or len(text.split()) < 2 or not re.search(r"[^\W\d_]{3}", text):
         return False
-    if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text):
+    if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text) or _ARTICLE_KIND.match(text):
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text):
         return False
@@ -215,11 +261,55 @@ def _spans_inside(entities: Iterable[Entity], start: int, end: int, label: str) 
 
 
 @dataclass
+class _Affiliation:
+    line: Line
+    number: str | None  # the affiliation's number, when the authors point to it by one
+    start: int  # the institution field
+    end: int
+    place: tuple[int, int] | None  # the address fields after it on the line
+
+
+@dataclass
 class _Author:
     name: str
     start: int
     end: int
     entity: Entity | None
+    affiliation: _Affiliation | None = None
+
+
+def _fields(line: Line, skip: int) -> list[tuple[int, int, str]]:
+    """(start, end, separator after it) of the line's fields after ``skip`` characters:
+    text between commas, semicolons and brackets, without e-mail addresses, URLs, ORCIDs or a final period."""
+    fields = []
+    for match in re.finditer(r"[^,;()]+", line.text[skip:]):
+        raw = match.group(0)
+        stripped = raw.strip().rstrip(".").strip()
+        if not stripped or EMAIL.search(stripped) or URL.search(stripped) or ORCID.search(stripped):
+            continue
+        start = line.start + skip + match.start() + raw.index(stripped)
+        after = line.text[skip + match.end(): skip + match.end() + 1]
+        fields.append((start, start + len(stripped), after))
+    return fields
+
+
+_NAME_PARTICLES = frozenset("of the and for in on at named after by de la von van и им имени при".split())
+
+
+def _name_like(text: str) -> bool:
+    """Written as a name: every word capitalised, save particles ("University of International Business")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text)]
+    return bool(words) and all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+
+
+def _short_name(text: str) -> bool:
+    """One to three capitalised words: a city the gazetteer does not know ("Lund")."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and _name_like(text)
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "?").split(" ", 1)[0]
 
 
 class MetadataExtractor:
@@ -235,36 +325,49 @@ class MetadataExtractor:
         self.lang = articles[0].lang if articles else "en"
         self.html_meta: dict[str, list[str]] = (doc.source.get("html") or {}).get("meta") or {}
         self.journal_entity_id: str | None = None
+        article_letters = [c for c in self.text[self.article_start:self.article_end] if c.isalpha()]
+        scripts = [_script(c) for c in article_letters]
+        self.script = max(set(scripts), key=scripts.count) if scripts else "LATIN"
 
     def extract(self) -> dict[str, Any]:
         lines = _lines(self.text, self.article_start, self.article_end)
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
         header = lines[:body_index]
-        title_lines = self._title_lines(header)
-        author_block = header[title_lines[-1] + 1:] if title_lines else header
-        authors = self._authors(author_block)
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
+        metadata.update(self._journal(header))
+        self.journal_entity_id = metadata["journal_entity"]
+        affiliations = [aff for aff in (self._affiliation_line(line) for line in header) if aff is not None]
+        title_lines = self._title_lines(header, affiliations)
+        title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
+        authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
         metadata["title"] = " ".join(header[i].text.strip() for i in title_lines) or self._meta("citation_title")
         if metadata["title"] is None and self.doc.source.get("html", {}).get("title"):
             metadata["title"] = self.doc.source["html"]["title"]
-        metadata.update(self._journal(header))
-        self.journal_entity_id = metadata["journal_entity"]
-        metadata["authors"] = self._author_records(authors, author_block) or self._meta_authors()
-        metadata.update(self._affiliation_place(author_block, authors))
+        block_end = header[-1].end if header else self.article_start
+        metadata["authors"] = self._author_records(authors, affiliations, block_end) or self._meta_authors()
+        metadata.update(self._affiliation_place(authors, affiliations, header))
         metadata["references"] = self._references(lines[body_index:])
         return metadata
 
     # -- title ---------------------------------------------------------------
 
-    def _title_lines(self, header: list[Line]) -> list[int]:
+    def _title_lines(self, header: list[Line], affiliations: list[_Affiliation]) -> list[int]:
         """Indices (into header) of the title's lines: the run of adjacent
-        title-like lines around the first one of the article (without an
-        article segment: the one nearest above the authors)."""
-        candidates = {i for i, line in enumerate(header) if _title_like(line) and not self._starts_with_person(line)}
+        title-like lines around the page's main heading (HTML h1), else the
+        first one of the article (without an article segment: the one nearest
+        above the authors). Author and affiliation lines and lines mostly in
+        another script than the article's are not the title."""
+        affiliation_lines = {aff.line.start for aff in affiliations}
+        candidates = {
+            i for i, line in enumerate(header)
+            if _title_like(line) and not self._is_author_line(line) and line.start not in affiliation_lines
+            and self._in_article_script(line.text)
+        }
         if not candidates:
             return []
-        anchor = min(candidates)
-        if not self.has_segments:
+        headings = [i for i in sorted(candidates) if self._block_tag(header[i]) == "h1"]
+        anchor = headings[0] if headings else min(candidates)
+        if not self.has_segments and not headings:
             author_line = next((i for i, line in enumerate(header) if self._is_author_line(line)), None)
             above = [i for i in candidates if author_line is not None and i < author_line]
             anchor = max(above) if above else anchor
@@ -282,12 +385,29 @@ class MetadataExtractor:
     def _is_author_line(self, line: Line) -> bool:
         return self._starts_with_person(line) or bool(_NAME_SHAPE.match(line.text.strip())) or bool(ORCID.search(line.text))
 
+    def _in_article_script(self, text: str) -> bool:
+        """Most of the line's letters are in the article's script (a Russian rubric is not an English article's title)."""
+        letters = [char for char in text if char.isalpha()]
+        return bool(letters) and sum(_script(char) == self.script for char in letters) * 2 > len(letters)
+
+    def _block_tag(self, line: Line) -> str | None:
+        """The HTML element that holds the line (h1, p, li, ...), for HTML input."""
+        for block in self.doc.annotations.get("html_blocks") or []:
+            if block["start"] <= line.start < block["end"]:
+                return block.get("tag")
+        return None
+
     # -- journal ---------------------------------------------------------------
 
     def _journal(self, header: list[Line]) -> dict[str, Any]:
+        """The source's citation line in the header or the wrapper above it, else in the
+        wrapper below the article; then the wrapper's labelled fields ("Журнал: ...",
+        "Год: 2020", "Номер: 4"); then the HTML citation meta tags."""
         out: dict[str, Any] = {}
         search_end = header[-1].end if header else self.article_start
-        for line in _lines(self.text, 0, search_end):
+        below = [line for segment in self.doc.iter_segments(role="wrapper") if segment.start >= self.article_end
+                 for line in _lines(self.text, segment.start, segment.end)]
+        for line in _lines(self.text, 0, search_end) + below:
             found = _journal_match(line.text)
             if found is None:
                 continue
@@ -302,6 +422,8 @@ class MetadataExtractor:
                 "issue": found["issue"],
             }
             break
+        if not out:
+            out = self._labelled_journal(0, search_end)
         if out.get("journal") is None:
             journal = self._meta("citation_journal_title")
             if journal:
@@ -316,72 +438,136 @@ class MetadataExtractor:
             out["issue"] = self._meta("citation_issue")
         return out
 
+    def _labelled_journal(self, start: int, end: int) -> dict[str, Any]:
+        """A catalogue's table of labelled fields: "Журнал: Name", "Год: 2020", "Номер: 4"."""
+        out: dict[str, Any] = {}
+        region = self.text[start:end]
+        journal = _LABELLED_JOURNAL.search(region)
+        if journal:
+            name = journal.group("value").strip(" .,;")
+            out["journal"] = name
+            out["journal_entity"] = next((e.id for e in self.doc.entities if e.label == "ORG"
+                                          and start + journal.start("value") <= e.start and e.end <= start + journal.end("value")), None)
+            year = _LABELLED_YEAR.search(region)
+            issue = _LABELLED_ISSUE.search(region)
+            out["year"] = int(year.group("value")) if year else None
+            out["issue"] = issue.group("value") if issue else None
+        return out
+
     # -- authors ---------------------------------------------------------------
 
-    def _authors(self, block: list[Line]) -> list[_Author]:
-        if not block:
-            return []
-        start, end = block[0].start, block[-1].end
-        people = _spans_inside(self.doc.entities, start, end, "PERSON")
-        if people:
-            return [_Author(" ".join(p.text.split()), p.start, p.end, p) for p in people]
-        authors = []
-        for line in block:
-            if EMAIL.fullmatch(line.text.strip()):
-                continue
-            for match in _NAME_SHAPE.finditer(line.text):
-                if EMAIL.search(line.text[max(0, match.start() - 1):match.end() + 1]):
-                    continue
-                authors.append(_Author(match.group(0).strip(), line.start + match.start(), line.start + match.end(), None))
-        return authors
+    def _affiliation_line(self, line: Line) -> _Affiliation | None:
+        """The line as an affiliation: its institution field and the address fields after it.
 
-    def _author_records(self, authors: list[_Author], block: list[Line]) -> list[dict[str, Any]]:
+        The line is cut into fields at commas, semicolons and brackets; the
+        address is the run of fields at the end that name places (the last a
+        known place: a LOC mention or a gazetteer entry, the ones before it
+        may be short capitalised names); the institution is the last field
+        before the address that has an institution word or an ORG mention and
+        is written as a name. A line is an affiliation when it has an
+        institution word, an address or an affiliation number.
+        """
+        marker = _AFFILIATION_LINE.match(line.text)
+        fields = _fields(line, marker.end() if marker else 0)
+        if not fields:
+            return None
+        place_from = len(fields)
+        while place_from > 0:
+            start, end, separator = fields[place_from - 1]
+            if place_from < len(fields) and fields[place_from - 1][2] != ",":
+                break
+            known = self._is_known_place(start, end)
+            if not known and (place_from == len(fields) or not _short_name(self.text[start:end]) or self._is_institution(start, end)):
+                break
+            place_from -= 1
+        if place_from < len(fields) and not self._is_known_place(*fields[-1][:2]):
+            place_from = len(fields)
+        institution = next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
+        if institution is None:
+            return None
+        has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1]))
+        if not (has_word or marker or place_from < len(fields)):
+            return None
+        places = fields[place_from:]
+        return _Affiliation(
+            line=line,
+            number=_marker_digits(marker.group(1)) if marker else None,
+            start=institution[0],
+            end=institution[1],
+            place=(places[0][0], places[-1][1]) if places else None,
+        )
+
+    def _is_institution(self, start: int, end: int) -> bool:
+        text = self.text[start:end]
+        named = _AFFILIATION_WORDS.search(text) or any(
+            e.label == "ORG" and e.id != self.journal_entity_id and start <= e.start and e.end <= end for e in self.doc.entities)
+        return bool(named) and _name_like(text)
+
+    def _is_known_place(self, start: int, end: int) -> bool:
+        if any(e.label == "LOC" and e.start == start and e.end == end for e in self.doc.entities):
+            return True
+        return load_gazetteer().lookup(self.text[start:end], "LOC") is not None
+
+    def _authors(self, lines: list[Line], affiliations: list[_Affiliation]) -> list[_Author]:
+        """The names on the author lines (lines that start with a name): PERSON
+        mentions, each widened to the name shape that contains it ("Abenova A."
+        -> "Abenova A. S."), and name shapes the NER missed; names inside an
+        institution or an address are not authors."""
+        taken = [(aff.start, aff.end) for aff in affiliations] + [aff.place for aff in affiliations if aff.place]
+        authors: list[_Author] = []
+        for line in lines:
+            if not (self._starts_with_person(line) or _NAME_SHAPE.match(line.text.strip())):
+                continue
+            shapes = [(line.start + m.start(), line.start + m.end()) for m in _NAME_SHAPE.finditer(line.text)
+                      if not EMAIL.search(line.text[max(0, m.start() - 1):m.end() + 1])]
+            people = _spans_inside(self.doc.entities, line.start, line.end, "PERSON")
+            found = []
+            for person in people:
+                # A mention that took in the affiliation number ("Seitkali²") ends before it.
+                person_end = person.start + len(person.text.rstrip("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*"))
+                start, end = next(((s, e) for s, e in shapes if s <= person.start and person_end <= e), (person.start, person_end))
+                found.append(_Author(" ".join(self.text[start:end].split()), start, end, person))
+            for start, end in shapes:
+                if not any(a.start < end and start < a.end for a in found):
+                    found.append(_Author(" ".join(self.text[start:end].split()), start, end, None))
+            authors.extend(a for a in found if not any(s <= a.start and a.end <= e for s, e in taken))
+        return sorted(authors, key=lambda a: a.start)
+
+    def _author_records(self, authors: list[_Author], affiliations: list[_Affiliation], block_end: int) -> list[dict[str, Any]]:
         if not authors:
             return []
-        block_end = block[-1].end
         zones = [(a.end, authors[i + 1].start if i + 1 < len(authors) else block_end) for i, a in enumerate(authors)]
         orcids = self._per_author(zones, [(m.start(), m.group(1).upper()) for m in ORCID.finditer(self.text, authors[0].end, block_end)
                                           if orcid_checksum_valid(m.group(1))])
         emails = self._per_author(zones, [(m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(self.text, authors[0].end, block_end)])
-        organisations = _spans_inside(self.doc.entities, authors[0].start, block_end, "ORG")
-        organisations = [o for o in organisations if o.id != self.journal_entity_id]
-        shared = next((o for o in organisations if o.start >= authors[-1].end), None)
-        shared_text = self._affiliation_text(zones[-1])
+        numbered = {aff.number: aff for aff in affiliations if aff.number}
+        shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), affiliations[0] if affiliations else None)
         records = []
-        numbered = self._numbered_affiliations(block, organisations)
         for author, zone, orcid, email in zip(authors, zones, orcids, emails):
-            marker = _AFFILIATION_MARKER.match(self.text, author.end)
-            if marker and _marker_digits(marker.group(1)) in numbered:
-                affiliation = numbered[_marker_digits(marker.group(1))]
-            else:
-                own = next((o for o in organisations if zone[0] <= o.start < zone[1]), None)
-                affiliation = own or shared
-            if affiliation:
-                affiliation_text = " ".join(affiliation.text.split())
-            else:
-                affiliation_text = self._affiliation_text(zone) or shared_text
+            author.affiliation = self._own_affiliation(author, zone, affiliations, numbered) or shared
+            affiliation = author.affiliation
+            organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
                 "name": author.name,
                 "entity": author.entity.id if author.entity else None,
                 "orcid": orcid,
                 "email": email,
-                "affiliation": affiliation_text,
-                "affiliation_entity": affiliation.id if affiliation else None,
+                "affiliation": " ".join(self.text[affiliation.start:affiliation.end].split()) if affiliation else None,
+                "affiliation_entity": organisation.id if organisation else None,
             })
         return records
 
-    def _numbered_affiliations(self, block: list[Line], organisations: list[Entity]) -> dict[str, Entity]:
-        """Affiliations listed under numbers ("1 Tomsk State University, ..."),
-        which the authors' names carry as markers ("Ivanov I.I.1")."""
-        numbered: dict[str, Entity] = {}
-        for line in block:
-            marker = _AFFILIATION_LINE.match(line.text)
-            if not marker:
-                continue
-            organisation = next((o for o in organisations if line.start + marker.end() <= o.start < line.end), None)
-            if organisation is not None:
-                numbered.setdefault(_marker_digits(marker.group(1)), organisation)
-        return numbered
+    def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
+                         numbered: dict[str, _Affiliation]) -> _Affiliation | None:
+        """The affiliation the author's number points to ("Ivanov I.I.¹"), else the first one written in the author's zone."""
+        marker = _AFFILIATION_MARKER.match(self.text, author.end)
+        if marker and _marker_digits(marker.group(1)) in numbered:
+            return numbered[_marker_digits(marker.group(1))]
+        return next((aff for aff in affiliations if zone[0] <= aff.start < zone[1]), None)
+
+    def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
+        return next((e for e in sorted(self.doc.entities, key=lambda e: e.start) if e.label == "ORG" and e.id != self.journal_entity_id
+                     and affiliation.start <= e.start and e.end <= affiliation.end), None)
 
     @staticmethod
     def _per_author(zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:
@@ -394,46 +580,27 @@ class MetadataExtractor:
             return [value for _, value in found]
         return [values[0] if values else None for values in per_zone]
 
-    def _affiliation_text(self, zone: tuple[int, int]) -> str | None:
-        """Without an ORG mention: the comma-separated part of a line in the
-        author's zone that names an institution."""
-        for line in _lines(self.text, zone[0], zone[1]):
-            for part in line.text.split(","):
-                if _AFFILIATION_WORDS.search(part) and not EMAIL.search(part):
-                    return part.strip(" .;")
-        return None
-
-    def _affiliation_place(self, block: list[Line], authors: list[_Author]) -> dict[str, Any]:
-        if not block:
+    def _affiliation_place(self, authors: list[_Author], affiliations: list[_Affiliation], header: list[Line]) -> dict[str, Any]:
+        """The address of the first author's affiliation: the place fields after the
+        institution, or the line of places right below it ("Almaty, Kazakhstan")."""
+        affiliation = authors[0].affiliation if authors and authors[0].affiliation else (affiliations[0] if affiliations else None)
+        if affiliation is None:
             return {"affiliation_place": None, "affiliation_place_entities": []}
-        start = authors[0].end if authors else block[0].start
-        places = _spans_inside(self.doc.entities, start, block[-1].end, "LOC")
-        run: list[Entity] = []
-        for place in places:
-            if run and not re.fullmatch(r"\s*,\s*", self.text[run[-1].end:place.start]):
-                break
-            run.append(place)
-        if not run:
-            return {"affiliation_place": self._place_line(start, block[-1].end), "affiliation_place_entities": []}
+        place = affiliation.place
+        if place is None:
+            following = [line for line in header if line.start > affiliation.line.start and line.text.strip()]
+            if following:
+                fields = _fields(following[0], 0)
+                if fields and all(f[2] in (",", "") for f in fields[:-1]) and self._is_known_place(*fields[-1][:2]) and all(
+                        self._is_known_place(s, e) or (_short_name(self.text[s:e]) and not self._is_institution(s, e))
+                        for s, e, _ in fields):
+                    place = (fields[0][0], fields[-1][1])
+        if place is None:
+            return {"affiliation_place": None, "affiliation_place_entities": []}
         return {
-            "affiliation_place": self.text[run[0].start:run[-1].end],
-            "affiliation_place_entities": [e.id for e in run],
+            "affiliation_place": self.text[place[0]:place[1]],
+            "affiliation_place_entities": [e.id for e in _spans_inside(self.doc.entities, place[0], place[1], "LOC")],
         }
-
-    def _place_line(self, start: int, end: int) -> str | None:
-        """Without LOC mentions: the comma-separated gazetteer places that end
-        a line of the author block ("..., Almaty, Kazakhstan")."""
-        gazetteer = load_gazetteer()
-        for line in _lines(self.text, start, end):
-            parts = [part.strip() for part in line.text.strip().rstrip(".").split(",")]
-            places: list[str] = []
-            for part in reversed(parts):
-                if not part or gazetteer.lookup(part, "LOC") is None:
-                    break
-                places.insert(0, part)
-            if places:
-                return ", ".join(places)
-        return None
 
     # -- references ------------------------------------------------------------
 

@@ -7,7 +7,8 @@ paragraph). Every line gets
   languages, on the line without URLs, e-mail addresses and numbers, script
   run by script run (a Russian heading around an English title is part
   Russian, part English), weighted by its letters (a number, a journal name
-  weighs little);
+  weighs little); a script run that repeats another line of the page (the
+  article title quoted in a Russian heading) is a quotation and is left out;
 * layout evidence that it is page furniture: menu-like lines ("A | B | C"),
   copyright lines and, for HTML, the block's landmarks (nav, aside, a
   header/footer that is not the article's own), link-text density and
@@ -22,7 +23,15 @@ paragraph) then smooth the evidence in three passes:
    article language is the one with most letters outside furniture. A line in
    another language says "wrapper" as clearly when short as when long (a
    rubric, a menu item); a line in the article language says "article" the
-   more the longer it is (prose, references); furniture says "wrapper";
+   more the longer it is (prose, references); furniture says "wrapper".
+   Lines of bibliographic shape speak for themselves whatever their
+   language: a reference entry or a references heading is the article's,
+   while the citation of the article's source ("Journal. - 2021. - № 1") has
+   a name for letters and leans slightly to the wrapper (a catalogue cites
+   the article it shows; an article's own header line stays with it when no
+   wrapper is next to it). Inside the article only layout makes a wrapper
+   (an advert, share buttons): text in another language between article
+   parts is the article's own (a translated abstract, a reference);
 3. the language again, within each stretch of one role, so the wrapper's
    language is that of its own lines (article-language text in a wrapper is
    usually quoted from the article and counts half).
@@ -45,6 +54,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from .components import register
 from .document import Document, Segment
+from .metadata import is_citation_line, is_reference_entry, is_references_heading
 
 # English articles on Russian-language pages: the languages of the region's
 # sites and of the journals they catalogue.
@@ -68,6 +78,10 @@ QUOTED_LANGUAGE_DISCOUNT = 0.5
 # bottom only a small one, since pages usually have them.
 EDGE_SWITCH_COST = 1.0
 INSIDE_SWITCH_COST = 4.0
+# Between two parts of the article only layout says "wrapper" (an advert, share buttons): a line
+# without it costs as much there as a foreign line costs in the article, so text in another
+# language inside the article is the article's own (a translated abstract, a reference).
+INSIDE_TEXT_COST = 2.5
 # Role evidence of a line's letters, saturating at a short line's worth: a
 # rubric or a menu item in another language says "wrapper" as clearly as a
 # paragraph does, while a few foreign lines inside the article (3 x 2.5 < 2 x 4.0)
@@ -81,6 +95,12 @@ MAX_NATIVE = 3.0
 LANDMARK_EVIDENCE = 6.0
 LINK_DENSITY_EVIDENCE = 4.0
 LAYOUT_CUE_EVIDENCE = 4.0
+# Bibliographic shapes: a reference entry or heading costs this much as wrapper (and nothing as article);
+# a citation line of the source costs this little as article (and nothing as wrapper).
+REFERENCE_WRAPPER_COST = 1.0
+CITATION_ARTICLE_COST = 0.3
+# A quotation is a run of at least this many words that repeats another line or paragraph.
+QUOTE_MIN_WORDS = 2
 
 NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|\S+@\S+|\S*\d\S*")
 MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?")
@@ -130,9 +150,13 @@ class Segmenter:
         lines = _lines(text)
         if not lines:
             return [Segment(0, len(text), self.languages[0], ARTICLE)] if text else []
+        quotable = _quotable_word_runs(text, lines)
         for line in lines:
-            line.letters, line.confidences = self._language_evidence(text[line.start : line.end])
-            line.furniture = _text_furniture(text[line.start : line.end])
+            line_text = text[line.start : line.end]
+            line.letters, line.confidences = self._language_evidence(line_text, quotable)
+            if is_citation_line(line_text):
+                line.letters = 0  # a source's name says nothing of the page's language: the neighbours decide
+            line.furniture = _text_furniture(line_text)
         if html_blocks:
             _add_html_furniture(lines, html_blocks)
         self._smooth_languages(lines)
@@ -146,23 +170,18 @@ class Segmenter:
                 start = end
         return _to_segments(lines, roles, len(text))
 
-    def _language_evidence(self, line_text: str) -> tuple[int, dict[str, float]]:
+    def _language_evidence(self, line_text: str, quotable: set[tuple[str, ...]] = frozenset()) -> tuple[int, dict[str, float]]:
         """(letters, language -> confidence) for a line, mixing the confidences of its script runs.
 
         lingua names one language per text; a line that mixes scripts (a
         Russian heading around an English title) is scored run by run, each
-        run weighted by its letters.
+        run weighted by its letters. A run that repeats a whole line or
+        paragraph of the page (``quotable``) while the line says more is a
+        quotation and gives no evidence.
         """
-        runs: list[tuple[str, list[str]]] = []
-        for word in NOT_LANGUAGE.sub(" ", line_text).split():
-            letters = [char for char in word if char.isalpha()]
-            if not letters:
-                continue
-            script = _script(letters[0])
-            if runs and runs[-1][0] == script:
-                runs[-1][1].append(word)
-            else:
-                runs.append((script, [word]))
+        runs = _script_runs(line_text)
+        if len(runs) > 1:
+            runs = [(script, words) for script, words in runs if _word_key(words) not in quotable] or runs
         detector = _detector(self.languages)
         total, mixed = 0, dict.fromkeys(self.languages, 0.0)
         for _, words in runs:
@@ -199,14 +218,20 @@ class Segmenter:
         article_script = _main_script(text[line.start : line.end] for line in lines if line.lang == article_lang)
         costs = []
         for line in lines:
-            foreign, native = _foreign_and_native_letters(text[line.start : line.end], line, article_lang, article_script)
+            line_text = text[line.start : line.end]
+            foreign, native = _foreign_and_native_letters(line_text, line, article_lang, article_script)
             article_cost = line.furniture + FOREIGN_ARTICLE_COST * min(1.0, foreign / ROLE_LETTERS)
             # Page furniture is written in the page's language too: then language says nothing of the role.
-            # In a line that also has foreign letters, the article-language part is quoted (a title in a
-            # Russian heading): it weighs as a short line, however long.
-            native_cap = MAX_NATIVE if foreign < ROLE_LETTERS else 1.0
+            # In a line whose foreign letters are as many as half its own, the article-language part
+            # is likely quoted (a title in a Russian heading): it weighs as a short line, however long.
+            native_cap = MAX_NATIVE if foreign < ROLE_LETTERS or 2 * foreign < native else 1.0
             wrapper_cost = 0.0 if line.furniture else NATIVE_WRAPPER_COST * min(native_cap, native / ROLE_LETTERS)
-            costs.append([article_cost, wrapper_cost, wrapper_cost, wrapper_cost])
+            if is_reference_entry(line_text) or is_references_heading(line_text):
+                article_cost, wrapper_cost = line.furniture, max(wrapper_cost, REFERENCE_WRAPPER_COST)
+            elif is_citation_line(line_text):
+                article_cost, wrapper_cost = max(article_cost, CITATION_ARTICLE_COST), 0.0
+            inside_cost = wrapper_cost + (0.0 if line.furniture else INSIDE_TEXT_COST)
+            costs.append([article_cost, wrapper_cost, inside_cost, wrapper_cost])
         path = _least_cost_path(costs, PAGE_TRANSITIONS, _paragraph_factors(lines, SAME_PARAGRAPH_ROLE_FACTOR), PAGE_STARTS)
         return [PAGE_ROLES[state] for state in path], article_lang
 
@@ -265,21 +290,58 @@ def _lingua_languages(codes: tuple[str, ...]) -> list[Any]:
 
 
 def _lines(text: str) -> list[_Line]:
+    """Non-blank lines; a blank line starts a paragraph, and a reference entry is one of its own."""
     lines = []
     paragraph = 0
-    blank_before = False
+    blank_before = after_entry = False
     position = 0
     for raw in text.split("\n"):
         stripped = raw.strip()
         if stripped:
-            if blank_before and lines:
+            entry = is_reference_entry(stripped)
+            if lines and (blank_before or entry or after_entry):
                 paragraph += 1
+            after_entry = entry
             lines.append(_Line(position, position + len(raw.rstrip()), paragraph))
             blank_before = False
         else:
             blank_before = True
         position += len(raw) + 1
     return lines
+
+
+def _script_runs(line_text: str) -> list[tuple[str, list[str]]]:
+    """The line's words (without URLs, e-mail addresses, numbers) grouped into runs of one script."""
+    runs: list[tuple[str, list[str]]] = []
+    for word in NOT_LANGUAGE.sub(" ", line_text).split():
+        letters = [char for char in word if char.isalpha()]
+        if not letters:
+            continue
+        script = _script(letters[0])
+        if runs and runs[-1][0] == script:
+            runs[-1][1].append(word)
+        else:
+            runs.append((script, [word]))
+    return runs
+
+
+def _word_key(words: Iterable[str]) -> tuple[str, ...]:
+    """Words compared without case and punctuation: «Title» in a heading matches the title line."""
+    return tuple(key for key in ("".join(c for c in word if c.isalpha()).casefold() for word in words) if key)
+
+
+def _quotable_word_runs(text: str, lines: list[_Line]) -> set[tuple[str, ...]]:
+    """Word keys of every line and every paragraph of the text that a quotation could repeat."""
+    keys: set[tuple[str, ...]] = set()
+    paragraph: list[str] = []
+    for index, line in enumerate(lines):
+        words = [word for _, run in _script_runs(text[line.start : line.end]) for word in run]
+        keys.add(_word_key(words))
+        paragraph.extend(words)
+        if index + 1 == len(lines) or lines[index + 1].paragraph != line.paragraph:
+            keys.add(_word_key(paragraph))
+            paragraph = []
+    return {key for key in keys if len(key) >= QUOTE_MIN_WORDS}
 
 
 def _text_furniture(line: str) -> float:

@@ -269,10 +269,10 @@ def train_stanza_ner(
         try:
             with _forward_dev_scores(progress):
                 ner_tagger.main(args)
+                seconds = time.perf_counter() - started
+                dev_f1 = _dev_score(out_dir / NER_MODEL_NAME, pretrain_path if vectors is not None else None, data.dev)
         finally:
             torch.set_num_threads(saved_threads)
-    seconds = time.perf_counter() - started
-    dev_f1 = _dev_score(out_dir / NER_MODEL_NAME, pretrain_path if vectors is not None else None, data.dev)
     progress(f"trained in {seconds:.0f} s; development-set entity F1 {dev_f1:.3f}")
 
     # stanza.Pipeline wants a resources.json in its folder even when every model path is given.

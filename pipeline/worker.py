@@ -72,16 +72,19 @@ def extract_batch(extractor: Any, docs: list[Document], batch_size: int) -> list
     """
     pristine = copy.deepcopy(docs)
     try:
-        return [Outcome(True, json=doc.to_json()) for doc in extractor.pipe(docs, batch_size=batch_size)]
-    except Exception:
+        outcomes = [Outcome(True, json=doc.to_json()) for doc in extractor.pipe(docs, batch_size=batch_size)]
+        if len(outcomes) == len(docs):
+            return outcomes
+    except Exception:  # some document failed: find which, sparing the others
         pass
-    outcomes = []
-    for doc in pristine:
-        try:
-            outcomes.append(Outcome(True, json=extractor(doc).to_json()))
-        except Exception as exc:  # reported per document; the batch goes on
-            outcomes.append(Outcome(False, reason=f"extraction failed: {_describe(exc)}"))
-    return outcomes
+    return [_extract_one(extractor, doc) for doc in pristine]
+
+
+def _extract_one(extractor: Any, doc: Document) -> Outcome:
+    try:
+        return Outcome(True, json=extractor(doc).to_json())
+    except Exception as exc:  # reported as this document's error record; the batch goes on
+        return Outcome(False, reason=f"extraction failed: {_describe(exc)}")
 
 
 def _serve(conn: _DuplexConnection) -> None:

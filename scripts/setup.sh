@@ -36,4 +36,8 @@ if [ "$with_tests" = 1 ]; then
   "${pip[@]}" --require-hashes -r requirements/test.txt
 fi
 "${pip[@]}" --no-deps --no-build-isolation -e .
+# The relation model is committed; rebuild it when it fails its manifest check (e.g. after a scikit-learn bump).
+if ! .venv/bin/python -c 'from pipeline.relations.model import load; load()' 2>/dev/null; then
+  .venv/bin/textmine train relations
+fi
 echo "textmine is set up in .venv ($(.venv/bin/textmine --version 2>/dev/null || echo 'textmine'))"

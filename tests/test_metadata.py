@@ -257,3 +257,55 @@ def test_long_affiliation_line_stays_in_the_author_block():
     meta = extract_metadata(doc)
     assert meta["authors"][0]["affiliation"] == "Al-Farabi Kazakh National University"
     assert meta["affiliation_place"] == "Almaty, Kazakhstan"
+
+
+LABELLED_PAGE = """Электронная библиотека
+Журнал: Review of Border Studies   Язык: английский
+Год: 2022   Том: 4   Номер: 7
+
+Research article
+
+Borders and bazaars in the valleys of Central Asia
+
+Karimov B. T.¹, Anna Lindgren²
+¹Faculty of History, Fergana State University, Fergana, Uzbekistan
+²Department of Human Geography, Lund University, Lund, Sweden
+
+Trade across the borders of the valley has been shaped by the closures of the checkpoints and by the rules on what traders may carry.
+"""
+
+
+def labelled_doc() -> Document:
+    article_at = LABELLED_PAGE.index("Research article")
+    segments = [Segment(0, article_at, "ru", "wrapper"), Segment(article_at, len(LABELLED_PAGE), "en", "article")]
+    # The NER cut the initials short, and took a city for a person.
+    mentions = [("Karimov B.", "PERSON"), ("Anna Lindgren", "PERSON"), ("Fergana State University", "ORG"), ("Fergana", "LOC"),
+                ("Uzbekistan", "LOC"), ("Lund University", "ORG"), ("Lund", "PERSON"), ("Sweden", "LOC")]
+    return make_doc(LABELLED_PAGE, mentions, segments)
+
+
+def test_labelled_catalogue_fields_article_kind_label_and_authors_in_affiliations():
+    meta = extract_metadata(labelled_doc())
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("Review of Border Studies", 2022, "7")
+    assert meta["title"] == "Borders and bazaars in the valleys of Central Asia"
+    assert [a["name"] for a in meta["authors"]] == ["Karimov B. T.", "Anna Lindgren"]  # "Lund" is in an address
+    assert [a["entity"] for a in meta["authors"]] == ["T1", "T2"]
+    assert [a["affiliation"] for a in meta["authors"]] == ["Fergana State University", "Lund University"]
+    assert [a["affiliation_entity"] for a in meta["authors"]] == ["T3", "T6"]
+    assert meta["affiliation_place"] == "Fergana, Uzbekistan" and meta["affiliation_place_entities"] == ["T4", "T5"]
+
+
+def test_authors_before_the_title_and_journal_in_the_wrapper_below():
+    text = ("Petrov P. P., Sidorova A. A.\nTomsk Polytechnic University, Tomsk, Russia\n\n"
+            "Energy corridors of the Caspian region\n\n"
+            "Pipelines across the Caspian Sea have been discussed for three decades, and the legal status of the sea long stood in their way.\n\n"
+            "Источник: Caspian Energy Review. - 2020. - № 3\nВсе права защищены.\n")
+    footer_at = text.index("Источник")
+    doc = make_doc(text, [("Petrov P. P.", "PERSON"), ("Tomsk Polytechnic University", "ORG"), ("Tomsk", "LOC"), ("Russia", "LOC")],
+                   [Segment(0, footer_at, "en", "article"), Segment(footer_at, len(text), "ru", "wrapper")])
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Energy corridors of the Caspian region"
+    assert [a["name"] for a in meta["authors"]] == ["Petrov P. P.", "Sidorova A. A."]
+    assert {a["affiliation"] for a in meta["authors"]} == {"Tomsk Polytechnic University"}
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("Caspian Energy Review", 2020, "3")
+    assert meta["affiliation_place"] == "Tomsk, Russia"

@@ -288,3 +288,53 @@ def test_segment_char_accuracy():
     assert segment_char_accuracy(gold, with_gap, 100) == pytest.approx(0.90)
     assert segment_char_accuracy([], [], 0) == 1.0
     assert segment_char_accuracy(gold, [], 100) == 0.0
+
+
+# --- evidence beyond language: quotations, bibliographic lines, position --------------------
+
+
+def test_heading_that_quotes_the_title_is_a_wrapper_in_its_own_language(segmenter):
+    # The English title outweighs the Russian words of the heading; as a quotation it gives no evidence.
+    heading = "Статья - Water diplomacy and energy trade in the Syr Darya basin"
+    text, (_, article_at) = joined(heading, OTHER_ARTICLE)
+    assert [s.to_dict() for s in segmenter.segments(text)] == [
+        {"start": 0, "end": article_at, "lang": "ru", "role": "wrapper"},
+        {"start": article_at, "end": len(text), "lang": "en", "role": "article"},
+    ]
+
+
+def test_citation_line_goes_with_the_wrapper_next_to_it(segmenter):
+    citation = "Review of Regional Studies. - 2020. - № 4"
+    text, (_, _, article_at) = joined("Электронная библиотека научных статей", "Рубрика: международные отношения", citation + "\n\n" + OTHER_ARTICLE)
+    article_at += len(citation) + 2
+    assert [s.to_dict() for s in segmenter.segments(text)] == [
+        {"start": 0, "end": article_at, "lang": "ru", "role": "wrapper"},
+        {"start": article_at, "end": len(text), "lang": "en", "role": "article"},
+    ]
+    # Without a wrapper the article's own header line stays with it.
+    plain = citation + "\n\n" + OTHER_ARTICLE
+    assert segmenter.segments(plain) == [Segment(0, len(plain), "en", "article")]
+
+
+def test_translated_abstract_inside_the_article_is_the_articles_own(segmenter):
+    paragraphs = OTHER_ARTICLE.split("\n\n")
+    title, abstract = RUSSIAN_ONLY.split("\n\n", 1)
+    russian = "\n\n".join([title, "К. Б. Султанова", abstract, "Ключевые слова: водная дипломатия, гидроэнергетика"])
+    text = "\n\n".join(paragraphs[:4] + [russian] + paragraphs[4:])
+    at = text.index(russian)
+    assert [(s.role, s.lang, s.start) for s in segmenter.segments(text)] == [
+        ("article", "en", 0),
+        ("article", "ru", at),
+        ("article", "en", at + len(russian) + 2),
+    ]
+
+
+def test_without_blank_lines_a_reference_with_a_russian_access_date_stays_in_the_article(segmenter):
+    reference = "3. Water portal of the basin / http://water.example.org/ (дата обращения 12.04.2019)"
+    lines = [line for line in (OTHER_ARTICLE + "\n" + reference + "\n" + OTHER_FOOTER).split("\n") if line.strip()]
+    text = "\n".join(lines)
+    footer_at = text.index(OTHER_FOOTER.split("\n")[0])
+    assert [s.to_dict() for s in segmenter.segments(text)] == [
+        {"start": 0, "end": footer_at, "lang": "en", "role": "article"},
+        {"start": footer_at, "end": len(text), "lang": "ru", "role": "wrapper"},
+    ]

@@ -58,7 +58,7 @@ def patterns_predictor(doc: Document, items: list[Example]) -> list[Relation]:
     out = [
         Relation("", item.pattern_hits[0][1], item.candidate.head.id, item.candidate.tail.id, source=f"pattern:{item.pattern_hits[0][0]}")
         for item in items
-        if item.pattern_hits
+        if item.pattern_hits and not item.vetoes
     ]
     return _unique(out)
 

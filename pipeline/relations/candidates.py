@@ -209,8 +209,8 @@ def generate(doc: Document, parsed: Any, with_paragraph_case: bool | None = None
     return candidates
 
 
-def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[int, int], set[str]]]:
-    """Subject pronouns and subject descriptions of a sentence, with the labels each may stand for."""
+def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[int, int], set[str], bool]]:
+    """Subject pronouns and subject descriptions of a sentence: span, the labels each may stand for, is a pronoun."""
     span = parsed.char_span(sentence[0], sentence[1], alignment_mode="expand")
     if span is None:
         return
@@ -219,15 +219,15 @@ def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[in
             continue
         lower = token.lower_
         if lower in PRONOUN_REFERENTS and token.pos_ == "PRON":
-            yield (token.idx, token.idx + len(token)), PRONOUN_REFERENTS[lower]
+            yield (token.idx, token.idx + len(token)), PRONOUN_REFERENTS[lower], True
         elif token.pos_ == "NOUN" and token.lemma_.lower() in DESCRIPTION_NOUNS:
             determiners = [c for c in token.children if c.dep_ == "det" and c.lower_ in DETERMINERS]
             if determiners:
                 start = determiners[0].idx
-                yield (start, token.idx + len(token)), {DESCRIPTION_NOUNS[token.lemma_.lower()]}
+                yield (start, token.idx + len(token)), {DESCRIPTION_NOUNS[token.lemma_.lower()]}, False
 
 
-def _naming_target(parsed: Any, sentence: tuple[int, int], members: list[Entity], anaphor: tuple[int, int]) -> Entity | None:
+def _naming_target(parsed: Any, members: list[Entity], anaphor: tuple[int, int]) -> Entity | None:
     """The named mention X of "<anaphor> was called X" in the sentence, if it is one."""
     token = parsed.char_span(*anaphor, alignment_mode="expand")[-1]
     verb = token.head
@@ -238,7 +238,7 @@ def _naming_target(parsed: Any, sentence: tuple[int, int], members: list[Entity]
 
 
 def _subject_description(parsed: Any, sentence: tuple[int, int], members: list[Entity]) -> tuple[int, int] | None:
-    """The subject of a sentence when it is a description (no named mention inside)."""
+    """The subject noun phrase of a sentence up to its head noun, when no named mention is inside it."""
     span = parsed.char_span(sentence[0], sentence[1], alignment_mode="expand")
     if span is None:
         return None
@@ -264,8 +264,12 @@ def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterato
         paragraph = paragraph_of(sentence[0])
         if paragraph is None:
             continue
-        for anaphor, referent_labels in _anaphors(parsed, sentence):
-            named = _naming_target(parsed, sentence, members, anaphor)
+        named_labels = {e.label for e in members}
+        for anaphor, referent_labels, is_pronoun in _anaphors(parsed, sentence):
+            if not is_pronoun and referent_labels <= named_labels:
+                # "The exercises of ... Peace Mission 2020": a description next to a name of its kind means that name.
+                continue
+            named = _naming_target(parsed, members, anaphor)
             previous = index - 1
             if named is not None and previous >= 0 and sentences[previous][0] >= paragraph[0]:
                 # "They were called X": X takes the place of the description the previous sentence is about.

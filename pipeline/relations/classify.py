@@ -27,13 +27,14 @@ class Example:
     candidate: Candidate
     features: dict[str, float]
     pattern_hits: list[tuple[str, str]]
+    vetoes: list[str]
 
 
 def examples(doc: Document, parsed: Any, with_paragraph_case: bool | None = None) -> list[Example]:
     out = []
     for cand in generate(doc, parsed, with_paragraph_case):
         view = patterns.PairView(cand, doc)
-        out.append(Example(cand, features.extract(cand, doc, parsed, view), patterns.match(cand, doc, view)))
+        out.append(Example(cand, features.extract(cand, doc, parsed, view), patterns.match(cand, doc, view), patterns.vetoes(cand, doc, view)))
     return out
 
 
@@ -85,7 +86,7 @@ def decide(
 
     Labels the argument types do not allow are masked out and the rest
     renormalised; the most probable label is emitted when its probability
-    reaches ``threshold``. Otherwise a firing pattern may add its relation
+    reaches ``threshold``. A veto pattern (list siblings) drops the pair. Otherwise a firing pattern may add its relation
     (source ``pattern:<name>``), with the pattern's training precision or
     the classifier's probability, whichever is higher, as confidence.
     Symmetric labels are emitted once per pair, ordered by position.
@@ -95,6 +96,8 @@ def decide(
     best: dict[tuple[str, str, str], Relation] = {}
     for item, row in zip(items, probabilities):
         cand = item.candidate
+        if item.vetoes:
+            continue
         confidence = label_confidences(cand, row, index)
         label, score = choose(confidence, threshold)
         source = "classifier"

@@ -168,6 +168,8 @@ def extract(cand: Candidate, doc: Document, parsed: Any, view: patterns.PairView
         f[f"proxy={types}|{cand.proxy_role}"] = 1.0
     if cand.block:
         f[f"block={cand.block}|{types}"] = 1.0
+    for name in patterns.vetoes(cand, doc, view):
+        f[f"veto={name}"] = 1.0
     for name, label in patterns.match(cand, doc, view):
         f[f"pattern={name}"] = 1.0
         f[f"pattern_label={label}"] = 1.0

@@ -113,6 +113,14 @@ def save(model: RelationModel, path: Path, info: dict[str, Any]) -> dict[str, An
     return manifest
 
 
+def update_manifest(path: Path, extra: dict[str, Any]) -> dict[str, Any]:
+    """Add information (scores) to a saved model's manifest; the checked fields stay as they are."""
+    manifest = read_manifest(path)
+    manifest.update({k: v for k, v in extra.items() if k not in ("format_version", "sha256", "file", "sklearn_version")})
+    manifest_path(path).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return manifest
+
+
 def read_manifest(path: Path) -> dict[str, Any]:
     mpath = manifest_path(path)
     if not path.exists():

@@ -1,8 +1,8 @@
 """High-precision surface patterns over a candidate pair.
 
 Each pattern reads the text between (and around) the two argument spans,
-with the other entity mentions there replaced by ``X`` so that a list of
-names reads the same whatever its length ("member states X, X and X").
+with the other entity mentions there replaced by ``§`` so that a list of
+names reads the same whatever its length ("member states §, § and §").
 Patterns serve three purposes: they are features of the classifier, they are
 the "patterns only" baseline, and the component lets them add a relation the
 classifier missed (source ``pattern:<name>``).
@@ -16,13 +16,17 @@ from typing import Callable
 from ..document import Document, relation_allowed
 from .candidates import Candidate
 
-PLACEHOLDER = "X"
-# A list continuation: ", X", " and X", ", and X".
-_LIST = r"(?:\s*(?:,|\band\b|\bor\b|,\s*and\b)\s*X)*"
+# Stands for another mention; a symbol, so that lower-casing leaves it alone and no word matches it.
+PLACEHOLDER = "§"
+# A list continuation: ", §", " and §", ", and §".
+_LIST = r"(?:\s*(?:,|\band\b|\bor\b|,\s*and\b)\s*§)*"
+_EVENT_VERBS = r"\b(held|hold|holds|took place|take place|takes place|conducted|hosted|organi[sz]ed|staged)\b"
+# Words that deny or only attempt a relation ("attempted to obtain observer status").
+_DENIAL = re.compile(r"\b(attempt\w*|tried|try|sought|seek\w*|fail\w*|refus\w*|denied|deny|not|never|no)\b")
 
 
 def masked(doc: Document, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> str:
-    """``doc.text[start:end]`` with every entity mention inside replaced by X (mentions in ``skip`` too)."""
+    """``doc.text[start:end]`` with every entity mention inside replaced by § (mentions in ``skip`` too)."""
     pieces, pos = [], start
     spans = sorted({(e.start, e.end) for e in doc.entities} | set(skip))
     for s, e in spans:
@@ -56,14 +60,10 @@ class PairView:
 
 
 def _comma_location(v: PairView) -> str | None:
-    """"University of X, Almaty", "Almaty, Kazakhstan": a place named right after, not a list of places."""
-    if not v.head_first or v.between_raw.strip() != ",":
-        return None
-    if re.match(r"^\s*(,\s*(and\s+|or\s+)?X|and\b|or\b)", v.after):
-        return None
-    if v.cand.head.label == "LOC" and re.search(r"(X\s*,|\band|\bor)\s*$", v.before):
-        return None
-    return "located_in"
+    """"University of §, Almaty", "Almaty, Kazakhstan": a place named right after, not a list of places."""
+    if v.head_first and v.between_raw.strip() == "," and not list_siblings(v):
+        return "located_in"
+    return None
 
 
 def _in_location(v: PairView) -> str | None:
@@ -95,36 +95,61 @@ def _member_of(v: PairView) -> str | None:
     if v.head_first and re.search(r"\b(a|an|the)?\s*(founding\s+)?members?(\s+(states?|countries))?\s+of(\s+the)?$", v.between):
         return "member_of"
     # "the CSTO member states Armenia and Belarus": the organisation first, then its members.
-    if not v.head_first and re.fullmatch(r"member\s+(states?|countries|nations)(\s*:)?(\s*X" + _LIST + r"\s*(,|and|,\s*and))?", v.between):
+    if not v.head_first and re.fullmatch(r"member\s+(states?|countries|nations)(\s*:)?(\s*§" + _LIST + r"\s*(,|and|,\s*and))?", v.between):
         return "member_of"
     return None
 
 
 def _held_on(v: PairView) -> str | None:
-    if v.head_first and v.labels()[1] == "DATE" and re.fullmatch(r"(in|on|of|,)?", v.between):
+    if v.labels()[1] != "DATE":
+        return None
+    if v.head_first and re.fullmatch(r"(in|on|of|,)?", v.between):
+        return "held_on"
+    if v.head_first and re.search(_EVENT_VERBS + r"(\s+\S+){0,3}\s+(in|on|during)(\s+the)?$", v.between):
+        return "held_on"
+    # "On August 29, 2014, the exercises ...": the date opens the sentence about the event.
+    if not v.head_first and re.fullmatch(r",?", v.between) and re.search(r"\b(in|on)$", v.before):
         return "held_on"
     return None
 
 
 def _held_in(v: PairView) -> str | None:
-    if v.head_first and re.search(r"\b(held|took place|conducted|hosted|organi[sz]ed|staged)\b(\s+\S+){0,4}\s+(in|at)(\s+the)?$", v.between):
+    if v.head_first and re.search(
+        _EVENT_VERBS + r"(\s+\S+){0,8}\s+(in|at|near|on the territory of)(\s+the)?(\s+§\s*\()?$", v.between
+    ):
         return "held_in"
     return None
 
 
-def _took_part(v: PairView) -> str | None:
-    """"EVENT ..., where X, Y and Z took part": each listed name took part."""
-    if v.head_first:
+def _organisation_exercise(v: PairView) -> str | None:
+    """"The SCO exercises Peaceful Mission 2020": the organisation whose exercise it is conducts it."""
+    if v.head_first and v.labels()[1] == "EVENT" and re.fullmatch(r"(exercises?|drills?|manoeuvres|maneuvers|games)", v.between):
+        return "participant_in"
+    return None
+
+
+def _observer(v: PairView) -> str | None:
+    if _DENIAL.search(v.between) or _DENIAL.search(v.before[-40:]):
         return None
-    if re.match(r"^" + _LIST + r"\s+(took part|participated|take part|participate|joined)\b", v.after) or re.match(
-        r"^" + _LIST + r"\s+(took|take) part", v.after
-    ):
+    status = r"\bobserver(s)?(\s+status)?\s+(in|of|at|to|with)(\s+the)?$"
+    if v.head_first and (re.search(status, v.between) or re.search(r"\bstatus of an? observer (in|at|to|with)(\s+the)?$", v.between)):
+        return "observer_of"
+    # "observer status in the SCO ... to three countries - India, Pakistan and Iran"
+    if not v.head_first and re.search(status, v.before) and re.search(r"\bto\b[^§]*(§\s*(,|and|,\s*and)\s*)*$", v.between):
+        return "observer_of"
+    return None
+
+
+def _took_part(v: PairView) -> str | None:
+    """"EVENT ..., where §, § and § took part": each listed name took part."""
+    if not v.head_first and re.match(r"^" + _LIST + r"\s*\b(took part|take part|takes part|participated|participate|participates)\b", v.after):
         return "participant_in"
     return None
 
 
 def _partnership(v: PairView) -> str | None:
-    if re.search(r"\bpartner(s|ships?)?\b.*\bwith\b", v.between):
+    """"X ... developing partnerships with ... Y": X is the partner, not a name in a prepositional phrase before."""
+    if re.search(r"\bpartner(s|ships?)?\b.*\bwith\b", v.between) and not re.search(r"\b(at|in|of|to|from|by|for|on|with)(\s+the)?$", v.before):
         return "partner_of"
     return None
 
@@ -146,9 +171,33 @@ PATTERNS: dict[str, Callable[[PairView], str | None]] = {
     "held_on": _held_on,
     "held_in": _held_in,
     "took_part": _took_part,
+    "organisation_exercise": _organisation_exercise,
+    "observer": _observer,
     "partnership": _partnership,
     "author_affiliation": _author_affiliation,
 }
+
+
+_LIST_SEP = r"(,|and|or|,\s*and|,\s*or)"
+
+
+def list_siblings(v: PairView) -> bool:
+    """Both arguments are members of one list of three or more names joined by "and"/"or" ("India, Pakistan and Iran")."""
+    if not re.fullmatch(rf"{_LIST_SEP}(\s*§\s*{_LIST_SEP})*", v.between):
+        return False
+    before = re.search(rf"(§\s*{_LIST_SEP}\s*)+$", v.before)
+    after = re.match(rf"(\s*{_LIST_SEP}\s*§)+", v.after)
+    area = v.between + (before.group(0) if before else "") + (after.group(0) if after else "")
+    return area.count("§") + 2 >= 3 and re.search(r"\b(and|or)\b", area) is not None
+
+
+VETOES: dict[str, Callable[[PairView], bool]] = {"list_siblings": list_siblings}
+
+
+def vetoes(cand: Candidate, doc: Document, view: PairView | None = None) -> list[str]:
+    """Names of the veto patterns that say the pair holds no relation."""
+    view = view or PairView(cand, doc)
+    return [name for name, veto in VETOES.items() if veto(view)]
 
 
 def match(cand: Candidate, doc: Document, view: PairView | None = None) -> list[tuple[str, str]]:

@@ -174,7 +174,7 @@ def label_counts(labels: list[str]) -> dict[str, int]:
 def summary(scores: dict[str, Any]) -> dict[str, Any]:
     """Micro figures per level, rounded for the manifest."""
     return {
-        level: {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores[level]["micro"].items()}
+        level: {"micro": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores[level]["micro"].items()}}
         for level in ("mention", "fact")
     }
 
@@ -196,25 +196,25 @@ def run_training(
     parse_documents(corpus + gold, use_cache=use_cache, report=report)
     report("training the shipped model (gold + Re-DocRED training part) ...")
     model = train_model(train_part + gold, seed)
-    report("training a model without the gold documents, to score them honestly ...")
-    without_gold = train_model(train_part, seed)
     data = build_dataset(train_part + gold)
-    scores = {
-        "redocred_held_out": summary(score(held_out, classifier_predictor(model))),
-        "gold_not_in_training": summary(score(gold, classifier_predictor(without_gold))) if gold else None,
-    }
     info = {
         "seed": seed,
         "held_out_fraction": HELD_OUT_FRACTION,
         "training_documents": {"gold": [d.id for d in gold], "redocred": len(train_part), "redocred_held_out": len(held_out)},
         "training_labels": label_counts(data.labels),
         "majority_labels": majority_labels(data.items, data.labels),
-        "scores": scores,
     }
-    manifest = model_io.save(model, model_path, info)
+    model_io.save(model, model_path, info)
+    report("training a model without the gold documents, to score them honestly ...")
+    without_gold = train_model(train_part, seed)
+    scores = {
+        "redocred_held_out": summary(score(held_out, classifier_predictor(model))),
+        "gold_not_in_training": summary(score(gold, classifier_predictor(without_gold))) if gold else None,
+    }
+    manifest = model_io.update_manifest(model_path, {"scores": scores})
     report(f"wrote {model_path} ({model_path.stat().st_size // 1024} KiB), threshold {model.threshold}")
     for name, figures in scores.items():
         if figures:
-            fact = figures["fact"]
+            fact = figures["fact"]["micro"]
             report(f"{name}: fact-level P {fact['precision']:.3f} R {fact['recall']:.3f} F1 {fact['f1']:.3f}")
     return manifest

@@ -1,0 +1,46 @@
+"""The ``relations`` pipeline component: typed relations with calibrated confidence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..components import register
+from ..document import Document
+from . import model as model_io
+from .classify import examples, merge_into, parse, predict
+
+
+@register("relations")
+class RelationsComponent:
+    """Classify candidate pairs of ``doc.entities`` and add the relations found.
+
+    Relations already in the document from other stages (alias_of from the
+    canonical stage) are kept. ``min_confidence`` drops relations whose
+    calibrated confidence is lower.
+    """
+
+    name = "relations"
+
+    def __init__(self, min_confidence: float = 0.0, model_path: str | Path | None = None, use_patterns: bool = True):
+        if not 0.0 <= min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must be between 0 and 1, not {min_confidence}")
+        self.min_confidence = min_confidence
+        self.use_patterns = use_patterns
+        self.model = model_io.load(Path(model_path) if model_path else model_io.DEFAULT_MODEL_PATH)
+
+    @property
+    def provenance(self) -> dict[str, Any]:
+        manifest = self.model.manifest
+        return {
+            "model": manifest.get("file"),
+            "model_sha256": manifest.get("sha256"),
+            "model_format": manifest.get("format_version"),
+            "threshold": self.model.threshold,
+            "min_confidence": self.min_confidence,
+        }
+
+    def __call__(self, doc: Document) -> Document:
+        items = examples(doc, parse(doc))
+        merge_into(doc, predict(self.model, items, self.min_confidence, self.use_patterns))
+        return doc

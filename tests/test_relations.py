@@ -1,0 +1,273 @@
+"""Relation stage: candidates, features, patterns, training, model file checks, component."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import pytest
+
+from pipeline.document import Document, Entity, Relation, Segment
+from pipeline.nlp import load_english
+from pipeline.relations import candidates, features, patterns
+from pipeline.relations import model as model_io
+from pipeline.relations.classify import examples, parse
+from pipeline.relations.component import RelationsComponent
+from pipeline.relations.train import Dataset, build_dataset, train_model
+
+
+def make_doc(text: str, spans: list[tuple[str, str]], doc_id: str = "d", **kwargs) -> Document:
+    """A document whose entities are the first occurrences (after the previous one) of the given strings."""
+    entities, pos = [], 0
+    for i, (surface, label) in enumerate(spans, 1):
+        start = text.index(surface, pos)
+        entities.append(Entity(f"T{i}", start, start + len(surface), label, surface))
+        pos = start + len(surface)
+    doc = Document(id=doc_id, text=text, entities=entities, **kwargs)
+    return doc
+
+
+def pairs(cands) -> set[tuple[str, str]]:
+    return {(c.head.text, c.tail.text) for c in cands}
+
+
+def generate(doc: Document):
+    return candidates.generate(doc, parse(doc))
+
+
+# ---------------------------------------------------------------- candidates
+
+
+def test_candidates_respect_argument_types_in_both_directions():
+    doc = make_doc(
+        "In 2005 John Smith visited Paris, where the Red Cross opened an office.",
+        [("2005", "DATE"), ("John Smith", "PERSON"), ("Paris", "LOC"), ("Red Cross", "ORG")],
+    )
+    found = pairs(generate(doc))
+    # ORG -> LOC (located_in) and LOC -> ORG (member_of / observer_of) are both possible.
+    assert ("Red Cross", "Paris") in found and ("Paris", "Red Cross") in found
+    # No label joins a DATE to a PERSON, or a PERSON to a LOC.
+    assert not {p for p in found if "2005" in p}
+    assert ("John Smith", "Paris") not in found and ("Paris", "John Smith") not in found
+    assert ("John Smith", "Red Cross") in found  # member_of / affiliated_with
+    assert ("Red Cross", "John Smith") not in found
+
+
+def test_candidates_stay_within_a_sentence():
+    doc = make_doc("Acme Corp opened. Berlin is large.", [("Acme Corp", "ORG"), ("Berlin", "LOC")])
+    assert generate(doc) == []
+
+
+def test_every_list_member_is_a_candidate_and_list_siblings_are_vetoed():
+    text = "Peace Mission 2016 was held in Kyrgyzstan, where Russia, China and Kazakhstan took part."
+    doc = make_doc(text, [("Peace Mission 2016", "EVENT"), ("Kyrgyzstan", "LOC"), ("Russia", "LOC"), ("China", "LOC"), ("Kazakhstan", "LOC")])
+    items = examples(doc, parse(doc))
+    by_pair = {(i.candidate.head.text, i.candidate.tail.text): i for i in items}
+    for member in ("Russia", "China", "Kazakhstan"):
+        assert ("participant_in" in [label for _, label in by_pair[(member, "Peace Mission 2016")].pattern_hits]), member
+    assert by_pair[("Peace Mission 2016", "Kyrgyzstan")].pattern_hits[0][1] == "held_in"
+    assert by_pair[("Russia", "China")].vetoes == ["list_siblings"]
+    assert by_pair[("China", "Kazakhstan")].vetoes == ["list_siblings"]
+
+
+def test_pronoun_stands_for_the_nearest_preceding_name_in_the_paragraph():
+    text = "The Acme Union has strong mechanisms. He became an observer at the World Council.\n\nIt met the Global Forum."
+    doc = make_doc(text, [("Acme Union", "ORG"), ("World Council", "ORG"), ("Global Forum", "ORG")])
+    cands = generate(doc)
+    proxied = [c for c in cands if c.proxy is not None]
+    assert ("Acme Union", "World Council") in pairs(proxied)
+    cand = next(c for c in proxied if (c.head.text, c.tail.text) == ("Acme Union", "World Council"))
+    assert text[cand.proxy[0]:cand.proxy[1]] == "He" and cand.proxy_role == "head"
+    # A new paragraph starts afresh: nothing refers back across the blank line.
+    assert not any("Global Forum" in (c.head.text, c.tail.text) and c.proxy is not None for c in cands)
+
+
+def test_naming_sentence_gives_the_name_the_previous_sentence_facts():
+    text = "On May 3, 2010, large military exercises took place in Mongolia. They were called Steppe Shield 2010."
+    doc = make_doc(text, [("May 3, 2010", "DATE"), ("Mongolia", "LOC"), ("Steppe Shield 2010", "EVENT")])
+    items = {(i.candidate.head.text, i.candidate.tail.text): i for i in examples(doc, parse(doc))}
+    assert ("held_on" in [l for _, l in items[("Steppe Shield 2010", "May 3, 2010")].pattern_hits])
+    assert ("held_in" in [l for _, l in items[("Steppe Shield 2010", "Mongolia")].pattern_hits])
+
+
+def test_author_block_and_reference_entries_count_as_one_sentence():
+    text = (
+        "Some Article Title\n\nJ. K. Doe PhD\n\nORCID 0000-0000-0000-0000\n\nAcme University,\n\nOslo, Norway\n\n"
+        + "This is the body of the article, long enough to count as running prose that ends the front matter of it. " * 2
+        + "\n\n1. Smith J. Report of the Nordic Council. Oslo: Nordic Press / http://example.org (date of treatment 11/27/2020)\n"
+    )
+    doc = make_doc(
+        text,
+        [("J. K. Doe", "PERSON"), ("Acme University", "ORG"), ("Oslo", "LOC"), ("Norway", "LOC"), ("Nordic Council", "ORG"), ("Oslo", "LOC")],
+        segments=[Segment(0, len(text), "en", "article")],
+    )
+    cands = generate(doc)
+    found = pairs(cands)
+    assert ("J. K. Doe", "Acme University") in found
+    assert ("Acme University", "Oslo") in found and ("Oslo", "Norway") in found
+    author = [c for c in cands if c.block == "author"]
+    assert author and all(c.head.start < 200 for c in author)
+    reference = [c for c in cands if c.block == "reference"]
+    assert {(c.head.text, c.tail.text) for c in reference} >= {("Nordic Council", "Oslo")}
+    by_pair = {(i.candidate.head.text, i.candidate.tail.text): i for i in examples(doc, parse(doc))}
+    assert by_pair[("J. K. Doe", "Acme University")].pattern_hits == [("author_affiliation", "affiliated_with")]
+    assert ("comma_location", "located_in") in by_pair[("Oslo", "Norway")].pattern_hits
+
+
+# ---------------------------------------------------------------- features
+
+
+def test_features_describe_types_order_triggers_and_the_dependency_path():
+    text = "Since 2017, India and Pakistan have been members of the Shanghai Pact."
+    doc = make_doc(text, [("2017", "DATE"), ("India", "LOC"), ("Pakistan", "LOC"), ("Shanghai Pact", "ORG")])
+    parsed = parse(doc)
+    by_pair = {(c.head.text, c.tail.text): c for c in candidates.generate(doc, parsed)}
+    india = features.extract(by_pair[("India", "Shanghai Pact")], doc, parsed)
+    pakistan = features.extract(by_pair[("Pakistan", "Shanghai Pact")], doc, parsed)
+    assert india["types=LOC>ORG"] == 1.0 and india["order=LOC>ORG|ht"] == 1.0
+    assert india["trig_bw=member"] == 1.0
+    assert any(k.startswith("lexpath=LOC>ORG|") and "member" in k for k in india)
+    assert pakistan.get("head_in_list") == 1.0
+    # The second list member reads its path from the first: same path feature.
+    assert {k for k in india if k.startswith("path=")} == {k for k in pakistan if k.startswith("path=")}
+    reverse = features.extract(by_pair[("Shanghai Pact", "India")], doc, parsed)
+    assert reverse["order=ORG>LOC|th"] == 1.0
+
+
+def test_masked_text_replaces_other_mentions():
+    doc = make_doc("the CSTO member states Armenia and Belarus", [("CSTO", "ORG"), ("Armenia", "LOC"), ("Belarus", "LOC")])
+    assert patterns.masked(doc, 0, len(doc.text)) == "the § member states § and §"
+    cand = next(c for c in generate(doc) if (c.head.text, c.tail.text) == ("Belarus", "CSTO"))
+    assert ("member_of", "member_of") in patterns.match(cand, doc)
+
+
+# ---------------------------------------------------------------- training and the model file
+
+PLACES = ["Zorvia", "Quenland", "Marovia", "Telsk", "Ubrania", "Kalvor", "Dentia", "Faron", "Gilmark", "Hovenia", "Istria", "Jalmor"]
+GROUPS = ["Norden League", "Astral Union", "Pacific Bloc", "Delta Council", "Orion Pact", "Vega Alliance"]
+
+
+def synthetic_documents(n: int, seed: int) -> list[Document]:
+    """Member sentences ("X is a member of the Y") and non-member sentences ("X criticised the Y")."""
+    rng = random.Random(seed)
+    docs = []
+    for i in range(n):
+        place, group = rng.choice(PLACES), rng.choice(GROUPS)
+        member = i % 2 == 0
+        text = f"{place} is a member of the {group}." if member else f"{place} has criticised the {group}."
+        doc = make_doc(text, [(place, "LOC"), (group, "ORG")], doc_id=f"syn{i}")
+        if member:
+            doc.relations.append(Relation("R1", "member_of", "T1", "T2"))
+        docs.append(doc)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def tiny_model():
+    docs = synthetic_documents(40, seed=1)
+    for doc in docs:
+        parse(doc)
+    return train_model(docs, seed=7)
+
+
+def test_training_learns_an_obvious_pattern(tiny_model):
+    assert "member_of" in tiny_model.classes
+    member = make_doc("Kalvor is a member of the Orion Pact.", [("Kalvor", "LOC"), ("Orion Pact", "ORG")])
+    other = make_doc("Kalvor has criticised the Orion Pact.", [("Kalvor", "LOC"), ("Orion Pact", "ORG")])
+    from pipeline.relations.classify import predict
+
+    found = predict(tiny_model, examples(member, parse(member)), pattern_fallback=False)
+    assert [(r.label, r.head, r.tail) for r in found] == [("member_of", "T1", "T2")]
+    assert 0.5 < found[0].confidence <= 1.0 and found[0].source == "classifier"
+    assert predict(tiny_model, examples(other, parse(other)), pattern_fallback=False) == []
+
+
+def test_dataset_labels_come_from_gold_relations():
+    docs = synthetic_documents(4, seed=2)
+    for doc in docs:
+        parse(doc)
+    data: Dataset = build_dataset(docs)
+    # Two candidates per document (both directions); only the member sentences' LOC -> ORG is positive.
+    assert len(data.labels) == 8 and data.labels.count("member_of") == 2
+
+
+def test_model_round_trip_and_refusal_of_a_tampered_file(tiny_model, tmp_path):
+    path = tmp_path / "relations.skops"
+    manifest = model_io.save(tiny_model, path, {"seed": 7})
+    assert manifest["sha256"] == model_io.file_sha256(path)
+    loaded = model_io.load(path)
+    assert loaded.classes == tiny_model.classes and loaded.threshold == tiny_model.threshold
+
+    path.write_bytes(path.read_bytes() + b"\0")
+    with pytest.raises(model_io.ModelFileError, match="does not match its manifest"):
+        model_io.load(path)
+
+
+def test_model_refused_without_manifest_or_for_another_format(tiny_model, tmp_path):
+    path = tmp_path / "relations.skops"
+    model_io.save(tiny_model, path, {"seed": 7})
+    mpath = model_io.manifest_path(path)
+    data = json.loads(mpath.read_text())
+    data["format_version"] = "relations-0"
+    mpath.write_text(json.dumps(data))
+    with pytest.raises(model_io.ModelFileError, match="rebuild it"):
+        model_io.load(path)
+    mpath.unlink()
+    with pytest.raises(model_io.ModelFileError, match="no manifest"):
+        model_io.load(path)
+
+
+# ---------------------------------------------------------------- the component
+
+
+def test_component_adds_relations_with_confidence_and_keeps_aliases(tiny_model, tmp_path):
+    path = tmp_path / "relations.skops"
+    model_io.save(tiny_model, path, {"seed": 7})
+    text = "Telsk (now Telskograd) is a member of the Vega Alliance."
+    doc = make_doc(text, [("Telsk", "LOC"), ("Telskograd", "LOC"), ("Vega Alliance", "ORG")])
+    doc.relations.append(Relation("R1", "alias_of", "T1", "T2", confidence=0.9, source="canonical"))
+    doc.annotations["spacy"] = load_english()(text)
+    out = RelationsComponent(model_path=path)(doc)
+    labels = {(r.label, r.head, r.tail): r for r in out.relations}
+    assert ("alias_of", "T1", "T2") in labels
+    member = [r for r in out.relations if r.label == "member_of"]
+    assert member and all(0.0 <= r.confidence <= 1.0 and r.source for r in member)
+    assert len({r.id for r in out.relations}) == len(out.relations)
+
+    strict = make_doc(text, [("Telsk", "LOC"), ("Telskograd", "LOC"), ("Vega Alliance", "ORG")])
+    kept = RelationsComponent(model_path=path, min_confidence=1.0)(strict).relations
+    assert all(r.confidence >= 1.0 for r in kept)
+
+
+def test_component_rejects_a_bad_setting(tmp_path):
+    with pytest.raises(ValueError):
+        RelationsComponent(min_confidence=1.5, model_path=tmp_path / "x.skops")
+
+
+def test_shipped_model_loads_and_its_manifest_is_complete():
+    loaded = model_io.load()
+    assert set(loaded.classes) <= set(candidates.PREDICTED_LABELS) | {"none"}
+    assert "alias_of" not in loaded.classes
+    for key in ("seed", "majority_labels", "scores", "pattern_precision", "threshold"):
+        assert key in loaded.manifest
+
+
+# ---------------------------------------------------------------- baselines
+
+
+def test_baselines_majority_label_and_patterns_are_scored_per_label():
+    from pipeline.relations.baselines import cooccurrence_predictor, majority_labels, patterns_predictor, score
+
+    docs = synthetic_documents(6, seed=3)
+    for doc in docs:
+        parse(doc)
+    data = build_dataset(docs)
+    majority = majority_labels(data.items, data.labels)
+    assert majority == {"LOC>ORG": "member_of"}
+    cooc = score(docs, cooccurrence_predictor(majority))
+    # Co-occurrence labels every LOC -> ORG pair: all members found, the critics are false positives.
+    assert cooc["fact"]["per_label"]["member_of"]["recall"] == 1.0
+    assert cooc["fact"]["per_label"]["member_of"]["precision"] < 1.0
+    only_patterns = score(docs, patterns_predictor)
+    assert only_patterns["fact"]["per_label"]["member_of"]["precision"] == 1.0
+    assert "alias_of" not in only_patterns["fact"]["per_label"]
