@@ -88,6 +88,7 @@ _LABELLED_JOURNAL = re.compile(r"^\s*(?:Журнал|Journal|Издание|Ис
 _LABELLED_YEAR = re.compile(rf"(?:Год|Year)\s*:\s*(?P<value>{_YEAR})\b", re.IGNORECASE)
 _LABELLED_ISSUE = re.compile(r"(?:Номер|Выпуск|Issue|No\.?)\s*:\s*(?P<value>\d+[\w/-]*)", re.IGNORECASE)
 CITATION_MAX_WORDS = 20
+_AUTHOR_LABEL = re.compile(r"\s*(?:(?:Authors?|Авторы?|Автор\(ы\))\s*:\s*|by\s+)?", re.IGNORECASE)
 _NOT_TITLE_START = re.compile(
     r"^\s*(?:UDC|УДК|ББК|DOI|JEL|ISSN|Keywords|Key words|Ключевые слова|Abstract|Аннотация|Annotation|Резюме|Summary"
     r"|Section|Rubric|Рубрика|Раздел)\b",
@@ -379,11 +380,14 @@ class MetadataExtractor:
         return list(range(first, last + 1))
 
     def _starts_with_person(self, line: Line) -> bool:
-        stripped_start = line.start + len(line.text) - len(line.text.lstrip())
-        return any(e.label == "PERSON" and e.start == stripped_start for e in self.doc.entities)
+        """The line starts with a name (after an "Authors:" label): a PERSON mention or a name shape."""
+        label = _AUTHOR_LABEL.match(line.text)
+        name_start = line.start + label.end()
+        return bool(_NAME_SHAPE.match(line.text, label.end())) or any(
+            e.label == "PERSON" and e.start == name_start for e in self.doc.entities)
 
     def _is_author_line(self, line: Line) -> bool:
-        return self._starts_with_person(line) or bool(_NAME_SHAPE.match(line.text.strip())) or bool(ORCID.search(line.text))
+        return self._starts_with_person(line) or bool(ORCID.search(line.text))
 
     def _in_article_script(self, text: str) -> bool:
         """Most of the line's letters are in the article's script (a Russian rubric is not an English article's title)."""
@@ -474,14 +478,13 @@ class MetadataExtractor:
         place_from = len(fields)
         while place_from > 0:
             start, end, separator = fields[place_from - 1]
-            if place_from < len(fields) and fields[place_from - 1][2] != ",":
+            last = place_from == len(fields)
+            if not last and separator != ",":
                 break
-            known = self._is_known_place(start, end)
-            if not known and (place_from == len(fields) or not _short_name(self.text[start:end]) or self._is_institution(start, end)):
+            unknown_city = not last and _short_name(self.text[start:end]) and not self._is_institution(start, end)
+            if not (self._is_known_place(start, end) or unknown_city):
                 break
             place_from -= 1
-        if place_from < len(fields) and not self._is_known_place(*fields[-1][:2]):
-            place_from = len(fields)
         institution = next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
         if institution is None:
             return None
@@ -516,7 +519,7 @@ class MetadataExtractor:
         taken = [(aff.start, aff.end) for aff in affiliations] + [aff.place for aff in affiliations if aff.place]
         authors: list[_Author] = []
         for line in lines:
-            if not (self._starts_with_person(line) or _NAME_SHAPE.match(line.text.strip())):
+            if not self._starts_with_person(line):
                 continue
             shapes = [(line.start + m.start(), line.start + m.end()) for m in _NAME_SHAPE.finditer(line.text)
                       if not EMAIL.search(line.text[max(0, m.start() - 1):m.end() + 1])]

@@ -99,8 +99,11 @@ LAYOUT_CUE_EVIDENCE = 4.0
 # a citation line of the source costs this little as article (and nothing as wrapper).
 REFERENCE_WRAPPER_COST = 1.0
 CITATION_ARTICLE_COST = 0.3
-# A quotation is a run of at least this many words that repeats another line or paragraph.
+# A quotation is a run of at least this many words that repeats another line or paragraph,
+# or, ending the line, the start of a short one (a title cut short in a heading).
 QUOTE_MIN_WORDS = 2
+QUOTE_MIN_PREFIX_WORDS = 3
+QUOTE_MAX_PREFIXED_WORDS = 40
 
 NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|\S+@\S+|\S*\d\S*")
 MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?")
@@ -170,18 +173,20 @@ class Segmenter:
                 start = end
         return _to_segments(lines, roles, len(text))
 
-    def _language_evidence(self, line_text: str, quotable: set[tuple[str, ...]] = frozenset()) -> tuple[int, dict[str, float]]:
+    def _language_evidence(self, line_text: str, quotable: _Quotable | None = None) -> tuple[int, dict[str, float]]:
         """(letters, language -> confidence) for a line, mixing the confidences of its script runs.
 
         lingua names one language per text; a line that mixes scripts (a
         Russian heading around an English title) is scored run by run, each
         run weighted by its letters. A run that repeats a whole line or
-        paragraph of the page (``quotable``) while the line says more is a
-        quotation and gives no evidence.
+        paragraph of the page (``quotable``), or ends the line with the start
+        of one, while the line says more is a quotation and gives no evidence.
         """
         runs = _script_runs(line_text)
-        if len(runs) > 1:
-            runs = [(script, words) for script, words in runs if _word_key(words) not in quotable] or runs
+        if quotable and len(runs) > 1:
+            unquoted = [(script, words) for index, (script, words) in enumerate(runs)
+                        if not quotable.quotes(_word_key(words), last=index == len(runs) - 1)]
+            runs = unquoted or runs
         detector = _detector(self.languages)
         total, mixed = 0, dict.fromkeys(self.languages, 0.0)
         for _, words in runs:
@@ -222,9 +227,9 @@ class Segmenter:
             foreign, native = _foreign_and_native_letters(line_text, line, article_lang, article_script)
             article_cost = line.furniture + FOREIGN_ARTICLE_COST * min(1.0, foreign / ROLE_LETTERS)
             # Page furniture is written in the page's language too: then language says nothing of the role.
-            # In a line whose foreign letters are as many as half its own, the article-language part
-            # is likely quoted (a title in a Russian heading): it weighs as a short line, however long.
-            native_cap = MAX_NATIVE if foreign < ROLE_LETTERS or 2 * foreign < native else 1.0
+            # In a line that also has foreign letters, the article-language part is likely quoted (a
+            # title in a Russian heading): it weighs as a short line, however long.
+            native_cap = MAX_NATIVE if foreign < ROLE_LETTERS else 1.0
             wrapper_cost = 0.0 if line.furniture else NATIVE_WRAPPER_COST * min(native_cap, native / ROLE_LETTERS)
             if is_reference_entry(line_text) or is_references_heading(line_text):
                 article_cost, wrapper_cost = line.furniture, max(wrapper_cost, REFERENCE_WRAPPER_COST)
@@ -330,8 +335,19 @@ def _word_key(words: Iterable[str]) -> tuple[str, ...]:
     return tuple(key for key in ("".join(c for c in word if c.isalpha()).casefold() for word in words) if key)
 
 
-def _quotable_word_runs(text: str, lines: list[_Line]) -> set[tuple[str, ...]]:
-    """Word keys of every line and every paragraph of the text that a quotation could repeat."""
+@dataclass
+class _Quotable:
+    """Word keys of the lines and paragraphs of a text that a quotation could repeat, and the starts of the short ones."""
+
+    whole: set[tuple[str, ...]]
+    starts: set[tuple[str, ...]]
+
+    def quotes(self, key: tuple[str, ...], last: bool) -> bool:
+        return key in self.whole or (last and key in self.starts)
+
+
+def _quotable_word_runs(text: str, lines: list[_Line]) -> _Quotable:
+    """The lines and paragraphs of the text that a quotation could repeat."""
     keys: set[tuple[str, ...]] = set()
     paragraph: list[str] = []
     for index, line in enumerate(lines):
@@ -341,7 +357,8 @@ def _quotable_word_runs(text: str, lines: list[_Line]) -> set[tuple[str, ...]]:
         if index + 1 == len(lines) or lines[index + 1].paragraph != line.paragraph:
             keys.add(_word_key(paragraph))
             paragraph = []
-    return {key for key in keys if len(key) >= QUOTE_MIN_WORDS}
+    starts = {key[:size] for key in keys if len(key) <= QUOTE_MAX_PREFIXED_WORDS for size in range(QUOTE_MIN_PREFIX_WORDS, len(key))}
+    return _Quotable({key for key in keys if len(key) >= QUOTE_MIN_WORDS}, starts)
 
 
 def _text_furniture(line: str) -> float:

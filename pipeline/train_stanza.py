@@ -38,7 +38,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from .document import Document
+from .document import Document, Entity
 from .ner.stanza_backend import (
     DEFAULT_MODEL_DIR,
     MANIFEST_NAME,
@@ -71,6 +71,7 @@ class TrainingSet:
     dev: list[list[dict[str, str]]] = field(default_factory=list)
     train_documents: list[str] = field(default_factory=list)
     dev_documents: list[str] = field(default_factory=list)
+    dev_docs: list[Document] = field(default_factory=list)
     held_out_documents: list[str] = field(default_factory=list)
     misaligned_entities: int = 0
     placed_entities: int = 0
@@ -136,7 +137,7 @@ def build_training_set(
     # A fixed tenth of the training part picks the checkpoint, so the held-out
     # documents stay unseen for the benchmark.
     train_docs, dev_docs = split(train_part, 0.1, seed)
-    result = TrainingSet(held_out_documents=[d.id for d in held_out])
+    result = TrainingSet(held_out_documents=[d.id for d in held_out], dev_docs=dev_docs)
     for target, docs, ids in ((result.train, [*train_docs, *gold_docs], result.train_documents), (result.dev, dev_docs, result.dev_documents)):
         for doc in docs:
             sentences, placed, misaligned = tagged_sentences(doc)
@@ -304,8 +305,36 @@ def train_stanza_ner(
         "held_out_document_ids": data.held_out_documents,
     }
     del manifest["out_dir"]
-    (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    _write_manifest(out_dir, manifest)
+    # The ensemble's reliability table needs the finished model, so it is measured last.
+    manifest["ensemble_reliability"] = measure_ensemble_reliability(out_dir, data.dev_docs)
+    _write_manifest(out_dir, manifest)
+    progress(f"ensemble reliability on the development documents: {json.dumps(manifest['ensemble_reliability'])}")
     return report
+
+
+def _write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
+    (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def measure_ensemble_reliability(model_dir: Path, docs: list[Document]) -> dict[str, dict[str, float]]:
+    """How often spaCy's and this stanza model's mentions are right, alone and in agreement, on ``docs``."""
+    from .ner.ensemble import measure_reliability
+    from .ner.stanza_backend import StanzaBackend
+    from .ner.statistical import spacy_candidates
+    from .nlp import load_english
+
+    nlp = load_english()
+    backend = StanzaBackend(model_dir)
+    pairs = []
+    for doc in docs:
+        unannotated = Document(id=doc.id, text=doc.text, segments=doc.segments)
+        spacy_entities = [
+            Entity(id="", start=c.start, end=c.end, label=c.label, text=doc.text[c.start : c.end], source="spacy")
+            for c in spacy_candidates(nlp(doc.text))
+        ]
+        pairs.append((doc.entities, spacy_entities, backend.entities(unannotated)))
+    return measure_reliability(pairs)
 
 
 class _DevScoreForwarder(logging.Handler):

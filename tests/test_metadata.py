@@ -309,3 +309,12 @@ def test_authors_before_the_title_and_journal_in_the_wrapper_below():
     assert {a["affiliation"] for a in meta["authors"]} == {"Tomsk Polytechnic University"}
     assert (meta["journal"], meta["year"], meta["issue"]) == ("Caspian Energy Review", 2020, "3")
     assert meta["affiliation_place"] == "Tomsk, Russia"
+
+
+def test_author_line_with_a_label():
+    text = ("Energy corridors of the Caspian region\n\nAuthors: Petrov P. P., Sidorova A. A.\nTomsk Polytechnic University, Tomsk, Russia\n\n"
+            "Pipelines across the Caspian Sea have been discussed for three decades, and the legal status of the sea long stood in their way.\n")
+    meta = extract_metadata(make_doc(text, [("Tomsk Polytechnic University", "ORG")]))
+    assert meta["title"] == "Energy corridors of the Caspian region"
+    assert [a["name"] for a in meta["authors"]] == ["Petrov P. P.", "Sidorova A. A."]
+    assert [a["affiliation_entity"] for a in meta["authors"]] == ["T1", "T1"]

@@ -271,3 +271,11 @@ def test_baselines_majority_label_and_patterns_are_scored_per_label():
     only_patterns = score(docs, patterns_predictor)
     assert only_patterns["fact"]["per_label"]["member_of"]["precision"] == 1.0
     assert "alias_of" not in only_patterns["fact"]["per_label"]
+
+
+def test_access_date_of_a_reference_is_vetoed():
+    text = "7. The exercises Steppe Shield 2020 will be held in Siberia / http://example.org (date of treatment 12/30/2020)"
+    doc = make_doc(text, [("Steppe Shield 2020", "EVENT"), ("Siberia", "LOC"), ("12/30/2020", "DATE")])
+    by_pair = {(i.candidate.head.text, i.candidate.tail.text): i for i in examples(doc, parse(doc))}
+    assert by_pair[("Steppe Shield 2020", "12/30/2020")].vetoes == ["access_date"]
+    assert by_pair[("Steppe Shield 2020", "Siberia")].vetoes == []

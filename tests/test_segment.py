@@ -295,12 +295,12 @@ def test_segment_char_accuracy():
 
 def test_heading_that_quotes_the_title_is_a_wrapper_in_its_own_language(segmenter):
     # The English title outweighs the Russian words of the heading; as a quotation it gives no evidence.
-    heading = "Статья - Water diplomacy and energy trade in the Syr Darya basin"
-    text, (_, article_at) = joined(heading, OTHER_ARTICLE)
-    assert [s.to_dict() for s in segmenter.segments(text)] == [
-        {"start": 0, "end": article_at, "lang": "ru", "role": "wrapper"},
-        {"start": article_at, "end": len(text), "lang": "en", "role": "article"},
-    ]
+    for heading in ("Статья - Water diplomacy and energy trade in the Syr Darya basin", "Статья - Water diplomacy and energy trade in the..."):
+        text, (_, article_at) = joined(heading, OTHER_ARTICLE)
+        assert [s.to_dict() for s in segmenter.segments(text)] == [
+            {"start": 0, "end": article_at, "lang": "ru", "role": "wrapper"},
+            {"start": article_at, "end": len(text), "lang": "en", "role": "article"},
+        ], heading
 
 
 def test_citation_line_goes_with_the_wrapper_next_to_it(segmenter):

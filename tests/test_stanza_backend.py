@@ -8,7 +8,7 @@ import random
 import pytest
 
 from pipeline.document import ENTITY_LABELS, Document, Entity, Segment
-from pipeline.ner.ensemble import LABEL_PRECEDENCE, combine
+from pipeline.ner.ensemble import LABEL_PRECEDENCE, combine, measure_reliability
 from pipeline.ner.stanza_backend import (
     MANIFEST_NAME,
     StanzaBackend,
@@ -21,8 +21,8 @@ from pipeline.ner.stanza_backend import (
 )
 
 
-def ent(start: int, end: int, label: str, text: str = "", source: str = "spacy", confidence: float | None = None) -> Entity:
-    return Entity(id="", start=start, end=end, label=label, text=text or "x" * (end - start), source=source, confidence=confidence)
+def ent(start: int, end: int, label: str, text: str = "", source: str = "spacy") -> Entity:
+    return Entity(id="", start=start, end=end, label=label, text=text or "x" * (end - start), source=source)
 
 
 # ----------------------------------------------------------------- tokens and tags
@@ -121,23 +121,39 @@ def test_agreement_is_kept_with_both_sources_and_higher_confidence():
     assert out[0].confidence > 0.6
 
 
-def test_same_span_different_labels_takes_label_precedence():
+def test_same_span_different_labels_takes_label_precedence_on_equal_confidence():
     out = combine([ent(0, 13, "ORG")], [ent(0, 13, "EVENT", source="stanza")])
-    assert [(e.label, e.source) for e in out] == [("EVENT", "ensemble:both")]
+    assert [(e.label, e.source) for e in out] == [("EVENT", "stanza")]
     assert LABEL_PRECEDENCE.index("ORG") < LABEL_PRECEDENCE.index("LOC")
     out = combine([ent(0, 6, "LOC")], [ent(0, 6, "ORG", source="stanza")])
-    assert out[0].label == "ORG"
+    assert [(e.label, e.source) for e in out] == [("ORG", "stanza")]
+
+
+def test_measured_reliability_decides_conflicts_and_drops_unreliable_mentions():
+    reliability = {"both": {"*": 0.9}, "spacy": {"ORG": 0.1, "PERSON": 0.7, "*": 0.6}, "stanza": {"LOC": 0.75, "*": 0.6}}
+    spacy_entities = [ent(0, 6, "ORG"), ent(10, 20, "ORG"), ent(30, 35, "PERSON")]
+    stanza_entities = [ent(0, 6, "LOC", source="stanza")]
+    out = combine(spacy_entities, stanza_entities, reliability)
+    assert [(e.start, e.label, e.source, e.confidence) for e in out] == [(0, "LOC", "stanza", 0.75), (30, "PERSON", "spacy", 0.7)]
 
 
 def test_agreed_mention_beats_a_crossing_single_one():
+    reliability = {"both": {"*": 0.9}, "spacy": {"*": 0.55}, "stanza": {"ORG": 0.8, "*": 0.6}}
     spacy_entities = [ent(0, 10, "ORG"), ent(20, 30, "LOC")]
-    stanza_entities = [ent(5, 15, "ORG", source="stanza", confidence=0.99), ent(20, 30, "LOC", source="stanza")]
-    out = combine(spacy_entities, stanza_entities)
-    spans = [(e.start, e.end) for e in out]
-    assert (20, 30) in spans
-    assert out[[s for s in spans].index((20, 30))].source == "ensemble:both"
-    # the two single mentions cross: only the more confident one stays
-    assert (5, 15) in spans and (0, 10) not in spans
+    stanza_entities = [ent(5, 15, "ORG", source="stanza"), ent(20, 30, "LOC", source="stanza"), ent(25, 40, "ORG", source="stanza")]
+    out = combine(spacy_entities, stanza_entities, reliability)
+    assert [(e.start, e.end, e.source) for e in out] == [(5, 15, "stanza"), (20, 30, "ensemble:both")]
+
+
+def test_reliability_is_measured_per_kind_and_label():
+    gold = [ent(0, 5, "ORG"), ent(10, 15, "LOC"), ent(20, 25, "PERSON")]
+    spacy_entities = [ent(0, 5, "ORG"), ent(10, 15, "ORG"), ent(40, 45, "ORG")]
+    stanza_entities = [ent(0, 5, "ORG", source="stanza"), ent(10, 15, "LOC", source="stanza"), ent(20, 25, "PERSON", source="stanza")]
+    table = measure_reliability([(gold, spacy_entities, stanza_entities)])
+    assert table["both"]["ORG"] == pytest.approx(2 / 3, abs=1e-4)  # one right: (1 + 1) / (1 + 2)
+    assert table["spacy"]["ORG"] == 0.25  # two wrong: (0 + 1) / (2 + 2)
+    assert table["stanza"]["LOC"] == table["stanza"]["PERSON"] == pytest.approx(2 / 3, abs=1e-4)
+    assert table["stanza"]["*"] == 0.6
 
 
 def test_single_backend_mentions_keep_their_source_and_no_spans_cross():
@@ -147,8 +163,7 @@ def test_single_backend_mentions_keep_their_source_and_no_spans_cross():
         for bucket, source in ((spacy_entities, "spacy"), (stanza_entities, "stanza")):
             for _ in range(rng.randint(0, 6)):
                 start = rng.randint(0, 40)
-                bucket.append(ent(start, start + rng.randint(1, 8), rng.choice(ENTITY_LABELS), source=source,
-                                  confidence=rng.choice([None, rng.random()])))
+                bucket.append(ent(start, start + rng.randint(1, 8), rng.choice(ENTITY_LABELS), source=source))
         out = combine(spacy_entities, stanza_entities)
         for a, b in zip(out, out[1:]):
             assert a.end <= b.start
@@ -232,6 +247,8 @@ def test_training_writes_model_vectors_and_manifest(trained_model):
     manifest = json.loads((out / MANIFEST_NAME).read_text())
     assert (out / "ner.pt").is_file() and (out / "pretrain.pt").is_file() and (out / "resources.json").is_file()
     assert manifest["pretrain"] == "pretrain.pt" and manifest["seed"] == 3
+    assert set(manifest["ensemble_reliability"]) == {"both", "spacy", "stanza"}
+    assert StanzaBackend(out).reliability == manifest["ensemble_reliability"]
     assert report.train_sentences > 0 and report.misaligned_entities == 0
     # the held-out documents stay out of training
     assert not set(manifest["held_out_document_ids"]) & set(manifest["train_document_ids"])

@@ -22,7 +22,7 @@ _INITIAL = rf"[{_UP}][hsuaо]?\."
 _INITIALS = rf"(?:{_INITIAL}\s?){{1,3}}"
 
 # "G. T. Ichshanova", "A.M. Melis", "Zh. K. Bekova", "Ganpat G. Shinde"
-_INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s{_INITIAL}\s?|{_INITIALS}\s?){_NAME_WORD})\b")
+_INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s{_INITIAL}\s?|{_INITIALS}\s?){_NAME_WORD})(?![{_LOW}])")
 # "Chukalova R.R.", "Ivanov I. I.", "Smith, J." — one initial followed by a name is "J. Name" instead.
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w.])({_NAME_WORD},?\s(?:{_INITIAL}\s?{_INITIAL}(?:\s?{_INITIAL})?|{_INITIAL}(?!\s?{_NAME_WORD})))(?!\w)"
@@ -60,7 +60,7 @@ _NAME_YEAR_EVENT = re.compile(
 # Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
 _INSTITUTION_NOUNS = r"University|Institute|Academy|College|Conservatory|Ministry|Observatory|Library"
 _INSTITUTION = re.compile(
-    rf"\b((?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS})(?:\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})?"
+    rf"\b((?:{_INITIALS}\s?)?(?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS})(?:\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})?"
     rf"|(?:{_INSTITUTION_NOUNS})\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})"
 )
 # Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics".

@@ -16,7 +16,8 @@ PRIORITY = {
     "dates": 90,
     "pattern": 85,
     "gazetteer:long": 80,
-    "pattern:institution": 75,
+    # Above persons: a name inside an institution's name is not annotated apart ("L. N. Gumilyov ... University").
+    "pattern:institution": 86,
     "statistical": 70,
     "natasha": 70,
     "gazetteer": 60,
@@ -31,7 +32,7 @@ _NO_ANNOTATION = re.compile(
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _LEADING = re.compile(r"^(?:[Tt]he\s+|[\"'«»“”„‘’(\[\s,;:.\-–—/]+)+")
-_TRAILING = re.compile(r"(?:[\"'«»“”„‘’)\]\s,;:.\-–—/]+|'s|’s|\s(?:of|the|and|in|for|on|at|to))+$")
+_TRAILING = re.compile(r"(?:[\"'«»“”„‘’)\]\s,;:.\-–—/*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]+|'s|’s|\s(?:of|the|and|in|for|on|at|to))+$")
 # Degree and title words that stick to author names in author blocks.
 _PERSON_TITLES = re.compile(
     r"(?:\s+(?:PhD|Ph\.D\.?|Dr\.?|Prof\.?|professor|Master's|Master|MA|MSc|BSc|DSc|Candidate|Doctor|Associate)\b.*)$",

@@ -191,7 +191,21 @@ def list_siblings(v: PairView) -> bool:
     return area.count("§") + 2 >= 3 and re.search(r"\b(and|or)\b", area) is not None
 
 
-VETOES: dict[str, Callable[[PairView], bool]] = {"list_siblings": list_siblings}
+_ACCESS_DATE = re.compile(r"(date of (treatment|access)|accessed( on)?|retrieved( on)?|дата обращения)\s*:?\s*$")
+
+
+def access_date(v: PairView) -> bool:
+    """The date argument is a reference's access date ("(date of treatment 12/30/2020)"), not a date of what it names."""
+    for role, span in (("head", v.head_span), ("tail", v.tail_span)):
+        entity = v.cand.head if role == "head" else v.cand.tail
+        if entity.label == "DATE":
+            preceding = v.between if (role == "tail") == v.head_first else v.before
+            if _ACCESS_DATE.search(preceding):
+                return True
+    return False
+
+
+VETOES: dict[str, Callable[[PairView], bool]] = {"list_siblings": list_siblings, "access_date": access_date}
 
 
 def vetoes(cand: Candidate, doc: Document, view: PairView | None = None) -> list[str]:

@@ -109,9 +109,9 @@ def fit(data: Dataset, seed: int = SEED) -> Any:
     """Fit the pipeline; labels with fewer examples than calibration folds cannot be calibrated and are left out."""
     counts = label_counts(data.labels)
     keep = [i for i, label in enumerate(data.labels) if counts[label] >= model_io.CALIBRATION_FOLDS]
-    items = [data.items[i] for i in keep]
-    pipeline = model_io.build_pipeline(seed)
-    pipeline.fit(_frequent_features(items), [data.labels[i] for i in keep])
+    items, labels = [data.items[i] for i in keep], [data.labels[i] for i in keep]
+    pipeline = model_io.build_pipeline(seed, labels)
+    pipeline.fit(_frequent_features(items), labels)
     return pipeline
 
 
