@@ -42,11 +42,12 @@ _ROLE_HEAD = re.compile(
 )
 _QUOTE_AFTER = re.compile(r"\s*[\"“«„]")
 _HEAD_LABELS = (
-    ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships War Revolution Uprising Massacre".split())),
+    ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships Contest Tournament "
+                        "Festival War Revolution Uprising Massacre".split())),
     ("ORG", frozenset("University Institute Academy College Ministry Committee Council Agency Bank Fund Commission Organization "
                       "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company".split())),
     ("LOC", frozenset("River Sea Lake Mountains Region Oblast Province District Island Islands Valley Desert Street Avenue "
-                      "Square Peninsula Gulf Bay Strait Airport".split())),
+                      "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain".split())),
 )
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s$")
 _OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s*$")
@@ -153,6 +154,7 @@ def _statistical_kept(
 ) -> list[Candidate]:
     """The statistical model's mentions that the guidelines allow, trimmed to their rules."""
     from ..dates import trim_date_span
+    from ..gazetteer import is_nationality_adjective
 
     quoted_org_starts = {q.start for q in quoted if q.label == "ORG"}
     gazetteer_spans = {(g.start, g.end) for g in gazetteer}
@@ -173,6 +175,8 @@ def _statistical_kept(
         surface = text[cand.start:cand.end]
         if surface.islower():
             continue  # lower-case descriptions are not names
+        if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
+            continue  # "Uzbek", "Uzbeks": nationalities are not entities
         if _ARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start):
             continue  # "a Table": an indefinite article does not precede a name
         head = surface.split(" of ")[0]

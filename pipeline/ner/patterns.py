@@ -58,7 +58,7 @@ _NAME_YEAR_EVENT = re.compile(
     rf"|\bexercises?\s+((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)\b"
 )
 # Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
-_INSTITUTION_NOUNS = r"University|Institute|Academy|College|Conservatory|Ministry|Observatory|Library"
+_INSTITUTION_NOUNS = r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library"
 _INSTITUTION = re.compile(
     rf"\b((?:{_INITIALS}\s?)?(?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS})(?:\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})?"
     rf"|(?:{_INSTITUTION_NOUNS})\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})"
