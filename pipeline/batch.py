@@ -71,6 +71,7 @@ class BatchOptions:
     shard_size: int = 1000
     plugins: tuple[str, ...] = ()  # modules the workers import first (custom components)
     log_interval: float = 10.0  # seconds between progress lines when not on a terminal
+    recycle_after: int = 0  # restart each worker after this many documents (0: never); see WorkerSpec
 
     def __post_init__(self) -> None:
         self.out_dir = Path(self.out_dir)
@@ -189,7 +190,8 @@ class OutputStore:
                 (self.out / stale).unlink(missing_ok=True)
             for shard in self.out.glob(f"{SHARD_PREFIX}*.jsonl"):
                 shard.unlink()
-        for leftover in self.out.glob(f".{SHARD_PREFIX}*.tmp"):
+        # Temporary files of writes cut short by a kill (unfinished shards, atomic writes).
+        for leftover in self.out.glob(".*.tmp"):
             leftover.unlink()
         # Every failure is retried on resume, so the error log starts empty.
         write_atomic(self.out / ERRORS, "")
@@ -460,7 +462,7 @@ def run_batch(
     progress: _Progress | None = None
     try:
         try:
-            spec = WorkerSpec(options.config, options.plugins)
+            spec = WorkerSpec(options.config, options.plugins, options.recycle_after)
             if options.engine == "dask":
                 engine = DaskEngine(spec, options.workers, options.timeout, options.scheduler)
             else:

@@ -111,6 +111,9 @@ def batch(
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per batch (spaCy nlp.pipe batch)."),
     timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a hanging batch, then document, is given up."),
     shard_size: int = typer.Option(1000, "--shard-size", min=1, help="Documents per JSONL shard."),
+    recycle_after: int = typer.Option(
+        0, "--recycle-after", min=0, help="Restart each worker after this many documents, to bound memory (0: never)."
+    ),
     ner: str = typer.Option("spacy", "--ner", help="NER backend: spacy, stanza or ensemble."),
     stanza_dir: Optional[Path] = typer.Option(
         None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with stanza models (for --ner stanza/ensemble)."
@@ -126,10 +129,14 @@ def batch(
     try:
         options = BatchOptions(
             out, config=config, workers=workers, format=output_format, resume=resume, engine=engine,
-            scheduler=scheduler, db=db, timeout=timeout, shard_size=shard_size,
+            scheduler=scheduler, db=db, timeout=timeout, shard_size=shard_size, recycle_after=recycle_after,
         )
+    except ValueError as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    try:
         report = batch_paths(inputs, options)
-    except (ValueError, BatchSetupError) as exc:
+    except BatchSetupError as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)
     except KeyboardInterrupt:
@@ -206,7 +213,7 @@ def benchmark_ner(
 def benchmark_speed(
     sample: int = typer.Option(500, "--sample", min=1, help="Documents for the throughput ratios (500 = Re-DocRED dev once)."),
     docs: int = typer.Option(20000, "--docs", min=0, help="Documents in the memory batch (0 skips it)."),
-    workers: int = typer.Option(2, "--workers", min=1, help="Workers of the memory batch."),
+    workers: int = typer.Option(1, "--workers", min=1, help="Workers of the memory batch (each holds its own pipeline)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
 ) -> None:
     """Throughput against bare spaCy, 2 workers against 1, and memory over a large batch (Re-DocRED dev texts)."""

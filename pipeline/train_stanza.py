@@ -22,6 +22,11 @@ shortest first (short words are the frequent ones, and the package carries no
 frequencies), up to ``max_vectors`` words. ``vectors=None`` trains the word
 embeddings from the corpus alone.
 
+Last, the ensemble's reliability table (how often spaCy's and the new
+model's mentions are right, alone and in agreement: see
+:mod:`pipeline.ner.ensemble`) is measured on the development documents and
+stored in the model's manifest.
+
 The result is reproducible from the seed (stanza seeds torch, numpy and
 random; training runs on the CPU, on one thread by default).
 """
@@ -69,10 +74,10 @@ class TrainingDataError(RuntimeError):
 class TrainingSet:
     train: list[list[dict[str, str]]] = field(default_factory=list)
     dev: list[list[dict[str, str]]] = field(default_factory=list)
-    train_documents: list[str] = field(default_factory=list)
-    dev_documents: list[str] = field(default_factory=list)
+    train_ids: list[str] = field(default_factory=list)
+    dev_ids: list[str] = field(default_factory=list)
+    held_out_ids: list[str] = field(default_factory=list)
     dev_docs: list[Document] = field(default_factory=list)
-    held_out_documents: list[str] = field(default_factory=list)
     misaligned_entities: int = 0
     placed_entities: int = 0
 
@@ -137,8 +142,8 @@ def build_training_set(
     # A fixed tenth of the training part picks the checkpoint, so the held-out
     # documents stay unseen for the benchmark.
     train_docs, dev_docs = split(train_part, 0.1, seed)
-    result = TrainingSet(held_out_documents=[d.id for d in held_out], dev_docs=dev_docs)
-    for target, docs, ids in ((result.train, [*train_docs, *gold_docs], result.train_documents), (result.dev, dev_docs, result.dev_documents)):
+    result = TrainingSet(held_out_ids=[d.id for d in held_out], dev_docs=dev_docs)
+    for target, docs, ids in ((result.train, [*train_docs, *gold_docs], result.train_ids), (result.dev, dev_docs, result.dev_ids)):
         for doc in docs:
             sentences, placed, misaligned = tagged_sentences(doc)
             target.extend(sentences)
@@ -217,7 +222,9 @@ def train_stanza_ner(
     """
     import stanza
     import torch
-    from stanza.models import ner_tagger
+
+    stanza_log_level = logging.getLogger("stanza").level
+    from stanza.models import ner_tagger  # sets the stanza logger to DEBUG
 
     from .redocred import load_documents
 
@@ -229,7 +236,7 @@ def train_stanza_ner(
     gold_docs = load_gold_documents() if gold_docs is None else gold_docs
     data = build_training_set(redocred_docs, gold_docs, seed)
     progress(
-        f"{len(data.train)} training sentences from {len(data.train_documents)} documents, {len(data.dev)} development sentences; "
+        f"{len(data.train)} training sentences from {len(data.train_ids)} documents, {len(data.dev)} development sentences; "
         f"{data.placed_entities} entities tagged, {data.misaligned_entities} left out (edges inside a token)"
     )
 
@@ -274,6 +281,7 @@ def train_stanza_ner(
                 dev_f1 = _dev_score(out_dir / NER_MODEL_NAME, pretrain_path if vectors is not None else None, data.dev)
         finally:
             torch.set_num_threads(saved_threads)
+            logging.getLogger("stanza").setLevel(stanza_log_level)
     progress(f"trained in {seconds:.0f} s; development-set entity F1 {dev_f1:.3f}")
 
     # stanza.Pipeline wants a resources.json in its folder even when every model path is given.
@@ -288,7 +296,7 @@ def train_stanza_ner(
         vectors=vector_source,
         train_sentences=len(data.train),
         dev_sentences=len(data.dev),
-        train_documents=len(data.train_documents),
+        train_documents=len(data.train_ids),
         placed_entities=data.placed_entities,
         misaligned_entities=data.misaligned_entities,
         training_seconds=round(seconds, 1),
@@ -300,9 +308,9 @@ def train_stanza_ner(
         "ner_model": NER_MODEL_NAME,
         "pretrain": PRETRAIN_NAME if vectors is not None else None,
         **asdict(report),
-        "train_document_ids": data.train_documents,
-        "dev_document_ids": data.dev_documents,
-        "held_out_document_ids": data.held_out_documents,
+        "train_document_ids": data.train_ids,
+        "dev_document_ids": data.dev_ids,
+        "held_out_document_ids": data.held_out_ids,
     }
     del manifest["out_dir"]
     _write_manifest(out_dir, manifest)

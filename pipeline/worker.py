@@ -56,6 +56,10 @@ class WorkerSpec:
 
     config: Any  # ExtractConfig (kept Any so this module imports nothing heavy)
     plugins: tuple[str, ...] = ()  # modules imported first, e.g. ones registering extra components
+    # Restart the process after this many documents (0: never). Bounds memory
+    # that grows with the collection, such as spaCy's string store keeping every
+    # new token it has seen, at the cost of loading the pipeline again.
+    recycle_after: int = 0
 
 
 def _describe(exc: BaseException) -> str:
@@ -118,6 +122,7 @@ class WorkerProcess:
         self.start_timeout = start_timeout
         self._proc: subprocess.Popen | None = None
         self._conn: _DuplexConnection | None = None
+        self._documents = 0  # extracted by the current process
 
     def _start(self) -> None:
         parent_read, child_write = os.pipe()
@@ -182,6 +187,9 @@ class WorkerProcess:
             self.stop()
             raise WorkerFailure(f"worker process unreachable: {exc}") from exc
         _, outcomes = self._receive(timeout, "extracting")
+        self._documents += len(docs)
+        if self.spec.recycle_after and self._documents >= self.spec.recycle_after:
+            self.stop()  # the next batch starts a fresh process
         return outcomes
 
     def stop(self) -> None:
@@ -193,6 +201,7 @@ class WorkerProcess:
                 self._proc.kill()
             self._proc.wait()
             self._proc = None
+        self._documents = 0
 
 
 class _DuplexConnection:

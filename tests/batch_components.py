@@ -59,3 +59,14 @@ class Trouble:
         while "HANG" in doc.text:
             time.sleep(0.05)
         return doc
+
+
+@register("test_pid")
+class ProcessId:
+    """Records the id of the process that extracted the document."""
+
+    name = "test_pid"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.metadata["worker_pid"] = os.getpid()
+        return doc

@@ -86,6 +86,15 @@ def test_jsonl_shards_and_resume_skips_done_documents(tmp_path):
     assert [(d["id"], d["text"]) for d in latest] == [("doc005", "Changed text from 1977.")]
 
 
+def test_workers_are_recycled_after_the_given_number_of_documents(tmp_path):
+    report = run_batch(make_docs(6), options(tmp_path, "test_pid", recycle_after=2), log=quiet, interactive=False)
+    assert report.documents == 6
+    pids = [json.loads((tmp_path / f"doc{i:03d}.json").read_text(encoding="utf-8"))["metadata"]["worker_pid"] for i in range(6)]
+    # Batches of two: a fresh process for each batch.
+    assert pids[0] == pids[1] and pids[2] == pids[3] and pids[4] == pids[5]
+    assert len(set(pids)) == 3
+
+
 def test_duplicate_ids_are_errors_and_repeated_documents_are_skipped(tmp_path):
     docs = make_docs(2)
     other_text = Document(id="doc000", text="Another text.", source={"path": "/elsewhere/doc000.txt"})

@@ -197,6 +197,11 @@ def test_model_round_trip_and_refusal_of_a_tampered_file(tiny_model, tmp_path):
     assert manifest["sha256"] == model_io.file_sha256(path)
     loaded = model_io.load(path)
     assert loaded.classes == tiny_model.classes and loaded.threshold == tiny_model.threshold
+    probe = [{"types=LOC>ORG": 1.0, "trig_bw=member": 1.0}]
+    assert (loaded.pipeline.predict_proba(probe) == tiny_model.pipeline.predict_proba(probe)).all()
+    # The same model saves to the same bytes (skops' id-based names are renumbered).
+    again = tmp_path / "again.skops"
+    assert model_io.save(tiny_model, again, {"seed": 7})["sha256"] == manifest["sha256"]
 
     path.write_bytes(path.read_bytes() + b"\0")
     with pytest.raises(model_io.ModelFileError, match="does not match its manifest"):

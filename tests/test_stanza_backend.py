@@ -281,6 +281,21 @@ def test_trained_model_tags_english_segments_with_exact_offsets(trained_model):
     assert {"PERSON", "LOC"} & {e.label for e in found}
 
 
+def test_training_is_reproducible_from_the_seed(tmp_path):
+    import torch
+
+    from pipeline.train_stanza import train_stanza_ner
+
+    weights = []
+    for run in ("first", "second"):
+        train_stanza_ner(tmp_path / run, seed=5, max_steps=12, eval_interval=6, vectors=None,
+                         redocred_docs=synthetic_documents(20, seed=1), gold_docs=[], batch_size=16)
+        weights.append(torch.load(tmp_path / run / "ner.pt", weights_only=True)["model"])
+    assert weights[0].keys() == weights[1].keys()
+    assert all(torch.equal(weights[0][name], weights[1][name]) for name in weights[0])
+    assert json.loads((tmp_path / "first" / MANIFEST_NAME).read_text())["pretrain"] is None
+
+
 # ----------------------------------------------------------------- benchmark
 
 

@@ -102,19 +102,19 @@ def extract(cand: Candidate, doc: Document, parsed: Any, view: patterns.PairView
     lemmas = [t.lemma_.lower() for t in words if not t.is_punct]
     f[f"dist={_bucket(len(words))}"] = 1.0
     f[f"dist={types}|{order}|{_bucket(len(words))}"] = 1.0
-    for lemma in set(lemmas):
+    for lemma in sorted(set(lemmas)):
         f[f"bw={lemma}"] = 1.0
     if len(words) <= MAX_BETWEEN_SEQUENCE:
         f[f"bwseq={types}|{order}|{view.between}"] = 1.0
     punct = "".join(t.text for t in words if t.is_punct)
     if words and all(t.is_punct for t in words):
         f[f"punct_only={types}|{order}|{punct}"] = 1.0
-    for p in set(punct):
+    for p in sorted(set(punct)):
         f[f"bw_punct={p}"] = 1.0
     if "\n" in view.between_raw:
         f["bw_newline"] = 1.0
     f[f"entities_between={_bucket(len(view.labels_between))}"] = 1.0
-    for label in set(view.labels_between):
+    for label in sorted(set(view.labels_between)):
         f[f"bw_ent={label}"] = 1.0
 
     # The masked context tells a list ("X, X and X") from a place and its country ("X, X").

@@ -11,7 +11,9 @@ pipeline is made of, so nothing is ever unpickled blindly.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,18 +72,22 @@ def file_sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def softened_class_weights(labels: list[str], power: float = CLASS_WEIGHT_POWER) -> dict[int, float]:
+def softened_class_weights(labels: list[str], power: float = CLASS_WEIGHT_POWER) -> dict[str | int, float]:
     """scikit-learn's "balanced" weights raised to ``power``: rare labels count more, without swamping "none".
 
-    Keyed by the position of the label in sorted order: CalibratedClassifierCV
-    hands its estimator the labels encoded that way (LabelEncoder). Only the
-    estimator is weighted; the calibrators see unweighted data, so the
-    probabilities stay calibrated.
+    Each weight is given under the label and under its position in sorted
+    order: inside CalibratedClassifierCV, cross_val_predict fits the estimator
+    on labels encoded that way (LabelEncoder), the final fit on the labels
+    themselves. Only the estimator is weighted; the calibrators see unweighted
+    data, so the probabilities stay calibrated.
     """
     counts: dict[str, int] = {}
     for label in labels:
         counts[label] = counts.get(label, 0) + 1
-    return {i: (len(labels) / (len(counts) * counts[label])) ** power for i, label in enumerate(sorted(counts))}
+    weights: dict[str | int, float] = {}
+    for i, label in enumerate(sorted(counts)):
+        weights[label] = weights[i] = (len(labels) / (len(counts) * counts[label])) ** power
+    return weights
 
 
 def build_pipeline(seed: int, labels: list[str], calibration_folds: int = CALIBRATION_FOLDS) -> Any:
@@ -103,6 +109,34 @@ def build_pipeline(seed: int, labels: list[str], calibration_folds: int = CALIBR
     )
 
 
+# skops names objects and array files after id(), which differs from run to run.
+_SKOPS_ID = re.compile(r'("__id__": |"file": ")(\d+)')
+
+
+def _write_reproducibly(archive: bytes, path: Path) -> None:
+    """Rewrite skops' zip with ids renumbered in order of appearance, fixed timestamps and order.
+
+    The same model then gives the same bytes, so its sha256 in the manifest
+    is reproducible from the same training data and seed.
+    """
+    with zipfile.ZipFile(io.BytesIO(archive)) as source:
+        schema = source.read("schema.json").decode("utf-8")
+        renumber: dict[str, str] = {}
+        for match in _SKOPS_ID.finditer(schema):
+            renumber.setdefault(match.group(2), str(len(renumber) + 1))
+        members = {}
+        for info in source.infolist():
+            stem, dot, suffix = info.filename.partition(".")
+            name = renumber.get(stem, stem) + dot + suffix
+            members[name] = source.read(info)
+        members["schema.json"] = _SKOPS_ID.sub(lambda m: m.group(1) + renumber[m.group(2)], schema).encode("utf-8")
+    with zipfile.ZipFile(path, "w") as target:
+        for name in sorted(members):
+            fixed = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, members[name], compresslevel=9)
+
+
 def save(model: RelationModel, path: Path, info: dict[str, Any]) -> dict[str, Any]:
     import sklearn
     import skops
@@ -110,7 +144,7 @@ def save(model: RelationModel, path: Path, info: dict[str, Any]) -> dict[str, An
 
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
-    skops.io.dump(model.pipeline, tmp, compression=zipfile.ZIP_DEFLATED, compresslevel=9)
+    _write_reproducibly(skops.io.dumps(model.pipeline), tmp)
     tmp.replace(path)
     manifest = {
         "format_version": MODEL_FORMAT_VERSION,
