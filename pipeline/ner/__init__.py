@@ -111,7 +111,7 @@ class EntityRecognizer:
             Entity(id="", start=c.start, end=c.end, label=c.label, text=doc.text[c.start:c.end], source="spacy")
             for c in spacy_candidates(spacy_doc)
         ]
-        return entities_to_candidates(combine(spacy_entities, stanza_entities))
+        return entities_to_candidates(combine(spacy_entities, stanza_entities, self.stanza.reliability))
 
 
 def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate]) -> list[Candidate]:
