@@ -484,7 +484,7 @@ def run_batch(
     try:
         if count_inputs is not None:
             _count_in_background(count_inputs, progress)
-        started = time.monotonic()
+        started: float | None = None  # when the pipelines were loaded
         pending: deque[tuple[list[_Item], Any]] = deque()
 
         def finish_oldest() -> None:
@@ -524,7 +524,7 @@ def run_batch(
                 finish_oldest()
         while pending:
             finish_oldest()
-        report.elapsed = time.monotonic() - started if engine is not None else 0.0
+        report.elapsed = time.monotonic() - started if started is not None else 0.0
     finally:
         progress.stop()
         if engine is not None:

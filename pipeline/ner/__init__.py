@@ -51,8 +51,14 @@ _HEAD_LABELS = (
 )
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s$")
 _OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s*$")
-_LINE_BOUNDS = re.compile(r"[^\n]*")
+_LINE = re.compile(r"[^\n]+")
 _MIN_PROPAGATED_LENGTH = 4
+
+
+def _russian_lines(text: str) -> list[tuple[int, int]]:
+    if not has_cyrillic(text):
+        return []
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if _mostly_cyrillic(m.group())]
 
 
 def _mostly_cyrillic(line: str) -> bool:
@@ -158,14 +164,14 @@ def _statistical_kept(
 
     quoted_org_starts = {q.start for q in quoted if q.label == "ORG"}
     gazetteer_spans = {(g.start, g.end) for g in gazetteer}
+    russian_lines = _russian_lines(text)
     gazetteer_orgs = {(g.start, g.end) for g in gazetteer if g.label == "ORG"}
     kept = []
     for cand in statistical:
         cand = clean_span(text, cand, blocked)
         if cand is None or has_cyrillic(text[cand.start:cand.end]):
             continue
-        line = _LINE_BOUNDS.match(text, text.rfind("\n", 0, cand.start) + 1).group()
-        if _mostly_cyrillic(line):
+        if any(start <= cand.start < end for start, end in russian_lines):
             continue  # English model on a Russian line: its Latin tokens are not names it understood
         if cand.label == "DATE":
             trimmed = trim_date_span(text, cand.start, cand.end)
