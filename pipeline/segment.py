@@ -140,7 +140,8 @@ class Segmenter:
         self.languages = tuple(code.lower() for code in languages)
         if not self.languages:
             raise ValueError("segmenter: at least one language is needed")
-        _lingua_languages(self.languages)  # fail early on an unknown code; models load on first use
+        # Load every language model now: loaded lazily, each costs up to 2 s in the middle of a batch.
+        _detector(self.languages)
 
     @property
     def provenance(self) -> dict[str, Any]:
@@ -278,10 +279,10 @@ def _label_at(spans: list[tuple[int, int, tuple[str, str]]], position: int) -> t
 
 @lru_cache(maxsize=None)
 def _detector(languages: tuple[str, ...]):
-    """One lingua detector per language set, built on first use (its models load lazily)."""
+    """One lingua detector per language set, its models loaded up front."""
     from lingua import LanguageDetectorBuilder
 
-    return LanguageDetectorBuilder.from_languages(*_lingua_languages(languages)).build()
+    return LanguageDetectorBuilder.from_languages(*_lingua_languages(languages)).with_preloaded_language_models().build()
 
 
 def _lingua_languages(codes: tuple[str, ...]) -> list[Any]:
