@@ -75,9 +75,12 @@ class EntityRecognizer:
             raise ValueError(f"unknown NER backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         from ..nlp import load_english, model_provenance
 
+        from .gazetteer_match import gazetteer_index
+
         self.backend = backend
         self.batch_size = batch_size
         self.nlp = load_english()
+        gazetteer_index()  # built now, not in the middle of the first batch
         self.provenance = {"backend": backend, **model_provenance()}
         self.stanza = None
         if backend in ("stanza", "ensemble"):
