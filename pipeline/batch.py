@@ -275,6 +275,9 @@ def extract_isolated(worker: WorkerProcess, docs: list[Document], timeout: float
         return [outcome for doc in docs for outcome in extract_isolated(worker, [doc], timeout)]
 
 
+WARM_UP_TEXT = "The Shanghai Cooperation Organisation (SCO) met in Astana on 15 June 2017."
+
+
 class LocalEngine:
     """``workers`` extraction processes on this machine, each fed by one thread."""
 
@@ -286,8 +289,11 @@ class LocalEngine:
         self.size = workers
 
     def start(self) -> None:
-        # Load the pipelines in parallel; the first failure stops the batch.
-        for started in [self._pool.submit(w.extract, [], self.timeout) for w in self._workers]:
+        # Load the pipelines in parallel and run each once, so that what its
+        # components load on first use is loaded before the clock starts; the
+        # first failure stops the batch.
+        warm_up = [Document(id="warm-up", text=WARM_UP_TEXT)]
+        for started in [self._pool.submit(w.extract, warm_up, self.timeout) for w in self._workers]:
             started.result()
         for worker in self._workers:
             self._idle.put(worker)
