@@ -1,6 +1,6 @@
 """Re-DocRED (Tan et al., 2022) converted onto the project's labels.
 
-The mapping is the one in ``corpus/redocred/README.md``: PER/ORG/LOC/TIME
+The mapping is the one in ``corpus/README.md``: PER/ORG/LOC/TIME
 become PERSON/ORG/LOC/DATE (MISC and NUM dropped, nationality adjectives not
 LOC), and a handful of Wikidata properties become the guidelines' relation
 labels. Re-DocRED's relations are between entities (all their mentions) and
