@@ -44,7 +44,7 @@ def bare_model(texts: Iterable[Document]) -> list[Document]:
     from .nlp import load_english
     from .ner.statistical import spacy_candidates
 
-    nlp = load_english()
+    nlp = load_english(index_attribute_rules=False)  # as published
     docs = list(texts)
     for doc, spacy_doc in zip(docs, nlp.pipe([d.text for d in docs])):
         doc.entities = [

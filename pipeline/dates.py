@@ -36,6 +36,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 from .components import register
@@ -609,22 +610,16 @@ def normalise_date(expression: str, lang: str = "en") -> str | None:
     return atoms[0].value
 
 
-_CONTEXT = 300  # characters of context read around a span: enough for any URL, range or modifier
-
-
-def _context_window(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span's line, at most _CONTEXT characters either side, cut at whitespace."""
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
-    line_end = len(text) if line_end < 0 else line_end
-    window_start, window_end = max(line_start, start - _CONTEXT), min(line_end, end + _CONTEXT)
-    if window_start > line_start:
-        space = text.find(" ", window_start, start)
-        window_start = space + 1 if space >= 0 else window_start
-    if window_end < line_end:
-        space = text.rfind(" ", end, window_end)
-        window_end = space if space >= 0 else window_end
-    return window_start, window_end
+    return line_start, len(text) if line_end < 0 else line_end
+
+
+@lru_cache(maxsize=64)
+def _line_atoms(text: str, line_start: int, line_end: int) -> tuple[_Atom, ...]:
+    """The calendar expressions of one line, read in context (cached: a model proposes several DATEs per line)."""
+    return tuple(_parse(text, line_start, line_end, "en", in_context=True))
 
 
 def trim_date_span(text: str, start: int, end: int) -> tuple[int, int] | None:
@@ -639,8 +634,7 @@ def trim_date_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     start, end = _strip_edges(text, start, end)
     if start >= end:
         return None
-    window_start, window_end = _context_window(text, start, end)
-    inside = [a for a in _parse(text, window_start, window_end, "en", in_context=True) if a.start < end and start < a.end]
+    inside = [a for a in _line_atoms(text, *_line_bounds(text, start, end)) if a.start < end and start < a.end]
     if not inside:
         return None
     return max(start, inside[0].start), min(end, inside[-1].end)

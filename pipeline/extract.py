@@ -7,6 +7,7 @@ the CLI answers ``--help`` at once.
 
 from __future__ import annotations
 
+import copy
 import importlib
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
@@ -44,15 +45,20 @@ class Extractor:
             if module:
                 importlib.import_module(module)
             self.components.append(components.create(name, **self.config.settings.get(name, {})))
+        self._provenance = self._describe_components()
 
-    @property
-    def provenance(self) -> dict[str, Any]:
+    def _describe_components(self) -> dict[str, Any]:
         info: dict[str, Any] = {"pipeline_version": __version__, "components": []}
         for comp in self.components:
             entry = {"name": comp.name}
             entry.update(getattr(comp, "provenance", {}) or {})
             info["components"].append(entry)
         return info
+
+    @property
+    def provenance(self) -> dict[str, Any]:
+        """What built the outputs: package version, components and their models (fixed once built)."""
+        return copy.deepcopy(self._provenance)
 
     def __call__(self, doc: Document) -> Document:
         for comp in self.components:

@@ -142,10 +142,7 @@ class Segmenter:
             raise ValueError("segmenter: at least one language is needed")
         # Load every language model now: loaded lazily, each costs up to 2 s in the middle of a batch.
         _detector(self.languages)
-
-    @property
-    def provenance(self) -> dict[str, Any]:
-        return {"language_identifier": f"lingua {version('lingua-language-detector')}", "languages": list(self.languages)}
+        self.provenance = {"language_identifier": f"lingua {version('lingua-language-detector')}", "languages": list(self.languages)}
 
     def __call__(self, doc: Document) -> Document:
         doc.segments = self.segments(doc.text, doc.annotations.get("html_blocks"))

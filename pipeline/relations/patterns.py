@@ -11,6 +11,7 @@ classifier missed (source ``pattern:<name>``).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from typing import Callable
 
 from ..document import Document, relation_allowed
@@ -25,11 +26,23 @@ _EVENT_VERBS = r"\b(held|hold|holds|took place|take place|takes place|conducted|
 _DENIAL = re.compile(r"\b(attempt\w*|tried|try|sought|seek\w*|fail\w*|refus\w*|denied|deny|not|never|no)\b")
 
 
-def masked(doc: Document, start: int, end: int, skip: tuple[tuple[int, int], ...] = ()) -> str:
-    """``doc.text[start:end]`` with every entity mention inside replaced by § (mentions in ``skip`` too)."""
+def mention_spans(doc: Document) -> list[tuple[int, int]]:
+    """The document's mention spans, sorted (computed once per document, read by every PairView)."""
+    return sorted({(e.start, e.end) for e in doc.entities})
+
+
+def masked(
+    doc: Document, start: int, end: int, skip: tuple[tuple[int, int], ...] = (), spans: list[tuple[int, int]] | None = None
+) -> str:
+    """``doc.text[start:end]`` with every entity mention inside replaced by § (mentions in ``skip`` too).
+
+    ``spans`` are ``mention_spans(doc)`` when the caller has them already.
+    """
+    spans = mention_spans(doc) if spans is None else spans
+    # Only mentions starting in [start, end) can be inside.
+    nearby = sorted(set(spans[bisect_left(spans, (start, start)):bisect_left(spans, (end, end))]) | set(skip))
     pieces, pos = [], start
-    spans = sorted({(e.start, e.end) for e in doc.entities} | set(skip))
-    for s, e in spans:
+    for s, e in nearby:
         if s >= start and e <= end and s >= pos:
             pieces.append(doc.text[pos:s])
             pieces.append(PLACEHOLDER)
@@ -41,19 +54,20 @@ def masked(doc: Document, start: int, end: int, skip: tuple[tuple[int, int], ...
 class PairView:
     """The pieces of text a pattern looks at, computed once per candidate."""
 
-    def __init__(self, cand: Candidate, doc: Document):
+    def __init__(self, cand: Candidate, doc: Document, spans: list[tuple[int, int]] | None = None):
+        spans = mention_spans(doc) if spans is None else spans
         self.cand = cand
         self.head_span = cand.span("head")
         self.tail_span = cand.span("tail")
         self.head_first = self.head_span[0] < self.tail_span[0]
         first, second = (self.head_span, self.tail_span) if self.head_first else (self.tail_span, self.head_span)
-        spans = (self.head_span, self.tail_span)
+        arguments = (self.head_span, self.tail_span)
         sent_start, sent_end = cand.sentence
         self.between_raw = doc.text[first[1]:second[0]]
         self.labels_between = [e.label for e in doc.entities if e.start >= first[1] and e.end <= second[0]]
-        self.between = masked(doc, first[1], second[0], spans).lower()
-        self.before = masked(doc, sent_start, first[0], spans).lower()
-        self.after = masked(doc, second[1], sent_end, spans).lower()
+        self.between = masked(doc, first[1], second[0], arguments, spans).lower()
+        self.before = masked(doc, sent_start, first[0], arguments, spans).lower()
+        self.after = masked(doc, second[1], sent_end, arguments, spans).lower()
 
     def labels(self) -> tuple[str, str]:
         return self.cand.head.label, self.cand.tail.label
