@@ -215,12 +215,13 @@ def benchmark_speed(
     docs: int = typer.Option(20000, "--docs", min=0, help="Documents in the memory batch (0 skips it)."),
     workers: int = typer.Option(1, "--workers", min=1, help="Workers of the memory batch (each holds its own pipeline)."),
     batch_size: int = typer.Option(16, "--batch-size", min=1, help="Documents per nlp.pipe batch."),
-    repeat: int = typer.Option(3, "--repeat", min=1, help="Interleaved rounds of the throughput runs; the best of each is compared."),
+    repeat: int = typer.Option(3, "--repeat", min=1, help="Rounds of the 1- and 2-worker batch runs; the best of each is compared."),
+    chunk: int = typer.Option(50, "--chunk", min=1, help="Documents per chunk of the paired bare spaCy / textmine comparison."),
 ) -> None:
     """Throughput against bare spaCy, 2 workers against 1, and memory over a large batch (Re-DocRED dev texts)."""
     from .benchmark_speed import run
 
-    run(sample=sample, docs=docs, workers=workers, batch_size=batch_size, repeat=repeat, echo=typer.echo)
+    run(sample=sample, docs=docs, workers=workers, batch_size=batch_size, repeat=repeat, chunk=chunk, echo=typer.echo)
 
 
 @train_app.command("relations")

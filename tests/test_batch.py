@@ -206,3 +206,12 @@ def test_benchmark_collection_repeats_dev_texts_under_new_ids():
     docs = list(collection(502))
     assert len(docs) == 502 and len({d.id for d in docs}) == 502
     assert docs[500].text == docs[0].text and docs[501].text == docs[1].text
+
+
+def test_paired_benchmark_times_both_sides_on_every_chunk():
+    from pipeline.benchmark_speed import paired_throughput, words_in
+
+    paired = paired_throughput(7, batch_size=4, chunk=3)
+    assert len(paired.chunk_ratios) == 3  # chunks of 3, 3 and 1 documents
+    assert paired.words == words_in(7)
+    assert paired.bare > 0 and paired.textmine > 0 and all(r > 0 for r in paired.chunk_ratios)
