@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import itertools
 import json
+import os
 import random
 
 import pytest
@@ -300,3 +301,30 @@ def test_access_date_of_a_reference_is_vetoed():
     by_pair = {(i.candidate.head.text, i.candidate.tail.text): i for i in examples(doc, parse(doc))}
     assert by_pair[("Steppe Shield 2020", "12/30/2020")].vetoes == ["access_date"]
     assert by_pair[("Steppe Shield 2020", "Siberia")].vetoes == []
+
+
+def test_features_come_in_the_same_order_whatever_the_hash_seed():
+    """A row's sparse entries follow the order features are added in, and the classifier's sums that order:
+    a set-ordered feature would make retraining give another model file under another PYTHONHASHSEED."""
+    import subprocess
+    import sys
+
+    script = (
+        "from pipeline.relations import candidates, features\n"
+        "from pipeline.relations.classify import parse\n"
+        "from pipeline.document import Document, Entity\n"
+        "text = 'Members of the Astral Union took part in the summit held in Telsk, where the exercises were hosted by observers.'\n"
+        "spans = [('Astral Union', 'ORG'), ('summit', 'EVENT'), ('Telsk', 'LOC')]\n"
+        "entities = [Entity(f'T{i}', text.index(s), text.index(s) + len(s), label, s) for i, (s, label) in enumerate(spans, 1)]\n"
+        "doc = Document(id='d', text=text, entities=entities)\n"
+        "parsed = parse(doc)\n"
+        "for cand in candidates.generate(doc, parsed):\n"
+        "    print('|'.join(features.extract(cand, doc, parsed)))\n"
+    )
+    outputs = []
+    for seed in ("1", "2", "3"):
+        run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        assert run.returncode == 0, run.stderr
+        outputs.append(run.stdout)
+    assert outputs[0] and "trig_" in outputs[0]
+    assert outputs[0] == outputs[1] == outputs[2]

@@ -177,11 +177,15 @@ def extract(
         for k, lemma in enumerate(table.lemma[second_span[1]:second_span[1] + 2], 1):
             f[f"after{k}={lemma}"] = 1.0
 
-    for name in _triggers_in(view.between):
-        f[f"trig_bw={name}"] = 1.0
-        f[f"trig_bw={types}|{order}|{name}"] = 1.0
-    for name in _triggers_in(view.before[-60:]) | _triggers_in(view.after[:60]):
-        f[f"trig_ctx={types}|{name}"] = 1.0
+    # In TRIGGERS order: the order features are added in is the order of a row's
+    # sparse entries, and so of the classifier's floating-point sums.
+    between, context = _triggers_in(view.between), _triggers_in(view.before[-60:]) | _triggers_in(view.after[:60])
+    for name in TRIGGERS:
+        if name in between:
+            f[f"trig_bw={name}"] = 1.0
+            f[f"trig_bw={types}|{order}|{name}"] = 1.0
+        if name in context:
+            f[f"trig_ctx={types}|{name}"] = 1.0
 
     head_span = table.span(*view.head_span)
     tail_span = table.span(*view.tail_span)
