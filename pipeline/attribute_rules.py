@@ -8,7 +8,7 @@ ruler and applies them with the same semantics: every rule is matched against
 the tokens as the earlier components left them, then the matches are applied
 in rule order, so a later rule wins. Rules are indexed by the tag and
 lower-case form their first token requires; their predicates may be plain
-values, ``IN`` lists or ``REGEX``es. A rule with anything else (operators such
+values, ``IN`` and ``NOT_IN`` lists or ``REGEX``es. A rule with anything else (operators such
 as ``OP``, other attributes) still goes through a Matcher.
 ``tests/test_attribute_rules.py`` checks that the annotations are identical
 to the original component's over the corpus.

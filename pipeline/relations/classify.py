@@ -122,11 +122,7 @@ def probabilities(model: RelationModel, items: list[Example]) -> Any:
 
 
 def predict(model: RelationModel, items: list[Example], min_confidence: float = 0.0, pattern_fallback: bool = True) -> list[Relation]:
-    if not items:
-        return []
-    return decide(
-        items, probabilities(model, items), model.classes, model.threshold, model.pattern_precision, min_confidence, pattern_fallback
-    )
+    return predict_many(model, [items], min_confidence, pattern_fallback)[0]
 
 
 def predict_many(

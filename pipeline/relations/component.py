@@ -9,7 +9,7 @@ from typing import Any, Iterable, Iterator
 from ..components import register
 from ..document import Document
 from . import model as model_io
-from .classify import examples, merge_into, parse, predict, predict_many
+from .classify import examples, merge_into, parse, predict_many
 
 
 @register("relations")
@@ -42,16 +42,15 @@ class RelationsComponent:
         }
 
     def __call__(self, doc: Document) -> Document:
-        items = examples(doc, parse(doc))
-        merge_into(doc, predict(self.model, items, self.min_confidence, self.use_patterns))
-        return doc
+        return next(self.pipe([doc]))
 
     def pipe(self, docs: Iterable[Document], batch_size: int = 16) -> Iterator[Document]:
-        """As ``__call__`` on each document, with one classifier call per batch.
+        """Relations for a stream of documents, with one classifier call per batch.
 
         scikit-learn's per-call validation costs as much as the arithmetic on
         one document's few dozen candidates; the probabilities of a row do not
-        depend on the other rows, so batching changes no result.
+        depend on the other rows, so a batch gives each document the relations
+        it gets alone.
         """
         stream = iter(docs)
         while batch := list(islice(stream, batch_size)):
