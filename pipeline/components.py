@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
-from .document import Document
+from textmine.document import Document
 
 
 class Component(Protocol):

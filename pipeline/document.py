@@ -195,7 +195,7 @@ class Document:
         """Build from a gold or output JSON object.
 
         Gold files may omit ``text``; pass the raw text then (its sha256 is
-        checked by :mod:`pipeline.validate`, not here).
+        checked by :mod:`textmine.evaluation.validate`, not here).
         """
         if text is None:
             text = data.get("text")

@@ -16,8 +16,8 @@ import itertools
 import json
 from collections import Counter
 
-from pipeline.canonical import Canonical
-from pipeline.redocred import DEFAULT_PATH, ENTITY_TYPES, _rebuild_text, convert_document
+from textmine.stages.canonical import Canonical
+from textmine.training.redocred import DEFAULT_PATH, ENTITY_TYPES, _rebuild_text, convert_document
 
 
 def gold_clusters(raw: dict) -> dict[tuple[int, int], int]:

@@ -42,7 +42,7 @@ if [ "$with_tests" = 1 ]; then
 fi
 "${pip[@]}" --no-deps --no-build-isolation -e .
 # The relation model is committed; rebuild it when it fails its manifest check (e.g. after a scikit-learn bump).
-if ! .venv/bin/python -c 'from pipeline.relations.model import load; load()' 2>/dev/null; then
+if ! .venv/bin/python -c 'from textmine.stages.relations.model import load; load()' 2>/dev/null; then
   .venv/bin/textmine train relations
 fi
 if [ "$with_stanza_model" = 1 ]; then

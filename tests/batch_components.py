@@ -11,8 +11,8 @@ import os
 import re
 import time
 
-from pipeline.components import register
-from pipeline.document import Document, Entity
+from textmine.components import register
+from textmine.document import Document, Entity
 
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 

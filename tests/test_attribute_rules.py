@@ -9,10 +9,10 @@ import spacy
 from spacy.pipeline import AttributeRuler
 from spacy.tokens import Doc
 
-from pipeline.attribute_rules import IndexedAttributeRuler, index_attribute_ruler
-from pipeline.corpus import RAW_DIR
-from pipeline.nlp import load_english
-from pipeline.redocred import iter_raw_texts
+from textmine.resources.attribute_rules import IndexedAttributeRuler, index_attribute_ruler
+from textmine.training.corpus import RAW_DIR
+from textmine.resources.nlp import load_english
+from textmine.training.redocred import iter_raw_texts
 
 
 def annotations(doc: Doc) -> list[tuple]:

@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.batch import BatchOptions, BatchSetupError, read_jsonl, run_batch
-from pipeline.cli import app
-from pipeline.document import Document
-from pipeline.export import open_database
-from pipeline.extract import ExtractConfig
-from pipeline.ingest import InputError
+from textmine.runtime.batch import BatchOptions, BatchSetupError, read_jsonl, run_batch
+from textmine.cli import app
+from textmine.document import Document
+from textmine.runtime.export import open_database
+from textmine.runtime.extract import ExtractConfig
+from textmine.stages.ingest import InputError
 
 TESTS_DIR = Path(__file__).resolve().parent
 PLUGINS = ("batch_components",)  # tests/batch_components.py: test_years, test_slow, test_trouble
@@ -126,9 +126,9 @@ KILLED_BATCH = textwrap.dedent(
     """
     import sys
     sys.path.insert(0, {tests!r})
-    from pipeline.batch import BatchOptions, run_batch
-    from pipeline.document import Document
-    from pipeline.extract import ExtractConfig
+    from textmine.runtime.batch import BatchOptions, run_batch
+    from textmine.document import Document
+    from textmine.runtime.extract import ExtractConfig
     from test_batch import make_docs
 
     config = ExtractConfig(components=("test_years", "test_slow"), settings={{"test_slow": {{"seconds": 0.1}}}}, batch_size=2)
@@ -201,7 +201,7 @@ def test_cli_batch_with_default_pipeline_exports_as_it_goes(tmp_path):
 
 
 def test_benchmark_collection_repeats_dev_texts_under_new_ids():
-    from pipeline.benchmark_speed import collection
+    from textmine.evaluation.benchmarks.speed import collection
 
     docs = list(collection(502))
     assert len(docs) == 502 and len({d.id for d in docs}) == 502
@@ -209,7 +209,7 @@ def test_benchmark_collection_repeats_dev_texts_under_new_ids():
 
 
 def test_paired_benchmark_times_both_sides_on_every_chunk():
-    from pipeline.benchmark_speed import paired_throughput, words_in
+    from textmine.evaluation.benchmarks.speed import paired_throughput, words_in
 
     paired = paired_throughput(7, batch_size=4, chunk=3)
     assert len(paired.chunk_ratios) == 3  # chunks of 3, 3 and 1 documents

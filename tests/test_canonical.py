@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.canonical import (
+from textmine.stages.canonical import (
     Canonical,
     find_long_form,
     is_abbreviation_of,
@@ -14,7 +14,7 @@ from pipeline.canonical import (
     parse_person,
     person_display,
 )
-from pipeline.document import Document, Entity
+from textmine.document import Document, Entity
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = "000_53fded65e5fbe7f9"

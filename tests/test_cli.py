@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from textmine.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "corpus" / "raw" / "000_53fded65e5fbe7f9.txt"
@@ -19,7 +19,7 @@ runner = CliRunner()
 
 def test_help_loads_no_models_or_torch():
     code = (
-        "import sys; from typer.testing import CliRunner; from pipeline.cli import app;"
+        "import sys; from typer.testing import CliRunner; from textmine.cli import app;"
         "r = CliRunner().invoke(app, ['--help']); assert r.exit_code == 0, r.output;"
         "heavy = [m for m in ('spacy', 'torch', 'stanza', 'sklearn', 'natasha') if m in sys.modules];"
         "assert not heavy, heavy"

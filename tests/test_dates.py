@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline import components
-from pipeline.dates import find_date_spans, find_dates, normalise_date, trim_date_span
-from pipeline.document import Document, Entity, Segment
+from textmine import components
+from textmine.stages.dates import find_date_spans, find_dates, normalise_date, trim_date_span
+from textmine.document import Document, Entity, Segment
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -316,7 +316,7 @@ def test_date_values_component_sets_values_by_segment_language():
     org = _entity(text, "T4", "SCO", label="ORG")
     doc.entities = [ru_date, en_date, decade, org]
 
-    import pipeline.dates  # noqa: F401  (registers the component)
+    import textmine.stages.dates  # noqa: F401  (registers the component)
 
     component = components.create("date_values")
     assert component.name == "date_values"

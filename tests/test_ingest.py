@@ -1,4 +1,4 @@
-"""Reading inputs: encodings, HTML, JSON Lines, stdin, folders and bad input (pipeline.ingest).
+"""Reading inputs: encodings, HTML, JSON Lines, stdin, folders and bad input (textmine.stages.ingest).
 
 Inputs are built from the seed page at test time (tests/fixtures/seed_pages.py
 and tests/fixtures/catalogue_page.html); nothing binary is committed.
@@ -15,11 +15,11 @@ import pytest
 from typer.testing import CliRunner
 
 from fixtures.seed_pages import encodable, seed_catalogue_page, seed_text
-from pipeline.cli import app
-from pipeline.document import Document
-from pipeline.extract import ExtractConfig
-from pipeline.ingest import InputError, SkippedInput, UnreadableInput, decode_bytes, iter_documents
-from pipeline.run import ExtractRun
+from textmine.cli import app
+from textmine.document import Document
+from textmine.runtime.extract import ExtractConfig
+from textmine.stages.ingest import InputError, SkippedInput, UnreadableInput, decode_bytes, iter_documents
+from textmine.runtime.run import ExtractRun
 
 ARTICLE_TITLE = "SCO and regional security issues in Central Asia"
 

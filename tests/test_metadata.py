@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import Document, Entity, Segment
-from pipeline.metadata import (
+from textmine.document import Document, Entity, Segment
+from textmine.stages.metadata import (
     METADATA_KEYS,
     Metadata,
     access_date,
@@ -217,9 +217,9 @@ def test_access_date_must_follow_the_wording():
 
 
 def test_output_with_metadata_and_entities_index_passes_the_schema():
-    from pipeline.canonical import Canonical
-    from pipeline.extract import Extractor, ExtractConfig
-    from pipeline.validate import schema_problems
+    from textmine.stages.canonical import Canonical
+    from textmine.runtime.extract import Extractor, ExtractConfig
+    from textmine.evaluation.validate import schema_problems
 
     doc = Metadata()(Canonical()(catalogue_doc()))
     doc.renumber()

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import Document
-from pipeline.extract import ExtractConfig, Extractor
-from pipeline.ner.spans import Candidate, clean_span, no_annotation_regions, resolve
-from pipeline.ner.statistical import map_label
+from textmine.document import Document
+from textmine.runtime.extract import ExtractConfig, Extractor
+from textmine.stages.ner.spans import Candidate, clean_span, no_annotation_regions, resolve
+from textmine.stages.ner.statistical import map_label
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -141,7 +141,7 @@ def test_offsets_are_exact_and_spans_flat_over_the_corpus(extractor, path):
 
 
 def test_offsets_are_exact_on_redocred_texts(extractor):
-    from pipeline.redocred import load_documents
+    from textmine.training.redocred import load_documents
 
     for gold in load_documents()[:20]:
         doc = extractor(Document(id=gold.id, text=gold.text))
@@ -150,7 +150,7 @@ def test_offsets_are_exact_on_redocred_texts(extractor):
 
 
 def test_seed_quality_beats_the_bare_model():
-    from pipeline.benchmark_ner import bare_model, score, seed_dataset, textmine_ner
+    from textmine.evaluation.benchmarks.ner import bare_model, score, seed_dataset, textmine_ner
 
     seed = seed_dataset()
     bare, ours = score(seed, bare_model), score(seed, textmine_ner)

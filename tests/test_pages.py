@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.document import Segment
-from pipeline.extract import ExtractConfig, Extractor
-from pipeline.ingest import iter_documents
-from pipeline.segment import segment_char_accuracy
+from textmine.document import Segment
+from textmine.runtime.extract import ExtractConfig, Extractor
+from textmine.stages.ingest import iter_documents
+from textmine.stages.segment import segment_char_accuracy
 
 PAGES = Path(__file__).parent / "fixtures" / "pages"
 PAGE_FILES = sorted(p for p in PAGES.iterdir() if p.suffix in (".txt", ".html"))

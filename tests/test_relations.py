@@ -10,13 +10,13 @@ import random
 
 import pytest
 
-from pipeline.document import Document, Entity, Relation, Segment
-from pipeline.nlp import load_english
-from pipeline.relations import candidates, features, patterns
-from pipeline.relations import model as model_io
-from pipeline.relations.classify import examples, parse
-from pipeline.relations.component import RelationsComponent
-from pipeline.relations.train import Dataset, build_dataset, train_model
+from textmine.document import Document, Entity, Relation, Segment
+from textmine.resources.nlp import load_english
+from textmine.stages.relations import candidates, features, patterns
+from textmine.stages.relations import model as model_io
+from textmine.stages.relations.classify import examples, parse
+from textmine.stages.relations.component import RelationsComponent
+from textmine.training.relations import Dataset, build_dataset, train_model
 
 
 def make_doc(text: str, spans: list[tuple[str, str]], doc_id: str = "d", **kwargs) -> Document:
@@ -177,7 +177,7 @@ def test_training_learns_an_obvious_pattern(tiny_model):
     assert "member_of" in tiny_model.classes
     member = make_doc("Kalvor is a member of the Orion Pact.", [("Kalvor", "LOC"), ("Orion Pact", "ORG")])
     other = make_doc("Kalvor has criticised the Orion Pact.", [("Kalvor", "LOC"), ("Orion Pact", "ORG")])
-    from pipeline.relations.classify import predict
+    from textmine.stages.relations.classify import predict
 
     found = predict(tiny_model, examples(member, parse(member)), pattern_fallback=False)
     assert [(r.label, r.head, r.tail) for r in found] == [("member_of", "T1", "T2")]
@@ -248,8 +248,8 @@ def test_component_adds_relations_with_confidence_and_keeps_aliases(tiny_model, 
 
 
 def test_component_batches_give_the_relations_of_single_documents():
-    from pipeline.extract import ExtractConfig, Extractor
-    from pipeline.redocred import iter_raw_texts
+    from textmine.runtime.extract import ExtractConfig, Extractor
+    from textmine.training.redocred import iter_raw_texts
 
     upstream = Extractor(ExtractConfig(components=("segmenter", "ner", "date_values", "canonical")))
     texts = [text for _, text in itertools.islice(iter_raw_texts(), 12)] + ["No names here at all."]
@@ -278,7 +278,7 @@ def test_shipped_model_loads_and_its_manifest_is_complete():
 
 
 def test_baselines_majority_label_and_patterns_are_scored_per_label():
-    from pipeline.relations.baselines import cooccurrence_predictor, majority_labels, patterns_predictor, score
+    from textmine.evaluation.baselines import cooccurrence_predictor, majority_labels, patterns_predictor, score
 
     docs = synthetic_documents(6, seed=3)
     for doc in docs:
@@ -310,9 +310,9 @@ def test_features_come_in_the_same_order_whatever_the_hash_seed():
     import sys
 
     script = (
-        "from pipeline.relations import candidates, features\n"
-        "from pipeline.relations.classify import parse\n"
-        "from pipeline.document import Document, Entity\n"
+        "from textmine.stages.relations import candidates, features\n"
+        "from textmine.stages.relations.classify import parse\n"
+        "from textmine.document import Document, Entity\n"
         "text = 'Members of the Astral Union took part in the summit held in Telsk, where the exercises were hosted by observers.'\n"
         "spans = [('Astral Union', 'ORG'), ('summit', 'EVENT'), ('Telsk', 'LOC')]\n"
         "entities = [Entity(f'T{i}', text.index(s), text.index(s) + len(s), label, s) for i, (s, label) in enumerate(spans, 1)]\n"

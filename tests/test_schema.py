@@ -7,8 +7,8 @@ import copy
 import pytest
 from jsonschema import Draft202012Validator
 
-from pipeline.document import ENTITY_LABELS, RELATION_TYPES, Document, Entity, Relation, Segment
-from pipeline.validate import load_schema, schema_problems, schema_validator
+from textmine.document import ENTITY_LABELS, RELATION_TYPES, Document, Entity, Relation, Segment
+from textmine.evaluation.validate import load_schema, schema_problems, schema_validator
 
 TEXT = "SCO summit in Astana (now Nursultan) on June 20, 2013.\nG. T. Ichshanova, University of International Business"
 

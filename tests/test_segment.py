@@ -1,4 +1,4 @@
-"""Wrapper/article segments and their languages (pipeline.segment), on the seed and on pages built here."""
+"""Wrapper/article segments and their languages (textmine.stages.segment), on the seed and on pages built here."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import json
 import pytest
 
 from fixtures.seed_pages import ROOT, catalogue_page, paragraphs_html, seed_catalogue_page, seed_part, seed_text
-from pipeline import components
-from pipeline.document import Document, Segment
-from pipeline.extract import ExtractConfig, Extractor
-from pipeline.ingest import iter_documents
-from pipeline.segment import Segmenter, segment_char_accuracy
+from textmine import components
+from textmine.document import Document, Segment
+from textmine.runtime.extract import ExtractConfig, Extractor
+from textmine.stages.ingest import iter_documents
+from textmine.stages.segment import Segmenter, segment_char_accuracy
 
 SEED_GOLD = ROOT / "corpus" / "gold" / "000_53fded65e5fbe7f9.json"
 
@@ -121,7 +121,7 @@ def test_seed_as_html_page_keeps_navigation_sidebar_and_adverts_out_of_the_artic
 
 
 def test_other_wrapper_text_and_article_layout_in_html(segmenter):
-    from pipeline.htmltext import extract_html
+    from textmine.stages.htmltext import extract_html
 
     page = extract_html(catalogue_page(OTHER_HEADER, OTHER_ARTICLE, OTHER_FOOTER, "Water diplomacy"))
     segments = segmenter.segments(page.text, page.blocks)
@@ -131,7 +131,7 @@ def test_other_wrapper_text_and_article_layout_in_html(segmenter):
 
 
 def test_english_wrapper_in_html_is_found_from_layout_not_language(segmenter):
-    from pipeline.htmltext import extract_html
+    from textmine.stages.htmltext import extract_html
 
     body = paragraphs_html(OTHER_ARTICLE.split("\n\n", 1)[1])
     page = extract_html(
@@ -155,7 +155,7 @@ def test_english_wrapper_in_html_is_found_from_layout_not_language(segmenter):
 
 
 def test_advert_and_share_links_inside_the_article_are_a_wrapper_between_article_parts(segmenter):
-    from pipeline.htmltext import extract_html
+    from textmine.stages.htmltext import extract_html
 
     paragraphs = OTHER_ARTICLE.split("\n\n")
     page = extract_html(

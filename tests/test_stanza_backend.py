@@ -7,9 +7,9 @@ import random
 
 import pytest
 
-from pipeline.document import ENTITY_LABELS, Document, Entity, Segment
-from pipeline.ner.ensemble import LABEL_PRECEDENCE, combine, measure_reliability
-from pipeline.ner.stanza_backend import (
+from textmine.document import ENTITY_LABELS, Document, Entity, Segment
+from textmine.stages.ner.ensemble import LABEL_PRECEDENCE, combine, measure_reliability
+from textmine.stages.ner.stanza_backend import (
     MANIFEST_NAME,
     StanzaBackend,
     StanzaModelsMissing,
@@ -79,7 +79,7 @@ def test_importing_the_stanza_modules_loads_neither_stanza_nor_torch():
     import sys
 
     code = (
-        "import sys, pipeline.ner.stanza_backend, pipeline.ner.ensemble, pipeline.train_stanza, pipeline.benchmark_backends;"
+        "import sys, textmine.stages.ner.stanza_backend, textmine.stages.ner.ensemble, textmine.training.stanza_ner, textmine.evaluation.benchmarks.backends;"
         "print(sorted(m for m in ('stanza', 'torch') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -232,7 +232,7 @@ def tiny_vectors(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def trained_model(tmp_path_factory, tiny_vectors):
-    from pipeline.train_stanza import train_stanza_ner
+    from textmine.training.stanza_ner import train_stanza_ner
 
     out = tmp_path_factory.mktemp("stanza")
     report = train_stanza_ner(
@@ -284,7 +284,7 @@ def test_trained_model_tags_english_segments_with_exact_offsets(trained_model):
 def test_training_is_reproducible_from_the_seed(tmp_path):
     import torch
 
-    from pipeline.train_stanza import train_stanza_ner
+    from textmine.training.stanza_ner import train_stanza_ner
 
     weights = []
     for run in ("first", "second"):
@@ -300,7 +300,7 @@ def test_training_is_reproducible_from_the_seed(tmp_path):
 
 
 def test_benchmark_prints_every_backend_side_by_side(trained_model, tmp_path):
-    from pipeline.benchmark_backends import Corpus, benchmark_backends
+    from textmine.evaluation.benchmarks.backends import Corpus, benchmark_backends
 
     model_dir, _ = trained_model
     corpus = Corpus("synthetic", synthetic_documents(2, seed=99))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
-from pipeline.document import Document, Entity, Relation, Segment
-from pipeline.validate import validate_data, validate_paths
+from textmine.cli import app
+from textmine.document import Document, Entity, Relation, Segment
+from textmine.evaluation.validate import validate_data, validate_paths
 
 TEXT = "Привет.\nThe SCO held the Bishkek summit in 2007 in Kyrgyzstan.\r\nA. M. Melis, University of International Business\n"
 

@@ -1,0 +1,1 @@
+"""Scoring against gold (evaluate), checking files (validate), baselines and the benchmark commands."""

@@ -1,0 +1,1 @@
+"""Running the stages: the extractor, single runs, batches with worker processes, output files and database export."""

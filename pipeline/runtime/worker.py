@@ -1,0 +1,252 @@
+"""An extraction worker process: loads the pipeline once, then extracts batches.
+
+:class:`WorkerProcess` (parent side) starts ``python -m textmine.runtime.worker`` with
+two pipe descriptors and talks to it with pickled messages
+(:mod:`multiprocessing.connection`). A plain subprocess rather than a
+multiprocessing child, so it can be started from anywhere, including a Dask
+worker (whose daemonic processes may not have multiprocessing children), and
+killed when a document hangs without taking the caller down.
+
+Protocol (parent -> child, child -> parent)::
+
+    ("init", {"sys_path": [...], "plugins": [...], "config": ExtractConfig})
+                                  -> ("ready", None) | ("fatal", message)
+    ("batch", [Document, ...])    -> ("done", [Outcome, ...])
+
+The child exits when the parent closes the pipe (or dies).
+"""
+
+from __future__ import annotations
+
+import copy
+import importlib
+import os
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from textmine.document import Document
+
+
+@dataclass
+class Outcome:
+    """What became of one document: its output JSON, or why it failed."""
+
+    ok: bool
+    json: str | None = None
+    reason: str | None = None
+
+
+class WorkerFailure(RuntimeError):
+    """The worker process could not finish a batch (timeout or crash)."""
+
+
+class WorkerStartError(RuntimeError):
+    """The worker process could not load the pipeline: no document can be processed."""
+
+
+@dataclass
+class WorkerSpec:
+    """Everything a worker needs to build the same extractor as its siblings."""
+
+    config: Any  # ExtractConfig (kept Any so this module imports nothing heavy)
+    plugins: tuple[str, ...] = ()  # modules imported first, e.g. ones registering extra components
+    # Restart the process after this many documents (0: never). Bounds memory
+    # that grows with the collection, such as spaCy's string store keeping every
+    # new token it has seen, at the cost of loading the pipeline again.
+    recycle_after: int = 0
+
+
+def _describe(exc: BaseException) -> str:
+    message = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {message[0]}" if message else type(exc).__name__
+
+
+def extract_batch(extractor: Any, docs: list[Document], batch_size: int) -> list[Outcome]:
+    """Extract ``docs`` with ``extractor.pipe``; when the batch fails, isolate the failing documents.
+
+    A document's failure must not cost its batch mates their results, so after
+    a failed batch each document is extracted again on its own, from an
+    untouched copy (components may have modified the first ones).
+    """
+    pristine = copy.deepcopy(docs)
+    try:
+        outcomes = [Outcome(True, json=doc.to_json()) for doc in extractor.pipe(docs, batch_size=batch_size)]
+        if len(outcomes) == len(docs):
+            return outcomes
+    except Exception:  # some document failed: find which, sparing the others
+        pass
+    return [_extract_one(extractor, doc) for doc in pristine]
+
+
+def _extract_one(extractor: Any, doc: Document) -> Outcome:
+    try:
+        return Outcome(True, json=extractor(doc).to_json())
+    except Exception as exc:  # reported as this document's error record; the batch goes on
+        return Outcome(False, reason=f"extraction failed: {_describe(exc)}")
+
+
+def _serve(conn: _DuplexConnection) -> None:
+    kind, init = conn.recv()
+    assert kind == "init", kind
+    sys.path[:] = init["sys_path"]
+    try:
+        from textmine.runtime.extract import Extractor
+
+        for module in init["plugins"]:
+            importlib.import_module(module)
+        extractor = Extractor(init["config"])
+    except Exception as exc:
+        conn.send(("fatal", _describe(exc)))
+        return
+    conn.send(("ready", None))
+    batch_size = init["config"].batch_size
+    while True:
+        try:
+            kind, docs = conn.recv()
+        except EOFError:
+            return
+        conn.send(("done", extract_batch(extractor, docs, batch_size)))
+
+
+class WorkerProcess:
+    """Parent-side handle of one worker process (started on first use, restarted after a kill)."""
+
+    def __init__(self, spec: WorkerSpec, start_timeout: float = 600.0):
+        self.spec = spec
+        self.start_timeout = start_timeout
+        self._proc: subprocess.Popen | None = None
+        self._conn: _DuplexConnection | None = None
+        self._documents = 0  # extracted by the current process
+
+    def _start(self) -> None:
+        parent_read, child_write = os.pipe()
+        child_read, parent_write = os.pipe()
+        # Own session: a Ctrl-C at the terminal reaches the parent, which then
+        # stops the workers itself, instead of interrupting them mid-document.
+        # The child's stdout goes to stderr so stray prints never mix with the
+        # parent's output.
+        self._proc = subprocess.Popen(
+            [sys.executable, "-m", "textmine.runtime.worker", str(child_read), str(child_write), str(os.getpid())],
+            pass_fds=(child_read, child_write),
+            stdin=subprocess.DEVNULL,
+            stdout=2,
+            start_new_session=True,
+        )
+        os.close(child_read)
+        os.close(child_write)
+        self._conn = _DuplexConnection(Connection(parent_read, writable=False), Connection(parent_write, readable=False))
+        self._conn.send(("init", {"sys_path": list(sys.path), "plugins": list(self.spec.plugins), "config": self.spec.config}))
+        try:
+            kind, payload = self._receive(self.start_timeout, "loading the pipeline")
+        except WorkerFailure as exc:
+            raise WorkerStartError(f"the extraction pipeline could not be loaded: {exc}") from exc
+        if kind == "fatal":
+            self.stop()
+            raise WorkerStartError(f"the extraction pipeline could not be loaded: {payload}")
+
+    def _receive(self, timeout: float, doing: str) -> tuple[str, Any]:
+        # Local references: stop() from another thread (Ctrl-C) clears the attributes.
+        conn, proc = self._conn, self._proc
+        assert conn is not None and proc is not None
+        deadline = time.monotonic() + timeout
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                self.stop()
+                raise WorkerFailure(f"timeout: no result after {timeout:g} s")
+            try:
+                if conn.poll(min(remaining, 1.0)):
+                    return conn.recv()
+            except (EOFError, OSError):
+                pass
+            else:
+                if proc.poll() is None:
+                    continue
+            code = proc.wait()
+            self.stop()
+            raise WorkerFailure(f"worker process died while {doing} (exit status {code})")
+
+    def extract(self, docs: list[Document], timeout: float) -> list[Outcome]:
+        """Outcomes for ``docs`` in order; WorkerFailure if the process hangs past ``timeout`` or dies."""
+        if self._proc is None:
+            self._start()
+        assert self._conn is not None
+        try:
+            self._conn.send(("batch", docs))
+        except OSError as exc:
+            self.stop()
+            raise WorkerFailure(f"worker process unreachable: {exc}") from exc
+        _, outcomes = self._receive(timeout, "extracting")
+        self._documents += len(docs)
+        if self.spec.recycle_after and self._documents >= self.spec.recycle_after:
+            self.stop()  # the next batch starts a fresh process
+        return outcomes
+
+    def stop(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.kill()
+            self._proc.wait()
+            self._proc = None
+        self._documents = 0
+
+
+class _DuplexConnection:
+    """Two one-way pipe connections used as one (os.pipe is one-way)."""
+
+    def __init__(self, reader: Connection, writer: Connection):
+        self._reader = reader
+        self._writer = writer
+
+    def send(self, obj: Any) -> None:
+        self._writer.send(obj)
+
+    def recv(self) -> Any:
+        return self._reader.recv()
+
+    def poll(self, timeout: float) -> bool:
+        return self._reader.poll(timeout)
+
+    def close(self) -> None:
+        self._reader.close()
+        self._writer.close()
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """End this process when its parent dies, even in the middle of a hanging document.
+
+    A closed pipe is noticed only between batches; a worker stuck on a
+    pathological input would otherwise outlive a killed parent.
+    """
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def main(argv: list[str]) -> None:
+    read_fd, write_fd = int(argv[0]), int(argv[1])
+    _exit_with_parent(int(argv[2]))
+    conn = _DuplexConnection(Connection(read_fd, writable=False), Connection(write_fd, readable=False))
+    try:
+        _serve(conn)
+    except (EOFError, BrokenPipeError):
+        pass  # the parent went away: nothing left to do
+
+
+if __name__ == "__main__":
+    # Through the package module, so that pickled Outcomes name textmine.runtime.worker, not __main__.
+    from textmine.runtime.worker import main as worker_main
+
+    worker_main(sys.argv[1:])

@@ -1,0 +1,749 @@
+"""Bibliographic metadata of the article: title, journal, year, issue, authors, references.
+
+The component reads the page's layout, not a template of one site:
+
+* the *header* is the stretch of the article before its first prose
+  paragraph (a line of many words, or a long sentence); the *title* is its
+  title-like lines (short, no final period, not a journal, author,
+  affiliation, UDC/DOI or keyword line, mostly in the article's script): the
+  page's main heading (HTML h1) if it is one of them, else the first;
+  without an article segment the one nearest above the authors;
+* the *journal line* is found in the header or the page wrapper above it
+  (else in the wrapper below the article) by bibliographic shapes: the
+  GOST/catalogue style "Journal. - 2021. - № 1" (optionally with "Vol.
+  5"/"Т. 5", after a "Source:" label) and the "Journal, Vol. 5, No. 2, 2019"
+  style; else from a catalogue's labelled fields ("Журнал: ...", "Год: ...",
+  "Номер: ...");
+* *affiliation lines* of the header are cut into fields at commas,
+  semicolons and brackets: the address is the run of place fields at the end
+  (the last a LOC mention or a gazetteer place), the institution the last
+  field before it that names one (an institution word or an ORG mention,
+  written as a name), and a leading number ("¹Tomsk State University")
+  lets authors point to it;
+* *authors* are the names on the header's author lines (lines that start
+  with a name): PERSON mentions, widened to the name shape around them
+  ("Abenova A. S."), and name shapes ("G. T. Ichshanova", "Ivanov I.I.")
+  the NER missed, but no name inside an institution or address; authors may
+  stand before or after the title. Each author's ORCID (kept only with a
+  valid ISO 7064 MOD 11-2 check digit) and e-mail are those written after
+  the name and before the next author; the affiliation is the one the
+  author's number points to, else the first written after the author (one
+  written after all authors is shared), and the place is the first author's
+  affiliation's address (or the line of places right under it);
+* *references* are the last numbered list of the article ("1. ...", "2.Text",
+  "[3] ...") whose entries look bibliographic (a year or a URL), preferring
+  one under a "References"/"Литература" heading; each entry gives its
+  number, text and offsets, its first URL and its access date ("date of
+  treatment", "accessed", "retrieved", "дата обращения", ...), normalised
+  with :func:`textmine.stages.dates.normalise_date`.
+
+For HTML input the page's ``citation_*`` meta tags (Highwire/Google Scholar)
+fill what the text does not give.
+
+:func:`metadata_field_accuracy` scores predicted metadata against gold.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from textmine.components import register
+from textmine.stages.dates import find_dates, normalise_date
+from textmine.document import Document, Entity
+from textmine.resources.gazetteer import load_gazetteer
+
+METADATA_KEYS = (
+    "title", "journal", "journal_entity", "year", "issue", "authors",
+    "affiliation_place", "affiliation_place_entities", "references",
+)
+
+ORCID = re.compile(r"(?<![\w-])(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL_TRAILING = ".,;:)]}»\"'"
+
+_DASH = r"[-–—]"
+_ISSUE_WORD = r"(?:№|No\.?|Nr\.?|N|Issue|Iss\.|Вып\.|Выпуск)"
+_VOLUME_WORD = r"(?:Vol\.?|Volume|Т\.|Том)"
+_YEAR = r"(?:1[89]|20)\d{2}"
+# "Paradigmata poznání. - 2021. - № 1", "Вестник МГУ. - 2019. - Т. 5. - № 2"
+_CATALOGUE_LINE = re.compile(
+    rf"(?P<journal>[^\W\d_][^\n]{{1,150}}?)\s*[.,]?\s+{_DASH}\s+(?P<year>{_YEAR})\s*[.,]?\s*"
+    rf"(?:{_DASH}\s*{_VOLUME_WORD}\s*(?P<volume>\d+)\s*[.,]?\s*)?{_DASH}\s*{_ISSUE_WORD}\s*(?P<issue>\d+[\w/-]*)"
+)
+# "Central Asian Survey, Vol. 38, No. 2, 2019" / "Journal of X, 2019, No. 3"
+_VOLUME_LINE = re.compile(
+    rf"(?P<journal>[^\W\d_][^\n,]{{1,150}}?)\s*[,.]\s*(?:(?P<year1>{_YEAR})\s*[,.]\s*)?"
+    rf"(?:{_VOLUME_WORD}\s*(?P<volume>\d+)\s*[,.(]?\s*)?{_ISSUE_WORD}\s*(?P<issue>\d+[\w/-]*)\)?"
+    rf"(?:\s*[,.(]\s*(?P<year2>{_YEAR}))?"
+)
+# A source label before the journal's name ("Источник: Journal. - 2021. - № 1").
+_SOURCE_LABEL = re.compile(r"^(?:Источник|Source|Журнал|Journal|Издание|Published in|Опубликовано в|In)\s*:\s*", re.IGNORECASE)
+# A catalogue's labelled fields ("Журнал: Name", "Год: 2020   Том: 7   Номер: 4").
+_LABELLED_JOURNAL = re.compile(r"^\s*(?:Журнал|Journal|Издание|Источник|Source)\s*:\s*(?P<value>.+?)\s*(?:\s{2,}\S+\s*:.*)?$",
+                               re.IGNORECASE | re.MULTILINE)
+_LABELLED_YEAR = re.compile(rf"(?:Год|Year)\s*:\s*(?P<value>{_YEAR})\b", re.IGNORECASE)
+_LABELLED_ISSUE = re.compile(r"(?:Номер|Выпуск|Issue|No\.?)\s*:\s*(?P<value>\d+[\w/-]*)", re.IGNORECASE)
+CITATION_MAX_WORDS = 20
+_AUTHOR_LABEL = re.compile(r"\s*(?:(?:Authors?|Авторы?|Автор\(ы\))\s*:\s*|by\s+)?", re.IGNORECASE)
+_NOT_TITLE_START = re.compile(
+    r"^\s*(?:UDC|УДК|ББК|DOI|JEL|ISSN|Keywords|Key words|Ключевые слова|Abstract|Аннотация|Annotation|Резюме|Summary"
+    r"|Section|Rubric|Рубрика|Раздел)\b",
+    re.IGNORECASE,
+)
+# A label of the article's kind printed above the title ("Original article", "Научная статья").
+_ARTICLE_KIND = re.compile(
+    r"^\s*(?:(?:original|research|review|scientific|short)\s+(?:research\s+)?(?:article|paper|communication)"
+    r"|(?:научная|оригинальная|обзорная)\s+статья)\s*$",
+    re.IGNORECASE,
+)
+_REFERENCES_HEADING = re.compile(
+    r"^\s*(?:References|Reference list|Literature|Bibliography|Sources|Notes|Список литературы|"
+    r"Список использованных источников|Список источников|Библиографический список|Литература|Источники)\s*:?\s*$",
+    re.IGNORECASE,
+)
+_NUMBERED_ENTRY = re.compile(r"[ \t]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<number>\d{1,3})\s*[.)])[ \t]*(?=\S)")
+_ACCESS_DATE = re.compile(
+    r"\b(?:date of (?:treatment|access|accessed|reference|application|circulation|appeal|request|the request|viewing)"
+    r"|access(?:ed)?(?: on| date)?|retrieved(?: on)?|viewed(?: on)?|last visited"
+    r"|дата обращения|дата доступа|дата просмотра|просмотрено|обращено)\b\s*[:\-–]?\s*",
+    re.IGNORECASE,
+)
+_FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # an access date is a day
+# Name shapes used when the NER found no person in the author block.
+_UPPER = "A-ZА-ЯЁ"
+_LOWER = "a-zа-яё"
+_SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+_INITIALS = rf"[{_UPPER}]\.\s?(?:[{_UPPER}]\.\s?)?"
+_NAME_SHAPE = re.compile(rf"(?<!\w)(?:{_SURNAME}\s{_INITIALS}\s?{_SURNAME}|{_INITIALS}\s?{_SURNAME}|{_SURNAME},?\s{_INITIALS})(?![^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰])")  # an affiliation number may follow
+_AFFILIATION_WORDS = re.compile(
+    r"(?:University|Institute|Academy|College|School|Centre|Center|Университет|Институт|Академия|Колледж|Центр)",
+)
+
+
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# A name's affiliation number ("Ivanov I.I.1", "Petrov P.P.²") and the numbered affiliation lines.
+_AFFILIATION_MARKER = re.compile(r"\s?([1-9¹²³⁴⁵⁶⁷⁸⁹])(?![\d.-])")
+_AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\W\d_])")
+
+
+def _marker_digits(marker: str) -> str:
+    return marker.translate(_SUPERSCRIPTS)
+
+
+@dataclass
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+def orcid_checksum_valid(orcid: str) -> bool:
+    """ISO 7064 MOD 11-2 check digit of an ORCID iD ("0000-0002-1825-0097")."""
+    digits = orcid.replace("-", "").upper()
+    if len(digits) != 16 or not digits[:15].isdigit():
+        return False
+    total = 0
+    for char in digits[:15]:
+        total = (total + int(char)) * 2
+    result = (12 - total % 11) % 11
+    return digits[15] == ("X" if result == 10 else str(result))
+
+
+def first_url(text: str) -> str | None:
+    match = URL.search(text)
+    if not match:
+        return None
+    url = match.group(0)
+    while url and url[-1] in _URL_TRAILING:
+        # Keep a closing bracket that closes one opened inside the URL.
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url or None
+
+
+def access_date(text: str, lang: str = "en") -> str | None:
+    """The access date of a reference entry ("(date of treatment 11/27/2020)")
+    as its value: the date written right after the wording."""
+    for match in _ACCESS_DATE.finditer(text):
+        tail = re.split(r"[)\]\n]", text[match.end():], maxsplit=1)[0]
+        dates = find_dates(tail, lang)
+        value = dates[0].value if dates and dates[0].start == 0 else normalise_date(tail.strip(" .;,"), lang)
+        if value and _FULL_DATE.fullmatch(value):
+            return value
+    return None
+
+
+def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
+    end = len(text) if end is None else end
+    lines = []
+    position = start
+    while position < end:
+        newline = text.find("\n", position, end)
+        stop = end if newline < 0 else newline
+        lines.append(Line(position, stop, text[position:stop]))
+        position = stop + 1
+    return lines
+
+
+def _is_prose(line: Line) -> bool:
+    """A paragraph of running text: many words, mostly in lower case (an
+    affiliation line is long too, but made of capitalised names)."""
+    stripped = line.text.strip()
+    if ORCID.search(stripped) or EMAIL.search(stripped):
+        return False
+    words = [w for w in stripped.split() if w[:1].isalpha()]
+    if not words or sum(w[0].isupper() for w in words) * 2 > len(words):
+        return False
+    return line.words >= 20 or (line.words >= 10 and stripped[-1:] in ".!?…" and len(stripped) > 80)
+
+
+def _journal_match(line: str) -> dict[str, Any] | None:
+    for pattern in (_CATALOGUE_LINE, _VOLUME_LINE):
+        match = pattern.search(line)
+        if not match:
+            continue
+        groups = match.groupdict()
+        year = groups.get("year") or groups.get("year1") or groups.get("year2")
+        if year is None:
+            found = re.search(rf"\b{_YEAR}\b", line)
+            year = found.group(0) if found else None
+        label = _SOURCE_LABEL.match(match.group("journal"))
+        journal_start = match.start("journal") + (label.end() if label else 0)
+        journal = line[journal_start:match.end("journal")].strip(" .,-–—")
+        if not journal:
+            continue
+        return {
+            "journal": journal,
+            "journal_span": (journal_start, journal_start + len(line[journal_start:match.end("journal")].rstrip(" .,-–—"))),
+            "year": int(year) if year else None,
+            "issue": groups["issue"],
+        }
+    return None
+
+
+def is_citation_line(line: str) -> bool:
+    """A short line that cites the article's source ("Journal. - 2021. - № 1", "Journal, Vol. 5, No. 2, 2019"),
+    not a reference entry (numbered, or GOST "Title // Journal") nor a sentence that mentions a number."""
+    return (len(line.split()) <= CITATION_MAX_WORDS and "//" not in line and not _NUMBERED_ENTRY.match(line)
+            and _journal_match(line) is not None)
+
+
+def is_reference_entry(line: str) -> bool:
+    """A numbered entry of a reference list: "1. Author. Title. City, 2019." with a year or a URL."""
+    return bool(_NUMBERED_ENTRY.match(line)) and bool(URL.search(line) or re.search(rf"\b{_YEAR}\b", line))
+
+
+def is_references_heading(line: str) -> bool:
+    return bool(_REFERENCES_HEADING.match(line))
+
+
+def _title_like(line: Line) -> bool:
+    text = line.text.strip()
+    if not (8 <= len(text) <= 300) or len(text.split()) < 2 or not re.search(r"[^\W\d_]{3}", text):
+        return False
+    if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text) or _ARTICLE_KIND.match(text):
+        return False
+    if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text):
+        return False
+    return not _NAME_SHAPE.match(text)
+
+
+def _spans_inside(entities: Iterable[Entity], start: int, end: int, label: str) -> list[Entity]:
+    return sorted((e for e in entities if e.label == label and start <= e.start and e.end <= end), key=lambda e: e.start)
+
+
+@dataclass
+class _Affiliation:
+    line: Line
+    number: str | None  # the affiliation's number, when the authors point to it by one
+    start: int  # the institution field
+    end: int
+    place: tuple[int, int] | None  # the address fields after it on the line
+
+
+@dataclass
+class _Author:
+    name: str
+    start: int
+    end: int
+    entity: Entity | None
+    affiliation: _Affiliation | None = None
+
+
+def _fields(line: Line, skip: int) -> list[tuple[int, int, str]]:
+    """(start, end, separator after it) of the line's fields after ``skip`` characters:
+    text between commas, semicolons and brackets, without e-mail addresses, URLs, ORCIDs or a final period."""
+    fields = []
+    for match in re.finditer(r"[^,;()]+", line.text[skip:]):
+        raw = match.group(0)
+        stripped = raw.strip().rstrip(".").strip()
+        if not stripped or EMAIL.search(stripped) or URL.search(stripped) or ORCID.search(stripped):
+            continue
+        start = line.start + skip + match.start() + raw.index(stripped)
+        after = line.text[skip + match.end(): skip + match.end() + 1]
+        fields.append((start, start + len(stripped), after))
+    return fields
+
+
+_NAME_PARTICLES = frozenset("of the and for in on at named after by de la von van и им имени при".split())
+
+
+def _name_like(text: str) -> bool:
+    """Written as a name: every word capitalised, save particles ("University of International Business")."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text)]
+    return bool(words) and all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
+
+
+def _short_name(text: str) -> bool:
+    """One to three capitalised words: a city the gazetteer does not know ("Lund")."""
+    words = text.split()
+    return 1 <= len(words) <= 3 and _name_like(text)
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "?").split(" ", 1)[0]
+
+
+class MetadataExtractor:
+    """Extracts the metadata of one document (see the module docstring)."""
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.text = doc.text
+        articles = list(doc.iter_segments(role="article"))
+        self.article_start = articles[0].start if articles else 0
+        self.article_end = articles[-1].end if articles else len(doc.text)
+        self.has_segments = bool(articles)
+        self.lang = articles[0].lang if articles else "en"
+        self.html_meta: dict[str, list[str]] = (doc.source.get("html") or {}).get("meta") or {}
+        self.journal_entity_id: str | None = None
+        article_letters = [c for c in self.text[self.article_start:self.article_end] if c.isalpha()]
+        scripts = [_script(c) for c in article_letters]
+        self.script = max(set(scripts), key=scripts.count) if scripts else "LATIN"
+
+    def extract(self) -> dict[str, Any]:
+        lines = _lines(self.text, self.article_start, self.article_end)
+        body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+        header = lines[:body_index]
+        metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
+        metadata.update(self._journal(header))
+        self.journal_entity_id = metadata["journal_entity"]
+        affiliations = [aff for aff in (self._affiliation_line(line) for line in header) if aff is not None]
+        title_lines = self._title_lines(header, affiliations)
+        title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
+        authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
+        metadata["title"] = " ".join(header[i].text.strip() for i in title_lines) or self._meta("citation_title")
+        if metadata["title"] is None and self.doc.source.get("html", {}).get("title"):
+            metadata["title"] = self.doc.source["html"]["title"]
+        block_end = header[-1].end if header else self.article_start
+        metadata["authors"] = self._author_records(authors, affiliations, block_end) or self._meta_authors()
+        metadata.update(self._affiliation_place(authors, affiliations, header))
+        metadata["references"] = self._references(lines[body_index:])
+        return metadata
+
+    # -- title ---------------------------------------------------------------
+
+    def _title_lines(self, header: list[Line], affiliations: list[_Affiliation]) -> list[int]:
+        """Indices (into header) of the title's lines: the run of adjacent
+        title-like lines around the page's main heading (HTML h1), else the
+        first one of the article (without an article segment: the one nearest
+        above the authors). Author and affiliation lines and lines mostly in
+        another script than the article's are not the title."""
+        affiliation_lines = {aff.line.start for aff in affiliations}
+        candidates = {
+            i for i, line in enumerate(header)
+            if _title_like(line) and not self._is_author_line(line) and line.start not in affiliation_lines
+            and self._in_article_script(line.text)
+        }
+        if not candidates:
+            return []
+        headings = [i for i in sorted(candidates) if self._block_tag(header[i]) == "h1"]
+        anchor = headings[0] if headings else min(candidates)
+        if not self.has_segments and not headings:
+            author_line = next((i for i, line in enumerate(header) if self._is_author_line(line)), None)
+            above = [i for i in candidates if author_line is not None and i < author_line]
+            anchor = max(above) if above else anchor
+        first = last = anchor
+        while first - 1 in candidates:
+            first -= 1
+        while last + 1 in candidates:
+            last += 1
+        return list(range(first, last + 1))
+
+    def _starts_with_person(self, line: Line) -> bool:
+        """The line starts with a name (after an "Authors:" label): a PERSON mention or a name shape."""
+        label = _AUTHOR_LABEL.match(line.text)
+        name_start = line.start + label.end()
+        return bool(_NAME_SHAPE.match(line.text, label.end())) or any(
+            e.label == "PERSON" and e.start == name_start for e in self.doc.entities)
+
+    def _is_author_line(self, line: Line) -> bool:
+        return self._starts_with_person(line) or bool(ORCID.search(line.text))
+
+    def _in_article_script(self, text: str) -> bool:
+        """Most of the line's letters are in the article's script (a Russian rubric is not an English article's title)."""
+        letters = [char for char in text if char.isalpha()]
+        return bool(letters) and sum(_script(char) == self.script for char in letters) * 2 > len(letters)
+
+    def _block_tag(self, line: Line) -> str | None:
+        """The HTML element that holds the line (h1, p, li, ...), for HTML input."""
+        for block in self.doc.annotations.get("html_blocks") or []:
+            if block["start"] <= line.start < block["end"]:
+                return block.get("tag")
+        return None
+
+    # -- journal ---------------------------------------------------------------
+
+    def _journal(self, header: list[Line]) -> dict[str, Any]:
+        """The source's citation line in the header or the wrapper above it, else in the
+        wrapper below the article; then the wrapper's labelled fields ("Журнал: ...",
+        "Год: 2020", "Номер: 4"); then the HTML citation meta tags."""
+        out: dict[str, Any] = {}
+        search_end = header[-1].end if header else self.article_start
+        below = [line for segment in self.doc.iter_segments(role="wrapper") if segment.start >= self.article_end
+                 for line in _lines(self.text, segment.start, segment.end)]
+        for line in _lines(self.text, 0, search_end) + below:
+            found = _journal_match(line.text)
+            if found is None:
+                continue
+            span_start, span_end = (line.start + found["journal_span"][0], line.start + found["journal_span"][1])
+            journal_entity = next(
+                (e for e in self.doc.entities if e.label == "ORG" and span_start <= e.start and e.end <= span_end), None
+            )
+            out = {
+                "journal": found["journal"],
+                "journal_entity": journal_entity.id if journal_entity else None,
+                "year": found["year"],
+                "issue": found["issue"],
+            }
+            break
+        if not out:
+            out = self._labelled_journal(0, search_end)
+        if out.get("journal") is None:
+            journal = self._meta("citation_journal_title")
+            if journal:
+                out["journal"] = journal
+                out["journal_entity"] = self._entity_named(journal, "ORG")
+        if out.get("year") is None:
+            date = self._meta("citation_publication_date") or self._meta("citation_date") or self._meta("citation_year")
+            found_year = re.search(rf"\b{_YEAR}\b", date or "")
+            if found_year:
+                out["year"] = int(found_year.group(0))
+        if out.get("issue") is None and self._meta("citation_issue"):
+            out["issue"] = self._meta("citation_issue")
+        return out
+
+    def _labelled_journal(self, start: int, end: int) -> dict[str, Any]:
+        """A catalogue's table of labelled fields: "Журнал: Name", "Год: 2020", "Номер: 4"."""
+        out: dict[str, Any] = {}
+        region = self.text[start:end]
+        journal = _LABELLED_JOURNAL.search(region)
+        if journal:
+            name = journal.group("value").strip(" .,;")
+            out["journal"] = name
+            out["journal_entity"] = next((e.id for e in self.doc.entities if e.label == "ORG"
+                                          and start + journal.start("value") <= e.start and e.end <= start + journal.end("value")), None)
+            year = _LABELLED_YEAR.search(region)
+            issue = _LABELLED_ISSUE.search(region)
+            out["year"] = int(year.group("value")) if year else None
+            out["issue"] = issue.group("value") if issue else None
+        return out
+
+    # -- authors ---------------------------------------------------------------
+
+    def _affiliation_line(self, line: Line) -> _Affiliation | None:
+        """The line as an affiliation: its institution field and the address fields after it.
+
+        The line is cut into fields at commas, semicolons and brackets; the
+        address is the run of fields at the end that name places (the last a
+        known place: a LOC mention or a gazetteer entry, the ones before it
+        may be short capitalised names); the institution is the last field
+        before the address that has an institution word or an ORG mention and
+        is written as a name. A line is an affiliation when it has an
+        institution word, an address or an affiliation number.
+        """
+        marker = _AFFILIATION_LINE.match(line.text)
+        fields = _fields(line, marker.end() if marker else 0)
+        if not fields:
+            return None
+        place_from = len(fields)
+        while place_from > 0:
+            start, end, separator = fields[place_from - 1]
+            last = place_from == len(fields)
+            if not last and separator != ",":
+                break
+            unknown_city = not last and _short_name(self.text[start:end]) and not self._is_institution(start, end)
+            if not (self._is_known_place(start, end) or unknown_city):
+                break
+            place_from -= 1
+        institution = next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
+        if institution is None:
+            return None
+        has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1]))
+        if not (has_word or marker or place_from < len(fields)):
+            return None
+        places = fields[place_from:]
+        return _Affiliation(
+            line=line,
+            number=_marker_digits(marker.group(1)) if marker else None,
+            start=institution[0],
+            end=institution[1],
+            place=(places[0][0], places[-1][1]) if places else None,
+        )
+
+    def _is_institution(self, start: int, end: int) -> bool:
+        text = self.text[start:end]
+        named = _AFFILIATION_WORDS.search(text) or any(
+            e.label == "ORG" and e.id != self.journal_entity_id and start <= e.start and e.end <= end for e in self.doc.entities)
+        return bool(named) and _name_like(text)
+
+    def _is_known_place(self, start: int, end: int) -> bool:
+        if any(e.label == "LOC" and e.start == start and e.end == end for e in self.doc.entities):
+            return True
+        return load_gazetteer().lookup(self.text[start:end], "LOC") is not None
+
+    def _authors(self, lines: list[Line], affiliations: list[_Affiliation]) -> list[_Author]:
+        """The names on the author lines (lines that start with a name): PERSON
+        mentions, each widened to the name shape that contains it ("Abenova A."
+        -> "Abenova A. S."), and name shapes the NER missed; names inside an
+        institution or an address are not authors."""
+        taken = [(aff.start, aff.end) for aff in affiliations] + [aff.place for aff in affiliations if aff.place]
+        authors: list[_Author] = []
+        for line in lines:
+            if not self._starts_with_person(line):
+                continue
+            shapes = [(line.start + m.start(), line.start + m.end()) for m in _NAME_SHAPE.finditer(line.text)
+                      if not EMAIL.search(line.text[max(0, m.start() - 1):m.end() + 1])]
+            people = _spans_inside(self.doc.entities, line.start, line.end, "PERSON")
+            found = []
+            for person in people:
+                # A mention that took in the affiliation number ("Seitkali²") ends before it.
+                person_end = person.start + len(person.text.rstrip("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*"))
+                start, end = next(((s, e) for s, e in shapes if s <= person.start and person_end <= e), (person.start, person_end))
+                found.append(_Author(" ".join(self.text[start:end].split()), start, end, person))
+            for start, end in shapes:
+                if not any(a.start < end and start < a.end for a in found):
+                    found.append(_Author(" ".join(self.text[start:end].split()), start, end, None))
+            authors.extend(a for a in found if not any(s <= a.start and a.end <= e for s, e in taken))
+        return sorted(authors, key=lambda a: a.start)
+
+    def _author_records(self, authors: list[_Author], affiliations: list[_Affiliation], block_end: int) -> list[dict[str, Any]]:
+        if not authors:
+            return []
+        zones = [(a.end, authors[i + 1].start if i + 1 < len(authors) else block_end) for i, a in enumerate(authors)]
+        orcids = self._per_author(zones, [(m.start(), m.group(1).upper()) for m in ORCID.finditer(self.text, authors[0].end, block_end)
+                                          if orcid_checksum_valid(m.group(1))])
+        emails = self._per_author(zones, [(m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(self.text, authors[0].end, block_end)])
+        numbered = {aff.number: aff for aff in affiliations if aff.number}
+        shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), affiliations[0] if affiliations else None)
+        records = []
+        for author, zone, orcid, email in zip(authors, zones, orcids, emails):
+            author.affiliation = self._own_affiliation(author, zone, affiliations, numbered) or shared
+            affiliation = author.affiliation
+            organisation = self._organisation_in(affiliation) if affiliation else None
+            records.append({
+                "name": author.name,
+                "entity": author.entity.id if author.entity else None,
+                "orcid": orcid,
+                "email": email,
+                "affiliation": " ".join(self.text[affiliation.start:affiliation.end].split()) if affiliation else None,
+                "affiliation_entity": organisation.id if organisation else None,
+            })
+        return records
+
+    def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
+                         numbered: dict[str, _Affiliation]) -> _Affiliation | None:
+        """The affiliation the author's number points to ("Ivanov I.I.¹"), else the first one written in the author's zone."""
+        marker = _AFFILIATION_MARKER.match(self.text, author.end)
+        if marker and _marker_digits(marker.group(1)) in numbered:
+            return numbered[_marker_digits(marker.group(1))]
+        return next((aff for aff in affiliations if zone[0] <= aff.start < zone[1]), None)
+
+    def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
+        return next((e for e in sorted(self.doc.entities, key=lambda e: e.start) if e.label == "ORG" and e.id != self.journal_entity_id
+                     and affiliation.start <= e.start and e.end <= affiliation.end), None)
+
+    @staticmethod
+    def _per_author(zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:
+        """Each author's item written in its zone; when the items stand
+        together after the names (one per author), in order."""
+        per_zone = [[value for position, value in found if start <= position < end] for start, end in zones]
+        if all(len(values) <= 1 for values in per_zone):
+            return [values[0] if values else None for values in per_zone]
+        if len(found) == len(zones):
+            return [value for _, value in found]
+        return [values[0] if values else None for values in per_zone]
+
+    def _affiliation_place(self, authors: list[_Author], affiliations: list[_Affiliation], header: list[Line]) -> dict[str, Any]:
+        """The address of the first author's affiliation: the place fields after the
+        institution, or the line of places right below it ("Almaty, Kazakhstan")."""
+        affiliation = authors[0].affiliation if authors and authors[0].affiliation else (affiliations[0] if affiliations else None)
+        if affiliation is None:
+            return {"affiliation_place": None, "affiliation_place_entities": []}
+        place = affiliation.place
+        if place is None:
+            following = [line for line in header if line.start > affiliation.line.start and line.text.strip()]
+            if following:
+                fields = _fields(following[0], 0)
+                if fields and all(f[2] in (",", "") for f in fields[:-1]) and self._is_known_place(*fields[-1][:2]) and all(
+                        self._is_known_place(s, e) or (_short_name(self.text[s:e]) and not self._is_institution(s, e))
+                        for s, e, _ in fields):
+                    place = (fields[0][0], fields[-1][1])
+        if place is None:
+            return {"affiliation_place": None, "affiliation_place_entities": []}
+        return {
+            "affiliation_place": self.text[place[0]:place[1]],
+            "affiliation_place_entities": [e.id for e in _spans_inside(self.doc.entities, place[0], place[1], "LOC")],
+        }
+
+    # -- references ------------------------------------------------------------
+
+    def _references(self, lines: list[Line]) -> list[dict[str, Any]]:
+        heading = max((i for i, line in enumerate(lines) if _REFERENCES_HEADING.match(line.text)), default=None)
+        runs: list[list[tuple[int, Line, re.Match]]] = []
+        for line in lines:
+            match = _NUMBERED_ENTRY.match(line.text)
+            if not match:
+                continue
+            number = int(match.group("bracketed") or match.group("number"))
+            if number == 1:
+                runs.append([(number, line, match)])
+            elif runs and number == runs[-1][-1][0] + 1:
+                runs[-1].append((number, line, match))
+        bibliographic = [run for run in runs if self._looks_bibliographic(run)]
+        if heading is not None:
+            heading_end = lines[heading].end
+            after_heading = [run for run in bibliographic if run[0][1].start > heading_end]
+            bibliographic = after_heading or bibliographic
+        if not bibliographic:
+            return []
+        references = []
+        for number, line, match in bibliographic[-1]:
+            start = line.start + match.end()
+            end = line.start + len(line.text.rstrip())
+            entry = self.text[start:end]
+            references.append({
+                "number": number,
+                "text": entry,
+                "start": start,
+                "end": end,
+                "url": first_url(entry),
+                "accessed": access_date(entry, self.lang),
+            })
+        return references
+
+    @staticmethod
+    def _looks_bibliographic(run: list[tuple[int, Line, re.Match]]) -> bool:
+        with_evidence = sum(
+            1 for _, line, _ in run if URL.search(line.text) or re.search(rf"\b{_YEAR}\b", line.text) or "//" in line.text
+        )
+        return with_evidence * 2 >= len(run)
+
+    # -- HTML meta -------------------------------------------------------------
+
+    def _meta(self, name: str) -> str | None:
+        values = self.html_meta.get(name) or []
+        return values[0] if values and values[0] else None
+
+    def _entity_named(self, name: str, label: str) -> str | None:
+        wanted = " ".join(name.split()).casefold()
+        entity = next((e for e in self.doc.entities if e.label == label and " ".join(e.text.split()).casefold() == wanted), None)
+        return entity.id if entity else None
+
+    def _meta_authors(self) -> list[dict[str, Any]]:
+        names = self.html_meta.get("citation_author") or []
+        orcids = self.html_meta.get("citation_author_orcid") or []
+        emails = self.html_meta.get("citation_author_email") or []
+        institutions = self.html_meta.get("citation_author_institution") or []
+        records = []
+        for i, name in enumerate(names):
+            orcid_match = ORCID.search(orcids[i]) if i < len(orcids) else None
+            orcid = orcid_match.group(1).upper() if orcid_match and orcid_checksum_valid(orcid_match.group(1)) else None
+            institution = institutions[i] if i < len(institutions) else None
+            records.append({
+                "name": name,
+                "entity": self._entity_named(name, "PERSON"),
+                "orcid": orcid,
+                "email": emails[i] if i < len(emails) else None,
+                "affiliation": institution,
+                "affiliation_entity": self._entity_named(institution, "ORG") if institution else None,
+            })
+        return records
+
+
+def extract_metadata(doc: Document) -> dict[str, Any]:
+    return MetadataExtractor(doc).extract()
+
+
+@register("metadata")
+class Metadata:
+    """Fill ``doc.metadata`` (every key present; null or [] when absent)."""
+
+    name = "metadata"
+
+    def __call__(self, doc: Document) -> Document:
+        doc.metadata = extract_metadata(doc)
+        return doc
+
+
+# --------------------------------------------------------------------------
+# Scoring
+
+SCALAR_FIELDS = ("title", "journal", "year", "issue", "affiliation_place")
+AUTHOR_FIELDS = ("name", "orcid", "email", "affiliation")
+REFERENCE_FIELDS = ("number", "text", "url", "accessed")
+
+
+def _same(gold: Any, pred: Any) -> bool:
+    if isinstance(gold, str) and isinstance(pred, str):
+        return " ".join(gold.split()) == " ".join(pred.split())
+    if gold is not None and pred is not None and type(gold) is not type(pred):
+        return str(gold) == str(pred)
+    return gold == pred
+
+
+def _records(value: Any) -> list[dict[str, Any]]:
+    """The dict items of a list field (anything else in a prediction counts as empty)."""
+    if not isinstance(value, list):
+        return []
+    return [item if isinstance(item, dict) else {} for item in value]
+
+
+def metadata_field_accuracy(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, float]:
+    """Per-field accuracy of predicted metadata against gold metadata.
+
+    Scalars score 1.0 or 0.0 (null = null counts as correct). Authors are
+    aligned by position and references by number; a list field's accuracy is
+    the number of correct values over the longer of the two lists (1.0 when
+    both are empty). Fields the gold does not contain are not scored.
+    """
+    pred = pred or {}
+    scores: dict[str, float] = {}
+    for field in SCALAR_FIELDS:
+        if field in gold:
+            scores[field] = float(_same(gold[field], pred.get(field)))
+    if "authors" in gold:
+        gold_authors, pred_authors = _records(gold["authors"]), _records(pred.get("authors"))
+        size = max(len(gold_authors), len(pred_authors))
+        for field in AUTHOR_FIELDS:
+            correct = sum(
+                _same(g.get(field), p.get(field)) for g, p in zip(gold_authors, pred_authors)
+            )
+            scores[f"authors.{field}"] = correct / size if size else 1.0
+    if "references" in gold:
+        gold_refs = {r.get("number"): r for r in _records(gold["references"])}
+        pred_refs = {r.get("number"): r for r in _records(pred.get("references"))}
+        size = max(len(gold_refs), len(pred_refs))
+        for field in REFERENCE_FIELDS:
+            correct = sum(_same(ref.get(field), pred_refs[n].get(field)) for n, ref in gold_refs.items() if n in pred_refs)
+            scores[f"references.{field}"] = correct / size if size else 1.0
+    return scores

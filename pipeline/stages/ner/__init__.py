@@ -1,0 +1,262 @@
+"""The ``ner`` component: entity mentions under the annotation guidelines.
+
+Recognisers propose candidates; the guidelines' span rules clean them and a
+priority resolution keeps flat, non-crossing mentions:
+
+* a statistical model — the pretrained spaCy pipeline (default), a stanza
+  model, or both combined (``backend="ensemble"``), labels mapped;
+* gazetteer names (countries, cities, regions, organisations);
+* patterns over token shapes (initials, facilities, quoted names, exercises
+  with a year, "X summit", a periodical on a citation line);
+* dates from :mod:`textmine.stages.dates`;
+* natasha for Russian text.
+
+The spaCy ``Doc`` of the whole text is left in ``doc.annotations["spacy"]``
+for later stages (sentences, dependency paths).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from itertools import islice
+from typing import Any, Iterable, Iterator
+
+from textmine.components import register
+from textmine.document import Document, Entity
+from textmine.stages.ner import patterns
+from textmine.stages.ner.spans import PRIORITY, Candidate, clean_span, has_cyrillic, no_annotation_regions, resolve
+from textmine.stages.ner.statistical import entities_to_candidates, spacy_candidates
+
+BACKENDS = ("spacy", "stanza", "ensemble")
+
+# Head nouns of documents, programmes and registers: not entities (guidelines §2).
+_DOCUMENT_HEAD = re.compile(
+    r"\b(?:Charter|Agreement|Treaty|Declaration|Convention|Protocol|Memorandum|Register|Registry|Concept|"
+    r"Strategy|Program|Programme|Initiative|Act|Law|Code|Resolution|Statute|Doctrine|Plan|Report)$"
+)
+# Role nouns: "the Heads of State" names people by their office, not an organisation.
+_ROLE_HEAD = re.compile(
+    r"^(?:Heads?|Leaders?|Ministers?|Presidents?|Chairm[ae]n|Secretar(?:y|ies)|Ambassadors?|Deputies|Deputy|"
+    r"Prime Ministers?|Governors?|Officials?|Representatives?|Members?|Citizens?)\b"
+)
+_QUOTE_AFTER = re.compile(r"\s*[\"“«„]")
+_HEAD_LABELS = (
+    ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships Contest Tournament "
+                        "Festival War Revolution Uprising Massacre".split())),
+    ("ORG", frozenset("University Institute Academy College Ministry Committee Council Agency Bank Fund Commission Organization "
+                      "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company".split())),
+    ("LOC", frozenset("River Sea Lake Mountains Region Oblast Province District Island Islands Valley Desert Street Avenue "
+                      "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain".split())),
+)
+_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s$")
+_OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s*$")
+_LINE = re.compile(r"[^\n]+")
+_MIN_PROPAGATED_LENGTH = 4
+
+
+def _russian_lines(text: str) -> list[tuple[int, int]]:
+    if not has_cyrillic(text):
+        return []
+    return [(m.start(), m.end()) for m in _LINE.finditer(text) if _mostly_cyrillic(m.group())]
+
+
+def _mostly_cyrillic(line: str) -> bool:
+    letters = [ch for ch in line if ch.isalpha()]
+    return bool(letters) and sum(has_cyrillic(ch) for ch in letters) > len(letters) / 2
+
+
+@register("ner")
+class EntityRecognizer:
+    name = "ner"
+
+    def __init__(self, backend: str = "spacy", stanza_dir: str | None = None, batch_size: int = 16):
+        if backend not in BACKENDS:
+            raise ValueError(f"unknown NER backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+        from textmine.resources.nlp import load_english, model_provenance
+
+        from textmine.stages.ner.gazetteer_match import gazetteer_index
+
+        self.backend = backend
+        self.batch_size = batch_size
+        self.nlp = load_english()
+        gazetteer_index()  # built now, not in the middle of the first batch
+        self.provenance = {"backend": backend, **model_provenance()}
+        self.stanza = None
+        if backend in ("stanza", "ensemble"):
+            from textmine.stages.ner.stanza_backend import StanzaBackend
+
+            self.stanza = StanzaBackend(stanza_dir)
+
+    def __call__(self, doc: Document) -> Document:
+        return self.recognise(doc, self.nlp(doc.text))
+
+    def pipe(self, docs: Iterable[Document], batch_size: int | None = None) -> Iterator[Document]:
+        size = batch_size or self.batch_size
+        stream = iter(docs)
+        while batch := list(islice(stream, size)):
+            for doc, spacy_doc in zip(batch, self.nlp.pipe([d.text for d in batch], batch_size=size)):
+                yield self.recognise(doc, spacy_doc)
+
+    def recognise(self, doc: Document, spacy_doc: Any) -> Document:
+        doc.annotations["spacy"] = spacy_doc
+        candidates = find_candidates(doc, spacy_doc, self.statistical_candidates(doc, spacy_doc))
+        doc.entities = [
+            Entity(id=f"T{i}", start=c.start, end=c.end, label=c.label, text=doc.text[c.start:c.end],
+                   source=c.source, canonical=c.canonical)
+            for i, c in enumerate(candidates, 1)
+        ]
+        return doc
+
+    def statistical_candidates(self, doc: Document, spacy_doc: Any) -> list[Candidate]:
+        if self.stanza is None:
+            return spacy_candidates(spacy_doc)
+        stanza_entities = self.stanza.entities(doc)
+        if self.backend == "stanza":
+            return entities_to_candidates(stanza_entities)
+        from textmine.stages.ner.ensemble import combine
+
+        spacy_entities = [
+            Entity(id="", start=c.start, end=c.end, label=c.label, text=doc.text[c.start:c.end], source="spacy")
+            for c in spacy_candidates(spacy_doc)
+        ]
+        return entities_to_candidates(combine(spacy_entities, stanza_entities, self.stanza.reliability))
+
+
+def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate]) -> list[Candidate]:
+    """All recognisers' proposals, cleaned and resolved into the document's mentions."""
+    from textmine.stages.dates import find_date_spans
+    from textmine.stages.ner.gazetteer_match import gazetteer_index
+    from textmine.stages.ner.russian import russian_candidates
+
+    text = doc.text
+    blocked = no_annotation_regions(text)
+    gazetteer = gazetteer_index().find(spacy_doc)
+    quoted = patterns.quoted_name_candidates(text)
+    proposals: list[Candidate] = []
+    proposals += _statistical_kept(text, statistical, blocked, gazetteer, quoted)
+    proposals += gazetteer
+    proposals += quoted
+    proposals += patterns.person_candidates(text)
+    proposals += patterns.facility_candidates(text)
+    proposals += patterns.institution_candidates(text)
+    proposals += patterns.event_name_candidates(text)
+    proposals += patterns.citation_line_candidates(text)
+    proposals += russian_candidates(text)
+    for start, end, lang in _language_stretches(doc):
+        proposals += [
+            Candidate(start + s, start + e, "DATE", "dates", PRIORITY["dates"])
+            for s, e in find_date_spans(text[start:end], lang)
+        ]
+    events = patterns.named_event_candidates(text) + [c for c in proposals if c.label == "EVENT" and c.source.startswith("pattern")]
+    proposals += patterns.propagate_event_names(text, events)
+    proposals += patterns.summit_candidates(text, proposals)
+    # The date finder's spans already follow the DATE rules ("15 мая 1992 г." keeps its full stop).
+    cleaned = [c for c in (cand if cand.source == "dates" else clean_span(text, cand, blocked) for cand in proposals) if c is not None]
+    chosen = resolve(cleaned)
+    chosen = resolve(chosen + _propagated(text, chosen, blocked))
+    return _merge_glued_abbreviations(text, chosen)
+
+
+def _statistical_kept(
+    text: str, statistical: list[Candidate], blocked: list[tuple[int, int]], gazetteer: list[Candidate], quoted: list[Candidate]
+) -> list[Candidate]:
+    """The statistical model's mentions that the guidelines allow, trimmed to their rules."""
+    from textmine.stages.dates import trim_date_span
+    from textmine.resources.gazetteer import is_nationality_adjective
+
+    quoted_org_starts = {q.start for q in quoted if q.label == "ORG"}
+    gazetteer_spans = {(g.start, g.end) for g in gazetteer}
+    russian_lines = _russian_lines(text)
+    gazetteer_orgs = {(g.start, g.end) for g in gazetteer if g.label == "ORG"}
+    kept = []
+    for cand in statistical:
+        cand = clean_span(text, cand, blocked)
+        if cand is None or has_cyrillic(text[cand.start:cand.end]):
+            continue
+        if any(start <= cand.start < end for start, end in russian_lines):
+            continue  # English model on a Russian line: its Latin tokens are not names it understood
+        if cand.label == "DATE":
+            trimmed = trim_date_span(text, cand.start, cand.end)
+            if trimmed is not None:
+                kept.append(Candidate(trimmed[0], trimmed[1], "DATE", cand.source, cand.priority))
+            continue
+        surface = text[cand.start:cand.end]
+        if surface.islower():
+            continue  # lower-case descriptions are not names
+        if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
+            continue  # "Uzbek", "Uzbeks": nationalities are not entities
+        if _ARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start):
+            continue  # "a Table": an indefinite article does not precede a name
+        head = surface.split(" of ")[0]
+        if _DOCUMENT_HEAD.search(head) or _DOCUMENT_HEAD.search(surface) or _ROLE_HEAD.match(head):
+            continue
+        quote = _QUOTE_AFTER.match(text, cand.end)
+        if cand.label == "ORG" and quote and quote.end() in quoted_org_starts:
+            continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
+        if (cand.start, cand.end) in gazetteer_spans:
+            continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
+        kept.append(_split_of_organisation(text, _label_by_head(surface, cand), gazetteer_orgs))
+    return kept
+
+
+def _label_by_head(surface: str, cand: Candidate) -> Candidate:
+    """The head noun of a name decides its type where the model hesitates ("Dushanbe Water Conference")."""
+    head = surface.split(" of ")[0].split()[-1]
+    for label, heads in _HEAD_LABELS:
+        if head in heads and cand.label != label:
+            return replace(cand, label=label)
+    return cand
+
+
+def _split_of_organisation(text: str, cand: Candidate, gazetteer_orgs: set[tuple[int, int]]) -> Candidate:
+    """"Body of the Organisation" is two ORGs (guidelines): keep the body; the gazetteer gives the rest."""
+    if cand.label != "ORG":
+        return cand
+    for start, end in sorted(gazetteer_orgs):
+        if cand.start < start and end <= cand.end:
+            of = _OF_BEFORE.search(text, cand.start, start)
+            if of and of.start() > cand.start:
+                return Candidate(cand.start, of.start(), cand.label, cand.source, cand.priority)
+    return cand
+
+
+def _language_stretches(doc: Document) -> list[tuple[int, int, str]]:
+    if doc.segments:
+        return [(s.start, s.end, s.lang) for s in doc.segments]
+    return [(0, len(doc.text), "ru" if _mostly_cyrillic(doc.text) else "en")]
+
+
+def _propagated(text: str, chosen: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
+    """A name the document gives a label keeps that label where the recognisers missed it."""
+    names: dict[str, Candidate] = {}
+    for cand in chosen:
+        surface = text[cand.start:cand.end]
+        # Only names a rule vouches for spread; a model's one-off mistake must not multiply.
+        reliable = cand.source.startswith(("pattern", "gazetteer"))
+        if reliable and cand.label != "DATE" and len(surface) >= _MIN_PROPAGATED_LENGTH and surface[0].isupper():
+            names.setdefault(surface, cand)
+    out = []
+    for surface, model in names.items():
+        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
+            if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+                continue
+            out.append(Candidate(match.start(), match.end(), model.label, "propagation", PRIORITY["propagation"], model.canonical, model.kb_id))
+    return out
+
+
+def _merge_glued_abbreviations(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"SCO RATS": an abbreviation glued to an organisation name without "of" is one span."""
+    merged: list[Candidate] = []
+    for cand in chosen:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.label == cand.label == "ORG"
+            and text[prev.end:cand.start] == " "
+            and (text[prev.start:prev.end].isupper() or text[cand.start:cand.end].isupper())
+        ):
+            merged[-1] = Candidate(prev.start, cand.end, "ORG", prev.source, prev.priority)
+            continue
+        merged.append(cand)
+    return merged

@@ -1,0 +1,294 @@
+"""Candidate mention pairs for relation classification (guidelines §3).
+
+A candidate is an ordered (head, tail) pair of entity mentions whose labels
+allow at least one relation label, together with the sentence that would
+state the relation. Sentences are the parser's, cut at blank lines, except
+that the author/affiliation block and each reference entry count as one
+sentence each. Besides same-sentence pairs there is the paragraph case: a
+pronoun or description in the stating sentence stands for the nearest
+preceding named mention in the same paragraph; the candidate then carries the
+span that stands in for that argument (``proxy``) so that its features are
+read from the stating sentence as if the name stood there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterator
+
+from textmine.document import RELATION_TYPES, Document, Entity, relation_allowed
+
+# alias_of belongs to the canonical stage; this stage never predicts it.
+PREDICTED_LABELS = tuple(label for label in RELATION_TYPES if label != "alias_of")
+NONE_LABEL = "none"
+
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+# Subject pronouns that refer back to a named argument of an earlier sentence.
+# "He" also stands for organisations in translated text (Russian gender follows the noun).
+PRONOUN_REFERENTS = {
+    "he": {"PERSON", "ORG"},
+    "she": {"PERSON", "ORG"},
+    "it": {"ORG", "LOC", "EVENT"},
+    "they": {"ORG", "LOC", "PERSON", "EVENT"},
+}
+# Head nouns of descriptions ("the organization", "these exercises") and the entity labels they may stand for.
+DESCRIPTION_NOUNS = {
+    "organization": "ORG", "organisation": "ORG", "alliance": "ORG", "bloc": "ORG", "structure": "ORG",
+    "union": "ORG", "body": "ORG", "committee": "ORG", "university": "ORG", "company": "ORG",
+    "country": "LOC", "state": "LOC", "city": "LOC", "region": "LOC", "republic": "LOC",
+    "exercise": "EVENT", "summit": "EVENT", "meeting": "EVENT", "conference": "EVENT", "war": "EVENT",
+}
+DETERMINERS = {"the", "this", "these", "that", "those"}
+# "They were called X", "It was named X", "... known as X": the name is given to an earlier description.
+NAMING_VERBS = {"call", "name", "know", "dub", "title"}
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+_URL = re.compile(r"https?://|www\.")
+_REFERENCE_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*\.[ \t]*\S")
+# A line of running prose ends the front matter (title, authors, affiliation).
+_PROSE_MIN_WORDS = 25
+
+
+@dataclass(frozen=True)
+class Candidate:
+    head: Entity
+    tail: Entity
+    sentence: tuple[int, int]  # the stating sentence (char offsets)
+    # Span in ``sentence`` that stands for one argument (a pronoun or description), when that argument is named elsewhere.
+    proxy: tuple[int, int] | None = None
+    proxy_role: str | None = None  # "head" or "tail"
+    block: str | None = None  # "author" or "reference" for the guidelines' one-sentence blocks
+
+    def span(self, role: str) -> tuple[int, int]:
+        if self.proxy is not None and self.proxy_role == role:
+            return self.proxy
+        entity = self.head if role == "head" else self.tail
+        return entity.start, entity.end
+
+
+def allowed_labels(head_label: str, tail_label: str) -> list[str]:
+    return [label for label in PREDICTED_LABELS if relation_allowed(label, head_label, tail_label)]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans between blank lines."""
+    spans, start = [], 0
+    for match in _BLANK_LINE.finditer(text):
+        spans.append((start, match.start() + 1))
+        start = match.end()
+    spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for line in text[start:end].split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def reference_blocks(doc: Document) -> list[tuple[int, int]]:
+    """Reference entries: from the metadata stage when it ran, else numbered lines carrying a URL or '//'."""
+    refs = (doc.metadata or {}).get("references") or []
+    spans = [(r["start"], r["end"]) for r in refs if r.get("end", 0) > r.get("start", 0)]
+    if spans:
+        return spans
+    found = []
+    for start, end in _lines(doc.text, 0, len(doc.text)):
+        line = doc.text[start:end]
+        if _REFERENCE_LINE.match(line) and (_URL.search(line) or "//" in line):
+            found.append((start, end))
+    return found
+
+
+def author_block(doc: Document) -> tuple[int, int] | None:
+    """The author/affiliation block: from the metadata's entities, else the article's front matter."""
+    meta = doc.metadata or {}
+    ids = [a.get("entity") for a in meta.get("authors") or []]
+    ids += [a.get("affiliation_entity") for a in meta.get("authors") or []]
+    ids += list(meta.get("affiliation_place_entities") or [])
+    by_id = doc.entity_by_id()
+    members = [by_id[i] for i in ids if i in by_id]
+    if members:
+        start = doc.text.rfind("\n", 0, min(e.start for e in members)) + 1
+        end = doc.text.find("\n", max(e.end for e in members))
+        return start, len(doc.text) if end < 0 else end
+    return _front_matter(doc)
+
+
+def _front_matter(doc: Document) -> tuple[int, int] | None:
+    """Lines after the article's title line up to the first line of running prose."""
+    article = next(doc.iter_segments(role="article"), None)
+    if article is None:
+        return None
+    lines = [(s, e) for s, e in _lines(doc.text, article.start, article.end) if doc.text[s:e].strip()]
+    block = []
+    for start, end in lines[1:]:
+        if len(doc.text[start:end].split()) >= _PROSE_MIN_WORDS:
+            break
+        block.append((start, end))
+    if not block or len(block) == len(lines) - 1:
+        return None
+    return block[0][0], block[-1][1]
+
+
+def _split_at_blank_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces, pos = [], start
+    for match in _BLANK_LINE.finditer(text, start, end):
+        pieces.append((pos, match.start()))
+        pos = match.end()
+    pieces.append((pos, end))
+    return [(s, e) for s, e in pieces if text[s:e].strip()]
+
+
+def sentence_spans(doc: Document, parsed: Any) -> list[tuple[int, int]]:
+    """Sentences of ``doc`` with the blocks that count as one sentence merged.
+
+    Documents converted from a corpus with its own sentence split (Re-DocRED)
+    keep that split: their relations were annotated per those sentences.
+    """
+    given = doc.annotations.get("sentences")
+    if given:
+        return [tuple(s) for s in given]
+    spans = []
+    for sent in parsed.sents:
+        spans.extend(_split_at_blank_lines(doc.text, sent.start_char, sent.end_char))
+    blocks = [b for b in [author_block(doc), *reference_blocks(doc)] if b]
+    for b_start, b_end in sorted(blocks):
+        spans = [s for s in spans if s[1] <= b_start or s[0] >= b_end] + [(b_start, b_end)]
+    return sorted(spans)
+
+
+def block_kinds(doc: Document) -> dict[tuple[int, int], str]:
+    if doc.annotations.get("sentences"):
+        return {}
+    kinds = {span: "reference" for span in reference_blocks(doc)}
+    author = author_block(doc)
+    if author:
+        kinds[author] = "author"
+    return kinds
+
+
+def _is_name_pair_of_itself(head: Entity, tail: Entity) -> bool:
+    return " ".join(head.text.casefold().split()) == " ".join(tail.text.casefold().split())
+
+
+def _pairs(first: Entity, second: Entity) -> Iterator[tuple[Entity, Entity]]:
+    if _is_name_pair_of_itself(first, second):
+        return
+    for head, tail in ((first, second), (second, first)):
+        if allowed_labels(head.label, tail.label):
+            yield head, tail
+
+
+def generate(doc: Document, parsed: Any, with_paragraph_case: bool | None = None) -> list[Candidate]:
+    """All candidates of ``doc``; ``parsed`` is the spaCy Doc of ``doc.text``.
+
+    The paragraph case is off for documents with a given sentence split
+    (converted corpora): their relations are annotated within sentences only,
+    so such pairs would be unlabelled, not negative.
+    """
+    if with_paragraph_case is None:
+        with_paragraph_case = not doc.annotations.get("sentences")
+    sentences = sentence_spans(doc, parsed)
+    kinds = block_kinds(doc)
+    entities = sorted(doc.entities, key=lambda e: e.start)
+    by_sentence: list[list[Entity]] = []
+    for s_start, s_end in sentences:
+        by_sentence.append([e for e in entities if e.start >= s_start and e.end <= s_end])
+    candidates: list[Candidate] = []
+    for sentence, members in zip(sentences, by_sentence):
+        block = kinds.get(sentence)
+        for i, first in enumerate(members):
+            for second in members[i + 1:]:
+                for head, tail in _pairs(first, second):
+                    candidates.append(Candidate(head, tail, sentence, block=block))
+    if with_paragraph_case:
+        candidates.extend(_paragraph_candidates(doc, parsed, sentences, by_sentence, kinds))
+    return candidates
+
+
+def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[int, int], set[str], bool]]:
+    """Subject pronouns and subject descriptions of a sentence: span, the labels each may stand for, is a pronoun."""
+    span = parsed.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    if span is None:
+        return
+    for token in span:
+        if token.dep_ not in SUBJECT_DEPS or token.ent_type_:
+            continue
+        lower = token.lower_
+        if lower in PRONOUN_REFERENTS and token.pos_ == "PRON":
+            yield (token.idx, token.idx + len(token)), PRONOUN_REFERENTS[lower], True
+        elif token.pos_ == "NOUN" and token.lemma_.lower() in DESCRIPTION_NOUNS:
+            determiners = [c for c in token.children if c.dep_ == "det" and c.lower_ in DETERMINERS]
+            if determiners:
+                start = determiners[0].idx
+                yield (start, token.idx + len(token)), {DESCRIPTION_NOUNS[token.lemma_.lower()]}, False
+
+
+def _naming_target(parsed: Any, members: list[Entity], anaphor: tuple[int, int]) -> Entity | None:
+    """The named mention X of "<anaphor> was called X" in the sentence, if it is one."""
+    token = parsed.char_span(*anaphor, alignment_mode="expand")[-1]
+    verb = token.head
+    if verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    after = [e for e in members if e.start >= verb.idx + len(verb)]
+    return after[0] if after else None
+
+
+def _subject_description(parsed: Any, sentence: tuple[int, int], members: list[Entity]) -> tuple[int, int] | None:
+    """The subject noun phrase of a sentence up to its head noun, when no named mention is inside it."""
+    span = parsed.char_span(sentence[0], sentence[1], alignment_mode="expand")
+    if span is None:
+        return None
+    for token in span:
+        if token.dep_ in SUBJECT_DEPS and token.head.dep_ == "ROOT" and token.pos_ == "NOUN":
+            subtree = list(token.subtree)
+            start = subtree[0].idx
+            end = token.idx + len(token)
+            if not any(e.start < end and e.end > start for e in members):
+                return start, end
+    return None
+
+
+def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterator[Candidate]:
+    paragraph_spans = paragraphs(doc.text)
+
+    def paragraph_of(pos: int) -> tuple[int, int] | None:
+        return next((p for p in paragraph_spans if p[0] <= pos < p[1]), None)
+
+    for index, (sentence, members) in enumerate(zip(sentences, by_sentence)):
+        if kinds.get(sentence) or not members:
+            continue
+        paragraph = paragraph_of(sentence[0])
+        if paragraph is None:
+            continue
+        named_labels = {e.label for e in members}
+        for anaphor, referent_labels, is_pronoun in _anaphors(parsed, sentence):
+            if not is_pronoun and referent_labels <= named_labels:
+                # "The exercises of ... Peace Mission 2020": a description next to a name of its kind means that name.
+                continue
+            named = _naming_target(parsed, members, anaphor)
+            previous = index - 1
+            if named is not None and previous >= 0 and sentences[previous][0] >= paragraph[0]:
+                # "They were called X": X takes the place of the description the previous sentence is about.
+                description = _subject_description(parsed, sentences[previous], by_sentence[previous])
+                if description is not None:
+                    for other in by_sentence[previous]:
+                        for head, tail in _pairs(named, other):
+                            role = "head" if head is named else "tail"
+                            yield Candidate(head, tail, sentences[previous], proxy=description, proxy_role=role)
+                continue
+            earlier = [e for e in doc.entities if paragraph[0] <= e.start and e.end <= sentence[0]]
+            nearest: dict[str, Entity] = {}
+            for entity in sorted(earlier, key=lambda e: e.start):
+                if entity.label in referent_labels:
+                    nearest[entity.label] = entity
+            for referent in nearest.values():
+                for mention in members:
+                    if mention.start < anaphor[1] and mention.end > anaphor[0]:
+                        continue
+                    for head, tail in _pairs(referent, mention):
+                        role = "head" if head is referent else "tail"
+                        yield Candidate(head, tail, sentence, proxy=anaphor, proxy_role=role)

@@ -1,0 +1,493 @@
+"""Segmenter: which stretches of a page are the article and which the wrapper, in which language.
+
+The text is cut into lines (lines with no blank line between them form a
+paragraph). Every line gets
+
+* language evidence: lingua's confidence values over a small set of
+  languages, on the line without URLs, e-mail addresses and numbers, script
+  run by script run (a Russian heading around an English title is part
+  Russian, part English), weighted by its letters (a number, a journal name
+  weighs little); a script run that repeats another line of the page (the
+  article title quoted in a Russian heading) is a quotation and is left out;
+* layout evidence that it is page furniture: menu-like lines ("A | B | C"),
+  copyright lines and, for HTML, the block's landmarks (nav, aside, a
+  header/footer that is not the article's own), link-text density and
+  navigation-like class/id names.
+
+Least-cost paths (Viterbi, a cost for every switch, higher inside a
+paragraph) then smooth the evidence in three passes:
+
+1. the language of every line;
+2. its role, on the shape of a page: wrapper above, article, wrapper below
+   (cheap switches), and wrapper inside the article (dear switches). The
+   article language is the one with most letters outside furniture. A line in
+   another language says "wrapper" as clearly when short as when long (a
+   rubric, a menu item); a line in the article language says "article" the
+   more the longer it is (prose, references); furniture says "wrapper".
+   Lines of bibliographic shape speak for themselves whatever their
+   language: a reference entry or a references heading is the article's,
+   while the citation of the article's source ("Journal. - 2021. - № 1") has
+   a name for letters and leans slightly to the wrapper (a catalogue cites
+   the article it shows; an article's own header line stays with it when no
+   wrapper is next to it). Inside the article only layout makes a wrapper
+   (an advert, share buttons): text in another language between article
+   parts is the article's own (a translated abstract, a reference);
+3. the language again, within each stretch of one role, so the wrapper's
+   language is that of its own lines (article-language text in a wrapper is
+   usually quoted from the article and counts half).
+
+Segments follow the gold convention: a segment starts at the first character
+of its first line, and the blank lines after a block belong to the segment
+before them; together they cover the text without gaps.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.metadata import version
+from typing import Any, Iterable, Mapping, Sequence
+
+from textmine.components import register
+from textmine.document import Document, Segment
+from textmine.stages.metadata import is_citation_line, is_reference_entry, is_references_heading
+
+# English articles on Russian-language pages: the languages of the region's
+# sites and of the journals they catalogue.
+DEFAULT_LANGUAGES = ("en", "ru", "uk", "kk", "de", "fr", "es", "cs")
+
+LANGUAGE_SWITCH_COST = 2.5
+# A switch between two lines of one paragraph needs more evidence: twice as
+# much for a language, four times for a role (a paragraph is rarely half page furniture).
+SAME_PARAGRAPH_FACTOR = 2.0
+SAME_PARAGRAPH_ROLE_FACTOR = 4.0
+# A line's language evidence grows with its letters up to this cap.
+LETTERS_PER_WEIGHT = 40
+MAX_WEIGHT = 3.0
+LANGUAGE_SAMPLE_WORDS = 40
+CONFIDENCE_FLOOR = 0.01
+# Text in the article's language inside a wrapper is often quoted from the
+# article (its title, authors, journal): it counts half for the wrapper's language.
+QUOTED_LANGUAGE_DISCOUNT = 0.5
+
+# Roles: a page is wrapper, article, wrapper; a wrapper inside the article
+# (an advert, a menu) costs a switch at each end, the page's own top and
+# bottom only a small one, since pages usually have them.
+EDGE_SWITCH_COST = 1.0
+INSIDE_SWITCH_COST = 4.0
+# Between two parts of the article only layout says "wrapper" (an advert, share buttons): a line
+# without it costs as much there as a foreign line costs in the article, so text in another
+# language inside the article is the article's own (a translated abstract, a reference).
+INSIDE_TEXT_COST = 2.5
+# Role evidence of a line's letters, saturating at a short line's worth: a
+# rubric or a menu item in another language says "wrapper" as clearly as a
+# paragraph does, while a few foreign lines inside the article (3 x 2.5 < 2 x 4.0)
+# do not move the boundary.
+ROLE_LETTERS = 10
+FOREIGN_ARTICLE_COST = 2.5
+# Article-language letters say "article" more the longer the line (prose, references).
+NATIVE_WRAPPER_COST = 1.0
+MAX_NATIVE = 3.0
+# Wrapper evidence from layout, per line.
+LANDMARK_EVIDENCE = 6.0
+LINK_DENSITY_EVIDENCE = 4.0
+LAYOUT_CUE_EVIDENCE = 4.0
+# Bibliographic shapes: a reference entry or heading costs this much as wrapper (and nothing as article);
+# a citation line of the source costs this little as article (and nothing as wrapper).
+REFERENCE_WRAPPER_COST = 1.0
+CITATION_ARTICLE_COST = 0.3
+# A quotation is a run of at least this many words that repeats another line or paragraph,
+# or, ending the line, the start of a short one (a title cut short in a heading).
+QUOTE_MIN_WORDS = 2
+QUOTE_MIN_PREFIX_WORDS = 3
+QUOTE_MAX_PREFIXED_WORDS = 40
+
+NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|\S+@\S+|\S*\d\S*")
+MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?")
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)
+FURNITURE_NAME = re.compile(
+    r"(?:^|[#._-])(?:nav\w*|menu\w*|sidebar|side|footer|header|banner|breadcrumbs?|advert\w*|ads?|adv|promo\w*|"
+    r"share|social|comments?|related|widget\w*|cookies?|subscribe)(?=$|[#._-])",
+    re.IGNORECASE,
+)
+ARTICLE, WRAPPER = "article", "wrapper"
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    paragraph: int
+    letters: int = 0
+    confidences: Mapping[str, float] | None = None
+    furniture: float = 0.0
+    lang: str = ""
+
+    @property
+    def weight(self) -> float:
+        return min(MAX_WEIGHT, self.letters / LETTERS_PER_WEIGHT)
+
+
+@register("segmenter")
+class Segmenter:
+    name = "segmenter"
+
+    def __init__(self, languages: Sequence[str] = DEFAULT_LANGUAGES):
+        self.languages = tuple(code.lower() for code in languages)
+        if not self.languages:
+            raise ValueError("segmenter: at least one language is needed")
+        # Load every language model now: loaded lazily, each costs up to 2 s in the middle of a batch.
+        _detector(self.languages)
+        self.provenance = {"language_identifier": f"lingua {version('lingua-language-detector')}", "languages": list(self.languages)}
+
+    def __call__(self, doc: Document) -> Document:
+        doc.segments = self.segments(doc.text, doc.annotations.get("html_blocks"))
+        return doc
+
+    def segments(self, text: str, html_blocks: Sequence[Mapping[str, Any]] | None = None) -> list[Segment]:
+        lines = _lines(text)
+        if not lines:
+            return [Segment(0, len(text), self.languages[0], ARTICLE)] if text else []
+        quotable = _quotable_word_runs(text, lines)
+        for line in lines:
+            line_text = text[line.start : line.end]
+            line.letters, line.confidences = self._language_evidence(line_text, quotable)
+            if is_citation_line(line_text):
+                line.letters = 0  # a source's name says nothing of the page's language: the neighbours decide
+            line.furniture = _text_furniture(line_text)
+        if html_blocks:
+            _add_html_furniture(lines, html_blocks)
+        self._smooth_languages(lines)
+        roles, article_lang = self._roles(lines, text)
+        # Final languages per stretch of one role: a role boundary is a free language switch,
+        # and a wrapper's language is that of its own lines, not of the article next to it.
+        start = 0
+        for end in range(1, len(lines) + 1):
+            if end == len(lines) or roles[end] != roles[start]:
+                self._smooth_languages(lines[start:end], quoted=article_lang if roles[start] == WRAPPER else None)
+                start = end
+        return _to_segments(lines, roles, len(text))
+
+    def _language_evidence(self, line_text: str, quotable: _Quotable | None = None) -> tuple[int, dict[str, float]]:
+        """(letters, language -> confidence) for a line, mixing the confidences of its script runs.
+
+        lingua names one language per text; a line that mixes scripts (a
+        Russian heading around an English title) is scored run by run, each
+        run weighted by its letters. A run that repeats a whole line or
+        paragraph of the page (``quotable``), or ends the line with the start
+        of one, while the line says more is a quotation and gives no evidence.
+        """
+        runs = _script_runs(line_text)
+        if quotable and len(runs) > 1:
+            unquoted = [(script, words) for index, (script, words) in enumerate(runs)
+                        if not quotable.quotes(_word_key(words), last=index == len(runs) - 1)]
+            runs = unquoted or runs
+        detector = _detector(self.languages)
+        total, mixed = 0, dict.fromkeys(self.languages, 0.0)
+        for _, words in runs:
+            letters = sum(char.isalpha() for word in words for char in word)
+            total += letters
+            # The first words of a run name its language as well as all of them, at a fraction of the cost.
+            sample = " ".join(words[:LANGUAGE_SAMPLE_WORDS])
+            for value in detector.compute_language_confidence_values(sample):
+                mixed[value.language.iso_code_639_1.name.lower()] += letters * value.value
+        return total, ({lang: value / total for lang, value in mixed.items()} if total else {})
+
+    def _smooth_languages(self, lines: list[_Line], quoted: str | None = None) -> None:
+        """Least-cost languages of ``lines``; evidence for the ``quoted`` language is discounted."""
+        costs = []
+        for line in lines:
+            conf = dict(line.confidences or {})
+            if quoted in conf:
+                conf[quoted] *= QUOTED_LANGUAGE_DISCOUNT
+                norm = sum(conf.values())
+                conf = {lang: value / norm for lang, value in conf.items()} if norm else conf
+            costs.append([line.weight * -math.log(max(conf.get(lang, 0.0), CONFIDENCE_FLOOR)) for lang in self.languages])
+        states = range(len(self.languages))
+        transitions = [[0.0 if a == b else LANGUAGE_SWITCH_COST for b in states] for a in states]
+        path = _least_cost_path(costs, transitions, _paragraph_factors(lines, SAME_PARAGRAPH_FACTOR))
+        for line, state in zip(lines, path):
+            line.lang = self.languages[state]
+
+    def _roles(self, lines: list[_Line], text: str) -> tuple[list[str], str]:
+        """Role per line, and the article language."""
+        letters_by_lang: dict[str, int] = {}
+        for line in lines:
+            if not line.furniture:
+                letters_by_lang[line.lang] = letters_by_lang.get(line.lang, 0) + line.letters
+        article_lang = max(letters_by_lang, key=letters_by_lang.__getitem__) if letters_by_lang else lines[0].lang
+        article_script = _main_script(text[line.start : line.end] for line in lines if line.lang == article_lang)
+        costs = []
+        for line in lines:
+            line_text = text[line.start : line.end]
+            foreign, native = _foreign_and_native_letters(line_text, line, article_lang, article_script)
+            article_cost = line.furniture + FOREIGN_ARTICLE_COST * min(1.0, foreign / ROLE_LETTERS)
+            # Page furniture is written in the page's language too: then language says nothing of the role.
+            # In a line that also has foreign letters, the article-language part is likely quoted (a
+            # title in a Russian heading): it weighs as a short line, however long.
+            native_cap = MAX_NATIVE if foreign < ROLE_LETTERS else 1.0
+            wrapper_cost = 0.0 if line.furniture else NATIVE_WRAPPER_COST * min(native_cap, native / ROLE_LETTERS)
+            if is_reference_entry(line_text) or is_references_heading(line_text):
+                article_cost, wrapper_cost = line.furniture, max(wrapper_cost, REFERENCE_WRAPPER_COST)
+            elif is_citation_line(line_text):
+                article_cost, wrapper_cost = max(article_cost, CITATION_ARTICLE_COST), 0.0
+            inside_cost = wrapper_cost + (0.0 if line.furniture else INSIDE_TEXT_COST)
+            costs.append([article_cost, wrapper_cost, inside_cost, wrapper_cost])
+        path = _least_cost_path(costs, PAGE_TRANSITIONS, _paragraph_factors(lines, SAME_PARAGRAPH_ROLE_FACTOR), PAGE_STARTS)
+        return [PAGE_ROLES[state] for state in path], article_lang
+
+
+def segment_char_accuracy(
+    gold_segments: Iterable[Segment | Mapping[str, Any]],
+    pred_segments: Iterable[Segment | Mapping[str, Any]],
+    length: int,
+) -> float:
+    """Fraction of the text's ``length`` characters whose (role, lang) is the same in gold and prediction.
+
+    Characters no segment covers have no label; they match only where neither
+    side covers them. An empty text scores 1.0.
+    """
+    if length <= 0:
+        return 1.0
+    gold, pred = _labelled_spans(gold_segments), _labelled_spans(pred_segments)
+    cuts = sorted({0, length, *(p for s in gold + pred for p in s[:2] if 0 < p < length)})
+    matched = 0
+    for left, right in zip(cuts, cuts[1:]):
+        if _label_at(gold, left) == _label_at(pred, left):
+            matched += right - left
+    return matched / length
+
+
+def _labelled_spans(segments: Iterable[Segment | Mapping[str, Any]]) -> list[tuple[int, int, tuple[str, str]]]:
+    spans = []
+    for seg in segments:
+        data = seg.to_dict() if isinstance(seg, Segment) else seg
+        spans.append((int(data["start"]), int(data["end"]), (data["role"], data["lang"])))
+    return sorted(spans)
+
+
+def _label_at(spans: list[tuple[int, int, tuple[str, str]]], position: int) -> tuple[str, str] | None:
+    return next((label for start, end, label in spans if start <= position < end), None)
+
+
+@lru_cache(maxsize=None)
+def _detector(languages: tuple[str, ...]):
+    """One lingua detector per language set, its models loaded up front."""
+    from lingua import LanguageDetectorBuilder
+
+    return LanguageDetectorBuilder.from_languages(*_lingua_languages(languages)).with_preloaded_language_models().build()
+
+
+def _lingua_languages(codes: tuple[str, ...]) -> list[Any]:
+    from lingua import IsoCode639_1, Language
+
+    found = []
+    for code in codes:
+        iso = getattr(IsoCode639_1, code.upper(), None)
+        if iso is None:
+            raise ValueError(f"segmenter: unknown ISO 639-1 language code {code!r}")
+        found.append(Language.from_iso_code_639_1(iso))
+    return found
+
+
+def _lines(text: str) -> list[_Line]:
+    """Non-blank lines; a blank line starts a paragraph, and a reference entry is one of its own."""
+    lines = []
+    paragraph = 0
+    blank_before = after_entry = False
+    position = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            entry = is_reference_entry(stripped)
+            if lines and (blank_before or entry or after_entry):
+                paragraph += 1
+            after_entry = entry
+            lines.append(_Line(position, position + len(raw.rstrip()), paragraph))
+            blank_before = False
+        else:
+            blank_before = True
+        position += len(raw) + 1
+    return lines
+
+
+def _script_runs(line_text: str) -> list[tuple[str, list[str]]]:
+    """The line's words (without URLs, e-mail addresses, numbers) grouped into runs of one script."""
+    runs: list[tuple[str, list[str]]] = []
+    for word in NOT_LANGUAGE.sub(" ", line_text).split():
+        letters = [char for char in word if char.isalpha()]
+        if not letters:
+            continue
+        script = _script(letters[0])
+        if runs and runs[-1][0] == script:
+            runs[-1][1].append(word)
+        else:
+            runs.append((script, [word]))
+    return runs
+
+
+def _word_key(words: Iterable[str]) -> tuple[str, ...]:
+    """Words compared without case and punctuation: «Title» in a heading matches the title line."""
+    return tuple(key for key in ("".join(c for c in word if c.isalpha()).casefold() for word in words) if key)
+
+
+@dataclass
+class _Quotable:
+    """Word keys of the lines and paragraphs of a text that a quotation could repeat, and the starts of the short ones."""
+
+    whole: set[tuple[str, ...]]
+    starts: set[tuple[str, ...]]
+
+    def quotes(self, key: tuple[str, ...], last: bool) -> bool:
+        return key in self.whole or (last and key in self.starts)
+
+
+def _quotable_word_runs(text: str, lines: list[_Line]) -> _Quotable:
+    """The lines and paragraphs of the text that a quotation could repeat."""
+    keys: set[tuple[str, ...]] = set()
+    paragraph: list[str] = []
+    for index, line in enumerate(lines):
+        words = [word for _, run in _script_runs(text[line.start : line.end]) for word in run]
+        keys.add(_word_key(words))
+        paragraph.extend(words)
+        if index + 1 == len(lines) or lines[index + 1].paragraph != line.paragraph:
+            keys.add(_word_key(paragraph))
+            paragraph = []
+    starts = {key[:size] for key in keys if len(key) <= QUOTE_MAX_PREFIXED_WORDS for size in range(QUOTE_MIN_PREFIX_WORDS, len(key))}
+    return _Quotable({key for key in keys if len(key) >= QUOTE_MIN_WORDS}, starts)
+
+
+def _text_furniture(line: str) -> float:
+    """Wrapper evidence any format shows: menu-like lines and copyright notices."""
+    if COPYRIGHT.search(line):
+        return LAYOUT_CUE_EVIDENCE
+    items = [item.strip() for item in MENU_SEPARATORS.split(line)]
+    if len(items) >= 3 and all(item and len(item.split()) <= 4 for item in items):
+        return LAYOUT_CUE_EVIDENCE
+    return 0.0
+
+
+def _add_html_furniture(lines: list[_Line], blocks: Sequence[Mapping[str, Any]]) -> None:
+    starts = [block["start"] for block in blocks]
+    for line in lines:
+        index = bisect.bisect_right(starts, line.start) - 1
+        if index < 0 or not blocks[index]["start"] <= line.start < blocks[index]["end"]:
+            continue
+        line.furniture = max(line.furniture, _block_furniture(blocks[index]))
+
+
+def _block_furniture(block: Mapping[str, Any]) -> float:
+    landmarks = block.get("landmarks") or []
+    in_content = False
+    for depth in reversed(range(len(landmarks))):  # innermost first: the nearest landmark decides
+        landmark = landmarks[depth]
+        if landmark in ("nav", "aside"):
+            return LANDMARK_EVIDENCE
+        if landmark in ("header", "footer"):
+            # The article's own header/footer (inside article/main) is part of it.
+            if not any(outer in ("article", "main") for outer in landmarks[:depth]):
+                return LANDMARK_EVIDENCE
+        if landmark in ("article", "main"):
+            in_content = True
+            break
+    evidence = 0.0
+    density = float(block.get("link_density") or 0.0)
+    if density >= 0.5:
+        evidence = LINK_DENSITY_EVIDENCE * density
+    if not in_content and any(FURNITURE_NAME.search(names) for names in _ids_and_classes(block.get("path", ""))):
+        evidence = max(evidence, LAYOUT_CUE_EVIDENCE)
+    return evidence
+
+
+def _ids_and_classes(path: str) -> list[str]:
+    """Each element's id and classes without its tag: "div#main.menu" -> "main.menu"."""
+    return [element.split("#", 1)[1] if "#" in element else element.partition(".")[2] for element in path.split(" > ")]
+
+
+def _main_script(texts: Iterable[str]) -> str | None:
+    counts: dict[str, int] = {}
+    for chunk in texts:
+        for char in NOT_LANGUAGE.sub(" ", chunk):
+            if char.isalpha():
+                script = _script(char)
+                counts[script] = counts.get(script, 0) + 1
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _script(char: str) -> str:
+    return unicodedata.name(char, "?").split(" ", 1)[0]
+
+
+def _foreign_and_native_letters(line_text: str, line: _Line, article_lang: str, article_script: str | None) -> tuple[int, int]:
+    """Letters of the line that are not / are in the article's language.
+
+    A line smoothed to another language is foreign as a whole; a line in the
+    article language still has foreign letters when some are in another
+    script (the Russian half of "Каталог статей - <English title>").
+    """
+    if line.lang != article_lang:
+        return line.letters, 0
+    if article_script is None:
+        return 0, line.letters
+    other_script = sum(char.isalpha() and _script(char) != article_script for char in NOT_LANGUAGE.sub(" ", line_text))
+    return other_script, line.letters - other_script
+
+
+# States of a page: the article, wrapper above it, wrapper inside it, wrapper below it
+# (the article first: with no evidence either way, a text is all article).
+PAGE_ROLES = (ARTICLE, WRAPPER, WRAPPER, WRAPPER)
+_NO = math.inf
+PAGE_TRANSITIONS = [
+    # to: article, top, inside, bottom
+    [0.0, _NO, INSIDE_SWITCH_COST, EDGE_SWITCH_COST],  # from article
+    [EDGE_SWITCH_COST, 0.0, _NO, _NO],  # from top
+    [INSIDE_SWITCH_COST, _NO, 0.0, 0.0],  # from inside (running on to the end makes it the bottom)
+    [_NO, _NO, _NO, 0.0],  # from bottom
+]
+PAGE_STARTS = [0.0, 0.0, _NO, _NO]
+
+
+def _paragraph_factors(lines: list[_Line], same_paragraph: float) -> list[float]:
+    """Multiplier of the switch cost before each line: a switch inside a paragraph costs more."""
+    return [1.0] + [same_paragraph if line.paragraph == previous.paragraph else 1.0 for previous, line in zip(lines, lines[1:])]
+
+
+def _least_cost_path(
+    costs: list[list[float]],
+    transitions: list[list[float]],
+    factors: list[float],
+    starts: list[float] | None = None,
+) -> list[int]:
+    """Viterbi: the state sequence with the least sum of emission and (scaled) transition costs."""
+    states = range(len(costs[0]))
+    total = [costs[0][s] + (starts[s] if starts else 0.0) for s in states]
+    back: list[list[int]] = []
+    for step in range(1, len(costs)):
+        pointers, new_total = [], []
+        for state in states:
+            prev = min(states, key=lambda p: total[p] + transitions[p][state] * factors[step])
+            pointers.append(prev)
+            new_total.append(costs[step][state] + total[prev] + transitions[prev][state] * factors[step])
+        back.append(pointers)
+        total = new_total
+    state = min(states, key=total.__getitem__)
+    path = [state]
+    for pointers in reversed(back):
+        state = pointers[state]
+        path.append(state)
+    return path[::-1]
+
+
+def _to_segments(lines: list[_Line], roles: list[str], length: int) -> list[Segment]:
+    segments: list[Segment] = []
+    for line, role in zip(lines, roles):
+        if segments and (segments[-1].role, segments[-1].lang) == (role, line.lang):
+            continue
+        if segments:
+            segments[-1].end = line.start
+        segments.append(Segment(0 if not segments else line.start, length, line.lang, role))
+    return segments

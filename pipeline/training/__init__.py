@@ -1,0 +1,1 @@
+"""Building the project's trained models from its corpus: corpus readers and converters, and the trainers."""

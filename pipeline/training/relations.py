@@ -1,0 +1,205 @@
+"""Training the relation classifier: gold documents + Re-DocRED, from a fixed seed.
+
+Re-DocRED's dev split is divided into a training part and a held-out part
+(``textmine.training.redocred.split``, 20 %, fixed seed); the held-out part never
+enters the shipped model, so scores on it are honest. Parses are cached on
+disk (keyed by text and spaCy model version) because parsing 500 documents
+takes minutes on this machine; the cache is an optimisation only.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from textmine.training.corpus import load_gold_documents
+from textmine.document import Document
+from textmine.training.redocred import split
+from textmine.stages.relations import model as model_io
+from textmine.stages.relations.candidates import NONE_LABEL
+from textmine.stages.relations.classify import Example, choose, examples, gold_lookup, label_confidences
+from textmine.stages.relations.model import RelationModel
+
+SEED = 13
+HELD_OUT_FRACTION = 0.2
+# Share of the training documents used to choose the decision threshold before the final fit.
+TUNING_FRACTION = 0.2
+THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(13))
+# Features seen fewer times than this are dropped: they cannot generalise and they bloat the model file.
+MIN_FEATURE_COUNT = 2
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("TEXTMINE_CACHE") or os.path.join(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache", "textmine")
+    return Path(base) / "parses"
+
+
+def parse_documents(docs: list[Document], use_cache: bool = True, report: Callable[[str], None] | None = None) -> list[Any]:
+    """spaCy parses of the documents' texts, stored in ``doc.annotations['spacy']`` too."""
+    from spacy.tokens import DocBin
+
+    from textmine.resources.nlp import MODEL_VERSION, load_english
+
+    nlp = load_english()
+    key = hashlib.sha256(("\0".join([MODEL_VERSION, *(d.text_sha256 for d in docs)])).encode()).hexdigest()[:24]
+    path = cache_dir() / f"{key}.spacy"
+    parsed = None
+    if use_cache and path.exists():
+        parsed = list(DocBin().from_disk(path).get_docs(nlp.vocab))
+        if [p.text for p in parsed] != [d.text for d in docs]:
+            parsed = None
+    if parsed is None:
+        if report:
+            report(f"parsing {len(docs)} documents with spaCy ...")
+        parsed = list(nlp.pipe((d.text for d in docs), batch_size=32))
+        if use_cache:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "SENT_START", "ENT_IOB", "ENT_TYPE", "SPACY"], docs=parsed).to_disk(path)
+    for doc, p in zip(docs, parsed):
+        doc.annotations["spacy"] = p
+    return parsed
+
+
+@dataclass
+class Dataset:
+    items: list[Example] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)
+
+    def add(self, doc: Document) -> None:
+        lookup = gold_lookup(doc)
+        for item in examples(doc, doc.annotations["spacy"]):
+            self.items.append(item)
+            self.labels.append(lookup.get((item.candidate.head.id, item.candidate.tail.id), "none"))
+
+
+def build_dataset(docs: list[Document]) -> Dataset:
+    data = Dataset()
+    for doc in docs:
+        data.add(doc)
+    return data
+
+
+def _frequent_features(items: list[Example]) -> list[dict[str, float]]:
+    counts: dict[str, int] = {}
+    for item in items:
+        for name in item.features:
+            counts[name] = counts.get(name, 0) + 1
+    return [{k: v for k, v in item.features.items() if counts[k] >= MIN_FEATURE_COUNT} for item in items]
+
+
+def fit(data: Dataset, seed: int = SEED) -> Any:
+    """Fit the pipeline; labels with fewer examples than calibration folds cannot be calibrated and are left out."""
+    counts = label_counts(data.labels)
+    keep = [i for i, label in enumerate(data.labels) if counts[label] >= model_io.CALIBRATION_FOLDS]
+    items, labels = [data.items[i] for i in keep], [data.labels[i] for i in keep]
+    pipeline = model_io.build_pipeline(seed, labels)
+    pipeline.fit(_frequent_features(items), labels)
+    return pipeline
+
+
+def micro_f1(gold: list[str], predicted: list[str | None]) -> float:
+    tp = sum(1 for g, p in zip(gold, predicted) if p is not None and p == g)
+    fp = sum(1 for g, p in zip(gold, predicted) if p is not None and p != g)
+    fn = sum(1 for g, p in zip(gold, predicted) if g != NONE_LABEL and p != g)
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def tune_threshold(pipeline: Any, data: Dataset) -> float:
+    """The decision threshold with the best candidate-level micro F1 on ``data``."""
+    rows = pipeline.predict_proba([item.features for item in data.items])
+    index = {str(label): i for i, label in enumerate(pipeline.classes_)}
+    confidences = [label_confidences(item.candidate, row, index) for item, row in zip(data.items, rows)]
+    best, best_f1 = THRESHOLDS[0], -1.0
+    for threshold in THRESHOLDS:
+        f1 = micro_f1(data.labels, [choose(c, threshold)[0] for c in confidences])
+        if f1 > best_f1:
+            best, best_f1 = threshold, f1
+    return best
+
+
+def pattern_precision(data: Dataset) -> dict[str, float]:
+    """Laplace-smoothed share of each pattern's firings whose label was the gold one."""
+    fired: dict[str, int] = {}
+    right: dict[str, int] = {}
+    for item, gold in zip(data.items, data.labels):
+        for name, label in item.pattern_hits:
+            fired[name] = fired.get(name, 0) + 1
+            right[name] = right.get(name, 0) + (label == gold)
+    return {name: round((right[name] + 1) / (fired[name] + 2), 4) for name in sorted(fired)}
+
+
+def train_model(docs: list[Document], seed: int = SEED) -> RelationModel:
+    """Tune the threshold on a document split of ``docs``, then fit on all of them."""
+    tune_docs, check_docs = split(docs, TUNING_FRACTION, seed)
+    threshold = tune_threshold(fit(build_dataset(tune_docs), seed), build_dataset(check_docs))
+    data = build_dataset(docs)
+    return RelationModel(fit(data, seed), threshold, pattern_precision(data))
+
+
+def strip_predictions(doc: Document) -> Document:
+    """A copy of a gold document with its relations other than alias_of removed (what the relation stage sees)."""
+    copy = Document(
+        id=doc.id, text=doc.text, segments=doc.segments, entities=doc.entities,
+        relations=[r for r in doc.relations if r.label == "alias_of"], metadata=doc.metadata,
+    )
+    copy.annotations = dict(doc.annotations)
+    return copy
+
+
+def label_counts(labels: list[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    return dict(sorted(counts.items()))
+
+
+def summary(scores: dict[str, Any]) -> dict[str, Any]:
+    """Micro figures per level, rounded for the manifest."""
+    return {
+        level: {"micro": {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores[level]["micro"].items()}}
+        for level in ("mention", "fact")
+    }
+
+
+def run_training(
+    model_path: Path = model_io.DEFAULT_MODEL_PATH,
+    seed: int = SEED,
+    use_cache: bool = True,
+    report: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """The whole ``textmine train relations`` job; returns the manifest written."""
+    from textmine.training import redocred
+    from textmine.evaluation.baselines import classifier_predictor, majority_labels, score
+
+    corpus = redocred.load_documents()
+    train_part, held_out = split(corpus, HELD_OUT_FRACTION, seed)
+    gold = load_gold_documents()
+    report(f"{len(gold)} gold documents, Re-DocRED {len(train_part)} for training and {len(held_out)} held out (seed {seed})")
+    parse_documents(corpus + gold, use_cache=use_cache, report=report)
+    report("training the shipped model (gold + Re-DocRED training part) ...")
+    model = train_model(train_part + gold, seed)
+    data = build_dataset(train_part + gold)
+    info = {
+        "seed": seed,
+        "held_out_fraction": HELD_OUT_FRACTION,
+        "training_documents": {"gold": [d.id for d in gold], "redocred": len(train_part), "redocred_held_out": len(held_out)},
+        "training_labels": label_counts(data.labels),
+        "majority_labels": majority_labels(data.items, data.labels),
+    }
+    model_io.save(model, model_path, info)
+    report("training a model without the gold documents, to score them honestly ...")
+    without_gold = train_model(train_part, seed)
+    scores = {
+        "redocred_held_out": summary(score(held_out, classifier_predictor(model))),
+        "gold_not_in_training": summary(score(gold, classifier_predictor(without_gold))) if gold else None,
+    }
+    manifest = model_io.update_manifest(model_path, {"scores": scores})
+    report(f"wrote {model_path} ({model_path.stat().st_size // 1024} KiB), threshold {model.threshold}")
+    for name, figures in scores.items():
+        if figures:
+            fact = figures["fact"]["micro"]
+            report(f"{name}: fact-level P {fact['precision']:.3f} R {fact['recall']:.3f} F1 {fact['f1']:.3f}")
+    return manifest
