@@ -99,6 +99,33 @@ def validate(
 
 
 @app.command()
+def convert(
+    in_path: Path = typer.Argument(..., metavar="IN", help="File or folder to read."),
+    out_path: Path = typer.Argument(..., metavar="OUT", help="File or folder to write (folder for json, brat, csv)."),
+    source: str = typer.Option(..., "--from", help="Format of IN: json, spacy, doccano, labelstudio, brat, conll, csv."),
+    target: str = typer.Option(..., "--to", help="Format of OUT: json, spacy, doccano, labelstudio, brat, conll, csv."),
+    raw: Optional[Path] = typer.Option(None, "--raw", help="Folder of <id>.txt texts, for gold files without 'text' and for conll input."),
+) -> None:
+    """Convert between textmine JSON and spaCy DocBin, doccano, Label Studio, BRAT, CoNLL BIO and CSV.
+
+    What the target format cannot hold is listed on stderr; so is anything
+    `textmine validate` would reject in the converted documents.
+    """
+    from textmine.formats import ConversionError, convert as convert_documents
+
+    try:
+        report = convert_documents(source, target, in_path, out_path, raw_dir=raw)
+    except ConversionError as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    for line in report.dropped:
+        _fail(line)
+    for problem in report.problems:
+        _fail(f"not valid gold: {problem}")
+    typer.echo(report.summary(source, target, out_path))
+
+
+@app.command()
 def batch(
     inputs: List[str] = typer.Argument(..., help="Files, folders (read recursively), globs or JSONL files."),
     out: Path = typer.Option(..., "--out", "-o", help="Output folder (also holds manifest.jsonl and errors.jsonl)."),
