@@ -109,7 +109,8 @@ def convert(
     """Convert between textmine JSON and spaCy DocBin, doccano, Label Studio, BRAT, CoNLL BIO and CSV.
 
     What the target format cannot hold is listed on stderr; so is anything
-    `textmine validate` would reject in the converted documents.
+    `textmine validate` would reject in the converted documents (they are
+    written all the same, and the exit status is 1).
     """
     from textmine.formats import ConversionError, convert as convert_documents
 
@@ -123,6 +124,7 @@ def convert(
     for problem in report.problems:
         _fail(f"not valid gold: {problem}")
     typer.echo(report.summary(source, target, out_path))
+    raise typer.Exit(code=1 if report.problems else 0)
 
 
 @app.command()

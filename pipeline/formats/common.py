@@ -109,14 +109,15 @@ def restore(doc: Document, record: dict[str, Any] | None) -> Document:
     return doc
 
 
-def fill_date_values(doc: Document) -> int:
-    """Normalise the value of every DATE without one from its own text (guidelines: the value comes
-    from the expression itself); returns how many were filled."""
+def fill_date_values(doc: Document, record: dict[str, Any] | None = None) -> int:
+    """Normalise the value of each DATE that has none and is not in ``record`` (an annotator added it)
+    from its own text, as the guidelines ask; returns how many were filled."""
     from textmine.stages.dates import normalise_date
 
+    recorded = {(item["start"], item["end"], item["label"]) for item in (record or {}).get("entities", [])}
     filled = 0
     for ent in doc.entities:
-        if ent.label == "DATE" and ent.value is None:
+        if ent.label == "DATE" and ent.value is None and span_key(ent) not in recorded:
             lang = "ru" if any("\u0400" <= ch <= "\u04ff" for ch in ent.text) else "en"
             ent.value = normalise_date(ent.text, lang)
             filled += ent.value is not None

@@ -56,7 +56,7 @@ def from_line(line: dict, where: str) -> Document:
     for item in line.get("relations") or []:
         doc.relations.append(Relation(id=f"dr{item['id']}", label=item["type"], head=f"d{item['from_id']}", tail=f"d{item['to_id']}"))
     restore(doc, record)
-    fill_date_values(doc)
+    fill_date_values(doc, record)
     return doc
 
 

@@ -121,7 +121,7 @@ def from_task(task: dict, where: str) -> Document:
                     relations.append(Relation(id=f"r{len(relations) + 1}", label=label, head=tail, tail=head))
     doc.relations = relations
     restore(doc, record)
-    fill_date_values(doc)
+    fill_date_values(doc, record)
     return doc
 
 
