@@ -279,7 +279,7 @@ section.doc { border-top: 3px solid #444; margin-top: 2em; }
 .arcs { position: absolute; left: 0; top: 0; width: 100%; height: 100%; pointer-events: none; overflow: visible; }
 .arcs path { fill: none; stroke: #555; stroke-width: 1.2; }
 .arcs text { font-size: 10px; fill: #333; paint-order: stroke; stroke: #fff; stroke-width: 3px; }
-.text { white-space: pre-wrap; line-height: 2.9; }
+.text { white-space: pre-wrap; line-height: 2.6; }
 .segment { border-left: 4px solid #999; padding-left: .6em; margin: .2em 0; }
 .segment.seg-wrapper { background: #f3f3f3; border-color: #bbb; color: #555; }
 .segment.seg-article { border-color: #4a7; }
@@ -369,7 +369,7 @@ def render_page(docs: list[Document], gold: dict[str, Document] | None = None) -
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>textmine review: {len(docs)} document{'s' if len(docs) != 1 else ''}</title><style>{_STYLE}</style></head><body>"
-        f'<header class="page"><h1>textmine review</h1><p>{len(docs)} documents, {entities} entities, {relations} relations'
+        f'<header class="page"><h1>textmine review</h1><p>{len(docs)} document{"s" if len(docs) != 1 else ""}, {entities} entities, {relations} relations'
         f"{' · compared with gold' if gold is not None else ''} · textmine {_e(__version__)}. "
         "Hover over a span for its canonical name and DATE value, over a relation to light up its spans.</p>"
         f'<p class="legend">{legend}</p></header>'
