@@ -82,7 +82,8 @@ def _chosen_result(task: dict) -> list[dict]:
     if annotations:
         latest = max(annotations, key=lambda a: (a.get("updated_at") or a.get("created_at") or "", a.get("id") or 0))
         return latest.get("result") or []
-    predictions = task.get("predictions") or []
+    # Some exports list predictions by id only; those carry no result.
+    predictions = [p for p in task.get("predictions") or [] if isinstance(p, dict)]
     return (predictions[0].get("result") or []) if predictions else []
 
 
