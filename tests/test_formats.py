@@ -178,3 +178,17 @@ def test_gold_without_text_needs_its_raw_text(tmp_path):
     with pytest.raises(ConversionError, match="use --raw DIR"):
         read_documents("json", tmp_path / "gold")
     assert len(read_documents("json", tmp_path / "gold", Path("corpus/raw"))[0].entities) == 182
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_unusual_whitespace_and_characters_keep_their_offsets(name, tmp_path):
+    text = "Talks in Astana\xa0(Kazakhstan)\r\nand a\u2028break 🙂 before Tbilisi,\tGeorgia\n\nin late-2003."
+    names = [("Astana", "LOC"), ("Kazakhstan", "LOC"), ("Tbilisi", "LOC"), ("Georgia", "LOC"), ("late-2003", "DATE")]
+    doc = Document(id="odd", text=text, entities=[
+        Entity(f"T{i}", text.index(n), text.index(n) + len(n), label, n, value="2003" if label == "DATE" else None)
+        for i, (n, label) in enumerate(names, 1)
+    ], relations=[Relation("R1", "located_in", "T3", "T4")])
+    write_documents(name, [doc], tmp_path / TARGET[name])
+    (copy,) = read_documents(name, tmp_path / TARGET[name], raw_dir(tmp_path, [doc]))
+    assert copy.text == text and spans(copy)[0] == spans(doc)[0]
+    assert spans(copy)[1] == ([] if name == "conll" else spans(doc)[1])

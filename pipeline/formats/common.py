@@ -15,7 +15,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from textmine.document import Document, Entity, Relation, Segment
+from textmine.document import Document, Entity, Segment
 
 SIDECAR_KEY = "textmine"
 _DOCUMENT_FIELDS = ("segments", "metadata", "entities_index", "source", "provenance")
@@ -122,25 +122,6 @@ def fill_date_values(doc: Document, record: dict[str, Any] | None = None) -> int
             ent.value = normalise_date(ent.text, lang)
             filled += ent.value is not None
     return filled
-
-
-def check_spans(doc: Document, where: str) -> None:
-    """Raise ConversionError unless every entity's text is ``doc.text[start:end]``."""
-    for ent in doc.entities:
-        if not (0 <= ent.start < ent.end <= len(doc.text)):
-            raise ConversionError(f"{where}: entity {ent.id} [{ent.start}:{ent.end}] is outside the text ({len(doc.text)} characters)")
-        if doc.text[ent.start : ent.end] != ent.text:
-            raise ConversionError(
-                f"{where}: entity {ent.id} [{ent.start}:{ent.end}] says {ent.text!r} but the text there is {doc.text[ent.start:ent.end]!r}"
-            )
-
-
-def new_entity(text: str, ent_id: str, start: int, end: int, label: str, **attributes: Any) -> Entity:
-    return Entity(id=ent_id, start=start, end=end, label=label, text=text[start:end], **attributes)
-
-
-def new_relation(rel_id: str, label: str, head: str, tail: str, **attributes: Any) -> Relation:
-    return Relation(id=rel_id, label=label, head=head, tail=tail, **attributes)
 
 
 def present(docs: Iterable[Document]) -> dict[str, int]:

@@ -90,7 +90,8 @@ def _parse(lines: list[str], where: str) -> list[tuple[str, list[list[tuple[str,
     """(doc id, sentences of (token, tag)) per document."""
     docs: list[tuple[str, list[list[tuple[str, str]]]]] = []
     for number, line in enumerate(lines, 1):
-        fields = line.split()
+        # Tokens hold no space (spaCy splits on spaces) but may hold other whitespace ("a\xa0b").
+        fields = line.split(" ") if line.count(" ") == 3 else line.split()
         if fields and fields[0] == "-DOCSTART-":
             doc_id = fields[2] if len(fields) > 2 and fields[2] != "-X-" else f"conll_{len(docs) + 1:04d}"
             docs.append((doc_id, [[]]))
@@ -108,7 +109,9 @@ def _parse(lines: list[str], where: str) -> list[tuple[str, list[list[tuple[str,
 
 
 def read(path: Path, raw_dir: Path | None = None) -> list[Document]:
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    with open(path, encoding="utf-8", newline="") as handle:
+        # Lines end at "\n" only: other line separators ("\u2028") may sit inside a token.
+        lines = handle.read().split("\n")
     docs = []
     for doc_id, sentences in _parse(lines, str(path)):
         tokens = [token for sentence in sentences for token, _ in sentence]

@@ -288,8 +288,6 @@ section.doc { border-top: 3px solid #444; margin-top: 2em; }
 mark.ent { padding: .1em .15em; border-radius: .25em; color: inherit; cursor: help; }
 mark.ent::after { content: attr(data-label); font-size: 9px; font-weight: 700; margin-left: .2em; vertical-align: middle; opacity: .7; }
 mark.ent.cont::after, mark.ent:has(+ mark.cont)::after { content: none; }
-.ent-ORG { background: #7aecec; } .ent-LOC { background: #feca74; } .ent-DATE { background: #bfe1d9; }
-.ent-EVENT { background: #ffeb80; } .ent-PERSON { background: #aa9cfc; }
 .diff-fp { outline: 2px solid #d22; } .diff-label { outline: 2px dashed #d22; } .diff-boundary { outline: 2px dotted #d80; }
 span.missed { background: none; border-bottom: 3px double #d22; }
 .hl { box-shadow: 0 0 0 3px #333; }
@@ -365,10 +363,11 @@ def render_page(docs: list[Document], gold: dict[str, Document] | None = None) -
         )
     entities = sum(len(d.entities) for d in docs)
     relations = sum(len(d.relations) for d in docs)
+    colours = "".join(f".ent-{label} {{ background: {colour}; }}\n" for label, colour in LABEL_COLOURS.items())
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>textmine review: {len(docs)} document{'s' if len(docs) != 1 else ''}</title><style>{_STYLE}</style></head><body>"
+        f"<title>textmine review: {len(docs)} document{'s' if len(docs) != 1 else ''}</title><style>{_STYLE}{colours}</style></head><body>"
         f'<header class="page"><h1>textmine review</h1><p>{len(docs)} document{"s" if len(docs) != 1 else ""}, {entities} entities, {relations} relations'
         f"{' · compared with gold' if gold is not None else ''} · textmine {_e(__version__)}. "
         "Hover over a span for its canonical name and DATE value, over a relation to light up its spans.</p>"
