@@ -288,8 +288,10 @@ section.doc { border-top: 3px solid #444; margin-top: 2em; }
 mark.ent { padding: .1em .15em; border-radius: .25em; color: inherit; cursor: help; }
 mark.ent::after { content: attr(data-label); font-size: 9px; font-weight: 700; margin-left: .2em; vertical-align: middle; opacity: .7; }
 mark.ent.cont::after, mark.ent:has(+ mark.cont)::after { content: none; }
-.diff-fp { outline: 2px solid #d22; } .diff-label { outline: 2px dashed #d22; } .diff-boundary { outline: 2px dotted #d80; }
-span.missed { background: none; border-bottom: 3px double #d22; }
+mark.diff-fp, .legend .diff-fp { outline: 2px solid #d22; }
+mark.diff-label, .legend .diff-label { outline: 2px dashed #d22; }
+mark.diff-boundary, .legend .diff-boundary { outline: 2px dotted #d80; }
+span.missed, .legend .missed { background: none; border-bottom: 3px double #d22; }
 .hl { box-shadow: 0 0 0 3px #333; }
 ol.relations li.hl, ol.relations li:hover { background: #eef; }
 .rel-label { font-weight: 600; font-family: monospace; }
