@@ -57,7 +57,8 @@ class ConversionReport:
     problems: list[str] = field(default_factory=list)  # what `textmine validate` would say about the converted documents
 
     def summary(self, source: str, target: str, out: Path) -> str:
-        return f"{self.documents} documents, {self.entities} entities, {self.relations} relations: {source} -> {target} {out}"
+        plural = "" if self.documents == 1 else "s"
+        return f"{self.documents} document{plural}, {self.entities} entities, {self.relations} relations: {source} -> {target} {out}"
 
 
 def convert(source: str, target: str, in_path: Path, out_path: Path, raw_dir: Path | None = None) -> ConversionReport:
