@@ -99,6 +99,62 @@ def validate(
 
 
 @app.command()
+def show(
+    paths: List[Path] = typer.Argument(..., help="Output or gold JSON files or folders."),
+    out: Path = typer.Option(Path("textmine-review.html"), "--out", "-o", help="The HTML page to write."),
+    open_page: bool = typer.Option(False, "--open", help="Open the page in the default browser."),
+    diff: Optional[Path] = typer.Option(None, "--diff", help="Gold folder: mark false positives, false negatives and label errors as `textmine evaluate` counts them."),
+    raw: Optional[Path] = typer.Option(None, "--raw", help="Folder of raw texts for gold files without a 'text' field."),
+) -> None:
+    """Write one self-contained HTML page showing the documents' entities, relations, segments and metadata."""
+    from textmine.evaluation.evaluate import GoldFormatError
+    from textmine.formats import ConversionError
+    from textmine.review.page import write_page
+
+    try:
+        page, notes = write_page(paths, out, gold_dir=diff, raw_dir=raw)
+    except (ConversionError, GoldFormatError) as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    for note in notes:
+        _fail(note)
+    typer.echo(f"review page: {page}")
+    if open_page:
+        import webbrowser
+
+        webbrowser.open(page.resolve().as_uri())
+
+
+@app.command()
+def convert(
+    in_path: Path = typer.Argument(..., metavar="IN", help="File or folder to read."),
+    out_path: Path = typer.Argument(..., metavar="OUT", help="File or folder to write (folder for json, brat, csv)."),
+    source: str = typer.Option(..., "--from", help="Format of IN: json, spacy, doccano, labelstudio, brat, conll, csv."),
+    target: str = typer.Option(..., "--to", help="Format of OUT: json, spacy, doccano, labelstudio, brat, conll, csv."),
+    raw: Optional[Path] = typer.Option(None, "--raw", help="Folder of <id>.txt texts, for gold files without 'text' and for conll input."),
+) -> None:
+    """Convert between textmine JSON and spaCy DocBin, doccano, Label Studio, BRAT, CoNLL BIO and CSV.
+
+    What the target format cannot hold is listed on stderr; so is anything
+    `textmine validate` would reject in the converted documents (they are
+    written all the same, and the exit status is 1).
+    """
+    from textmine.formats import ConversionError, convert as convert_documents
+
+    try:
+        report = convert_documents(source, target, in_path, out_path, raw_dir=raw)
+    except ConversionError as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    for line in report.dropped:
+        _fail(line)
+    for problem in report.problems:
+        _fail(f"not valid gold: {problem}")
+    typer.echo(report.summary(source, target, out_path))
+    raise typer.Exit(code=1 if report.problems else 0)
+
+
+@app.command()
 def batch(
     inputs: List[str] = typer.Argument(..., help="Files, folders (read recursively), globs or JSONL files."),
     out: Path = typer.Option(..., "--out", "-o", help="Output folder (also holds manifest.jsonl and errors.jsonl)."),

@@ -344,6 +344,11 @@ def _ordered(label: str, head: Any, tail: Any) -> tuple:
     return (label, *sorted((head, tail))) if label in SYMMETRIC_RELATIONS else (label, head, tail)
 
 
+def relation_mention_key(label: str, head: Entity, tail: Entity) -> tuple:
+    """The mention-level key of a relation: label and both argument spans (unordered for symmetric labels)."""
+    return _ordered(label, (head.start, head.end, head.label), (tail.start, tail.end, tail.label))
+
+
 def relation_keys(doc: Document) -> tuple[set[tuple], set[tuple], list[str]]:
     """(mention-level keys, fact-level keys, problems) of a document's relations."""
     by_id = doc.entity_by_id()
@@ -358,7 +363,7 @@ def relation_keys(doc: Document) -> tuple[set[tuple], set[tuple], list[str]]:
         if head is None or tail is None:
             problems.append(f"{doc.id}: relation {rel.id}: argument {rel.head if head is None else rel.tail} not among the entities; not scored")
             continue
-        mentions.add(_ordered(rel.label, (head.start, head.end, head.label), (tail.start, tail.end, tail.label)))
+        mentions.add(relation_mention_key(rel.label, head, tail))
         facts.add(_ordered(rel.label, normalise_fact_text(head.text), normalise_fact_text(tail.text)))
     return mentions, facts, problems
 

@@ -311,9 +311,10 @@ def _build_month_day_range(m: re.Match, lang: str):
 def _build_short_range(m: re.Match, lang: str):
     first = _year_of(m)
     last = first // 100 * 100 + int(m.group("yy"))
-    # "1992-93" is a range; "2010-11" could be an ISO month, so two digits
-    # above 12 are required.
-    if int(m.group("yy")) <= 12 or last <= first:
+    # "1992-93" is a range; "2010-11" with a hyphen could be an ISO month, so
+    # two digits above 12 are required there; an en dash is never ISO ("2003–04").
+    hyphen = m.string[m.end("y")] == "-"
+    if (hyphen and int(m.group("yy")) <= 12) or last <= first:
         return None
     return "range", PartialDate(year=first), PartialDate(year=last)
 
@@ -477,7 +478,7 @@ _RU_MODIFIER = (
     r"|[Вв]есн(?:ой|а|е|у)|[Лл]ет(?:ом|о|а)|[Оо]сен(?:ью|ь|и)|[Зз]им(?:ой|а|е|у))"
 )
 _MODIFIER_BEFORE = re.compile(
-    rf"(?<![\w-])(?:(?:{_EN_MODIFIER}|{_RU_MODIFIER})\s+(?:(?i:the)\s+)?|(?i:mid)-)$"
+    rf"(?<![\w-])(?:(?:{_EN_MODIFIER}|{_RU_MODIFIER})\s+(?:(?i:the)\s+)?|(?i:mid|early|late|pre|post)-)$"
 )
 
 

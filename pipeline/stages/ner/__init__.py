@@ -25,7 +25,7 @@ from typing import Any, Iterable, Iterator
 from textmine.components import register
 from textmine.document import Document, Entity
 from textmine.stages.ner import patterns
-from textmine.stages.ner.spans import PRIORITY, Candidate, clean_span, has_cyrillic, no_annotation_regions, resolve
+from textmine.stages.ner.spans import PRIORITY, Candidate, align_to_tokens, clean_span, has_cyrillic, no_annotation_regions, resolve
 from textmine.stages.ner.statistical import entities_to_candidates, spacy_candidates
 
 BACKENDS = ("spacy", "stanza", "ensemble")
@@ -155,7 +155,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     cleaned = [c for c in (cand if cand.source == "dates" else clean_span(text, cand, blocked) for cand in proposals) if c is not None]
     chosen = resolve(cleaned)
     chosen = resolve(chosen + _propagated(text, chosen, blocked))
-    return _merge_glued_abbreviations(text, chosen)
+    tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
+    return resolve(align_to_tokens(text, _merge_glued_abbreviations(text, chosen), tokens))
 
 
 def _statistical_kept(

@@ -115,6 +115,43 @@ def clean_span(text: str, cand: Candidate, blocked: list[tuple[int, int]]) -> Ca
     return replace(cand, start=start, end=end)
 
 
+def align_to_tokens(text: str, candidates: list[Candidate], tokens: list[tuple[int, int]]) -> list[Candidate]:
+    """Candidates grown to the edges of the tokens they start or end inside (guidelines §1: a span
+    is made of whole tokens).
+
+    ``tokens`` are (start, end) of the text's tokens, in order. A span grows
+    over the rest of a token when that rest holds a letter or digit ("O'" of
+    "O'Shaughnessy", "+3" of "ASEAN+3") or is the full stop the tokenizer
+    keeps with an abbreviation ("Inc.", "Jr.", "St."); a token that goes on
+    with other punctuation only ("1952-" in "(1952-)") is left cut, since
+    trailing punctuation stays out of a span. A grown span loses the
+    canonical name and identifier, which belonged to the shorter name.
+    """
+    from bisect import bisect_right
+
+    starts = [start for start, _ in tokens]
+
+    def token_at(position: int) -> tuple[int, int] | None:
+        i = bisect_right(starts, position) - 1
+        return tokens[i] if i >= 0 and tokens[i][0] <= position < tokens[i][1] else None
+
+    def glued(rest: str) -> bool:
+        return rest == "." or any(ch.isalnum() for ch in rest)
+
+    aligned = []
+    for cand in candidates:
+        start, end = cand.start, cand.end
+        first, last = token_at(start), token_at(end - 1)
+        if first is not None and first[0] < start and glued(text[first[0]:start]):
+            start = first[0]
+        if last is not None and end < last[1] and glued(text[end:last[1]]):
+            end = last[1]
+        if (start, end) != (cand.start, cand.end):
+            cand = replace(cand, start=start, end=end, canonical=None, kb_id=None)
+        aligned.append(cand)
+    return aligned
+
+
 def resolve(candidates: list[Candidate]) -> list[Candidate]:
     """Flat, maximal, non-crossing mentions: by priority, then length, then position."""
     chosen: list[Candidate] = []

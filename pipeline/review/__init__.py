@@ -1,0 +1,1 @@
+"""Looking at extractions: the self-contained HTML review page of ``textmine show``."""
