@@ -76,6 +76,7 @@ class Segment:
     role: str  # "wrapper" or "article"
 
     def to_dict(self) -> dict[str, Any]:
+        """The segment's JSON object."""
         return {"start": self.start, "end": self.end, "lang": self.lang, "role": self.role}
 
 
@@ -99,6 +100,7 @@ class Entity:
     confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The entity's JSON object (``value`` always for a DATE, the optional fields when set)."""
         out: dict[str, Any] = {
             "id": self.id,
             "start": self.start,
@@ -126,6 +128,7 @@ class Relation:
     source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The relation's JSON object (confidence and source when set)."""
         out: dict[str, Any] = {"id": self.id, "label": self.label, "head": self.head, "tail": self.tail}
         if self.confidence is not None:
             out["confidence"] = self.confidence
