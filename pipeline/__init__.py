@@ -17,5 +17,6 @@ __version__ = "0.1.0"
 
 from textmine.document import Document, Entity, Relation, Segment  # noqa: E402
 from textmine.runtime.extract import ExtractConfig, Extractor, load  # noqa: E402
+from textmine.stages.ingest import UnreadableInput  # noqa: E402
 
-__all__ = ["Document", "Entity", "ExtractConfig", "Extractor", "Relation", "Segment", "load", "__version__"]
+__all__ = ["Document", "Entity", "ExtractConfig", "Extractor", "Relation", "Segment", "UnreadableInput", "load", "__version__"]

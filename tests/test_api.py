@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 import textmine
 from textmine import Document, Entity, Relation
 from textmine.cli import app
-from textmine.stages.ingest import UnreadableInput
+from textmine import UnreadableInput
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ROOT / "tests" / "fixtures" / "pages"
@@ -75,6 +75,8 @@ def test_unreadable_inputs_raise_with_the_reason(extractor, tmp_path):
         extractor(tmp_path / "missing.txt")
     with pytest.raises(TypeError, match="pathlib.Path"):
         extractor(42)
+    with pytest.raises(ValueError, match="name of a file.*pathlib.Path"):
+        extractor(str(TEXT_PAGE))
     lines = tmp_path / "two.jsonl"
     lines.write_text('{"id": "a", "text": "Paris."}\n{"id": "b", "text": "Rome."}\n', encoding="utf-8")
     with pytest.raises(ValueError, match="2 documents.*pipe"):

@@ -65,7 +65,8 @@ class Extractor:
     """Runs the configured components over documents; ``extractor(x)`` for one, ``extractor.pipe(xs)`` for many.
 
     An input is a ``str`` (the text itself: plain text, or an HTML page by its
-    content), a :class:`~textmine.document.Document` (annotated in place), or
+    content; a one-line str naming an existing file is refused as a likely
+    mistake), a :class:`~textmine.document.Document` (annotated in place), or
     a :class:`pathlib.Path` to a ``.txt``/``.html`` file (read as ``textmine
     extract`` reads it, encoding detected). The result is a Document: the
     same one ``textmine extract`` writes as JSON (``doc.to_json()``), which
@@ -146,11 +147,23 @@ def as_document(item: Input) -> Document:
     if isinstance(item, Document):
         return item
     if isinstance(item, str):
+        if _names_a_file(item):
+            raise ValueError(f"{item!r} is the name of a file; a str is extracted as text: pass pathlib.Path({item!r}) to read the file")
         return document_from_text(item)
     docs = list(iter_input_documents([item]))
     if len(docs) != 1:
         raise ValueError(f"{item} holds {len(docs)} documents; extract them with Extractor.pipe([path])")
     return docs[0]
+
+
+def _names_a_file(text: str) -> bool:
+    """True for a one-line string that is an existing file's path: almost surely meant as a Path."""
+    if "\n" in text or len(text) > 1024:
+        return False
+    try:
+        return Path(text).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 def load(
