@@ -7,6 +7,7 @@ Heavy imports (spaCy, stanza, scikit-learn) happen inside the commands, so
 from __future__ import annotations
 
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 from typing import List, Optional
 
@@ -25,6 +26,18 @@ app.add_typer(benchmark_app, name="benchmark")
 
 def _fail(message: str) -> None:
     typer.echo(f"textmine: {message}", err=True)
+
+
+@contextmanager
+def _needs_corpus():
+    """Training and benchmarks read corpus/, which an installed package lacks: say so in one line."""
+    from textmine.resources.locations import CorpusMissing
+
+    try:
+        yield
+    except CorpusMissing as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
 
 
 def _show_version(value: bool) -> None:
@@ -231,7 +244,8 @@ def train_stanza_ner(
     from textmine.training.stanza_ner import TrainingDataError, train_stanza_ner as train
 
     try:
-        report = train(out, seed=seed, max_steps=max_steps, vectors=None if vectors == "none" else vectors, progress=typer.echo)
+        with _needs_corpus():
+            report = train(out, seed=seed, max_steps=max_steps, vectors=None if vectors == "none" else vectors, progress=typer.echo)
     except (TrainingDataError, ValueError) as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)
@@ -249,7 +263,8 @@ def benchmark_backends(
     from textmine.evaluation.benchmarks.backends import benchmark_backends as run_benchmark
 
     try:
-        run_benchmark(tuple(b.strip() for b in backends.split(",") if b.strip()), stanza_dir, seed, limit, echo=typer.echo)
+        with _needs_corpus():
+            run_benchmark(tuple(b.strip() for b in backends.split(",") if b.strip()), stanza_dir, seed, limit, echo=typer.echo)
     except ValueError as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)
@@ -262,7 +277,8 @@ def benchmark_ner(
     """Strict F1 per label: the bare pretrained model against textmine, on the seed gold and held-out Re-DocRED."""
     from textmine.evaluation.benchmarks.ner import run
 
-    typer.echo(run(redocred_limit=redocred_docs))
+    with _needs_corpus():
+        typer.echo(run(redocred_limit=redocred_docs))
 
 
 @benchmark_app.command("speed")
@@ -277,7 +293,8 @@ def benchmark_speed(
     """Throughput against bare spaCy, 2 workers against 1, and memory over a large batch (Re-DocRED dev texts)."""
     from textmine.evaluation.benchmarks.speed import run
 
-    run(sample=sample, docs=docs, workers=workers, batch_size=batch_size, repeat=repeat, chunk=chunk, echo=typer.echo)
+    with _needs_corpus():
+        run(sample=sample, docs=docs, workers=workers, batch_size=batch_size, repeat=repeat, chunk=chunk, echo=typer.echo)
 
 
 @train_app.command("relations")
@@ -290,7 +307,8 @@ def train_relations(
     from textmine.stages.relations.model import DEFAULT_MODEL_PATH
     from textmine.training.relations import run_training
 
-    run_training(out or DEFAULT_MODEL_PATH, seed=seed, use_cache=not no_cache, report=typer.echo)
+    with _needs_corpus():
+        run_training(out or DEFAULT_MODEL_PATH, seed=seed, use_cache=not no_cache, report=typer.echo)
 
 
 @benchmark_app.command("relations")
@@ -303,14 +321,15 @@ def benchmark_relations(
     from textmine.stages.relations.model import DEFAULT_MODEL_PATH, ModelFileError
 
     try:
-        results = run_benchmark(model or DEFAULT_MODEL_PATH, end_to_end=end_to_end, report=typer.echo)
+        with _needs_corpus():
+            results = run_benchmark(model or DEFAULT_MODEL_PATH, end_to_end=end_to_end, report=typer.echo)
     except ModelFileError as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)
     typer.echo(render(results))
 
 
-def main() -> None:  # pragma: no cover - entry point for `python -m pipeline`
+def main() -> None:  # pragma: no cover - entry point for `python -m textmine`
     app(prog_name="textmine")
 
 

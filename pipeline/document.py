@@ -9,6 +9,7 @@ indices into ``Document.text`` and every stage keeps
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -30,6 +31,9 @@ RELATION_TYPES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "affiliated_with": (frozenset({"PERSON"}), frozenset({"ORG"})),
 }
 SYMMETRIC_RELATIONS = frozenset({"partner_of", "alias_of"})
+
+# Key of a spaCy Doc's user_data under which Document.to_spacy keeps what doc.ents cannot hold.
+SPACY_USER_DATA_KEY = "textmine"
 
 
 def relation_allowed(label: str, head_label: str, tail_label: str) -> bool:
@@ -58,22 +62,33 @@ def _remap_entity_refs(value: Any, new_ids: dict[str, str]) -> None:
 
 
 def sha256_text(text: str) -> str:
+    """Hex sha256 of the UTF-8 text: the ``text_sha256`` of gold and output files."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
 class Segment:
+    """A stretch of the text in one language with its role: ``wrapper`` (the catalogue page) or ``article``."""
+
     start: int
     end: int
     lang: str
     role: str  # "wrapper" or "article"
 
     def to_dict(self) -> dict[str, Any]:
+        """The segment's JSON object."""
         return {"start": self.start, "end": self.end, "lang": self.lang, "role": self.role}
 
 
 @dataclass
 class Entity:
+    """A mention: ``text == document.text[start:end]`` (code-point offsets), labelled ORG, LOC, DATE, EVENT or PERSON.
+
+    ``value`` is a DATE's normalised ISO 8601 / TIMEX3 value; ``canonical``
+    the name of the real-world entity it refers to (see
+    ``Document.entities_index``); ``source`` the component that found it.
+    """
+
     id: str
     start: int
     end: int
@@ -85,6 +100,7 @@ class Entity:
     confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The entity's JSON object (``value`` always for a DATE, the optional fields when set)."""
         out: dict[str, Any] = {
             "id": self.id,
             "start": self.start,
@@ -102,6 +118,8 @@ class Entity:
 
 @dataclass
 class Relation:
+    """A typed relation ``label`` from entity ``head`` to entity ``tail`` (entity ids), as one sentence states it."""
+
     id: str
     label: str
     head: str
@@ -110,6 +128,7 @@ class Relation:
     source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        """The relation's JSON object (confidence and source when set)."""
         out: dict[str, Any] = {"id": self.id, "label": self.label, "head": self.head, "tail": self.tail}
         if self.confidence is not None:
             out["confidence"] = self.confidence
@@ -120,6 +139,13 @@ class Relation:
 
 @dataclass
 class Document:
+    """One text with everything found in it; the gold format's fields plus metadata, source and provenance.
+
+    ``to_dict``/``to_json`` give the output file, ``from_dict`` reads a gold
+    or output file, ``to_spacy``/``from_spacy`` convert to and from a spaCy
+    ``Doc``.
+    """
+
     id: str
     text: str
     segments: list[Segment] = field(default_factory=list)
@@ -135,15 +161,19 @@ class Document:
 
     @property
     def text_sha256(self) -> str:
+        """Hex sha256 of the text (UTF-8)."""
         return sha256_text(self.text)
 
     def entity_by_id(self) -> dict[str, Entity]:
+        """Entities keyed by id."""
         return {e.id: e for e in self.entities}
 
     def mention(self, start: int, end: int) -> str:
+        """The text between two offsets."""
         return self.text[start:end]
 
     def iter_segments(self, role: str | None = None, lang: str | None = None) -> Iterator[Segment]:
+        """Segments with this role and language (either left out: any)."""
         for seg in self.segments:
             if (role is None or seg.role == role) and (lang is None or seg.lang == lang):
                 yield seg
@@ -169,6 +199,7 @@ class Document:
         _remap_entity_refs(self.metadata, new_ids)
 
     def to_dict(self) -> dict[str, Any]:
+        """The output file's JSON object (gold fields first)."""
         out: dict[str, Any] = {
             "id": self.id,
             "text_sha256": self.text_sha256,
@@ -235,3 +266,80 @@ class Document:
             source=data.get("source", {}) or {},
             provenance=data.get("provenance", {}) or {},
         )
+
+    def to_spacy(self, nlp: Any = None) -> Any:
+        """This document as a spaCy ``Doc`` with the same text; :meth:`from_spacy` turns it back.
+
+        Entities are ``doc.ents`` (labels as here: ORG, LOC, DATE, EVENT,
+        PERSON). Everything else is in ``doc.user_data["textmine"]``: the
+        ``id``, ``entities`` (with ids, DATE values, canonical names, sources,
+        confidences), ``relations`` (head and tail are entity ids),
+        ``segments``, ``metadata``, ``entities_index``, ``source`` and
+        ``provenance``. Tokens come from ``nlp``'s tokenizer (default: a
+        blank English pipeline), split where an entity starts or ends inside
+        a token; no pipeline component is run. Entities must not overlap
+        (guidelines §1), as spaCy's ``doc.ents`` cannot hold that.
+        """
+        import spacy
+        from spacy.tokens import Doc
+
+        nlp = nlp if nlp is not None else spacy.blank("en")
+        cuts = sorted({e.start for e in self.entities} | {e.end for e in self.entities})
+        words: list[str] = []
+        spaces: list[bool] = []
+        for token in nlp.make_doc(self.text):
+            start, end = token.idx, token.idx + len(token.text)
+            inside = cuts[bisect.bisect_right(cuts, start) : bisect.bisect_left(cuts, end)]
+            bounds = [start, *inside, end]
+            words.extend(self.text[a:b] for a, b in zip(bounds, bounds[1:]))
+            spaces.extend([False] * (len(bounds) - 2) + [bool(token.whitespace_)])
+        spacy_doc = Doc(nlp.vocab, words=words, spaces=spaces)
+        spans = []
+        for entity in sorted(self.entities, key=lambda e: (e.start, e.end)):
+            span = spacy_doc.char_span(entity.start, entity.end, label=entity.label)
+            if span is None:
+                raise ValueError(f"entity {entity.id} {entity.text!r} [{entity.start}:{entity.end}] does not start and end on a token boundary")
+            spans.append(span)
+        try:
+            spacy_doc.ents = spans
+        except ValueError as exc:
+            raise ValueError(f"document {self.id}: entities overlap, which doc.ents cannot hold ({exc})") from exc
+        data = self.to_dict()
+        for key in ("text", "text_sha256"):
+            del data[key]
+        spacy_doc.user_data[SPACY_USER_DATA_KEY] = data
+        return spacy_doc
+
+    @classmethod
+    def from_spacy(cls, spacy_doc: Any) -> "Document":
+        """A Document from a spaCy ``Doc``: its ``ents`` are the entities.
+
+        What :meth:`to_spacy` kept in ``doc.user_data["textmine"]`` comes
+        back (entity attributes by span and label, relations, segments,
+        metadata, ...), so ``Document.from_spacy(doc.to_spacy())`` equals
+        ``doc``. Entities added in spaCy get no value or source; relations
+        whose head or tail was removed are dropped. Entity ids are then
+        renumbered T1..Tn in text order, as the extractor numbers them. A
+        ``Doc`` from any spaCy pipeline works too (its labels are kept).
+        """
+        data = dict(spacy_doc.user_data.get(SPACY_USER_DATA_KEY) or {})
+        text = spacy_doc.text
+        known = {(e["start"], e["end"], e["label"]): e for e in data.get("entities", [])}
+        base = cls.from_dict({**data, "id": data.get("id") or f"text_{sha256_text(text)[:16]}", "entities": []}, text=text)
+        for i, span in enumerate(spacy_doc.ents, 1):
+            record = known.get((span.start_char, span.end_char, span.label_), {})
+            base.entities.append(
+                Entity(
+                    id=record.get("id", f"spacy{i}"),
+                    start=span.start_char,
+                    end=span.end_char,
+                    label=span.label_,
+                    text=span.text,
+                    value=record.get("value"),
+                    source=record.get("source"),
+                    canonical=record.get("canonical"),
+                    confidence=record.get("confidence"),
+                )
+            )
+        base.renumber()
+        return base

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up textmine in ./.venv from pinned, hash-checked requirements.
-#   bash scripts/setup.sh                 spaCy path only (no torch)
-#   bash scripts/setup.sh --with-stanza   also stanza and the CPU build of torch
+#   bash scripts/setup.sh                 spaCy path only (no torch); Python 3.11-3.13 (PYTHON=... to choose)
+#   bash scripts/setup.sh --with-stanza   also stanza and the CPU build of torch (Python 3.11)
 #   bash scripts/setup.sh --with-tests    also pytest and hypothesis
 #   bash scripts/setup.sh --with-stanza-model
 #                                         also en_core_web_md's vectors and a stanza NER model trained
@@ -24,11 +24,12 @@ for arg in "$@"; do
 done
 
 python="${PYTHON:-python3}"
-if ! "$python" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
-  echo "setup.sh: textmine needs Python 3.11 (found $("$python" --version 2>&1)); set PYTHON=/path/to/python3.11" >&2
-  exit 2
-fi
+# The supported versions (3.11-3.13; the stanza extra 3.11) are read from pyproject.toml.
+extra=()
+[ "$with_stanza" = 1 ] && extra=(--extra stanza)
+"$python" scripts/check_python.py "${extra[@]}" || exit 2
 [ -x .venv/bin/python ] || "$python" -m venv .venv
+.venv/bin/python scripts/check_python.py "${extra[@]}" || { echo "setup.sh: .venv was made with another Python; remove it and run again" >&2; exit 2; }
 pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
 
 "${pip[@]}" --require-hashes -r requirements/base.txt

@@ -4,9 +4,17 @@
 # browser test, run the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh --with-stanza --with-tests
+# The stanza extra (and its tests) need a Python its locked torch wheel is built for (pyproject.toml).
+skip_stanza=()
+if "${PYTHON:-python3}" scripts/check_python.py --extra stanza; then
+  bash scripts/setup.sh --with-stanza --with-tests
+else
+  echo "test.sh: setting up without the stanza extra and skipping tests/test_stanza_backend.py" >&2
+  bash scripts/setup.sh --with-tests
+  skip_stanza=(--ignore=tests/test_stanza_backend.py)
+fi
 TEXTMINE_TEST_POSTGRES_URL="$(bash scripts/postgres.sh)"
 export TEXTMINE_TEST_POSTGRES_URL
 TEXTMINE_TEST_CHROMIUM="$(bash scripts/chromium.sh)"
 export TEXTMINE_TEST_CHROMIUM
-exec .venv/bin/python -m pytest "$@"
+exec .venv/bin/python -m pytest "${skip_stanza[@]}" "$@"

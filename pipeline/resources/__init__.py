@@ -1,1 +1,5 @@
-"""Language resources shared by the stages: the pinned spaCy model and the gazetteers."""
+"""Language resources shared by the stages: the pinned spaCy model, the gazetteers, and where the trained models are."""
+
+from textmine.resources.locations import models_dir
+
+__all__ = ["models_dir"]

@@ -17,11 +17,7 @@ class ExtractRun:
 
     @classmethod
     def from_options(cls, ner: str = "spacy", stanza_dir: Path | None = None, min_confidence: float = 0.0) -> "ExtractRun":
-        settings = {
-            "ner": {"backend": ner, **({"stanza_dir": str(stanza_dir)} if stanza_dir else {})},
-            "relations": {"min_confidence": min_confidence},
-        }
-        return cls(ExtractConfig(settings=settings))
+        return cls(ExtractConfig.from_options(ner=ner, stanza_dir=stanza_dir, min_confidence=min_confidence))
 
     @property
     def extractor(self) -> Extractor:

@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from textmine.document import Document
+from textmine.document import Document, sha256_text
 
 FORMAT_BY_SUFFIX = {".txt": "txt", ".html": "html", ".htm": "html", ".xhtml": "html", ".jsonl": "jsonl"}
 SUPPORTED_SUFFIXES_TEXT = ", ".join(sorted(FORMAT_BY_SUFFIX))
@@ -189,6 +189,18 @@ def _read_stdin(stdin_id: str) -> Document | InputError:
         return InputError("-", str(exc), stdin_id)
 
 
+def document_from_text(text: str, doc_id: str | None = None) -> Document:
+    """A Document from a string, read as standard input is: plain text, or an HTML page by its content.
+
+    ``doc_id`` defaults to ``text_`` and the first 16 hex digits of the
+    text's sha256, so the same text always gets the same id. Raises
+    UnreadableInput when there is nothing to extract.
+    """
+    if not text.strip():
+        raise UnreadableInput("the text is empty: nothing to extract")
+    return _build_document(doc_id or f"text_{sha256_text(text)[:16]}", text, None, None, None)
+
+
 def _document_from_bytes(doc_id: str, data: bytes, fmt: str | None, path: str) -> Document:
     if not data:
         raise UnreadableInput("empty file (0 bytes): nothing to extract")
@@ -201,10 +213,11 @@ def _document_from_bytes(doc_id: str, data: bytes, fmt: str | None, path: str) -
     return _build_document(doc_id, text, encoding, fmt, path)
 
 
-def _build_document(doc_id: str, text: str, encoding: str, fmt: str | None, path: str) -> Document:
+def _build_document(doc_id: str, text: str, encoding: str | None, fmt: str | None, path: str | None) -> Document:
     if fmt is None:
         fmt = "html" if HTML_START.match(text) else "txt"
-    source = {"path": path, "format": fmt, "encoding": encoding}
+    # A string given to the Python API has no path and no encoding.
+    source = {key: value for key, value in (("path", path), ("format", fmt), ("encoding", encoding)) if value is not None}
     annotations = {}
     if fmt == "html":
         from textmine.stages.htmltext import extract_html

@@ -6,10 +6,10 @@ import json
 from pathlib import Path
 
 from textmine.document import Document
+from textmine.resources.locations import corpus_dir, require_corpus
 
-ROOT = Path(__file__).resolve().parents[2]
-GOLD_DIR = ROOT / "corpus" / "gold"
-RAW_DIR = ROOT / "corpus" / "raw"
+GOLD_DIR = corpus_dir() / "gold"
+RAW_DIR = corpus_dir() / "raw"
 
 
 class CorpusError(ValueError):
@@ -19,7 +19,7 @@ class CorpusError(ValueError):
 def load_gold_documents(gold_dir: Path = GOLD_DIR, raw_dir: Path = RAW_DIR) -> list[Document]:
     """Gold files of ``gold_dir`` (``*.json``), with their raw text (``raw_dir/<id>.txt``) when they carry none."""
     docs = []
-    for path in sorted(Path(gold_dir).glob("*.json")):
+    for path in sorted(require_corpus(Path(gold_dir), "reading the gold annotations").glob("*.json")):
         data = json.loads(path.read_text(encoding="utf-8"))
         text = data.get("text")
         if text is None:

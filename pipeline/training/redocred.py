@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Iterator
 
 from textmine.document import Document, Entity, Relation
+from textmine.resources.locations import corpus_dir, require_corpus
 
-DEFAULT_PATH = Path(__file__).resolve().parents[2] / "corpus" / "redocred" / "dev_revised.json"
+DEFAULT_PATH = corpus_dir() / "redocred" / "dev_revised.json"
 
 ENTITY_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "TIME": "DATE"}
 
@@ -156,7 +157,7 @@ def _drop_crossing(doc: Document) -> None:
 
 
 def load_documents(path: Path = DEFAULT_PATH) -> list[Document]:
-    with open(path, encoding="utf-8") as handle:
+    with open(require_corpus(path, "reading Re-DocRED"), encoding="utf-8") as handle:
         raw_docs = json.load(handle)
     return [convert_document(raw, f"redocred_dev_{i:03d}") for i, raw in enumerate(raw_docs)]
 
@@ -173,7 +174,7 @@ def split(docs: list[Document], held_out_fraction: float = 0.2, seed: int = 13) 
 
 def iter_raw_texts(path: Path = DEFAULT_PATH) -> Iterator[tuple[str, str]]:
     """(id, text) pairs, for speed benchmarks that need plain documents."""
-    with open(path, encoding="utf-8") as handle:
+    with open(require_corpus(path, "reading Re-DocRED"), encoding="utf-8") as handle:
         raw_docs = json.load(handle)
     for i, raw in enumerate(raw_docs):
         yield f"redocred_dev_{i:03d}", _rebuild_text(raw["sents"])[0]

@@ -29,8 +29,9 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from textmine.document import Document, Entity
+from textmine.resources.locations import models_dir
 
-DEFAULT_MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "stanza"
+DEFAULT_MODEL_DIR = models_dir() / "stanza"
 MANIFEST_NAME = "textmine_stanza.json"
 NER_MODEL_NAME = "ner.pt"
 PRETRAIN_NAME = "pretrain.pt"

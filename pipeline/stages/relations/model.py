@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from textmine import __version__
+from textmine.resources.locations import in_checkout, models_dir
 
-MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
+MODELS_DIR = models_dir()
 DEFAULT_MODEL_PATH = MODELS_DIR / "relations.skops"
 # Bump when features or labels change: a model trained on other features must be retrained, not used.
 MODEL_FORMAT_VERSION = "relations-1"
@@ -46,6 +47,16 @@ TRUSTED_TYPES = [
 
 class ModelFileError(RuntimeError):
     """The model file is missing, altered, or made for other code."""
+
+
+def rebuild_hint() -> str:
+    """What to do about a bad model file: retrain in a checkout; an installed package cannot retrain (no corpus)."""
+    if in_checkout():
+        return "rebuild it with `textmine train relations`"
+    return (
+        "reinstall textmine, whose wheel carries the model (textmine/models), or rebuild it with "
+        "`textmine train relations` in a git checkout of textmine (training needs the checkout's corpus/)"
+    )
 
 
 @dataclass
@@ -174,9 +185,9 @@ def update_manifest(path: Path, extra: dict[str, Any]) -> dict[str, Any]:
 def read_manifest(path: Path) -> dict[str, Any]:
     mpath = manifest_path(path)
     if not path.exists():
-        raise ModelFileError(f"relation model {path} not found; build it with `textmine train relations`")
+        raise ModelFileError(f"relation model {path} not found; {rebuild_hint()}")
     if not mpath.exists():
-        raise ModelFileError(f"relation model {path} has no manifest {mpath.name}; refusing to load it (rebuild with `textmine train relations`)")
+        raise ModelFileError(f"relation model {path} has no manifest {mpath.name}; refusing to load it ({rebuild_hint()})")
     try:
         return json.loads(mpath.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
@@ -192,18 +203,18 @@ def load(path: Path = DEFAULT_MODEL_PATH) -> RelationModel:
     if manifest.get("format_version") != MODEL_FORMAT_VERSION:
         raise ModelFileError(
             f"relation model {path} is format {manifest.get('format_version')!r}, this code needs {MODEL_FORMAT_VERSION!r}; "
-            "rebuild it with `textmine train relations`"
+            f"{rebuild_hint()}"
         )
     if manifest.get("sklearn_version") != sklearn.__version__:
         raise ModelFileError(
             f"relation model {path} was built with scikit-learn {manifest.get('sklearn_version')}, "
-            f"installed is {sklearn.__version__}; rebuild it with `textmine train relations`"
+            f"installed is {sklearn.__version__}; {rebuild_hint()}"
         )
     actual = file_sha256(path)
     if actual != manifest.get("sha256"):
         raise ModelFileError(
             f"relation model {path} does not match its manifest (sha256 {actual[:12]}..., manifest says "
-            f"{str(manifest.get('sha256'))[:12]}...); refusing to load a modified file — rebuild it with `textmine train relations`"
+            f"{str(manifest.get('sha256'))[:12]}...); refusing to load a modified file — {rebuild_hint()}"
         )
     untrusted = set(skops.io.get_untrusted_types(file=path)) - set(TRUSTED_TYPES)
     if untrusted:
