@@ -54,9 +54,10 @@ from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
+from textmine.stages.metadata.sources import BY_LINE, choose_fields, find_statements, outlet_name
 
 METADATA_KEYS = (
-    "title", "journal", "journal_entity", "year", "issue", "authors",
+    "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
     "affiliation_place", "affiliation_place_entities", "references",
 )
 
@@ -82,11 +83,6 @@ _VOLUME_LINE = re.compile(
 )
 # A source label before the journal's name ("Источник: Journal. - 2021. - № 1").
 _SOURCE_LABEL = re.compile(r"^(?:Источник|Source|Журнал|Journal|Издание|Published in|Опубликовано в|In)\s*:\s*", re.IGNORECASE)
-# A catalogue's labelled fields ("Журнал: Name", "Год: 2020   Том: 7   Номер: 4").
-_LABELLED_JOURNAL = re.compile(r"^\s*(?:Журнал|Journal|Издание|Источник|Source)\s*:\s*(?P<value>.+?)\s*(?:\s{2,}\S+\s*:.*)?$",
-                               re.IGNORECASE | re.MULTILINE)
-_LABELLED_YEAR = re.compile(rf"(?:Год|Year)\s*:\s*(?P<value>{_YEAR})\b", re.IGNORECASE)
-_LABELLED_ISSUE = re.compile(r"(?:Номер|Выпуск|Issue|No\.?)\s*:\s*(?P<value>\d+[\w/-]*)", re.IGNORECASE)
 CITATION_MAX_WORDS = 20
 _AUTHOR_LABEL = re.compile(r"\s*(?:(?:Authors?|Авторы?|Автор\(ы\))\s*:\s*|by\s+)?", re.IGNORECASE)
 _NOT_TITLE_START = re.compile(
@@ -335,7 +331,7 @@ class MetadataExtractor:
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
         header = lines[:body_index]
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
-        metadata.update(self._journal(header))
+        metadata.update(self._journal(header, self.article_end))
         self.journal_entity_id = metadata["journal_entity"]
         affiliations = [aff for aff in (self._affiliation_line(line) for line in header) if aff is not None]
         title_lines = self._title_lines(header, affiliations)
@@ -403,59 +399,42 @@ class MetadataExtractor:
 
     # -- journal ---------------------------------------------------------------
 
-    def _journal(self, header: list[Line]) -> dict[str, Any]:
-        """The source's citation line in the header or the wrapper above it, else in the
-        wrapper below the article; then the wrapper's labelled fields ("Журнал: ...",
-        "Год: 2020", "Номер: 4"); then the HTML citation meta tags."""
-        out: dict[str, Any] = {}
-        search_end = header[-1].end if header else self.article_start
-        below = [line for segment in self.doc.iter_segments(role="wrapper") if segment.start >= self.article_end
-                 for line in _lines(self.text, segment.start, segment.end)]
-        for line in _lines(self.text, 0, search_end) + below:
-            found = _journal_match(line.text)
-            if found is None:
-                continue
-            span_start, span_end = (line.start + found["journal_span"][0], line.start + found["journal_span"][1])
-            journal_entity = next(
-                (e for e in self.doc.entities if e.label == "ORG" and span_start <= e.start and e.end <= span_end), None
-            )
-            out = {
-                "journal": found["journal"],
-                "journal_entity": journal_entity.id if journal_entity else None,
-                "year": found["year"],
-                "issue": found["issue"],
-            }
-            break
-        if not out:
-            out = self._labelled_journal(0, search_end)
-        if out.get("journal") is None:
-            journal = self._meta("citation_journal_title")
-            if journal:
-                out["journal"] = journal
-                out["journal_entity"] = self._entity_named(journal, "ORG")
-        if out.get("year") is None:
+    def _journal(self, header: list[Line], body_end: int) -> dict[str, Any]:
+        """Journal, year, volume and issue from the page's source statements (see
+        :mod:`textmine.stages.metadata.sources`): the wrapper and the article's header
+        are read, the article's body only for its citation lines; then the HTML
+        citation meta tags fill what the text does not state."""
+        header_end = header[-1].end if header else self.article_start
+        regions = [(s.start, s.end) for s in self.doc.iter_segments(role="wrapper")]
+        regions = sorted(regions + [(self.article_start, header_end)]) if self.has_segments else [(0, header_end)]
+        body = (header_end, body_end) if body_end > header_end else None
+        chosen = choose_fields(find_statements(self.text, regions, body), self.text)
+        out: dict[str, Any] = {"journal": None, "journal_entity": None, "year": None, "volume": None, "issue": None}
+        if chosen.journal:
+            start, end = chosen.journal
+            out["journal"] = " ".join(self.text[start:end].split())
+            entity = next((e for e in self.doc.entities if e.label == "ORG" and start <= e.start and e.end <= end), None)
+            out["journal_entity"] = entity.id if entity else None
+        if chosen.year:
+            out["year"] = int(self.text[chosen.year[0]:chosen.year[1]])
+        for name in ("volume", "issue"):
+            span = getattr(chosen, name)
+            out[name] = self.text[span[0]:span[1]] if span else None
+        if out["journal"] is None and self._meta("citation_journal_title"):
+            out["journal"] = self._meta("citation_journal_title")
+            out["journal_entity"] = self._entity_named(out["journal"], "ORG")
+        if out["journal"] is None and any(BY_LINE.match(line.text) for line in _lines(self.text)):
+            # A news piece names no journal: its outlet is the site.
+            outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
+            out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
+        if out["year"] is None:
             date = self._meta("citation_publication_date") or self._meta("citation_date") or self._meta("citation_year")
             found_year = re.search(rf"\b{_YEAR}\b", date or "")
             if found_year:
                 out["year"] = int(found_year.group(0))
-        if out.get("issue") is None and self._meta("citation_issue"):
-            out["issue"] = self._meta("citation_issue")
-        return out
-
-    def _labelled_journal(self, start: int, end: int) -> dict[str, Any]:
-        """A catalogue's table of labelled fields: "Журнал: Name", "Год: 2020", "Номер: 4"."""
-        out: dict[str, Any] = {}
-        region = self.text[start:end]
-        journal = _LABELLED_JOURNAL.search(region)
-        if journal:
-            name = journal.group("value").strip(" .,;")
-            out["journal"] = name
-            out["journal_entity"] = next((e.id for e in self.doc.entities if e.label == "ORG"
-                                          and start + journal.start("value") <= e.start and e.end <= start + journal.end("value")), None)
-            year = _LABELLED_YEAR.search(region)
-            issue = _LABELLED_ISSUE.search(region)
-            out["year"] = int(year.group("value")) if year else None
-            out["issue"] = issue.group("value") if issue else None
+        for name in ("volume", "issue"):
+            if out[name] is None and self._meta(f"citation_{name}"):
+                out[name] = self._meta(f"citation_{name}")
         return out
 
     # -- authors ---------------------------------------------------------------
