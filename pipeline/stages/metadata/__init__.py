@@ -47,13 +47,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from typing import Any, Iterable
 
 from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
+from textmine.stages.metadata.bylines import Name, join_broken_name, read_byline
 from textmine.stages.metadata.sources import BY_LINE, choose_fields, find_statements, outlet_name
 
 METADATA_KEYS = (
@@ -84,7 +85,6 @@ _VOLUME_LINE = re.compile(
 # A source label before the journal's name ("Источник: Journal. - 2021. - № 1").
 _SOURCE_LABEL = re.compile(r"^(?:Источник|Source|Журнал|Journal|Издание|Published in|Опубликовано в|In)\s*:\s*", re.IGNORECASE)
 CITATION_MAX_WORDS = 20
-_AUTHOR_LABEL = re.compile(r"\s*(?:(?:Authors?|Авторы?|Автор\(ы\))\s*:\s*|by\s+)?", re.IGNORECASE)
 _NOT_TITLE_START = re.compile(
     r"^\s*(?:UDC|УДК|ББК|DOI|JEL|ISSN|Keywords|Key words|Ключевые слова|Abstract|Аннотация|Annotation|Резюме|Summary"
     r"|Section|Rubric|Рубрика|Раздел)\b",
@@ -109,20 +109,13 @@ _ACCESS_DATE = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # an access date is a day
-# Name shapes used when the NER found no person in the author block.
-_UPPER = "A-ZА-ЯЁ"
-_LOWER = "a-zа-яё"
-_SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
-_INITIALS = rf"[{_UPPER}]\.\s?(?:[{_UPPER}]\.\s?)?"
-_NAME_SHAPE = re.compile(rf"(?<!\w)(?:{_SURNAME}\s{_INITIALS}\s?{_SURNAME}|{_INITIALS}\s?{_SURNAME}|{_SURNAME},?\s{_INITIALS})(?![^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰])")  # an affiliation number may follow
 _AFFILIATION_WORDS = re.compile(
     r"(?:University|Institute|Academy|College|School|Centre|Center|Университет|Институт|Академия|Колледж|Центр)",
 )
 
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-# A name's affiliation number ("Ivanov I.I.1", "Petrov P.P.²") and the numbered affiliation lines.
-_AFFILIATION_MARKER = re.compile(r"\s?([1-9¹²³⁴⁵⁶⁷⁸⁹])(?![\d.-])")
+# A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...").
 _AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\W\d_])")
 
 
@@ -250,7 +243,7 @@ def _title_like(line: Line) -> bool:
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text):
         return False
-    return not _NAME_SHAPE.match(text)
+    return not read_byline(text, 0, len(text))
 
 
 def _spans_inside(entities: Iterable[Entity], start: int, end: int, label: str) -> list[Entity]:
@@ -273,6 +266,7 @@ class _Author:
     end: int
     entity: Entity | None
     affiliation: _Affiliation | None = None
+    markers: list[str] = dataclass_field(default_factory=list)  # affiliation and corresponding-author markers ("1", "*")
 
 
 def _fields(line: Line, skip: int) -> list[tuple[int, int, str]]:
@@ -374,16 +368,6 @@ class MetadataExtractor:
         while last + 1 in candidates:
             last += 1
         return list(range(first, last + 1))
-
-    def _starts_with_person(self, line: Line) -> bool:
-        """The line starts with a name (after an "Authors:" label): a PERSON mention or a name shape."""
-        label = _AUTHOR_LABEL.match(line.text)
-        name_start = line.start + label.end()
-        return bool(_NAME_SHAPE.match(line.text, label.end())) or any(
-            e.label == "PERSON" and e.start == name_start for e in self.doc.entities)
-
-    def _is_author_line(self, line: Line) -> bool:
-        return self._starts_with_person(line) or bool(ORCID.search(line.text))
 
     def _in_article_script(self, text: str) -> bool:
         """Most of the line's letters are in the article's script (a Russian rubric is not an English article's title)."""
@@ -491,29 +475,35 @@ class MetadataExtractor:
         return load_gazetteer().lookup(self.text[start:end], "LOC") is not None
 
     def _authors(self, lines: list[Line], affiliations: list[_Affiliation]) -> list[_Author]:
-        """The names on the author lines (lines that start with a name): PERSON
-        mentions, each widened to the name shape that contains it ("Abenova A."
-        -> "Abenova A. S."), and name shapes the NER missed; names inside an
-        institution or an address are not authors."""
+        """The names on the bylines among ``lines`` (see :mod:`textmine.stages.metadata.bylines`), each
+        linked to the PERSON mention inside it; names inside an institution or an address are not
+        authors, and when bylines are printed in two scripts (a bilingual article) those in the
+        article's script are kept."""
         taken = [(aff.start, aff.end) for aff in affiliations] + [aff.place for aff in affiliations if aff.place]
         authors: list[_Author] = []
-        for line in lines:
-            if not self._starts_with_person(line):
+        for name in (n for line_index in range(len(lines)) for n in self._byline(lines, line_index)):
+            if any(s <= name.start and name.end <= e for s, e in taken) or any(a.name == name.text for a in authors):
                 continue
-            shapes = [(line.start + m.start(), line.start + m.end()) for m in _NAME_SHAPE.finditer(line.text)
-                      if not EMAIL.search(line.text[max(0, m.start() - 1):m.end() + 1])]
-            people = _spans_inside(self.doc.entities, line.start, line.end, "PERSON")
-            found = []
-            for person in people:
-                # A mention that took in the affiliation number ("Seitkali²") ends before it.
-                person_end = person.start + len(person.text.rstrip("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*"))
-                start, end = next(((s, e) for s, e in shapes if s <= person.start and person_end <= e), (person.start, person_end))
-                found.append(_Author(" ".join(self.text[start:end].split()), start, end, person))
-            for start, end in shapes:
-                if not any(a.start < end and start < a.end for a in found):
-                    found.append(_Author(" ".join(self.text[start:end].split()), start, end, None))
-            authors.extend(a for a in found if not any(s <= a.start and a.end <= e for s, e in taken))
-        return sorted(authors, key=lambda a: a.start)
+            person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < name.end and name.start < e.end), None)
+            authors.append(_Author(name.text, name.start, name.end, person, markers=name.markers))
+        in_script = [a for a in authors if self._in_article_script(a.name)]
+        return in_script or authors
+
+    def _byline(self, lines: list[Line], index: int) -> list[Name]:
+        """The names on lines[index] (read on into the next line when a name is cut by the break)."""
+        line = lines[index]
+        following = [other for other in lines[index + 1:index + 3] if other.text.strip()]
+        end = join_broken_name(self.text, line.start, line.end, following[0].start, following[0].end) if following else line.end
+        # A line of only two-word names is a byline when the author block goes on below it (an affiliation,
+        # an e-mail or an ORCID) or when the NER takes it for a person.
+        own_line = bool(following) and (self._affiliation_line(following[0]) is not None or bool(
+            EMAIL.search(following[0].text) or ORCID.search(following[0].text)))
+        own_line = own_line or any(e.label == "PERSON" and e.start == line.start + len(line.text) - len(line.text.lstrip())
+                                   for e in self.doc.entities)
+        return read_byline(self.text, line.start, end, own_line)
+
+    def _is_author_line(self, line: Line) -> bool:
+        return bool(read_byline(self.text, line.start, line.end)) or bool(ORCID.search(line.text))
 
     def _author_records(self, authors: list[_Author], affiliations: list[_Affiliation], block_end: int) -> list[dict[str, Any]]:
         if not authors:
@@ -542,9 +532,9 @@ class MetadataExtractor:
     def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
                          numbered: dict[str, _Affiliation]) -> _Affiliation | None:
         """The affiliation the author's number points to ("Ivanov I.I.¹"), else the first one written in the author's zone."""
-        marker = _AFFILIATION_MARKER.match(self.text, author.end)
-        if marker and _marker_digits(marker.group(1)) in numbered:
-            return numbered[_marker_digits(marker.group(1))]
+        digits = [m for m in author.markers if m.isdigit()]
+        if digits and digits[0] in numbered:  # "1,2": the first institution the author line names
+            return numbered[digits[0]]
         return next((aff for aff in affiliations if zone[0] <= aff.start < zone[1]), None)
 
     def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
