@@ -55,7 +55,7 @@ from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import Name, join_broken_name, read_byline
-from textmine.stages.metadata.sources import BY_LINE, choose_fields, find_statements, outlet_name
+from textmine.stages.metadata.sources import RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -90,6 +90,8 @@ _NOT_TITLE_START = re.compile(
     r"|Section|Rubric|Рубрика|Раздел)\b",
     re.IGNORECASE,
 )
+# Site furniture: menus and breadcrumbs ("Home | Archives", "Home / Archives / Vol. 9"), skip links, switchers.
+_PAGE_FURNITURE = re.compile(r"\s[|›»•·]\s|\s/\s.*\s/\s|^\s*(?:Skip to|Jump to|Go to|Перейти к)\b", re.IGNORECASE)
 # A label of the article's kind printed above the title ("Original article", "Научная статья").
 _ARTICLE_KIND = re.compile(
     r"^\s*(?:(?:original|research|review|scientific|short)\s+(?:research\s+)?(?:article|paper|communication)"
@@ -187,7 +189,7 @@ def _is_prose(line: Line) -> bool:
     """A paragraph of running text: many words, mostly in lower case (an
     affiliation line is long too, but made of capitalised names)."""
     stripped = line.text.strip()
-    if ORCID.search(stripped) or EMAIL.search(stripped):
+    if ORCID.search(stripped) or EMAIL.search(stripped) or _PAGE_FURNITURE.search(stripped):
         return False
     words = [w for w in stripped.split() if w[:1].isalpha()]
     if not words or sum(w[0].isupper() for w in words) * 2 > len(words):
@@ -241,9 +243,32 @@ def _title_like(line: Line) -> bool:
         return False
     if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text) or _ARTICLE_KIND.match(text):
         return False
-    if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text):
+    if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
+        return False
+    statement = read_statement(text, 0, RANK_LINE)  # a running header or a source line, not a title
+    if statement and (statement.volume or statement.issue or statement.journal):
         return False
     return not read_byline(text, 0, len(text))
+
+
+def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int]:
+    """The adjacent candidate lines around ``anchor``; of two lines with the same words (a title printed in
+    capitals and in mixed case) only the one in mixed case."""
+    first = last = anchor
+    while first - 1 in candidates:
+        first -= 1
+    while last + 1 in candidates:
+        last += 1
+    run = list(range(first, last + 1))
+    keys = [" ".join(lines[i].text.split()).casefold() for i in run]
+    if len(run) == 2 and keys[0] == keys[1]:
+        return [run[1]] if lines[run[0]].text.strip().isupper() else [run[0]]
+    return run
+
+
+def _has_label(text: str) -> bool:
+    """A "Label: value" line of a record ("Тип: статья", "Язык: английский")."""
+    return bool(re.match(r"\s*[^\W\d_][\w ]{0,30}:(?:\s|$)", text))
 
 
 def _spans_inside(entities: Iterable[Entity], start: int, end: int, label: str) -> list[Entity]:
@@ -328,12 +353,12 @@ class MetadataExtractor:
         metadata.update(self._journal(header, self.article_end))
         self.journal_entity_id = metadata["journal_entity"]
         affiliations = [aff for aff in (self._affiliation_line(line) for line in header) if aff is not None]
-        title_lines = self._title_lines(header, affiliations)
+        title_lines = self._title_lines(header, affiliations, metadata["journal"])
         title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
         authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
-        metadata["title"] = " ".join(header[i].text.strip() for i in title_lines) or self._meta("citation_title")
-        if metadata["title"] is None and self.doc.source.get("html", {}).get("title"):
-            metadata["title"] = self.doc.source["html"]["title"]
+        metadata["title"] = " ".join(header[i].text.strip() for i in title_lines) or self._wrapper_title() or self._meta("citation_title")
+        if metadata["title"] is None:
+            metadata["title"] = self._page_title_in_text()
         block_end = header[-1].end if header else self.article_start
         metadata["authors"] = self._author_records(authors, affiliations, block_end) or self._meta_authors()
         metadata.update(self._affiliation_place(authors, affiliations, header))
@@ -342,32 +367,49 @@ class MetadataExtractor:
 
     # -- title ---------------------------------------------------------------
 
-    def _title_lines(self, header: list[Line], affiliations: list[_Affiliation]) -> list[int]:
+    def _title_lines(self, header: list[Line], affiliations: list[_Affiliation], journal: str | None) -> list[int]:
         """Indices (into header) of the title's lines: the run of adjacent
         title-like lines around the page's main heading (HTML h1), else the
-        first one of the article (without an article segment: the one nearest
-        above the authors). Author and affiliation lines and lines mostly in
-        another script than the article's are not the title."""
+        one nearest above the first byline in the article's script, else the
+        first one. Author and affiliation lines, the journal's name and lines
+        mostly in another script than the article's are not the title."""
         affiliation_lines = {aff.line.start for aff in affiliations}
+        journal_key = " ".join((journal or "").split()).casefold()
+        author_lines = {i for i in range(len(header)) if self._byline(header, i) or ORCID.search(header[i].text)}
         candidates = {
             i for i, line in enumerate(header)
-            if _title_like(line) and not self._is_author_line(line) and line.start not in affiliation_lines
-            and self._in_article_script(line.text)
+            if _title_like(line) and i not in author_lines and line.start not in affiliation_lines
+            and self._in_article_script(line.text) and " ".join(line.text.split()).casefold() != journal_key
         }
         if not candidates:
             return []
         headings = [i for i in sorted(candidates) if self._block_tag(header[i]) == "h1"]
-        anchor = headings[0] if headings else min(candidates)
-        if not self.has_segments and not headings:
-            author_line = next((i for i, line in enumerate(header) if self._is_author_line(line)), None)
-            above = [i for i in candidates if author_line is not None and i < author_line]
-            anchor = max(above) if above else anchor
-        first = last = anchor
-        while first - 1 in candidates:
-            first -= 1
-        while last + 1 in candidates:
-            last += 1
-        return list(range(first, last + 1))
+        author_line = min((i for i in author_lines if self._in_article_script(header[i].text)), default=None)
+        above = [i for i in candidates if author_line is not None and i < author_line]
+        anchor = headings[0] if headings else max(above) if above else min(candidates)
+        return _title_run(header, candidates, anchor)
+
+    def _page_title_in_text(self) -> str | None:
+        """The HTML <title> (or its part before the site's name, "Title - Site") when the text prints it as a line:
+        the element alone states nothing."""
+        page_title = (self.doc.source.get("html") or {}).get("title") or ""
+        printed = {" ".join(line.text.split()) for line in _lines(self.text)}
+        for part in [page_title] + re.split(r"\s[-–—|]\s", page_title):
+            part = " ".join(part.split())
+            if part and part in printed:
+                return part
+        return None
+
+    def _wrapper_title(self) -> str | None:
+        """A title printed only by the wrapper above the article (a catalogue card): the last run of title-like
+        lines there, one printing when it is printed twice (mixed case over capitals)."""
+        lines = [line for segment in self.doc.iter_segments(role="wrapper") if segment.end <= self.article_start
+                 for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
+        candidates = {i for i, line in enumerate(lines) if _title_like(line) and not self._is_author_line(line)
+                      and self._in_article_script(line.text) and not _has_label(line.text)}
+        if not candidates:
+            return None
+        return " ".join(lines[i].text.strip() for i in _title_run(lines, candidates, max(candidates)))
 
     def _in_article_script(self, text: str) -> bool:
         """Most of the line's letters are in the article's script (a Russian rubric is not an English article's title)."""
