@@ -112,7 +112,8 @@ _ACCESS_DATE = re.compile(
 )
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # an access date is a day
 _AFFILIATION_WORDS = re.compile(
-    r"(?:University|Institute|Academy|College|School|Centre|Center|Университет|Институт|Академия|Колледж|Центр)",
+    r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library"
+    r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика)",
 )
 
 
@@ -315,6 +316,9 @@ _NAME_PARTICLES = frozenset("of the and for in on at named after by de la von va
 def _name_like(text: str) -> bool:
     """Written as a name: every word capitalised, save particles ("University of International Business")."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text)]
+    if words and _script(words[0][0]) == "CYRILLIC":
+        # Russian names capitalise the first word only ("Пермогорский государственный университет").
+        return words[0][0].isupper()
     return bool(words) and all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
 
 
@@ -490,7 +494,10 @@ class MetadataExtractor:
             if not (self._is_known_place(start, end) or unknown_city):
                 break
             place_from -= 1
-        institution = next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
+        # The first field with an institution's word (a department before it is not one); else the last ORG.
+        institution = next((f for f in fields[:place_from] if _AFFILIATION_WORDS.search(self.text, f[0], f[1])
+                            and _name_like(self.text[f[0]:f[1]])), None)
+        institution = institution or next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
         if institution is None:
             return None
         has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1]))
