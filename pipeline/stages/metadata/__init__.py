@@ -54,7 +54,7 @@ from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
-from textmine.stages.metadata.bylines import Name, join_broken_name, read_byline
+from textmine.stages.metadata.bylines import AUTHOR_LABEL, Name, join_broken_name, read_byline
 from textmine.stages.metadata.sources import RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
 
 METADATA_KEYS = (
@@ -364,6 +364,15 @@ class MetadataExtractor:
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
         block_end = header[-1].end if header else self.article_start
+        if not authors:
+            # No author block in the article: the wrapper's record field ("Автор: ...", "Авторы:").
+            record = [line for segment in self.doc.iter_segments(role="wrapper") if segment.end <= self.article_start
+                      for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
+            authors = self._record_authors(record)
+            if authors:
+                affiliations = sorted(affiliations + [aff for aff in map(self._affiliation_line, record) if aff],
+                                      key=lambda aff: aff.start)
+                block_end = max(block_end, record[-1].end)
         metadata["authors"] = self._author_records(authors, affiliations, block_end) or self._meta_authors()
         metadata.update(self._affiliation_place(authors, affiliations, header))
         metadata["references"] = self._references(lines[body_index:])
@@ -537,6 +546,23 @@ class MetadataExtractor:
             authors.append(_Author(name.text, name.start, name.end, person, markers=name.markers))
         in_script = [a for a in authors if self._in_article_script(a.name)]
         return in_script or authors
+
+    def _record_authors(self, lines: list[Line]) -> list[_Author]:
+        """Names after an author label of a record: on the label's line or, for a label alone, on the next."""
+        authors: list[_Author] = []
+        for index, line in enumerate(lines):
+            label = AUTHOR_LABEL.match(line.text)
+            if not label or line.text.lstrip().startswith("By"):
+                continue
+            if line.text[label.end():].strip():
+                names = read_byline(self.text, line.start, line.end)
+            elif index + 1 < len(lines):
+                names = read_byline(self.text, lines[index + 1].start, lines[index + 1].end, labelled=True)
+            else:
+                names = []
+            authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names
+                        if not any(a.name == n.text for a in authors)]
+        return authors
 
     def _byline(self, lines: list[Line], index: int) -> list[Name]:
         """The names on lines[index] (read on into the next line when a name is cut by the break)."""

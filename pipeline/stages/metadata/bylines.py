@@ -72,8 +72,7 @@ monday tuesday wednesday thursday friday saturday sunday
 """.split())
 
 AUTHOR_LABEL = re.compile(
-    r"\s*(?:(?:Authors?|Авторы?|Автор\(ы\)|Author\(s\))\s*:\s*|автор научной работы\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))",
-    re.IGNORECASE,
+    r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:автор научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
 )
 _MARKERS = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d(?:,\d)*(?![\d.])|\*)+")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b|&)\s*")
@@ -123,13 +122,14 @@ def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -
     return best
 
 
-def read_byline(text: str, start: int, end: int, own_line: bool = False) -> list[Name]:
+def read_byline(text: str, start: int, end: int, own_line: bool = False, labelled: bool = False) -> list[Name]:
     """The names of the byline text[start:end] (a line, or two when a name runs over the break), or [].
 
-    ``own_line``: the line stands where an author block stands (two-word names allowed without a label)."""
+    ``own_line``: the line stands where an author block stands (two-word names allowed without a label);
+    ``labelled``: the line is the value of an author label printed on the line before ("Авторы:")."""
     label = AUTHOR_LABEL.match(text, start, end)
     position = label.end() if label else start
-    labelled = bool(label)
+    labelled = labelled or bool(label)
     names: list[Name] = []
     while position < end:
         name = name_at(text, position, end, allow_weak=labelled or own_line, first=not names)
