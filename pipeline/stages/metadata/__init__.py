@@ -118,6 +118,7 @@ _AFFILIATION_WORDS = re.compile(
 
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...").
 _AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\W\d_])")
 
@@ -584,9 +585,14 @@ class MetadataExtractor:
         if not authors:
             return []
         zones = [(a.end, authors[i + 1].start if i + 1 < len(authors) else block_end) for i, a in enumerate(authors)]
-        orcids = self._per_author(zones, [(m.start(), m.group(1).upper()) for m in ORCID.finditer(self.text, authors[0].end, block_end)
-                                          if orcid_checksum_valid(m.group(1))])
-        emails = self._per_author(zones, [(m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(self.text, authors[0].end, block_end)])
+        found_orcids = [(m.start(), m.group(1).upper()) for m in ORCID.finditer(self.text, authors[0].end, block_end)
+                        if orcid_checksum_valid(m.group(1))]
+        found_emails = [(m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(self.text, authors[0].end, block_end)]
+        found_emails += self._contact_emails(block_end)
+        orcids = self._owned(authors, zones, found_orcids)
+        emails = self._owned(authors, zones, found_emails)
+        emails = [self._strip_marker(email, author) if email else None for email, author in zip(emails, authors)]
+        orcids, emails = self._fill_from_meta(authors, orcids, emails)
         numbered = {aff.number: aff for aff in affiliations if aff.number}
         shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), affiliations[0] if affiliations else None)
         records = []
@@ -615,6 +621,86 @@ class MetadataExtractor:
     def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
         return next((e for e in sorted(self.doc.entities, key=lambda e: e.start) if e.label == "ORG" and e.id != self.journal_entity_id
                      and affiliation.start <= e.start and e.end <= affiliation.end), None)
+
+    def _owned(self, authors: list[_Author], zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:
+        """Each author's item (ORCID or e-mail): the one on a line that names the author ("Corresponding
+        author: NAME, e-mail", "ORCID: Surname I. O. — iD; ..."), or marks it with the author's marker
+        ("1 name@host", "* Corresponding author: ...", "1name@host"); the rest by position
+        (:meth:`_per_author`)."""
+        owned: list[str | None] = [None] * len(authors)
+        rest = []
+        for position, value in found:
+            owner = self._owner(authors, position, value)
+            if owner is not None and owned[owner] is None:
+                owned[owner] = value
+            elif owner is None:
+                rest.append((position, value))
+        by_position = self._per_author(zones, rest)
+        return [mine or (other if other not in owned else None) for mine, other in zip(owned, by_position)]
+
+    def _owner(self, authors: list[_Author], position: int, value: str) -> int | None:
+        line_start = self.text.rfind("\n", 0, position) + 1
+        line_end = self.text.find("\n", position)
+        line_end = len(self.text) if line_end < 0 else line_end
+        line = self.text[line_start:line_end]
+        if any(a.start < line_end and line_start < a.end for a in authors):
+            return None  # the byline itself: position decides
+        part_start = line.rfind(";", 0, position - line_start) + 1
+        part_end = line.find(";", position - line_start)
+        part = line[part_start:part_end if part_end >= 0 else len(line)]
+        for context in (part, line):
+            named = self._named_authors(authors, context)
+            if len(named) == 1:
+                return named[0]
+        if len(authors) == 1 and _AUTHOR_WORD.search(line):
+            return 0  # "Contact the author: ..." of a one-author piece
+        marker = re.match(r"\s*([*¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line) or re.match(r"(\d)(?=[^\W\d_])", value)
+        if marker:
+            symbol = _marker_digits(marker.group(1))
+            marked = [i for i, a in enumerate(authors) if symbol in a.markers]
+            if len(marked) == 1:
+                return marked[0]
+        return None
+
+    @staticmethod
+    def _named_authors(authors: list[_Author], context: str) -> list[int]:
+        """Authors whose name's words (not initials) the context prints, without its e-mails, URLs and iDs."""
+        context = URL.sub(" ", EMAIL.sub(" ", ORCID.sub(" ", context))).casefold()
+        words = [{w.casefold() for w in re.findall(r"[^\W\d_][^\W\d_'’-]{2,}", a.name)} for a in authors]
+        hits = [sum(bool(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", context)) for w in ws) for ws in words]
+        best = max(hits, default=0)
+        return [i for i, hit in enumerate(hits) if hit == best] if best else []
+
+    def _contact_emails(self, block_end: int) -> list[tuple[int, str]]:
+        """E-mails the article prints after its header on a line about its author ("Contact the author: ...")."""
+        found = []
+        for line in _lines(self.text, block_end, self.article_end):
+            if _AUTHOR_WORD.search(line.text):
+                found += [(line.start + m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(line.text)]
+        return found
+
+    @staticmethod
+    def _strip_marker(email: str, author: _Author) -> str:
+        """"1name@host" after the author with marker 1 -> "name@host"."""
+        marker = re.match(r"\d(?=[^\W\d_])", email)
+        return email[1:] if marker and marker.group(0) in author.markers else email
+
+    def _fill_from_meta(self, authors: list[_Author], orcids: list[str | None], emails: list[str | None]):
+        """ORCIDs and e-mails that only the HTML citation_author_* tags state, matched to the author by name."""
+        names = self.html_meta.get("citation_author") or []
+        meta_orcids = self.html_meta.get("citation_author_orcid") or []
+        meta_emails = self.html_meta.get("citation_author_email") or []
+        for i, name in enumerate(names):
+            words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", name)}
+            match = next((k for k, a in enumerate(authors) if words and words <= {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", a.name)}), None)
+            if match is None:
+                continue
+            orcid = ORCID.search(meta_orcids[i]) if i < len(meta_orcids) else None
+            if orcids[match] is None and orcid and orcid_checksum_valid(orcid.group(1)):
+                orcids[match] = orcid.group(1).upper()
+            if emails[match] is None and i < len(meta_emails) and EMAIL.fullmatch(meta_emails[i].strip()):
+                emails[match] = meta_emails[i].strip()
+        return orcids, emails
 
     @staticmethod
     def _per_author(zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:
