@@ -598,7 +598,7 @@ class MetadataExtractor:
         records = []
         for author, zone, orcid, email in zip(authors, zones, orcids, emails):
             author.affiliation = self._own_affiliation(author, zone, affiliations, numbered) or shared
-            affiliation = author.affiliation
+            affiliation = author.affiliation or self._author_note(author, block_end)
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
                 "name": author.name,
@@ -609,6 +609,20 @@ class MetadataExtractor:
                 "affiliation_entity": organisation.id if organisation else None,
             })
         return records
+
+    def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
+        """The institution of a note about the author after the header ("NAME is a senior analyst at the
+        Caspian Transport Institute in Aktau."), as news pieces print it."""
+        note = re.compile(rf"{re.escape(author.name)}\s+(?:is|was|works|teaches|heads)\b[^.\n]*?\b(?:at|of)\s+(?:the\s+)?"
+                          rf"(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
+        for match in note.finditer(self.text, block_end, self.article_end):
+            org = match.group("org")
+            org = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", org)
+            start = match.start("org")
+            if _AFFILIATION_WORDS.search(org):
+                line = Line(start, start + len(org), org)
+                return _Affiliation(line=line, number=None, start=start, end=start + len(org), place=None)
+        return None
 
     def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
                          numbered: dict[str, _Affiliation]) -> _Affiliation | None:
