@@ -132,7 +132,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     labelled = labelled or bool(label)
     names: list[Name] = []
     while position < end:
-        name = name_at(text, position, end, allow_weak=labelled or own_line, first=not names)
+        name = name_at(text, position, end, allow_weak=True, first=not names)
         if name is None:
             break
         markers = _MARKERS.match(text, name.end, end)
@@ -151,8 +151,10 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     rest = text[position:end].strip(" ,;.")
     # Two-word names without a label: only when nothing but names stands on the line, or the name's
     # affiliation in brackets ("Anna Kowalska (Jagiellonian University, Krakow)").
-    if not labelled and any(n.shape in _WEAK for n in names) and rest and not (len(names) == 1 and rest.startswith("(")):
-        return []
+    if any(n.shape in _WEAK for n in names) and not labelled:
+        bracketed = len(names) == 1 and rest.startswith("(")
+        if not (bracketed or (own_line and not rest)):
+            return []
     return names
 
 
