@@ -318,3 +318,148 @@ def test_author_line_with_a_label():
     assert meta["title"] == "Energy corridors of the Caspian region"
     assert [a["name"] for a in meta["authors"]] == ["Petrov P. P.", "Sidorova A. A."]
     assert [a["affiliation_entity"] for a in meta["authors"]] == ["T1", "T1"]
+
+
+# -- pages laid out unlike the seed (made up for these tests; no NER mentions: bylines are read by name shape) --
+
+def _segmented(text: str, article_from: str, article_to: str | None = None) -> list[Segment]:
+    start = text.index(article_from)
+    end = text.index(article_to) if article_to else len(text)
+    segments = [Segment(start, end, "en", "article")]
+    if start:
+        segments.insert(0, Segment(0, start, "ru", "wrapper"))
+    if end < len(text):
+        segments.append(Segment(end, len(text), "ru", "wrapper"))
+    return segments
+
+
+PDF_HEADER_PAGE = """TAIGA VETERINARY JOURNAL • 2015 • VOL. 3 • NO. 2
+ORIGINAL ARTICLE
+
+Tick-borne infections of reindeer on the Kola Peninsula
+
+Ivan P. Sokolov1, Maria K. Lebedeva2, Oleg Yu. Zorin1,2
+1 Murmansk Veterinary Institute, Murmansk, Russia
+2 Kola Polar Research Station, Apatity, Russia
+Corresponding author: Maria K. Lebedeva, e-mail: lebedeva.mk@kprs.example.ru
+ORCID: Zorin O. Yu. — 0000-0002-1825-0097; Sokolov I. P. — 0000-0001-5109-3700
+
+Ticks have spread north with the warming of the last decades, and herders on the Kola Peninsula now report infections in animals that never met a tick before, which raises questions for the veterinary service.
+
+How to cite: Sokolov I. P., Lebedeva M. K., Zorin O. Yu. Tick-borne infections of reindeer on the Kola Peninsula. Taiga Veterinary Journal. 2015;3(2):21–30.
+Received: 01.12.2014. Accepted: 02.03.2015.
+
+12 TAIGA VETERINARY JOURNAL • 2015 • VOL. 3 • NO. 2
+"""
+
+
+def test_running_header_page_with_markers_corresponding_author_and_orcid_list():
+    meta = extract_metadata(make_doc(PDF_HEADER_PAGE, []))
+    assert meta["title"] == "Tick-borne infections of reindeer on the Kola Peninsula"  # not the running header
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Taiga Veterinary Journal", 2015, "3", "2")
+    assert [a["name"] for a in meta["authors"]] == ["Ivan P. Sokolov", "Maria K. Lebedeva", "Oleg Yu. Zorin"]
+    # "1,2": the first institution the author line names
+    assert [a["affiliation"] for a in meta["authors"]] == [
+        "Murmansk Veterinary Institute", "Kola Polar Research Station", "Murmansk Veterinary Institute"]
+    assert [a["email"] for a in meta["authors"]] == [None, "lebedeva.mk@kprs.example.ru", None]
+    assert [a["orcid"] for a in meta["authors"]] == ["0000-0001-5109-3700", None, "0000-0002-1825-0097"]
+
+
+SITE_PAGE = """RU | EN
+Skip to main content
+We use cookies to make this site work. By using the site you agree to the use of cookies on this and other visits | Accept
+Northern Peat Science
+Home | Archive | About
+Home / Archive / Vol. 7 No. 2 (2012) / Articles
+Moss bogs of the Onega shore and their carbon balance
+Tatiana R. Orr
+Onega Wetland Institute, Petrozavodsk, Russia
+https://orcid.org/0000-0002-1694-233X
+
+Moss bogs store carbon for millennia, but drainage for forestry in the last century turned many of them into sources of carbon dioxide, and we measured how much of that was reversed by rewetting.
+
+Published: 2012-06-30 · Updated: 3 March 2024
+Share: VK | Telegram
+"""
+
+
+def test_site_furniture_is_never_the_title_and_the_breadcrumb_states_the_issue():
+    doc = make_doc(SITE_PAGE, [], _segmented(SITE_PAGE, "RU | EN", "Share:"))
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Moss bogs of the Onega shore and their carbon balance"
+    assert (meta["year"], meta["volume"], meta["issue"]) == (2012, "7", "2")
+    assert [(a["name"], a["orcid"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Tatiana R. Orr", "0000-0002-1694-233X", "Onega Wetland Institute")]
+
+
+def test_no_byline_no_authors_and_no_invented_source():
+    text = ("Salt roads of the White Sea coast\n\n"
+            "The salt works of the White Sea coast supplied the north of Russia for three centuries, and their decline in 1890 "
+            "and after was slow rather than sudden, as the account books of the monasteries show for every decade.\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Salt roads of the White Sea coast"
+    assert meta["authors"] == []
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == (None, None, None, None)
+
+
+RECORD_PAGE = """Научная библиотека
+Журнал: Вестник Прионежья
+Том 4, № 2(9), 2016
+Автор: Соколова Мария Петровна, кандидат исторических наук, доцент, Прионежский государственный университет (Петрозаводск, Россия); e-mail: sokolova.mp@pgu.example.ru
+Fishing villages of the Onega shore in the eighteenth century
+
+The fishing villages of the Onega shore paid their dues in salted fish, and the tax books of the eighteenth century let us follow how many households lived from the sea.
+Сегодня: 5 мая 2025 г.
+"""
+
+
+def test_author_from_the_record_field_when_the_article_prints_none():
+    doc = make_doc(RECORD_PAGE, [], _segmented(RECORD_PAGE, "Fishing villages", "Сегодня:"))
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Fishing villages of the Onega shore in the eighteenth century"
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Вестник Прионежья", 2016, "4", "2(9)")
+    assert [(a["name"], a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Соколова Мария Петровна", "sokolova.mp@pgu.example.ru", "Прионежский государственный университет")]
+
+
+def test_footnote_markers_are_stripped_from_emails():
+    text = ("Rewetting drained peatlands in Karelia\n"
+            "Ivan P. Sokolov1, Maria K. Lebedeva2\n"
+            "1 Onega Wetland Institute, Petrozavodsk, Russia\n2 Karelian Forest Academy, Petrozavodsk, Russia\n"
+            "1sokolov.ip@owi.example.ru, 2lebedeva@kfa.example.ru\n\n"
+            "Drained peatlands emit carbon dioxide for decades, and rewetting them is the cheapest way to stop it, as the "
+            "measurements at four sites in the south of Karelia show for the first three years.\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert [a["email"] for a in meta["authors"]] == ["sokolov.ip@owi.example.ru", "lebedeva@kfa.example.ru"]
+    assert [a["affiliation"] for a in meta["authors"]] == ["Onega Wetland Institute", "Karelian Forest Academy"]
+
+
+NEWS_PAGE = """СТЕПНОЙ ВЕСТНИК | Steppe Herald
+Главная | Новости | Экономика
+Четверг, 2 мая 2025
+Grain exports through the Azov ports hit a record
+By Emma Stone and Lars Berg
+May 4, 2021
+Grain exporters shipped more wheat through the small ports of the Azov Sea this spring than in any year before, and the queues of trucks at the terminals grew to several kilometres.
+Emma Stone is a senior researcher at the Azov Grain Institute in Rostov. Lars Berg is a freelance writer.
+© 2001–2025 «Степной вестник»
+"""
+
+
+def test_news_byline_date_outlet_and_author_note():
+    doc = make_doc(NEWS_PAGE, [], _segmented(NEWS_PAGE, "Grain exports", "©"))
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Grain exports through the Azov ports hit a record"
+    assert (meta["journal"], meta["year"]) == ("Steppe Herald", 2021)  # not the page's date
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Emma Stone", "Azov Grain Institute"), ("Lars Berg", None)]
+
+
+def test_values_are_printed_on_the_page():
+    """Nothing invented: every string value is in the text (whitespace runs as one space), the year is a number there."""
+    for text, segments in ((PDF_HEADER_PAGE, None), (SITE_PAGE, None), (RECORD_PAGE, None), (NEWS_PAGE, None)):
+        meta = extract_metadata(make_doc(text, [], segments))
+        flat = " ".join(text.split())
+        values = [meta[k] for k in ("title", "journal", "volume", "issue")]
+        values += [a[k] for a in meta["authors"] for k in ("name", "email", "affiliation")]
+        assert all(" ".join(v.split()) in flat for v in values if v), values
+        assert meta["year"] is None or str(meta["year"]) in text

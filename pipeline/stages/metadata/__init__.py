@@ -668,7 +668,7 @@ class MetadataExtractor:
                 return named[0]
         if len(authors) == 1 and _AUTHOR_WORD.search(line):
             return 0  # "Contact the author: ..." of a one-author piece
-        marker = re.match(r"\s*([*¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line) or re.match(r"(\d)(?=[^\W\d_])", value)
+        marker = re.match(r"(\d)(?=[^\W\d_])", value) or re.match(r"\s*([*¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
         if marker:
             symbol = _marker_digits(marker.group(1))
             marked = [i for i, a in enumerate(authors) if symbol in a.markers]
