@@ -463,3 +463,16 @@ def test_values_are_printed_on_the_page():
         values += [a[k] for a in meta["authors"] for k in ("name", "email", "affiliation")]
         assert all(" ".join(v.split()) in flat for v in values if v), values
         assert meta["year"] is None or str(meta["year"]) in text
+
+
+def test_seed_metadata_exact_through_the_whole_pipeline():
+    """The seed stays exact when segments and entities come from the pipeline, not from gold."""
+    from textmine.runtime.extract import ExtractConfig, Extractor
+    from textmine.stages.ingest import iter_documents
+
+    gold = json.loads((ROOT / "corpus" / "gold" / f"{SEED}.json").read_text(encoding="utf-8"))
+    extractor = Extractor(ExtractConfig(components=("segmenter", "ner", "date_values", "canonical", "metadata")))
+    doc = extractor(next(iter(iter_documents([ROOT / "corpus" / "raw" / f"{SEED}.txt"]))))
+    scores = metadata_field_accuracy(gold["metadata"], doc.metadata)
+    wanted = {k: v for k, v in scores.items() if not k.endswith("_entity") and not k.endswith("_entities")}
+    assert wanted and all(value == 1.0 for value in wanted.values()), scores

@@ -1,44 +1,50 @@
-"""Bibliographic metadata of the article: title, journal, year, issue, authors, references.
+"""Bibliographic metadata of the article: title, journal, year, volume, issue, authors, references.
 
-The component reads the page's layout, not a template of one site:
+The component reads the page's layout, not a template of one site, and
+invents nothing: a field the page does not state stays null (authors []), and
+every value is a string printed on the page (whitespace runs written as one
+space) or, for the year, the number printed there.
 
 * the *header* is the stretch of the article before its first prose
-  paragraph (a line of many words, or a long sentence); the *title* is its
-  title-like lines (short, no final period, not a journal, author,
-  affiliation, UDC/DOI or keyword line, mostly in the article's script): the
-  page's main heading (HTML h1) if it is one of them, else the first;
-  without an article segment the one nearest above the authors;
-* the *journal line* is found in the header or the page wrapper above it
-  (else in the wrapper below the article) by bibliographic shapes: the
-  GOST/catalogue style "Journal. - 2021. - № 1" (optionally with "Vol.
-  5"/"Т. 5", after a "Source:" label) and the "Journal, Vol. 5, No. 2, 2019"
-  style; else from a catalogue's labelled fields ("Журнал: ...", "Год: ...",
-  "Номер: ...");
+  paragraph (a line of many words, or a long sentence; never a line of menu
+  separators); the *title* is its title-like lines (short, no final period,
+  not a journal, source line or running header, menu, breadcrumb or skip
+  link, author, affiliation, UDC/DOI or keyword line, not the journal's
+  name, mostly in the article's script): the page's main heading (HTML h1) if
+  it is one of them, else the one nearest above the first byline, else the
+  first; a title printed only by the wrapper above the article (a catalogue
+  card) is taken from there, in mixed case when it is also printed in
+  capitals; the HTML <title> counts only when the text prints it;
+* *journal, year, volume and issue* come from the page's source statements,
+  ranked: citation lines, field labels, source lines, breadcrumbs, running
+  headers (:mod:`textmine.stages.metadata.sources`); then the HTML
+  ``citation_*`` meta tags; for a news piece the outlet's name;
 * *affiliation lines* of the header are cut into fields at commas,
   semicolons and brackets: the address is the run of place fields at the end
-  (the last a LOC mention or a gazetteer place), the institution the last
-  field before it that names one (an institution word or an ORG mention,
-  written as a name), and a leading number ("¹Tomsk State University")
-  lets authors point to it;
-* *authors* are the names on the header's author lines (lines that start
-  with a name): PERSON mentions, widened to the name shape around them
-  ("Abenova A. S."), and name shapes ("G. T. Ichshanova", "Ivanov I.I.")
-  the NER missed, but no name inside an institution or address; authors may
-  stand before or after the title. Each author's ORCID (kept only with a
-  valid ISO 7064 MOD 11-2 check digit) and e-mail are those written after
-  the name and before the next author; the affiliation is the one the
-  author's number points to, else the first written after the author (one
-  written after all authors is shared), and the place is the first author's
-  affiliation's address (or the line of places right under it);
+  (the last a LOC mention or a gazetteer place), the institution the first
+  field before it with an institution's word (else an ORG mention), written
+  as a name, and a leading number ("¹Tomsk State University") lets authors
+  point to it;
+* *authors* are the names on the header's bylines, read by name shape
+  (:mod:`textmine.stages.metadata.bylines`) and linked to the PERSON mention
+  inside them; in a bilingual article those in the article's script; without
+  an author block in the article, the wrapper's author field ("Автор:",
+  "Авторы:"). An author's ORCID (kept only with a valid ISO 7064 MOD 11-2
+  check digit) and e-mail are those on a line that names or marks the author
+  ("Corresponding author: NAME", "ORCID: Surname I. — iD", "1 name@host",
+  "1name@host" with the marker stripped), else those written after the name
+  and before the next author, else the HTML ``citation_author_*`` tags; the
+  affiliation is the one the author's first marker points to ("1,2" -> 1),
+  else the first written after the author (one written after all authors is
+  shared), else an author note ("NAME is ... at the X Institute"); the place
+  is the first author's affiliation's address (or the line of places right
+  under it);
 * *references* are the last numbered list of the article ("1. ...", "2.Text",
   "[3] ...") whose entries look bibliographic (a year or a URL), preferring
   one under a "References"/"Литература" heading; each entry gives its
   number, text and offsets, its first URL and its access date ("date of
   treatment", "accessed", "retrieved", "дата обращения", ...), normalised
   with :func:`textmine.stages.dates.normalise_date`.
-
-For HTML input the page's ``citation_*`` meta tags (Highwire/Google Scholar)
-fill what the text does not give.
 
 :func:`metadata_field_accuracy` scores predicted metadata against gold.
 """
