@@ -132,3 +132,16 @@ def test_outlet_name_from_copyright_and_english_masthead():
     span = outlet_name(other, [(0, "Site"), (5, "© «Лесная газета», 2005–2024")])
     assert other[span[0]:span[1]] == "Лесная газета"
     assert outlet_name("No copyright here\n", [(0, "No copyright here")]) is None
+
+
+def test_lines_below_the_article_count_only_when_nothing_above_states_a_source():
+    text = "Lake Notes. 2013. No. 2. P. 4-9.\nArticle body.\nOther issue: Lake Notes. 2011. Vol. 1, No. 4. P. 1-3.\n"
+    below = text.index("Other issue")
+    assert choose_fields(find_statements(text, [(0, len(text))], below_from=below), text).volume is None
+    only_below = "Article body.\nLake Notes. 2011. Vol. 1, No. 4. P. 1-3.\n"
+    chosen = choose_fields(find_statements(only_below, [(0, len(only_below))], below_from=14), only_below)
+    assert only_below[chosen.volume[0]:chosen.volume[1]] == "1"
+
+
+def test_a_grant_number_is_not_an_issue():
+    assert read_statement("The study was funded by grant No. 19-18-00123.", 0, RANK_LINE) is None

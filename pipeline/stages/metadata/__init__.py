@@ -454,7 +454,7 @@ class MetadataExtractor:
         regions = [(s.start, s.end) for s in self.doc.iter_segments(role="wrapper")]
         regions = sorted(regions + [(self.article_start, header_end)]) if self.has_segments else [(0, header_end)]
         body = (header_end, body_end) if body_end > header_end else None
-        chosen = choose_fields(find_statements(self.text, regions, body), self.text)
+        chosen = choose_fields(find_statements(self.text, regions, body, below_from=max(body_end, header_end)), self.text)
         out: dict[str, Any] = {"journal": None, "journal_entity": None, "year": None, "volume": None, "issue": None}
         if chosen.journal:
             start, end = chosen.journal

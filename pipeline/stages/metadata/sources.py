@@ -17,7 +17,9 @@ that names some of the four, read apart into fields with their offsets:
   Самара: Publisher, 2022"), breadcrumbs ("Archives / Vol. 9 No. 2 (2020)",
   no journal from these);
 * **running headers**: a line in capitals that names the journal with its
-  issue or year, printed at the top of the page or repeated.
+  issue or year, printed at the top of the page or repeated;
+* unlabelled source lines **below the article** (related items, other
+  issues) count only when nothing above states a source.
 
 Statements are ranked in that order (a citation line over a field label over
 a layout guess) and each field is taken from the best statement that states
@@ -42,7 +44,7 @@ _SPACE = r"[ \t\u00a0]*"
 # A year standing alone: not a part of a longer number, of a dotted date ("14.03.2022") or of a range ("2017–2025").
 _YEAR_TOKEN = re.compile(rf"(?<![\d.,/–—-])({YEAR})(?!\d)(?!\s?[–—-]\s?\d{{4}})")
 _VOLUME = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)(?![\d(])")
-_ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?!\d)")
+_ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?!\d)(?!-\d)")  # not "Grant No. 19-18-001"
 # "2021;7(4):203–214" (Vancouver) and ", 9(2), 112–130" (APA): volume(issue) written without words.
 _COMPACT = re.compile(rf"(?:(?P<year>{YEAR})\s?;\s?|,\s)(?P<volume>\d+)\s?\((?P<issue>\d+)\)")
 _PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\s*\d", re.IGNORECASE)
@@ -83,7 +85,7 @@ BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
 # The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
 _COPYRIGHT_NAME = re.compile(rf"©\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?«(?P<name>[^»]+)»")
 
-RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER = range(5)
+RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
 
 
 @dataclass
@@ -303,10 +305,12 @@ class SourceFields:
     issue: tuple[int, int] | None = None
 
 
-def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[int, int] | None = None) -> list[Statement]:
+def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[int, int] | None = None,
+                    below_from: int | None = None) -> list[Statement]:
     """Every source statement in the regions (wrapper and the article's header and citation lines), best first.
 
-    ``body`` is the article's running text and references: only labelled citation lines are read there."""
+    ``body`` is the article's running text and references: only labelled citation lines are read there;
+    unlabelled lines from ``below_from`` on (after the article) rank last."""
     lines = [item for start, end in regions for item in _lines(text, start, end)]
     statements: list[Statement] = []
     body_lines = _lines(text, *body) if body else []
@@ -335,7 +339,8 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
                 if statement:
                     statements.append(statement)
             continue
-        statement = read_statement(line, start, RANK_LINE)
+        below = below_from is not None and start >= below_from
+        statement = read_statement(line, start, RANK_BELOW if below else RANK_LINE)
         if statement:
             statements.append(statement)
     statements += _running_headers(lines)
@@ -385,6 +390,8 @@ def choose_fields(statements: list[Statement], text: str) -> SourceFields:
     """Each field from the best-ranked statement that states it; a journal in capitals gives way to the same
     words in mixed case from any other statement."""
     chosen = SourceFields()
+    if any(s.rank != RANK_BELOW for s in statements):
+        statements = [s for s in statements if s.rank != RANK_BELOW]
     for name in ("journal", "year", "volume", "issue"):
         setattr(chosen, name, next((getattr(s, name) for s in statements if getattr(s, name)), None))
     if chosen.journal and _is_capitals(text[chosen.journal[0]:chosen.journal[1]]):
