@@ -63,7 +63,7 @@ _CITATION_LABEL = re.compile(
     re.IGNORECASE,
 )
 _FIELD_LABEL = re.compile(
-    r"(?<![\w-])(?P<label>Журнал|Издание|Источник|Journal|Source|Год|Year|Том|Volume|Номер|Выпуск|Issue|Published|Опубликовано)"
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год|Year|Том|Volume|Номер|Выпуск|Issue|Published|Опубликовано)"
     r"\s*:\s*",
     re.IGNORECASE,
 )
