@@ -441,17 +441,17 @@ Grain exports through the Azov ports hit a record
 By Emma Stone and Lars Berg
 May 4, 2021
 Grain exporters shipped more wheat through the small ports of the Azov Sea this spring than in any year before, and the queues of trucks at the terminals grew to several kilometres.
-Emma Stone is a senior researcher at the Azov Grain Institute in Rostov. Lars Berg is a freelance writer.
+Emma Stone is a senior researcher at the Azov Grain Institute in Rostov. Lars Berg is a partner with Orr & Berg LLP in Riga.
 © 2001–2025 «Степной вестник»
 """
 
 
-def test_news_byline_date_outlet_and_author_note():
+def test_news_byline_date_outlet_and_author_notes():
     doc = make_doc(NEWS_PAGE, [], _segmented(NEWS_PAGE, "Grain exports", "©"))
     meta = extract_metadata(doc)
     assert meta["title"] == "Grain exports through the Azov ports hit a record"
     assert (meta["journal"], meta["year"]) == ("Steppe Herald", 2021)  # not the page's date
-    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Emma Stone", "Azov Grain Institute"), ("Lars Berg", None)]
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Emma Stone", "Azov Grain Institute"), ("Lars Berg", "Orr & Berg LLP")]
 
 
 def test_values_are_printed_on_the_page():
@@ -476,3 +476,9 @@ def test_seed_metadata_exact_through_the_whole_pipeline():
     scores = metadata_field_accuracy(gold["metadata"], doc.metadata)
     wanted = {k: v for k, v in scores.items() if not k.endswith("_entity") and not k.endswith("_entities")}
     assert wanted and all(value == 1.0 for value in wanted.values()), scores
+
+
+def test_author_note_without_an_institution_gives_none():
+    text = NEWS_PAGE.replace("Lars Berg is a partner with Orr & Berg LLP in Riga.", "Lars Berg is a freelance writer in Riga.")
+    meta = extract_metadata(make_doc(text, [], _segmented(text, "Grain exports", "©")))
+    assert [a["affiliation"] for a in meta["authors"]] == ["Azov Grain Institute", None]

@@ -145,3 +145,25 @@ def test_lines_below_the_article_count_only_when_nothing_above_states_a_source()
 
 def test_a_grant_number_is_not_an_issue():
     assert read_statement("The study was funded by grant No. 19-18-00123.", 0, RANK_LINE) is None
+
+
+def test_russian_running_header_keeps_its_series_in_quotes():
+    line = "ВЕСТНИК СЕВЕРНОГО УНИВЕРСИТЕТА. СЕРИЯ «ЭКОНОМИКА». 2019. Т. 5, № 3"
+    assert fields(line, RANK_RUNNING_HEADER) == ("ВЕСТНИК СЕВЕРНОГО УНИВЕРСИТЕТА. СЕРИЯ «ЭКОНОМИКА»", "2019", "5", "3")
+
+
+def test_lower_case_volume_and_issue_words():
+    line = "For citation: Orr T. Peat. Moss Review. 2020, vol. 4, no. 2(12), pp. 9–24."
+    assert fields(line, RANK_CITATION) == ("Moss Review", "2020", "4", "2(12)")
+
+
+def test_published_among_received_and_accepted_dates():
+    text = "Received 3 May 2023 · Accepted 1 August 2023 · Published 12 September 2024\n"
+    assert page_fields(text)["year"] == "2024"
+    assert page_fields("Дата публикации на портале: 11 ноября 2023\n")["year"] is None
+
+
+def test_outlet_name_from_an_english_copyright_line():
+    text = "Home | News\n© 2015–2024 Lakeside Legal Review. All rights reserved.\n"
+    span = outlet_name(text, [(0, "Home | News"), (12, "© 2015–2024 Lakeside Legal Review. All rights reserved.")])
+    assert text[span[0]:span[1]] == "Lakeside Legal Review"

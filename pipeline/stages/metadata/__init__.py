@@ -124,6 +124,9 @@ _AFFILIATION_WORDS = re.compile(
 
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# In an author note: "at the X Institute", "with Orr & Berg LLP".
+_NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
+_COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...").
 _AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\W\d_])")
@@ -618,16 +621,15 @@ class MetadataExtractor:
 
     def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
         """The institution of a note about the author after the header ("NAME is a senior analyst at the
-        Caspian Transport Institute in Aktau."), as news pieces print it."""
-        note = re.compile(rf"{re.escape(author.name)}\s+(?:is|was|works|teaches|heads)\b[^.\n]*?\b(?:at|of)\s+(?:the\s+)?"
-                          rf"(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
-        for match in note.finditer(self.text, block_end, self.article_end):
-            org = match.group("org")
-            org = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", org)
-            start = match.start("org")
-            if _AFFILIATION_WORDS.search(org):
-                line = Line(start, start + len(org), org)
-                return _Affiliation(line=line, number=None, start=start, end=start + len(org), place=None)
+        Caspian Transport Institute in Aktau.", "NAME is a partner with Orr & Berg LLP"), as news pieces print it."""
+        sentence = re.compile(rf"{re.escape(author.name)}\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
+        for note in sentence.finditer(self.text, block_end, self.article_end):
+            for place in _NOTE_INSTITUTION.finditer(self.text, note.start(), note.end()):
+                org = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", place.group("org"))
+                if _AFFILIATION_WORDS.search(org) or _COMPANY_WORDS.search(org):
+                    start = place.start("org")
+                    line = Line(start, start + len(org), org)
+                    return _Affiliation(line=line, number=None, start=start, end=start + len(org), place=None)
         return None
 
     def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],

@@ -37,8 +37,8 @@ from typing import Iterable
 
 YEAR = r"(?:1[89]|20)\d{2}"
 _ISSUE_NUMBER = r"\d+(?:\(\d+\))?"
-_VOLUME_WORD = r"(?:Vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
-_ISSUE_WORD = r"(?:No\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|Номер|Выпуск|Вып\.)"
+_VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
+_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|Номер|Выпуск|Вып\.)"
 _SPACE = r"[ \t\u00a0]*"
 
 # A year standing alone: not a part of a longer number, of a dotted date ("14.03.2022") or of a range ("2017–2025").
@@ -57,6 +57,7 @@ _NOT_PUBLICATION = re.compile(
 )
 _PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации|год|year)\b",
                                 re.IGNORECASE)
+_PUBLISHED = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации)\b", re.IGNORECASE)
 _CITATION_LABEL = re.compile(
     r"^\s*(?:for citation|how to cite(?: this article)?|cite this article|cite as|citation|для цитирования"
     r"|как цитировать(?: статью)?|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
@@ -76,6 +77,7 @@ _DATE_IN_BRACKETS = re.compile(
     rf"|[^\W\d_]+\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?,\s+{YEAR}))[^()]*\)"
 )
 _WORD = re.compile(r"[^\W\d_]+")
+_OPENING = {"»": "«", "”": "“"}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
@@ -83,7 +85,9 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}})(?!\d)")
 BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
 # The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
-_COPYRIGHT_NAME = re.compile(rf"©\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?«(?P<name>[^»]+)»")
+_COPYRIGHT_NAME = re.compile(
+    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,4}}))"
+)
 
 RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
 
@@ -111,7 +115,7 @@ def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
         before = line[:match.start()]
         labels = list(_NOT_PUBLICATION.finditer(before))
         publication = list(_PUBLICATION_LABEL.finditer(before))
-        if labels and (not publication or publication[-1].start() < labels[-1].start()):
+        if labels and (not publication or publication[-1].start() <= labels[-1].start()):
             continue
         years.append((offset + match.start(1), offset + match.end(1)))
     return years
@@ -122,6 +126,8 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and line[start] in " \t\u00a0«\"“'•·|–—-,.:;0123456789":
         start += 1
     while end > start and line[end - 1] in " \t\u00a0»\"”'•·|–—-,.:;":
+        if line[end - 1] in "»”" and line.count(_OPENING[line[end - 1]], start, end) > line.count(line[end - 1], start, end - 1):
+            break  # the quote closes one inside the name: СЕРИЯ «ПРАВО»
         end -= 1
     value = line[start:end]
     words = _WORD.findall(value)
@@ -144,6 +150,9 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     if not (volumes or issues) and not years:
         return None
     if not (volumes or issues) and rank not in (RANK_CITATION, RANK_FIELD):
+        published = [y for y in years if _PUBLISHED.search(line[:y[0]])]
+        if published:  # "Received 3 May 2023 · Published 12 September 2023"
+            return Statement(RANK_FIELD, offset, year=(offset + published[-1][0], offset + published[-1][1]))
         # A year alone makes a source line only next to pages ("Journal. 2021. P. 5-9") or a proceedings bracket.
         if not (_PAGES.search(line) or _DATE_IN_BRACKETS.search(line)):
             return None
@@ -371,7 +380,8 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
     for start, line in lines:
         match = _COPYRIGHT_NAME.search(line)
         if match:
-            found = (start + match.start("name"), start + match.end("name"))
+            group = "name" if match.group("name") else "latin"
+            found = (start + match.start(group), start + match.end(group))
     if found is None:
         return None
     name = text[found[0]:found[1]].casefold()
