@@ -482,3 +482,57 @@ def test_author_note_without_an_institution_gives_none():
     text = NEWS_PAGE.replace("Lars Berg is a partner with Orr & Berg LLP in Riga.", "Lars Berg is a freelance writer in Riga.")
     meta = extract_metadata(make_doc(text, [], _segmented(text, "Grain exports", "©")))
     assert [a["affiliation"] for a in meta["authors"]] == ["Azov Grain Institute", None]
+
+
+CAPITALS_PAGE = """Электронная библиотека «Техника»
+Главная / Каталог / Машиностроение
+Добавлено в библиотеку: 12.11.2025
+ANNA P. KOVAL1, DMITRY I. MOROZOV2*
+1 Lakeside Technical University, Oslo, Norway
+2 Fjord Institute of Marine Engineering, Bergen, Norway
+1koval@ltu.example.no; 2morozov@fime.example.no
+* Corresponding author
+A. P. Koval – Candidate of Technical Sciences, Associate Professor
+D. I. Morozov – Doctor of Technical Sciences, Professor
+CORROSION OF WELDED STEEL JOINTS IN COLD SEAWATER
+Abstract. Welded joints of ship hulls corrode faster than the plate around them, and in cold seawater the difference grows with the content of manganese in the weld metal, as our tests of forty specimens over three winters in the fjord show.
+Keywords: corrosion; welding; seawater; steel
+Introduction
+Ship hulls in northern waters are exposed to cold seawater for most of the year, and the welds are the weakest points of the hull against corrosion, which is why we studied them with care over three winters.
+Скачать PDF | Просмотров: 12
+"""
+
+
+def test_author_block_before_the_title_names_in_capitals_and_a_positions_list():
+    meta = extract_metadata(make_doc(CAPITALS_PAGE, []))
+    assert meta["title"] == "CORROSION OF WELDED STEEL JOINTS IN COLD SEAWATER"  # not "* Corresponding author"
+    # the positions list prints the same people again: not new authors
+    assert [(a["name"], a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("ANNA P. KOVAL", "koval@ltu.example.no", "Lakeside Technical University"),
+        ("DMITRY I. MOROZOV", "morozov@fime.example.no", "Fjord Institute of Marine Engineering")]
+    assert (meta["journal"], meta["year"]) == (None, None)  # the upload date is not a publication year
+
+
+PROCEEDINGS_PAGE = """Language: RU | EN
+Lakeside Agrarian University — Conferences
+Proceedings of the 5th International Conference on Northern Agriculture, Vol. 2, pp. 145–153
+Published: 15 May 2024
+SOIL FROST AND WINTER WHEAT SURVIVAL IN KARELIA
+IRINA V. PETROVA1*, SERGEY A. LEBEDEV2
+1 Karelian Agrarian Institute, Petrozavodsk, Russia
+2 Lakeside Agrarian University, Oslo, Norway
+*Corresponding author: petrova.iv@kai.example.ru
+Abstract. Winter wheat survives the Karelian winter only where snow falls before the soil freezes deeply, and our five-year field trials show that the date of the first snow explains more of the survival than the winter temperature.
+Keywords: winter wheat; soil frost; snow cover
+Contacts of the organising committee: conf@lau.example.no
+© Lakeside Agrarian University, 2024
+"""
+
+
+def test_proceedings_line_published_label_and_an_organisers_address_that_is_nobodys():
+    meta = extract_metadata(make_doc(PROCEEDINGS_PAGE, []))
+    assert meta["title"] == "SOIL FROST AND WINTER WHEAT SURVIVAL IN KARELIA"  # not the "Published:" line
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == (
+        "Proceedings of the 5th International Conference on Northern Agriculture", 2024, "2", None)
+    assert [(a["name"], a["email"]) for a in meta["authors"]] == [
+        ("IRINA V. PETROVA", "petrova.iv@kai.example.ru"), ("SERGEY A. LEBEDEV", None)]

@@ -93,7 +93,10 @@ _SOURCE_LABEL = re.compile(r"^(?:Источник|Source|Журнал|Journal|И
 CITATION_MAX_WORDS = 20
 _NOT_TITLE_START = re.compile(
     r"^\s*(?:UDC|УДК|ББК|DOI|JEL|ISSN|Keywords|Key words|Ключевые слова|Abstract|Аннотация|Annotation|Резюме|Summary"
-    r"|Section|Rubric|Рубрика|Раздел)\b",
+    r"|Section|Rubric|Рубрика|Раздел"
+    # dates, contacts and record fields of the page, and footnotes ("* Corresponding author")
+    r"|Published|Received|Accepted|Revised|Updated|Last updated|Corresponding author|Language|Pages"
+    r"|Опубликовано|Поступила|Принята|Обновлено|Добавлено|Сегодня|Дата|Язык|Тип|Страницы)\b|^\s*[*¹²³⁴⁵⁶⁷⁸⁹†]",
     re.IGNORECASE,
 )
 # Site furniture: menus and breadcrumbs ("Home | Archives", "Home / Archives / Vol. 9"), skip links, switchers.
@@ -260,6 +263,17 @@ def _title_like(line: Line) -> bool:
     if statement and (statement.volume or statement.issue or statement.journal):
         return False
     return not read_byline(text, 0, len(text))
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", name)}
+
+
+def _same_person(earlier: str, later: str) -> bool:
+    """A later printing of an author already found ("A. P. Koval – Candidate of Sciences" after "ANNA P. KOVAL"):
+    the later name's words (not initials) are all in the earlier one."""
+    words = _name_words(later)
+    return bool(words) and words <= _name_words(earlier)
 
 
 def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int]:
@@ -550,7 +564,7 @@ class MetadataExtractor:
         taken = [(aff.start, aff.end) for aff in affiliations] + [aff.place for aff in affiliations if aff.place]
         authors: list[_Author] = []
         for name in (n for line_index in range(len(lines)) for n in self._byline(lines, line_index)):
-            if any(s <= name.start and name.end <= e for s, e in taken) or any(a.name == name.text for a in authors):
+            if any(s <= name.start and name.end <= e for s, e in taken) or any(_same_person(a.name, name.text) for a in authors):
                 continue
             person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < name.end and name.start < e.end), None)
             authors.append(_Author(name.text, name.start, name.end, person, markers=name.markers))
