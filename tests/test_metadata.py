@@ -536,3 +536,30 @@ def test_proceedings_line_published_label_and_an_organisers_address_that_is_nobo
         "Proceedings of the 5th International Conference on Northern Agriculture", 2024, "2", None)
     assert [(a["name"], a["email"]) for a in meta["authors"]] == [
         ("IRINA V. PETROVA", "petrova.iv@kai.example.ru"), ("SERGEY A. LEBEDEV", None)]
+
+
+def test_title_only_in_the_russian_wrapper_in_quotes():
+    text = """Электронная библиотека «Кругозор»
+Текст научной статьи на тему «Migration of Arctic char in the lakes of Taimyr»
+Журнал: Polar Fisheries
+Год: 2018
+Номер: 2
+Char of the Taimyr lakes spend the winter in the deep basins and move into the shallow bays after the ice breaks, and tagging over four seasons shows that most fish return to the same bay every year.
+Похожие статьи
+"""
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Migration of Arctic char in the lakes of Taimyr"  # not the label line "Журнал: ..."
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("Polar Fisheries", 2018, "2")
+
+
+def test_title_across_a_line_break_under_a_source_line():
+    text = """Lake Notes, Vol. 3, No. 1, 2016
+Winter feeding of whitefish
+in the lakes of Karelia: a field study
+Ivan P. Sokolov
+Onega Wetland Institute, Petrozavodsk, Russia
+Whitefish in the lakes of Karelia keep feeding under the ice, and their stomachs in February held as much zooplankton as in autumn, which contradicts the idea of a winter fast in the species.
+"""
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Winter feeding of whitefish in the lakes of Karelia: a field study"
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Lake Notes", 2016, "3", "1")

@@ -61,7 +61,7 @@ from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import AUTHOR_LABEL, Name, join_broken_name, read_byline
-from textmine.stages.metadata.sources import RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
+from textmine.stages.metadata.sources import FIELD_LABEL, RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -255,7 +255,7 @@ def _title_like(line: Line) -> bool:
     text = line.text.strip()
     if not (8 <= len(text) <= 300) or len(text.split()) < 2 or not re.search(r"[^\W\d_]{3}", text):
         return False
-    if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text) or _ARTICLE_KIND.match(text):
+    if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text) or _ARTICLE_KIND.match(text) or FIELD_LABEL.match(text):
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
         return False
@@ -384,7 +384,7 @@ class MetadataExtractor:
         title_lines = self._title_lines(header, affiliations, metadata["journal"])
         title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
         authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
-        metadata["title"] = " ".join(header[i].text.strip() for i in title_lines) or self._wrapper_title() or self._meta("citation_title")
+        metadata["title"] = self._quoted(" ".join(header[i].text.strip() for i in title_lines)) or self._wrapper_title() or self._meta("citation_title")
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
         block_end = header[-1].end if header else self.article_start
@@ -446,7 +446,17 @@ class MetadataExtractor:
                       and self._in_article_script(line.text) and not _has_label(line.text)}
         if not candidates:
             return None
-        return " ".join(lines[i].text.strip() for i in _title_run(lines, candidates, max(candidates)))
+        return self._quoted(" ".join(lines[i].text.strip() for i in _title_run(lines, candidates, max(candidates))))
+
+    def _quoted(self, title: str) -> str:
+        """The title inside «» when the words around the quotes are in another script
+        ("Текст научной статьи на тему «Title»")."""
+        quoted = re.fullmatch(r"(?P<before>[^«]*)«(?P<title>[^»]+)»(?P<after>[^«»]*)", title)
+        if quoted and self._in_article_script(quoted.group("title")):
+            around = (quoted.group("before") + quoted.group("after")).strip(" .:—-")
+            if around and not self._in_article_script(around):
+                return quoted.group("title").strip()
+        return title
 
     def _in_article_script(self, text: str) -> bool:
         """Most of the line's letters are in the article's script (a Russian rubric is not an English article's title)."""

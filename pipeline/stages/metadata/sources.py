@@ -63,7 +63,7 @@ _CITATION_LABEL = re.compile(
     r"|как цитировать(?: статью)?|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
     re.IGNORECASE,
 )
-_FIELD_LABEL = re.compile(
+FIELD_LABEL = re.compile(
     r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год|Year|Том|Volume|Номер|Выпуск|Issue|Published|Опубликовано)"
     r"\s*:\s*",
     re.IGNORECASE,
@@ -220,7 +220,7 @@ def _labelled(text: str, lines: list[tuple[int, str]]) -> list[Statement]:
     on its line with the value on the next)."""
     statements = []
     for index, (start, line) in enumerate(lines):
-        labels = list(_FIELD_LABEL.finditer(line))
+        labels = list(FIELD_LABEL.finditer(line))
         for number, label in enumerate(labels):
             value_start = label.end()
             value_end = labels[number + 1].start() if number + 1 < len(labels) else len(line)
@@ -340,7 +340,7 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
             statements.append(statement)
     statements += _labelled(text, lines)
     for start, line in lines:
-        if start in cited or _FIELD_LABEL.search(line) or _is_capitals(line):
+        if start in cited or FIELD_LABEL.search(line) or _is_capitals(line):
             continue
         if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2 or (re.search(r"\s»\s", line)):
             for crumb in re.finditer(r"[^/›»>→]+", line):
