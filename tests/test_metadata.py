@@ -563,3 +563,13 @@ Whitefish in the lakes of Karelia keep feeding under the ice, and their stomachs
     meta = extract_metadata(make_doc(text, []))
     assert meta["title"] == "Winter feeding of whitefish in the lakes of Karelia: a field study"
     assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Lake Notes", 2016, "3", "1")
+
+
+def test_author_label_alone_with_one_name_per_line_below():
+    text = ("Авторы:\nSokolov I. P.\nLebedeva M. K.\nОрганизации:\nOnega Wetland Institute\n"
+            "Peat cutting and the water table of raised bogs\n\n"
+            "Peat cutting lowered the water table of the raised bogs around the lake by half a metre, and the bogs have not "
+            "recovered in the forty years since the works were stopped, as our wells along three transects show.\n")
+    article = text.index("Peat cutting and")
+    doc = make_doc(text, [], [Segment(0, article, "ru", "wrapper"), Segment(article, len(text), "en", "article")])
+    assert [a["name"] for a in extract_metadata(doc)["authors"]] == ["Sokolov I. P.", "Lebedeva M. K."]

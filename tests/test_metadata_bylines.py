@@ -66,3 +66,17 @@ def test_a_name_cut_by_the_line_break():
     # A complete name at the end of the line is not joined with the next line.
     whole = "Ivan P. Sokolov\nLakeside University"
     assert join_broken_name(whole, 0, 15, 16, len(whole)) == 15
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Sean O'Neil1, Ross McDonald2", [("Sean O'Neil", ["1"]), ("Ross McDonald", ["2"])]),  # marked two-word names
+    ("Aisulu Zhakenova¹, Gülnar Öztürk²", [("Aisulu Zhakenova", ["1"]), ("Gülnar Öztürk", ["2"])]),
+    ("Emma Stone, PhD, Lakeside University", [("Emma Stone", [])]),  # a degree follows the name
+    ("ŞAHİN A. YILMAZ", [("ŞAHİN A. YILMAZ", [])]),
+])
+def test_more_name_shapes(line, expected):
+    assert names(line) == expected
+
+
+def test_a_two_word_name_before_an_institution_needs_its_place():
+    assert names("Emma Stone, Lakeside University") == []

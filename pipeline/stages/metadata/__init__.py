@@ -590,10 +590,13 @@ class MetadataExtractor:
                 continue
             if line.text[label.end():].strip():
                 names = read_byline(self.text, line.start, line.end)
-            elif index + 1 < len(lines):
-                names = read_byline(self.text, lines[index + 1].start, lines[index + 1].end, labelled=True)
-            else:
+            else:  # the label alone: the names on the lines below it, one or more
                 names = []
+                for following in lines[index + 1:]:
+                    found = read_byline(self.text, following.start, following.end, labelled=True)
+                    if not found:
+                        break
+                    names += found
             authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names
                         if not any(a.name == n.text for a in authors)]
         return authors

@@ -14,8 +14,10 @@ A name is one of these shapes, in mixed case or all in capitals:
 * surname and initials: "Shatalov M. Yu.", "Garipova L.R.";
 * surname, given name and patronymic: "Lapshina Vera Igorevna", "Ветлугина Ольга Андреевна";
 * inverted "Surname, Given": "Hartley, James" (the first item of a list only);
-* given name and surname: "Timur Aliyev" (only after a label or "By", or when
-  the whole line is one or two such names, as an author block prints them).
+* given name and surname: "Timur Aliyev" (only after a label or "By"; when
+  the line holds only names that each carry markers, or stands where an
+  author block stands; or one name followed by its bracketed affiliation or
+  a degree: "Emma Stone, PhD").
 
 A candidate with a word that is in no name's shape (a menu word, a section
 label, a degree abbreviation, an institution word) is not a name. A name
@@ -28,10 +30,12 @@ import re
 from dataclasses import dataclass, field
 
 _UP = "A-ZА-ЯЁ"
-_LOW = "a-zа-яёéüöäç'’"
+_LOW = "a-zа-яёàáâãäåçèéêëìíîïñòóôõöøùúûüýÿāăąćčďēėęěğīıķļłńņňōőœřśşšţťūůűųźżžəӏ"
 _INITIAL = rf"[{_UP}](?:[{_LOW}])?\."  # "A." or "Yu."
 _INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
-_CAP_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_UP = _UP + "ÀÁÂÄÅÇÈÉÊÌÍÎÖØÚÜÝĀĆČĐĖĘĞİŁŃŌŘŚŞŠŪŻŽƏ"
+# A capitalised word: "Kovalenko", "Smith-Jones", "McDonald", "O'Neil".
+_CAP_WORD = rf"[{_UP}](?:[{_LOW}]+|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?"
 _UPPER_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna|ich|ович|евич|овна|евна|ична|инична|ич|оглы|кызы|ugli|qizi)"
 _END = rf"(?![{_UP}{_LOW}.-])"
@@ -71,6 +75,11 @@ monday tuesday wednesday thursday friday saturday sunday
 кандидат доктор профессор доцент наук аспирант студент
 """.split())
 
+# A degree or position after a name ("Emma Stone, PhD, Senior Lecturer").
+_DEGREE = re.compile(
+    r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
+    r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
+)
 AUTHOR_LABEL = re.compile(
     r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:автор научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
 )
@@ -153,7 +162,9 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     # affiliation in brackets ("Anna Kowalska (Jagiellonian University, Krakow)").
     if any(n.shape in _WEAK for n in names) and not labelled:
         bracketed = len(names) == 1 and rest.startswith("(")
-        if not (bracketed or (own_line and not rest)):
+        degree = len(names) == 1 and bool(_DEGREE.match(rest))
+        marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
+        if not (bracketed or degree or marked or (own_line and not rest)):
             return []
     return names
 
