@@ -573,3 +573,35 @@ def test_author_label_alone_with_one_name_per_line_below():
     article = text.index("Peat cutting and")
     doc = make_doc(text, [], [Segment(0, article, "ru", "wrapper"), Segment(article, len(text), "en", "article")])
     assert [a["name"] for a in extract_metadata(doc)["authors"]] == ["Sokolov I. P.", "Lebedeva M. K."]
+
+
+def test_one_author_line_each_with_degree_institution_email_and_orcid():
+    text = """TRADE AND FINANCE OF THE NORTH No. 2(14), 2021
+UDC 336.7
+Bank lending to fishing cooperatives in Murmansk region (2015–2020)
+Ivan P. Sokolov, Candidate of Economic Sciences, Associate Professor, Department of Finance, Murmansk Arctic University, Murmansk, Russia; e-mail: sokolov.ip@mau.example.ru; ORCID: 0000-0002-1825-0097
+Maria K. Lebedeva, Senior Researcher, Kola Institute of Economics, Apatity, Russia; e-mail: lebedeva.mk@kie.example.ru
+Abstract. Bank lending to fishing cooperatives in the Murmansk region grew twice as fast as lending to other small firms in 2015–2020, and quota-backed loans made up most of the growth, as the data of the regional banks show.
+Keywords: bank lending; fisheries; cooperatives
+For citation: Sokolov I. P., Lebedeva M. K. Bank lending to fishing cooperatives in Murmansk region (2015–2020). Trade and Finance of the North. 2021, no. 2(14), pp. 9–24.
+Received 05.10.2020
+"""
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Bank lending to fishing cooperatives in Murmansk region (2015–2020)"
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Trade and Finance of the North", 2021, None, "2(14)")
+    assert [(a["name"], a["orcid"], a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Ivan P. Sokolov", "0000-0002-1825-0097", "sokolov.ip@mau.example.ru", "Murmansk Arctic University"),
+        ("Maria K. Lebedeva", None, "lebedeva.mk@kie.example.ru", "Kola Institute of Economics")]
+
+
+def test_emails_followed_by_the_owners_name_in_brackets():
+    text = """Lake Notes, Vol. 3, No. 1, 2016
+Winter feeding of whitefish in the lakes of Karelia
+Ivan P. Sokolov1, Maria K. Lebedeva2, Oleg Yu. Zorin1
+1 Onega Wetland Institute, Petrozavodsk, Russia
+2 Karelian Forest Academy, Petrozavodsk, Russia
+E-mail: sokolov@owi.example.ru (I. P. Sokolov), zorin@owi.example.ru (O. Yu. Zorin)
+Whitefish in the lakes of Karelia keep feeding under the ice, and their stomachs in February held as much zooplankton as in autumn, which contradicts the idea of a winter fast in the species.
+"""
+    meta = extract_metadata(make_doc(text, []))
+    assert [a["email"] for a in meta["authors"]] == ["sokolov@owi.example.ru", None, "zorin@owi.example.ru"]

@@ -697,10 +697,14 @@ class MetadataExtractor:
         part_start = line.rfind(";", 0, position - line_start) + 1
         part_end = line.find(";", position - line_start)
         part = line[part_start:part_end if part_end >= 0 else len(line)]
-        for context in (part, line):
+        bracket = re.match(r"\s*\(([^()]*)\)", self.text[position + len(value):line_end])  # "a@x (I. P. Sokolov)"
+        for context in ((bracket.group(1),) if bracket else ()) + (part, line):
             named = self._named_authors(authors, context)
             if len(named) == 1:
                 return named[0]
+        nearest = self._nearest_named(authors, line, position - line_start)
+        if nearest is not None:
+            return nearest
         if len(authors) == 1 and _AUTHOR_WORD.search(line):
             return 0  # "Contact the author: ..." of a one-author piece
         marker = re.match(r"(\d)(?=[^\W\d_])", value) or re.match(r"\s*([*¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
@@ -719,6 +723,23 @@ class MetadataExtractor:
         hits = [sum(bool(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", context)) for w in ws) for ws in words]
         best = max(hits, default=0)
         return [i for i, hit in enumerate(hits) if hit == best] if best else []
+
+    @staticmethod
+    def _nearest_named(authors: list[_Author], line: str, offset: int) -> int | None:
+        """On a line that names several authors ("a@x (I. P. Sokolov), b@y (O. Zorin)"), the author named
+        nearest to the item at ``offset`` (None on a tie or when no author is named)."""
+        blanked = line
+        for pattern in (EMAIL, URL, ORCID):
+            blanked = pattern.sub(lambda m: " " * len(m.group(0)), blanked)
+        distances = []
+        for index, author in enumerate(authors):
+            spots = [m.start() for w in _name_words(author.name) for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", blanked.casefold())]
+            if spots:
+                distances.append((min(abs(spot - offset) for spot in spots), index))
+        distances.sort()
+        if not distances or (len(distances) > 1 and distances[0][0] == distances[1][0]):
+            return None
+        return distances[0][1]
 
     def _contact_emails(self, block_end: int) -> list[tuple[int, str]]:
         """E-mails the article prints after its header on a line about its author ("Contact the author: ...")."""
