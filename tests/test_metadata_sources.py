@@ -167,3 +167,9 @@ def test_outlet_name_from_an_english_copyright_line():
     text = "Home | News\n© 2015–2024 Lakeside Legal Review. All rights reserved.\n"
     span = outlet_name(text, [(0, "Home | News"), (12, "© 2015–2024 Lakeside Legal Review. All rights reserved.")])
     assert text[span[0]:span[1]] == "Lakeside Legal Review"
+
+
+@pytest.mark.parametrize("text", ["Год издания: 2017\n", "Publication date: 12.05.2017\n", "Year of publication: 2017\n",
+                                  "Дата публикации: 12 мая 2017 г.\n"])
+def test_publication_labels(text):
+    assert page_fields(text)["year"] == "2017"

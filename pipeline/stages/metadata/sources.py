@@ -64,7 +64,9 @@ _CITATION_LABEL = re.compile(
     re.IGNORECASE,
 )
 FIELD_LABEL = re.compile(
-    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год|Year|Том|Volume|Номер|Выпуск|Issue|Published|Опубликовано)"
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год|Publication year|Year of publication|Year"
+    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер|Выпуск|Issue|Published"
+    r"|Опубликовано)"
     r"\s*:\s*",
     re.IGNORECASE,
 )
@@ -253,7 +255,7 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
             inner = read_statement(line[first:last], offset + first, RANK_FIELD)
             return inner
         statement.journal = (offset + span[0], offset + span[1])
-    elif label in ("год", "year"):
+    elif label in ("год", "year", "год издания", "год публикации", "publication year", "year of publication"):
         year = _YEAR_TOKEN.match(line, first)
         if not year:
             return None
@@ -273,8 +275,10 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
                 return None
             inner.journal = None
             return inner
-    else:  # published
-        years = _publication_years(line[first:last], offset + first)
+    else:  # published, a publication date
+        dotted = re.match(rf"\d{{1,2}}[./]\d{{1,2}}[./]({YEAR})(?!\d)", line[first:last])  # "12.05.2017"
+        years = [(offset + first + dotted.start(1), offset + first + dotted.end(1))] if dotted else \
+            _publication_years(line[first:last], offset + first)
         if not years:
             return None
         statement.year = years[0]
