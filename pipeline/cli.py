@@ -297,6 +297,22 @@ def benchmark_speed(
         run(sample=sample, docs=docs, workers=workers, batch_size=batch_size, repeat=repeat, chunk=chunk, echo=typer.echo)
 
 
+@benchmark_app.command("metadata")
+def benchmark_metadata(
+    half: List[str] = typer.Option(["test", "dev"], "--half", help="Halves of corpus/layouts to score (test is the reported figure)."),
+    errors: bool = typer.Option(False, "--errors", help="List the dev half's wrong values (never the frozen test half's)."),
+) -> None:
+    """Per-field metadata accuracy on the layout set: fields the page states and fields it does not."""
+    from textmine.evaluation.benchmarks.metadata import render, run_benchmark
+
+    try:
+        results = run_benchmark(tuple(half))
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    typer.echo("\n\n".join(render(result, show_errors=errors and result.name == "dev") for result in results))
+
+
 @train_app.command("relations")
 def train_relations(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Model file (default: models/relations.skops; its manifest goes beside it)."),

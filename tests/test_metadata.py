@@ -318,3 +318,290 @@ def test_author_line_with_a_label():
     assert meta["title"] == "Energy corridors of the Caspian region"
     assert [a["name"] for a in meta["authors"]] == ["Petrov P. P.", "Sidorova A. A."]
     assert [a["affiliation_entity"] for a in meta["authors"]] == ["T1", "T1"]
+
+
+# -- pages laid out unlike the seed (made up for these tests; no NER mentions: bylines are read by name shape) --
+
+def _segmented(text: str, article_from: str, article_to: str | None = None) -> list[Segment]:
+    start = text.index(article_from)
+    end = text.index(article_to) if article_to else len(text)
+    segments = [Segment(start, end, "en", "article")]
+    if start:
+        segments.insert(0, Segment(0, start, "ru", "wrapper"))
+    if end < len(text):
+        segments.append(Segment(end, len(text), "ru", "wrapper"))
+    return segments
+
+
+PDF_HEADER_PAGE = """TAIGA VETERINARY JOURNAL • 2015 • VOL. 3 • NO. 2
+ORIGINAL ARTICLE
+
+Tick-borne infections of reindeer on the Kola Peninsula
+
+Ivan P. Sokolov1, Maria K. Lebedeva2, Oleg Yu. Zorin1,2
+1 Murmansk Veterinary Institute, Murmansk, Russia
+2 Kola Polar Research Station, Apatity, Russia
+Corresponding author: Maria K. Lebedeva, e-mail: lebedeva.mk@kprs.example.ru
+ORCID: Zorin O. Yu. — 0000-0002-1825-0097; Sokolov I. P. — 0000-0001-5109-3700
+
+Ticks have spread north with the warming of the last decades, and herders on the Kola Peninsula now report infections in animals that never met a tick before, which raises questions for the veterinary service.
+
+How to cite: Sokolov I. P., Lebedeva M. K., Zorin O. Yu. Tick-borne infections of reindeer on the Kola Peninsula. Taiga Veterinary Journal. 2015;3(2):21–30.
+Received: 01.12.2014. Accepted: 02.03.2015.
+
+12 TAIGA VETERINARY JOURNAL • 2015 • VOL. 3 • NO. 2
+"""
+
+
+def test_running_header_page_with_markers_corresponding_author_and_orcid_list():
+    meta = extract_metadata(make_doc(PDF_HEADER_PAGE, []))
+    assert meta["title"] == "Tick-borne infections of reindeer on the Kola Peninsula"  # not the running header
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Taiga Veterinary Journal", 2015, "3", "2")
+    assert [a["name"] for a in meta["authors"]] == ["Ivan P. Sokolov", "Maria K. Lebedeva", "Oleg Yu. Zorin"]
+    # "1,2": the first institution the author line names
+    assert [a["affiliation"] for a in meta["authors"]] == [
+        "Murmansk Veterinary Institute", "Kola Polar Research Station", "Murmansk Veterinary Institute"]
+    assert [a["email"] for a in meta["authors"]] == [None, "lebedeva.mk@kprs.example.ru", None]
+    assert [a["orcid"] for a in meta["authors"]] == ["0000-0001-5109-3700", None, "0000-0002-1825-0097"]
+
+
+SITE_PAGE = """RU | EN
+Skip to main content
+We use cookies to make this site work. By using the site you agree to the use of cookies on this and other visits | Accept
+Northern Peat Science
+Home | Archive | About
+Home / Archive / Vol. 7 No. 2 (2012) / Articles
+Moss bogs of the Onega shore and their carbon balance
+Tatiana R. Orr
+Onega Wetland Institute, Petrozavodsk, Russia
+https://orcid.org/0000-0002-1694-233X
+
+Moss bogs store carbon for millennia, but drainage for forestry in the last century turned many of them into sources of carbon dioxide, and we measured how much of that was reversed by rewetting.
+
+Published: 2012-06-30 · Updated: 3 March 2024
+Share: VK | Telegram
+"""
+
+
+def test_site_furniture_is_never_the_title_and_the_breadcrumb_states_the_issue():
+    doc = make_doc(SITE_PAGE, [], _segmented(SITE_PAGE, "RU | EN", "Share:"))
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Moss bogs of the Onega shore and their carbon balance"
+    assert (meta["year"], meta["volume"], meta["issue"]) == (2012, "7", "2")
+    assert [(a["name"], a["orcid"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Tatiana R. Orr", "0000-0002-1694-233X", "Onega Wetland Institute")]
+
+
+def test_no_byline_no_authors_and_no_invented_source():
+    text = ("Salt roads of the White Sea coast\n\n"
+            "The salt works of the White Sea coast supplied the north of Russia for three centuries, and their decline in 1890 "
+            "and after was slow rather than sudden, as the account books of the monasteries show for every decade.\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Salt roads of the White Sea coast"
+    assert meta["authors"] == []
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == (None, None, None, None)
+
+
+RECORD_PAGE = """Научная библиотека
+Журнал: Вестник Прионежья
+Том 4, № 2(9), 2016
+Автор: Соколова Мария Петровна, кандидат исторических наук, доцент, Прионежский государственный университет (Петрозаводск, Россия); e-mail: sokolova.mp@pgu.example.ru
+Fishing villages of the Onega shore in the eighteenth century
+
+The fishing villages of the Onega shore paid their dues in salted fish, and the tax books of the eighteenth century let us follow how many households lived from the sea.
+Сегодня: 5 мая 2025 г.
+"""
+
+
+def test_author_from_the_record_field_when_the_article_prints_none():
+    doc = make_doc(RECORD_PAGE, [], _segmented(RECORD_PAGE, "Fishing villages", "Сегодня:"))
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Fishing villages of the Onega shore in the eighteenth century"
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Вестник Прионежья", 2016, "4", "2(9)")
+    assert [(a["name"], a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Соколова Мария Петровна", "sokolova.mp@pgu.example.ru", "Прионежский государственный университет")]
+
+
+def test_footnote_markers_are_stripped_from_emails():
+    text = ("Rewetting drained peatlands in Karelia\n"
+            "Ivan P. Sokolov1, Maria K. Lebedeva2\n"
+            "1 Onega Wetland Institute, Petrozavodsk, Russia\n2 Karelian Forest Academy, Petrozavodsk, Russia\n"
+            "1sokolov.ip@owi.example.ru, 2lebedeva@kfa.example.ru\n\n"
+            "Drained peatlands emit carbon dioxide for decades, and rewetting them is the cheapest way to stop it, as the "
+            "measurements at four sites in the south of Karelia show for the first three years.\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert [a["email"] for a in meta["authors"]] == ["sokolov.ip@owi.example.ru", "lebedeva@kfa.example.ru"]
+    assert [a["affiliation"] for a in meta["authors"]] == ["Onega Wetland Institute", "Karelian Forest Academy"]
+
+
+NEWS_PAGE = """СТЕПНОЙ ВЕСТНИК | Steppe Herald
+Главная | Новости | Экономика
+Четверг, 2 мая 2025
+Grain exports through the Azov ports hit a record
+By Emma Stone and Lars Berg
+May 4, 2021
+Grain exporters shipped more wheat through the small ports of the Azov Sea this spring than in any year before, and the queues of trucks at the terminals grew to several kilometres.
+Emma Stone is a senior researcher at the Azov Grain Institute in Rostov. Lars Berg is a partner with Orr & Berg LLP in Riga.
+© 2001–2025 «Степной вестник»
+"""
+
+
+def test_news_byline_date_outlet_and_author_notes():
+    doc = make_doc(NEWS_PAGE, [], _segmented(NEWS_PAGE, "Grain exports", "©"))
+    meta = extract_metadata(doc)
+    assert meta["title"] == "Grain exports through the Azov ports hit a record"
+    assert (meta["journal"], meta["year"]) == ("Steppe Herald", 2021)  # not the page's date
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Emma Stone", "Azov Grain Institute"), ("Lars Berg", "Orr & Berg LLP")]
+
+
+def test_values_are_printed_on_the_page():
+    """Nothing invented: every string value is in the text (whitespace runs as one space), the year is a number there."""
+    for text, segments in ((PDF_HEADER_PAGE, None), (SITE_PAGE, None), (RECORD_PAGE, None), (NEWS_PAGE, None)):
+        meta = extract_metadata(make_doc(text, [], segments))
+        flat = " ".join(text.split())
+        values = [meta[k] for k in ("title", "journal", "volume", "issue")]
+        values += [a[k] for a in meta["authors"] for k in ("name", "email", "affiliation")]
+        assert all(" ".join(v.split()) in flat for v in values if v), values
+        assert meta["year"] is None or str(meta["year"]) in text
+
+
+def test_seed_metadata_exact_through_the_whole_pipeline():
+    """The seed stays exact when segments and entities come from the pipeline, not from gold."""
+    from textmine.runtime.extract import ExtractConfig, Extractor
+    from textmine.stages.ingest import iter_documents
+
+    gold = json.loads((ROOT / "corpus" / "gold" / f"{SEED}.json").read_text(encoding="utf-8"))
+    extractor = Extractor(ExtractConfig(components=("segmenter", "ner", "date_values", "canonical", "metadata")))
+    doc = extractor(next(iter(iter_documents([ROOT / "corpus" / "raw" / f"{SEED}.txt"]))))
+    scores = metadata_field_accuracy(gold["metadata"], doc.metadata)
+    wanted = {k: v for k, v in scores.items() if not k.endswith("_entity") and not k.endswith("_entities")}
+    assert wanted and all(value == 1.0 for value in wanted.values()), scores
+
+
+def test_author_note_without_an_institution_gives_none():
+    text = NEWS_PAGE.replace("Lars Berg is a partner with Orr & Berg LLP in Riga.", "Lars Berg is a freelance writer in Riga.")
+    meta = extract_metadata(make_doc(text, [], _segmented(text, "Grain exports", "©")))
+    assert [a["affiliation"] for a in meta["authors"]] == ["Azov Grain Institute", None]
+
+
+CAPITALS_PAGE = """Электронная библиотека «Техника»
+Главная / Каталог / Машиностроение
+Добавлено в библиотеку: 12.11.2025
+ANNA P. KOVAL1, DMITRY I. MOROZOV2*
+1 Lakeside Technical University, Oslo, Norway
+2 Fjord Institute of Marine Engineering, Bergen, Norway
+1koval@ltu.example.no; 2morozov@fime.example.no
+* Corresponding author
+A. P. Koval – Candidate of Technical Sciences, Associate Professor
+D. I. Morozov – Doctor of Technical Sciences, Professor
+CORROSION OF WELDED STEEL JOINTS IN COLD SEAWATER
+Abstract. Welded joints of ship hulls corrode faster than the plate around them, and in cold seawater the difference grows with the content of manganese in the weld metal, as our tests of forty specimens over three winters in the fjord show.
+Keywords: corrosion; welding; seawater; steel
+Introduction
+Ship hulls in northern waters are exposed to cold seawater for most of the year, and the welds are the weakest points of the hull against corrosion, which is why we studied them with care over three winters.
+Скачать PDF | Просмотров: 12
+"""
+
+
+def test_author_block_before_the_title_names_in_capitals_and_a_positions_list():
+    meta = extract_metadata(make_doc(CAPITALS_PAGE, []))
+    assert meta["title"] == "CORROSION OF WELDED STEEL JOINTS IN COLD SEAWATER"  # not "* Corresponding author"
+    # the positions list prints the same people again: not new authors
+    assert [(a["name"], a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("ANNA P. KOVAL", "koval@ltu.example.no", "Lakeside Technical University"),
+        ("DMITRY I. MOROZOV", "morozov@fime.example.no", "Fjord Institute of Marine Engineering")]
+    assert (meta["journal"], meta["year"]) == (None, None)  # the upload date is not a publication year
+
+
+PROCEEDINGS_PAGE = """Language: RU | EN
+Lakeside Agrarian University — Conferences
+Proceedings of the 5th International Conference on Northern Agriculture, Vol. 2, pp. 145–153
+Published: 15 May 2024
+SOIL FROST AND WINTER WHEAT SURVIVAL IN KARELIA
+IRINA V. PETROVA1*, SERGEY A. LEBEDEV2
+1 Karelian Agrarian Institute, Petrozavodsk, Russia
+2 Lakeside Agrarian University, Oslo, Norway
+*Corresponding author: petrova.iv@kai.example.ru
+Abstract. Winter wheat survives the Karelian winter only where snow falls before the soil freezes deeply, and our five-year field trials show that the date of the first snow explains more of the survival than the winter temperature.
+Keywords: winter wheat; soil frost; snow cover
+Contacts of the organising committee: conf@lau.example.no
+© Lakeside Agrarian University, 2024
+"""
+
+
+def test_proceedings_line_published_label_and_an_organisers_address_that_is_nobodys():
+    meta = extract_metadata(make_doc(PROCEEDINGS_PAGE, []))
+    assert meta["title"] == "SOIL FROST AND WINTER WHEAT SURVIVAL IN KARELIA"  # not the "Published:" line
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == (
+        "Proceedings of the 5th International Conference on Northern Agriculture", 2024, "2", None)
+    assert [(a["name"], a["email"]) for a in meta["authors"]] == [
+        ("IRINA V. PETROVA", "petrova.iv@kai.example.ru"), ("SERGEY A. LEBEDEV", None)]
+
+
+def test_title_only_in_the_russian_wrapper_in_quotes():
+    text = """Электронная библиотека «Кругозор»
+Текст научной статьи на тему «Migration of Arctic char in the lakes of Taimyr»
+Журнал: Polar Fisheries
+Год: 2018
+Номер: 2
+Char of the Taimyr lakes spend the winter in the deep basins and move into the shallow bays after the ice breaks, and tagging over four seasons shows that most fish return to the same bay every year.
+Похожие статьи
+"""
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Migration of Arctic char in the lakes of Taimyr"  # not the label line "Журнал: ..."
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("Polar Fisheries", 2018, "2")
+
+
+def test_title_across_a_line_break_under_a_source_line():
+    text = """Lake Notes, Vol. 3, No. 1, 2016
+Winter feeding of whitefish
+in the lakes of Karelia: a field study
+Ivan P. Sokolov
+Onega Wetland Institute, Petrozavodsk, Russia
+Whitefish in the lakes of Karelia keep feeding under the ice, and their stomachs in February held as much zooplankton as in autumn, which contradicts the idea of a winter fast in the species.
+"""
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Winter feeding of whitefish in the lakes of Karelia: a field study"
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Lake Notes", 2016, "3", "1")
+
+
+def test_author_label_alone_with_one_name_per_line_below():
+    text = ("Авторы:\nSokolov I. P.\nLebedeva M. K.\nОрганизации:\nOnega Wetland Institute\n"
+            "Peat cutting and the water table of raised bogs\n\n"
+            "Peat cutting lowered the water table of the raised bogs around the lake by half a metre, and the bogs have not "
+            "recovered in the forty years since the works were stopped, as our wells along three transects show.\n")
+    article = text.index("Peat cutting and")
+    doc = make_doc(text, [], [Segment(0, article, "ru", "wrapper"), Segment(article, len(text), "en", "article")])
+    assert [a["name"] for a in extract_metadata(doc)["authors"]] == ["Sokolov I. P.", "Lebedeva M. K."]
+
+
+def test_one_author_line_each_with_degree_institution_email_and_orcid():
+    text = """TRADE AND FINANCE OF THE NORTH No. 2(14), 2021
+UDC 336.7
+Bank lending to fishing cooperatives in Murmansk region (2015–2020)
+Ivan P. Sokolov, Candidate of Economic Sciences, Associate Professor, Department of Finance, Murmansk Arctic University, Murmansk, Russia; e-mail: sokolov.ip@mau.example.ru; ORCID: 0000-0002-1825-0097
+Maria K. Lebedeva, Senior Researcher, Kola Institute of Economics, Apatity, Russia; e-mail: lebedeva.mk@kie.example.ru
+Abstract. Bank lending to fishing cooperatives in the Murmansk region grew twice as fast as lending to other small firms in 2015–2020, and quota-backed loans made up most of the growth, as the data of the regional banks show.
+Keywords: bank lending; fisheries; cooperatives
+For citation: Sokolov I. P., Lebedeva M. K. Bank lending to fishing cooperatives in Murmansk region (2015–2020). Trade and Finance of the North. 2021, no. 2(14), pp. 9–24.
+Received 05.10.2020
+"""
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Bank lending to fishing cooperatives in Murmansk region (2015–2020)"
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Trade and Finance of the North", 2021, None, "2(14)")
+    assert [(a["name"], a["orcid"], a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Ivan P. Sokolov", "0000-0002-1825-0097", "sokolov.ip@mau.example.ru", "Murmansk Arctic University"),
+        ("Maria K. Lebedeva", None, "lebedeva.mk@kie.example.ru", "Kola Institute of Economics")]
+
+
+def test_emails_followed_by_the_owners_name_in_brackets():
+    text = """Lake Notes, Vol. 3, No. 1, 2016
+Winter feeding of whitefish in the lakes of Karelia
+Ivan P. Sokolov1, Maria K. Lebedeva2, Oleg Yu. Zorin1
+1 Onega Wetland Institute, Petrozavodsk, Russia
+2 Karelian Forest Academy, Petrozavodsk, Russia
+E-mail: sokolov@owi.example.ru (I. P. Sokolov), zorin@owi.example.ru (O. Yu. Zorin)
+Whitefish in the lakes of Karelia keep feeding under the ice, and their stomachs in February held as much zooplankton as in autumn, which contradicts the idea of a winter fast in the species.
+"""
+    meta = extract_metadata(make_doc(text, []))
+    assert [a["email"] for a in meta["authors"]] == ["sokolov@owi.example.ru", None, "zorin@owi.example.ru"]

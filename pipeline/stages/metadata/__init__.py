@@ -1,44 +1,50 @@
-"""Bibliographic metadata of the article: title, journal, year, issue, authors, references.
+"""Bibliographic metadata of the article: title, journal, year, volume, issue, authors, references.
 
-The component reads the page's layout, not a template of one site:
+The component reads the page's layout, not a template of one site, and
+invents nothing: a field the page does not state stays null (authors []), and
+every value is a string printed on the page (whitespace runs written as one
+space) or, for the year, the number printed there.
 
 * the *header* is the stretch of the article before its first prose
-  paragraph (a line of many words, or a long sentence); the *title* is its
-  title-like lines (short, no final period, not a journal, author,
-  affiliation, UDC/DOI or keyword line, mostly in the article's script): the
-  page's main heading (HTML h1) if it is one of them, else the first;
-  without an article segment the one nearest above the authors;
-* the *journal line* is found in the header or the page wrapper above it
-  (else in the wrapper below the article) by bibliographic shapes: the
-  GOST/catalogue style "Journal. - 2021. - № 1" (optionally with "Vol.
-  5"/"Т. 5", after a "Source:" label) and the "Journal, Vol. 5, No. 2, 2019"
-  style; else from a catalogue's labelled fields ("Журнал: ...", "Год: ...",
-  "Номер: ...");
+  paragraph (a line of many words, or a long sentence; never a line of menu
+  separators); the *title* is its title-like lines (short, no final period,
+  not a journal, source line or running header, menu, breadcrumb or skip
+  link, author, affiliation, UDC/DOI or keyword line, not the journal's
+  name, mostly in the article's script): the page's main heading (HTML h1) if
+  it is one of them, else the one nearest above the first byline, else the
+  first; a title printed only by the wrapper above the article (a catalogue
+  card) is taken from there, in mixed case when it is also printed in
+  capitals; the HTML <title> counts only when the text prints it;
+* *journal, year, volume and issue* come from the page's source statements,
+  ranked: citation lines, field labels, source lines, breadcrumbs, running
+  headers (:mod:`textmine.stages.metadata.sources`); then the HTML
+  ``citation_*`` meta tags; for a news piece the outlet's name;
 * *affiliation lines* of the header are cut into fields at commas,
   semicolons and brackets: the address is the run of place fields at the end
-  (the last a LOC mention or a gazetteer place), the institution the last
-  field before it that names one (an institution word or an ORG mention,
-  written as a name), and a leading number ("¹Tomsk State University")
-  lets authors point to it;
-* *authors* are the names on the header's author lines (lines that start
-  with a name): PERSON mentions, widened to the name shape around them
-  ("Abenova A. S."), and name shapes ("G. T. Ichshanova", "Ivanov I.I.")
-  the NER missed, but no name inside an institution or address; authors may
-  stand before or after the title. Each author's ORCID (kept only with a
-  valid ISO 7064 MOD 11-2 check digit) and e-mail are those written after
-  the name and before the next author; the affiliation is the one the
-  author's number points to, else the first written after the author (one
-  written after all authors is shared), and the place is the first author's
-  affiliation's address (or the line of places right under it);
+  (the last a LOC mention or a gazetteer place), the institution the first
+  field before it with an institution's word (else an ORG mention), written
+  as a name, and a leading number ("¹Tomsk State University") lets authors
+  point to it;
+* *authors* are the names on the header's bylines, read by name shape
+  (:mod:`textmine.stages.metadata.bylines`) and linked to the PERSON mention
+  inside them; in a bilingual article those in the article's script; without
+  an author block in the article, the wrapper's author field ("Автор:",
+  "Авторы:"). An author's ORCID (kept only with a valid ISO 7064 MOD 11-2
+  check digit) and e-mail are those on a line that names or marks the author
+  ("Corresponding author: NAME", "ORCID: Surname I. — iD", "1 name@host",
+  "1name@host" with the marker stripped), else those written after the name
+  and before the next author, else the HTML ``citation_author_*`` tags; the
+  affiliation is the one the author's first marker points to ("1,2" -> 1),
+  else the first written after the author (one written after all authors is
+  shared), else an author note ("NAME is ... at the X Institute"); the place
+  is the first author's affiliation's address (or the line of places right
+  under it);
 * *references* are the last numbered list of the article ("1. ...", "2.Text",
   "[3] ...") whose entries look bibliographic (a year or a URL), preferring
   one under a "References"/"Литература" heading; each entry gives its
   number, text and offsets, its first URL and its access date ("date of
   treatment", "accessed", "retrieved", "дата обращения", ...), normalised
   with :func:`textmine.stages.dates.normalise_date`.
-
-For HTML input the page's ``citation_*`` meta tags (Highwire/Google Scholar)
-fill what the text does not give.
 
 :func:`metadata_field_accuracy` scores predicted metadata against gold.
 """
@@ -47,16 +53,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field as dataclass_field
 from typing import Any, Iterable
 
 from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
+from textmine.stages.metadata.bylines import AUTHOR_LABEL, Name, join_broken_name, read_byline
+from textmine.stages.metadata.sources import FIELD_LABEL, RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
 
 METADATA_KEYS = (
-    "title", "journal", "journal_entity", "year", "issue", "authors",
+    "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
     "affiliation_place", "affiliation_place_entities", "references",
 )
 
@@ -82,18 +90,17 @@ _VOLUME_LINE = re.compile(
 )
 # A source label before the journal's name ("Источник: Journal. - 2021. - № 1").
 _SOURCE_LABEL = re.compile(r"^(?:Источник|Source|Журнал|Journal|Издание|Published in|Опубликовано в|In)\s*:\s*", re.IGNORECASE)
-# A catalogue's labelled fields ("Журнал: Name", "Год: 2020   Том: 7   Номер: 4").
-_LABELLED_JOURNAL = re.compile(r"^\s*(?:Журнал|Journal|Издание|Источник|Source)\s*:\s*(?P<value>.+?)\s*(?:\s{2,}\S+\s*:.*)?$",
-                               re.IGNORECASE | re.MULTILINE)
-_LABELLED_YEAR = re.compile(rf"(?:Год|Year)\s*:\s*(?P<value>{_YEAR})\b", re.IGNORECASE)
-_LABELLED_ISSUE = re.compile(r"(?:Номер|Выпуск|Issue|No\.?)\s*:\s*(?P<value>\d+[\w/-]*)", re.IGNORECASE)
 CITATION_MAX_WORDS = 20
-_AUTHOR_LABEL = re.compile(r"\s*(?:(?:Authors?|Авторы?|Автор\(ы\))\s*:\s*|by\s+)?", re.IGNORECASE)
 _NOT_TITLE_START = re.compile(
     r"^\s*(?:UDC|УДК|ББК|DOI|JEL|ISSN|Keywords|Key words|Ключевые слова|Abstract|Аннотация|Annotation|Резюме|Summary"
-    r"|Section|Rubric|Рубрика|Раздел)\b",
+    r"|Section|Rubric|Рубрика|Раздел"
+    # dates, contacts and record fields of the page, and footnotes ("* Corresponding author")
+    r"|Published|Received|Accepted|Revised|Updated|Last updated|Corresponding author|Language|Pages"
+    r"|Опубликовано|Поступила|Принята|Обновлено|Добавлено|Сегодня|Дата|Язык|Тип|Страницы)\b|^\s*[*¹²³⁴⁵⁶⁷⁸⁹†]",
     re.IGNORECASE,
 )
+# Site furniture: menus and breadcrumbs ("Home | Archives", "Home / Archives / Vol. 9"), skip links, switchers.
+_PAGE_FURNITURE = re.compile(r"\s[|›»•·]\s|\s/\s.*\s/\s|^\s*(?:Skip to|Jump to|Go to|Перейти к)\b", re.IGNORECASE)
 # A label of the article's kind printed above the title ("Original article", "Научная статья").
 _ARTICLE_KIND = re.compile(
     r"^\s*(?:(?:original|research|review|scientific|short)\s+(?:research\s+)?(?:article|paper|communication)"
@@ -113,20 +120,18 @@ _ACCESS_DATE = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # an access date is a day
-# Name shapes used when the NER found no person in the author block.
-_UPPER = "A-ZА-ЯЁ"
-_LOWER = "a-zа-яё"
-_SURNAME = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
-_INITIALS = rf"[{_UPPER}]\.\s?(?:[{_UPPER}]\.\s?)?"
-_NAME_SHAPE = re.compile(rf"(?<!\w)(?:{_SURNAME}\s{_INITIALS}\s?{_SURNAME}|{_INITIALS}\s?{_SURNAME}|{_SURNAME},?\s{_INITIALS})(?![^\W\d_¹²³⁴⁵⁶⁷⁸⁹⁰])")  # an affiliation number may follow
 _AFFILIATION_WORDS = re.compile(
-    r"(?:University|Institute|Academy|College|School|Centre|Center|Университет|Институт|Академия|Колледж|Центр)",
+    r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library"
+    r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика)",
 )
 
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
-# A name's affiliation number ("Ivanov I.I.1", "Petrov P.P.²") and the numbered affiliation lines.
-_AFFILIATION_MARKER = re.compile(r"\s?([1-9¹²³⁴⁵⁶⁷⁸⁹])(?![\d.-])")
+# In an author note: "at the X Institute", "with Orr & Berg LLP".
+_NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
+_COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
+_AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
+# A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...").
 _AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\W\d_])")
 
 
@@ -198,7 +203,7 @@ def _is_prose(line: Line) -> bool:
     """A paragraph of running text: many words, mostly in lower case (an
     affiliation line is long too, but made of capitalised names)."""
     stripped = line.text.strip()
-    if ORCID.search(stripped) or EMAIL.search(stripped):
+    if ORCID.search(stripped) or EMAIL.search(stripped) or _PAGE_FURNITURE.search(stripped):
         return False
     words = [w for w in stripped.split() if w[:1].isalpha()]
     if not words or sum(w[0].isupper() for w in words) * 2 > len(words):
@@ -250,11 +255,45 @@ def _title_like(line: Line) -> bool:
     text = line.text.strip()
     if not (8 <= len(text) <= 300) or len(text.split()) < 2 or not re.search(r"[^\W\d_]{3}", text):
         return False
-    if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text) or _ARTICLE_KIND.match(text):
+    if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text) or _ARTICLE_KIND.match(text) or FIELD_LABEL.match(text):
         return False
-    if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text):
+    if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
         return False
-    return not _NAME_SHAPE.match(text)
+    statement = read_statement(text, 0, RANK_LINE)  # a running header or a source line, not a title
+    if statement and (statement.volume or statement.issue or statement.journal):
+        return False
+    return not read_byline(text, 0, len(text))
+
+
+def _name_words(name: str) -> set[str]:
+    return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", name)}
+
+
+def _same_person(earlier: str, later: str) -> bool:
+    """A later printing of an author already found ("A. P. Koval – Candidate of Sciences" after "ANNA P. KOVAL"):
+    the later name's words (not initials) are all in the earlier one."""
+    words = _name_words(later)
+    return bool(words) and words <= _name_words(earlier)
+
+
+def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int]:
+    """The adjacent candidate lines around ``anchor``; of two lines with the same words (a title printed in
+    capitals and in mixed case) only the one in mixed case."""
+    first = last = anchor
+    while first - 1 in candidates:
+        first -= 1
+    while last + 1 in candidates:
+        last += 1
+    run = list(range(first, last + 1))
+    keys = [" ".join(lines[i].text.split()).casefold() for i in run]
+    if len(run) == 2 and keys[0] == keys[1]:
+        return [run[1]] if lines[run[0]].text.strip().isupper() else [run[0]]
+    return run
+
+
+def _has_label(text: str) -> bool:
+    """A "Label: value" line of a record ("Тип: статья", "Язык: английский")."""
+    return bool(re.match(r"\s*[^\W\d_][\w ]{0,30}:(?:\s|$)", text))
 
 
 def _spans_inside(entities: Iterable[Entity], start: int, end: int, label: str) -> list[Entity]:
@@ -277,6 +316,7 @@ class _Author:
     end: int
     entity: Entity | None
     affiliation: _Affiliation | None = None
+    markers: list[str] = dataclass_field(default_factory=list)  # affiliation and corresponding-author markers ("1", "*")
 
 
 def _fields(line: Line, skip: int) -> list[tuple[int, int, str]]:
@@ -300,6 +340,9 @@ _NAME_PARTICLES = frozenset("of the and for in on at named after by de la von va
 def _name_like(text: str) -> bool:
     """Written as a name: every word capitalised, save particles ("University of International Business")."""
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", text)]
+    if words and _script(words[0][0]) == "CYRILLIC":
+        # Russian names capitalise the first word only ("Пермогорский государственный университет").
+        return words[0][0].isupper()
     return bool(words) and all(w[0].isupper() or w.casefold() in _NAME_PARTICLES for w in words)
 
 
@@ -335,16 +378,25 @@ class MetadataExtractor:
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
         header = lines[:body_index]
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
-        metadata.update(self._journal(header))
+        metadata.update(self._journal(header, self.article_end))
         self.journal_entity_id = metadata["journal_entity"]
         affiliations = [aff for aff in (self._affiliation_line(line) for line in header) if aff is not None]
-        title_lines = self._title_lines(header, affiliations)
+        title_lines = self._title_lines(header, affiliations, metadata["journal"])
         title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
         authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
-        metadata["title"] = " ".join(header[i].text.strip() for i in title_lines) or self._meta("citation_title")
-        if metadata["title"] is None and self.doc.source.get("html", {}).get("title"):
-            metadata["title"] = self.doc.source["html"]["title"]
+        metadata["title"] = self._quoted(" ".join(header[i].text.strip() for i in title_lines)) or self._wrapper_title() or self._meta("citation_title")
+        if metadata["title"] is None:
+            metadata["title"] = self._page_title_in_text()
         block_end = header[-1].end if header else self.article_start
+        if not authors:
+            # No author block in the article: the wrapper's record field ("Автор: ...", "Авторы:").
+            record = [line for segment in self.doc.iter_segments(role="wrapper") if segment.end <= self.article_start
+                      for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
+            authors = self._record_authors(record)
+            if authors:
+                affiliations = sorted(affiliations + [aff for aff in map(self._affiliation_line, record) if aff],
+                                      key=lambda aff: aff.start)
+                block_end = max(block_end, record[-1].end)
         metadata["authors"] = self._author_records(authors, affiliations, block_end) or self._meta_authors()
         metadata.update(self._affiliation_place(authors, affiliations, header))
         metadata["references"] = self._references(lines[body_index:])
@@ -352,42 +404,59 @@ class MetadataExtractor:
 
     # -- title ---------------------------------------------------------------
 
-    def _title_lines(self, header: list[Line], affiliations: list[_Affiliation]) -> list[int]:
+    def _title_lines(self, header: list[Line], affiliations: list[_Affiliation], journal: str | None) -> list[int]:
         """Indices (into header) of the title's lines: the run of adjacent
         title-like lines around the page's main heading (HTML h1), else the
-        first one of the article (without an article segment: the one nearest
-        above the authors). Author and affiliation lines and lines mostly in
-        another script than the article's are not the title."""
+        one nearest above the first byline in the article's script, else the
+        first one. Author and affiliation lines, the journal's name and lines
+        mostly in another script than the article's are not the title."""
         affiliation_lines = {aff.line.start for aff in affiliations}
+        journal_key = " ".join((journal or "").split()).casefold()
+        author_lines = {i for i in range(len(header)) if self._byline(header, i) or ORCID.search(header[i].text)}
         candidates = {
             i for i, line in enumerate(header)
-            if _title_like(line) and not self._is_author_line(line) and line.start not in affiliation_lines
-            and self._in_article_script(line.text)
+            if _title_like(line) and i not in author_lines and line.start not in affiliation_lines
+            and self._in_article_script(line.text) and " ".join(line.text.split()).casefold() != journal_key
         }
         if not candidates:
             return []
         headings = [i for i in sorted(candidates) if self._block_tag(header[i]) == "h1"]
-        anchor = headings[0] if headings else min(candidates)
-        if not self.has_segments and not headings:
-            author_line = next((i for i, line in enumerate(header) if self._is_author_line(line)), None)
-            above = [i for i in candidates if author_line is not None and i < author_line]
-            anchor = max(above) if above else anchor
-        first = last = anchor
-        while first - 1 in candidates:
-            first -= 1
-        while last + 1 in candidates:
-            last += 1
-        return list(range(first, last + 1))
+        author_line = min((i for i in author_lines if self._in_article_script(header[i].text)), default=None)
+        above = [i for i in candidates if author_line is not None and i < author_line]
+        anchor = headings[0] if headings else max(above) if above else min(candidates)
+        return _title_run(header, candidates, anchor)
 
-    def _starts_with_person(self, line: Line) -> bool:
-        """The line starts with a name (after an "Authors:" label): a PERSON mention or a name shape."""
-        label = _AUTHOR_LABEL.match(line.text)
-        name_start = line.start + label.end()
-        return bool(_NAME_SHAPE.match(line.text, label.end())) or any(
-            e.label == "PERSON" and e.start == name_start for e in self.doc.entities)
+    def _page_title_in_text(self) -> str | None:
+        """The HTML <title> (or its part before the site's name, "Title - Site") when the text prints it as a line:
+        the element alone states nothing."""
+        page_title = (self.doc.source.get("html") or {}).get("title") or ""
+        printed = {" ".join(line.text.split()) for line in _lines(self.text)}
+        for part in [page_title] + re.split(r"\s[-–—|]\s", page_title):
+            part = " ".join(part.split())
+            if part and part in printed:
+                return part
+        return None
 
-    def _is_author_line(self, line: Line) -> bool:
-        return self._starts_with_person(line) or bool(ORCID.search(line.text))
+    def _wrapper_title(self) -> str | None:
+        """A title printed only by the wrapper above the article (a catalogue card): the last run of title-like
+        lines there, one printing when it is printed twice (mixed case over capitals)."""
+        lines = [line for segment in self.doc.iter_segments(role="wrapper") if segment.end <= self.article_start
+                 for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
+        candidates = {i for i, line in enumerate(lines) if _title_like(line) and not self._is_author_line(line)
+                      and self._in_article_script(line.text) and not _has_label(line.text)}
+        if not candidates:
+            return None
+        return self._quoted(" ".join(lines[i].text.strip() for i in _title_run(lines, candidates, max(candidates))))
+
+    def _quoted(self, title: str) -> str:
+        """The title inside «» when the words around the quotes are in another script
+        ("Текст научной статьи на тему «Title»")."""
+        quoted = re.fullmatch(r"(?P<before>[^«]*)«(?P<title>[^»]+)»(?P<after>[^«»]*)", title)
+        if quoted and self._in_article_script(quoted.group("title")):
+            around = (quoted.group("before") + quoted.group("after")).strip(" .:—-")
+            if around and not self._in_article_script(around):
+                return quoted.group("title").strip()
+        return title
 
     def _in_article_script(self, text: str) -> bool:
         """Most of the line's letters are in the article's script (a Russian rubric is not an English article's title)."""
@@ -403,59 +472,42 @@ class MetadataExtractor:
 
     # -- journal ---------------------------------------------------------------
 
-    def _journal(self, header: list[Line]) -> dict[str, Any]:
-        """The source's citation line in the header or the wrapper above it, else in the
-        wrapper below the article; then the wrapper's labelled fields ("Журнал: ...",
-        "Год: 2020", "Номер: 4"); then the HTML citation meta tags."""
-        out: dict[str, Any] = {}
-        search_end = header[-1].end if header else self.article_start
-        below = [line for segment in self.doc.iter_segments(role="wrapper") if segment.start >= self.article_end
-                 for line in _lines(self.text, segment.start, segment.end)]
-        for line in _lines(self.text, 0, search_end) + below:
-            found = _journal_match(line.text)
-            if found is None:
-                continue
-            span_start, span_end = (line.start + found["journal_span"][0], line.start + found["journal_span"][1])
-            journal_entity = next(
-                (e for e in self.doc.entities if e.label == "ORG" and span_start <= e.start and e.end <= span_end), None
-            )
-            out = {
-                "journal": found["journal"],
-                "journal_entity": journal_entity.id if journal_entity else None,
-                "year": found["year"],
-                "issue": found["issue"],
-            }
-            break
-        if not out:
-            out = self._labelled_journal(0, search_end)
-        if out.get("journal") is None:
-            journal = self._meta("citation_journal_title")
-            if journal:
-                out["journal"] = journal
-                out["journal_entity"] = self._entity_named(journal, "ORG")
-        if out.get("year") is None:
+    def _journal(self, header: list[Line], body_end: int) -> dict[str, Any]:
+        """Journal, year, volume and issue from the page's source statements (see
+        :mod:`textmine.stages.metadata.sources`): the wrapper and the article's header
+        are read, the article's body only for its citation lines; then the HTML
+        citation meta tags fill what the text does not state."""
+        header_end = header[-1].end if header else self.article_start
+        regions = [(s.start, s.end) for s in self.doc.iter_segments(role="wrapper")]
+        regions = sorted(regions + [(self.article_start, header_end)]) if self.has_segments else [(0, header_end)]
+        body = (header_end, body_end) if body_end > header_end else None
+        chosen = choose_fields(find_statements(self.text, regions, body, below_from=max(body_end, header_end)), self.text)
+        out: dict[str, Any] = {"journal": None, "journal_entity": None, "year": None, "volume": None, "issue": None}
+        if chosen.journal:
+            start, end = chosen.journal
+            out["journal"] = " ".join(self.text[start:end].split())
+            entity = next((e for e in self.doc.entities if e.label == "ORG" and start <= e.start and e.end <= end), None)
+            out["journal_entity"] = entity.id if entity else None
+        if chosen.year:
+            out["year"] = int(self.text[chosen.year[0]:chosen.year[1]])
+        for name in ("volume", "issue"):
+            span = getattr(chosen, name)
+            out[name] = self.text[span[0]:span[1]] if span else None
+        if out["journal"] is None and self._meta("citation_journal_title"):
+            out["journal"] = self._meta("citation_journal_title")
+            out["journal_entity"] = self._entity_named(out["journal"], "ORG")
+        if out["journal"] is None and any(BY_LINE.match(line.text) for line in _lines(self.text)):
+            # A news piece names no journal: its outlet is the site.
+            outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
+            out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
+        if out["year"] is None:
             date = self._meta("citation_publication_date") or self._meta("citation_date") or self._meta("citation_year")
             found_year = re.search(rf"\b{_YEAR}\b", date or "")
             if found_year:
                 out["year"] = int(found_year.group(0))
-        if out.get("issue") is None and self._meta("citation_issue"):
-            out["issue"] = self._meta("citation_issue")
-        return out
-
-    def _labelled_journal(self, start: int, end: int) -> dict[str, Any]:
-        """A catalogue's table of labelled fields: "Журнал: Name", "Год: 2020", "Номер: 4"."""
-        out: dict[str, Any] = {}
-        region = self.text[start:end]
-        journal = _LABELLED_JOURNAL.search(region)
-        if journal:
-            name = journal.group("value").strip(" .,;")
-            out["journal"] = name
-            out["journal_entity"] = next((e.id for e in self.doc.entities if e.label == "ORG"
-                                          and start + journal.start("value") <= e.start and e.end <= start + journal.end("value")), None)
-            year = _LABELLED_YEAR.search(region)
-            issue = _LABELLED_ISSUE.search(region)
-            out["year"] = int(year.group("value")) if year else None
-            out["issue"] = issue.group("value") if issue else None
+        for name in ("volume", "issue"):
+            if out[name] is None and self._meta(f"citation_{name}"):
+                out[name] = self._meta(f"citation_{name}")
         return out
 
     # -- authors ---------------------------------------------------------------
@@ -485,7 +537,10 @@ class MetadataExtractor:
             if not (self._is_known_place(start, end) or unknown_city):
                 break
             place_from -= 1
-        institution = next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
+        # The first field with an institution's word (a department before it is not one); else the last ORG.
+        institution = next((f for f in fields[:place_from] if _AFFILIATION_WORDS.search(self.text, f[0], f[1])
+                            and _name_like(self.text[f[0]:f[1]])), None)
+        institution = institution or next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
         if institution is None:
             return None
         has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1]))
@@ -512,43 +567,74 @@ class MetadataExtractor:
         return load_gazetteer().lookup(self.text[start:end], "LOC") is not None
 
     def _authors(self, lines: list[Line], affiliations: list[_Affiliation]) -> list[_Author]:
-        """The names on the author lines (lines that start with a name): PERSON
-        mentions, each widened to the name shape that contains it ("Abenova A."
-        -> "Abenova A. S."), and name shapes the NER missed; names inside an
-        institution or an address are not authors."""
+        """The names on the bylines among ``lines`` (see :mod:`textmine.stages.metadata.bylines`), each
+        linked to the PERSON mention inside it; names inside an institution or an address are not
+        authors, and when bylines are printed in two scripts (a bilingual article) those in the
+        article's script are kept."""
         taken = [(aff.start, aff.end) for aff in affiliations] + [aff.place for aff in affiliations if aff.place]
         authors: list[_Author] = []
-        for line in lines:
-            if not self._starts_with_person(line):
+        for name in (n for line_index in range(len(lines)) for n in self._byline(lines, line_index)):
+            if any(s <= name.start and name.end <= e for s, e in taken) or any(_same_person(a.name, name.text) for a in authors):
                 continue
-            shapes = [(line.start + m.start(), line.start + m.end()) for m in _NAME_SHAPE.finditer(line.text)
-                      if not EMAIL.search(line.text[max(0, m.start() - 1):m.end() + 1])]
-            people = _spans_inside(self.doc.entities, line.start, line.end, "PERSON")
-            found = []
-            for person in people:
-                # A mention that took in the affiliation number ("Seitkali²") ends before it.
-                person_end = person.start + len(person.text.rstrip("0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*"))
-                start, end = next(((s, e) for s, e in shapes if s <= person.start and person_end <= e), (person.start, person_end))
-                found.append(_Author(" ".join(self.text[start:end].split()), start, end, person))
-            for start, end in shapes:
-                if not any(a.start < end and start < a.end for a in found):
-                    found.append(_Author(" ".join(self.text[start:end].split()), start, end, None))
-            authors.extend(a for a in found if not any(s <= a.start and a.end <= e for s, e in taken))
-        return sorted(authors, key=lambda a: a.start)
+            person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < name.end and name.start < e.end), None)
+            authors.append(_Author(name.text, name.start, name.end, person, markers=name.markers))
+        in_script = [a for a in authors if self._in_article_script(a.name)]
+        return in_script or authors
+
+    def _record_authors(self, lines: list[Line]) -> list[_Author]:
+        """Names after an author label of a record: on the label's line or, for a label alone, on the next."""
+        authors: list[_Author] = []
+        for index, line in enumerate(lines):
+            label = AUTHOR_LABEL.match(line.text)
+            if not label or line.text.lstrip().startswith("By"):
+                continue
+            if line.text[label.end():].strip():
+                names = read_byline(self.text, line.start, line.end)
+            else:  # the label alone: the names on the lines below it, one or more
+                names = []
+                for following in lines[index + 1:]:
+                    found = read_byline(self.text, following.start, following.end, labelled=True)
+                    if not found:
+                        break
+                    names += found
+            authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names
+                        if not any(a.name == n.text for a in authors)]
+        return authors
+
+    def _byline(self, lines: list[Line], index: int) -> list[Name]:
+        """The names on lines[index] (read on into the next line when a name is cut by the break)."""
+        line = lines[index]
+        following = [other for other in lines[index + 1:index + 3] if other.text.strip()]
+        end = join_broken_name(self.text, line.start, line.end, following[0].start, following[0].end) if following else line.end
+        # A line of only two-word names is a byline when the author block goes on below it (an affiliation,
+        # an e-mail or an ORCID) or when the NER takes it for a person.
+        own_line = bool(following) and (self._affiliation_line(following[0]) is not None or bool(
+            EMAIL.search(following[0].text) or ORCID.search(following[0].text)))
+        own_line = own_line or any(e.label == "PERSON" and e.start == line.start + len(line.text) - len(line.text.lstrip())
+                                   for e in self.doc.entities)
+        return read_byline(self.text, line.start, end, own_line)
+
+    def _is_author_line(self, line: Line) -> bool:
+        return bool(read_byline(self.text, line.start, line.end)) or bool(ORCID.search(line.text))
 
     def _author_records(self, authors: list[_Author], affiliations: list[_Affiliation], block_end: int) -> list[dict[str, Any]]:
         if not authors:
             return []
         zones = [(a.end, authors[i + 1].start if i + 1 < len(authors) else block_end) for i, a in enumerate(authors)]
-        orcids = self._per_author(zones, [(m.start(), m.group(1).upper()) for m in ORCID.finditer(self.text, authors[0].end, block_end)
-                                          if orcid_checksum_valid(m.group(1))])
-        emails = self._per_author(zones, [(m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(self.text, authors[0].end, block_end)])
+        found_orcids = [(m.start(), m.group(1).upper()) for m in ORCID.finditer(self.text, authors[0].end, block_end)
+                        if orcid_checksum_valid(m.group(1))]
+        found_emails = [(m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(self.text, authors[0].end, block_end)]
+        found_emails += self._contact_emails(block_end)
+        orcids = self._owned(authors, zones, found_orcids)
+        emails = self._owned(authors, zones, found_emails)
+        emails = [self._strip_marker(email, author) if email else None for email, author in zip(emails, authors)]
+        orcids, emails = self._fill_from_meta(authors, orcids, emails)
         numbered = {aff.number: aff for aff in affiliations if aff.number}
         shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), affiliations[0] if affiliations else None)
         records = []
         for author, zone, orcid, email in zip(authors, zones, orcids, emails):
             author.affiliation = self._own_affiliation(author, zone, affiliations, numbered) or shared
-            affiliation = author.affiliation
+            affiliation = author.affiliation or self._author_note(author, block_end)
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
                 "name": author.name,
@@ -560,17 +646,131 @@ class MetadataExtractor:
             })
         return records
 
+    def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
+        """The institution of a note about the author after the header ("NAME is a senior analyst at the
+        Caspian Transport Institute in Aktau.", "NAME is a partner with Orr & Berg LLP"), as news pieces print it."""
+        sentence = re.compile(rf"{re.escape(author.name)}\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
+        for note in sentence.finditer(self.text, block_end, self.article_end):
+            for place in _NOTE_INSTITUTION.finditer(self.text, note.start(), note.end()):
+                org = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", place.group("org"))
+                if _AFFILIATION_WORDS.search(org) or _COMPANY_WORDS.search(org):
+                    start = place.start("org")
+                    line = Line(start, start + len(org), org)
+                    return _Affiliation(line=line, number=None, start=start, end=start + len(org), place=None)
+        return None
+
     def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
                          numbered: dict[str, _Affiliation]) -> _Affiliation | None:
         """The affiliation the author's number points to ("Ivanov I.I.¹"), else the first one written in the author's zone."""
-        marker = _AFFILIATION_MARKER.match(self.text, author.end)
-        if marker and _marker_digits(marker.group(1)) in numbered:
-            return numbered[_marker_digits(marker.group(1))]
+        digits = [m for m in author.markers if m.isdigit()]
+        if digits and digits[0] in numbered:  # "1,2": the first institution the author line names
+            return numbered[digits[0]]
         return next((aff for aff in affiliations if zone[0] <= aff.start < zone[1]), None)
 
     def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
         return next((e for e in sorted(self.doc.entities, key=lambda e: e.start) if e.label == "ORG" and e.id != self.journal_entity_id
                      and affiliation.start <= e.start and e.end <= affiliation.end), None)
+
+    def _owned(self, authors: list[_Author], zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:
+        """Each author's item (ORCID or e-mail): the one on a line that names the author ("Corresponding
+        author: NAME, e-mail", "ORCID: Surname I. O. — iD; ..."), or marks it with the author's marker
+        ("1 name@host", "* Corresponding author: ...", "1name@host"); the rest by position
+        (:meth:`_per_author`)."""
+        owned: list[str | None] = [None] * len(authors)
+        rest = []
+        for position, value in found:
+            owner = self._owner(authors, position, value)
+            if owner is not None and owned[owner] is None:
+                owned[owner] = value
+            elif owner is None:
+                rest.append((position, value))
+        by_position = self._per_author(zones, rest)
+        return [mine or (other if other not in owned else None) for mine, other in zip(owned, by_position)]
+
+    def _owner(self, authors: list[_Author], position: int, value: str) -> int | None:
+        line_start = self.text.rfind("\n", 0, position) + 1
+        line_end = self.text.find("\n", position)
+        line_end = len(self.text) if line_end < 0 else line_end
+        line = self.text[line_start:line_end]
+        if any(a.start < line_end and line_start < a.end for a in authors):
+            return None  # the byline itself: position decides
+        part_start = line.rfind(";", 0, position - line_start) + 1
+        part_end = line.find(";", position - line_start)
+        part = line[part_start:part_end if part_end >= 0 else len(line)]
+        bracket = re.match(r"\s*\(([^()]*)\)", self.text[position + len(value):line_end])  # "a@x (I. P. Sokolov)"
+        for context in ((bracket.group(1),) if bracket else ()) + (part, line):
+            named = self._named_authors(authors, context)
+            if len(named) == 1:
+                return named[0]
+        nearest = self._nearest_named(authors, line, position - line_start)
+        if nearest is not None:
+            return nearest
+        if len(authors) == 1 and _AUTHOR_WORD.search(line):
+            return 0  # "Contact the author: ..." of a one-author piece
+        marker = re.match(r"(\d)(?=[^\W\d_])", value) or re.match(r"\s*([*¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
+        if marker:
+            symbol = _marker_digits(marker.group(1))
+            marked = [i for i, a in enumerate(authors) if symbol in a.markers]
+            if len(marked) == 1:
+                return marked[0]
+        return None
+
+    @staticmethod
+    def _named_authors(authors: list[_Author], context: str) -> list[int]:
+        """Authors whose name's words (not initials) the context prints, without its e-mails, URLs and iDs."""
+        context = URL.sub(" ", EMAIL.sub(" ", ORCID.sub(" ", context))).casefold()
+        words = [{w.casefold() for w in re.findall(r"[^\W\d_][^\W\d_'’-]{2,}", a.name)} for a in authors]
+        hits = [sum(bool(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", context)) for w in ws) for ws in words]
+        best = max(hits, default=0)
+        return [i for i, hit in enumerate(hits) if hit == best] if best else []
+
+    @staticmethod
+    def _nearest_named(authors: list[_Author], line: str, offset: int) -> int | None:
+        """On a line that names several authors ("a@x (I. P. Sokolov), b@y (O. Zorin)"), the author named
+        nearest to the item at ``offset`` (None on a tie or when no author is named)."""
+        blanked = line
+        for pattern in (EMAIL, URL, ORCID):
+            blanked = pattern.sub(lambda m: " " * len(m.group(0)), blanked)
+        distances = []
+        for index, author in enumerate(authors):
+            spots = [m.start() for w in _name_words(author.name) for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", blanked.casefold())]
+            if spots:
+                distances.append((min(abs(spot - offset) for spot in spots), index))
+        distances.sort()
+        if not distances or (len(distances) > 1 and distances[0][0] == distances[1][0]):
+            return None
+        return distances[0][1]
+
+    def _contact_emails(self, block_end: int) -> list[tuple[int, str]]:
+        """E-mails the article prints after its header on a line about its author ("Contact the author: ...")."""
+        found = []
+        for line in _lines(self.text, block_end, self.article_end):
+            if _AUTHOR_WORD.search(line.text):
+                found += [(line.start + m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(line.text)]
+        return found
+
+    @staticmethod
+    def _strip_marker(email: str, author: _Author) -> str:
+        """"1name@host" after the author with marker 1 -> "name@host"."""
+        marker = re.match(r"\d(?=[^\W\d_])", email)
+        return email[1:] if marker and marker.group(0) in author.markers else email
+
+    def _fill_from_meta(self, authors: list[_Author], orcids: list[str | None], emails: list[str | None]):
+        """ORCIDs and e-mails that only the HTML citation_author_* tags state, matched to the author by name."""
+        names = self.html_meta.get("citation_author") or []
+        meta_orcids = self.html_meta.get("citation_author_orcid") or []
+        meta_emails = self.html_meta.get("citation_author_email") or []
+        for i, name in enumerate(names):
+            words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", name)}
+            match = next((k for k, a in enumerate(authors) if words and words <= {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", a.name)}), None)
+            if match is None:
+                continue
+            orcid = ORCID.search(meta_orcids[i]) if i < len(meta_orcids) else None
+            if orcids[match] is None and orcid and orcid_checksum_valid(orcid.group(1)):
+                orcids[match] = orcid.group(1).upper()
+            if emails[match] is None and i < len(meta_emails) and EMAIL.fullmatch(meta_emails[i].strip()):
+                emails[match] = meta_emails[i].strip()
+        return orcids, emails
 
     @staticmethod
     def _per_author(zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:

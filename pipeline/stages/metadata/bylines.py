@@ -1,0 +1,178 @@
+"""Author lines read by the shape of names, without the NER.
+
+A *byline* is a line that, after an optional label ("Authors:", "Автор:",
+"Авторы:", "автор научной работы —", "By"), is a list of names separated by
+commas, semicolons or "and"/"и", each name optionally followed by its
+affiliation markers (¹, 2, *, "1,2"). The list ends at the first item that is
+not a name (a degree or a position: "Svetlana O. Bragina¹*, Candidate of
+Economic Sciences").
+
+A name is one of these shapes, in mixed case or all in capitals:
+
+* given name, initials, surname: "Anton V. Kovalenko", "Konstantin Yu. Bezrukov";
+* initials and surname: "A. S. Nurlanova", "G.T. Ichshanova";
+* surname and initials: "Shatalov M. Yu.", "Garipova L.R.";
+* surname, given name and patronymic: "Lapshina Vera Igorevna", "Ветлугина Ольга Андреевна";
+* inverted "Surname, Given": "Hartley, James" (the first item of a list only);
+* given name and surname: "Timur Aliyev" (only after a label or "By"; when
+  the line holds only names that each carry markers, or stands where an
+  author block stands; or one name followed by its bracketed affiliation or
+  a degree: "Emma Stone, PhD").
+
+A candidate with a word that is in no name's shape (a menu word, a section
+label, a degree abbreviation, an institution word) is not a name. A name
+split by a line break ("Grigory N." / "Antipin") is read across it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_UP = "A-ZА-ЯЁ"
+_LOW = "a-zа-яёàáâãäåçèéêëìíîïñòóôõöøùúûüýÿāăąćčďēėęěğīıķļłńņňōőœřśşšţťūůűųźżžəӏ"
+_INITIAL = rf"[{_UP}](?:[{_LOW}])?\."  # "A." or "Yu."
+_INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
+_UP = _UP + "ÀÁÂÄÅÇÈÉÊÌÍÎÖØÚÜÝĀĆČĐĖĘĞİŁŃŌŘŚŞŠŪŻŽƏ"
+# A capitalised word: "Kovalenko", "Smith-Jones", "McDonald", "O'Neil".
+_CAP_WORD = rf"[{_UP}](?:[{_LOW}]+|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?"
+_UPPER_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
+_PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna|ich|ович|евич|овна|евна|ична|инична|ич|оглы|кызы|ugli|qizi)"
+_END = rf"(?![{_UP}{_LOW}.-])"
+
+
+def _shapes(word: str) -> list[str]:
+    patronymic = rf"[{_UP}][{_LOW}]+{_PATRONYMIC_END}" if word == _CAP_WORD else rf"[{_UP}]{{2,}}(?i:{_PATRONYMIC_END})"
+    return [
+        rf"(?P<gis>{word}\s+{_INITIALS}\s?{word}){_END}",
+        rf"(?P<is>{_INITIALS}\s?{word}){_END}",
+        rf"(?P<si>{word}\s{_INITIALS})(?![{_UP}{_LOW}])",
+        rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
+        rf"(?P<inv>{word},\s{word}(?:\s{_INITIALS})?){_END}",
+        rf"(?P<gs>{word}\s+{word}){_END}",
+    ]
+
+
+_NAME_PATTERNS = [re.compile(shape) for word in (_CAP_WORD, _UPPER_WORD) for shape in _shapes(word)]
+# Kinds of shape that need a label, "By" or a line of their own.
+_WEAK = {"gs"}
+_ONLY_FIRST = {"inv"}
+
+# Words that are in no name: site furniture, section labels, degrees, positions, institutions, months.
+NOT_NAME_WORDS = frozenset("""
+home search menu archive archives current issue issues contents about contact contacts login register subscribe
+share download print cookies cookie accept english russian language news articles article abstract annotation
+keywords key words introduction references literature conclusion conclusions results methods discussion summary
+editorial board authors author editor editors section rubric journal journals review bulletin proceedings vestnik
+university institute academy college school centre center department faculty chair laboratory hospital
+phd dsc md prof professor dr doctor candidate associate assistant senior lecturer researcher head chief fellow
+sciences science student postgraduate
+january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday
+главная поиск меню архив выпуск выпуски номер содержание контакты вход регистрация новости статьи статья
+аннотация ключевые слова введение литература заключение список редакция авторы автор журнал журналы
+университет институт академия колледж кафедра факультет лаборатория центр
+кандидат доктор профессор доцент наук аспирант студент
+""".split())
+
+# A degree or position after a name ("Emma Stone, PhD, Senior Lecturer").
+_DEGREE = re.compile(
+    r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
+    r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
+)
+AUTHOR_LABEL = re.compile(
+    r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:автор научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
+)
+_MARKERS = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d(?:,\d)*(?![\d.])|\*)+")
+_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b|&)\s*")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+@dataclass
+class Name:
+    """One name on a byline: its span in the text, its markers ("1", "2", "*") and its shape."""
+
+    start: int
+    end: int
+    text: str
+    shape: str
+    markers: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        """The name's words that are not initials (for finding the name again: "Bragina S. O.")."""
+        return [w for w in re.findall(rf"[{_UP}{_LOW}-]+", self.text) if len(w) > 2 or not re.fullmatch(rf"[{_UP}][{_LOW}]?", w)]
+
+
+def _is_name(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", text)
+    return bool(words) and not any(w.casefold() in NOT_NAME_WORDS for w in words)
+
+
+def split_markers(raw: str) -> list[str]:
+    """"1,2*" -> ["1", "2", "*"]; "¹²" -> ["1", "2"]."""
+    return [m for m in re.findall(r"\d|\*", raw.translate(_SUPERSCRIPTS))]
+
+
+def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -> Name | None:
+    """The longest name shape that starts at ``position`` (and is a name), or None."""
+    best = None
+    for pattern in _NAME_PATTERNS:
+        match = pattern.match(text, position, end)
+        if not match:
+            continue
+        shape = match.lastgroup or ""
+        if (shape in _WEAK and not allow_weak) or (shape in _ONLY_FIRST and not first):
+            continue
+        if not _is_name(match.group(0)):
+            continue
+        if best is None or match.end() > best.end:
+            best = Name(match.start(), match.end(), " ".join(match.group(0).split()), shape)
+    return best
+
+
+def read_byline(text: str, start: int, end: int, own_line: bool = False, labelled: bool = False) -> list[Name]:
+    """The names of the byline text[start:end] (a line, or two when a name runs over the break), or [].
+
+    ``own_line``: the line stands where an author block stands (two-word names allowed without a label);
+    ``labelled``: the line is the value of an author label printed on the line before ("Авторы:")."""
+    label = AUTHOR_LABEL.match(text, start, end)
+    position = label.end() if label else start
+    labelled = labelled or bool(label)
+    names: list[Name] = []
+    while position < end:
+        name = name_at(text, position, end, allow_weak=True, first=not names)
+        if name is None:
+            break
+        markers = _MARKERS.match(text, name.end, end)
+        if markers:
+            name.markers = split_markers(markers.group(0))
+        elif name.shape in _ONLY_FIRST and not labelled:
+            break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label or its markers
+        names.append(name)
+        position = markers.end() if markers else name.end
+        separator = _SEPARATOR.match(text, position, end)
+        if not separator or separator.end() == position:
+            break
+        position = separator.end()
+    if not names:
+        return []
+    rest = text[position:end].strip(" ,;.")
+    # Two-word names without a label: only when nothing but names stands on the line, or the name's
+    # affiliation in brackets ("Anna Kowalska (Jagiellonian University, Krakow)").
+    if any(n.shape in _WEAK for n in names) and not labelled:
+        bracketed = len(names) == 1 and rest.startswith("(")
+        degree = len(names) == 1 and bool(_DEGREE.match(rest))
+        marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
+        if not (bracketed or degree or marked or (own_line and not rest)):
+            return []
+    return names
+
+
+def join_broken_name(text: str, line_start: int, line_end: int, next_start: int, next_end: int) -> int:
+    """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin"), else ``line_end``."""
+    tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_INITIALS}\s*$", text[line_start:line_end])
+    head = re.match(rf"{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    if tail and head:
+        return next_start + head.end()
+    return line_end

@@ -1,0 +1,416 @@
+"""Where the page states the article's source: journal, year, volume and issue.
+
+A *source statement* is one line (or a label and the value on the next line)
+that names some of the four, read apart into fields with their offsets:
+
+* **citation lines** ("For citation:", "How to cite", "Для цитирования",
+  "Как цитировать", "Cite this article", the label alone on the line before
+  the citation too): "Title. Journal. 2022. No. 3(45). P. 33-47",
+  "... // Journal. 2020. Т. 8, № 3(31)", "Journal, 9(2), 112–130",
+  "Journal. 2021;7(4):203–214";
+* **labelled fields**: "Журнал:", "Год:", "Том:", "Номер:", "Выпуск:",
+  "Published:", "Issue:", "Volume:" (the value on the same line or, in a
+  catalogue table, on the next);
+* **source lines**: a catalogue or issue line ("Journal. – 2021. – № 4",
+  "Journal, Vol. 12 (2018), pp. 1–24", "Том 8, № 3(31), 2020"),
+  proceedings ("Title: сборник статей ... (Самара, 17 марта 2022 г.). —
+  Самара: Publisher, 2022"), breadcrumbs ("Archives / Vol. 9 No. 2 (2020)",
+  no journal from these);
+* **running headers**: a line in capitals that names the journal with its
+  issue or year, printed at the top of the page or repeated;
+* unlabelled source lines **below the article** (related items, other
+  issues) count only when nothing above states a source.
+
+Statements are ranked in that order (a citation line over a field label over
+a layout guess) and each field is taken from the best statement that states
+it; the article's reference list and body are never read. A year is never one
+that a label says is something else (received, accepted, updated, posted,
+today's date, a copyright range) nor one inside a date in brackets (a
+conference's date).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable
+
+YEAR = r"(?:1[89]|20)\d{2}"
+_ISSUE_NUMBER = r"\d+(?:\(\d+\))?"
+_VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
+_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|Номер|Выпуск|Вып\.)"
+_SPACE = r"[ \t\u00a0]*"
+
+# A year standing alone: not a part of a longer number, of a dotted date ("14.03.2022") or of a range ("2017–2025").
+_YEAR_TOKEN = re.compile(rf"(?<![\d.,/–—-])({YEAR})(?!\d)(?!\s?[–—-]\s?\d{{4}})")
+_VOLUME = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)(?![\d(])")
+_ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?!\d)(?!-\d)")  # not "Grant No. 19-18-001"
+# "2021;7(4):203–214" (Vancouver) and ", 9(2), 112–130" (APA): volume(issue) written without words.
+_COMPACT = re.compile(rf"(?:(?P<year>{YEAR})\s?;\s?|,\s)(?P<volume>\d+)\s?\((?P<issue>\d+)\)")
+_PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\s*\d", re.IGNORECASE)
+# Labels that say a year on the line is not the publication's.
+_NOT_PUBLICATION = re.compile(
+    r"(?<!\w)(?:received|accepted|revised|approved|submitted|updated|last updated|posted|uploaded|added|today"
+    r"|поступила|принята|одобрена|обновлено|добавлено|размещено|дата размещения|дата публикации на портале"
+    r"|сегодня|просмотров|загрузок|©|copyright|\(c\))",
+    re.IGNORECASE,
+)
+_PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации|год|year)\b",
+                                re.IGNORECASE)
+_PUBLISHED = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации)\b", re.IGNORECASE)
+_CITATION_LABEL = re.compile(
+    r"^\s*(?:for citation|how to cite(?: this article)?|cite this article|cite as|citation|для цитирования"
+    r"|как цитировать(?: статью)?|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+FIELD_LABEL = re.compile(
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год|Publication year|Year of publication|Year"
+    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер|Выпуск|Issue|Published"
+    r"|Опубликовано)"
+    r"\s*:\s*",
+    re.IGNORECASE,
+)
+_ANY_LABEL = re.compile(r"(?:\s{2,}|\t)[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:")
+_JOURNAL_LABELS = {"журнал", "издание", "источник", "journal", "source"}
+_BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|›|»|>|→)\s")
+# Proceedings: the volume's title up to the bracket with the conference's place and date.
+_DATE_IN_BRACKETS = re.compile(
+    rf"\((?=[^()]*(?:\d{{1,2}}\s*[–-]?\s*\d{{0,2}}\s+[^\W\d_]+\s+{YEAR}|\d{{1,2}}\.\d{{1,2}}\.{YEAR}"
+    rf"|[^\W\d_]+\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?,\s+{YEAR}))[^()]*\)"
+)
+_WORD = re.compile(r"[^\W\d_]+")
+_OPENING = {"»": "«", "”": "“"}
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+# A news piece's date: "12 April 2022", "November 18, 2024", "2022-04-12".
+_NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}})(?!\d)")
+BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
+# The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
+_COPYRIGHT_NAME = re.compile(
+    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,4}}))"
+)
+
+RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
+
+
+@dataclass
+class Statement:
+    """What one line says about the source, with the text offsets of each value."""
+
+    rank: int
+    line_start: int
+    journal: tuple[int, int] | None = None
+    year: tuple[int, int] | None = None
+    volume: tuple[int, int] | None = None
+    issue: tuple[int, int] | None = None
+    fields: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
+    """Spans of the years on a line that may be its publication year (see the module docstring)."""
+    blocked = [m.span() for m in _DATE_IN_BRACKETS.finditer(line)]
+    years = []
+    for match in _YEAR_TOKEN.finditer(line):
+        if any(s <= match.start() < e for s, e in blocked):
+            continue
+        before = line[:match.start()]
+        labels = list(_NOT_PUBLICATION.finditer(before))
+        publication = list(_PUBLICATION_LABEL.finditer(before))
+        if labels and (not publication or publication[-1].start() <= labels[-1].start()):
+            continue
+        years.append((offset + match.start(1), offset + match.end(1)))
+    return years
+
+
+def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
+    """The journal's span inside line[start:end] without quotes, labels, bullets and trailing punctuation."""
+    while start < end and line[start] in " \t\u00a0«\"“'•·|–—-,.:;0123456789":
+        start += 1
+    while end > start and line[end - 1] in " \t\u00a0»\"”'•·|–—-,.:;":
+        if line[end - 1] in "»”" and line.count(_OPENING[line[end - 1]], start, end) > line.count(line[end - 1], start, end - 1):
+            break  # the quote closes one inside the name: СЕРИЯ «ПРАВО»
+        end -= 1
+    value = line[start:end]
+    words = _WORD.findall(value)
+    if not words or len(value.split()) > 20 or len(value) < 3:
+        return None
+    return start, end
+
+
+def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Statement | None:
+    """The source fields one line states, or None: a year, volume or issue, and the journal written before them."""
+    label = _CITATION_LABEL.match(line)
+    body_start = label.end() if label else 0
+    volumes = [m.span(1) for m in _VOLUME.finditer(line, body_start)]
+    issues = [m.span(1) for m in _ISSUE.finditer(line, body_start)]
+    compact = _COMPACT.search(line, body_start)
+    if compact and not issues:
+        volumes = volumes or [compact.span("volume")]
+        issues = [compact.span("issue")]
+    years = [y for y in _publication_years(line) if y[0] >= body_start]
+    if not (volumes or issues) and not years:
+        return None
+    if not (volumes or issues) and rank not in (RANK_CITATION, RANK_FIELD):
+        published = [y for y in years if _PUBLISHED.search(line[:y[0]])]
+        if published:  # "Received 3 May 2023 · Published 12 September 2023"
+            return Statement(RANK_FIELD, offset, year=(offset + published[-1][0], offset + published[-1][1]))
+        # A year alone makes a source line only next to pages ("Journal. 2021. P. 5-9") or a proceedings bracket.
+        if not (_PAGES.search(line) or _DATE_IN_BRACKETS.search(line)):
+            return None
+    statement = Statement(rank, offset)
+    numbers = sorted(volumes + issues)
+    if years:
+        # The publication year is the one next to the volume and issue (a year in a title stands apart from them).
+        year = min(years, key=lambda y: abs(y[0] - numbers[0][0])) if numbers else years[-1]
+        statement.year = (offset + year[0], offset + year[1])
+    if volumes:
+        statement.volume = (offset + volumes[0][0], offset + volumes[0][1])
+    if issues:
+        statement.issue = (offset + issues[0][0], offset + issues[0][1])
+    if rank != RANK_BREADCRUMB:
+        starts = [_element_start(line, numbers[0][0])] if numbers else []
+        if compact:
+            starts.append(compact.start() if compact.group("year") else compact.start() + 1)
+        if statement.year:
+            year_start = statement.year[0] - offset
+            # APA puts "(2020)." after the authors, before the title: the journal is not before it.
+            if not (numbers and re.match(r"\)\.\s", line[year_start + 4:year_start + 7]) and line[year_start - 1:year_start] == "("):
+                starts.append(year_start)
+        statement.journal = _journal_before(line, body_start, min(starts), offset) if starts else None
+    return statement
+
+
+def _element_start(line: str, value_start: int) -> int:
+    """Where the word before a value ("Vol. 5", "№ 2") starts."""
+    before = line[:value_start]
+    word = re.search(rf"(?:{_VOLUME_WORD}|{_ISSUE_WORD}){_SPACE}:?{_SPACE}$", before)
+    return word.start() if word else value_start
+
+
+def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, int] | None:
+    """The journal: the last sentence before the first numeric element ("Title. Journal. 2021"),
+    after a GOST "//", cut before a proceedings bracket with the conference's place and date."""
+    bracket = _DATE_IN_BRACKETS.search(line, start, end)
+    if bracket:
+        end = bracket.start()
+    segment = line[start:end]
+    cut = max(segment.rfind("//") + 2 if "//" in segment else 0, 0)
+    stops = [m.end() for m in re.finditer(r"(?<![A-ZА-ЯЁ])(?<!\b[A-ZА-ЯЁ][a-zа-я])[.?!]\s+(?=[^\W\d_«\"])", segment)]
+    stops = [s for s in stops if s > cut and segment[cut:s].strip(" .–—-")]
+    # The last full stop that leaves a name before the numbers.
+    while stops and not _WORD.search(segment[stops[-1]:].strip(" .,–—-")):
+        stops.pop()
+    if stops:
+        cut = stops[-1]
+    span = _clean_journal(line, start + cut, end)
+    return (offset + span[0], offset + span[1]) if span else None
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    out, position = [], start
+    while position < end:
+        stop = text.find("\n", position, end)
+        stop = end if stop < 0 else stop
+        out.append((position, text[position:stop]))
+        position = stop + 1
+    return out
+
+
+def _labelled(text: str, lines: list[tuple[int, str]]) -> list[Statement]:
+    """Field labels ("Журнал: X", "Год: 2020   Том: 7   Номер: 4", "Published: 2020-06-30", a label alone
+    on its line with the value on the next)."""
+    statements = []
+    for index, (start, line) in enumerate(lines):
+        labels = list(FIELD_LABEL.finditer(line))
+        for number, label in enumerate(labels):
+            value_start = label.end()
+            value_end = labels[number + 1].start() if number + 1 < len(labels) else len(line)
+            other_label = _ANY_LABEL.search(line, value_start, value_end)  # "Журнал: X   Язык: английский"
+            value_end = other_label.start() if other_label else value_end
+            value_offset = start
+            following = next((item for item in lines[index + 1:index + 3] if item[1].strip()), None)
+            if not line[value_start:value_end].strip() and following and line[:label.start()].strip() == "":
+                value_offset, line_value = following
+                value_start, value_end, value_text = 0, len(line_value), line_value
+            else:
+                value_text = line
+            statement = _labelled_value(label.group("label").casefold(), value_text, value_start, value_end, value_offset)
+            if statement:
+                statements.append(statement)
+    return statements
+
+
+def _labelled_value(label: str, line: str, start: int, end: int, offset: int) -> Statement | None:
+    value = line[start:end]
+    stripped = value.strip()
+    if not stripped:
+        return None
+    first = start + value.index(stripped)
+    last = first + len(stripped.rstrip(" .,;"))
+    statement = Statement(RANK_FIELD, offset)
+    if label in _JOURNAL_LABELS:
+        span = _clean_journal(line, first, last)
+        if span is None or _YEAR_TOKEN.search(line, span[0], span[1]):
+            inner = read_statement(line[first:last], offset + first, RANK_FIELD)
+            return inner
+        statement.journal = (offset + span[0], offset + span[1])
+    elif label in ("год", "year", "год издания", "год публикации", "publication year", "year of publication"):
+        year = _YEAR_TOKEN.match(line, first)
+        if not year:
+            return None
+        statement.year = (offset + year.start(1), offset + year.end(1))
+    elif label in ("том", "volume"):
+        number = re.match(r"\d+(?![\d(])", line[first:last])
+        if not number:
+            return None
+        statement.volume = (offset + first, offset + first + number.end())
+    elif label in ("номер", "выпуск", "issue"):
+        number = re.match(_ISSUE_NUMBER + r"(?!\d)", line[first:last])
+        if number:
+            statement.issue = (offset + first, offset + first + number.end())
+        else:
+            inner = read_statement(line[first:last], offset + first, RANK_FIELD)
+            if inner is None:
+                return None
+            inner.journal = None
+            return inner
+    else:  # published, a publication date
+        dotted = re.match(rf"\d{{1,2}}[./]\d{{1,2}}[./]({YEAR})(?!\d)", line[first:last])  # "12.05.2017"
+        years = [(offset + first + dotted.start(1), offset + first + dotted.end(1))] if dotted else \
+            _publication_years(line[first:last], offset + first)
+        if not years:
+            return None
+        statement.year = years[0]
+    return statement
+
+
+def _is_capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
+
+
+def _running_headers(lines: list[tuple[int, str]]) -> list[Statement]:
+    """Lines in capitals that state an issue or year and recur on the page (or open it)."""
+    def key(line: str) -> str:
+        return re.sub(r"^\s*\d+\s+|\s+\d+\s*$", "", line).strip()
+
+    counts: dict[str, int] = {}
+    for _, line in lines:
+        counts[key(line)] = counts.get(key(line), 0) + 1
+    statements = []
+    for index, (start, line) in enumerate(lines):
+        if not _is_capitals(line) or (counts[key(line)] < 2 and index > 0):
+            continue
+        statement = read_statement(line, start, RANK_RUNNING_HEADER)
+        if statement and (statement.issue or statement.volume or statement.year):
+            statements.append(statement)
+    return statements
+
+
+@dataclass
+class SourceFields:
+    """The chosen span of each field (None when the page does not state it)."""
+
+    journal: tuple[int, int] | None = None
+    year: tuple[int, int] | None = None
+    volume: tuple[int, int] | None = None
+    issue: tuple[int, int] | None = None
+
+
+def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[int, int] | None = None,
+                    below_from: int | None = None) -> list[Statement]:
+    """Every source statement in the regions (wrapper and the article's header and citation lines), best first.
+
+    ``body`` is the article's running text and references: only labelled citation lines are read there;
+    unlabelled lines from ``below_from`` on (after the article) rank last."""
+    lines = [item for start, end in regions for item in _lines(text, start, end)]
+    statements: list[Statement] = []
+    body_lines = _lines(text, *body) if body else []
+    citation_lines = []
+    for group in (lines, body_lines):
+        for index, (start, line) in enumerate(group):
+            label = _CITATION_LABEL.match(line)
+            if not label:
+                continue
+            if line[label.end():].strip():
+                citation_lines.append((start, line))
+            elif index + 1 < len(group):
+                citation_lines.append(group[index + 1])
+    cited = {start for start, _ in citation_lines}
+    for start, line in citation_lines:
+        statement = read_statement(line, start, RANK_CITATION)
+        if statement:
+            statements.append(statement)
+    statements += _labelled(text, lines)
+    for start, line in lines:
+        if start in cited or FIELD_LABEL.search(line) or _is_capitals(line):
+            continue
+        if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2 or (re.search(r"\s»\s", line)):
+            for crumb in re.finditer(r"[^/›»>→]+", line):
+                statement = read_statement(crumb.group(0), start + crumb.start(), RANK_BREADCRUMB)
+                if statement:
+                    statements.append(statement)
+            continue
+        below = below_from is not None and start >= below_from
+        statement = read_statement(line, start, RANK_BELOW if below else RANK_LINE)
+        if statement:
+            statements.append(statement)
+    statements += _running_headers(lines)
+    statements += _dated_bylines(lines)
+    return sorted(statements, key=lambda s: s.rank)
+
+
+def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
+    """A news byline's date ("By NAME · 12 April 2022", or the date on the line after "By NAME") gives the year."""
+    statements = []
+    for index, (start, line) in enumerate(lines):
+        if not BY_LINE.match(line):
+            continue
+        following = [item for item in lines[index + 1:index + 3] if item[1].strip()][:1]
+        for line_start, candidate in [(start, line)] + following:
+            date = _NEWS_DATE.search(candidate)
+            if date and not _NOT_PUBLICATION.search(candidate[:date.start()]):
+                group = next(g for g in (1, 2, 3) if date.group(g))
+                statements.append(Statement(RANK_FIELD, line_start, year=(line_start + date.start(group), line_start + date.end(group))))
+                break
+    return statements
+
+
+def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """A news site's name: the name in its copyright line, or its English-edition name when the masthead
+    prints one beside it ("КАСПИЙСКИЙ ОБОЗРЕВАТЕЛЬ | Caspian Observer")."""
+    found = None
+    for start, line in lines:
+        match = _COPYRIGHT_NAME.search(line)
+        if match:
+            group = "name" if match.group("name") else "latin"
+            found = (start + match.start(group), start + match.end(group))
+    if found is None:
+        return None
+    name = text[found[0]:found[1]].casefold()
+    for start, line in lines[:3]:
+        parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^|]+", line)]
+        if len(parts) == 2 and any(p.strip().casefold() == name for _, p in parts):
+            other_start, other = next((s, p) for s, p in parts if p.strip().casefold() != name)
+            if re.search(r"[A-Za-z]", other) and not re.search(r"[А-Яа-яЁё]", other):
+                stripped = other.strip()
+                begin = start + other_start + other.index(stripped)
+                return begin, begin + len(stripped)
+    return found
+
+
+def choose_fields(statements: list[Statement], text: str) -> SourceFields:
+    """Each field from the best-ranked statement that states it; a journal in capitals gives way to the same
+    words in mixed case from any other statement."""
+    chosen = SourceFields()
+    if any(s.rank != RANK_BELOW for s in statements):
+        statements = [s for s in statements if s.rank != RANK_BELOW]
+    for name in ("journal", "year", "volume", "issue"):
+        setattr(chosen, name, next((getattr(s, name) for s in statements if getattr(s, name)), None))
+    if chosen.journal and _is_capitals(text[chosen.journal[0]:chosen.journal[1]]):
+        words = text[chosen.journal[0]:chosen.journal[1]].casefold().split()
+        mixed = next((s.journal for s in statements if s.journal and text[s.journal[0]:s.journal[1]].casefold().split() == words
+                      and not _is_capitals(text[s.journal[0]:s.journal[1]])), None)
+        chosen.journal = mixed or chosen.journal
+    return chosen

@@ -1,0 +1,82 @@
+"""Bylines read by the shape of names (textmine.stages.metadata.bylines).
+
+Every example is made up for these tests (not from the seed page or the layout set)."""
+
+import pytest
+
+from textmine.stages.metadata.bylines import join_broken_name, read_byline
+
+
+def names(line: str, **options) -> list[tuple[str, list[str]]]:
+    return [(n.text, n.markers) for n in read_byline(line, 0, len(line), **options)]
+
+
+@pytest.mark.parametrize("line, expected", [
+    # given name, initials, surname; numbered markers
+    ("Ivan P. Sokolov1, Maria K. Lebedeva2", [("Ivan P. Sokolov", ["1"]), ("Maria K. Lebedeva", ["2"])]),
+    # two-letter initials and "1,2": both markers, the first is the author's first institution
+    ("Oleg Yu. Zorin1,2, Yu. V. Panova2", [("Oleg Yu. Zorin", ["1", "2"]), ("Yu. V. Panova", ["2"])]),
+    # surname and initials; superscript and star markers; the list ends at the degree
+    ("Sokolov I. P.¹*, PhD, Associate Professor", [("Sokolov I. P.", ["1", "*"])]),
+    ("Belova A.K., Frolov D.D.", [("Belova A.K.", []), ("Frolov D.D.", [])]),
+    # inverted "Surname, Given" with its marker
+    ("Karlsson, Erik², Senior Lecturer", [("Karlsson, Erik", ["2"])]),
+    # names in capitals
+    ("IVAN P. SOKOLOV1*, MARIA K. LEBEDEVA2", [("IVAN P. SOKOLOV", ["1", "*"]), ("MARIA K. LEBEDEVA", ["2"])]),
+    # surname, given name, patronymic (Latin and Cyrillic), after Russian labels
+    ("Автор: Соколова Мария Петровна, доцент", [("Соколова Мария Петровна", [])]),
+    ("автор научной работы — Abdullaev Timur Rustamovich", [("Abdullaev Timur Rustamovich", [])]),
+    ("Авторы: Petrov P. P., Orlova N. N.", [("Petrov P. P.", []), ("Orlova N. N.", [])]),
+    # "By" bylines with two-word names
+    ("By Emma Stone and Lars Berg", [("Emma Stone", []), ("Lars Berg", [])]),
+    ("By Emma Stone · 3 May 2020", [("Emma Stone", [])]),
+])
+def test_bylines(line, expected):
+    assert names(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Moscow, Russia",  # the inverted shape needs a label or markers
+    "Home Page",
+    "Editorial Board",
+    "Current Issue",
+    "Candidate of Sciences",
+    "Abstract Keywords",
+    "Emma Stone",  # a two-word name alone needs its place in an author block
+    "Emma Stone wrote this",
+    "Lake Baikal Research Station",
+])
+def test_not_bylines(line):
+    assert names(line) == []
+
+
+def test_two_word_names_on_their_own_line_or_after_a_label_above():
+    assert names("Emma Stone", own_line=True) == [("Emma Stone", [])]
+    assert names("Emma Stone (Lakeside University, Oslo)") == [("Emma Stone", [])]
+    assert names("Emma Stone, Lars Berg", labelled=True) == [("Emma Stone", []), ("Lars Berg", [])]
+
+
+def test_a_name_cut_by_the_line_break():
+    text = "Ivan P. Sokolov, Maria K.\nLebedeva\nLakeside University"
+    first_end = text.index("\n")
+    second_start = first_end + 1
+    second_end = text.index("\n", second_start)
+    end = join_broken_name(text, 0, first_end, second_start, second_end)
+    assert [n.text for n in read_byline(text, 0, end)] == ["Ivan P. Sokolov", "Maria K. Lebedeva"]
+    # A complete name at the end of the line is not joined with the next line.
+    whole = "Ivan P. Sokolov\nLakeside University"
+    assert join_broken_name(whole, 0, 15, 16, len(whole)) == 15
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Sean O'Neil1, Ross McDonald2", [("Sean O'Neil", ["1"]), ("Ross McDonald", ["2"])]),  # marked two-word names
+    ("Aisulu Zhakenova¹, Gülnar Öztürk²", [("Aisulu Zhakenova", ["1"]), ("Gülnar Öztürk", ["2"])]),
+    ("Emma Stone, PhD, Lakeside University", [("Emma Stone", [])]),  # a degree follows the name
+    ("ŞAHİN A. YILMAZ", [("ŞAHİN A. YILMAZ", [])]),
+])
+def test_more_name_shapes(line, expected):
+    assert names(line) == expected
+
+
+def test_a_two_word_name_before_an_institution_needs_its_place():
+    assert names("Emma Stone, Lakeside University") == []

@@ -1,0 +1,175 @@
+"""Journal, year, volume and issue from the page's source statements (textmine.stages.metadata.sources).
+
+Every example is made up for these tests (not from the seed page or the layout set)."""
+
+import pytest
+
+from textmine.stages.metadata.sources import (
+    RANK_BREADCRUMB,
+    RANK_CITATION,
+    RANK_LINE,
+    RANK_RUNNING_HEADER,
+    choose_fields,
+    find_statements,
+    outlet_name,
+    read_statement,
+)
+
+
+def fields(line: str, rank: int = RANK_LINE) -> tuple:
+    statement = read_statement(line, 0, rank)
+    assert statement is not None, line
+    return tuple(line[s:e] if s is not None else None for s, e in
+                 ((statement.journal or (None, None)), (statement.year or (None, None)),
+                  (statement.volume or (None, None)), (statement.issue or (None, None))))
+
+
+def page_fields(text: str) -> dict:
+    chosen = choose_fields(find_statements(text, [(0, len(text))]), text)
+    return {name: text[span[0]:span[1]] if span else None for name, span in vars(chosen).items()}
+
+
+@pytest.mark.parametrize("line, expected", [
+    # GOST citation after "//": volume and issue apart, the cumulative number kept with the issue.
+    ("Для цитирования: Иванова А. Б. Речные порты Заречья // Вестник Заречья. 2019. Т. 3, № 2(14). С. 5–9.",
+     ("Вестник Заречья", "2019", "3", "2(14)")),
+    # "Title. Journal. Year. No." with initials before the title.
+    ("For citation: Smith J. A., Lee K. Tidal flats of the White Sea. Coastal Studies Letters. 2017. No. 4(22). P. 10-20.",
+     ("Coastal Studies Letters", "2017", None, "4(22)")),
+    # Vancouver: year;volume(issue):pages.
+    ("How to cite: Berg L. Frostbite in reindeer herders. Arctic Medicine Reports. 2019;5(3):11–19.",
+     ("Arctic Medicine Reports", "2019", "5", "3")),
+    # APA: the year in brackets after the authors is not where the journal ends.
+    ("Lee, K. (2015). Salt roads of the Baltic. Baltic History Journal, 4(1), 5–9.",
+     ("Baltic History Journal", "2015", "4", "1")),
+    # A year inside the title is not the publication year.
+    ("For citation: Kim A. Harvests of 1891 in retrospect. Grain History. 2020. No. 1. P. 1-9.",
+     ("Grain History", "2020", None, "1")),
+])
+def test_citation_lines(line, expected):
+    assert fields(line, RANK_CITATION) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Steppe Studies. – 2016. – Т. 2, № 3. – С. 40–52.", ("Steppe Studies", "2016", "2", "3")),
+    ("Papers in Tundra Ecology, Vol. 8 (2014), pp. 3–19", ("Papers in Tundra Ecology", "2014", "8", None)),
+    ("Том 6, № 1(20), 2018", (None, "2018", "6", "1(20)")),
+    # Proceedings: the volume's title ends at the bracket with the conference's place and date; the year is
+    # the publisher's, not the conference's.
+    ("Водные ресурсы: сборник трудов конференции (Казань, 12–13 мая 2018 г.). — Казань: Изд-во «Волна», 2019. — 210 с.",
+     ("Водные ресурсы: сборник трудов конференции", "2019", None, None)),
+])
+def test_source_lines(line, expected):
+    assert fields(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Received 14.03.2021; accepted 02.06.2021.",
+    "© 2010–2024 Taiga Review. All rights reserved.",
+    "Сегодня: 5 мая 2025 г.",
+    "The survey was repeated in 2016 and 2017 in three villages.",
+])
+def test_lines_that_state_no_source(line):
+    assert read_statement(line, 0, RANK_LINE) is None
+
+
+def test_running_header_in_capitals_gives_way_to_mixed_case():
+    text = ("BALTIC FORESTRY REVIEW No. 2(30), 2016\nSpruce bark beetle outbreaks\n"
+            "For citation: Ozols A. Spruce bark beetle outbreaks. Baltic Forestry Review. 2016. No. 2(30). P. 7-15.\n"
+            "Body text.\n8 BALTIC FORESTRY REVIEW No. 2(30), 2016\n")
+    assert page_fields(text) == {"journal": "Baltic Forestry Review", "year": "2016", "volume": None, "issue": "2(30)"}
+
+
+def test_running_header_with_bullets():
+    text = "TAIGA VETERINARY JOURNAL • 2015 • VOL. 3 • NO. 2\nTick-borne diseases of reindeer\n"
+    statement = find_statements(text, [(0, len(text))])[0]
+    assert statement.rank == RANK_RUNNING_HEADER
+    assert page_fields(text) == {"journal": "TAIGA VETERINARY JOURNAL", "year": "2015", "volume": "3", "issue": "2"}
+
+
+def test_labelled_fields_on_one_line_and_on_the_next():
+    assert page_fields("Журнал: Степной вестник   Язык: английский\nГод: 2016   Том: 2   Номер: 3\n") == {
+        "journal": "Степной вестник", "year": "2016", "volume": "2", "issue": "3"}
+    assert page_fields("Журнал:\n\nRiver Engineering Notes\n\nГод:\n\n2011\n\nВыпуск:\n\n5(9)\n") == {
+        "journal": "River Engineering Notes", "year": "2011", "volume": None, "issue": "5(9)"}
+
+
+def test_published_label_beats_updated_and_portal_dates():
+    text = ("Дата размещения: 03.06.2020\nPublished: 2019-05-02 · Updated: 3 March 2024\n")
+    assert page_fields(text)["year"] == "2019"
+    assert page_fields("Published: 12 May 2021 · Last updated: 1 June 2024\n")["year"] == "2021"
+
+
+def test_breadcrumb_gives_volume_issue_and_year_but_no_journal():
+    text = "Home / Archive / Vol. 3 No. 1 (2017) / Articles\n"
+    statements = find_statements(text, [(0, len(text))])
+    assert [s.rank for s in statements] == [RANK_BREADCRUMB]
+    assert page_fields(text) == {"journal": None, "year": "2017", "volume": "3", "issue": "1"}
+
+
+def test_citation_label_alone_on_its_line():
+    text = "How to Cite\nOrr, T. (2012). Moss bogs. Peat Science, 7(2), 1–9.\n"
+    assert page_fields(text) == {"journal": "Peat Science", "year": "2012", "volume": "7", "issue": "2"}
+
+
+def test_citation_outranks_an_issue_line_of_another_article():
+    text = ("Most read articles\nIvan Orlov, Older paper, Vol. 2 No. 1 (2010)\n"
+            "Cite this article: Orlov I. New paper. Lake Notes. 2013. Vol. 5, No. 2.\n")
+    assert page_fields(text) == {"journal": "Lake Notes", "year": "2013", "volume": "5", "issue": "2"}
+
+
+def test_dated_byline_gives_the_year():
+    assert page_fields("Четверг, 2 мая 2025\nBy Anna Berg\nMay 4, 2021\nText.\n")["year"] == "2021"
+    assert page_fields("By Anna Berg · 4 May 2021\n")["year"] == "2021"
+
+
+def test_outlet_name_from_copyright_and_english_masthead():
+    text = "СТЕПНОЙ ВЕСТНИК | Steppe Herald\nNews\n© 2001–2024 «Степной вестник»\n"
+    lines = [(0, "СТЕПНОЙ ВЕСТНИК | Steppe Herald"), (32, "News"), (37, "© 2001–2024 «Степной вестник»")]
+    span = outlet_name(text, lines)
+    assert text[span[0]:span[1]] == "Steppe Herald"
+    other = "Site\n© «Лесная газета», 2005–2024\n"
+    span = outlet_name(other, [(0, "Site"), (5, "© «Лесная газета», 2005–2024")])
+    assert other[span[0]:span[1]] == "Лесная газета"
+    assert outlet_name("No copyright here\n", [(0, "No copyright here")]) is None
+
+
+def test_lines_below_the_article_count_only_when_nothing_above_states_a_source():
+    text = "Lake Notes. 2013. No. 2. P. 4-9.\nArticle body.\nOther issue: Lake Notes. 2011. Vol. 1, No. 4. P. 1-3.\n"
+    below = text.index("Other issue")
+    assert choose_fields(find_statements(text, [(0, len(text))], below_from=below), text).volume is None
+    only_below = "Article body.\nLake Notes. 2011. Vol. 1, No. 4. P. 1-3.\n"
+    chosen = choose_fields(find_statements(only_below, [(0, len(only_below))], below_from=14), only_below)
+    assert only_below[chosen.volume[0]:chosen.volume[1]] == "1"
+
+
+def test_a_grant_number_is_not_an_issue():
+    assert read_statement("The study was funded by grant No. 19-18-00123.", 0, RANK_LINE) is None
+
+
+def test_russian_running_header_keeps_its_series_in_quotes():
+    line = "ВЕСТНИК СЕВЕРНОГО УНИВЕРСИТЕТА. СЕРИЯ «ЭКОНОМИКА». 2019. Т. 5, № 3"
+    assert fields(line, RANK_RUNNING_HEADER) == ("ВЕСТНИК СЕВЕРНОГО УНИВЕРСИТЕТА. СЕРИЯ «ЭКОНОМИКА»", "2019", "5", "3")
+
+
+def test_lower_case_volume_and_issue_words():
+    line = "For citation: Orr T. Peat. Moss Review. 2020, vol. 4, no. 2(12), pp. 9–24."
+    assert fields(line, RANK_CITATION) == ("Moss Review", "2020", "4", "2(12)")
+
+
+def test_published_among_received_and_accepted_dates():
+    text = "Received 3 May 2023 · Accepted 1 August 2023 · Published 12 September 2024\n"
+    assert page_fields(text)["year"] == "2024"
+    assert page_fields("Дата публикации на портале: 11 ноября 2023\n")["year"] is None
+
+
+def test_outlet_name_from_an_english_copyright_line():
+    text = "Home | News\n© 2015–2024 Lakeside Legal Review. All rights reserved.\n"
+    span = outlet_name(text, [(0, "Home | News"), (12, "© 2015–2024 Lakeside Legal Review. All rights reserved.")])
+    assert text[span[0]:span[1]] == "Lakeside Legal Review"
+
+
+@pytest.mark.parametrize("text", ["Год издания: 2017\n", "Publication date: 12.05.2017\n", "Year of publication: 2017\n",
+                                  "Дата публикации: 12 мая 2017 г.\n"])
+def test_publication_labels(text):
+    assert page_fields(text)["year"] == "2017"
