@@ -145,6 +145,13 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     return False
 
 
+def _cuts_a_known_organisation(cand: Candidate, gazetteer: list[Candidate]) -> bool:
+    """A pattern's name that cuts through an organisation the gazetteer found ("General Assembly" in "UN General Assembly")."""
+    return any(
+        g.label == "ORG" and g.overlaps(cand) and not (cand.start <= g.start and g.end <= cand.end) for g in gazetteer
+    )
+
+
 def keyword_line_candidates(text: str) -> list[Candidate]:
     """Gazetteer names in keyword lists, whatever their case ("sco; csto; central asia")."""
     from textmine.resources.gazetteer import load_gazetteer
@@ -248,7 +255,10 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += quoted
     proposals += patterns.person_candidates(text)
     proposals += patterns.post_soviet_name_candidates(text)
-    proposals += patterns.organisation_candidates(text)
+    proposals += [
+        c for c in patterns.organisation_candidates(text)
+        if not _is_furniture_or_artefact(text, c) and not _cuts_a_known_organisation(c, gazetteer)
+    ]
     proposals += patterns.event_shape_candidates(text)
     proposals += keyword_line_candidates(text)
     proposals += patterns.facility_candidates(text)

@@ -197,6 +197,17 @@ def _without_leading_function_words(match: re.Match, group: int = 1, min_words: 
     return (start, match.end(group)) if len(words) >= min_words else None
 
 
+def _on_one_line(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The part of a name after the last line break inside it: the line before is another line's text."""
+    if span is None:
+        return None
+    newline = text.rfind("\n", span[0], span[1])
+    if newline == -1:
+        return span
+    words = text[newline + 1:span[1]].split()
+    return (newline + 1, span[1]) if len(words) >= 2 else None
+
+
 def institution_candidates(text: str) -> list[Candidate]:
     from textmine.resources.gazetteer import load_gazetteer
 
@@ -208,7 +219,7 @@ def institution_candidates(text: str) -> list[Candidate]:
 
     out = []
     for match in _INSTITUTION.finditer(text):
-        span = _without_leading_function_words(match)
+        span = _on_one_line(text, _without_leading_function_words(match))
         if span:
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
                 out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
@@ -399,10 +410,11 @@ def organisation_candidates(text: str) -> list[Candidate]:
     out = []
     for regex, kind in ((_BODY, "body"), (_INSTITUTION_NAMED, "institution"), (_PERIODICAL, "periodical")):
         for match in regex.finditer(text):
-            span = _without_leading_function_words(match)
+            span = _on_one_line(text, _without_leading_function_words(match))
             if span is None or _DOCUMENT_START.match(text, span[0]):
                 continue
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
+                end = start + len(text[start:end].rstrip())
                 out.append(Candidate(start, end, "ORG", f"pattern:{kind}", PRIORITY[_ORG_PATTERN_PRIORITY[kind]]))
     for regex in (_GOST_SOURCE, _APA_SOURCE):
         for match in regex.finditer(text):
@@ -415,9 +427,9 @@ def organisation_candidates(text: str) -> list[Candidate]:
     return out
 
 
-# A body's name yields to a longer name the gazetteer knows ("UN General Assembly"); an institution's wins over
-# the names inside it ("L. N. Gumilyov Eurasian National University").
-_ORG_PATTERN_PRIORITY = {"body": "pattern:body", "institution": "pattern:institution", "periodical": "pattern:body"}
+# A name of a body or institution wins over the names inside it ("State Duma of the Russian Federation",
+# "L. N. Gumilyov Eurasian National University"); one that cuts a known organisation is dropped by the ner component.
+_ORG_PATTERN_PRIORITY = {"body": "pattern:institution", "institution": "pattern:institution", "periodical": "pattern:body"}
 
 # Documents named by their head first: "Treaty on Collective Security", "Agreement between ..."
 _DOCUMENT_START = re.compile(
