@@ -131,7 +131,9 @@ FIELD_LABEL_WORDS = frozenset(
 # Labels whose inline value is the article's own text (its keywords, its abstract), not a record field.
 CONTENT_LABELS = frozenset("ключевые слова|аннотация|резюме|keywords|key words|abstract|annotation".split("|"))
 FIELD_VALUE_MAX_WORDS = 6
-FIELD_LABEL_EVIDENCE = 10.0
+# Evidence of a block of furniture set in the article's flow (a record's field label, a running header):
+# a role switch next to it costs FIELD_SWITCH_FACTOR of the usual.
+BLOCK_FURNITURE_EVIDENCE = 10.0
 # The article's own abstract or keywords in another language ("Аннотация. В статье ...", "Ключевые слова: ...")
 # cost this much as wrapper: they are the article's translated parts, not the page's.
 CONTENT_LABEL_WRAPPER_COST = 6.0
@@ -143,6 +145,12 @@ FIELD_SWITCH_FACTOR = 0.5
 CONTENT_MIN_WORDS = 3
 # A line repeated on the page (a running header or footer of a PDF, without its page number) is furniture.
 REPEATED_LINE_MIN_WORDS = 3
+# A menu or breadcrumb item is short ("Vol. 9 No. 2 (2020)" is one).
+MENU_ITEM_MAX_WORDS = 5
+# A classification or identifier line (UDC, DOI, JEL) opens the article's own header, whatever its language.
+# A PDF's running header on a later page: "O. M. Rudneva et al. Short title 205".
+RUNNING_HEADER = re.compile(r"\bet al\.\s.+\s\d{1,4}$")
+ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\b", re.IGNORECASE)
 # The configured first language is the one the articles are expected in: its letters count this much more
 # when the article's language is chosen (a Russian abstract before an English one does not make the article Russian).
 EXPECTED_LANGUAGE_WEIGHT = 1.5
@@ -277,6 +285,9 @@ class Segmenter:
             native_cap = (MAX_NATIVE_PROSE if _is_prose(line_text) else MAX_NATIVE) if foreign < ROLE_LETTERS else 1.0
             wrapper_cost = 0.0 if line.furniture else NATIVE_WRAPPER_COST * min(native_cap, native / ROLE_LETTERS)
             if line.labelled:
+                # In the article's script whatever the smoothed language of a short line between labels says.
+                article_cost, wrapper_cost = line.furniture, max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
+            elif ARTICLE_HEADER_LINE.match(line_text):
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
             if _is_article_content_label(line_text):
                 wrapper_cost = max(wrapper_cost, CONTENT_LABEL_WRAPPER_COST)
@@ -286,7 +297,7 @@ class Segmenter:
                 article_cost, wrapper_cost = max(article_cost, CITATION_ARTICLE_COST), 0.0
             inside_cost = wrapper_cost + (0.0 if line.furniture else INSIDE_TEXT_COST)
             costs.append([article_cost, wrapper_cost, inside_cost, wrapper_cost])
-        path = _least_cost_path(costs, PAGE_TRANSITIONS, _paragraph_factors(lines, SAME_PARAGRAPH_ROLE_FACTOR, True), PAGE_STARTS)
+        path = _least_cost_path(costs, PAGE_TRANSITIONS, [], PAGE_STARTS, _role_transitions(lines))
         return [PAGE_ROLES[state] for state in path], article_lang
 
 
@@ -412,10 +423,12 @@ def _quotable_word_runs(text: str, lines: list[_Line]) -> _Quotable:
 
 def _text_furniture(line: str) -> float:
     """Wrapper evidence any format shows: menu-like lines, copyright notices and site furniture in words."""
+    if RUNNING_HEADER.search(line.strip()):
+        return BLOCK_FURNITURE_EVIDENCE
     if COPYRIGHT.search(line) or FURNITURE_TEXT.search(line.strip()):
         return LAYOUT_CUE_EVIDENCE
     items = [item.strip() for item in MENU_SEPARATORS.split(line)]
-    if len(items) >= 3 and all(item and len(item.split()) <= 4 for item in items):
+    if len(items) >= 3 and all(item and len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items):
         return LAYOUT_CUE_EVIDENCE
     return 0.0
 
@@ -433,14 +446,18 @@ def _is_article_content_label(line_text: str) -> bool:
 
 
 def _add_repeated_line_furniture(text: str, lines: list[_Line]) -> None:
-    """Lines that recur on the page with only their numbers changed: running headers and footers."""
+    """Lines that recur on the page with their numbers changed, or three times or more: running headers and footers.
+
+    A line repeated once as written is not one: an aggregator shows the article's title above the article.
+    """
     keys = [_word_key(NOT_LANGUAGE.sub(" ", text[line.start : line.end]).split()) for line in lines]
-    counts: dict[tuple[str, ...], int] = {}
-    for key in keys:
-        counts[key] = counts.get(key, 0) + 1
+    variants: dict[tuple[str, ...], list[str]] = {}
     for line, key in zip(lines, keys):
-        if len(key) >= REPEATED_LINE_MIN_WORDS and counts[key] > 1:
-            line.furniture = max(line.furniture, LAYOUT_CUE_EVIDENCE)
+        variants.setdefault(key, []).append(text[line.start : line.end].strip())
+    for line, key in zip(lines, keys):
+        seen = variants[key]
+        if len(key) >= REPEATED_LINE_MIN_WORDS and (len(seen) >= 3 or (len(seen) == 2 and seen[0] != seen[1])):
+            line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
 
 
 def _add_field_label_furniture(text: str, lines: list[_Line], article_script: str | None) -> None:
@@ -459,7 +476,7 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
         field = FIELD_WITH_VALUE.match(line_text)
         short_field = bool(field) and field.group(1).casefold() not in CONTENT_LABELS and len(field.group(2).split()) <= FIELD_VALUE_MAX_WORDS
         if foreign and (label_only or short_field or previous_label):
-            line.furniture = max(line.furniture, FIELD_LABEL_EVIDENCE)
+            line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
         elif previous_label and _main_script([line_text]) == article_script:
             line.labelled = True
         after_label = foreign and label_only and len(line_text.split()) <= 4
@@ -545,23 +562,30 @@ PAGE_TRANSITIONS = [
 PAGE_STARTS = [0.0, 0.0, _NO, _NO]
 
 
-def _paragraph_factors(lines: list[_Line], same_paragraph: float, furniture_breaks: bool = False) -> list[float]:
-    """Multiplier of the switch cost before each line: a switch inside a paragraph costs more.
+def _paragraph_factors(lines: list[_Line], same_paragraph: float) -> list[float]:
+    """Multiplier of the switch cost before each line: a switch inside a paragraph costs more."""
+    return [1.0] + [same_paragraph if line.paragraph == previous.paragraph else 1.0 for previous, line in zip(lines, lines[1:])]
 
-    With ``furniture_breaks``, a line with layout evidence of furniture (a field label, a menu) is a block
-    of its own even without blank lines around it, as on pages that run record and article together.
+
+def _role_transitions(lines: list[_Line]) -> list[list[list[float]]]:
+    """Role switch costs into each line.
+
+    A switch inside a paragraph costs more, except next to a line with layout evidence (furniture is a
+    block of its own even without blank lines around it, as on pages that run record and article
+    together); next to a block of furniture set in the article's flow (a field label, a running header)
+    going into or out of a wrapper inside the article costs FIELD_SWITCH_FACTOR of the usual.
     """
-    factors = [1.0]
+    near_block = [[[cost * FIELD_SWITCH_FACTOR if {a, b} == {0, 2} else cost for b, cost in enumerate(row)]
+                   for a, row in enumerate(PAGE_TRANSITIONS)]]
+    out = [PAGE_TRANSITIONS]
     for previous, line in zip(lines, lines[1:]):
-        if not furniture_breaks:
-            factors.append(same_paragraph if line.paragraph == previous.paragraph else 1.0)
-        elif max(line.furniture, previous.furniture) >= FIELD_LABEL_EVIDENCE:
-            factors.append(FIELD_SWITCH_FACTOR)  # a record's field label: the page switches there at every field
-        elif line.furniture or previous.furniture:
-            factors.append(1.0)
-        else:
-            factors.append(same_paragraph if line.paragraph == previous.paragraph else 1.0)
-    return factors
+        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE:
+            out.append(near_block[0])
+            continue
+        same = line.paragraph == previous.paragraph and not (line.furniture or previous.furniture)
+        factor = SAME_PARAGRAPH_ROLE_FACTOR if same else 1.0
+        out.append([[cost * factor for cost in row] for row in PAGE_TRANSITIONS])
+    return out
 
 
 def _least_cost_path(
@@ -569,17 +593,25 @@ def _least_cost_path(
     transitions: list[list[float]],
     factors: list[float],
     starts: list[float] | None = None,
+    step_transitions: list[list[list[float]]] | None = None,
 ) -> list[int]:
-    """Viterbi: the state sequence with the least sum of emission and (scaled) transition costs."""
+    """Viterbi: the state sequence with the least sum of emission and (scaled) transition costs.
+
+    ``step_transitions``, when given, are the transition costs into each step (already scaled), in place of
+    ``transitions`` times ``factors``.
+    """
+    if step_transitions is None:
+        step_transitions = [[[cost * factor for cost in row] for row in transitions] for factor in factors]
     states = range(len(costs[0]))
     total = [costs[0][s] + (starts[s] if starts else 0.0) for s in states]
     back: list[list[int]] = []
     for step in range(1, len(costs)):
         pointers, new_total = [], []
         for state in states:
-            prev = min(states, key=lambda p: total[p] + transitions[p][state] * factors[step])
+            into = step_transitions[step]
+            prev = min(states, key=lambda p: total[p] + into[p][state])
             pointers.append(prev)
-            new_total.append(costs[step][state] + total[prev] + transitions[prev][state] * factors[step])
+            new_total.append(costs[step][state] + total[prev] + into[prev][state])
         back.append(pointers)
         total = new_total
     state = min(states, key=total.__getitem__)
