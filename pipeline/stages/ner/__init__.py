@@ -66,6 +66,8 @@ _MIN_PROPAGATED_LENGTH = 4
 _SHOUTED_WORD = re.compile(r"[A-Z]+")
 _LOWER_IN_TITLES = frozenset("of the and in for on to a an at by with from as or".split())
 _MIN_SHOUTED_LETTERS = 10
+_LATIN_LOWER = re.compile(r"[a-z]")
+_LATIN_UPPER = re.compile(r"[A-Z]")
 # Keyword lists: names in them are often written in lower case ("sco; csto; central asia").
 _KEYWORD_LINE = re.compile(r"(?im)^[ \t]*(?:key\s?words|ключевые слова)\s*[:.—-]?\s*(.+)$")
 _KEYWORD_ITEM = re.compile(r"[^,;/·|]+")
@@ -113,8 +115,7 @@ def model_text(text: str) -> str:
 
 
 def _is_shouted(line: str) -> bool:
-    letters = [ch for ch in line if ch.isascii() and ch.isalpha()]
-    return len(letters) >= _MIN_SHOUTED_LETTERS and len(line.split()) >= 2 and all(ch.isupper() for ch in letters)
+    return not _LATIN_LOWER.search(line) and len(_LATIN_UPPER.findall(line)) >= _MIN_SHOUTED_LETTERS and len(line.split()) >= 2
 
 
 def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:

@@ -337,13 +337,17 @@ def surname_mentions(text: str, persons: Iterable[Candidate]) -> list[Candidate]
         surname = surname_of(text[person.start:person.end])
         if surname and surname not in _NOT_SURNAME and len(text[person.start:person.end].split()) > 1:
             first_seen.setdefault(surname, person.start)
-    out = []
+    if not first_seen:
+        return []
+    seen_by_form = {}
     for surname, seen in first_seen.items():
-        forms = {surname, surname.title()} if surname.isupper() else {surname}
-        for form in forms:
-            for match in re.finditer(rf"(?<![\w.]){re.escape(form)}(?![\w])(?!\s?[{_UP}]\.)", text):
-                if match.start() > seen:
-                    out.append(Candidate(match.start(), match.end(), "PERSON", "propagation:surname", PRIORITY["propagation:surname"]))
+        for form in ({surname, surname.title()} if surname.isupper() else {surname}):
+            seen_by_form[form] = min(seen, seen_by_form.get(form, seen))
+    forms = "|".join(re.escape(form) for form in sorted(seen_by_form, key=len, reverse=True))
+    out = []
+    for match in re.finditer(rf"(?<![\w.])(?:{forms})(?![\w])(?!\s?[{_UP}]\.)", text):
+        if match.start() > seen_by_form[match.group()]:
+            out.append(Candidate(match.start(), match.end(), "PERSON", "propagation:surname", PRIORITY["propagation:surname"]))
     return out
 
 
