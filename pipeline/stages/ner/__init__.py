@@ -11,6 +11,12 @@ priority resolution keeps flat, non-crossing mentions:
 * dates from :mod:`textmine.stages.dates`;
 * natasha for Russian text.
 
+The recognisers read the text with Cyrillic look-alike letters inside Latin
+words folded to Latin and headings in capitals in title case (:func:`model_text`,
+one character for one, so offsets are the original text's). Menu, label and
+degree words, breadcrumb items and words cut by an extraction artefact are
+not names.
+
 The spaCy ``Doc`` of the whole text is left in ``doc.annotations["spacy"]``
 for later stages (sentences, dependency paths).
 """
