@@ -130,3 +130,8 @@ def test_headings_in_capitals_are_read_in_title_case_with_known_abbreviations_ke
     heading = "THE ROLE OF THE SCO IN CENTRAL ASIA"
     assert model_text(heading) == "The Role of the SCO in Central Asia"
     assert model_text("An ordinary line, NATO kept.") == "An ordinary line, NATO kept."
+
+
+def test_descriptions_of_events_without_a_name_stay_out(extractor):
+    found = mentions(extractor, "General elections were held in spring. The presidential election was postponed.")
+    assert not any(label == "EVENT" for _, label in found)

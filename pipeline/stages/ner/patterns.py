@@ -454,7 +454,7 @@ _ORDINAL = (
     r"(?:\d{1,3}(?:st|nd|rd|th|-th)|[IVXLC]{1,6}|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
     r"Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth)"
 )
-_WAR_HEAD = r"War|Revolution|Uprising|Massacre|Rebellion|Revolt|Intervention|Crisis|Conflict|Coup"
+_WAR_HEAD = r"War|Revolution|Uprising|Massacre|Rebellion|Revolt"
 # "Great Patriotic War", "Tulip Revolution", "World War II", "Second Chechen\nWar" (a line break inside the name)
 _NAMED_WAR = re.compile(
     rf"\b((?:(?:{_NAME_WORD}|{_ORDINAL})[ \t]*\n?[ \t]*){{1,4}}(?:{_WAR_HEAD})(?:\s(?:I{{1,3}}|IV|One|Two)\b)?)"
@@ -493,8 +493,8 @@ def event_shape_candidates(text: str) -> list[Candidate]:
             if span is None:
                 continue
             words = text[span[0]:span[1]].split()
-            # "the presidential election" is a description; a year or a place makes it a name.
-            if regex is _ELECTION and not (words[0][:1].isdigit() or words[0][:1].isupper()):
+            # "the presidential election" is a description; a year or a place before its type makes it a name.
+            if regex is _ELECTION and not (words[0][:1].isdigit() or (len(words) > 2 and words[0][:1].isupper())):
                 continue
             start = span[0]
             while regex is _MULTIWORD_HYPHEN_YEAR and len(words) > 1 and is_nationality_adjective(words[0]):
