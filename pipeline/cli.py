@@ -281,6 +281,16 @@ def benchmark_ner(
         typer.echo(run(redocred_limit=redocred_docs))
 
 
+@benchmark_app.command("segments")
+def benchmark_segments(
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print each page's accuracy."),
+) -> None:
+    """Segment character accuracy per split (dev, test) on the layout sets in corpus/layouts*/; test is the expected figure."""
+    from textmine.evaluation.benchmarks.segments import run
+
+    run(verbose=verbose, echo=typer.echo)
+
+
 @benchmark_app.command("speed")
 def benchmark_speed(
     sample: int = typer.Option(500, "--sample", min=1, help="Documents for the throughput ratios (500 = Re-DocRED dev once)."),

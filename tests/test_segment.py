@@ -224,9 +224,22 @@ def test_russian_text_only_is_one_russian_segment(segmenter):
 
 def test_short_blocks_do_not_flip_a_segment(segmenter):
     paragraphs = OTHER_ARTICLE.split("\n\n")
-    # A Russian section label, a bare number and a Czech journal name inside the English article.
-    text = "\n\n".join(paragraphs[:3] + ["Аннотация", "2019", "Paradigmata poznání"] + paragraphs[3:])
+    # A bare number and a Czech journal name inside the English article.
+    text = "\n\n".join(paragraphs[:3] + ["2019", "Paradigmata poznání"] + paragraphs[3:])
     assert segmenter.segments(text) == [Segment(0, len(text), "en", "article")]
+
+
+def test_a_russian_field_label_alone_in_an_english_article_is_the_records(segmenter):
+    # The layout set's convention (corpus/layouts): "Ключевые слова" or "Аннотация" alone on its line, in
+    # another script than the article's, is a field label of the catalogue record around the article.
+    paragraphs = OTHER_ARTICLE.split("\n\n")
+    text = "\n\n".join(paragraphs[:3] + ["Аннотация:"] + paragraphs[3:])
+    at = text.index("Аннотация:")
+    assert [(s.role, s.lang, s.start) for s in segmenter.segments(text)] == [
+        ("article", "en", 0),
+        ("wrapper", "ru", at),
+        ("article", "en", at + len("Аннотация:") + 2),
+    ]
 
 
 def test_english_title_inside_a_russian_heading_stays_in_the_wrapper(segmenter):
@@ -338,3 +351,75 @@ def test_without_blank_lines_a_reference_with_a_russian_access_date_stays_in_the
         {"start": 0, "end": footer_at, "lang": "en", "role": "article"},
         {"start": footer_at, "end": len(text), "lang": "ru", "role": "wrapper"},
     ]
+
+
+# --- Layouts beyond the seed's (issue 12): each rule with a page built here, not from the layout set's test half.
+
+
+def _roles_at(segments: list[Segment], text: str, *fragments: str) -> list[tuple[str, str]]:
+    """(role, lang) of the segment holding each fragment's first character."""
+    out = []
+    for fragment in fragments:
+        position = text.index(fragment)
+        seg = next(s for s in segments if s.start <= position < s.end)
+        out.append((seg.role, seg.lang))
+    return out
+
+
+def test_english_site_furniture_around_an_english_article_is_wrapper(segmenter):
+    top = "RU | EN\nSkip to main content\nThis site uses cookies to give you the best experience. Accept"
+    bottom = "Share this article: Facebook Twitter Email\nFollow us on Telegram\nCopyright 2023 Steppe Studies. All rights reserved."
+    text, _ = joined(top, OTHER_ARTICLE, bottom)
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "RU | EN", "Skip to", "This site uses cookies", "Share this", "Follow us", "Copyright 2023") == [
+        ("wrapper", "en")
+    ] * 6
+    assert _roles_at(segments, text, "Water diplomacy", "Abstract.", "2. Petrova") == [("article", "en")] * 3
+
+
+def test_an_english_article_labelled_by_a_russian_record_is_the_article(segmenter):
+    abstract = OTHER_ARTICLE.split("\n\n")[2]
+    record = "\n".join([
+        "Электронная библиотека «Наука Азии»", "Название статьи:", "Water diplomacy and energy trade in the Syr Darya basin",
+        "Авторы:", "Султанова Карина Болотовна", "Журнал:", "Вестник международных отношений", "Год: 2019",
+        "Аннотация:", abstract, "Ключевые слова:", "water management; hydropower; regional cooperation",
+        "Просмотров: 120",
+    ])
+    segments = segmenter.segments(record)
+    assert _roles_at(segments, record, "Water diplomacy", abstract[:30], "water management") == [("article", "en")] * 3
+    assert _roles_at(segments, record, "Авторы:", "Султанова", "Год: 2019", "Ключевые слова:", "Просмотров") == [("wrapper", "ru")] * 5
+
+
+def test_a_running_header_repeated_with_page_numbers_is_wrapper(segmenter):
+    paragraphs = OTHER_ARTICLE.split("\n\n")
+    header = "STEPPE ECONOMIC REVIEW Vol. 4 No. 2, 2021"
+    text = "\n\n".join([header] + paragraphs[:5] + [f"118 {header}"] + paragraphs[5:9] + [f"{header} 119"] + paragraphs[9:])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, f"118 {header}", f"{header} 119") == [("wrapper", "en")] * 2
+    assert _roles_at(segments, text, "1. Introduction", "2. Results") == [("article", "en")] * 2
+
+
+def test_a_russian_abstract_before_the_english_one_keeps_english_the_article_language(segmenter):
+    title, abstract = RUSSIAN_ONLY.split("\n\n", 1)
+    russian = "\n\n".join([f"УДК 339.9", title, f"Аннотация. {abstract.splitlines()[0]}", "Ключевые слова: водная дипломатия, гидроэнергетика"])
+    text, _ = joined(russian, OTHER_ARTICLE)
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "Аннотация.", "Ключевые слова:") == [("article", "ru")] * 2
+    assert _roles_at(segments, text, "Water diplomacy", "Abstract.") == [("article", "en")] * 2
+
+
+def test_segment_benchmark_reads_both_layout_sets_and_scores_each_split():
+    from textmine.evaluation.benchmarks.segments import load_layout_pages, run, segments_from_markers
+
+    pages = list(load_layout_pages())
+    scored = [p for p in pages if p.expected is not None]
+    assert len({p.shape for p in scored}) >= 15
+    assert {p.split for p in scored} == {"dev", "test"}
+    for page in scored:
+        assert page.expected[0].start == 0 and page.expected[-1].end == len(page.document.text)
+    lines: list[str] = []
+    results = run(echo=lines.append)
+    assert set(results) == {"dev", "test"} and all(0.0 <= value <= 1.0 for value in results.values())
+    assert any(line.strip().startswith("test (expected figure)") for line in lines)
+    with pytest.raises(ValueError, match="not at the start of a line"):
+        segments_from_markers("a\nb\n", [["a", "wrapper", "ru"], ["missing", "article", "en"]])

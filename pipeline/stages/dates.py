@@ -223,7 +223,7 @@ def _roman(numeral: str) -> int | None:
 class _Atom:
     start: int
     end: int
-    kind: str  # year, month, date, decade, century, holiday, day, range, typo
+    kind: str  # year, month, date, decade, century, holiday, day, range
     first: PartialDate | None  # None for holidays
     last: PartialDate | None = None  # the range end, for ranges
     has_year_word: bool = False
@@ -291,11 +291,6 @@ def _build_century(m: re.Match, lang: str):
     return "century", PartialDate(century=number), None
 
 
-def _build_typo_year(m: re.Match, lang: str):
-    # "Since 20015": a year with a doubled digit; a DATE whose value is unknown.
-    return "typo", PartialDate(year=int(m.group("y")), valid=False), None
-
-
 def _build_day(m: re.Match, lang: str):
     return "day", PartialDate(day=_day(m.group("d"))), None
 
@@ -355,7 +350,6 @@ _ATOM_PATTERNS: list[tuple[re.Pattern, _Builder]] = [
         r"(?:(?<![\w])(?P<cn>\d{1,2})(?:st|nd|rd|th|-?(?:й|го|м|ом))?|(?<![\w])(?P<cr>[IVX]{1,5})|(?<![\w])(?P<cw>(?i:" + _EN_ORDINAL_WORDS + r")))"
         r"[\s-]+(?:[Cc]entury|CENTURY|век(?:ами|ах|ам|ов|ом|а|е|у)?(?![\w])|в\.)"
     ), _build_century),
-    (re.compile(r"\b(?:[Ss]ince|SINCE|[Uu]ntil|UNTIL|[Tt]ill)\s+(?P<y>\d{5})(?![\w])(?![.,/]\d)"), _build_typo_year),
     (re.compile(rf"(?<![\w.,])(?P<d>{_DAY})(?=\s*[-–—]\s*{_DAY}\s+(?:of\s+)?{_ANY_MONTH})"), _build_day),
     (re.compile(rf"(?P<mn>{_EN_MONTH})\s+(?P<d1>{_DAY})\s*[-–—]\s*(?P<d2>{_DAY})\s*,?\s+(?P<y>{_YEAR})"), _build_month_day_range),
     (re.compile(rf"(?<![\w])(?<!\d[.,/])(?P<y>\d{{4}})[-–](?P<yy>\d{{2}})(?![\w])(?![.,/]\d)(?:{_RU_YEAR_WORD})?"), _build_short_range),
@@ -372,8 +366,7 @@ def _atoms(text: str, start: int, end: int, lang: str) -> list[_Atom]:
             if built is None:
                 continue
             kind, first, last = built
-            span = m.span("y") if kind == "typo" else m.span()
-            found.append(_Atom(span[0], span[1], kind, first, last, has_year_word=bool(m.groupdict().get("yw"))))
+            found.append(_Atom(m.start(), m.end(), kind, first, last, has_year_word=bool(m.groupdict().get("yw"))))
     return found
 
 
@@ -449,8 +442,6 @@ def _acceptable(text: str, atom: _Atom) -> bool:
                 return False
             if not _BARE_YEAR_RANGE[0] <= year <= _BARE_YEAR_RANGE[1]:
                 return year >= _EARLY_YEAR_MIN and bool(_TIME_PREPOSITION_BEFORE.search(_before(text, atom.start)))
-    if atom.kind == "typo":
-        return not _UNIT_AFTER.match(text[atom.end:atom.end + 20])
     if atom.kind == "month":
         word = text[atom.start:atom.end]
         if _CYRILLIC.match(word):

@@ -92,6 +92,11 @@ FOREIGN_ARTICLE_COST = 2.5
 # Article-language letters say "article" more the longer the line (prose, references).
 NATIVE_WRAPPER_COST = 1.0
 MAX_NATIVE = 3.0
+# A paragraph of prose in the article language (many words, few numbers: not a citation or a record) is the
+# article's, however it is framed: it says so up to this much, enough to pay for the wrapper parts around it.
+MAX_NATIVE_PROSE = 8.0
+PROSE_MIN_WORDS = 25
+PROSE_MAX_NUMERIC_SHARE = 0.1
 # Wrapper evidence from layout, per line.
 LANDMARK_EVIDENCE = 6.0
 LINK_DENSITY_EVIDENCE = 4.0
@@ -107,8 +112,50 @@ QUOTE_MIN_PREFIX_WORDS = 3
 QUOTE_MAX_PREFIXED_WORDS = 40
 
 NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|\S+@\S+|\S*\d\S*")
+# Site furniture in words: cookie and consent banners, skip links, share and follow rows, legal footers,
+# sign-in and subscription prompts, calls for papers, and a language switcher ("RU | EN", "Русский English").
+FURNITURE_TEXT = re.compile(
+    r"\bcookies?\b|^skip to (?:main )?content|all rights reserved|privacy policy|terms of (?:use|service)|"
+    r"^follow us\b|^share\b|^share this\b|^subscribe\b|\bsubscribe to our\b|^sign (?:in|up)\b|^log ?in\b|"
+    r"^call for papers\b|^(?:search|menu|home)$|^how to cite\b|^more citation formats\b|"
+    r"^(?-i:(?:(?:[A-Z]{2}|Русский|English|Қазақша|Кыргызча|Oʻzbekcha|Deutsch|Français)\s*[|/•]?\s*){2,})$",
+    re.IGNORECASE,
+)
+# A catalogue record's field label: "Авторы:", "Ключевые слова" alone on its line, or "Год: 2019" with a short value.
+FIELD_LABEL_ONLY = re.compile(r"^[^\W\d_][\w()./ -]{0,40}:$")
+FIELD_WITH_VALUE = re.compile(r"^([^\W\d_][\w() -]{0,30}):\s*(\S.*)$")
+FIELD_LABEL_WORDS = frozenset(
+    "ключевые слова|аннотация|резюме|авторы|автор|список литературы|литература|название|заглавие|рубрика|"
+    "keywords|key words|abstract|authors|references".split("|")
+)
+# Labels whose inline value is the article's own text (its keywords, its abstract), not a record field.
+CONTENT_LABELS = frozenset("ключевые слова|аннотация|резюме|keywords|key words|abstract|annotation".split("|"))
+FIELD_VALUE_MAX_WORDS = 6
+# Evidence of a block of furniture set in the article's flow (a record's field label, a running header):
+# a role switch next to it costs FIELD_SWITCH_FACTOR of the usual.
+BLOCK_FURNITURE_EVIDENCE = 10.0
+# The article's own abstract or keywords in another language ("Аннотация. В статье ...", "Ключевые слова: ...")
+# cost this much as wrapper: they are the article's translated parts, not the page's.
+CONTENT_LABEL_WRAPPER_COST = 6.0
+# A line in the article's script right after a record's field label in another script ("Аннотация:" then the
+# English abstract) is a part of the article the record labels.
+LABELLED_VALUE_WRAPPER_COST = 6.0
+# Role switches next to a field label cost this fraction: a record alternates labels and values.
+FIELD_SWITCH_FACTOR = 0.5
+CONTENT_MIN_WORDS = 3
+# A line repeated on the page (a running header or footer of a PDF, without its page number) is furniture.
+REPEATED_LINE_MIN_WORDS = 3
+# A menu or breadcrumb item is short ("Vol. 9 No. 2 (2020)" is one).
+MENU_ITEM_MAX_WORDS = 5
+# A classification or identifier line (UDC, DOI, JEL) opens the article's own header, whatever its language.
+# A PDF's running header on a later page: "O. M. Rudneva et al. Short title 205".
+RUNNING_HEADER = re.compile(r"\bet al\.\s.+\s\d{1,4}$")
+ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\b", re.IGNORECASE)
+# The configured first language is the one the articles are expected in: its letters count this much more
+# when the article's language is chosen (a Russian abstract before an English one does not make the article Russian).
+EXPECTED_LANGUAGE_WEIGHT = 1.5
 MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?")
-COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)
+COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}", re.IGNORECASE)
 FURNITURE_NAME = re.compile(
     r"(?:^|[#._-])(?:nav\w*|menu\w*|sidebar|side|footer|header|banner|breadcrumbs?|advert\w*|ads?|adv|promo\w*|"
     r"share|social|comments?|related|widget\w*|cookies?|subscribe)(?=$|[#._-])",
@@ -126,6 +173,7 @@ class _Line:
     confidences: Mapping[str, float] | None = None
     furniture: float = 0.0
     lang: str = ""
+    labelled: bool = False  # the value of a record's field label, in the article's script
 
     @property
     def weight(self) -> float:
@@ -159,6 +207,7 @@ class Segmenter:
             if is_citation_line(line_text):
                 line.letters = 0  # a source's name says nothing of the page's language: the neighbours decide
             line.furniture = _text_furniture(line_text)
+        _add_repeated_line_furniture(text, lines)
         if html_blocks:
             _add_html_furniture(lines, html_blocks)
         self._smooth_languages(lines)
@@ -219,8 +268,12 @@ class Segmenter:
         for line in lines:
             if not line.furniture:
                 letters_by_lang[line.lang] = letters_by_lang.get(line.lang, 0) + line.letters
+        expected = self.languages[0]
+        if expected in letters_by_lang:
+            letters_by_lang[expected] = int(letters_by_lang[expected] * EXPECTED_LANGUAGE_WEIGHT)
         article_lang = max(letters_by_lang, key=letters_by_lang.__getitem__) if letters_by_lang else lines[0].lang
         article_script = _main_script(text[line.start : line.end] for line in lines if line.lang == article_lang)
+        _add_field_label_furniture(text, lines, article_script)
         costs = []
         for line in lines:
             line_text = text[line.start : line.end]
@@ -229,15 +282,22 @@ class Segmenter:
             # Page furniture is written in the page's language too: then language says nothing of the role.
             # In a line that also has foreign letters, the article-language part is likely quoted (a
             # title in a Russian heading): it weighs as a short line, however long.
-            native_cap = MAX_NATIVE if foreign < ROLE_LETTERS else 1.0
+            native_cap = (MAX_NATIVE_PROSE if _is_prose(line_text) else MAX_NATIVE) if foreign < ROLE_LETTERS else 1.0
             wrapper_cost = 0.0 if line.furniture else NATIVE_WRAPPER_COST * min(native_cap, native / ROLE_LETTERS)
+            if line.labelled:
+                # In the article's script whatever the smoothed language of a short line between labels says.
+                article_cost, wrapper_cost = line.furniture, max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
+            elif ARTICLE_HEADER_LINE.match(line_text):
+                wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
+            if _is_article_content_label(line_text):
+                wrapper_cost = max(wrapper_cost, CONTENT_LABEL_WRAPPER_COST)
             if is_reference_entry(line_text) or is_references_heading(line_text):
                 article_cost, wrapper_cost = line.furniture, max(wrapper_cost, REFERENCE_WRAPPER_COST)
             elif is_citation_line(line_text):
                 article_cost, wrapper_cost = max(article_cost, CITATION_ARTICLE_COST), 0.0
             inside_cost = wrapper_cost + (0.0 if line.furniture else INSIDE_TEXT_COST)
             costs.append([article_cost, wrapper_cost, inside_cost, wrapper_cost])
-        path = _least_cost_path(costs, PAGE_TRANSITIONS, _paragraph_factors(lines, SAME_PARAGRAPH_ROLE_FACTOR), PAGE_STARTS)
+        path = _least_cost_path(costs, PAGE_TRANSITIONS, [], PAGE_STARTS, _role_transitions(lines))
         return [PAGE_ROLES[state] for state in path], article_lang
 
 
@@ -362,13 +422,64 @@ def _quotable_word_runs(text: str, lines: list[_Line]) -> _Quotable:
 
 
 def _text_furniture(line: str) -> float:
-    """Wrapper evidence any format shows: menu-like lines and copyright notices."""
-    if COPYRIGHT.search(line):
+    """Wrapper evidence any format shows: menu-like lines, copyright notices and site furniture in words."""
+    if RUNNING_HEADER.search(line.strip()):
+        return BLOCK_FURNITURE_EVIDENCE
+    if COPYRIGHT.search(line) or FURNITURE_TEXT.search(line.strip()):
         return LAYOUT_CUE_EVIDENCE
     items = [item.strip() for item in MENU_SEPARATORS.split(line)]
-    if len(items) >= 3 and all(item and len(item.split()) <= 4 for item in items):
+    if len(items) >= 3 and all(item and len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items):
         return LAYOUT_CUE_EVIDENCE
     return 0.0
+
+
+def _is_prose(line_text: str) -> bool:
+    words = line_text.split()
+    numeric = sum(any(char.isdigit() for char in word) for word in words)
+    return len(words) >= PROSE_MIN_WORDS and numeric <= PROSE_MAX_NUMERIC_SHARE * len(words)
+
+
+def _is_article_content_label(line_text: str) -> bool:
+    """An abstract or keyword line with its text inline ("Аннотация. В статье ...", "Keywords: a; b; c")."""
+    match = re.match(r"^\s*([^\W\d_][\w ]{0,20}?)\s*[:.]\s*(\S.*)$", line_text)
+    return bool(match) and match.group(1).casefold() in CONTENT_LABELS and len(match.group(2).split()) >= CONTENT_MIN_WORDS
+
+
+def _add_repeated_line_furniture(text: str, lines: list[_Line]) -> None:
+    """Lines that recur on the page with their numbers changed, or three times or more: running headers and footers.
+
+    A line repeated once as written is not one: an aggregator shows the article's title above the article.
+    """
+    keys = [_word_key(NOT_LANGUAGE.sub(" ", text[line.start : line.end]).split()) for line in lines]
+    variants: dict[tuple[str, ...], list[str]] = {}
+    for line, key in zip(lines, keys):
+        variants.setdefault(key, []).append(text[line.start : line.end].strip())
+    for line, key in zip(lines, keys):
+        seen = variants[key]
+        if len(key) >= REPEATED_LINE_MIN_WORDS and (len(seen) >= 3 or (len(seen) == 2 and seen[0] != seen[1])):
+            line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
+
+
+def _add_field_label_furniture(text: str, lines: list[_Line], article_script: str | None) -> None:
+    """Field labels of a catalogue record in another script than the article's, and their short values.
+
+    "Авторы:" alone on its line, "Ключевые слова" (a known label), "Год издания: 2019" (a short value) and
+    the line after a label alone when it is in the label's script (the value of the field) are the record's;
+    a value in the article's script ("Название статьи:" then the English title) is the article's text.
+    """
+    after_label = False
+    for line in lines:
+        previous_label = after_label
+        line_text = text[line.start : line.end].strip()
+        foreign = article_script is not None and _main_script([line_text]) not in (article_script, None)
+        label_only = bool(FIELD_LABEL_ONLY.match(line_text)) or line_text.casefold().rstrip(":. ") in FIELD_LABEL_WORDS
+        field = FIELD_WITH_VALUE.match(line_text)
+        short_field = bool(field) and field.group(1).casefold() not in CONTENT_LABELS and len(field.group(2).split()) <= FIELD_VALUE_MAX_WORDS
+        if foreign and (label_only or short_field or previous_label):
+            line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
+        elif previous_label and _main_script([line_text]) == article_script:
+            line.labelled = True
+        after_label = foreign and label_only and len(line_text.split()) <= 4
 
 
 def _add_html_furniture(lines: list[_Line], blocks: Sequence[Mapping[str, Any]]) -> None:
@@ -456,22 +567,51 @@ def _paragraph_factors(lines: list[_Line], same_paragraph: float) -> list[float]
     return [1.0] + [same_paragraph if line.paragraph == previous.paragraph else 1.0 for previous, line in zip(lines, lines[1:])]
 
 
+def _role_transitions(lines: list[_Line]) -> list[list[list[float]]]:
+    """Role switch costs into each line.
+
+    A switch inside a paragraph costs more, except next to a line with layout evidence (furniture is a
+    block of its own even without blank lines around it, as on pages that run record and article
+    together); next to a block of furniture set in the article's flow (a field label, a running header)
+    going into or out of a wrapper inside the article costs FIELD_SWITCH_FACTOR of the usual.
+    """
+    near_block = [[[cost * FIELD_SWITCH_FACTOR if {a, b} == {0, 2} else cost for b, cost in enumerate(row)]
+                   for a, row in enumerate(PAGE_TRANSITIONS)]]
+    out = [PAGE_TRANSITIONS]
+    for previous, line in zip(lines, lines[1:]):
+        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE:
+            out.append(near_block[0])
+            continue
+        same = line.paragraph == previous.paragraph and not (line.furniture or previous.furniture)
+        factor = SAME_PARAGRAPH_ROLE_FACTOR if same else 1.0
+        out.append([[cost * factor for cost in row] for row in PAGE_TRANSITIONS])
+    return out
+
+
 def _least_cost_path(
     costs: list[list[float]],
     transitions: list[list[float]],
     factors: list[float],
     starts: list[float] | None = None,
+    step_transitions: list[list[list[float]]] | None = None,
 ) -> list[int]:
-    """Viterbi: the state sequence with the least sum of emission and (scaled) transition costs."""
+    """Viterbi: the state sequence with the least sum of emission and (scaled) transition costs.
+
+    ``step_transitions``, when given, are the transition costs into each step (already scaled), in place of
+    ``transitions`` times ``factors``.
+    """
+    if step_transitions is None:
+        step_transitions = [[[cost * factor for cost in row] for row in transitions] for factor in factors]
     states = range(len(costs[0]))
     total = [costs[0][s] + (starts[s] if starts else 0.0) for s in states]
     back: list[list[int]] = []
     for step in range(1, len(costs)):
         pointers, new_total = [], []
         for state in states:
-            prev = min(states, key=lambda p: total[p] + transitions[p][state] * factors[step])
+            into = step_transitions[step]
+            prev = min(states, key=lambda p: total[p] + into[p][state])
             pointers.append(prev)
-            new_total.append(costs[step][state] + total[prev] + transitions[prev][state] * factors[step])
+            new_total.append(costs[step][state] + total[prev] + into[prev][state])
         back.append(pointers)
         total = new_total
     state = min(states, key=total.__getitem__)

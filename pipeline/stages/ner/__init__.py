@@ -11,6 +11,12 @@ priority resolution keeps flat, non-crossing mentions:
 * dates from :mod:`textmine.stages.dates`;
 * natasha for Russian text.
 
+The recognisers read the text with Cyrillic look-alike letters inside Latin
+words folded to Latin and headings in capitals in title case (:func:`model_text`,
+one character for one, so offsets are the original text's). Menu, label and
+degree words, breadcrumb items and words cut by an extraction artefact are
+not names.
+
 The spaCy ``Doc`` of the whole text is left in ``doc.annotations["spacy"]``
 for later stages (sentences, dependency paths).
 """
@@ -25,7 +31,17 @@ from typing import Any, Iterable, Iterator
 from textmine.components import register
 from textmine.document import Document, Entity
 from textmine.stages.ner import patterns
-from textmine.stages.ner.spans import PRIORITY, Candidate, align_to_tokens, clean_span, has_cyrillic, no_annotation_regions, resolve
+from textmine.stages.ner.spans import (
+    DEGREE_WORDS,
+    PRIORITY,
+    Candidate,
+    align_to_tokens,
+    clean_span,
+    has_cyrillic,
+    latin_lookalikes_folded,
+    no_annotation_regions,
+    resolve,
+)
 from textmine.stages.ner.statistical import entities_to_candidates, spacy_candidates
 
 BACKENDS = ("spacy", "stanza", "ensemble")
@@ -53,6 +69,114 @@ _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s$")
 _OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s*$")
 _LINE = re.compile(r"[^\n]+")
 _MIN_PROPAGATED_LENGTH = 4
+# A line in capitals (a heading): its words are read in title case, abbreviations the gazetteer knows kept.
+_SHOUTED_WORD = re.compile(r"[A-Z]+")
+_LOWER_IN_TITLES = frozenset("of the and in for on to a an at by with from as or".split())
+_MIN_SHOUTED_LETTERS = 10
+_LATIN_LOWER = re.compile(r"[a-z]")
+_LATIN_UPPER = re.compile(r"[A-Z]")
+# Keyword lists: names in them are often written in lower case ("sco; csto; central asia").
+_KEYWORD_LINE = re.compile(r"(?im)^[ \t]*(?:key\s?words|ключевые слова)\s*[:.—-]?\s*(.+)$")
+_KEYWORD_ITEM = re.compile(r"[^,;/·|]+")
+# Page furniture and field labels that models take for names (menus, share rows, wrapper fields).
+_FURNITURE_WORDS = frozenset(
+    "home menu search login register contacts about share tweet like subscribe archive archives submit print download "
+    "pdf cookies sitemap abstract keywords references introduction conclusion conclusions afterword foreword preface "
+    "acknowledgements acknowledgments appendix "
+    "главная меню поиск вход регистрация контакты архив каталог журналы статьи авторам рубрики выпуски номера новости "
+    "поделиться аннотация авторы автор рубрика журнал название удк ббк резюме организация литература".split()
+)
+_FURNITURE_PHRASES = frozenset({
+    "log in", "sign in", "sign up", "contact us", "current issue", "editorial board", "for authors", "cookie policy",
+    "privacy policy", "full text", "skip to main content", "ключевые слова", "список литературы", "для цитирования",
+    "библиографическая ссылка",
+})
+_BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|»|›|>|→|\\)\s")
+_FIELD_LABEL_AFTER = re.compile(r"[ \t]*:")
+
+
+def model_text(text: str) -> str:
+    """The text the recognisers read: Latin look-alikes folded, headings in capitals in title case.
+
+    Character for character the same length, so offsets found in it are the original text's.
+    """
+    from textmine.stages.ner.gazetteer_match import gazetteer_index
+
+    text = latin_lookalikes_folded(text)
+    if not any(_is_shouted(m.group()) for m in _LINE.finditer(text)):
+        return text
+    known = gazetteer_index().exact
+    pieces, last = [], 0
+    for line in _LINE.finditer(text):
+        if not _is_shouted(line.group()):
+            continue
+        for word in _SHOUTED_WORD.finditer(text, line.start(), line.end()):
+            token = word.group()
+            if token in known or len(token) <= 2 and token.lower() not in _LOWER_IN_TITLES:
+                continue
+            cased = token.lower() if token.lower() in _LOWER_IN_TITLES and word.start() > line.start() else token.title()
+            pieces += [text[last:word.start()], cased]
+            last = word.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _is_shouted(line: str) -> bool:
+    return not _LATIN_LOWER.search(line) and len(_LATIN_UPPER.findall(line)) >= _MIN_SHOUTED_LETTERS and len(line.split()) >= 2
+
+
+def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
+    """A model's mention that is a menu or label word, a degree, a breadcrumb item, or a word cut in two."""
+    surface = text[cand.start:cand.end]
+    folded = " ".join(surface.casefold().split())
+    if folded in _FURNITURE_WORDS or folded in _FURNITURE_PHRASES:
+        return True
+    words = [word.strip(".,()") for word in surface.split()]
+    if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
+        return True
+    # A word cut by an extraction artefact: the span starts or ends inside a word, or at a hyphenated line break.
+    if (cand.start > 0 and text[cand.start - 1].isalnum()) or (cand.end < len(text) and text[cand.end].isalnum()):
+        return True
+    if re.match(r"-[ \t]*\n[ \t]*[a-zа-яё]", text[cand.end:cand.end + 6]) or re.search(r"\w-[ \t]*\n[ \t]*$", text[max(0, cand.start - 6):cand.start]):
+        return True
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    line_end = text.find("\n", cand.end)
+    line = text[line_start:line_end if line_end != -1 else len(text)]
+    # A field label of a catalogue record ("Авторы:", "Рубрика:") opens its line and is followed by a colon.
+    if not text[line_start:cand.start].strip() and _FIELD_LABEL_AFTER.match(text, cand.end):
+        return True
+    # A breadcrumb item ("Главная / Каталог / Статьи") is a link, not a mention.
+    if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2:
+        items = [item.strip() for item in _BREADCRUMB_SEPARATOR.split(line)]
+        if surface in items and len(surface.split()) <= 2:
+            return True
+    return False
+
+
+def _cuts_a_known_organisation(cand: Candidate, gazetteer: list[Candidate]) -> bool:
+    """A pattern's name that cuts through an organisation the gazetteer found ("General Assembly" in "UN General Assembly")."""
+    return any(
+        g.label == "ORG" and g.overlaps(cand) and not (cand.start <= g.start and g.end <= cand.end) for g in gazetteer
+    )
+
+
+def keyword_line_candidates(text: str) -> list[Candidate]:
+    """Gazetteer names in keyword lists, whatever their case ("sco; csto; central asia")."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    out = []
+    for line in _KEYWORD_LINE.finditer(text):
+        for item in _KEYWORD_ITEM.finditer(text, line.start(1), line.end(1)):
+            name = item.group().strip().rstrip(".")
+            if len(name) < 2:
+                continue
+            entry = gazetteer.lookup(name)
+            if entry is None or (len(name) <= 3 and name.islower() and entry.label == "LOC"):
+                continue
+            start = item.start() + item.group().index(name)
+            out.append(Candidate(start, start + len(name), entry.label, "gazetteer", PRIORITY["gazetteer:long"], entry.canonical, entry.kb_id))
+    return out
 
 
 def _russian_lines(text: str) -> list[tuple[int, int]]:
@@ -89,13 +213,13 @@ class EntityRecognizer:
             self.stanza = StanzaBackend(stanza_dir)
 
     def __call__(self, doc: Document) -> Document:
-        return self.recognise(doc, self.nlp(doc.text))
+        return self.recognise(doc, self.nlp(model_text(doc.text)))
 
     def pipe(self, docs: Iterable[Document], batch_size: int | None = None) -> Iterator[Document]:
         size = batch_size or self.batch_size
         stream = iter(docs)
         while batch := list(islice(stream, size)):
-            for doc, spacy_doc in zip(batch, self.nlp.pipe([d.text for d in batch], batch_size=size)):
+            for doc, spacy_doc in zip(batch, self.nlp.pipe([model_text(d.text) for d in batch], batch_size=size)):
                 yield self.recognise(doc, spacy_doc)
 
     def recognise(self, doc: Document, spacy_doc: Any) -> Document:
@@ -129,7 +253,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     from textmine.stages.ner.gazetteer_match import gazetteer_index
     from textmine.stages.ner.russian import russian_candidates
 
-    text = doc.text
+    text = model_text(doc.text)
     blocked = no_annotation_regions(text)
     gazetteer = gazetteer_index().find(spacy_doc)
     quoted = patterns.quoted_name_candidates(text)
@@ -138,11 +262,18 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += gazetteer
     proposals += quoted
     proposals += patterns.person_candidates(text)
+    proposals += patterns.post_soviet_name_candidates(text)
+    proposals += [
+        c for c in patterns.organisation_candidates(text)
+        if not _is_furniture_or_artefact(text, c) and not _cuts_a_known_organisation(c, gazetteer)
+    ]
+    proposals += patterns.event_shape_candidates(text)
+    proposals += keyword_line_candidates(text)
     proposals += patterns.facility_candidates(text)
     proposals += patterns.institution_candidates(text)
     proposals += patterns.event_name_candidates(text)
     proposals += patterns.citation_line_candidates(text)
-    proposals += russian_candidates(text)
+    proposals += [c for c in russian_candidates(text) if not _is_furniture_or_artefact(text, c)]
     for start, end, lang in _language_stretches(doc):
         proposals += [
             Candidate(start + s, start + e, "DATE", "dates", PRIORITY["dates"])
@@ -151,10 +282,12 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     events = patterns.named_event_candidates(text) + [c for c in proposals if c.label == "EVENT" and c.source.startswith("pattern")]
     proposals += patterns.propagate_event_names(text, events)
     proposals += patterns.summit_candidates(text, proposals)
+    proposals += patterns.place_event_candidates(text, proposals)
     # The date finder's spans already follow the DATE rules ("15 мая 1992 г." keeps its full stop).
     cleaned = [c for c in (cand if cand.source == "dates" else clean_span(text, cand, blocked) for cand in proposals) if c is not None]
     chosen = resolve(cleaned)
-    chosen = resolve(chosen + _propagated(text, chosen, blocked))
+    persons = [c for c in chosen if c.label == "PERSON"]
+    chosen = resolve(chosen + _propagated(text, chosen, blocked) + patterns.surname_mentions(text, persons))
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
     return resolve(align_to_tokens(text, _merge_glued_abbreviations(text, chosen), tokens))
 
@@ -177,6 +310,8 @@ def _statistical_kept(
             continue
         if any(start <= cand.start < end for start, end in russian_lines):
             continue  # English model on a Russian line: its Latin tokens are not names it understood
+        if _is_furniture_or_artefact(text, cand):
+            continue
         if cand.label == "DATE":
             trimmed = trim_date_span(text, cand.start, cand.end)
             if trimmed is not None:
@@ -190,7 +325,7 @@ def _statistical_kept(
         if _ARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start):
             continue  # "a Table": an indefinite article does not precede a name
         head = surface.split(" of ")[0]
-        if _DOCUMENT_HEAD.search(head) or _DOCUMENT_HEAD.search(surface) or _ROLE_HEAD.match(head):
+        if _DOCUMENT_HEAD.search(head) or _DOCUMENT_HEAD.search(surface) or _ROLE_HEAD.match(head) or patterns.is_document_title(surface):
             continue
         quote = _QUOTE_AFTER.match(text, cand.end)
         if cand.label == "ORG" and quote and quote.end() in quoted_org_starts:

@@ -4,13 +4,18 @@ Each pattern states a general shape from the guidelines, not a sentence:
 personal names written with initials, facilities ("<Name> airport"), names
 in quotes introduced by an organisation or event noun, named exercises with
 a year, "X summit" where X is an organisation, a place or a year, and a
-periodical on a catalogue citation line ("Journal. - 2021. - № 1").
+periodical on a catalogue citation line ("Journal. - 2021. - № 1"); names in
+post-Soviet formats (patronymics, surnames in capitals, bylines) and a surname
+alone after the full name; bodies of organisations and states, institutions
+"named after" a person, periodicals in references, Russian institution names;
+events by head noun and shape (wars and revolutions, "<place> events",
+elections, numbered sessions and summits, exercises in any frame).
 """
 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable
 
 from textmine.stages.ner.spans import PRIORITY, Candidate
 
@@ -42,26 +47,29 @@ _QUOTE_CLOSE = "\"”»“’'"
 _QUOTED = rf"[{_QUOTE_OPEN}]([^{_QUOTE_CLOSE}\n]{{2,80}}?)[{_QUOTE_CLOSE}]"
 _ORG_NOUNS = (
     r"organi[sz]ations?|movements?|group|party|compan(?:y|ies)|cent(?:er|re)|agency|union|association|"
-    r"foundation|network|front|publisher|publishing\s+house|newspaper|journal|magazine|ITO|"
+    r"foundation|network|front|publisher|publishing\s+house|newspaper|journal|magazine|"
     r"центр|организаци[яи]|издательств[оа]|компани[яи]|движени[ея]|парти[яи]|агентств[оа]|газет[аы]|журнал"
 )
 _QUOTED_ORG = re.compile(rf"\b(?:{_ORG_NOUNS})\s+{_QUOTED}", re.IGNORECASE)
+# A legal-form or type abbreviation before a quoted name ('JSC "Kazakhtelecom"', 'ООО «Ромашка»', 'NGO "Memorial"'):
+# the quoted part is the organisation's name, the abbreviation its descriptor.
+_ABBREVIATION_QUOTED_ORG = re.compile(rf"(?<![\w.])([{_UP}]{{2,5}})\s+{_QUOTED}")
 _EVENT_NOUNS = r"exercises?|drills?|maneuvers|manoeuvres|war\s+games|operation|games|festival"
 _QUOTED_EVENT = re.compile(rf"\b(?:{_EVENT_NOUNS}|name|called|codenamed|code-named)\s+{_QUOTED}", re.IGNORECASE)
 # "Center-2019 exercise", "exercise Vostok-2018"
 _HYPHEN_YEAR_EVENT = re.compile(
-    rf"\b({_NAME_WORD}-(?:19|20)\d\d)(?=\s+(?:{_EVENT_NOUNS})\b)|\bexercises?\s+({_NAME_WORD}-(?:19|20)\d\d)\b"
+    rf"\b({_NAME_WORD}-(?:19|20)\d\d)(?=\s+(?i:{_EVENT_NOUNS})\b)|\bexercises?\s+({_NAME_WORD}-(?:19|20)\d\d)\b"
 )
 # "Peace Mission 2016 exercise", "exercises Peaceful Mission 2020"
 _NAME_YEAR_EVENT = re.compile(
-    rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)(?=\s+(?:{_EVENT_NOUNS})\b)"
+    rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)(?=\s+(?i:{_EVENT_NOUNS})\b)"
     rf"|\bexercises?\s+((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)\b"
 )
 # Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
 _INSTITUTION_NOUNS = r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library"
 _INSTITUTION = re.compile(
-    rf"\b((?:{_INITIALS}\s?)?(?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS})(?:\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})?"
-    rf"|(?:{_INSTITUTION_NOUNS})\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})"
+    rf"\b((?:{_INITIALS}\s?)?(?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS})(?:\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of\sthe|of)\s?){{1,8}})?"
+    rf"|(?:{_INSTITUTION_NOUNS})\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of\sthe|of)\s?){{1,8}})"
 )
 # Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics".
 _EVENT_NAME = re.compile(
@@ -128,11 +136,18 @@ def facility_candidates(text: str) -> list[Candidate]:
 
 def quoted_name_candidates(text: str) -> list[Candidate]:
     out = []
+    from textmine.resources.gazetteer import load_gazetteer
+
     for regex, label, kind in ((_QUOTED_ORG, "ORG", "quoted-org"), (_QUOTED_EVENT, "EVENT", "quoted-event")):
         for match in regex.finditer(text):
             name = match.group(1)
             if name[:1].isupper():
                 out.append(_cand(match.start(1), match.end(1), label, kind))
+    for match in _ABBREVIATION_QUOTED_ORG.finditer(text):
+        name = match.group(2)
+        # A known abbreviation before a quoted name is an organisation of its own ("the SCO "Peace Mission"").
+        if name[:1].isupper() and load_gazetteer().lookup(match.group(1)) is None:
+            out.append(_cand(match.start(2), match.end(2), "ORG", "quoted-org"))
     return out
 
 
@@ -170,11 +185,11 @@ def summit_candidates(text: str, anchors: Iterable[Candidate]) -> list[Candidate
         before = match.start()
         anchor = anchor_by_end.get(before)
         if anchor is not None:
-            out.append(_cand(anchor.start, match.end(1), "EVENT", "summit"))
+            out.append(_cand(numbered_summit_start(text, anchor.start), match.end(1), "EVENT", "summit"))
             continue
         year = _YEAR_BEFORE.search(text, max(0, before - 4), before)
         if year:
-            out.append(_cand(year.start(), match.end(1), "EVENT", "summit"))
+            out.append(_cand(numbered_summit_start(text, year.start()), match.end(1), "EVENT", "summit"))
     return out
 
 
@@ -187,12 +202,32 @@ def _without_leading_function_words(match: re.Match, group: int = 1, min_words: 
     return (start, match.end(group)) if len(words) >= min_words else None
 
 
+def _on_one_line(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The part of a name after the last line break inside it: the line before is another line's text."""
+    if span is None:
+        return None
+    newline = text.rfind("\n", span[0], span[1])
+    if newline == -1:
+        return span
+    words = text[newline + 1:span[1]].split()
+    return (newline + 1, span[1]) if len(words) >= 2 else None
+
+
 def institution_candidates(text: str) -> list[Candidate]:
+    from textmine.resources.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+
+    def label_of(name: str) -> str | None:
+        entry = gazetteer.lookup(name.strip())
+        return entry.label if entry else None
+
     out = []
     for match in _INSTITUTION.finditer(text):
-        span = _without_leading_function_words(match)
+        span = _on_one_line(text, _without_leading_function_words(match))
         if span:
-            out.append(Candidate(span[0], span[1], "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
+            for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
+                out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
     return out
 
 
@@ -214,3 +249,282 @@ def citation_line_candidates(text: str) -> list[Candidate]:
             start = match.start(1) + match.group(1).index(name)
             out.append(_cand(start, start + len(name), "ORG", "periodical"))
     return out
+
+
+# --------------------------------------------------------------------------
+# Personal names in post-Soviet formats
+
+# Russian and Turkic patronymics ("Ivanovich", "Sergeevna", "Mamed ogly" is written "Mamedogly" too).
+_PATRONYMIC = rf"[{_UP}][{_LOW}]+(?:ovich|evich|ovna|evna|ichna|inichna|ogly|oglu|uly|kyzy|qizi|kizi|ович|евич|овна|евна|ична|инична)"
+_CAPS_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
+# "Ivanov Ivan Ivanovich", "Ivanova, Anna Sergeevna", "IVANOV Ivan Ivanovich", "Ivan Ivanovich Ivanov"
+_FULL_NAME = re.compile(
+    rf"(?<![\w.])((?:{_NAME_WORD}|{_CAPS_WORD}),?\s{_NAME_WORD}\s{_PATRONYMIC}(?:\s{_NAME_WORD}(?=\s*[,;\n(]|\s*$))?"
+    rf"|{_NAME_WORD}\s{_PATRONYMIC}\s{_NAME_WORD})(?!\w)"
+)
+# "IVANOV Ivan", "PETROVA A.S.", "A.Kh. NAZAROV": a surname in capitals next to a given name or initials.
+_CAPS_SURNAME = re.compile(
+    rf"(?<![\w.])({_CAPS_WORD}\s(?:{_NAME_WORD}(?:\s{_NAME_WORD})?|{_INITIAL}\s?{_INITIAL}?)|{_INITIALS}\s?{_CAPS_WORD})(?![\w])"
+)
+# Surname endings common in the region, to tell "IVANOV Ivan" from "NATO Summit".
+_SURNAME_ENDING = re.compile(
+    r"(?:OV|OVA|EV|EVA|YEV|YEVA|IN|INA|SKY|SKII|SKIY|SKAYA|ENKO|UK|YUK|YAN|IAN|DZE|SHVILI|ULY|ICH|AEV|IEV|OVICH)$"
+)
+# A byline: one to four "Given Surname" names on a line of their own, next to an affiliation or contact line.
+_BYLINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORD}\s{_NAME_WORD}(?:(?:,\s|\sand\s){_NAME_WORD}\s{_NAME_WORD}){{0,3}})[ \t]*[*¹²³,]?[ \t]*$")
+_BYLINE_NAME = re.compile(rf"{_NAME_WORD}\s{_NAME_WORD}")
+_AFFILIATION_CUE = re.compile(
+    r"Universit|Institut|Academ|College|School|Centre|Center|Ministry|Department|Faculty|ORCID|e-mail|@|"
+    r"университет|институт|академи",
+    re.IGNORECASE,
+)
+_ROMAN = re.compile(r"^[IVXLCDM]+$")
+
+
+def _surname_like(word: str) -> bool:
+    return bool(_SURNAME_ENDING.search(word.upper()))
+
+
+def post_soviet_name_candidates(text: str) -> list[Candidate]:
+    """Names with a patronymic or a surname in capitals, and names on a byline."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    out = []
+    for match in _FULL_NAME.finditer(text):
+        if match.group(1).split()[0].rstrip(",") not in _NOT_SURNAME:
+            out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+    for match in _CAPS_SURNAME.finditer(text):
+        words = match.group(1).split()
+        index = next(i for i, w in enumerate(words) if w.isupper() and "." not in w)
+        caps, others = words[index], words[:index] + words[index + 1:]
+        with_initials = any("." in w for w in others)
+        if _ROMAN.match(caps) or gazetteer.lookup(caps) is not None:
+            continue
+        if not with_initials and (not _surname_like(caps) or any(w in _NOT_SURNAME or gazetteer.lookup(w) for w in others)):
+            continue
+        out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+    for match in _BYLINE.finditer(text):
+        line_end = text.find("\n", match.end(1))
+        following = text[match.end(1): line_end + 200 if line_end != -1 else len(text)].strip().split("\n", 1)[0]
+        if not _AFFILIATION_CUE.search(following):
+            continue
+        for name in _BYLINE_NAME.finditer(match.group(1)):
+            words = name.group().split()
+            if any(w in _NOT_SURNAME for w in words) or gazetteer.lookup(name.group()) is not None:
+                continue
+            out.append(_cand(match.start(1) + name.start(), match.start(1) + name.end(), "PERSON", "byline"))
+    return out
+
+
+def surname_of(name: str) -> str | None:
+    """The surname in a personal name as written: "G. T. Ichshanova", "Ivanov I.I.", "Ivanov Ivan Ivanovich"."""
+    words = [w.strip(",") for w in name.split()]
+    full = [w for w in words if "." not in w and len(w) > 2]
+    if not full:
+        return None
+    caps = [w for w in full if w.isupper()]
+    if caps:
+        return caps[0]
+    if re.fullmatch(_PATRONYMIC, full[-1]) and len(full) >= 3:
+        return full[0]  # "Surname Given Patronymic"
+    if len(full) == 3 and re.fullmatch(_PATRONYMIC, full[1]):
+        return full[2]  # "Given Patronymic Surname"
+    if "." in words[-1] or "," in name:
+        return full[0]  # "Surname I.I.", "Surname, Given"
+    return full[-1]
+
+
+def surname_mentions(text: str, persons: Iterable[Candidate]) -> list[Candidate]:
+    """A surname alone refers to the person whose full name appeared before it in the document."""
+    first_seen: dict[str, int] = {}
+    for person in persons:
+        surname = surname_of(text[person.start:person.end])
+        if surname and surname not in _NOT_SURNAME and len(text[person.start:person.end].split()) > 1:
+            first_seen.setdefault(surname, person.start)
+    if not first_seen:
+        return []
+    seen_by_form = {}
+    for surname, seen in first_seen.items():
+        for form in ({surname, surname.title()} if surname.isupper() else {surname}):
+            seen_by_form[form] = min(seen, seen_by_form.get(form, seen))
+    forms = "|".join(re.escape(form) for form in sorted(seen_by_form, key=len, reverse=True))
+    out = []
+    for match in re.finditer(rf"(?<![\w.])(?:{forms})(?![\w])(?!\s?[{_UP}]\.)", text):
+        if match.start() > seen_by_form[match.group()]:
+            out.append(Candidate(match.start(), match.end(), "PERSON", "propagation:surname", PRIORITY["propagation:surname"]))
+    return out
+
+
+# --------------------------------------------------------------------------
+# Organisations: bodies, state institutions, periodicals, Russian institution names
+
+_BODY_NOUNS = (
+    r"Assembly|Council|Forum|Secretariat|Staff|Committee|Commission|Board|Parliament|Duma|Senate|Majlis|Mazhilis|"
+    r"Kenesh|Khural|Rada|Cabinet|Court|Service|Agency|Office|Bureau|Directorate|Command|Structure|Centre|Center"
+)
+_OF_TAIL = rf"(?:\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and|for|on)\s?){{1,8}})?"
+# "Parliamentary Assembly", "Joint Staff of the CSTO", "State Duma of the Russian Federation", "Council of Heads of State"
+_BODY = re.compile(
+    rf"\b((?:{_NAME_WORD}\s){{1,4}}(?:{_BODY_NOUNS})\b{_OF_TAIL}|(?:{_BODY_NOUNS})\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})"
+)
+_NAMED_AFTER = rf"\snamed\safter\s(?:{_INITIALS}\s?)?(?:(?:al-|Al-|el-)?{_NAME_WORD}\s?){{1,3}}"
+_INSTITUTION_NAMED = re.compile(
+    rf"\b((?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS}){_NAMED_AFTER})"
+)
+# Periodicals: "Journal of Eurasian Studies", "Central Asian Survey" is left to the citation shapes below.
+_PERIODICAL = re.compile(
+    rf"\b((?:Journal|Bulletin|Herald|Vestnik|Annals|Proceedings)\sof\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}}"
+    rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik))"
+)
+# A reference's source after "//" (GOST): "... // Central Asia and the Caucasus. 2019. No. 3"
+_GOST_SOURCE = re.compile(r"//\s*([^/\n.]{3,120}?)\.\s*(?:[-–—]\s*)?(?:19|20)\d\d\b")
+# An APA reference's source: "... title. Journal of Peace Research, 48(2), 151-166."
+_APA_SOURCE = re.compile(r"\.\s([A-Z][^.\n()]{2,100}?),\s\d+\s?\(\d+[-–]?\d*\)")
+# Russian institutions: "Казахский национальный университет имени аль-Фараби", "Институт востоковедения РАН"
+_RU_INSTITUTION_NOUNS = (
+    r"университет|институт|академи[яи]|колледж|министерств[оа]|консерватори[яи]|обсерватори[яи]|библиотек[аи]|"
+    r"лицей|фонд|агентств[оа]|комитет|совет|служб[аы]|центр"
+)
+_RU_INSTITUTION = re.compile(
+    rf"(?<![\w-])((?:[А-ЯЁ][а-яё-]+\s(?:[а-яё-]+\s){{0,4}}(?:{_RU_INSTITUTION_NOUNS})|[А-ЯЁ](?:{_RU_INSTITUTION_NOUNS})[а-яё]*)"
+    rf"(?:\s(?!им\.|имени)[а-яёА-ЯЁ][а-яё-]+){{0,5}}(?:\s(?:имени|им\.)\s(?:[А-ЯЁ]\.\s?){{0,3}}[А-ЯЁа-яё][а-яё-]+(?:\s[А-ЯЁ][а-яё-]+)?)?"
+    rf"(?:\s[А-ЯЁ]{{2,6}})?)(?=\s*[,;.()\n]|\s*$)",
+)
+_RU_INSTITUTION_HEAD = re.compile(rf"(?i)(?:{_RU_INSTITUTION_NOUNS})")
+_OF_SPLIT = re.compile(r"\s(?:of|for)\s(?:the\s)?")
+
+
+def _split_at_inner_organisation(text: str, start: int, end: int, label_of: Callable[[str], str | None]) -> list[tuple[int, int]]:
+    """"Body of the Organisation" is two ORGs (guidelines); "Body of <place>" stays one."""
+    for of in _OF_SPLIT.finditer(text, start, end):
+        if of.start() <= start:
+            continue
+        rest = text[of.end():end]
+        if label_of(rest) == "ORG" or _INSTITUTION.fullmatch(rest) or _BODY.fullmatch(rest):
+            return [(start, of.start())] + _split_at_inner_organisation(text, of.end(), end, label_of)
+    return [(start, end)]
+
+
+def organisation_candidates(text: str) -> list[Candidate]:
+    """Bodies of organisations and states, institutions named after a person, and periodicals."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+
+    def label_of(name: str) -> str | None:
+        entry = gazetteer.lookup(name.strip())
+        return entry.label if entry else None
+
+    out = []
+    for regex, kind in ((_BODY, "body"), (_INSTITUTION_NAMED, "institution"), (_PERIODICAL, "periodical")):
+        for match in regex.finditer(text):
+            span = _on_one_line(text, _without_leading_function_words(match))
+            if span is None or _DOCUMENT_START.match(text, span[0]):
+                continue
+            for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
+                end = start + len(text[start:end].rstrip())
+                out.append(Candidate(start, end, "ORG", f"pattern:{kind}", PRIORITY[_ORG_PATTERN_PRIORITY[kind]]))
+    for regex in (_GOST_SOURCE, _APA_SOURCE):
+        for match in regex.finditer(text):
+            name = match.group(1).strip()
+            if name and name[0].isupper() and len(name.split()) <= 12:
+                start = match.start(1) + match.group(1).index(name)
+                out.append(_cand(start, start + len(name), "ORG", "periodical"))
+    for match in _RU_INSTITUTION.finditer(text):
+        out.append(_cand(match.start(1), match.end(1), "ORG", "institution-ru"))
+    return out
+
+
+# A name of a body or institution wins over the names inside it ("State Duma of the Russian Federation",
+# "L. N. Gumilyov Eurasian National University"); one that cuts a known organisation is dropped by the ner component.
+_ORG_PATTERN_PRIORITY = {"body": "pattern:institution", "institution": "pattern:institution", "periodical": "pattern:body"}
+
+# Documents named by their head first: "Treaty on Collective Security", "Agreement between ..."
+_DOCUMENT_START = re.compile(
+    r"(?:Charter|Agreement|Treaty|Declaration|Convention|Protocol|Memorandum|Concept|Strategy|Programme|Program|Resolution)"
+    r"\s(?:on|of|between|for|concerning|about)\b"
+)
+
+
+# --------------------------------------------------------------------------
+# Events by head noun and shape
+
+_ORDINAL = (
+    r"(?:\d{1,3}(?:st|nd|rd|th|-th)|[IVXLC]{1,6}|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+    r"Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth)"
+)
+_WAR_HEAD = r"War|Revolution|Uprising|Massacre|Rebellion|Revolt"
+# "Great Patriotic War", "Tulip Revolution", "World War II", "Second Chechen\nWar" (a line break inside the name)
+_NAMED_WAR = re.compile(
+    rf"\b((?:(?:{_NAME_WORD}|{_ORDINAL})[ \t]*\n?[ \t]*){{1,4}}(?:{_WAR_HEAD})(?:\s(?:I{{1,3}}|IV|One|Two)\b)?)"
+)
+# "<place> events", "<place> uprising": the place is found by the gazetteer (an anchor ending right before).
+_PLACE_EVENT_NOUN = re.compile(r"\s(events|uprising|massacre|riots|unrest|pogroms?|tragedy|revolution|war)\b")
+_MONTH_EVENTS = re.compile(r"\b((?:January|February|March|April|May|June|July|August|September|October|November|December)\sevents)\b")
+_ELECTION = re.compile(
+    rf"\b((?:(?:19|20)\d\d\s)?(?:(?:{_NAME_WORD})\s){{0,2}}(?:[Pp]residential|[Pp]arliamentary|[Ll]egislative|[Gg]eneral|"
+    rf"[Ll]ocal|[Mm]unicipal|[Ss]nap|[Ee]arly)\s(?:and\s(?:presidential|parliamentary)\s)?[Ee]lections?)\b"
+)
+# "the 21st meeting of the Council of Heads of State of the SCO", "the XX session of the UN General Assembly"
+_NUMBERED_SESSION = re.compile(
+    rf"\b({_ORDINAL}\s(?:(?:regular|extraordinary|plenary|annual|special|jubilee|ministerial|informal|Regular|Extraordinary|"
+    rf"Plenary|Annual|Special|Jubilee|Ministerial|Informal)\s)?(?:[Ss]ession|[Mm]eeting|[Ss]ummit|[Cc]ongress|[Cc]onference|[Ff]orum)"
+    rf"(?:\s(?:of|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})?)"
+)
+# 'held the "Interaction-2019" exercises', '"Sea Breeze-2021" drills'
+_QUOTED_BEFORE_EVENT = re.compile(rf"{_QUOTED}\s+(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
+# "Sea Breeze-2021 drills", "Zapad-2021", "Cooperation-2019": names glued to a year with a hyphen
+_MULTIWORD_HYPHEN_YEAR = re.compile(rf"\b((?:{_NAME_WORD}\s){{0,2}}{_NAME_WORD}-(?:19|20)\d\d)(?=\s+(?i:{_EVENT_NOUNS})\b)")
+
+
+def event_shape_candidates(text: str) -> list[Candidate]:
+    """Wars and revolutions, elections, numbered sessions and exercises in any frame."""
+    from textmine.resources.gazetteer import is_nationality_adjective
+
+    out = []
+    for match in _NAMED_WAR.finditer(text):
+        span = _without_leading_function_words(match, min_words=2)
+        if span and "\n\n" not in text[span[0]:span[1]]:
+            out.append(Candidate(span[0], span[1], "EVENT", "pattern:war", PRIORITY["pattern"]))
+    for regex in (_MONTH_EVENTS, _ELECTION, _NUMBERED_SESSION, _MULTIWORD_HYPHEN_YEAR):
+        for match in regex.finditer(text):
+            span = _without_leading_function_words(match, min_words=1)
+            if span is None:
+                continue
+            words = text[span[0]:span[1]].split()
+            # "the presidential election" is a description; a year or a place before its type makes it a name.
+            if regex is _ELECTION and not (words[0][:1].isdigit() or (len(words) > 2 and words[0][:1].isupper())):
+                continue
+            start = span[0]
+            while regex is _MULTIWORD_HYPHEN_YEAR and len(words) > 1 and is_nationality_adjective(words[0]):
+                start += len(words[0]) + 1  # "Russian Zapad-2021": the nationality is not part of the name
+                words = words[1:]
+            kind = "event" if regex in (_MULTIWORD_HYPHEN_YEAR, _MONTH_EVENTS) else "named-event"
+            out.append(Candidate(start, span[1], "EVENT", f"pattern:{kind}", PRIORITY[f"pattern:{kind}" if kind == "named-event" else "pattern"]))
+    for match in _QUOTED_BEFORE_EVENT.finditer(text):
+        if match.group(1)[:1].isupper():
+            out.append(_cand(match.start(1), match.end(1), "EVENT", "quoted-event"))
+    return out
+
+
+def place_event_candidates(text: str, anchors: Iterable[Candidate]) -> list[Candidate]:
+    """"Andijan events", "Kengir uprising": a place right before an event noun names the event."""
+    anchor_by_end = {a.end: a for a in anchors if a.label == "LOC"}
+    out = []
+    for match in _PLACE_EVENT_NOUN.finditer(text):
+        anchor = anchor_by_end.get(match.start())
+        if anchor is not None:
+            out.append(_cand(anchor.start, match.end(1), "EVENT", "place-event"))
+    return out
+
+
+def numbered_summit_start(text: str, start: int) -> int:
+    """Where an ordinal before an event name starts ("XI BRICS summit", "19th SCO summit"), else ``start``."""
+    before = re.search(rf"(?<![\w-]){_ORDINAL}\s$", text[max(0, start - 16):start])
+    return start - len(before.group()) if before else start
+
+
+def is_document_title(surface: str) -> bool:
+    """A treaty's or other document's title named head first ("Treaty on Collective Security")."""
+    return bool(_DOCUMENT_START.match(surface))

@@ -18,6 +18,13 @@ PRIORITY = {
     "gazetteer:long": 80,
     # Above persons: a name inside an institution's name is not annotated apart ("L. N. Gumilyov ... University").
     "pattern:institution": 86,
+    # Bodies of organisations ("Parliamentary Assembly"): above the model, below a longer gazetteer name.
+    "pattern:body": 75,
+    # Names of events that contain a year or an organisation ("2020 presidential election", "21st meeting of the
+    # Council of Heads of State"): the name is the span, its parts are not annotated apart.
+    "pattern:named-event": 91,
+    # A surname alone after the person's full name: above a town of the same name.
+    "propagation:surname": 65,
     "statistical": 70,
     "natasha": 70,
     "gazetteer": 60,
@@ -40,7 +47,43 @@ _PERSON_TITLES = re.compile(
 )
 
 
-_INITIAL_END = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁ]$")
+# A span ending in an initial, one letter or a transliterated digraph ("R.R", "A.Kh", "Sh.M").
+# Recognisers whose names may run over one line break.
+LINE_SPANNING_SOURCES = frozenset({"pattern:war"})
+# Cyrillic letters that look like Latin ones; PDF extraction leaves them inside Latin names ("Nаzarbayev").
+_LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсухіјѕ", "ABEKMHOPCTXaeopcyxijs")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_WORD = re.compile(r"\w+")
+# Academic degrees and titles, abbreviated, that are not names ("Cand. Sci. (Econ.)", "Assoc. Prof.").
+_LEADING_PERSON_TITLES = re.compile(r"^(?:(?:Prof|Dr|Assoc|Cand|Acad|Mr|Mrs|Ms|Sci|Doc|Sen|Lect)\.?\s+)+")
+DEGREE_WORDS = frozenset(
+    "Sci Econ Hist Philol Tech Techn Ped Jur Polit Philos Psych Biol Chem Phys Med Agr Geogr Soc Cand Assoc Prof Dr Doc "
+    "PhD Ph.D Acad Dsc DSc".split()
+)
+
+
+def latin_lookalikes_folded(text: str) -> str:
+    """The text with Cyrillic look-alike letters replaced by Latin ones inside mostly Latin words.
+
+    One character for one, so every offset stays valid for the original text.
+    """
+    if not has_cyrillic(text):
+        return text
+    pieces, last = [], 0
+    for word in _WORD.finditer(text):
+        token = word.group()
+        latin = len(_LATIN_LETTER.findall(token))
+        if latin and has_cyrillic(token) and latin >= sum(has_cyrillic(ch) for ch in token):
+            folded = token.translate(_LOOKALIKES)
+            if not has_cyrillic(folded):
+                pieces.append(text[last:word.start()])
+                pieces.append(folded)
+                last = word.end()
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+_INITIAL_END = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁ](?:[hsua]|zh)?$")
 
 
 @dataclass(frozen=True)
@@ -83,7 +126,8 @@ def clean_span(text: str, cand: Candidate, blocked: list[tuple[int, int]]) -> Ca
         if start < b_start < end:
             end = b_start
     newline = text.find("\n", start, end)
-    if newline != -1:
+    # A war's name may be split by a line break ("Great Patriotic\nWar"); other names end at one.
+    if newline != -1 and not (cand.source in LINE_SPANNING_SOURCES and "\n\n" not in text[start:end]):
         end = newline
     # A name in guillemets or curly quotes is the quoted part ("Издательство «Наука»" -> "Наука").
     for opener, closer in (("«", "»"), ("“", "”")):
@@ -97,6 +141,10 @@ def clean_span(text: str, cand: Candidate, blocked: list[tuple[int, int]]) -> Ca
         start += lead.end()
     piece = text[start:end]
     if cand.label == "PERSON":
+        leading = _LEADING_PERSON_TITLES.match(piece)
+        if leading:
+            start += leading.end()
+            piece = text[start:end]
         title = _PERSON_TITLES.search(piece)
         if title:
             end = start + title.start()
