@@ -108,3 +108,23 @@ def test_facts_name_tokens_and_the_matcher_is_built_from_every_construction():
     assert {parsed[f.head].text for f in member} == {"Mali", "Chad"}
     assert {parsed[f.tail].text for f in member} == {"Alliance"}
     assert patterns.match(examples(doc, parsed)[0].candidate, doc, facts=facts) is not None
+
+
+def test_author_markers_link_each_author_to_the_affiliation_with_the_same_marker():
+    from textmine.document import Segment
+
+    text = (
+        "Water Policy in the Lower Mekong\n"
+        "Nguyen Van Minh1, Sok Chenda2\n"
+        "1 Hanoi Institute of Water Studies, Hanoi, Vietnam\n"
+        "2 Royal University of Phnom Penh, Cambodia\n"
+        "This article compares how the two governments have allocated the water of the river between farms, dams, fisheries and growing cities since the late 1990s, and what that has meant for the basin.\n"
+    )
+    doc = make_doc(text, [("Nguyen Van Minh", "PERSON"), ("Sok Chenda", "PERSON"), ("Hanoi Institute of Water Studies", "ORG"),
+                          ("Hanoi", "LOC"), ("Vietnam", "LOC"), ("Royal University of Phnom Penh", "ORG"), ("Cambodia", "LOC")])
+    doc.segments = [Segment(0, len(text), "en", "article")]
+    found = hits(doc)
+    assert ("author_affiliation", "affiliated_with") in found[("Nguyen Van Minh", "Hanoi Institute of Water Studies")]
+    assert ("author_affiliation", "affiliated_with") in found[("Sok Chenda", "Royal University of Phnom Penh")]
+    assert ("author_affiliation", "affiliated_with") not in found[("Sok Chenda", "Hanoi Institute of Water Studies")]
+    assert ("author_affiliation", "affiliated_with") not in found[("Nguyen Van Minh", "Royal University of Phnom Penh")]

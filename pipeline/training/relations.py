@@ -33,6 +33,8 @@ TUNING_FRACTION = 0.2
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(13))
 # Features seen fewer times than this are dropped: they cannot generalise and they bloat the model file.
 MIN_FEATURE_COUNT = 2
+# Key of Document.annotations under which a training document keeps its candidate examples.
+EXAMPLES_KEY = "relation_examples"
 
 
 def cache_dir() -> Path:
@@ -63,6 +65,7 @@ def parse_documents(docs: list[Document], use_cache: bool = True, report: Callab
             DocBin(attrs=["ORTH", "LEMMA", "POS", "TAG", "DEP", "HEAD", "SENT_START", "ENT_IOB", "ENT_TYPE", "SPACY"], docs=parsed).to_disk(path)
     for doc, p in zip(docs, parsed):
         doc.annotations["spacy"] = p
+        doc.annotations.pop(EXAMPLES_KEY, None)
     return parsed
 
 
@@ -75,7 +78,10 @@ class Dataset:
         """The document's candidates with their gold labels; pairs whose gold relation has no mapping are left out."""
         lookup = gold_lookup(doc)
         unlabelled = {tuple(pair) for pair in doc.annotations.get(UNLABELLED, ())}
-        for item in examples(doc, doc.annotations["spacy"]):
+        # A document's examples depend on its text, entities and parse only: computed once per training run.
+        if EXAMPLES_KEY not in doc.annotations:
+            doc.annotations[EXAMPLES_KEY] = examples(doc, doc.annotations["spacy"])
+        for item in doc.annotations[EXAMPLES_KEY]:
             key = (item.candidate.head.id, item.candidate.tail.id)
             if key in unlabelled:
                 continue

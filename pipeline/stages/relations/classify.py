@@ -13,6 +13,8 @@ from textmine.stages.relations.candidates import NONE_LABEL, Candidate, allowed_
 
 # A pattern adds a relation the classifier missed only if most of its firings in training were right.
 PATTERN_ADD_PRECISION = 0.5
+# A pattern that never fired in training is trusted as far as the gate, no further: grammar, not evidence.
+UNSEEN_PATTERN_PRECISION = 0.5
 
 
 def parse(doc: Document) -> Any:
@@ -109,10 +111,11 @@ def decide(
         label, score = choose(confidence, threshold)
         source = "classifier"
         if label is None and pattern_fallback:
-            trusted = [(name, hit) for name, hit in item.pattern_hits if pattern_precision.get(name, 0.0) >= PATTERN_ADD_PRECISION]
+            precision = {name: pattern_precision.get(name, UNSEEN_PATTERN_PRECISION) for name, _ in item.pattern_hits}
+            trusted = [(name, hit) for name, hit in item.pattern_hits if precision[name] >= PATTERN_ADD_PRECISION]
             if trusted:
                 name, label = trusted[0]
-                score, source = max(confidence.get(label, 0.0), pattern_precision[name]), f"pattern:{name}"
+                score, source = max(confidence.get(label, 0.0), precision[name]), f"pattern:{name}"
         if label is None or score < min_confidence:
             continue
         head, tail = cand.head, cand.tail
@@ -121,7 +124,19 @@ def decide(
         key = (label, head.id, tail.id)
         if key not in best or best[key].confidence < score:
             best[key] = Relation(id="", label=label, head=head.id, tail=tail.id, confidence=round(score, 4), source=source)
+    _affiliation_through_units(best)
     return list(best.values())
+
+
+def _affiliation_through_units(best: dict[tuple[str, str, str], Relation]) -> None:
+    """A person affiliated with a department is affiliated with its university too (guidelines §3)."""
+    units = [r for r in best.values() if r.label == "part_of"]
+    for rel in [r for r in best.values() if r.label == "affiliated_with"]:
+        for unit in units:
+            key = ("affiliated_with", rel.head, unit.tail)
+            if unit.head == rel.tail and key not in best:
+                score = round(min(rel.confidence or 0.0, unit.confidence or 0.0), 4)
+                best[key] = Relation(id="", label="affiliated_with", head=rel.head, tail=unit.tail, confidence=score, source="pattern:affiliation_through_unit")
 
 
 def probabilities(model: RelationModel, items: list[Example]) -> Any:

@@ -58,6 +58,7 @@ class PairView:
     def __init__(self, cand: Candidate, doc: Document, spans: list[tuple[int, int]] | None = None):
         spans = mention_spans(doc) if spans is None else spans
         self.cand = cand
+        self.doc = doc
         self.head_span = cand.span("head")
         self.tail_span = cand.span("tail")
         self.head_first = self.head_span[0] < self.tail_span[0]
@@ -81,6 +82,31 @@ def _comma_location(v: PairView) -> str | None:
     return None
 
 
+def _parenthesised_place(v: PairView) -> str | None:
+    """"Uganda (Jinja)": a place named in brackets after the place it is in."""
+    if not v.head_first and v.labels() == ("LOC", "LOC") and v.between_raw.strip() == "(" and v.after.startswith(")"):
+        return "located_in"
+    return None
+
+
+def _name_parenthesis(v: PairView) -> str | None:
+    """"Tomasi Raduva (Fiji National University)": a person and, in brackets, where the person works."""
+    if v.head_first and v.labels() == ("PERSON", "ORG") and v.between_raw.strip() == "(":
+        return "affiliated_with"
+    return None
+
+
+# Words that open the name of a unit of a university or institute.
+_UNIT_WORDS = re.compile(r"^(department|faculty|school|institute|centre|center|chair|laboratory|division|college|graduate school)\b", re.IGNORECASE)
+
+
+def _unit_comma_university(v: PairView) -> str | None:
+    """"Department of Political Science, University of Port Harcourt": the unit is part of the organisation named after it."""
+    if v.head_first and v.labels() == ("ORG", "ORG") and v.between_raw.strip() == "," and _UNIT_WORDS.match(v.cand.head.text):
+        return "part_of"
+    return None
+
+
 def _of_organisation(v: PairView) -> str | None:
     """"the Executive Committee of the RATS": a named organisation of another one."""
     if v.head_first and v.labels() == ("ORG", "ORG") and re.fullmatch(r"of(\s+the)?", v.between):
@@ -98,15 +124,35 @@ def _held_on(v: PairView) -> str | None:
     return None
 
 
+# An affiliation marker: "Ivanova A.1,2", "J. Smith*", "Mbeki²"; and the same marker opening an affiliation line.
+_MARKER = r"(?:\d{1,2}|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]|[a-e](?=[\s,]))"
+_MARKERS_AFTER_NAME = re.compile(rf"^\s*,?\s*({_MARKER}(?:\s*,\s*{_MARKER})*)(?![\w.])")
+
+
+def _markers(text: str) -> set[str]:
+    return {m.strip() for m in re.split(r"\s*,\s*", text) if m.strip()}
+
+
 def _author_affiliation(v: PairView) -> str | None:
-    """Author block: each author is affiliated with the first organisation after the authors."""
-    if v.cand.block == "author" and v.head_first and v.labels() == ("PERSON", "ORG") and "ORG" not in v.labels_between:
+    """Author block: an author is affiliated with the organisation carrying the author's marker ("Name¹ ... ¹University"),
+    and without markers with the first organisation after the authors (on the same or a following line)."""
+    if v.cand.block != "author" or not v.head_first or v.labels() != ("PERSON", "ORG"):
+        return None
+    name_marks = _MARKERS_AFTER_NAME.match(v.doc.text[v.head_span[1]:v.head_span[1] + 12])
+    org_line = v.doc.text[v.doc.text.rfind("\n", 0, v.tail_span[0]) + 1:v.tail_span[0]]
+    org_mark = re.match(rf"^[ \t]*({_MARKER})[ \t.)]*", org_line)
+    if name_marks and org_mark:
+        return "affiliated_with" if org_mark.group(1) in _markers(name_marks.group(1)) else None
+    if "ORG" not in v.labels_between:
         return "affiliated_with"
     return None
 
 
 PATTERNS: dict[str, Callable[[PairView], str | None]] = {
     "comma_location": _comma_location,
+    "parenthesised_place": _parenthesised_place,
+    "name_parenthesis": _name_parenthesis,
+    "unit_comma_university": _unit_comma_university,
     "of_organisation": _of_organisation,
     "held_on": _held_on,
     "author_affiliation": _author_affiliation,

@@ -28,29 +28,38 @@ MEMBER_NOUNS = ["member", "membership"]
 # Nouns that are membership when "member" or "founding" modifies them ("member states", "founding countries").
 MEMBER_HEADS = ["state", "country", "nation", "government", "party", "organization", "organisation", "economy", "republic"]
 MEMBER_MODIFIERS = ["member", "found", "founding", "founder"]
-PART_NOUNS = ["part", "body", "organ", "division", "branch", "subsidiary", "unit", "department", "agency", "wing", "structure", "component"]
-OBSERVER_NOUNS = ["observer"]
+PART_NOUNS = ["part", "body", "organ", "division", "branch", "subsidiary", "unit", "department", "agency", "wing", "structure", "component",
+              "institution", "arm", "affiliate", "subdivision"]
+OBSERVER_NOUNS = ["observer", "observership"]
 GATHER_VERBS = ["unite", "comprise", "include", "incorporate", "encompass", "gather", "involve", "bring", "feature", "assemble"]
 JOIN_VERBS = ["join", "enter"]
-ACCEDE_VERBS = ["accede", "admit", "accept", "integrate", "incorporate", "return"]
+ACCEDE_VERBS = ["accede", "admit", "accept", "integrate", "incorporate", "return", "belong"]
+FOUND_VERBS = ["form", "found", "establish", "create", "co-found", "cofound"]
 ACCESSION_NOUNS = ["accession", "admission", "entry"]
 HOLD_VERBS = ["hold", "convene", "stage", "conduct", "organize", "organise", "run", "open", "happen", "occur", "unfold", "begin", "start", "end", "close"]
 HOST_VERBS = ["host"]
 PARTICIPATE_VERBS = ["participate", "compete", "engage", "partake"]
-ATTEND_VERBS = ["attend", "join", "contest", "observe"]
+ATTEND_VERBS = ["attend", "join", "contest", "observe", "command", "address", "chair"]
 ORGANISE_VERBS = ["hold", "conduct", "organize", "organise", "stage", "host", "run", "launch", "convene", "sponsor", "initiate"]
 DELEGATION_NOUNS = ["delegation", "delegate", "troop", "participant", "representative", "official", "contingent", "team", "unit",
                     "minister", "leader", "force", "soldier", "servicemen", "serviceman", "military", "head", "observer"]
 DRAW_VERBS = ["draw", "attract", "bring", "gather", "include", "involve", "welcome", "receive", "host", "feature", "see"]
 SITE_NOUNS = ["range", "ground", "territory", "site", "base", "area", "outskirts", "polygon", "coast", "field", "facility"]
-LOCATED_VERBS = ["locate", "base", "headquarter", "situate", "seat", "station", "register"]
+LOCATED_VERBS = ["locate", "base", "headquarter", "situate", "seat", "station", "register", "sit", "lie"]
+SEAT_NOUNS = ["headquarters", "headquarter", "seat", "secretariat", "office", "home"]
+VENUE_NOUNS = ["venue", "host", "site", "scene", "location"]
 POSITION_NOUNS = ["professor", "lecturer", "researcher", "fellow", "scientist", "student", "candidate", "associate", "assistant",
                   "director", "dean", "head", "chair", "employee", "staff", "postgraduate", "graduate", "doctoral", "analyst", "expert",
                   "rector", "teacher", "docent", "instructor", "scholar", "specialist", "engineer"]
 WORK_VERBS = ["work", "teach", "study", "serve", "lecture", "research"]
-PARTNER_NOUNS = ["partner", "partnership", "cooperation", "collaboration", "ally"]
-PARTNER_VERBS = ["cooperate", "collaborate", "partner", "ally"]
-IN_PREPS = ["in", "at", "near", "inside", "within"]
+# Cooperation is not partnership (ANNOTATION-DECISIONS 23): only "partner" words state partner_of.
+PARTNER_NOUNS = ["partner", "partnership"]
+PARTNER_VERBS = ["partner"]
+GRANT_VERBS = ["grant", "give", "accord", "extend", "award", "offer", "confer"]
+FIGHT_VERBS = ["fight", "wage", "contest", "play", "dispute"]
+FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalion", "ship", "aircraft", "team", "delegation", "squadron", "brigade"]
+# Not "near": a place near another is not in it (corpus/challenge/README.md).
+IN_PREPS = ["in", "at", "inside", "within"]
 DATE_PREPS = ["in", "on", "during", "since"]
 # Heads that turn a pattern into a denial or an attempt.
 DENYING_HEADS = {"attempt", "try", "seek", "fail", "refuse", "want", "wish", "plan", "intend", "hope", "aim", "deny", "reject", "apply"}
@@ -94,6 +103,8 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
         [_edge("np", ">", "prep", DEP="prep", LOWER=_in(*org_preps)), _edge("prep", ">", "org", DEP="pobj")],
         # "X's members", "the X member states" (X a name, not a word such as "member")
         [_edge("np", ">", "org", DEP=_in("poss", "compound", "nmod"), POS="PROPN")],
+        # "X has two observers, A and B"; "X gained new members: A and B"
+        [_edge("np", "<", "have", LEMMA=_in("have", "gain", "count", "include", "welcome", "list", "number")), _edge("have", ">", "org", DEP="nsubj")],
     ]
     # "the X member states": X may hang on "member" instead of "states"
     mod_orgs = [_edge("mod", ">", "org", DEP=_in("compound", "nmod", "poss"), POS="PROPN")]
@@ -109,6 +120,8 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
         ({}, [_edge("np", ">", "m", DEP="appos")]),
         # A's membership in X
         ({}, [_edge("np", ">", "m", DEP="poss")]),
+        # A, which is a member of X
+        ({}, [_edge("np", "<", "verb", DEP="relcl"), _edge("verb", ">", "wh", DEP="nsubj", LOWER=_in("which", "that", "who")), _edge("verb", "<", "m")]),
     ]
     out = []
     for head in heads:
@@ -116,6 +129,8 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
             for np_attrs, member in members:
                 if k == 1 and member[-1]["RIGHT_ATTRS"].get("DEP") == "poss":
                     continue  # "X's membership" and "A's membership" cannot both be the possessor
+                if k == 2 and member[-1]["RIGHT_ATTRS"].get("DEP") != "appos" or k != 0 and member[0]["RIGHT_ATTRS"].get("DEP") == "relcl":
+                    continue  # "X has observers, A and B": only the apposition names them
                 first = {"RIGHT_ID": "np", "RIGHT_ATTRS": {**head[0]["RIGHT_ATTRS"], **np_attrs}}
                 out.append([first, *head[1:], *org, *member])
     return out
@@ -155,6 +170,9 @@ def _participation_patterns() -> list[list[dict]]:
                     _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at")), _edge("prep", ">", "wh", DEP="pobj", LOWER=_in("which", "whom"))])
         # E, where A took part
         out.append([*relcl, _edge("verb", "<", "ev"), _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where")])
+        # E was held in X, where A took part
+        out.append([*relcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"), _edge("verb", "<", "place", DEP="pobj"),
+                    _edge("place", "<", "in", DEP="prep"), _edge("in", "<", "held", LEMMA=_in(*HOLD_VERBS, "take")), _edge("held", ">", "ev", DEP=SUBJECT)])
     out.append([_node("verb", LEMMA=_in(*ATTEND_VERBS)), _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "ev", DEP="dobj")])
     # the participation of A in E; E with the participation of A
     out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
@@ -191,6 +209,10 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LEMMA=_in(*JOIN_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
             [_node("verb", LEMMA=_in(*ACCEDE_VERBS)), _edge("verb", ">", "m", DEP=SUBJECT), _edge("verb", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")),
              _edge("to", ">", "org", DEP="pobj")],
+            # founding counts as membership (guidelines §3): "A, B and C formed X"
+            [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
+            # "A and B make up X"
+            [_node("verb", LEMMA="make"), _edge("verb", ">", "up", DEP="prt", LOWER="up"), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
             [_node("np", LEMMA=_in(*ACCESSION_NOUNS)), _edge("np", ">", "m", DEP="poss"), _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")),
              _edge("to", ">", "org", DEP="pobj")],
             [_node("np", LEMMA=_in(*ACCESSION_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "m", DEP="pobj"),
@@ -202,11 +224,24 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
                           + [[_node("np", LEMMA="status"), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer"),
                               _edge("np", "<", "verb", LEMMA=_in("have", "hold", "receive", "get", "obtain", "gain", "acquire", "enjoy", "retain")),
                               _edge("verb", ">", "m", DEP="nsubj"), _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with", "of")),
+                              _edge("prep", ">", "org", DEP="pobj")],
+                             # "A obtained observer status in X" with "in X" on the verb
+                             [_node("np", LEMMA=_in("status", "observership")), _edge("np", "<", "verb", LEMMA=_in("have", "hold", "receive", "get", "obtain", "gain", "acquire", "enjoy", "retain")),
+                              _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with")),
                               _edge("prep", ">", "org", DEP="pobj")]]),
+        # "observer status in X was granted to A", "X granted A observer status"
+        "granted_status": ([Output("observer_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "np", DEP=_in("nsubjpass", "dobj"), LEMMA=_in("status", "observership", "observer")),
+             _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with", "of")), _edge("prep", ">", "org", DEP="pobj"),
+             _edge("verb", ">", "to", DEP=_in("prep", "dative"), LOWER="to"), _edge("to", ">", "m", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in("status", "observership", "observer")),
+             _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with", "of")), _edge("prep", ">", "org", DEP="pobj"),
+             _edge("verb", ">", "m", DEP=_in("dative", "iobj"))],
+        ]),
         # "X is a body of Y", "X, a division of Y", "Y's branch X"
         "part_noun": ([Output("part_of", "m", "org")], _noun_phrase_patterns(PART_NOUNS, None, None, ["of", "within", "under"])),
         # "the X summit in CITY", "the meeting in CITY on DATE", "University in CITY", "Khanabad in Uzbekistan"
-        "in_place": ([Output("held_in", "x", "y"), Output("located_in", "x", "y"), Output("held_on", "x", "y")], [
+        "in_place": ([Output("held_in", "x", "y"), Output("located_in", "x", "y"), Output("held_on", "x", "y"), Output("part_of", "x", "y")], [
             [_node("x", POS=_in("PROPN", "NOUN")), _edge("x", ">", "prep", DEP="prep", LOWER=_in(*IN_PREPS, "on", "during")), _edge("prep", ">", "y", DEP="pobj")],
         ]),
         # "E was held in CITY", "E, held in CITY on DATE", "E took place in Y", "exercises on a range in REGION"
@@ -227,6 +262,18 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         ]),
         # "A took part in E", "A attended E", "E, in which A participated", "the participation of A in E"
         "took_part": ([Output("participant_in", "a", "ev")], _participation_patterns()),
+        # "E was conducted by the navies of A and B", "E, with forces from A", "the war was fought between A and B"
+        "forces_of": ([Output("participant_in", "a", "ev")], [
+            [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")),
+             _edge("of", ">", "a", DEP="pobj")],
+            [_node("ev"), _edge("ev", ">", "with", DEP="prep", LOWER="with"), _edge("with", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")), _edge("of", ">", "a", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*FIGHT_VERBS)), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "between", DEP="prep", LOWER=_in("between", "by")),
+             _edge("between", ">", "a", DEP="pobj")],
+            [_node("verb", LEMMA=_in("include", "be", "comprise")), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in("participant", "attendee", "delegate", "guest", "speaker")),
+             _edge("np", ">", "in", DEP="prep", LOWER=_in("in", "at", "of")), _edge("in", ">", "ev", DEP="pobj"), _edge("verb", ">", "a", DEP=_in("dobj", "attr"))],
+        ]),
         # "E drew delegations from A and B", "delegations from A and B attended E"
         "delegations": ([Output("participant_in", "a", "ev")], [
             [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS)),
@@ -241,18 +288,58 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("np", LEMMA=_in(*DELEGATION_NOUNS)), _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"),
              _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "at", "in")), _edge("to", ">", "ev", DEP="pobj")],
         ]),
+        # "the headquarters of X are in Y", "X's seat is in Y", "Y is the seat of X", "X moved its headquarters from A to B"
+        "seat_of": ([Output("located_in", "x", "y")], [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*SEAT_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER="of"),
+             _edge("of", ">", "x", DEP="pobj"), _edge("verb", ">", "in", DEP="prep", LOWER=_in("in", "at")), _edge("in", ">", "y", DEP="pobj")],
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*SEAT_NOUNS)), _edge("np", ">", "x", DEP="poss"),
+             _edge("verb", ">", "in", DEP="prep", LOWER=_in("in", "at")), _edge("in", ">", "y", DEP="pobj")],
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "y", DEP="nsubj"), _edge("verb", ">", "np", DEP="attr", LEMMA=_in(*SEAT_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for")), _edge("of", ">", "x", DEP="pobj")],
+            [_node("verb", LEMMA=_in("move", "relocate", "transfer", "shift")), _edge("verb", ">", "x", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*SEAT_NOUNS)),
+             _edge("verb", ">", "prep", DEP="prep", LOWER=_in("from", "to")), _edge("prep", ">", "y", DEP="pobj")],
+        ]),
+        # "Y was the venue of E"
+        "venue_of": ([Output("held_in", "ev", "y")], [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "y", DEP="nsubj"), _edge("verb", ">", "np", DEP="attr", LEMMA=_in(*VENUE_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for", "to")), _edge("of", ">", "ev", DEP="pobj")],
+        ]),
+        # "E was hosted/organised in Y in 1991", "In 1991, Paraguay hosted E": the verb's place and date are the event's
+        "event_verb_time": ([Output("held_on", "ev", "y"), Output("held_in", "ev", "y")], [
+            [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "ev", DEP="dobj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in(*IN_PREPS, *DATE_PREPS)),
+             _edge("prep", ">", "y", DEP="pobj")],
+        ]),
+        # "the directorate operates under the Commission"
+        "under_org": ([Output("part_of", "x", "y")], [
+            [_node("verb", LEMMA=_in("operate", "function", "work", "sit", "fall", "act", "serve")), _edge("verb", ">", "x", DEP="nsubj"),
+             _edge("verb", ">", "prep", DEP="prep", LOWER=_in("under", "within")), _edge("prep", ">", "y", DEP="pobj")],
+        ]),
         # "X is located/based/headquartered in Y", "X, based in Y"
         "located_verb": ([Output("located_in", "ev", "y")], _event_verb_patterns(LOCATED_VERBS, IN_PREPS)),
         # "A, professor at X", "A is a lecturer of X", "A works at X"
         "position_at": ([Output("affiliated_with", "m", "org")],
                         _noun_phrase_patterns(POSITION_NOUNS, None, None, ["at", "of", "in", "from", "with"])
                         + [[_node("verb", LEMMA=_in(*WORK_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("at", "for", "in", "with")),
-                            _edge("prep", ">", "org", DEP="pobj")]]),
+                            _edge("prep", ">", "org", DEP="pobj")],
+                           # "Professor P of O", "P from O"
+                           [_node("m", POS="PROPN"), _edge("m", ">", "prep", DEP="prep", LOWER=_in("of", "from", "at")), _edge("prep", ">", "org", DEP="pobj")]]),
         # "X cooperates with Y", "X's partnership with Y", "X has partners such as Y"
+        # "A, a partner of X", "the partner organisations of X include A and B", "X counts A among its partners" (partner_of is symmetric)
+        "partner_noun": ([Output("partner_of", "m", "org")], _noun_phrase_patterns(["partner"], ["organization", "organisation", "institution", "agency", "body"], ["partner"], ["of", "to"])
+                         + [[_node("verb", LEMMA=_in("count", "list", "name", "include")), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj"),
+                             _edge("verb", ">", "among", DEP="prep", LOWER="among"), _edge("among", ">", "np", DEP="pobj", LEMMA="partner")]]),
         "partnership": ([Output("partner_of", "x", "y")], [
+            # "X and Y are (formal) partners", "X and Y have built a partnership"
+            [_node("np", LEMMA=_in(*PARTNER_NOUNS), DEP=_in("attr", "dobj")), _edge("np", "<", "verb"), _edge("verb", ">", "x", DEP="nsubj"), _edge("x", ">", "y", DEP="conj")],
+            # "the X–Y partnership"
+            [_node("np", LEMMA="partnership"), _edge("np", ">", "x", DEP=_in("compound", "nmod", "amod")), _edge("np", ">", "y", DEP=_in("compound", "nmod", "amod"))],
             [_node("verb", LEMMA=_in(*PARTNER_VERBS)), _edge("verb", ">", "x", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")],
             [_node("np", LEMMA=_in(*PARTNER_NOUNS)), _edge("np", ">", "x", DEP="poss"), _edge("np", ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")],
-            [_node("np", LEMMA=_in(*PARTNER_NOUNS)), _edge("np", "<", "verb", LEMMA=_in("have", "develop", "establish", "build", "sign", "deepen", "expand", "strengthen", "seek", "maintain")),
+            [_node("np", LEMMA=_in("agreement", "memorandum", "accord")), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA=_in(*PARTNER_NOUNS)),
+             _edge("np", "<", "verb", LEMMA=_in("sign", "conclude", "renew", "reach")), _edge("verb", ">", "x", DEP="nsubj"),
+             _edge("np", ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")],
+            [_node("np", LEMMA=_in(*PARTNER_NOUNS)),
+             _edge("np", "<", "verb", LEMMA=_in("have", "develop", "establish", "build", "sign", "deepen", "expand", "strengthen", "maintain", "launch", "form", "conclude", "renew")),
              _edge("verb", ">", "x", DEP="nsubj"), _edge("np", ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")],
             [_node("np", LEMMA=_in(*PARTNER_NOUNS)), _edge("np", ">", "prep", DEP="prep", LOWER="between"), _edge("prep", ">", "x", DEP="pobj"), _edge("x", ">", "y", DEP="conj")],
         ]),
@@ -287,7 +374,9 @@ def _denied(tokens: Iterable[Any]) -> bool:
 
 
 def _with_conjuncts(token: Any) -> list[int]:
-    return [token.i, *(t.i for t in token.conjuncts)]
+    """The argument, its conjuncts and their appositions: "A, B and C", "Uganda (Jinja)", "the exercises, Lake Guardian 2021"."""
+    members = [token, *token.conjuncts]
+    return [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos"]
 
 
 @dataclass(frozen=True)
@@ -312,6 +401,8 @@ def find(parsed: Any) -> list[Fact]:
         nodes = {spec["RIGHT_ID"]: token_ids[n] for n, spec in enumerate(variants[int(k)])}
         if _denied(parsed[i] for i in token_ids):
             continue
+        if name == "partnership" and "np" in nodes and any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in parsed[nodes["np"]].children):
+            continue  # "X and Y are partners of Z": partners of Z, not of each other
         for out in outputs:
             if out.head not in nodes or out.tail not in nodes:
                 continue
