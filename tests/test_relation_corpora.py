@@ -62,3 +62,19 @@ def test_the_training_sources_never_include_a_test_set():
     assert not trained & {d.id for d in held_out}
     assert not trained & {d.id for d in crossre.load_documents("politics", "dev")}
     assert set(sources) == {"seed", "redocred", "crossre_politics", "crossre_news", "challenge_dev"}
+
+
+def test_benchmark_table_prints_per_label_precision_recall_and_f1():
+    from textmine.evaluation.benchmarks.relations import render
+
+    def scores(tp, fp, fn):
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f}
+
+    level = {"micro": scores(3, 1, 1), "per_label": {"member_of": scores(2, 1, 0), "held_in": scores(1, 0, 1)}}
+    table = render({"challenge test half, gold entities": {"textmine": {"mention": level, "fact": level}}})
+    assert "== challenge test half, gold entities" in table
+    member = next(line for line in table.splitlines() if "member_of" in line)
+    assert member.split()[-4:] == ["0.667", "1.000", "0.800", "2"]

@@ -270,8 +270,16 @@ def test_shipped_model_loads_and_its_manifest_is_complete():
     loaded = model_io.load()
     assert set(loaded.classes) <= set(candidates.PREDICTED_LABELS) | {"none"}
     assert "alias_of" not in loaded.classes
-    for key in ("seed", "majority_labels", "scores", "pattern_precision", "threshold"):
+    for key in ("seed", "majority_labels", "scores", "pattern_precision", "threshold", "training_sources"):
         assert key in loaded.manifest
+    sources = loaded.manifest["training_sources"]
+    assert set(sources) == {"seed", "redocred", "crossre_politics", "crossre_news", "challenge_dev"}
+    assert all(info["documents"] > 0 and info["labels"] for info in sources.values())
+    # The model the seed is scored with was trained on the same sources less the seed.
+    from textmine.training.relations import without_seed_path
+
+    without = model_io.load(without_seed_path(model_io.DEFAULT_MODEL_PATH))
+    assert set(without.manifest["training_sources"]) == set(sources) - {"seed"}
 
 
 # ---------------------------------------------------------------- baselines

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from textmine.document import SYMMETRIC_RELATIONS, Document, Relation
-from textmine.stages.relations.classify import Example, examples, parse, predict
+from textmine.stages.relations.classify import EXAMPLES_KEY, Example, examples, parse, predict
 from textmine.stages.relations.candidates import NONE_LABEL, PREDICTED_LABELS
 from textmine.training.crossre import UNLABELLED
 
@@ -113,7 +113,9 @@ def score(gold_docs: list[Document], predictor: Predictor, pred_docs: list[Docum
         blank = Document(id=seen.id, text=seen.text, segments=seen.segments, entities=seen.entities, metadata=seen.metadata)
         blank.annotations = {k: v for k, v in seen.annotations.items()}
         blank.annotations["spacy"] = parsed
-        predicted = _without_unlabelled_pairs(gold, blank, predictor(blank, examples(blank, parsed)))
+        if EXAMPLES_KEY not in seen.annotations:
+            seen.annotations[EXAMPLES_KEY] = examples(blank, parsed)
+        predicted = _without_unlabelled_pairs(gold, blank, predictor(blank, seen.annotations[EXAMPLES_KEY]))
         pred_by_id[gold.id] = _without_aliases(seen, predicted)
         gold_by_id[gold.id] = _without_aliases(gold, gold.relations)
     report = evaluate_documents(gold_by_id, pred_by_id)

@@ -23,7 +23,7 @@ from textmine.training.crossre import UNLABELLED
 from textmine.training.redocred import split
 from textmine.stages.relations import model as model_io
 from textmine.stages.relations.candidates import NONE_LABEL
-from textmine.stages.relations.classify import Example, choose, examples, gold_lookup, label_confidences
+from textmine.stages.relations.classify import EXAMPLES_KEY, Example, choose, examples, gold_lookup, label_confidences
 from textmine.stages.relations.model import RelationModel
 
 SEED = 13
@@ -33,8 +33,6 @@ TUNING_FRACTION = 0.2
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(13))
 # Features seen fewer times than this are dropped: they cannot generalise and they bloat the model file.
 MIN_FEATURE_COUNT = 2
-# Key of Document.annotations under which a training document keeps its candidate examples.
-EXAMPLES_KEY = "relation_examples"
 
 
 def cache_dir() -> Path:

@@ -11,6 +11,9 @@ from textmine.stages.relations.model import RelationModel
 from textmine.stages.relations.candidates import NONE_LABEL, Candidate, allowed_labels, generate
 
 
+# Key of Document.annotations under which training and benchmarks keep a document's candidate examples
+# (they depend on its text, entities and parse only).
+EXAMPLES_KEY = "relation_examples"
 # A pattern adds a relation the classifier missed only if most of its firings in training were right.
 PATTERN_ADD_PRECISION = 0.5
 # A pattern that never fired in training is trusted as far as the gate, no further: grammar, not evidence.

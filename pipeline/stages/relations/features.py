@@ -3,10 +3,13 @@
 Entity types and order, the words and lemmas between and around the pair,
 the dependency path between the two heads (from the first member of a list,
 so every member of "India, Pakistan and Iran" reads like the first), trigger
-words, list structure, distance, punctuation between and the surface
-patterns. No feature names a particular entity: mention texts only enter as
-the last word of organisation and event names ("Committee", "summit"), which
-says what kind of thing they are.
+words and their meaning groups (``triggers``: membership, location,
+hosting, participation, affiliation, ...) between the pair and on the path,
+clause boundaries crossed by the path, list structure, distance, punctuation
+between, and the patterns that fired (dependency constructions and
+layouts). No feature names a particular entity: mention texts only enter
+as the last word of organisation and event names ("Committee", "summit"),
+which says what kind of thing they are.
 """
 
 from __future__ import annotations
