@@ -128,3 +128,13 @@ def test_author_markers_link_each_author_to_the_affiliation_with_the_same_marker
     assert ("author_affiliation", "affiliated_with") in found[("Sok Chenda", "Royal University of Phnom Penh")]
     assert ("author_affiliation", "affiliated_with") not in found[("Sok Chenda", "Hanoi Institute of Water Studies")]
     assert ("author_affiliation", "affiliated_with") not in found[("Nguyen Van Minh", "Royal University of Phnom Penh")]
+
+
+def test_a_relative_pronoun_stands_for_its_antecedent():
+    doc = make_doc("Iceland, which belongs to the Nordic Council, has no army.", [("Iceland", "LOC"), ("Nordic Council", "ORG")])
+    assert ("joined", "member_of") in hits(doc)[("Iceland", "Nordic Council")]
+
+
+def test_an_event_held_at_a_venue_in_a_city_is_held_in_the_city():
+    doc = make_doc("The Suva Dialogue was held at the Grand Pacific Hotel in Suva.", [("Suva Dialogue", "EVENT"), ("Grand Pacific Hotel", "ORG"), ("Suva", "LOC")])
+    assert ("held_verb", "held_in") in hits(doc)[("Suva Dialogue", "Suva")]

@@ -44,7 +44,6 @@ ORGANISE_VERBS = ["hold", "conduct", "organize", "organise", "stage", "host", "r
 DELEGATION_NOUNS = ["delegation", "delegate", "troop", "participant", "representative", "official", "contingent", "team", "unit",
                     "minister", "leader", "force", "soldier", "servicemen", "serviceman", "military", "head", "observer"]
 DRAW_VERBS = ["draw", "attract", "bring", "gather", "include", "involve", "welcome", "receive", "host", "feature", "see"]
-SITE_NOUNS = ["range", "ground", "territory", "site", "base", "area", "outskirts", "polygon", "coast", "field", "facility"]
 LOCATED_VERBS = ["locate", "base", "headquarter", "situate", "seat", "station", "register", "sit", "lie"]
 SEAT_NOUNS = ["headquarters", "headquarter", "seat", "secretariat", "office", "home"]
 VENUE_NOUNS = ["venue", "host", "site", "scene", "location"]
@@ -148,7 +147,8 @@ def _event_verb_patterns(verbs: list[str], preps: list[str], object_word: str | 
     extra = [_edge("verb", ">", "obj", DEP="dobj", LOWER=object_word)] if object_word else []
     places = [
         [_edge("verb", ">", "prep", DEP="prep", LOWER=_in(*preps)), _edge("prep", ">", "y", DEP="pobj")],
-        [_edge("verb", ">", "prep", DEP="prep", LOWER=_in("on", "at", "in")), _edge("prep", ">", "site", DEP="pobj", LEMMA=_in(*SITE_NOUNS)),
+        # "on a range in REGION", "at the Serena Conference Centre in Kampala"
+        [_edge("verb", ">", "prep", DEP="prep", LOWER=_in("on", "at", "in")), _edge("prep", ">", "site", DEP="pobj", POS=_in("NOUN", "PROPN")),
          _edge("site", ">", "prep2", DEP="prep", LOWER=_in("in", "of", "near")), _edge("prep2", ">", "y", DEP="pobj")],
     ]
     return [[*link, *extra, *place] for link in links for place in places]
@@ -373,6 +373,20 @@ def _denied(tokens: Iterable[Any]) -> bool:
     return False
 
 
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+
+
+def _antecedent(token: Any) -> Any:
+    """The noun a relative pronoun stands for ("Iceland, which belongs to X": Iceland), else the token itself."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        clause = token.head
+        while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
 def _with_conjuncts(token: Any) -> list[int]:
     """The argument, its conjuncts and their appositions: "A, B and C", "Uganda (Jinja)", "the exercises, Lake Guardian 2021"."""
     members = [token, *token.conjuncts]
@@ -406,7 +420,8 @@ def find(parsed: Any) -> list[Fact]:
         for out in outputs:
             if out.head not in nodes or out.tail not in nodes:
                 continue
-            heads, tails = _with_conjuncts(parsed[nodes[out.head]]), _with_conjuncts(parsed[nodes[out.tail]])
+            heads = _with_conjuncts(_antecedent(parsed[nodes[out.head]]))
+            tails = _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
             for h in heads:
                 for t in tails:
                     if h != t:
