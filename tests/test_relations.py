@@ -62,15 +62,15 @@ def test_candidates_stay_within_a_sentence():
 
 
 def test_every_list_member_is_a_candidate_and_list_siblings_are_vetoed():
-    text = "Peace Mission 2016 was held in Kyrgyzstan, where Russia, China and Kazakhstan took part."
-    doc = make_doc(text, [("Peace Mission 2016", "EVENT"), ("Kyrgyzstan", "LOC"), ("Russia", "LOC"), ("China", "LOC"), ("Kazakhstan", "LOC")])
+    text = "Lake Shield 2019 was held in Uganda, where Kenya, Rwanda and Burundi took part."
+    doc = make_doc(text, [("Lake Shield 2019", "EVENT"), ("Uganda", "LOC"), ("Kenya", "LOC"), ("Rwanda", "LOC"), ("Burundi", "LOC")])
     items = examples(doc, parse(doc))
     by_pair = {(i.candidate.head.text, i.candidate.tail.text): i for i in items}
-    for member in ("Russia", "China", "Kazakhstan"):
-        assert ("participant_in" in [label for _, label in by_pair[(member, "Peace Mission 2016")].pattern_hits]), member
-    assert by_pair[("Peace Mission 2016", "Kyrgyzstan")].pattern_hits[0][1] == "held_in"
-    assert by_pair[("Russia", "China")].vetoes == ["list_siblings"]
-    assert by_pair[("China", "Kazakhstan")].vetoes == ["list_siblings"]
+    for member in ("Kenya", "Rwanda", "Burundi"):
+        assert ("participant_in" in [label for _, label in by_pair[(member, "Lake Shield 2019")].pattern_hits]), member
+    assert by_pair[("Lake Shield 2019", "Uganda")].pattern_hits[0][1] == "held_in"
+    assert "list_siblings" in by_pair[("Kenya", "Rwanda")].vetoes
+    assert "list_siblings" in by_pair[("Rwanda", "Burundi")].vetoes
 
 
 def test_pronoun_stands_for_the_nearest_preceding_name_in_the_paragraph():
@@ -138,10 +138,10 @@ def test_features_describe_types_order_triggers_and_the_dependency_path():
 
 
 def test_masked_text_replaces_other_mentions():
-    doc = make_doc("the CSTO member states Armenia and Belarus", [("CSTO", "ORG"), ("Armenia", "LOC"), ("Belarus", "LOC")])
-    assert patterns.masked(doc, 0, len(doc.text)) == "the § member states § and §"
-    cand = next(c for c in generate(doc) if (c.head.text, c.tail.text) == ("Belarus", "CSTO"))
-    assert ("member_of", "member_of") in patterns.match(cand, doc)
+    doc = make_doc("The Sahel Alliance member states Mali and Chad signed the accord.", [("Sahel Alliance", "ORG"), ("Mali", "LOC"), ("Chad", "LOC")])
+    assert patterns.masked(doc, 0, len(doc.text)) == "The § member states § and § signed the accord."
+    cand = next(c for c in generate(doc) if (c.head.text, c.tail.text) == ("Chad", "Sahel Alliance"))
+    assert ("member_noun", "member_of") in patterns.match(cand, doc)
 
 
 # ---------------------------------------------------------------- training and the model file
@@ -270,8 +270,16 @@ def test_shipped_model_loads_and_its_manifest_is_complete():
     loaded = model_io.load()
     assert set(loaded.classes) <= set(candidates.PREDICTED_LABELS) | {"none"}
     assert "alias_of" not in loaded.classes
-    for key in ("seed", "majority_labels", "scores", "pattern_precision", "threshold"):
+    for key in ("seed", "majority_labels", "scores", "pattern_precision", "threshold", "training_sources"):
         assert key in loaded.manifest
+    sources = loaded.manifest["training_sources"]
+    assert set(sources) == {"seed", "redocred", "crossre_politics", "crossre_news", "challenge_dev"}
+    assert all(info["documents"] > 0 and info["labels"] for info in sources.values())
+    # The model the seed is scored with was trained on the same sources less the seed.
+    from textmine.training.relations import without_seed_path
+
+    without = model_io.load(without_seed_path(model_io.DEFAULT_MODEL_PATH))
+    assert set(without.manifest["training_sources"]) == set(sources) - {"seed"}
 
 
 # ---------------------------------------------------------------- baselines

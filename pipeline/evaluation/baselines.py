@@ -13,8 +13,9 @@ from __future__ import annotations
 from typing import Any, Callable
 
 from textmine.document import SYMMETRIC_RELATIONS, Document, Relation
-from textmine.stages.relations.classify import Example, examples, parse, predict
+from textmine.stages.relations.classify import EXAMPLES_KEY, Example, examples, parse, predict
 from textmine.stages.relations.candidates import NONE_LABEL, PREDICTED_LABELS
+from textmine.training.crossre import UNLABELLED
 
 Predictor = Callable[[Document, list[Example]], list[Relation]]
 
@@ -77,12 +78,31 @@ def _without_aliases(doc: Document, relations: list[Relation]) -> Document:
     return out
 
 
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _without_unlabelled_pairs(gold: Document, seen: Document, relations: list[Relation]) -> list[Relation]:
+    """Predictions between mentions whose gold relation has no mapped label are neither right nor wrong: dropped.
+
+    Compared by the mentions' texts, so that the rule also holds with predicted entities.
+    """
+    pairs = gold.annotations.get(UNLABELLED)
+    if not pairs:
+        return relations
+    by_id = gold.entity_by_id()
+    unlabelled = {(_fold(by_id[h].text), _fold(by_id[t].text)) for h, t in pairs}
+    seen_by_id = seen.entity_by_id()
+    return [r for r in relations if (_fold(seen_by_id[r.head].text), _fold(seen_by_id[r.tail].text)) not in unlabelled]
+
+
 def score(gold_docs: list[Document], predictor: Predictor, pred_docs: list[Document] | None = None) -> dict[str, Any]:
     """Relation scores (mention and fact level) of ``predictor`` on the documents.
 
     The predictor sees ``pred_docs`` (the gold documents themselves when
     None, i.e. gold entities) with no relations; relations are compared with
-    the gold ones, alias_of left out on both sides.
+    the gold ones, alias_of left out on both sides, and predictions on pairs
+    whose gold relation has no mapped label (CrossRE) left out.
     """
     from textmine.evaluation.evaluate import evaluate_documents
 
@@ -93,7 +113,10 @@ def score(gold_docs: list[Document], predictor: Predictor, pred_docs: list[Docum
         blank = Document(id=seen.id, text=seen.text, segments=seen.segments, entities=seen.entities, metadata=seen.metadata)
         blank.annotations = {k: v for k, v in seen.annotations.items()}
         blank.annotations["spacy"] = parsed
-        pred_by_id[gold.id] = _without_aliases(seen, predictor(blank, examples(blank, parsed)))
+        if EXAMPLES_KEY not in seen.annotations:
+            seen.annotations[EXAMPLES_KEY] = examples(blank, parsed)
+        predicted = _without_unlabelled_pairs(gold, blank, predictor(blank, seen.annotations[EXAMPLES_KEY]))
+        pred_by_id[gold.id] = _without_aliases(seen, predicted)
         gold_by_id[gold.id] = _without_aliases(gold, gold.relations)
     report = evaluate_documents(gold_by_id, pred_by_id)
     relations = report["relations"]

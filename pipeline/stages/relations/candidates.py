@@ -114,7 +114,45 @@ def author_block(doc: Document) -> tuple[int, int] | None:
         start = doc.text.rfind("\n", 0, min(e.start for e in members)) + 1
         end = doc.text.find("\n", max(e.end for e in members))
         return start, len(doc.text) if end < 0 else end
-    return _front_matter(doc)
+    return _front_matter(doc) or _name_lines(doc)
+
+
+# What may stand on an author line besides the names: markers, commas, "and", degrees.
+_AUTHOR_LINE_REST = re.compile(r"^[\s,;*¹²³⁴⁵⁶⁷⁸⁹\d&]*(?:(?:and|PhD|Dr\.?|Prof\.?)[\s,;*¹²³⁴⁵⁶⁷⁸⁹\d&]*)*$", re.IGNORECASE)
+# Lines of an author block are short; a longer line is prose.
+_BLOCK_LINE_MAX_WORDS = 16
+
+
+def _name_lines(doc: Document) -> tuple[int, int] | None:
+    """A line of author names alone ("MOKOENA Thandiwe", "Ferreira L.*, Rojas M.") and the short lines under it, when they name an organisation.
+
+    The layouts of author blocks vary (names in capitals, "Surname, Given",
+    the position or the affiliation on the next lines); what they share is a
+    line holding nothing but names, followed by short lines that are not prose.
+    """
+    text = doc.text
+    people = [e for e in doc.entities if e.label == "PERSON"]
+    for line_start, line_end in _lines(text, 0, len(text)):
+        on_line = [e for e in people if line_start <= e.start and e.end <= line_end]
+        if not on_line:
+            continue
+        rest, pos = [], line_start
+        for e in sorted(on_line, key=lambda e: e.start):
+            rest.append(text[pos:e.start])
+            pos = e.end
+        rest.append(text[pos:line_end])
+        if not _AUTHOR_LINE_REST.match("".join(rest)):
+            continue
+        end = line_end
+        for start, stop in _lines(text, line_end + 1, len(text)) if line_end < len(text) else ():
+            words = len(text[start:stop].split())
+            if words == 0 or words > _BLOCK_LINE_MAX_WORDS:
+                break
+            end = stop
+        if end > line_end and any(e.label == "ORG" and line_start <= e.start and e.end <= end for e in doc.entities):
+            return line_start, end
+        return None
+    return None
 
 
 def _front_matter(doc: Document) -> tuple[int, int] | None:

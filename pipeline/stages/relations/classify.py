@@ -6,9 +6,18 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from textmine.document import SYMMETRIC_RELATIONS, Document, Relation
-from textmine.stages.relations import features, patterns
+from textmine.stages.relations import features, patterns, syntax
 from textmine.stages.relations.model import RelationModel
 from textmine.stages.relations.candidates import NONE_LABEL, Candidate, allowed_labels, generate
+
+
+# Key of Document.annotations under which training and benchmarks keep a document's candidate examples
+# (they depend on its text, entities and parse only).
+EXAMPLES_KEY = "relation_examples"
+# A pattern adds a relation the classifier missed only if most of its firings in training were right.
+PATTERN_ADD_PRECISION = 0.5
+# A pattern that never fired in training is trusted as far as the gate, no further: grammar, not evidence.
+UNSEEN_PATTERN_PRECISION = 0.5
 
 
 def parse(doc: Document) -> Any:
@@ -32,10 +41,10 @@ class Example:
 
 def examples(doc: Document, parsed: Any, with_paragraph_case: bool | None = None) -> list[Example]:
     out = []
-    spans, table = patterns.mention_spans(doc), features.TokenTable(parsed)
+    spans, table, facts = patterns.mention_spans(doc), features.TokenTable(parsed), syntax.DocFacts(parsed)
     for cand in generate(doc, parsed, with_paragraph_case):
         view = patterns.PairView(cand, doc, spans)
-        hits, vetoes = patterns.match(cand, doc, view), patterns.vetoes(cand, doc, view)
+        hits, vetoes = patterns.match(cand, doc, view, facts), patterns.vetoes(cand, doc, view, facts)
         out.append(Example(cand, features.extract(cand, doc, parsed, view, hits, vetoes, table), hits, vetoes))
     return out
 
@@ -88,9 +97,10 @@ def decide(
 
     Labels the argument types do not allow are masked out and the rest
     renormalised; the most probable label is emitted when its probability
-    reaches ``threshold``. A veto pattern (list siblings) drops the pair. Otherwise a firing pattern may add its relation
-    (source ``pattern:<name>``), with the pattern's training precision or
-    the classifier's probability, whichever is higher, as confidence.
+    reaches ``threshold``. A veto pattern (list siblings) drops the pair. Otherwise a firing pattern whose
+    precision in training reached PATTERN_ADD_PRECISION may add its relation
+    (source ``pattern:<name>``), with that precision or the classifier's
+    probability, whichever is higher, as confidence.
     Symmetric labels are emitted once per pair, ordered by position.
     """
     pattern_precision = pattern_precision or {}
@@ -103,9 +113,12 @@ def decide(
         confidence = label_confidences(cand, row, index)
         label, score = choose(confidence, threshold)
         source = "classifier"
-        if label is None and pattern_fallback and item.pattern_hits:
-            name, label = item.pattern_hits[0]
-            score, source = max(confidence.get(label, 0.0), pattern_precision.get(name, 0.0)), f"pattern:{name}"
+        if label is None and pattern_fallback:
+            precision = {name: pattern_precision.get(name, UNSEEN_PATTERN_PRECISION) for name, _ in item.pattern_hits}
+            trusted = [(name, hit) for name, hit in item.pattern_hits if precision[name] >= PATTERN_ADD_PRECISION]
+            if trusted:
+                name, label = trusted[0]
+                score, source = max(confidence.get(label, 0.0), precision[name]), f"pattern:{name}"
         if label is None or score < min_confidence:
             continue
         head, tail = cand.head, cand.tail
@@ -114,7 +127,19 @@ def decide(
         key = (label, head.id, tail.id)
         if key not in best or best[key].confidence < score:
             best[key] = Relation(id="", label=label, head=head.id, tail=tail.id, confidence=round(score, 4), source=source)
+    _affiliation_through_units(best)
     return list(best.values())
+
+
+def _affiliation_through_units(best: dict[tuple[str, str, str], Relation]) -> None:
+    """A person affiliated with a department is affiliated with its university too (guidelines §3)."""
+    units = [r for r in best.values() if r.label == "part_of"]
+    for rel in [r for r in best.values() if r.label == "affiliated_with"]:
+        for unit in units:
+            key = ("affiliated_with", rel.head, unit.tail)
+            if unit.head == rel.tail and key not in best:
+                score = round(min(rel.confidence or 0.0, unit.confidence or 0.0), 4)
+                best[key] = Relation(id="", label="affiliated_with", head=rel.head, tail=unit.tail, confidence=score, source="pattern:affiliation_through_unit")
 
 
 def probabilities(model: RelationModel, items: list[Example]) -> Any:

@@ -3,10 +3,13 @@
 Entity types and order, the words and lemmas between and around the pair,
 the dependency path between the two heads (from the first member of a list,
 so every member of "India, Pakistan and Iran" reads like the first), trigger
-words, list structure, distance, punctuation between and the surface
-patterns. No feature names a particular entity: mention texts only enter as
-the last word of organisation and event names ("Committee", "summit"), which
-says what kind of thing they are.
+words and their meaning groups (``triggers``: membership, location,
+hosting, participation, affiliation, ...) between the pair and on the path,
+clause boundaries crossed by the path, list structure, distance, punctuation
+between, and the patterns that fired (dependency constructions and
+layouts). No feature names a particular entity: mention texts only enter
+as the last word of organisation and event names ("Committee", "summit"),
+which says what kind of thing they are.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Any
 
 from textmine.document import Document
 from textmine.stages.relations import patterns
+from textmine.stages.relations.triggers import GROUP_ORDER, groups_of
 from textmine.stages.relations.candidates import Candidate
 
 TRIGGERS = {
@@ -67,11 +71,13 @@ class TokenTable:
         self.parsed = parsed
         self.lemma = [t.lemma_.lower() for t in parsed]
         self.dep = [t.dep_ for t in parsed]
+        self.pos = [t.pos_ for t in parsed]
         self.head = [t.head.i for t in parsed]
         self.text = [t.text for t in parsed]
         self.is_punct = [t.is_punct for t in parsed]
         self.is_space = [t.is_space for t in parsed]
         self._spans: dict[tuple[int, int], tuple[int, int, int] | None] = {}
+        self._children: list[list[int]] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int, int] | None:
         """(first token, end token, root token) of the character span, widened to whole tokens; None if it has no token."""
@@ -79,6 +85,14 @@ class TokenTable:
             span = self.parsed.char_span(start, end, alignment_mode="expand")
             self._spans[(start, end)] = None if span is None else (span.start, span.end, span.root.i)
         return self._spans[(start, end)]
+
+    def children(self, i: int) -> list[int]:
+        if self._children is None:
+            self._children = [[] for _ in self.head]
+            for t, h in enumerate(self.head):
+                if h != t:
+                    self._children[h].append(t)
+        return self._children[i]
 
     def ancestors(self, i: int) -> list[int]:
         chain = []
@@ -92,6 +106,31 @@ class TokenTable:
         while self.dep[i] == "conj" and self.head[i] != i:
             i = self.head[i]
         return i
+
+
+# Dependencies that open a clause of their own: a path through one leaves the clause the argument is in.
+CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "xcomp", "acl", "parataxis", "csubj"}
+
+
+def path_tokens(table: TokenTable, a: int, b: int) -> list[int] | None:
+    """Tokens on the dependency path from a to b (both included), or None when they are in different trees."""
+    up = [a, *table.ancestors(a)]
+    down = [b, *table.ancestors(b)]
+    down_ids = {t: n for n, t in enumerate(down)}
+    for n, token in enumerate(up):
+        if token in down_ids:
+            return up[: n + 1] + list(reversed(down[: down_ids[token]]))
+    return None
+
+
+def clause_boundaries(table: TokenTable, path: list[int]) -> int:
+    """Clause edges crossed on the path, a sentence-level coordination of verbs counting as one."""
+    crossed = 0
+    for token in path:
+        dep = table.dep[token]
+        if dep in CLAUSE_DEPS or (dep == "conj" and table.pos[token] in ("VERB", "AUX")):
+            crossed += 1
+    return crossed
 
 
 def dependency_path(table: TokenTable, a: int, b: int) -> tuple[str, str] | None:
@@ -153,6 +192,12 @@ def extract(
     f[f"dist={types}|{order}|{_bucket(len(words))}"] = 1.0
     for lemma in sorted(set(lemmas)):
         f[f"bw={lemma}"] = 1.0
+    # Meaning groups of the words between: a synonym seen in training counts for a word that was not.
+    between_groups = {g for lemma in lemmas for g in groups_of(lemma)}
+    for group in GROUP_ORDER:
+        if group in between_groups:
+            f[f"bw_group={group}"] = 1.0
+            f[f"bw_group={types}|{order}|{group}"] = 1.0
     if len(words) <= MAX_BETWEEN_SEQUENCE:
         f[f"bwseq={types}|{order}|{view.between}"] = 1.0
     punct = "".join(table.text[i] for i in words if table.is_punct[i])
@@ -210,6 +255,16 @@ def extract(
             for word in lexical.split():
                 if "<" not in word and ">" not in word and word != "ARG":
                     f[f"path_lemma={types}|{word}"] = 1.0
+        on_path = path_tokens(table, head_list, tail_list)
+        if on_path is not None:
+            inner = on_path[1:-1]
+            path_groups = {g for t in inner for g in groups_of(table.lemma[t])}
+            # Words hanging on the path's words count too ("took part": "part" hangs on "took").
+            path_groups |= {g for t in inner for c in table.children(t) if table.dep[c] in ("dobj", "prt", "compound", "amod") for g in groups_of(table.lemma[c])}
+            for group in GROUP_ORDER:
+                if group in path_groups:
+                    f[f"path_group={types}|{group}"] = 1.0
+            f[f"clauses={types}|{min(clause_boundaries(table, on_path), 2)}"] = 1.0
 
     for role, entity in (("head", cand.head), ("tail", cand.tail)):
         word = _name_word(entity.label, entity.text)

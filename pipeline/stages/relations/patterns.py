@@ -1,6 +1,9 @@
-"""High-precision surface patterns over a candidate pair.
+"""Patterns over a candidate pair: the dependency constructions of :mod:`.syntax` and a few layout patterns.
 
-Each pattern reads the text between (and around) the two argument spans,
+Most patterns are dependency constructions (``syntax``); the ones here read
+token shapes that a parser does not see as grammar: "Almaty, Kazakhstan",
+"EVENT, DATE", an organisation "of" another, the author block's layout.
+Each of these reads the text between (and around) the two argument spans,
 with the other entity mentions there replaced by ``§`` so that a list of
 names reads the same whatever its length ("member states §, § and §").
 Patterns serve three purposes: they are features of the classifier, they are
@@ -15,15 +18,13 @@ from bisect import bisect_left
 from typing import Callable
 
 from textmine.document import Document, relation_allowed
+from textmine.stages.relations import syntax
 from textmine.stages.relations.candidates import Candidate
 
 # Stands for another mention; a symbol, so that lower-casing leaves it alone and no word matches it.
 PLACEHOLDER = "§"
 # A list continuation: ", §", " and §", ", and §".
-_LIST = r"(?:\s*(?:,|\band\b|\bor\b|,\s*and\b)\s*§)*"
 _EVENT_VERBS = r"\b(held|hold|holds|took place|take place|takes place|conducted|hosted|organi[sz]ed|staged)\b"
-# Words that deny or only attempt a relation ("attempted to obtain observer status").
-_DENIAL = re.compile(r"\b(attempt\w*|tried|try|sought|seek\w*|fail\w*|refus\w*|denied|deny|not|never|no)\b")
 
 
 def mention_spans(doc: Document) -> list[tuple[int, int]]:
@@ -57,6 +58,7 @@ class PairView:
     def __init__(self, cand: Candidate, doc: Document, spans: list[tuple[int, int]] | None = None):
         spans = mention_spans(doc) if spans is None else spans
         self.cand = cand
+        self.doc = doc
         self.head_span = cand.span("head")
         self.tail_span = cand.span("tail")
         self.head_first = self.head_span[0] < self.tail_span[0]
@@ -80,15 +82,28 @@ def _comma_location(v: PairView) -> str | None:
     return None
 
 
-def _in_location(v: PairView) -> str | None:
-    if v.head_first and re.fullmatch(r"in(\s+the)?", v.between):
+def _parenthesised_place(v: PairView) -> str | None:
+    """"Uganda (Jinja)": a place named in brackets after the place it is in."""
+    if not v.head_first and v.labels() == ("LOC", "LOC") and v.between_raw.strip() == "(" and v.after.startswith(")"):
         return "located_in"
     return None
 
 
-def _located_verb(v: PairView) -> str | None:
-    if v.head_first and re.search(r"\b(located|based|headquartered|situated)\s+(in|at)(\s+the)?$", v.between):
-        return "located_in"
+def _name_parenthesis(v: PairView) -> str | None:
+    """"Tomasi Raduva (Fiji National University)": a person and, in brackets, where the person works."""
+    if v.head_first and v.labels() == ("PERSON", "ORG") and v.between_raw.strip() == "(":
+        return "affiliated_with"
+    return None
+
+
+# Words that open the name of a unit of a university or institute.
+_UNIT_WORDS = re.compile(r"^(department|faculty|school|institute|centre|center|chair|laboratory|division|college|graduate school)\b", re.IGNORECASE)
+
+
+def _unit_comma_university(v: PairView) -> str | None:
+    """"Department of Political Science, University of Port Harcourt": the unit is part of the organisation named after it."""
+    if v.head_first and v.labels() == ("ORG", "ORG") and v.between_raw.strip() == "," and _UNIT_WORDS.match(v.cand.head.text):
+        return "part_of"
     return None
 
 
@@ -99,21 +114,6 @@ def _of_organisation(v: PairView) -> str | None:
     return None
 
 
-def _body_of(v: PairView) -> str | None:
-    if v.head_first and re.search(r"\b(body|organ|division|subsidiary|branch|unit|department|part)\s+of(\s+the)?$", v.between):
-        return "part_of"
-    return None
-
-
-def _member_of(v: PairView) -> str | None:
-    if v.head_first and re.search(r"\b(a|an|the)?\s*(founding\s+)?members?(\s+(states?|countries))?\s+of(\s+the)?$", v.between):
-        return "member_of"
-    # "the CSTO member states Armenia and Belarus": the organisation first, then its members.
-    if not v.head_first and re.fullmatch(r"member\s+(states?|countries|nations)(\s*:)?(\s*§" + _LIST + r"\s*(,|and|,\s*and))?", v.between):
-        return "member_of"
-    return None
-
-
 def _held_on(v: PairView) -> str | None:
     if v.labels()[1] != "DATE":
         return None
@@ -121,73 +121,40 @@ def _held_on(v: PairView) -> str | None:
         return "held_on"
     if v.head_first and re.search(_EVENT_VERBS + r"(\s+\S+){0,3}\s+(in|on|during)(\s+the)?$", v.between):
         return "held_on"
-    # "On August 29, 2014, the exercises ...": the date opens the sentence about the event.
-    if not v.head_first and re.fullmatch(r",?", v.between) and re.search(r"\b(in|on)$", v.before):
-        return "held_on"
     return None
 
 
-def _held_in(v: PairView) -> str | None:
-    if v.head_first and re.search(
-        _EVENT_VERBS + r"(\s+\S+){0,8}\s+(in|at|near|on the territory of)(\s+the)?(\s+§\s*\()?$", v.between
-    ):
-        return "held_in"
-    return None
+# An affiliation marker: "Ivanova A.1,2", "J. Smith*", "Mbeki²"; and the same marker opening an affiliation line.
+_MARKER = r"(?:\d{1,2}|\*{1,3}|[¹²³⁴⁵⁶⁷⁸⁹]|[a-e](?=[\s,]))"
+_MARKERS_AFTER_NAME = re.compile(rf"^\s*,?\s*({_MARKER}(?:\s*,\s*{_MARKER})*)(?![\w.])")
 
 
-def _organisation_exercise(v: PairView) -> str | None:
-    """"The SCO exercises Peaceful Mission 2020": the organisation whose exercise it is conducts it."""
-    if v.head_first and v.labels()[1] == "EVENT" and re.fullmatch(r"(exercises?|drills?|manoeuvres|maneuvers|games)", v.between):
-        return "participant_in"
-    return None
-
-
-def _observer(v: PairView) -> str | None:
-    if _DENIAL.search(v.between) or _DENIAL.search(v.before[-40:]):
-        return None
-    status = r"\bobserver(s)?(\s+status)?\s+(in|of|at|to|with)(\s+the)?$"
-    if v.head_first and (re.search(status, v.between) or re.search(r"\bstatus of an? observer (in|at|to|with)(\s+the)?$", v.between)):
-        return "observer_of"
-    # "observer status in the SCO ... to three countries - India, Pakistan and Iran"
-    if not v.head_first and re.search(status, v.before) and re.search(r"\bto\b[^§]*(§\s*(,|and|,\s*and)\s*)*$", v.between):
-        return "observer_of"
-    return None
-
-
-def _took_part(v: PairView) -> str | None:
-    """"EVENT ..., where §, § and § took part": each listed name took part."""
-    if not v.head_first and re.match(r"^" + _LIST + r"\s*\b(took part|take part|takes part|participated|participate|participates)\b", v.after):
-        return "participant_in"
-    return None
-
-
-def _partnership(v: PairView) -> str | None:
-    """"X ... developing partnerships with ... Y": X is the partner, not a name in a prepositional phrase before."""
-    if re.search(r"\bpartner(s|ships?)?\b.*\bwith\b", v.between) and not re.search(r"\b(at|in|of|to|from|by|for|on|with)(\s+the)?$", v.before):
-        return "partner_of"
-    return None
+def _markers(text: str) -> set[str]:
+    return {m.strip() for m in re.split(r"\s*,\s*", text) if m.strip()}
 
 
 def _author_affiliation(v: PairView) -> str | None:
-    """Author block: each author is affiliated with the first organisation after the authors."""
-    if v.cand.block == "author" and v.head_first and v.labels() == ("PERSON", "ORG") and "ORG" not in v.labels_between:
+    """Author block: an author is affiliated with the organisation carrying the author's marker ("Name¹ ... ¹University"),
+    and without markers with the first organisation after the authors (on the same or a following line)."""
+    if v.cand.block != "author" or not v.head_first or v.labels() != ("PERSON", "ORG"):
+        return None
+    name_marks = _MARKERS_AFTER_NAME.match(v.doc.text[v.head_span[1]:v.head_span[1] + 12])
+    org_line = v.doc.text[v.doc.text.rfind("\n", 0, v.tail_span[0]) + 1:v.tail_span[0]]
+    org_mark = re.match(rf"^[ \t]*({_MARKER})[ \t.)]*", org_line)
+    if name_marks and org_mark:
+        return "affiliated_with" if org_mark.group(1) in _markers(name_marks.group(1)) else None
+    if "ORG" not in v.labels_between:
         return "affiliated_with"
     return None
 
 
 PATTERNS: dict[str, Callable[[PairView], str | None]] = {
     "comma_location": _comma_location,
-    "in_location": _in_location,
-    "located_verb": _located_verb,
+    "parenthesised_place": _parenthesised_place,
+    "name_parenthesis": _name_parenthesis,
+    "unit_comma_university": _unit_comma_university,
     "of_organisation": _of_organisation,
-    "body_of": _body_of,
-    "member_of": _member_of,
     "held_on": _held_on,
-    "held_in": _held_in,
-    "took_part": _took_part,
-    "organisation_exercise": _organisation_exercise,
-    "observer": _observer,
-    "partnership": _partnership,
     "author_affiliation": _author_affiliation,
 }
 
@@ -219,19 +186,36 @@ def access_date(v: PairView) -> bool:
     return False
 
 
-VETOES: dict[str, Callable[[PairView], bool]] = {"list_siblings": list_siblings, "access_date": access_date}
+def coordinated_places(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
+    """Two places joined in one coordination ("Kazakhstan and Kyrgyzstan", "Paris, Rome or Vienna"): neighbours, not one inside the other."""
+    if v.labels() != ("LOC", "LOC") or facts is None:
+        return False
+    return facts.coordinated(v.head_span, v.tail_span)
 
 
-def vetoes(cand: Candidate, doc: Document, view: PairView | None = None) -> list[str]:
+VETOES: dict[str, Callable[..., bool]] = {"list_siblings": list_siblings, "access_date": access_date, "coordinated_places": coordinated_places}
+
+
+def document_facts(doc: Document) -> syntax.DocFacts:
+    """The dependency facts of the document's parse (empty when it has not been parsed)."""
+    return syntax.DocFacts(doc.annotations.get("spacy"))
+
+
+def vetoes(cand: Candidate, doc: Document, view: PairView | None = None, facts: syntax.DocFacts | None = None) -> list[str]:
     """Names of the veto patterns that say the pair holds no relation."""
     view = view or PairView(cand, doc)
-    return [name for name, veto in VETOES.items() if veto(view)]
+    facts = facts if facts is not None else document_facts(doc)
+    out = [name for name, veto in VETOES.items() if name != "coordinated_places" and veto(view)]
+    if coordinated_places(view, facts):
+        out.append("coordinated_places")
+    return out
 
 
-def match(cand: Candidate, doc: Document, view: PairView | None = None) -> list[tuple[str, str]]:
-    """(pattern name, label) for every pattern that fires on the candidate with an allowed label."""
+def match(cand: Candidate, doc: Document, view: PairView | None = None, facts: syntax.DocFacts | None = None) -> list[tuple[str, str]]:
+    """(pattern name, label) for every pattern that fires on the candidate with an allowed label: dependency constructions first."""
     view = view or PairView(cand, doc)
-    hits = []
+    facts = facts if facts is not None else document_facts(doc)
+    hits = facts.hits(view.head_span, view.tail_span, cand.head.label, cand.tail.label)
     for name, pattern in PATTERNS.items():
         label = pattern(view)
         if label and relation_allowed(label, cand.head.label, cand.tail.label):

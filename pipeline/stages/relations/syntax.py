@@ -1,0 +1,474 @@
+"""Relation patterns written over the dependency parse (spaCy ``DependencyMatcher``).
+
+Each construction of English that states a relation — "A, B and C are
+members of X", "X unites A and B", "the summit was held in CITY", "A took
+part in E", "E brought together A and B" — is a small dependency pattern
+with named nodes; a match names the tokens of the two arguments. Every
+argument stands for itself and its conjuncts, so a list yields one relation
+per member whatever its length, and the same pattern reads "A" in "A joined
+X" and in "A, B and C joined X". Nothing here names a particular entity or
+comes from one sentence: the words are those of the constructions
+(``triggers`` groups them by meaning for the classifier).
+
+A match gives token-level facts ``(pattern, label, head token, tail
+token)``; ``pattern_hits`` turns them into the hits of a candidate pair whose
+argument spans hold those tokens and whose types the label allows. Matches
+under a negation or an attempt ("did not join", "tried to join") are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from textmine.document import relation_allowed
+
+MEMBER_NOUNS = ["member", "membership"]
+# Nouns that are membership when "member" or "founding" modifies them ("member states", "founding countries").
+MEMBER_HEADS = ["state", "country", "nation", "government", "party", "organization", "organisation", "economy", "republic"]
+MEMBER_MODIFIERS = ["member", "found", "founding", "founder"]
+PART_NOUNS = ["part", "body", "organ", "division", "branch", "subsidiary", "unit", "department", "agency", "wing", "structure", "component",
+              "institution", "arm", "affiliate", "subdivision"]
+OBSERVER_NOUNS = ["observer", "observership"]
+GATHER_VERBS = ["unite", "comprise", "include", "incorporate", "encompass", "gather", "involve", "bring", "feature", "assemble"]
+JOIN_VERBS = ["join", "enter"]
+ACCEDE_VERBS = ["accede", "admit", "accept", "integrate", "incorporate", "return", "belong"]
+FOUND_VERBS = ["form", "found", "establish", "create", "co-found", "cofound"]
+ACCESSION_NOUNS = ["accession", "admission", "entry"]
+HOLD_VERBS = ["hold", "convene", "stage", "conduct", "organize", "organise", "run", "open", "happen", "occur", "unfold", "begin", "start", "end", "close"]
+HOST_VERBS = ["host"]
+PARTICIPATE_VERBS = ["participate", "compete", "engage", "partake"]
+ATTEND_VERBS = ["attend", "join", "contest", "observe", "command", "address", "chair"]
+ORGANISE_VERBS = ["hold", "conduct", "organize", "organise", "stage", "host", "run", "launch", "convene", "sponsor", "initiate"]
+DELEGATION_NOUNS = ["delegation", "delegate", "troop", "participant", "representative", "official", "contingent", "team", "unit",
+                    "minister", "leader", "force", "soldier", "servicemen", "serviceman", "military", "head", "observer"]
+DRAW_VERBS = ["draw", "attract", "bring", "gather", "include", "involve", "welcome", "receive", "host", "feature", "see"]
+LOCATED_VERBS = ["locate", "base", "headquarter", "situate", "seat", "station", "register", "sit", "lie"]
+SEAT_NOUNS = ["headquarters", "headquarter", "seat", "secretariat", "office", "home"]
+VENUE_NOUNS = ["venue", "host", "site", "scene", "location"]
+POSITION_NOUNS = ["professor", "lecturer", "researcher", "fellow", "scientist", "student", "candidate", "associate", "assistant",
+                  "director", "dean", "head", "chair", "employee", "staff", "postgraduate", "graduate", "doctoral", "analyst", "expert",
+                  "rector", "teacher", "docent", "instructor", "scholar", "specialist", "engineer"]
+WORK_VERBS = ["work", "teach", "study", "serve", "lecture", "research"]
+# Cooperation is not partnership (ANNOTATION-DECISIONS 23): only "partner" words state partner_of.
+PARTNER_NOUNS = ["partner", "partnership"]
+PARTNER_VERBS = ["partner"]
+GRANT_VERBS = ["grant", "give", "accord", "extend", "award", "offer", "confer"]
+FIGHT_VERBS = ["fight", "wage", "contest", "play", "dispute"]
+FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalion", "ship", "aircraft", "team", "delegation", "squadron", "brigade"]
+# Not "near": a place near another is not in it (corpus/challenge/README.md).
+IN_PREPS = ["in", "at", "inside", "within"]
+DATE_PREPS = ["in", "on", "during", "since"]
+# Heads that turn a pattern into a denial or an attempt.
+DENYING_HEADS = {"attempt", "try", "seek", "fail", "refuse", "want", "wish", "plan", "intend", "hope", "aim", "deny", "reject", "apply"}
+
+
+@dataclass(frozen=True)
+class Output:
+    """One relation a construction states: its label and the nodes that are head and tail."""
+
+    label: str
+    head: str
+    tail: str
+    head_labels: frozenset[str] | None = None  # restrict the head's entity label (e.g. only organisations "host" as participants)
+
+
+def _node(node_id: str, **attrs: Any) -> dict[str, Any]:
+    return {"RIGHT_ID": node_id, "RIGHT_ATTRS": attrs}
+
+
+def _edge(left: str, op: str, right: str, **attrs: Any) -> dict[str, Any]:
+    return {"LEFT_ID": left, "REL_OP": op, "RIGHT_ID": right, "RIGHT_ATTRS": attrs}
+
+
+def _in(*words: str) -> dict[str, list[str]]:
+    return {"IN": list(words)}
+
+
+SUBJECT = _in("nsubj", "nsubjpass")
+OBJECT = _in("dobj", "pobj", "attr", "oprd")
+
+
+def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, modifiers: list[str] | None, org_preps: list[str]) -> list[list[dict]]:
+    """Patterns for "<noun> <prep> ORG" or "ORG's <noun>" with the member ("m") attached in any of the usual ways.
+
+    Nodes: ``np`` the relation noun, ``org`` the organisation, ``m`` the member.
+    """
+    heads = [[_node("np", LEMMA=_in(*nouns))]]
+    if modified_heads:
+        heads.append([_node("np", LEMMA=_in(*modified_heads)), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA=_in(*modifiers))])
+    orgs = [
+        [_edge("np", ">", "prep", DEP="prep", LOWER=_in(*org_preps)), _edge("prep", ">", "org", DEP="pobj")],
+        # "X's members", "the X member states" (X a name, not a word such as "member")
+        [_edge("np", ">", "org", DEP=_in("poss", "compound", "nmod"), POS="PROPN")],
+        # "X has two observers, A and B"; "X gained new members: A and B"
+        [_edge("np", "<", "have", LEMMA=_in("have", "gain", "count", "include", "welcome", "list", "number")), _edge("have", ">", "org", DEP="nsubj")],
+    ]
+    # "the X member states": X may hang on "member" instead of "states"
+    mod_orgs = [_edge("mod", ">", "org", DEP=_in("compound", "nmod", "poss"), POS="PROPN")]
+    # (extra attributes of np, edges): how the member attaches to the noun phrase.
+    members = [
+        # A is (a) member of X; A became a member of X
+        ({}, [_edge("np", "<", "verb", POS=_in("VERB", "AUX")), _edge("verb", ">", "m", DEP=SUBJECT)]),
+        # A, a member of X
+        ({"DEP": "appos"}, [_edge("np", "<", "m")]),
+        # the members of X are A, B and C / X's members include A and B
+        ({}, [_edge("np", "<", "verb", LEMMA=_in("be", "include", "comprise", "remain", "number")), _edge("verb", ">", "m", DEP=_in("attr", "dobj", "oprd"))]),
+        # the member states A and B; founding members, A and B
+        ({}, [_edge("np", ">", "m", DEP="appos")]),
+        # A's membership in X
+        ({}, [_edge("np", ">", "m", DEP="poss")]),
+        # A, which is a member of X
+        ({}, [_edge("np", "<", "verb", DEP="relcl"), _edge("verb", ">", "wh", DEP="nsubj", LOWER=_in("which", "that", "who")), _edge("verb", "<", "m")]),
+    ]
+    out = []
+    for head in heads:
+        for k, org in enumerate(orgs + ([mod_orgs] if len(head) > 1 else [])):
+            for np_attrs, member in members:
+                if k == 1 and member[-1]["RIGHT_ATTRS"].get("DEP") == "poss":
+                    continue  # "X's membership" and "A's membership" cannot both be the possessor
+                if k == 2 and member[-1]["RIGHT_ATTRS"].get("DEP") != "appos" or k != 0 and member[0]["RIGHT_ATTRS"].get("DEP") == "relcl":
+                    continue  # "X has observers, A and B": only the apposition names them
+                first = {"RIGHT_ID": "np", "RIGHT_ATTRS": {**head[0]["RIGHT_ATTRS"], **np_attrs}}
+                out.append([first, *head[1:], *org, *member])
+    return out
+
+
+def _event_verb_patterns(verbs: list[str], preps: list[str], object_word: str | None = None) -> list[list[dict]]:
+    """"EVENT was held in/on Y", "EVENT, held in Y", "EVENT, which took place in Y", and "on a range in Y".
+
+    Nodes: ``ev`` the event, ``verb``, ``y`` the place or date.
+    """
+    links = [
+        [_node("verb", LEMMA=_in(*verbs)), _edge("verb", ">", "ev", DEP=SUBJECT)],
+        [_node("verb", LEMMA=_in(*verbs), DEP=_in("acl", "relcl")), _edge("verb", "<", "ev")],
+    ]
+    extra = [_edge("verb", ">", "obj", DEP="dobj", LOWER=object_word)] if object_word else []
+    places = [
+        [_edge("verb", ">", "prep", DEP="prep", LOWER=_in(*preps)), _edge("prep", ">", "y", DEP="pobj")],
+        # "on a range in REGION", "at the Serena Conference Centre in Kampala"
+        [_edge("verb", ">", "prep", DEP="prep", LOWER=_in("on", "at", "in")), _edge("prep", ">", "site", DEP="pobj", POS=_in("NOUN", "PROPN")),
+         _edge("site", ">", "prep2", DEP="prep", LOWER=_in("in", "of", "near")), _edge("prep2", ">", "y", DEP="pobj")],
+    ]
+    return [[*link, *extra, *place] for link in links for place in places]
+
+
+def _participation_patterns() -> list[list[dict]]:
+    """"A took part / participated in E", "A attended E", "E, in which A took part", "E, where A took part". Nodes ``a``, ``ev``."""
+    verbs = [
+        [_node("verb", LEMMA="take"), _edge("verb", ">", "part", DEP="dobj", LOWER="part")],
+        [_node("verb", LEMMA=_in(*PARTICIPATE_VERBS))],
+    ]
+    out = []
+    for verb in verbs:
+        out.append([*verb, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at")),
+                    _edge("prep", ">", "ev", DEP="pobj")])
+        # E, in which A took part
+        relcl = [dict(verb[0], RIGHT_ATTRS={**verb[0]["RIGHT_ATTRS"], "DEP": "relcl"}), *verb[1:]]
+        out.append([*relcl, _edge("verb", "<", "ev"), _edge("verb", ">", "a", DEP=SUBJECT),
+                    _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at")), _edge("prep", ">", "wh", DEP="pobj", LOWER=_in("which", "whom"))])
+        # E, where A took part
+        out.append([*relcl, _edge("verb", "<", "ev"), _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where")])
+        # E was held in X, where A took part
+        out.append([*relcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"), _edge("verb", "<", "place", DEP="pobj"),
+                    _edge("place", "<", "in", DEP="prep"), _edge("in", "<", "held", LEMMA=_in(*HOLD_VERBS, "take")), _edge("held", ">", "ev", DEP=SUBJECT)])
+    out.append([_node("verb", LEMMA=_in(*ATTEND_VERBS)), _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "ev", DEP="dobj")])
+    # the participation of A in E; E with the participation of A
+    out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
+                _edge("p1", ">", "a", DEP="pobj"), _edge("np", ">", "p2", DEP="prep", LOWER=_in("in", "at")), _edge("p2", ">", "ev", DEP="pobj")])
+    out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
+                _edge("p1", ">", "a", DEP="pobj"), _edge("np", "<", "with", LOWER="with"), _edge("with", "<", "ev")])
+    # A's participation in E
+    out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "a", DEP="poss"),
+                _edge("np", ">", "p2", DEP="prep", LOWER=_in("in", "at")), _edge("p2", ">", "ev", DEP="pobj")])
+    return out
+
+
+def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
+    member = [Output("member_of", "m", "org")]
+    constructions: dict[str, tuple[list[Output], list[list[dict]]]] = {
+        # "A, B and C are members of X", "A, a member of X", "the X member states are A, B", "founding members A and B", "A's membership in X"
+        "member_noun": (member, _noun_phrase_patterns(MEMBER_NOUNS, MEMBER_HEADS, MEMBER_MODIFIERS, ["of", "in", "within", "to"])),
+        # "X, whose members include A and B"
+        "whose_members": (member, [[
+            _node("verb", LEMMA=_in("include", "be", "comprise", "number"), DEP="relcl"), _edge("verb", "<", "org"),
+            _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*MEMBER_NOUNS, *MEMBER_HEADS)), _edge("np", ">", "whose", LOWER="whose"),
+            _edge("verb", ">", "m", DEP=_in("dobj", "attr")),
+        ]]),
+        # "X unites A, B and C", "X brings together A and B", "X comprises A"; an event that gathers them has them as participants
+        "gathers": ([Output("member_of", "m", "org"), Output("participant_in", "m", "org")], [
+            [_node("verb", LEMMA=_in(*GATHER_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj")],
+            [_node("verb", LEMMA=_in(*GATHER_VERBS), DEP=_in("relcl", "acl")), _edge("verb", "<", "org"), _edge("verb", ">", "m", DEP="dobj"),
+             _edge("verb", ">", "wh", DEP="nsubj", LOWER=_in("which", "that"))],
+            [_node("verb", LEMMA="consist"), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "of", DEP="prep", LOWER="of"),
+             _edge("of", ">", "m", DEP="pobj")],
+        ]),
+        # "A joined X", "A acceded to X", "A was admitted to X", "A's accession to X"
+        "joined": ([Output("member_of", "m", "org"), Output("participant_in", "m", "org")], [
+            [_node("verb", LEMMA=_in(*JOIN_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
+            [_node("verb", LEMMA=_in(*ACCEDE_VERBS)), _edge("verb", ">", "m", DEP=SUBJECT), _edge("verb", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")),
+             _edge("to", ">", "org", DEP="pobj")],
+            # founding counts as membership (guidelines §3): "A, B and C formed X"
+            [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
+            # "A and B make up X"
+            [_node("verb", LEMMA="make"), _edge("verb", ">", "up", DEP="prt", LOWER="up"), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
+            [_node("np", LEMMA=_in(*ACCESSION_NOUNS)), _edge("np", ">", "m", DEP="poss"), _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")),
+             _edge("to", ">", "org", DEP="pobj")],
+            [_node("np", LEMMA=_in(*ACCESSION_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "m", DEP="pobj"),
+             _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")), _edge("to", ">", "org", DEP="pobj")],
+        ]),
+        # "A has observer status in X", "A, an observer of X", "the observer states A and B"
+        "observer_noun": ([Output("observer_of", "m", "org")],
+                          _noun_phrase_patterns(OBSERVER_NOUNS, ["status", "state", "country", "nation"], ["observer"], ["of", "in", "at", "to", "with"])
+                          + [[_node("np", LEMMA="status"), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer"),
+                              _edge("np", "<", "verb", LEMMA=_in("have", "hold", "receive", "get", "obtain", "gain", "acquire", "enjoy", "retain")),
+                              _edge("verb", ">", "m", DEP="nsubj"), _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with", "of")),
+                              _edge("prep", ">", "org", DEP="pobj")],
+                             # "A obtained observer status in X" with "in X" on the verb
+                             [_node("np", LEMMA=_in("status", "observership")), _edge("np", "<", "verb", LEMMA=_in("have", "hold", "receive", "get", "obtain", "gain", "acquire", "enjoy", "retain")),
+                              _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with")),
+                              _edge("prep", ">", "org", DEP="pobj")]]),
+        # "observer status in X was granted to A", "X granted A observer status"
+        "granted_status": ([Output("observer_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "np", DEP=_in("nsubjpass", "dobj"), LEMMA=_in("status", "observership", "observer")),
+             _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with", "of")), _edge("prep", ">", "org", DEP="pobj"),
+             _edge("verb", ">", "to", DEP=_in("prep", "dative"), LOWER="to"), _edge("to", ">", "m", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in("status", "observership", "observer")),
+             _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with", "of")), _edge("prep", ">", "org", DEP="pobj"),
+             _edge("verb", ">", "m", DEP=_in("dative", "iobj"))],
+        ]),
+        # "X is a body of Y", "X, a division of Y", "Y's branch X"
+        "part_noun": ([Output("part_of", "m", "org")], _noun_phrase_patterns(PART_NOUNS, None, None, ["of", "within", "under"])),
+        # "the X summit in CITY", "the meeting in CITY on DATE", "University in CITY", "Khanabad in Uzbekistan"
+        "in_place": ([Output("held_in", "x", "y"), Output("located_in", "x", "y"), Output("held_on", "x", "y"), Output("part_of", "x", "y")], [
+            [_node("x", POS=_in("PROPN", "NOUN")), _edge("x", ">", "prep", DEP="prep", LOWER=_in(*IN_PREPS, "on", "during")), _edge("prep", ">", "y", DEP="pobj")],
+        ]),
+        # "E was held in CITY", "E, held in CITY on DATE", "E took place in Y", "exercises on a range in REGION"
+        "held_verb": ([Output("held_in", "ev", "y"), Output("held_on", "ev", "y")],
+                      _event_verb_patterns(HOLD_VERBS, [*IN_PREPS, *DATE_PREPS, "on the territory of"])
+                      + _event_verb_patterns(["take"], [*IN_PREPS, *DATE_PREPS], object_word="place")),
+        # "CITY hosted E", "E was hosted by CITY": held there, and the host takes part (corpus/challenge/README.md's reading)
+        "hosted": ([Output("held_in", "ev", "h"), Output("participant_in", "h", "ev")], [
+            [_node("verb", LEMMA=_in(*HOST_VERBS)), _edge("verb", ">", "h", DEP="nsubj"), _edge("verb", ">", "ev", DEP="dobj")],
+            [_node("verb", LEMMA=_in(*HOST_VERBS)), _edge("verb", ">", "ev", DEP=_in("nsubjpass", "nsubj")), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "h", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*HOST_VERBS), DEP="acl"), _edge("verb", "<", "ev"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "h", DEP="pobj")],
+        ]),
+        # "X organised/conducted E": the organiser takes part (guidelines §2)
+        "organised": ([Output("participant_in", "a", "ev", frozenset({"ORG", "LOC", "PERSON"}))], [
+            [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "a", DEP="nsubj"), _edge("verb", ">", "ev", DEP="dobj")],
+            [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
+        ]),
+        # "A took part in E", "A attended E", "E, in which A participated", "the participation of A in E"
+        "took_part": ([Output("participant_in", "a", "ev")], _participation_patterns()),
+        # "E was conducted by the navies of A and B", "E, with forces from A", "the war was fought between A and B"
+        "forces_of": ([Output("participant_in", "a", "ev")], [
+            [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")),
+             _edge("of", ">", "a", DEP="pobj")],
+            [_node("ev"), _edge("ev", ">", "with", DEP="prep", LOWER="with"), _edge("with", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")), _edge("of", ">", "a", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*FIGHT_VERBS)), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "between", DEP="prep", LOWER=_in("between", "by")),
+             _edge("between", ">", "a", DEP="pobj")],
+            [_node("verb", LEMMA=_in("include", "be", "comprise")), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in("participant", "attendee", "delegate", "guest", "speaker")),
+             _edge("np", ">", "in", DEP="prep", LOWER=_in("in", "at", "of")), _edge("in", ">", "ev", DEP="pobj"), _edge("verb", ">", "a", DEP=_in("dobj", "attr"))],
+        ]),
+        # "E drew delegations from A and B", "delegations from A and B attended E"
+        "delegations": ([Output("participant_in", "a", "ev")], [
+            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS)),
+             _edge("verb", ">", "from", DEP="prep", LOWER="from"), _edge("from", ">", "a", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS)),
+             _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*ATTEND_VERBS, "visit")), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS)),
+             _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"), _edge("verb", ">", "ev", DEP="dobj")],
+            [_node("verb", LEMMA=_in("take", *PARTICIPATE_VERBS)), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS)),
+             _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"),
+             _edge("verb", ">", "prep", DEP="prep", LOWER="in"), _edge("prep", ">", "ev", DEP="pobj")],
+            [_node("np", LEMMA=_in(*DELEGATION_NOUNS)), _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"),
+             _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "at", "in")), _edge("to", ">", "ev", DEP="pobj")],
+        ]),
+        # "the headquarters of X are in Y", "X's seat is in Y", "Y is the seat of X", "X moved its headquarters from A to B"
+        "seat_of": ([Output("located_in", "x", "y")], [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*SEAT_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER="of"),
+             _edge("of", ">", "x", DEP="pobj"), _edge("verb", ">", "in", DEP="prep", LOWER=_in("in", "at")), _edge("in", ">", "y", DEP="pobj")],
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*SEAT_NOUNS)), _edge("np", ">", "x", DEP="poss"),
+             _edge("verb", ">", "in", DEP="prep", LOWER=_in("in", "at")), _edge("in", ">", "y", DEP="pobj")],
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "y", DEP="nsubj"), _edge("verb", ">", "np", DEP="attr", LEMMA=_in(*SEAT_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for")), _edge("of", ">", "x", DEP="pobj")],
+            [_node("verb", LEMMA=_in("move", "relocate", "transfer", "shift")), _edge("verb", ">", "x", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*SEAT_NOUNS)),
+             _edge("verb", ">", "prep", DEP="prep", LOWER=_in("from", "to")), _edge("prep", ">", "y", DEP="pobj")],
+        ]),
+        # "Y was the venue of E"
+        "venue_of": ([Output("held_in", "ev", "y")], [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "y", DEP="nsubj"), _edge("verb", ">", "np", DEP="attr", LEMMA=_in(*VENUE_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for", "to")), _edge("of", ">", "ev", DEP="pobj")],
+        ]),
+        # "E was hosted/organised in Y in 1991", "In 1991, Paraguay hosted E": the verb's place and date are the event's
+        "event_verb_time": ([Output("held_on", "ev", "y"), Output("held_in", "ev", "y")], [
+            [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "ev", DEP="dobj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in(*IN_PREPS, *DATE_PREPS)),
+             _edge("prep", ">", "y", DEP="pobj")],
+        ]),
+        # "the directorate operates under the Commission"
+        "under_org": ([Output("part_of", "x", "y")], [
+            [_node("verb", LEMMA=_in("operate", "function", "work", "sit", "fall", "act", "serve")), _edge("verb", ">", "x", DEP="nsubj"),
+             _edge("verb", ">", "prep", DEP="prep", LOWER=_in("under", "within")), _edge("prep", ">", "y", DEP="pobj")],
+        ]),
+        # "X is located/based/headquartered in Y", "X, based in Y"
+        "located_verb": ([Output("located_in", "ev", "y")], _event_verb_patterns(LOCATED_VERBS, IN_PREPS)),
+        # "A, professor at X", "A is a lecturer of X", "A works at X"
+        "position_at": ([Output("affiliated_with", "m", "org")],
+                        _noun_phrase_patterns(POSITION_NOUNS, None, None, ["at", "of", "in", "from", "with"])
+                        + [[_node("verb", LEMMA=_in(*WORK_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("at", "for", "in", "with")),
+                            _edge("prep", ">", "org", DEP="pobj")],
+                           # "Professor P of O", "P from O"
+                           [_node("m", POS="PROPN"), _edge("m", ">", "prep", DEP="prep", LOWER=_in("of", "from", "at")), _edge("prep", ">", "org", DEP="pobj")]]),
+        # "X cooperates with Y", "X's partnership with Y", "X has partners such as Y"
+        # "A, a partner of X", "the partner organisations of X include A and B", "X counts A among its partners" (partner_of is symmetric)
+        "partner_noun": ([Output("partner_of", "m", "org")], _noun_phrase_patterns(["partner"], ["organization", "organisation", "institution", "agency", "body"], ["partner"], ["of", "to"])
+                         + [[_node("verb", LEMMA=_in("count", "list", "name", "include")), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj"),
+                             _edge("verb", ">", "among", DEP="prep", LOWER="among"), _edge("among", ">", "np", DEP="pobj", LEMMA="partner")]]),
+        "partnership": ([Output("partner_of", "x", "y")], [
+            # "X and Y are (formal) partners", "X and Y have built a partnership"
+            [_node("np", LEMMA=_in(*PARTNER_NOUNS), DEP=_in("attr", "dobj")), _edge("np", "<", "verb"), _edge("verb", ">", "x", DEP="nsubj"), _edge("x", ">", "y", DEP="conj")],
+            # "the X–Y partnership"
+            [_node("np", LEMMA="partnership"), _edge("np", ">", "x", DEP=_in("compound", "nmod", "amod")), _edge("np", ">", "y", DEP=_in("compound", "nmod", "amod"))],
+            [_node("verb", LEMMA=_in(*PARTNER_VERBS)), _edge("verb", ">", "x", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")],
+            [_node("np", LEMMA=_in(*PARTNER_NOUNS)), _edge("np", ">", "x", DEP="poss"), _edge("np", ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")],
+            [_node("np", LEMMA=_in("agreement", "memorandum", "accord")), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA=_in(*PARTNER_NOUNS)),
+             _edge("np", "<", "verb", LEMMA=_in("sign", "conclude", "renew", "reach")), _edge("verb", ">", "x", DEP="nsubj"),
+             _edge("np", ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")],
+            [_node("np", LEMMA=_in(*PARTNER_NOUNS)),
+             _edge("np", "<", "verb", LEMMA=_in("have", "develop", "establish", "build", "sign", "deepen", "expand", "strengthen", "maintain", "launch", "form", "conclude", "renew")),
+             _edge("verb", ">", "x", DEP="nsubj"), _edge("np", ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")],
+            [_node("np", LEMMA=_in(*PARTNER_NOUNS)), _edge("np", ">", "prep", DEP="prep", LOWER="between"), _edge("prep", ">", "x", DEP="pobj"), _edge("x", ">", "y", DEP="conj")],
+        ]),
+    }
+    return constructions
+
+
+CONSTRUCTIONS = _build()
+
+
+@lru_cache(maxsize=4)
+def _matcher(vocab: Any) -> Any:
+    from spacy.matcher import DependencyMatcher
+
+    matcher = DependencyMatcher(vocab, validate=True)
+    for name, (_, variants) in CONSTRUCTIONS.items():
+        for k, variant in enumerate(variants):
+            matcher.add(f"{name}#{k}", [variant])
+    return matcher
+
+
+def _denied(tokens: Iterable[Any]) -> bool:
+    """A negation on a matched word, or a matched verb under "tried to", "sought to", "failed to"."""
+    for token in tokens:
+        if any(child.dep_ == "neg" for child in token.children):
+            return True
+        if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in DENYING_HEADS:
+            return True
+        if token.dep_ == "dobj" and token.head.dep_ == "xcomp" and token.head.head.lemma_.lower() in DENYING_HEADS:
+            return True
+    return False
+
+
+RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
+
+
+def _antecedent(token: Any) -> Any:
+    """The noun a relative pronoun stands for ("Iceland, which belongs to X": Iceland), else the token itself."""
+    if token.lower_ in RELATIVE_PRONOUNS:
+        clause = token.head
+        while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
+def _with_conjuncts(token: Any) -> list[int]:
+    """The argument, its conjuncts and their appositions: "A, B and C", "Uganda (Jinja)", "the exercises, Lake Guardian 2021"."""
+    members = [token, *token.conjuncts]
+    return [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    pattern: str
+    label: str
+    head: int  # token index
+    tail: int
+    head_labels: frozenset[str] | None = None
+
+
+def find(parsed: Any) -> list[Fact]:
+    """The token-level facts every construction states in the parsed text."""
+    if parsed is None or not len(parsed):
+        return []
+    matcher = _matcher(parsed.vocab)
+    facts: set[Fact] = set()
+    for match_id, token_ids in matcher(parsed):
+        name, _, k = parsed.vocab.strings[match_id].partition("#")
+        outputs, variants = CONSTRUCTIONS[name]
+        # Tokens come in the order of the variant's nodes.
+        nodes = {spec["RIGHT_ID"]: token_ids[n] for n, spec in enumerate(variants[int(k)])}
+        if _denied(parsed[i] for i in token_ids):
+            continue
+        if name == "partnership" and "np" in nodes and any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in parsed[nodes["np"]].children):
+            continue  # "X and Y are partners of Z": partners of Z, not of each other
+        for out in outputs:
+            if out.head not in nodes or out.tail not in nodes:
+                continue
+            heads = _with_conjuncts(_antecedent(parsed[nodes[out.head]]))
+            tails = _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
+            for h in heads:
+                for t in tails:
+                    if h != t:
+                        facts.add(Fact(name, out.label, h, t, out.head_labels))
+    return sorted(facts, key=lambda f: (f.head, f.tail, f.pattern, f.label))
+
+
+def pattern_hits(facts: list[Fact], head_tokens: range, tail_tokens: range, head_label: str, tail_label: str) -> list[tuple[str, str]]:
+    """(pattern name, label) of the facts between tokens of the two argument spans that the argument types allow."""
+    hits = []
+    for fact in facts:
+        if fact.head in head_tokens and fact.tail in tail_tokens and relation_allowed(fact.label, head_label, tail_label):
+            if fact.head_labels is None or head_label in fact.head_labels:
+                if (fact.pattern, fact.label) not in hits:
+                    hits.append((fact.pattern, fact.label))
+    return hits
+
+
+class DocFacts:
+    """A parsed document's facts, and the candidate pairs they hold for (token spans cached)."""
+
+    def __init__(self, parsed: Any):
+        self.parsed = parsed
+        self.facts = find(parsed)
+        self._spans: dict[tuple[int, int], range] = {}
+
+    def tokens(self, start: int, end: int) -> range:
+        """Token indices of a character span, widened to whole tokens."""
+        if (start, end) not in self._spans:
+            span = self.parsed.char_span(start, end, alignment_mode="expand") if self.parsed is not None else None
+            self._spans[(start, end)] = range(0) if span is None else range(span.start, span.end)
+        return self._spans[(start, end)]
+
+    def hits(self, head: tuple[int, int], tail: tuple[int, int], head_label: str, tail_label: str) -> list[tuple[str, str]]:
+        if not self.facts:
+            return []
+        return pattern_hits(self.facts, self.tokens(*head), self.tokens(*tail), head_label, tail_label)
+
+    def coordinated(self, first: tuple[int, int], second: tuple[int, int]) -> bool:
+        """The two spans' root tokens are conjuncts of one coordination."""
+        a, b = self.tokens(*first), self.tokens(*second)
+        if not a or not b:
+            return False
+        root_a = self.parsed[a.start:a.stop].root
+        root_b = self.parsed[b.start:b.stop].root
+        group = [root_a, *root_a.conjuncts]
+        if root_b.i not in {t.i for t in group}:
+            return False
+        # Only a real list ("A and B", "A, B or C"): "Almaty, Kazakhstan" is often parsed as conjuncts too.
+        return any(child.dep_ == "cc" for t in group for child in t.children)
