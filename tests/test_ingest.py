@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -200,25 +201,34 @@ def test_jsonl_lines_become_documents_and_bad_lines_errors_naming_file_and_line(
 
     docs = [item for item in items if isinstance(item, Document)]
     errors = [item for item in items if isinstance(item, InputError)]
-    assert [(d.id, d.text) for d in docs] == [("a", "First text."), ("d", "Второй текст\u2028с разделителем")]
+    # An id that is a path is kept: it is escaped into a safe file name when written (textmine.runtime.output).
+    assert [(d.id, d.text) for d in docs] == [("a", "First text."), ("../escape", "x"), ("d", "Второй текст\u2028с разделителем")]
     assert docs[0].source == {"path": str(path), "line": 1, "format": "jsonl", "encoding": "utf-8"}
-    assert [e.path for e in errors] == [f"{path}:{n}" for n in (3, 4, 5, 6, 8)]
+    assert [e.path for e in errors] == [f"{path}:{n}" for n in (3, 4, 5, 8)]
     assert "not valid JSON" in errors[0].reason
     assert 'missing "text"' in errors[1].reason
     assert "JSON object" in errors[2].reason
-    assert "cannot name an output file" in errors[3].reason
-    assert "already used by" in errors[4].reason and f"{path}:1" in errors[4].reason
+    assert "already used by" in errors[3].reason and f"{path}:1" in errors[3].reason
 
 
-def test_stdin_is_read_as_utf8_with_the_given_id(monkeypatch):
+def test_stdin_is_read_as_utf8_with_the_given_id_or_one_from_its_content(monkeypatch):
     text = "Каталог статей\n\nSCO and regional security issues\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
     doc = next(iter(iter_documents(["-"], stdin_id="piped")))
     assert (doc.id, doc.text, doc.source) == ("piped", text, {"path": "-", "format": "txt", "encoding": "utf-8"})
 
+    # Without a given id: "stdin-" and the start of the text's sha256, so two texts never share an id.
+    ids = []
+    for piped in (text, text + "Another line.\n"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(piped.encode("utf-8"))))
+        doc = next(iter(iter_documents(["-"])))
+        assert doc.id == "stdin-" + doc.text_sha256[:16]
+        ids.append(doc.id)
+    assert ids[0] != ids[1]
+
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("не UTF-8".encode("cp1251"))))
     error = next(iter(iter_documents(["-"])))
-    assert isinstance(error, InputError) and error.id == "stdin" and "must be UTF-8" in error.reason
+    assert isinstance(error, InputError) and error.id.startswith("stdin-") and "must be UTF-8" in error.reason
 
 
 # --- folders -------------------------------------------------------------------------------
@@ -239,11 +249,22 @@ def test_folders_are_read_recursively_and_other_files_skipped_with_a_note(tmp_pa
     assert len(items) == 4
 
 
+def test_files_with_the_same_name_in_a_folder_get_their_relative_paths_as_ids(tmp_path):
+    for folder, text in (("x", "One text.\n"), ("y", "One text.\n"), ("z", "Other text.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(f"<p>{text}</p>")
+    (tmp_path / "z" / "index.txt").write_text("A third text.\n")
+    (tmp_path / "z" / "unique.txt").write_text("Unique.\n")
+    items = list(iter_documents([tmp_path]))
+    assert [item.id for item in items] == ["x/index", "y/index", "z/index.html", "z/index.txt", "unique"]
+    assert all(isinstance(item, Document) for item in items)
+
+
 def test_same_id_with_another_text_is_an_error_but_an_identical_copy_is_not(tmp_path):
     for folder, text in (("x", "One text.\n"), ("y", "One text.\n"), ("z", "Other text.\n")):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "doc.txt").write_text(text)
-    items = list(iter_documents([tmp_path]))
+    items = list(iter_documents([tmp_path / "x" / "doc.txt", tmp_path / "y", tmp_path / "z"]))
     assert [type(item).__name__ for item in items] == ["Document", "Document", "InputError"]
     assert "already used by" in items[2].reason and str(tmp_path / "x" / "doc.txt") in items[2].reason
 
@@ -287,14 +308,14 @@ def test_missing_and_unreadable_paths_are_input_errors(tmp_path, monkeypatch):
 
     locked = tmp_path / "locked.txt"
     locked.write_text("secret\n")
-    original = Path.read_bytes
+    original = os.open
 
-    def refuse(self):  # the tests run as root, who may read any file: simulate the refusal
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+    def refuse(path, *args, **kwargs):  # the tests run as root, who may read any file: simulate the refusal
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     error = read_one(locked)
     assert isinstance(error, InputError) and "permission denied" in error.reason
 
@@ -347,8 +368,10 @@ def test_extract_cli_reads_standard_input(tmp_path, monkeypatch):
     monkeypatch.setattr(ExtractRun, "from_options", classmethod(lambda cls, **_: cls(ExtractConfig(components=("segmenter",)))))
     result = CliRunner().invoke(app, ["extract", "-", "--out", str(tmp_path)], input=seed_text().encode("utf-8"))
     assert result.exit_code == 0, result.output
-    written = json.loads((tmp_path / "stdin.json").read_text(encoding="utf-8"))
+    (written_file,) = tmp_path.glob("stdin-*.json")
+    written = json.loads(written_file.read_text(encoding="utf-8"))
     assert written["text"] == seed_text() and written["source"]["path"] == "-"
+    assert written_file.name == written["id"] + ".json" == f"stdin-{written['text_sha256'][:16]}.json"
 
     result = CliRunner().invoke(app, ["extract", "-", "--out", str(tmp_path)], input=b"")
     assert result.exit_code == 1 and "textmine: -: standard input is empty" in result.stderr
