@@ -28,6 +28,22 @@ COMPONENT_MODULES = {
 DEFAULT_COMPONENTS = ("segmenter", "ner", "date_values", "canonical", "metadata", "relations")
 
 
+def library_versions() -> dict[str, str]:
+    """Versions of Python and of the libraries whose models shaped the output (stanza only when loaded)."""
+    import platform
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {"python": platform.python_version()}
+    for module, package in (("spacy", "spacy"), ("sklearn", "scikit-learn"), ("stanza", "stanza")):
+        if module in sys.modules:
+            try:
+                versions[package] = version(package)
+            except PackageNotFoundError:
+                versions[package] = getattr(sys.modules[module], "__version__", "unknown")
+    return versions
+
+
 @dataclass
 class ExtractConfig:
     components: tuple[str, ...] = DEFAULT_COMPONENTS
@@ -53,6 +69,7 @@ class Extractor:
             entry = {"name": comp.name}
             entry.update(getattr(comp, "provenance", {}) or {})
             info["components"].append(entry)
+        info["libraries"] = library_versions()
         return info
 
     @property

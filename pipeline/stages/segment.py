@@ -106,7 +106,9 @@ QUOTE_MIN_WORDS = 2
 QUOTE_MIN_PREFIX_WORDS = 3
 QUOTE_MAX_PREFIXED_WORDS = 40
 
-NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|\S+@\S+|\S*\d\S*")
+# The last two alternatives match whole tokens, so they start only where a token
+# starts: tried at every position inside a long token they would be quadratic.
+NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*")
 MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?")
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)
 FURNITURE_NAME = re.compile(
