@@ -62,7 +62,7 @@ def extract(
     ),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
     timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a document that is still being extracted is given up."),
-    max_chars: int = typer.Option(500_000, "--max-chars", min=1, help=MAX_CHARS_HELP),
+    max_chars: int = typer.Option(200_000, "--max-chars", min=1, help=MAX_CHARS_HELP),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
 ) -> None:
     """Extract every input into OUT/<id>.json (the gold format plus text, metadata and provenance).
@@ -144,7 +144,7 @@ def batch(
         None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with stanza models (for --ner stanza/ensemble)."
     ),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
-    max_chars: int = typer.Option(500_000, "--max-chars", min=1, help=MAX_CHARS_HELP),
+    max_chars: int = typer.Option(200_000, "--max-chars", min=1, help=MAX_CHARS_HELP),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
     overwrite: bool = typer.Option(
         False, "--overwrite", help="With --resume: extract again the documents another pipeline version or other models made."

@@ -42,7 +42,7 @@ from typing import Any, Callable, Iterable, Iterator
 from textmine.document import Document, sha256_text
 from textmine.runtime.extract import ExtractConfig
 from textmine.runtime.output import output_filename, write_atomic
-from textmine.stages.ingest import InputError, InputFile, InputLimits
+from textmine.stages.ingest import InputError, InputFile, InputLimits, SkippedInput
 from textmine.runtime.worker import Outcome, WorkerFailure, WorkerProcess, WorkerSpec, WorkerStartError
 
 MANIFEST = "manifest.jsonl"
@@ -601,7 +601,10 @@ def _batches(
     for entry in source:
         if isinstance(entry, InputError):
             store.record_error(entry.id, entry.path, entry.reason)
-            report.failed += 1
+            if isinstance(entry, SkippedInput):  # a file that is not an input: recorded, not a failure
+                report.skipped += 1
+            else:
+                report.failed += 1
             progress.advance()
             continue
         key = entry.key if isinstance(entry, InputFile) else sha256_text(entry.text)

@@ -31,6 +31,8 @@ BLOCK_TAGS = frozenset(
 DROPPED_TAGS = frozenset(
     "script style noscript template head iframe object embed svg math canvas select button textarea input".split()
 )
+# Elements of a block's path (and landmarks) kept, innermost first; real pages nest far less.
+MAX_PATH = 64
 LANDMARK_TAGS = frozenset({"nav", "header", "footer", "aside", "main", "article"})
 LANDMARK_ROLES = {
     "navigation": "nav",
@@ -162,11 +164,13 @@ class _TextBuilder:
         if classes:
             descriptor += "." + ".".join(classes[:3])
         landmark = tag if tag in LANDMARK_TAGS else LANDMARK_ROLES.get((attributes.get("role") or "").strip().lower())
-        path = parent.path + (descriptor,)
+        # Only the innermost MAX_PATH elements are kept: copying whole paths of a
+        # page nested thousands of levels deep would be quadratic.
+        path = parent.path[-(MAX_PATH - 1):] + (descriptor,)
         block = tag in BLOCK_TAGS
         return _Context(
             path=path,
-            landmarks=parent.landmarks + ((landmark,) if landmark else ()),
+            landmarks=parent.landmarks[-(MAX_PATH - 1):] + (landmark,) if landmark else parent.landmarks,
             block_path=path if block else parent.block_path,
             tag=tag if block else parent.tag,
             in_link=parent.in_link or (tag == "a" and "href" in attributes),
