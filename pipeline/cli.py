@@ -265,6 +265,18 @@ def benchmark_speed(
     run(sample=sample, docs=docs, workers=workers, batch_size=batch_size, repeat=repeat, chunk=chunk, echo=typer.echo)
 
 
+@benchmark_app.command("hostile")
+def benchmark_hostile(
+    workers: int = typer.Option(1, "--workers", min=1, help="Extraction workers."),
+    timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a document is given up."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Character limit (default: the batch default)."),
+) -> None:
+    """Peak memory per worker of a batch over the generated fuzz corpus (1,000+ hostile inputs), against 1.5 GiB."""
+    from textmine.evaluation.benchmarks.hostile import run
+
+    run(workers=workers, timeout=timeout, max_chars=max_chars, echo=typer.echo)
+
+
 @train_app.command("relations")
 def train_relations(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Model file (default: models/relations.skops; its manifest goes beside it)."),

@@ -1,6 +1,6 @@
 """Hostile input: a generated fuzz corpus through `textmine batch` and `textmine extract`, Hypothesis on ingestion and dates.
 
-The corpus (tests/fuzz_corpus.py) is written at test time: over 1,000 inputs
+The corpus (textmine.evaluation.benchmarks.hostile) is written at test time: over 1,000 inputs
 covering every class of issue 13 plus mutations of the seed page. The run
 uses a small character limit and time limit so that most hostile inputs are
 refused cheaply before the NLP stages.
@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fuzz_corpus import FuzzCorpus, write_fuzz_corpus
+from textmine.evaluation.benchmarks.hostile import FuzzCorpus, write_fuzz_corpus
 from textmine.document import Document
 from textmine.runtime.output import RESERVED_IDS, output_filename
 from textmine.stages.ingest import InputError, InputLimits, decode_bytes, iter_documents, printable, UnreadableInput

@@ -42,7 +42,7 @@ from typing import Any, Callable, Iterable, Iterator
 from textmine.document import Document, sha256_text
 from textmine.runtime.extract import ExtractConfig
 from textmine.runtime.output import output_filename, write_atomic
-from textmine.stages.ingest import InputError, InputFile, InputLimits, SkippedInput
+from textmine.stages.ingest import InputError, InputFile, InputLimits, SkippedInput, where_from
 from textmine.runtime.worker import Outcome, WorkerFailure, WorkerProcess, WorkerSpec, WorkerStartError
 
 MANIFEST = "manifest.jsonl"
@@ -121,7 +121,7 @@ class _Item:
     def path(self) -> str:
         if isinstance(self.doc, InputFile):
             return self.doc.path
-        return str(self.doc.source.get("path", self.doc.id))
+        return where_from(self.doc)
 
 
 def _fsync_dir(path: Path) -> None:

@@ -1,4 +1,6 @@
-"""A corpus of hostile inputs, generated at test time (nothing of it is committed).
+"""Hostile inputs: a generated fuzz corpus, and the memory benchmark over it (``textmine benchmark hostile``).
+
+The corpus is generated when needed (by tests/test_fuzz.py and this benchmark; nothing of it is committed).
 
 :func:`write_fuzz_corpus` writes one file (or one JSON Lines line) per hostile
 input into a folder and returns what it wrote, so a test can check that each
@@ -26,8 +28,11 @@ import os
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
-SEED_PATH = Path(__file__).resolve().parents[1] / "corpus" / "raw" / "000_53fded65e5fbe7f9.txt"
+SEED_PATH = Path(__file__).resolve().parents[3] / "corpus" / "raw" / "000_53fded65e5fbe7f9.txt"
+# The issue's target: peak resident memory of one extraction worker.
+WORKER_MEMORY_TARGET = 1.5 * 2**30
 
 
 @dataclass
@@ -251,3 +256,35 @@ def write_fuzz_corpus(root: Path, mutations: int = 950, seed: int = 13, max_char
         w.file("mutation", name, data, folder=f"mutations/{i % 10}")
     w.jsonl("mutation", "mutations.jsonl", mutation_lines)
     return w.corpus
+
+
+def run(workers: int = 1, timeout: float = 300.0, max_chars: int | None = None, echo: Callable[[str], None] = print) -> float:
+    """Batch the fuzz corpus with the default pipeline and limits; print and return the peak worker memory ratio.
+
+    The peak is the largest resident set any worker process reached (the
+    kernel's high-water mark of the finished workers, not a sample), against
+    the 1.5 GB per worker target.
+    """
+    import resource
+    import tempfile
+    import time
+
+    from textmine.runtime.batch import BatchOptions, batch_paths
+    from textmine.stages.ingest import InputLimits
+
+    limits = InputLimits() if max_chars is None else InputLimits(max_chars=max_chars)
+    with tempfile.TemporaryDirectory(prefix="textmine-hostile-") as tmp:
+        corpus = write_fuzz_corpus(Path(tmp) / "inputs", max_chars=limits.max_chars)
+        echo(f"fuzz corpus: {corpus.inputs:,} inputs in {len(corpus.classes)} classes, limits {limits.max_chars:,} characters, {limits.max_bytes:,} bytes")
+        options = BatchOptions(Path(tmp) / "out", workers=workers, timeout=timeout, limits=limits)
+        started = time.monotonic()
+        report = batch_paths([str(corpus.root)], options)
+        elapsed = time.monotonic() - started
+    # ru_maxrss is in kilobytes on Linux: the largest of the waited-for children (the workers).
+    worker_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
+    parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    ratio = worker_peak / WORKER_MEMORY_TARGET
+    echo(f"documents: {report.documents:,} extracted, {report.failed:,} refused or failed, {report.skipped:,} skipped, in {elapsed:.0f} s")
+    echo(f"peak memory of a worker: {worker_peak / 2**30:.2f} GiB; batch process: {parent_peak / 2**30:.2f} GiB")
+    echo(f"worker peak / 1.5 GiB target: {ratio:.2f} ({'met' if ratio <= 1 else 'NOT met'})")
+    return ratio
