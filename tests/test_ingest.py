@@ -375,3 +375,88 @@ def test_extract_cli_reads_standard_input(tmp_path, monkeypatch):
 
     result = CliRunner().invoke(app, ["extract", "-", "--out", str(tmp_path)], input=b"")
     assert result.exit_code == 1 and "textmine: -: standard input is empty" in result.stderr
+
+
+# --- hostile input ---------------------------------------------------------------------------
+
+
+def test_hostile_json_lines_fail_alone_and_their_neighbours_are_read(tmp_path):
+    path = tmp_path / "hostile.jsonl"
+    lines = [
+        b'{"id": "deep", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"id": ' + b"9" * 5000 + b', "text": "An integer of 5,000 digits."}',
+        b'{"id": "surrogate", "text": "bad \\udc80 text"}',
+        b'{"id": "escaped_nul", "text": "NUL \\u0000 here"}',
+        b'{"id": "raw\x00nul", "text": "x"}',
+        b'{"id": "caf\xe9", "text": "Latin-1 byte."}',
+        b'{"id": "id\\udc80", "text": "A lone surrogate in the id only.", "url": "https://example.org/p", "meta": {"site": 3}}',
+        b'{"id": "fine", "text": "A good line."}',
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    items = list(iter_documents([path]))
+    assert len(items) == len(lines)
+    docs = {item.id: item for item in items if isinstance(item, Document)}
+    errors = [item for item in items if isinstance(item, InputError)]
+    assert set(docs) == {"id\\udc80", "fine"}
+    assert docs["id\\udc80"].source["url"] == "https://example.org/p" and docs["id\\udc80"].source["meta"] == {"site": 3}
+    reasons = [e.reason for e in errors]
+    assert "nested too deeply" in reasons[0]
+    assert "not readable JSON" in reasons[1] and "4300" in reasons[1]
+    assert "lone surrogate" in reasons[2]
+    assert "binary file" in reasons[3]
+    assert "not valid JSON" in reasons[4]
+    assert "must be UTF-8" in reasons[5]
+    assert [e.path for e in errors] == [f"{path}:{n}" for n in range(1, 7)]
+
+
+def test_special_files_are_refused_without_being_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would block
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone")
+    (tmp_path / "fine.txt").write_text("Readable.\n")
+    items = {Path(item.path if isinstance(item, InputError) else item.source["path"]).name: item for item in iter_documents([tmp_path])}
+    assert "a FIFO" in items["pipe.txt"].reason and "only regular files" in items["pipe.txt"].reason
+    assert "a character device" in items["zero.txt"].reason
+    assert "broken symbolic link" in items["dangling.txt"].reason
+    assert isinstance(items["fine.txt"], Document)
+    assert "a character device" in read_one("/dev/zero").reason
+
+
+def test_limits_refuse_long_documents_and_large_files_before_any_stage(tmp_path):
+    from textmine.stages.ingest import InputLimits
+
+    (tmp_path / "long.txt").write_text("word " * 1000)
+    (tmp_path / "big.html").write_text("<p>" + "x" * 5000 + "</p>")
+    (tmp_path / "lines.jsonl").write_text(
+        json.dumps({"id": "short", "text": "ok"}) + "\n" + json.dumps({"id": "huge", "text": "y" * 9000}) + "\n"
+    )
+    items = list(iter_documents([tmp_path], limits=InputLimits(max_bytes=8000, max_chars=4000)))
+    by_path = {item.path: item for item in items if isinstance(item, InputError)}
+    assert "document too long: 5,000 characters, the limit is 4,000 (--max-chars)" in by_path[str(tmp_path / "long.txt")].reason
+    assert "document too long: 5,001 characters" in by_path[str(tmp_path / "big.html")].reason
+    assert "line too large" in by_path[f"{tmp_path / 'lines.jsonl'}:2"].reason
+    assert [item.id for item in items if isinstance(item, Document)] == ["short"]
+    (tmp_path / "long.txt").write_text("word " * 2000)
+    error = read_one_limited(tmp_path / "long.txt", InputLimits(max_bytes=5000))
+    assert "file too large: 10,000 bytes, the limit is 5,000 (--max-bytes)" in error.reason
+
+
+def read_one_limited(path: Path, limits) -> Document | InputError:
+    (item,) = list(iter_documents([path], limits=limits))
+    return item
+
+
+def test_deep_and_attribute_heavy_html(tmp_path):
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div><span>" * 20_000 + "Deep text." + "</span></div>" * 20_000)
+    (tmp_path / "attrs.html").write_text("<p " + " ".join(f'a{i}="v"' for i in range(50_000)) + ">x</p>")
+    deep = read_doc(tmp_path / "deep.html")
+    assert deep.text == "Deep text.\n"
+    assert "50,000 attributes" in read_one(tmp_path / "attrs.html").reason
+
+
+def test_file_names_that_are_not_utf8_give_printable_ids(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text("A name in Latin-1.\n")
+    doc = read_doc(tmp_path / name)
+    assert doc.id == "caf\\xe9" and doc.source["path"].endswith("caf\\xe9.txt")
+    doc.to_json().encode("utf-8")

@@ -25,10 +25,13 @@ class ExtractSetupError(RuntimeError):
 
 
 class ExtractRun:
-    def __init__(self, config: ExtractConfig, limits: InputLimits | None = None, timeout: float = DEFAULT_TIMEOUT):
+    def __init__(
+        self, config: ExtractConfig, limits: InputLimits | None = None, timeout: float = DEFAULT_TIMEOUT, plugins: tuple[str, ...] = ()
+    ):
         self.config = config
         self.limits = limits or InputLimits()
         self.timeout = timeout
+        self.plugins = plugins  # modules the worker imports first (custom components)
         self._extractor: Extractor | None = None
 
     @classmethod
@@ -53,7 +56,7 @@ class ExtractRun:
         """
         failures = 0
         used_ids: dict[str, tuple[str, str]] = {}  # id -> (where, text sha256)
-        worker = WorkerProcess(WorkerSpec(self.config, limits=self.limits))
+        worker = WorkerProcess(WorkerSpec(self.config, self.plugins, limits=self.limits))
         try:
             for item in iter_inputs(paths, limits=self.limits):
                 if isinstance(item, InputError):
