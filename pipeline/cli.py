@@ -33,6 +33,18 @@ def _limits(max_chars: int, max_bytes: int):
     return InputLimits(max_bytes=max_bytes, max_chars=max_chars)
 
 
+MAX_MEMORY_HELP = (
+    "MiB of resident memory a worker may reach on a document before it is stopped and the document fails "
+    "(default: 1536 with --ner spacy, 4096 with stanza or ensemble; 0: no limit)."
+)
+
+
+def _max_memory(max_memory: Optional[int], ner: str) -> int:
+    if max_memory is None:
+        max_memory = 1536 if ner == "spacy" else 4096
+    return max_memory * 2**20
+
+
 MAX_CHARS_HELP = "Refuse a document longer than this many characters (an error record, before any stage)."
 MAX_BYTES_HELP = "Refuse a file (a JSON Lines line) larger than this many bytes, before reading it."
 
@@ -64,6 +76,7 @@ def extract(
     timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a document that is still being extracted is given up."),
     max_chars: int = typer.Option(200_000, "--max-chars", min=1, help=MAX_CHARS_HELP),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    max_memory: Optional[int] = typer.Option(None, "--max-memory", min=0, help=MAX_MEMORY_HELP),
 ) -> None:
     """Extract every input into OUT/<id>.json (the gold format plus text, metadata and provenance).
 
@@ -74,6 +87,7 @@ def extract(
     run = ExtractRun.from_options(ner=ner, stanza_dir=stanza_dir, min_confidence=min_confidence)
     run.limits = _limits(max_chars, max_bytes)
     run.timeout = timeout
+    run.max_memory = _max_memory(max_memory, ner)
     try:
         failures = run.extract_to(paths, out, report=_fail)
     except ExtractSetupError as exc:
@@ -146,6 +160,7 @@ def batch(
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
     max_chars: int = typer.Option(200_000, "--max-chars", min=1, help=MAX_CHARS_HELP),
     max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    max_memory: Optional[int] = typer.Option(None, "--max-memory", min=0, help=MAX_MEMORY_HELP),
     overwrite: bool = typer.Option(
         False, "--overwrite", help="With --resume: extract again the documents another pipeline version or other models made."
     ),
@@ -166,6 +181,7 @@ def batch(
             out, config=config, workers=workers, format=output_format, resume=resume, engine=engine,
             scheduler=scheduler, db=db, timeout=timeout, shard_size=shard_size, recycle_after=recycle_after,
             limits=_limits(max_chars, max_bytes), overwrite=overwrite, replace_in_db=replace,
+            max_memory=_max_memory(max_memory, ner),
         )
     except ValueError as exc:
         _fail(str(exc))
@@ -270,11 +286,12 @@ def benchmark_hostile(
     workers: int = typer.Option(1, "--workers", min=1, help="Extraction workers."),
     timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a document is given up."),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Character limit (default: the batch default)."),
+    max_memory: int = typer.Option(1536, "--max-memory", min=0, help="The batch's --max-memory in MiB (default: the batch default); 0: none."),
 ) -> None:
     """Peak memory per worker of a batch over the generated fuzz corpus (1,000+ hostile inputs), against 1.5 GiB."""
     from textmine.evaluation.benchmarks.hostile import run
 
-    run(workers=workers, timeout=timeout, max_chars=max_chars, echo=typer.echo)
+    run(workers=workers, timeout=timeout, max_chars=max_chars, max_memory=max_memory * 2**20, echo=typer.echo)
 
 
 @train_app.command("relations")

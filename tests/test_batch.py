@@ -307,3 +307,11 @@ def test_extract_gives_up_a_hanging_document_and_reports_a_broken_pipeline_once(
     broken = ExtractRun(ExtractConfig(components=("no_such_stage",)), plugins=PLUGINS)
     with pytest.raises(ExtractSetupError, match="no_such_stage"):
         broken.extract_to([str(tmp_path)], tmp_path / "out2", reports.append)
+
+
+def test_a_worker_past_the_memory_limit_is_stopped_and_only_its_document_fails(tmp_path):
+    docs = make_docs(4, {2: "This one is a memory HOG."})
+    report = run_batch(docs, options(tmp_path, "test_years", "test_hog", max_memory=250 * 2**20), log=quiet, interactive=False)
+    assert (report.documents, report.failed) == (3, 1)
+    (error,) = read_jsonl(tmp_path / "errors.jsonl")
+    assert error["id"] == "doc002" and error["reason"].startswith("memory: the worker grew past 250 MiB")

@@ -460,3 +460,16 @@ def test_file_names_that_are_not_utf8_give_printable_ids(tmp_path):
     doc = read_doc(tmp_path / name)
     assert doc.id == "caf\\xe9" and doc.source["path"].endswith("caf\\xe9.txt")
     doc.to_json().encode("utf-8")
+
+
+def test_a_file_read_here_and_parsed_elsewhere_gives_the_same_document(tmp_path):
+    from textmine.stages.ingest import InputFile, InputLimits, iter_inputs, load_input
+
+    (tmp_path / "page.html").write_text(seed_catalogue_page(), encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (item,) = [i for i in iter_inputs([tmp_path / "page.html"]) if isinstance(i, InputFile)]
+    shipped = item.with_data(InputLimits())
+    assert shipped.data is not None
+    assert load_input(shipped).to_json() == load_input(item).to_json()
+    fifo = InputFile(str(tmp_path / "pipe.txt"), str(tmp_path / "pipe.txt"), "txt", "pipe", "k")
+    assert "a FIFO" in fifo.with_data(InputLimits()).reason

@@ -74,6 +74,7 @@ class BatchOptions:
     log_interval: float = 10.0  # seconds between progress lines when not on a terminal
     recycle_after: int = 0  # restart each worker after this many documents (0: never); see WorkerSpec
     limits: InputLimits = field(default_factory=InputLimits)  # bytes per file, characters per document
+    max_memory: int = 0  # bytes of resident memory a worker may reach on a batch before it is killed (0: no limit)
     # With resume: redo the documents a pipeline of another version or with other models made.
     overwrite: bool = False
 
@@ -386,8 +387,12 @@ class DaskEngine:
         outcome = next(iter(results.values()))[0]
         self.provenance = json.loads(outcome.json).get("provenance", {}) if outcome.ok else {}
 
-    def submit(self, docs: list[Document]) -> Any:
-        return self._client.submit(dask_extract, self.spec, docs, self.timeout, pure=False)
+    def submit(self, docs: list[Any]) -> Any:
+        # Dask workers may run on machines without these files: their bytes travel
+        # in the task (decoding and parsing still happen on the worker).
+        limits = self.spec.limits or InputLimits()
+        items = [item.with_data(limits) if isinstance(item, InputFile) else item for item in docs]
+        return self._client.submit(dask_extract, self.spec, items, self.timeout, pure=False)
 
     def close(self) -> None:
         self._client.close()
@@ -483,7 +488,7 @@ def _start_engine(options: BatchOptions) -> LocalEngine | DaskEngine:
     """The engine of ``options`` with its pipelines loaded; BatchSetupError when that fails."""
     engine: LocalEngine | DaskEngine | None = None
     try:
-        spec = WorkerSpec(options.config, options.plugins, options.recycle_after, options.limits)
+        spec = WorkerSpec(options.config, options.plugins, options.recycle_after, options.limits, options.max_memory)
         if options.engine == "dask":
             engine = DaskEngine(spec, options.workers, options.timeout, options.scheduler)
         else:

@@ -32,6 +32,7 @@ class ExtractRun:
         self.limits = limits or InputLimits()
         self.timeout = timeout
         self.plugins = plugins  # modules the worker imports first (custom components)
+        self.max_memory = 0  # bytes of resident memory the worker may reach on a document (0: no limit)
         self._extractor: Extractor | None = None
 
     @classmethod
@@ -56,7 +57,7 @@ class ExtractRun:
         """
         failures = 0
         used_ids: dict[str, tuple[str, str]] = {}  # id -> (where, text sha256)
-        worker = WorkerProcess(WorkerSpec(self.config, self.plugins, limits=self.limits))
+        worker = WorkerProcess(WorkerSpec(self.config, self.plugins, limits=self.limits, max_memory=self.max_memory))
         try:
             for item in iter_inputs(paths, limits=self.limits):
                 if isinstance(item, InputError):

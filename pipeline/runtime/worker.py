@@ -65,6 +65,10 @@ class WorkerSpec:
     # new token it has seen, at the cost of loading the pipeline again.
     recycle_after: int = 0
     limits: Any = None  # InputLimits for the files the worker reads (None: the defaults)
+    # Resident memory (bytes) past which the parent kills the worker in the middle of a
+    # batch, as it does after a timeout (0: no limit). Character limits bound the usual
+    # cost of a document; this bounds the unusual ones (pathological token patterns).
+    max_memory: int = 0
 
 
 def _describe(exc: BaseException) -> str:
@@ -73,7 +77,7 @@ def _describe(exc: BaseException) -> str:
 
 
 def extract_batch(extractor: Any, items: list[Any], batch_size: int, limits: Any = None) -> list[Outcome]:
-    """Read the ``InputFile`` items, then extract the documents with ``extractor.pipe``.
+    """Read the ``InputFile`` items, then extract the documents with ``extractor.pipe``; an InputError item fails.
 
     A document's failure must not cost its batch mates their results, so after
     a failed batch each document is extracted again on its own, from an
@@ -144,6 +148,19 @@ def _serve(conn: _DuplexConnection) -> None:
         conn.send(("done", extract_batch(extractor, docs, batch_size, init.get("limits"))))
 
 
+# Seconds between two looks at a worker's memory while it extracts.
+MEMORY_CHECK_INTERVAL = 0.25
+
+
+def _resident_bytes(pid: int) -> int:
+    """Resident set size of process ``pid`` (0 when it cannot be read, e.g. not on Linux)."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 class WorkerProcess:
     """Parent-side handle of one worker process (started on first use, restarted after a kill)."""
 
@@ -198,12 +215,18 @@ class WorkerProcess:
                 self.stop()
                 raise WorkerFailure(f"timeout: no result after {timeout:g} s")
             try:
-                if conn.poll(min(remaining, 1.0)):
+                if conn.poll(min(remaining, MEMORY_CHECK_INTERVAL if self.spec.max_memory else 1.0)):
                     return conn.recv()
             except (EOFError, OSError):
                 pass
             else:
                 if proc.poll() is None:
+                    if self.spec.max_memory and doing == "extracting" and _resident_bytes(proc.pid) > self.spec.max_memory:
+                        self.stop()
+                        raise WorkerFailure(
+                            f"memory: the worker grew past {self.spec.max_memory / 2**20:,.0f} MiB (--max-memory) "
+                            "on this input; split it, lower --max-chars or raise --max-memory"
+                        )
                     continue
             code = proc.wait()
             self.stop()

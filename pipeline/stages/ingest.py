@@ -59,7 +59,7 @@ import stat
 import sys
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO, Iterable, Iterator
 
@@ -149,6 +149,16 @@ class InputFile:
     fmt: str | None  # txt, html or None (named explicitly with another suffix: sniffed)
     id: str
     key: str
+    data: bytes | None = None  # the bytes, when read where the file is (for workers on other machines)
+
+    def with_data(self, limits: "InputLimits") -> "InputFile | InputError":
+        """This file with its bytes read here (regular file, at most ``max_bytes``), or the InputError."""
+        try:
+            return replace(self, data=read_limited(self.fs_path, limits.max_bytes))
+        except UnreadableInput as exc:
+            return InputError(self.path, str(exc), self.id)
+        except OSError as exc:
+            return InputError(self.path, f"cannot read file: {_os_reason(exc)}", self.id)
 
 
 class UnreadableInput(Exception):
@@ -395,7 +405,7 @@ def _too_many_bytes(size: int, max_bytes: int, more: bool = False, what: str = "
 def load_input(item: InputFile, limits: InputLimits = InputLimits()) -> Document | InputError:
     """Read, decode and (for HTML) extract one file; never raises."""
     try:
-        data = read_limited(item.fs_path, limits.max_bytes)
+        data = item.data if item.data is not None else read_limited(item.fs_path, limits.max_bytes)
         return _document_from_bytes(item.id, data, item.fmt, item.path, limits)
     except UnreadableInput as exc:
         return InputError(item.path, str(exc), item.id)

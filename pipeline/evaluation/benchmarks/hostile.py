@@ -258,12 +258,18 @@ def write_fuzz_corpus(root: Path, mutations: int = 950, seed: int = 13, max_char
     return w.corpus
 
 
-def run(workers: int = 1, timeout: float = 300.0, max_chars: int | None = None, echo: Callable[[str], None] = print) -> float:
+def run(
+    workers: int = 1, timeout: float = 300.0, max_chars: int | None = None, max_memory: int = 1536 * 2**20,
+    echo: Callable[[str], None] = print,
+) -> float:
     """Batch the fuzz corpus with the default pipeline and limits; print and return the peak worker memory ratio.
 
     The peak is the largest resident set any worker process reached (the
     kernel's high-water mark of the finished workers, not a sample), against
-    the 1.5 GB per worker target.
+    the 1.5 GB per worker target. ``max_memory`` is the batch's watchdog
+    (``--max-memory``): a worker that grows past it between two looks (every
+    0.25 s) is stopped, so the peak can exceed it by what a worker allocates
+    in that time; 0 measures without it.
     """
     import resource
     import tempfile
@@ -276,7 +282,7 @@ def run(workers: int = 1, timeout: float = 300.0, max_chars: int | None = None, 
     with tempfile.TemporaryDirectory(prefix="textmine-hostile-") as tmp:
         corpus = write_fuzz_corpus(Path(tmp) / "inputs", max_chars=limits.max_chars)
         echo(f"fuzz corpus: {corpus.inputs:,} inputs in {len(corpus.classes)} classes, limits {limits.max_chars:,} characters, {limits.max_bytes:,} bytes")
-        options = BatchOptions(Path(tmp) / "out", workers=workers, timeout=timeout, limits=limits)
+        options = BatchOptions(Path(tmp) / "out", workers=workers, timeout=timeout, limits=limits, max_memory=max_memory)
         started = time.monotonic()
         report = batch_paths([str(corpus.root)], options)
         elapsed = time.monotonic() - started
@@ -285,6 +291,7 @@ def run(workers: int = 1, timeout: float = 300.0, max_chars: int | None = None, 
     parent_peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
     ratio = worker_peak / WORKER_MEMORY_TARGET
     echo(f"documents: {report.documents:,} extracted, {report.failed:,} refused or failed, {report.skipped:,} skipped, in {elapsed:.0f} s")
+    echo(f"memory watchdog (--max-memory): {f'{max_memory / 2**20:,.0f} MiB' if max_memory else 'off'}")
     echo(f"peak memory of a worker: {worker_peak / 2**30:.2f} GiB; batch process: {parent_peak / 2**30:.2f} GiB")
     echo(f"worker peak / 1.5 GiB target: {ratio:.2f} ({'met' if ratio <= 1 else 'NOT met'})")
     return ratio
