@@ -646,5 +646,5 @@ def batch_paths(paths: list[str], options: BatchOptions) -> BatchReport:
     from textmine.stages.ingest import count_inputs, iter_inputs
 
     return run_batch(
-        iter_inputs(paths, limits=options.limits), options, count_inputs=lambda: count_inputs(paths, options.limits)
+        iter_inputs(paths, limits=options.limits), options, count_inputs=lambda: count_inputs(paths)
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from textmine.runtime.extract import ExtractConfig, Extractor
-from textmine.runtime.output import write_atomic, output_filename
+from textmine.runtime.output import output_filename, write_atomic
 from textmine.runtime.worker import WorkerFailure, WorkerProcess, WorkerSpec, WorkerStartError
 from textmine.stages.ingest import InputError, InputFile, InputLimits, SkippedInput, iter_inputs
 
@@ -69,8 +69,7 @@ class ExtractRun:
                     (outcome,) = worker.extract([item], self.timeout)
                 except WorkerStartError as exc:
                     raise ExtractSetupError(str(exc)) from exc
-                except WorkerFailure as exc:  # a hang or a crash: this document fails, the worker restarts
-                    outcome = None
+                except WorkerFailure as exc:  # a hang, a crash, too much memory: this document fails, the worker restarts
                     failures += 1
                     report(f"{where}: extraction failed: {exc}")
                     continue

@@ -233,10 +233,11 @@ def iter_inputs(
             yield from _walk_path(Path(raw), limits)
 
 
-def count_inputs(paths: Iterable[str | Path], limits: InputLimits = InputLimits()) -> int:
+def count_inputs(paths: Iterable[str | Path]) -> int:
     """How many documents ``paths`` hold, for a progress bar: files counted, JSON Lines' lines counted, nothing parsed."""
+    paths = list(paths)
     total = 0
-    for item in _walk_entries([p for p in paths if str(p) != "-"]):
+    for item in _walk_entries([Path(p) for p in paths if str(p) != "-"]):
         if isinstance(item, tuple):
             fs_path, fmt, _ = item
             total += _count_lines(fs_path) if fmt == "jsonl" else 1
