@@ -253,7 +253,7 @@ def _count_lines(fs_path: str) -> int:
             for chunk in iter(lambda: handle.read(READ_CHUNK), b""):
                 lines += chunk.count(b"\n")
                 last = chunk[-1:]
-            return lines + (last != b"\n")
+            return max(1, lines + (last != b"\n"))  # an empty file is one error record
     except (OSError, UnreadableInput):
         return 1
 
