@@ -35,13 +35,13 @@ def _limits(max_chars: int, max_bytes: int):
 
 MAX_MEMORY_HELP = (
     "MiB of resident memory a worker may reach on a document before it is stopped and the document fails "
-    "(default: 1536 with --ner spacy, 4096 with stanza or ensemble; 0: no limit)."
+    "(default: 1300 with --ner spacy, 4096 with stanza or ensemble; 0: no limit)."
 )
 
 
 def _max_memory(max_memory: Optional[int], ner: str) -> int:
     if max_memory is None:
-        max_memory = 1536 if ner == "spacy" else 4096
+        max_memory = 1300 if ner == "spacy" else 4096
     return max_memory * 2**20
 
 
@@ -286,9 +286,9 @@ def benchmark_hostile(
     workers: int = typer.Option(1, "--workers", min=1, help="Extraction workers."),
     timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a document is given up."),
     max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Character limit (default: the batch default)."),
-    max_memory: int = typer.Option(1536, "--max-memory", min=0, help="The batch's --max-memory in MiB (default: the batch default); 0: none."),
+    max_memory: int = typer.Option(1300, "--max-memory", min=0, help="The batch's --max-memory in MiB (default: the batch default); 0: none."),
 ) -> None:
-    """Peak memory per worker of a batch over the generated fuzz corpus (1,000+ hostile inputs), against 1.5 GiB."""
+    """Peak memory per worker of a batch over the generated fuzz corpus (1,000+ hostile inputs), against 1.5 GB."""
     from textmine.evaluation.benchmarks.hostile import run
 
     run(workers=workers, timeout=timeout, max_chars=max_chars, max_memory=max_memory * 2**20, echo=typer.echo)
