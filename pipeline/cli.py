@@ -40,6 +40,28 @@ def _needs_corpus():
         raise typer.Exit(code=2)
 
 
+def _limits(max_chars: int, max_bytes: int):
+    from textmine.stages.ingest import InputLimits
+
+    return InputLimits(max_bytes=max_bytes, max_chars=max_chars)
+
+
+MAX_MEMORY_HELP = (
+    "MiB of resident memory a worker may reach on a document before it is stopped and the document fails "
+    "(default: 1300 with --ner spacy, 4096 with stanza or ensemble; 0: no limit)."
+)
+
+
+def _max_memory(max_memory: Optional[int], ner: str) -> int:
+    if max_memory is None:
+        max_memory = 1300 if ner == "spacy" else 4096
+    return max_memory * 2**20
+
+
+MAX_CHARS_HELP = "Refuse a document longer than this many characters (an error record, before any stage)."
+MAX_BYTES_HELP = "Refuse a file (a JSON Lines line) larger than this many bytes, before reading it."
+
+
 def _show_version(value: bool) -> None:
     if value:
         from textmine import __version__
@@ -64,12 +86,26 @@ def extract(
         None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with stanza models (for --ner stanza/ensemble)."
     ),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
+    timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a document that is still being extracted is given up."),
+    max_chars: int = typer.Option(200_000, "--max-chars", min=1, help=MAX_CHARS_HELP),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    max_memory: Optional[int] = typer.Option(None, "--max-memory", min=0, help=MAX_MEMORY_HELP),
 ) -> None:
-    """Extract every input into OUT/<id>.json (the gold format plus text, metadata and provenance)."""
-    from textmine.runtime.run import ExtractRun
+    """Extract every input into OUT/<id>.json (the gold format plus text, metadata and provenance).
+
+    Exit status: 0 all extracted, 1 some input failed (each reported), 2 the pipeline could not be loaded.
+    """
+    from textmine.runtime.run import ExtractRun, ExtractSetupError
 
     run = ExtractRun.from_options(ner=ner, stanza_dir=stanza_dir, min_confidence=min_confidence)
-    failures = run.extract_to(paths, out, report=_fail)
+    run.limits = _limits(max_chars, max_bytes)
+    run.timeout = timeout
+    run.max_memory = _max_memory(max_memory, ner)
+    try:
+        failures = run.extract_to(paths, out, report=_fail)
+    except ExtractSetupError as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
     raise typer.Exit(code=1 if failures else 0)
 
 
@@ -93,6 +129,9 @@ def evaluate(
         typer.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         typer.echo(render_report(report))
+    if not report["documents"]["scored"]:
+        _fail(f"no prediction in {pred} has the id of a gold document in {gold}: nothing was scored")
+        raise typer.Exit(code=1)
 
 
 @app.command()
@@ -188,8 +227,19 @@ def batch(
         None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with stanza models (for --ner stanza/ensemble)."
     ),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
+    max_chars: int = typer.Option(200_000, "--max-chars", min=1, help=MAX_CHARS_HELP),
+    max_bytes: int = typer.Option(20_000_000, "--max-bytes", min=1, help=MAX_BYTES_HELP),
+    max_memory: Optional[int] = typer.Option(None, "--max-memory", min=0, help=MAX_MEMORY_HELP),
+    overwrite: bool = typer.Option(
+        False, "--overwrite", help="With --resume: extract again the documents another pipeline version or other models made."
+    ),
+    replace: bool = typer.Option(False, "--replace", help="With --db: let a document replace a stored one with the same id and another text."),
 ) -> None:
-    """Extract a large collection with worker processes or a Dask cluster; failures go to OUT/errors.jsonl."""
+    """Extract a large collection with worker processes or a Dask cluster; failures go to OUT/errors.jsonl.
+
+    Exit status: 0 every document extracted, 1 some failed (see OUT/errors.jsonl), 2 the batch could not
+    start (settings, pipeline, database, output folder), 130 interrupted.
+    """
     from textmine.runtime.batch import BatchOptions, BatchSetupError, batch_paths
     from textmine.runtime.run import ExtractRun
 
@@ -199,6 +249,8 @@ def batch(
         options = BatchOptions(
             out, config=config, workers=workers, format=output_format, resume=resume, engine=engine,
             scheduler=scheduler, db=db, timeout=timeout, shard_size=shard_size, recycle_after=recycle_after,
+            limits=_limits(max_chars, max_bytes), overwrite=overwrite, replace_in_db=replace,
+            max_memory=_max_memory(max_memory, ner),
         )
     except ValueError as exc:
         _fail(str(exc))
@@ -218,12 +270,17 @@ def batch(
 def export_outputs(
     path: Path = typer.Argument(..., help="Output folder (or file) of textmine extract/batch."),
     db: Optional[str] = typer.Option(None, "--db", help="sqlite:///path.db (default sqlite:///outputs/textmine.db) or postgresql://user:password@host/dbname."),
+    replace: bool = typer.Option(False, "--replace", help="Let a document replace a stored one with the same id and another text."),
 ) -> None:
-    """Load outputs into SQLite or PostgreSQL (schema: pipeline/data/db_schema.sql); re-running it is harmless."""
+    """Load outputs into SQLite or PostgreSQL (schema: pipeline/data/db_schema.sql); re-running it is harmless.
+
+    Only files that validate as textmine outputs are loaded. Exit status: 0 all loaded, 1 some file or
+    document refused (each reported), 2 nothing could be done (missing path, database error).
+    """
     from textmine.runtime.export import DEFAULT_URL, ExportError, export_outputs as export_to_database
 
     try:
-        report = export_to_database(path, db or DEFAULT_URL)
+        report = export_to_database(path, DEFAULT_URL if db is None else db, replace=replace)
     except ExportError as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)
@@ -321,6 +378,19 @@ def benchmark_metadata(
         _fail(str(exc))
         raise typer.Exit(code=2)
     typer.echo("\n\n".join(render(result, show_errors=errors and result.name == "dev") for result in results))
+
+
+@benchmark_app.command("hostile")
+def benchmark_hostile(
+    workers: int = typer.Option(1, "--workers", min=1, help="Extraction workers."),
+    timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a document is given up."),
+    max_chars: Optional[int] = typer.Option(None, "--max-chars", min=1, help="Character limit (default: the batch default)."),
+    max_memory: int = typer.Option(1300, "--max-memory", min=0, help="The batch's --max-memory in MiB (default: the batch default); 0: none."),
+) -> None:
+    """Peak memory per worker of a batch over the generated fuzz corpus (1,000+ hostile inputs), against 1.5 GB."""
+    from textmine.evaluation.benchmarks.hostile import run
+
+    run(workers=workers, timeout=timeout, max_chars=max_chars, max_memory=max_memory * 2**20, echo=typer.echo)
 
 
 @train_app.command("relations")

@@ -70,3 +70,17 @@ class ProcessId:
     def __call__(self, doc: Document) -> Document:
         doc.metadata["worker_pid"] = os.getpid()
         return doc
+
+
+@register("test_hog")
+class MemoryHog:
+    """Holds 400 MB for a second on HOG (a document that needs far more memory than the others)."""
+
+    name = "test_hog"
+
+    def __call__(self, doc: Document) -> Document:
+        if "HOG" in doc.text:
+            held = b"x" * (400 * 2**20)
+            time.sleep(1.5)
+            del held
+        return doc

@@ -215,3 +215,103 @@ def test_paired_benchmark_times_both_sides_on_every_chunk():
     assert len(paired.chunk_ratios) == 3  # chunks of 3, 3 and 1 documents
     assert paired.words == words_in(7)
     assert paired.bare > 0 and paired.textmine > 0 and all(r > 0 for r in paired.chunk_ratios)
+
+
+# --- identity, provenance, files read by the workers -------------------------------------------
+
+
+def test_reserved_and_unsafe_ids_get_safe_file_names_and_keep_their_id(tmp_path):
+    ids = ["batch", "manifest", "errors", ".notes", "..", "x" * 260, "a/b", "bad\\udc80"]
+    docs = [Document(id=doc_id, text=f"Text {i} of 199{i}.", source={"path": f"/in/{i}.txt"}) for i, doc_id in enumerate(ids)]
+    report = run_batch(docs, options(tmp_path), log=quiet, interactive=False)
+    assert report.documents == len(ids) and report.failed == 0
+    assert json.loads((tmp_path / "batch.json").read_text(encoding="utf-8"))["fingerprint"]  # not overwritten
+    assert output_ids(tmp_path) == sorted(ids)
+    for path in tmp_path.glob("*.json"):
+        assert not path.name.startswith(".") and len(path.name.encode()) < 250
+        assert oct(path.stat().st_mode & 0o777) == "0o644"
+    # The batch can be resumed: nothing is left to do.
+    again = run_batch(docs, options(tmp_path, resume=True), log=quiet, interactive=False)
+    assert (again.documents, again.skipped) == (0, len(ids))
+
+
+def test_resume_refuses_another_pipeline_unless_overwrite(tmp_path):
+    run_batch(make_docs(3), options(tmp_path), log=quiet, interactive=False)
+    info = json.loads((tmp_path / "batch.json").read_text(encoding="utf-8"))
+    assert info["provenance"]["libraries"]["python"]
+    info["provenance"]["pipeline_version"] = "0.0.1-old"
+    (tmp_path / "batch.json").write_text(json.dumps(info), encoding="utf-8")
+    with pytest.raises(BatchSetupError, match="another pipeline.*--overwrite"):
+        run_batch(make_docs(3), options(tmp_path, resume=True), log=quiet, interactive=False)
+    report = run_batch(make_docs(3), options(tmp_path, resume=True, overwrite=True), log=quiet, interactive=False)
+    assert (report.documents, report.skipped) == (3, 0)
+    assert json.loads((tmp_path / "batch.json").read_text(encoding="utf-8"))["provenance"]["pipeline_version"] != "0.0.1-old"
+
+
+def test_files_are_read_by_the_workers_and_special_files_refused(tmp_path):
+    from textmine.runtime.batch import batch_paths
+
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_text("Founded in 2001.\n", encoding="utf-8")
+    (inputs / "page.html").write_text("<p>Met in 2017.</p>", encoding="utf-8")
+    (inputs / "deep.html").write_text("<div>" * 3000 + "Deep in 1999." + "</div>" * 3000, encoding="utf-8")
+    (inputs / "long.txt").write_text("word " * 100, encoding="utf-8")
+    os.mkfifo(inputs / "fifo.txt")
+    (inputs / "zero.txt").symlink_to("/dev/zero")
+    out = tmp_path / "out"
+    config = ExtractConfig(components=("test_years",), batch_size=2)
+    from textmine.stages.ingest import InputLimits
+
+    report = batch_paths(
+        [str(inputs)], BatchOptions(out, config=config, plugins=PLUGINS, limits=InputLimits(max_chars=300), timeout=30)
+    )
+    assert (report.documents, report.failed) == (3, 3)
+    errors = {Path(e["path"]).name: e["reason"] for e in read_jsonl(out / "errors.jsonl")}
+    assert "a FIFO" in errors["fifo.txt"] and "a character device" in errors["zero.txt"]
+    assert "document too long: 500 characters, the limit is 300" in errors["long.txt"]
+    deep = json.loads((out / "deep.json").read_text(encoding="utf-8"))
+    assert deep["text"] == "Deep in 1999.\n" and deep["source"]["format"] == "html"
+    manifest = {m["id"]: m for m in read_jsonl(out / "manifest.jsonl")}
+    assert manifest["a"]["sha256"] == deep["text_sha256"] or manifest["deep"]["sha256"] == deep["text_sha256"]
+
+
+def test_counting_inputs_for_the_progress_bar_parses_nothing(tmp_path, monkeypatch):
+    from textmine.stages import ingest
+
+    (tmp_path / "a.txt").write_text("One.\n")
+    (tmp_path / "b.html").write_text("<p>Two.</p>")
+    (tmp_path / "c.jsonl").write_text('{"id": "c1", "text": "x"}\n{broken\n{"id": "c3", "text": "y"}')
+
+    def forbidden(*_args, **_kwargs):
+        raise AssertionError("the counter parsed an input")
+
+    monkeypatch.setattr(ingest, "load_input", forbidden)
+    monkeypatch.setattr(ingest, "_jsonl_line", forbidden)
+    monkeypatch.setattr(ingest, "decode_bytes", forbidden)
+    assert ingest.count_inputs([tmp_path]) == 5
+
+
+def test_extract_gives_up_a_hanging_document_and_reports_a_broken_pipeline_once(tmp_path):
+    from textmine.runtime.run import ExtractRun, ExtractSetupError
+
+    (tmp_path / "a.txt").write_text("Fine text from 2001.\n")
+    (tmp_path / "b.txt").write_text("This one will HANG forever.\n")
+    (tmp_path / "c.txt").write_text("Also fine, 2002.\n")
+    run = ExtractRun(ExtractConfig(components=("test_years", "test_trouble")), timeout=3, plugins=PLUGINS)
+    reports: list[str] = []
+    failures = run.extract_to([str(tmp_path)], tmp_path / "out", reports.append)
+    assert failures == 1 and len(reports) == 1 and "timeout" in reports[0] and "b.txt" in reports[0]
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == ["a.json", "c.json"]
+
+    broken = ExtractRun(ExtractConfig(components=("no_such_stage",)), plugins=PLUGINS)
+    with pytest.raises(ExtractSetupError, match="no_such_stage"):
+        broken.extract_to([str(tmp_path)], tmp_path / "out2", reports.append)
+
+
+def test_a_worker_past_the_memory_limit_is_stopped_and_only_its_document_fails(tmp_path):
+    docs = make_docs(4, {2: "This one is a memory HOG."})
+    report = run_batch(docs, options(tmp_path, "test_years", "test_hog", max_memory=250 * 2**20), log=quiet, interactive=False)
+    assert (report.documents, report.failed) == (3, 1)
+    (error,) = read_jsonl(tmp_path / "errors.jsonl")
+    assert error["id"] == "doc002" and error["reason"].startswith("memory: the worker grew past 250 MiB")

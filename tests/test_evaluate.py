@@ -475,3 +475,13 @@ def test_render_prints_mention_texts_literally():
     gold = _doc("d", [("ORG", 0, len(text))], text)
     out = render_report(evaluate_documents({"d": gold}, {}))
     assert repr(text) in out
+
+
+def test_cli_evaluate_exits_1_when_no_prediction_matches_a_gold_document(tmp_path):
+    gold, pred = _known_case()
+    pred.id = "another_id"
+    _write(tmp_path / "gold" / "doc1.json", _gold_dict(gold))
+    _write(tmp_path / "pred" / "another_id.json", pred.to_dict())
+    result = CliRunner().invoke(app, ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred")])
+    assert result.exit_code == 1
+    assert "nothing was scored" in result.stderr

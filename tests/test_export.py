@@ -90,7 +90,7 @@ def sample_output(doc_id: str = "doc_a") -> dict:
             {"id": "E3", "label": "DATE", "canonical": "2001", "mentions": ["T4"], "kb_id": None, "aliases": ["2001"]},
         ],
         source={"path": f"/in/{doc_id}.txt", "format": "txt", "encoding": "utf-8"},
-        provenance={"pipeline_version": "0.1.0", "components": [{"name": "ner"}]},
+        provenance={"pipeline_version": "0.1.0", "components": [{"name": "ner", "model": "en_core_web_sm", "model_version": "3.7.1"}]},
     )
     return doc.to_dict()
 
@@ -200,3 +200,178 @@ def test_sqlite_urls(tmp_path, monkeypatch):
     assert (tmp_path / "absolute.db").exists()
     with pytest.raises(ExportError, match="unsupported database URL"):
         open_database("mysql://x/y")
+
+
+# --- schema version 2: keys, indexes, typed dates, cross-document entities ---------------------
+
+
+def test_foreign_keys_indexes_dates_and_cross_document_entities(database_url):
+    with open_database(database_url) as db:
+        db.store(sample_output("doc_a"))
+        db.store(sample_output("doc_b"))
+        # Both documents' SCO mentions meet in one cross-document entity (by KB id); DATE "2001" by label + name.
+        rows = db.fetch_all(
+            "SELECT k.entity_key, COUNT(DISTINCT e.doc_id) FROM entities e "
+            "JOIN canonical_entities c ON c.doc_id = e.doc_id AND c.canonical_id = e.canonical_id "
+            "JOIN kb_entities k ON k.entity_key = c.entity_key GROUP BY k.entity_key ORDER BY k.entity_key"
+        )
+        assert rows == [("DATE:2001", 2), ("ISO3166:KZ", 2), ("Q485207", 2)]
+        (date,) = db.fetch_all("SELECT value, date_start, date_end, date_granularity FROM entities WHERE label = 'DATE' AND doc_id = 'doc_a'")
+        assert (date[0], str(date[1]), str(date[2]), date[3]) == ("2001", "2001-01-01", "2001-12-31", "year")
+        assert db.schema_version() == 2
+        # A relation whose argument is not an entity of its document is refused by the foreign key.
+        with pytest.raises(Exception):
+            with db.transaction():
+                db.execute("INSERT INTO relations (doc_id, relation_id, label, head_id, tail_id) VALUES ('doc_a', 'R9', 'member_of', 'T1', 'T99')")
+    with open_database(database_url) as db:
+        if database_url.startswith("sqlite"):
+            indexes = {row[0] for row in db.fetch_all("SELECT name FROM sqlite_master WHERE type = 'index'")}
+        else:
+            indexes = {row[0] for row in db.fetch_all("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()")}
+        assert {"relations_by_head", "relations_by_tail", "entities_by_canonical_id"} <= indexes
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2019-09", ("2019-09-01", "2019-09-30", "month")),
+        ("2020-02", ("2020-02-01", "2020-02-29", "month")),
+        ("2013-06-20", ("2013-06-20", "2013-06-20", "day")),
+        ("199X", ("1990-01-01", "1999-12-31", "decade")),
+        ("2004/2019", ("2004-01-01", "2019-12-31", "range")),
+        ("2018-Q3", ("2018-07-01", "2018-09-30", "quarter")),
+        ("XXXX-09", (None, None, "month")),
+        ("2019-13", (None, None, None)),
+        (None, (None, None, None)),
+    ],
+)
+def test_date_range_of_timex_values(value, expected):
+    from textmine.runtime.export import date_range
+
+    start, end, granularity = date_range(value)
+    assert (start and start.isoformat(), end and end.isoformat(), granularity) == expected
+
+
+def test_same_id_with_another_text_is_refused_unless_replace(database_url):
+    with open_database(database_url) as db:
+        db.store(sample_output("doc_a"))
+        other = sample_output("doc_a")
+        other["text"] = other["text"].replace("Kazakhstan", "Kyrgyzstan")
+        other["entities"][0]["text"] = "Kyrgyzstan"
+        other["text_sha256"] = Document(id="x", text=other["text"]).text_sha256
+        with pytest.raises(ExportError, match="already stored with another text.*--replace"):
+            db.store(other)
+        assert db.fetch_all("SELECT text FROM documents")[0][0].startswith("Kazakhstan")
+        assert db.store(other, replace=True) == "replaced"
+        assert db.fetch_all("SELECT text FROM documents")[0][0].startswith("Kyrgyzstan")
+
+
+def test_url_and_meta_of_the_input_are_stored(database_url):
+    data = sample_output("doc_a")
+    data["source"].update(url="https://example.org/article/7", meta={"crawl": 3})
+    with open_database(database_url) as db:
+        db.store(data)
+        assert db.fetch_all("SELECT url, meta FROM documents") == [("https://example.org/article/7", '{"crawl": 3}')]
+
+
+def _v1_database(path: Path) -> str:
+    import sqlite3
+
+    connection = sqlite3.connect(path)
+    connection.executescript((Path(__file__).parent / "fixtures" / "db_schema_v1.sql").read_text(encoding="utf-8"))
+    connection.executescript(
+        """
+        INSERT INTO documents (doc_id, text_sha256, output_sha256, text) VALUES ('old', 'a', 'b', 'SCO met in June 2017.');
+        INSERT INTO canonical_entities (doc_id, canonical_id, label, canonical, kb_id) VALUES ('old', 'E1', 'ORG', 'SCO', 'Q485207');
+        INSERT INTO entities (doc_id, entity_id, label, start_char, end_char, text, canonical_id)
+            VALUES ('old', 'T1', 'ORG', 0, 3, 'SCO', 'E1');
+        INSERT INTO entities (doc_id, entity_id, label, start_char, end_char, text, value)
+            VALUES ('old', 'T2', 'DATE', 11, 20, 'June 2017', '2017-06');
+        INSERT INTO relations (doc_id, relation_id, label, head_id, tail_id) VALUES ('old', 'R1', 'held_on', 'T1', 'T2');
+        """
+    )
+    connection.commit()
+    connection.close()
+    return f"sqlite:///{path}"
+
+
+def test_a_version_1_database_is_migrated_with_its_rows(tmp_path):
+    url = _v1_database(tmp_path / "v1.db")
+    with open_database(url) as db:
+        assert db.schema_version() == 2
+        assert db.fetch_all("SELECT entity_key FROM canonical_entities") == [("Q485207",)]
+        assert db.fetch_all("SELECT date_start, date_end, date_granularity FROM entities WHERE entity_id = 'T2'") == [
+            ("2017-06-01", "2017-06-30", "month")
+        ]
+        assert db.fetch_all("SELECT head_id, tail_id FROM relations") == [("T1", "T2")]
+        db.store(sample_output("doc_a"))
+        assert db.fetch_all("SELECT COUNT(*) FROM documents") == [(2,)]
+    with open_database(url) as db:  # opening again changes nothing
+        assert db.fetch_all("SELECT version FROM schema_version") == [(2,)]
+
+
+# --- database errors: one line, non-zero exit, no password ----------------------------------
+
+
+def _export_cli(tmp_path: Path, url: str):
+    write_outputs(tmp_path / "out")
+    return CliRunner().invoke(app, ["export", str(tmp_path / "out"), "--db", url])
+
+
+@pytest.mark.parametrize("target", ["folder", "not_sqlite", "truncated", "memory", "bare", "empty", "unknown_scheme", "bad_password"])
+def test_each_database_error_is_one_line_and_exit_2(tmp_path, target):
+    if target == "folder":
+        (tmp_path / "dir.db").mkdir()
+        url = f"sqlite:///{tmp_path}/dir.db"
+    elif target == "not_sqlite":
+        (tmp_path / "text.db").write_text("this is not a database\n" * 100)
+        url = f"sqlite:///{tmp_path}/text.db"
+    elif target == "truncated":
+        with open_database(f"sqlite:///{tmp_path}/whole.db") as db:
+            db.store(sample_output())
+        data = (tmp_path / "whole.db").read_bytes()
+        (tmp_path / "cut.db").write_bytes(data[: len(data) // 3])
+        url = f"sqlite:///{tmp_path}/cut.db"
+    elif target == "memory":
+        url = "sqlite:///:memory:"
+    elif target == "bare":
+        url = "sqlite:///"
+    elif target == "empty":
+        url = ""
+    elif target == "unknown_scheme":
+        url = "mysql://admin:s3cr3t-pw@db.example/x"
+    else:
+        url = "postgresql://admin:s3cr3t-pw@127.0.0.1:1/x"
+    result = _export_cli(tmp_path, url)
+    assert result.exit_code in (1, 2), result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert "Traceback" not in result.output and "s3cr3t" not in result.output, result.output
+    if target == "truncated":  # SQLite may open a cut file and fail on the pages it lost
+        assert result.exit_code in (1, 2) and all(line.startswith("textmine: ") for line in lines)
+    else:
+        assert result.exit_code == 2 and len(lines) == 1 and lines[0].startswith("textmine: "), result.output
+
+
+def test_export_refuses_missing_paths_and_files_that_are_not_outputs(tmp_path):
+    url = f"sqlite:///{tmp_path}/db.sqlite"
+    result = CliRunner().invoke(app, ["export", str(tmp_path / "nosuchdir"), "--db", url])
+    assert result.exit_code == 2 and "no such file or folder" in result.stderr
+    inputs = tmp_path / "inputs"
+    inputs.mkdir()
+    (inputs / "raw.jsonl").write_text(json.dumps({"id": "a", "text": "Raw input text."}) + "\n", encoding="utf-8")
+    (inputs / ".notes.json").write_text(json.dumps(sample_output(".notes")), encoding="utf-8")
+    result = CliRunner().invoke(app, ["export", str(inputs), "--db", url])
+    assert result.exit_code == 1
+    assert "raw.jsonl:1: not a textmine output" in result.stderr
+    assert "1 inserted" in result.stdout  # a file whose name starts with "." is an output like any other
+
+
+def test_batch_with_a_bad_database_leaves_the_previous_outputs(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "manifest.jsonl").write_text('{"id": "kept"}\n', encoding="utf-8")
+    (tmp_path / "in.txt").write_text("SCO.\n", encoding="utf-8")
+    (tmp_path / "dir.db").mkdir()
+    result = CliRunner().invoke(app, ["batch", str(tmp_path / "in.txt"), "--out", str(out), "--db", f"sqlite:///{tmp_path}/dir.db"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert (out / "manifest.jsonl").read_text(encoding="utf-8") == '{"id": "kept"}\n'

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -200,25 +201,34 @@ def test_jsonl_lines_become_documents_and_bad_lines_errors_naming_file_and_line(
 
     docs = [item for item in items if isinstance(item, Document)]
     errors = [item for item in items if isinstance(item, InputError)]
-    assert [(d.id, d.text) for d in docs] == [("a", "First text."), ("d", "Второй текст\u2028с разделителем")]
+    # An id that is a path is kept: it is escaped into a safe file name when written (textmine.runtime.output).
+    assert [(d.id, d.text) for d in docs] == [("a", "First text."), ("../escape", "x"), ("d", "Второй текст\u2028с разделителем")]
     assert docs[0].source == {"path": str(path), "line": 1, "format": "jsonl", "encoding": "utf-8"}
-    assert [e.path for e in errors] == [f"{path}:{n}" for n in (3, 4, 5, 6, 8)]
+    assert [e.path for e in errors] == [f"{path}:{n}" for n in (3, 4, 5, 8)]
     assert "not valid JSON" in errors[0].reason
     assert 'missing "text"' in errors[1].reason
     assert "JSON object" in errors[2].reason
-    assert "cannot name an output file" in errors[3].reason
-    assert "already used by" in errors[4].reason and f"{path}:1" in errors[4].reason
+    assert "already used by" in errors[3].reason and f"{path}:1" in errors[3].reason
 
 
-def test_stdin_is_read_as_utf8_with_the_given_id(monkeypatch):
+def test_stdin_is_read_as_utf8_with_the_given_id_or_one_from_its_content(monkeypatch):
     text = "Каталог статей\n\nSCO and regional security issues\n"
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(text.encode("utf-8"))))
     doc = next(iter(iter_documents(["-"], stdin_id="piped")))
     assert (doc.id, doc.text, doc.source) == ("piped", text, {"path": "-", "format": "txt", "encoding": "utf-8"})
 
+    # Without a given id: "stdin-" and the start of the text's sha256, so two texts never share an id.
+    ids = []
+    for piped in (text, text + "Another line.\n"):
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(piped.encode("utf-8"))))
+        doc = next(iter(iter_documents(["-"])))
+        assert doc.id == "stdin-" + doc.text_sha256[:16]
+        ids.append(doc.id)
+    assert ids[0] != ids[1]
+
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO("не UTF-8".encode("cp1251"))))
     error = next(iter(iter_documents(["-"])))
-    assert isinstance(error, InputError) and error.id == "stdin" and "must be UTF-8" in error.reason
+    assert isinstance(error, InputError) and error.id.startswith("stdin-") and "must be UTF-8" in error.reason
 
 
 # --- folders -------------------------------------------------------------------------------
@@ -239,11 +249,22 @@ def test_folders_are_read_recursively_and_other_files_skipped_with_a_note(tmp_pa
     assert len(items) == 4
 
 
+def test_files_with_the_same_name_in_a_folder_get_their_relative_paths_as_ids(tmp_path):
+    for folder, text in (("x", "One text.\n"), ("y", "One text.\n"), ("z", "Other text.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.html").write_text(f"<p>{text}</p>")
+    (tmp_path / "z" / "index.txt").write_text("A third text.\n")
+    (tmp_path / "z" / "unique.txt").write_text("Unique.\n")
+    items = list(iter_documents([tmp_path]))
+    assert [item.id for item in items] == ["x/index", "y/index", "z/index.html", "z/index.txt", "unique"]
+    assert all(isinstance(item, Document) for item in items)
+
+
 def test_same_id_with_another_text_is_an_error_but_an_identical_copy_is_not(tmp_path):
     for folder, text in (("x", "One text.\n"), ("y", "One text.\n"), ("z", "Other text.\n")):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "doc.txt").write_text(text)
-    items = list(iter_documents([tmp_path]))
+    items = list(iter_documents([tmp_path / "x" / "doc.txt", tmp_path / "y", tmp_path / "z"]))
     assert [type(item).__name__ for item in items] == ["Document", "Document", "InputError"]
     assert "already used by" in items[2].reason and str(tmp_path / "x" / "doc.txt") in items[2].reason
 
@@ -287,14 +308,14 @@ def test_missing_and_unreadable_paths_are_input_errors(tmp_path, monkeypatch):
 
     locked = tmp_path / "locked.txt"
     locked.write_text("secret\n")
-    original = Path.read_bytes
+    original = os.open
 
-    def refuse(self):  # the tests run as root, who may read any file: simulate the refusal
-        if self == locked:
-            raise PermissionError(13, "Permission denied", str(self))
-        return original(self)
+    def refuse(path, *args, **kwargs):  # the tests run as root, who may read any file: simulate the refusal
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     error = read_one(locked)
     assert isinstance(error, InputError) and "permission denied" in error.reason
 
@@ -347,8 +368,108 @@ def test_extract_cli_reads_standard_input(tmp_path, monkeypatch):
     monkeypatch.setattr(ExtractRun, "from_options", classmethod(lambda cls, **_: cls(ExtractConfig(components=("segmenter",)))))
     result = CliRunner().invoke(app, ["extract", "-", "--out", str(tmp_path)], input=seed_text().encode("utf-8"))
     assert result.exit_code == 0, result.output
-    written = json.loads((tmp_path / "stdin.json").read_text(encoding="utf-8"))
+    (written_file,) = tmp_path.glob("stdin-*.json")
+    written = json.loads(written_file.read_text(encoding="utf-8"))
     assert written["text"] == seed_text() and written["source"]["path"] == "-"
+    assert written_file.name == written["id"] + ".json" == f"stdin-{written['text_sha256'][:16]}.json"
 
     result = CliRunner().invoke(app, ["extract", "-", "--out", str(tmp_path)], input=b"")
     assert result.exit_code == 1 and "textmine: -: standard input is empty" in result.stderr
+
+
+# --- hostile input ---------------------------------------------------------------------------
+
+
+def test_hostile_json_lines_fail_alone_and_their_neighbours_are_read(tmp_path):
+    path = tmp_path / "hostile.jsonl"
+    lines = [
+        b'{"id": "deep", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"id": ' + b"9" * 5000 + b', "text": "An integer of 5,000 digits."}',
+        b'{"id": "surrogate", "text": "bad \\udc80 text"}',
+        b'{"id": "escaped_nul", "text": "NUL \\u0000 here"}',
+        b'{"id": "raw\x00nul", "text": "x"}',
+        b'{"id": "caf\xe9", "text": "Latin-1 byte."}',
+        b'{"id": "id\\udc80", "text": "A lone surrogate in the id only.", "url": "https://example.org/p", "meta": {"site": 3}}',
+        b'{"id": "fine", "text": "A good line."}',
+    ]
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    items = list(iter_documents([path]))
+    assert len(items) == len(lines)
+    docs = {item.id: item for item in items if isinstance(item, Document)}
+    errors = [item for item in items if isinstance(item, InputError)]
+    assert set(docs) == {"id\\udc80", "fine"}
+    assert docs["id\\udc80"].source["url"] == "https://example.org/p" and docs["id\\udc80"].source["meta"] == {"site": 3}
+    reasons = [e.reason for e in errors]
+    assert "nested too deeply" in reasons[0]
+    assert "not readable JSON" in reasons[1] and "4300" in reasons[1]
+    assert "lone surrogate" in reasons[2]
+    assert "binary file" in reasons[3]
+    assert "not valid JSON" in reasons[4]
+    assert "must be UTF-8" in reasons[5]
+    assert [e.path for e in errors] == [f"{path}:{n}" for n in range(1, 7)]
+
+
+def test_special_files_are_refused_without_being_read(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")  # opening it for reading would block
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # reading it would never end
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone")
+    (tmp_path / "fine.txt").write_text("Readable.\n")
+    items = {Path(item.path if isinstance(item, InputError) else item.source["path"]).name: item for item in iter_documents([tmp_path])}
+    assert "a FIFO" in items["pipe.txt"].reason and "only regular files" in items["pipe.txt"].reason
+    assert "a character device" in items["zero.txt"].reason
+    assert "broken symbolic link" in items["dangling.txt"].reason
+    assert isinstance(items["fine.txt"], Document)
+    assert "a character device" in read_one("/dev/zero").reason
+
+
+def test_limits_refuse_long_documents_and_large_files_before_any_stage(tmp_path):
+    from textmine.stages.ingest import InputLimits
+
+    (tmp_path / "long.txt").write_text("word " * 1000)
+    (tmp_path / "big.html").write_text("<p>" + "x" * 5000 + "</p>")
+    (tmp_path / "lines.jsonl").write_text(
+        json.dumps({"id": "short", "text": "ok"}) + "\n" + json.dumps({"id": "huge", "text": "y" * 9000}) + "\n"
+    )
+    items = list(iter_documents([tmp_path], limits=InputLimits(max_bytes=8000, max_chars=4000)))
+    by_path = {item.path: item for item in items if isinstance(item, InputError)}
+    assert "document too long: 5,000 characters, the limit is 4,000 (--max-chars)" in by_path[str(tmp_path / "long.txt")].reason
+    assert "document too long: 5,001 characters" in by_path[str(tmp_path / "big.html")].reason
+    assert "line too large" in by_path[f"{tmp_path / 'lines.jsonl'}:2"].reason
+    assert [item.id for item in items if isinstance(item, Document)] == ["short"]
+    (tmp_path / "long.txt").write_text("word " * 2000)
+    error = read_one_limited(tmp_path / "long.txt", InputLimits(max_bytes=5000))
+    assert "file too large: 10,000 bytes, the limit is 5,000 (--max-bytes)" in error.reason
+
+
+def read_one_limited(path: Path, limits) -> Document | InputError:
+    (item,) = list(iter_documents([path], limits=limits))
+    return item
+
+
+def test_deep_and_attribute_heavy_html(tmp_path):
+    (tmp_path / "deep.html").write_text("<html><body>" + "<div><span>" * 20_000 + "Deep text." + "</span></div>" * 20_000)
+    (tmp_path / "attrs.html").write_text("<p " + " ".join(f'a{i}="v"' for i in range(50_000)) + ">x</p>")
+    deep = read_doc(tmp_path / "deep.html")
+    assert deep.text == "Deep text.\n"
+    assert "50,000 attributes" in read_one(tmp_path / "attrs.html").reason
+
+
+def test_file_names_that_are_not_utf8_give_printable_ids(tmp_path):
+    name = os.fsdecode(b"caf\xe9.txt")
+    (tmp_path / name).write_text("A name in Latin-1.\n")
+    doc = read_doc(tmp_path / name)
+    assert doc.id == "caf\\xe9" and doc.source["path"].endswith("caf\\xe9.txt")
+    doc.to_json().encode("utf-8")
+
+
+def test_a_file_read_here_and_parsed_elsewhere_gives_the_same_document(tmp_path):
+    from textmine.stages.ingest import InputFile, InputLimits, iter_inputs, load_input
+
+    (tmp_path / "page.html").write_text(seed_catalogue_page(), encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (item,) = [i for i in iter_inputs([tmp_path / "page.html"]) if isinstance(i, InputFile)]
+    shipped = item.with_data(InputLimits())
+    assert shipped.data is not None
+    assert load_input(shipped).to_json() == load_input(item).to_json()
+    fifo = InputFile(str(tmp_path / "pipe.txt"), str(tmp_path / "pipe.txt"), "txt", "pipe", "k")
+    assert "a FIFO" in fifo.with_data(InputLimits()).reason

@@ -217,3 +217,16 @@ def test_cli_validate_exit_codes(tmp_path):
     result = runner.invoke(app, ["validate", str(good), str(bad)])
     assert result.exit_code == 1
     assert f"{bad}: entities[1].id: duplicate id 'T1'" in result.output
+
+
+def test_a_batch_folders_bookkeeping_files_are_skipped(tmp_path):
+    folder = tmp_path / "batch_out"
+    folder.mkdir()
+    (folder / "a.json").write_text(json.dumps(valid_data()), encoding="utf-8")
+    (folder / "batch.json").write_text('{"fingerprint": {"format": "json"}}\n', encoding="utf-8")
+    (folder / "manifest.jsonl").write_text('{"id": "doc", "sha256": "x", "output": "a.json"}\n', encoding="utf-8")
+    (folder / "errors.jsonl").write_text('{"id": "z", "path": "z.txt", "reason": "empty file"}\n', encoding="utf-8")
+    assert validate_paths([folder]) == []
+    # Without batch.json beside it, a file called errors.jsonl is checked like any other.
+    (folder / "batch.json").unlink()
+    assert any("errors.jsonl" in p for p in validate_paths([folder]))

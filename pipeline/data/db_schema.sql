@@ -5,6 +5,14 @@
 -- document deletes its old rows (ON DELETE CASCADE) and inserts the new ones
 -- in one transaction. Offsets (`start_char`, `end_char`) are code-point
 -- offsets into `documents.text`, end exclusive, as in the JSON outputs.
+--
+-- Schema version 2 (textmine.runtime.export.SCHEMA_VERSION). A database of an
+-- older version is migrated when it is opened (see MIGRATIONS in
+-- pipeline/runtime/export.py); version 1 had no `schema_version` table.
+
+CREATE TABLE IF NOT EXISTS schema_version (
+    version INTEGER NOT NULL            -- one row
+);
 
 -- One row per distinct pipeline configuration that produced outputs.
 CREATE TABLE IF NOT EXISTS runs (
@@ -14,7 +22,7 @@ CREATE TABLE IF NOT EXISTS runs (
 );
 
 CREATE TABLE IF NOT EXISTS documents (
-    doc_id          TEXT PRIMARY KEY,   -- the output's "id" (input file name without extension)
+    doc_id          TEXT PRIMARY KEY,   -- the output's "id" (docs/batch.md: document ids); one text per id
     text_sha256     TEXT NOT NULL,
     output_sha256   TEXT NOT NULL,      -- sha256 of the whole output: an unchanged document is not rewritten
     run_id          TEXT REFERENCES runs (run_id),
@@ -22,7 +30,18 @@ CREATE TABLE IF NOT EXISTS documents (
     source_format   TEXT,               -- txt, html, jsonl, ...
     source_encoding TEXT,
     source          TEXT,               -- JSON: the output's whole "source" object
-    text            TEXT NOT NULL
+    text            TEXT NOT NULL,
+    url             TEXT,               -- source.url: the page's address, when the input gave one (JSON Lines "url")
+    meta            TEXT                -- JSON: source.meta, the input's own metadata (JSON Lines "meta")
+);
+
+-- One row per real-world entity across documents: keyed by its knowledge-base id
+-- (Wikidata Q-id, ISO3166:XX, ...) or, without one, by label and canonical name.
+CREATE TABLE IF NOT EXISTS kb_entities (
+    entity_key TEXT PRIMARY KEY,        -- kb_id, or "<label>:<canonical name>"
+    kb_id      TEXT,
+    label      TEXT NOT NULL,
+    canonical  TEXT                     -- the canonical name of the first document stored
 );
 
 -- Wrapper / article stretches of the text, in order, covering it without gaps.
@@ -45,6 +64,7 @@ CREATE TABLE IF NOT EXISTS canonical_entities (
     kb_id        TEXT,                  -- Wikidata Q-id, ISO3166:XX, ... or NULL: joins entities across documents
     aliases      TEXT,                  -- JSON list of names
     mentions     TEXT,                  -- JSON list of entity ids (T...)
+    entity_key   TEXT REFERENCES kb_entities (entity_key),  -- the entity across documents
     PRIMARY KEY (doc_id, canonical_id)
 );
 
@@ -57,11 +77,15 @@ CREATE TABLE IF NOT EXISTS entities (
     end_char     INTEGER NOT NULL,
     text         TEXT NOT NULL,
     value        TEXT,                  -- DATE only: normalised ISO 8601 / TIMEX3 value
+    date_start   DATE,                  -- DATE only: first day the value covers ("2019-09" -> 2019-09-01), NULL without a year
+    date_end     DATE,                  -- DATE only: last day it covers ("2019-09" -> 2019-09-30)
+    date_granularity TEXT,              -- DATE only: day, month, quarter, year, decade, century, or range (a/b)
     canonical    TEXT,
     canonical_id TEXT,                  -- canonical_entities.canonical_id of the same document, or NULL
     source       TEXT,                  -- component that found the mention
     confidence   DOUBLE PRECISION,
-    PRIMARY KEY (doc_id, entity_id)
+    PRIMARY KEY (doc_id, entity_id),
+    FOREIGN KEY (doc_id, canonical_id) REFERENCES canonical_entities (doc_id, canonical_id) ON DELETE CASCADE
 );
 
 CREATE TABLE IF NOT EXISTS relations (
@@ -72,7 +96,9 @@ CREATE TABLE IF NOT EXISTS relations (
     tail_id     TEXT NOT NULL,
     confidence  DOUBLE PRECISION,
     source      TEXT,
-    PRIMARY KEY (doc_id, relation_id)
+    PRIMARY KEY (doc_id, relation_id),
+    FOREIGN KEY (doc_id, head_id) REFERENCES entities (doc_id, entity_id) ON DELETE CASCADE,
+    FOREIGN KEY (doc_id, tail_id) REFERENCES entities (doc_id, entity_id) ON DELETE CASCADE
 );
 
 -- Bibliographic metadata: one row per document, authors and references below.
@@ -113,5 +139,10 @@ CREATE TABLE IF NOT EXISTS bib_references (
 );
 
 CREATE INDEX IF NOT EXISTS entities_by_canonical ON entities (label, canonical);
+CREATE INDEX IF NOT EXISTS entities_by_canonical_id ON entities (doc_id, canonical_id);
+CREATE INDEX IF NOT EXISTS entities_by_date ON entities (date_start, date_end);
 CREATE INDEX IF NOT EXISTS canonical_entities_by_kb_id ON canonical_entities (kb_id);
+CREATE INDEX IF NOT EXISTS canonical_entities_by_entity_key ON canonical_entities (entity_key);
 CREATE INDEX IF NOT EXISTS relations_by_label ON relations (label);
+CREATE INDEX IF NOT EXISTS relations_by_head ON relations (doc_id, head_id);
+CREATE INDEX IF NOT EXISTS relations_by_tail ON relations (doc_id, tail_id);

@@ -114,10 +114,16 @@ class JsonRecord:
 
 
 def iter_json_records(path: Path) -> Iterator[JsonRecord]:
-    """Every document object in a file or folder (recursively ``*.json``, and ``*.jsonl`` one per line)."""
+    """Every document object in a file or folder (recursively ``*.json``, and ``*.jsonl`` one per line).
+
+    A batch folder's bookkeeping (``batch.json``, ``manifest.jsonl``, ``errors.jsonl`` beside a
+    ``batch.json``) holds no documents and is skipped.
+    """
     path = Path(path)
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix in (".json", ".jsonl"))
+        files = sorted(
+            p for p in path.rglob("*") if p.is_file() and p.suffix in (".json", ".jsonl") and not _is_bookkeeping(p)
+        )
     elif path.exists():
         files = [path]
     else:
@@ -135,6 +141,13 @@ def iter_json_records(path: Path) -> Iterator[JsonRecord]:
                     yield _parse(f"{file}:{number}", file, line)
         else:
             yield _parse(str(file), file, content)
+
+
+BATCH_BOOKKEEPING = frozenset({"batch.json", "manifest.jsonl", "errors.jsonl"})
+
+
+def _is_bookkeeping(file: Path) -> bool:
+    return file.name in BATCH_BOOKKEEPING and (file.parent / "batch.json").is_file()
 
 
 def _parse(where: str, path: Path, content: str) -> JsonRecord:

@@ -41,8 +41,8 @@ from typing import Any, Callable, Iterable, Iterator
 
 from textmine.document import Document, sha256_text
 from textmine.runtime.extract import ExtractConfig
-from textmine.stages.ingest import InputError
-from textmine.runtime.output import write_atomic
+from textmine.runtime.output import output_filename, write_atomic
+from textmine.stages.ingest import InputError, InputFile, InputLimits, SkippedInput, where_from
 from textmine.runtime.worker import Outcome, WorkerFailure, WorkerProcess, WorkerSpec, WorkerStartError
 
 MANIFEST = "manifest.jsonl"
@@ -65,6 +65,7 @@ class BatchOptions:
     engine: str = "local"  # "local" or "dask"
     scheduler: str | None = None  # Dask scheduler address; None starts a local cluster
     db: str | None = None  # export each finished document to this database as well
+    replace_in_db: bool = False  # let a document replace a stored one with the same id and another text
     # Seconds a batch may take before its worker is killed; its documents are
     # then retried one by one with the same limit, and one that still hangs fails.
     timeout: float = 300.0
@@ -72,6 +73,10 @@ class BatchOptions:
     plugins: tuple[str, ...] = ()  # modules the workers import first (custom components)
     log_interval: float = 10.0  # seconds between progress lines when not on a terminal
     recycle_after: int = 0  # restart each worker after this many documents (0: never); see WorkerSpec
+    limits: InputLimits = field(default_factory=InputLimits)  # bytes per file, characters per document
+    max_memory: int = 0  # bytes of resident memory a worker may reach on a batch before it is killed (0: no limit)
+    # With resume: redo the documents a pipeline of another version or with other models made.
+    overwrite: bool = False
 
     def __post_init__(self) -> None:
         self.out_dir = Path(self.out_dir)
@@ -110,13 +115,14 @@ class BatchReport:
 
 @dataclass
 class _Item:
-    doc: Document
-    key: str  # sha256 of the text: with the id, what identifies a done document
-    words: int
+    doc: Document | InputFile  # an InputFile is read by the worker
+    key: str  # with the id, what identifies a done document: the text's sha256, or the file's size and mtime
 
     @property
     def path(self) -> str:
-        return str(self.doc.source.get("path", self.doc.id))
+        if isinstance(self.doc, InputFile):
+            return self.doc.path
+        return where_from(self.doc)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -165,7 +171,8 @@ class OutputStore:
         self.options = options
         self.out = options.out_dir
         self.out.mkdir(parents=True, exist_ok=True)
-        self.done: dict[str, str] = {}  # id -> text sha256 of documents finished (any run)
+        self.done: dict[str, str] = {}  # id -> input key of documents finished (any run)
+        self.previous_provenance: dict[str, Any] | None = None  # of the batch being resumed
         self._open()
         self._manifest = _AppendLog(self.out / MANIFEST)
         self._errors = _AppendLog(self.out / ERRORS)
@@ -183,6 +190,7 @@ class OutputStore:
                     f"{self.out} holds a batch made with other settings ({previous.get('fingerprint')}); "
                     "resume it with the same settings, or start afresh without --resume"
                 )
+            self.previous_provenance = previous.get("provenance")
             self._load_manifest()
         else:
             # A fresh batch: the previous batch's bookkeeping and shards go.
@@ -195,9 +203,29 @@ class OutputStore:
             leftover.unlink()
         # Every failure is retried on resume, so the error log starts empty.
         write_atomic(self.out / ERRORS, "")
-        write_atomic(self.out / BATCH_INFO, json.dumps({"fingerprint": fingerprint}, ensure_ascii=False, indent=2) + "\n")
+        self._write_info(self.previous_provenance)
         shards = sorted(self.out.glob(f"{SHARD_PREFIX}*.jsonl"))
         self._next_shard = int(shards[-1].stem[len(SHARD_PREFIX):]) + 1 if shards else 0
+
+    def _write_info(self, provenance: dict[str, Any] | None) -> None:
+        info: dict[str, Any] = {"fingerprint": self.options.fingerprint}
+        if provenance is not None:
+            info["provenance"] = provenance
+        write_atomic(self.out / BATCH_INFO, json.dumps(info, ensure_ascii=False, indent=2) + "\n")
+
+    def check_provenance(self, provenance: dict[str, Any]) -> None:
+        """Refuse to mix two pipelines' outputs in one batch, unless told to redo the old ones."""
+        previous = self.previous_provenance
+        if previous is not None and self.done and previous != provenance:
+            if not self.options.overwrite:
+                raise BatchSetupError(
+                    f"{self.out} holds a batch made by another pipeline (version {previous.get('pipeline_version')}, "
+                    f"or other models or libraries) than this one (version {provenance.get('pipeline_version')}); "
+                    "add --overwrite to extract its documents again, or start afresh without --resume"
+                )
+            self.done.clear()
+        self.previous_provenance = provenance
+        self._write_info(provenance)
 
     def _load_manifest(self) -> None:
         """Keep the entries whose output exists, and rewrite the manifest with only those.
@@ -210,13 +238,15 @@ class OutputStore:
             if {"id", "sha256", "output"} <= entry.keys() and (self.out / entry["output"]).exists():
                 entries[entry["id"]] = entry
         write_atomic(self.out / MANIFEST, "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in entries.values()))
-        self.done = {doc_id: entry["sha256"] for doc_id, entry in entries.items()}
+        self.done = {doc_id: entry.get("input", entry["sha256"]) for doc_id, entry in entries.items()}
 
     def record_error(self, doc_id: str | None, path: str, reason: str) -> None:
         self._errors.append([{"id": doc_id, "path": path, "reason": reason}])
 
-    def write(self, item: _Item, output_json: str) -> None:
-        entry = {"id": item.doc.id, "sha256": item.key, "path": item.path}
+    def write(self, item: _Item, outcome: Outcome) -> None:
+        entry = {"id": item.doc.id, "sha256": outcome.text_sha256, "input": item.key, "path": item.path}
+        output_json = outcome.json
+        assert output_json is not None
         if self.options.format == "json":
             written = write_document_json(item.doc.id, output_json, self.out)
             self._manifest.append([{**entry, "output": written.name}])
@@ -259,13 +289,13 @@ class OutputStore:
 
 
 def write_document_json(doc_id: str, output_json: str, out_dir: Path) -> Path:
-    """Write an already serialised document as ``out_dir/<id>.json`` (as textmine.runtime.output does)."""
-    path = Path(out_dir) / f"{doc_id}.json"
+    """Write an already serialised document under its output file name (as textmine.runtime.output does)."""
+    path = Path(out_dir) / output_filename(doc_id)
     write_atomic(path, output_json)
     return path
 
 
-def extract_isolated(worker: WorkerProcess, docs: list[Document], timeout: float) -> list[Outcome]:
+def extract_isolated(worker: WorkerProcess, docs: list[Any], timeout: float) -> list[Outcome]:
     """Outcomes for ``docs``; after a hang or crash, each document is retried alone to find the culprit."""
     try:
         return worker.extract(docs, timeout)
@@ -283,6 +313,7 @@ class LocalEngine:
 
     def __init__(self, spec: WorkerSpec, workers: int, timeout: float):
         self.timeout = timeout
+        self.provenance: dict[str, Any] = {}
         self._workers = [WorkerProcess(spec) for _ in range(workers)]
         self._idle: queue.Queue[WorkerProcess] = queue.Queue()
         self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="textmine-worker")
@@ -295,6 +326,7 @@ class LocalEngine:
         warm_up = [Document(id="warm-up", text=WARM_UP_TEXT)]
         for started in [self._pool.submit(w.extract, warm_up, self.timeout) for w in self._workers]:
             started.result()
+        self.provenance = self._workers[0].provenance or {}
         for worker in self._workers:
             self._idle.put(worker)
 
@@ -339,6 +371,7 @@ class DaskEngine:
 
         self.spec = spec
         self.timeout = timeout
+        self.provenance: dict[str, Any] = {}
         self._cluster = None
         if scheduler:
             self._client = Client(scheduler)
@@ -349,10 +382,17 @@ class DaskEngine:
 
     def start(self) -> None:
         # Load the pipeline on every worker now, so that a broken setup fails at once.
-        self._client.run(dask_extract, self.spec, [], self.timeout)
+        warm_up = [Document(id="warm-up", text=WARM_UP_TEXT)]
+        results = self._client.run(dask_extract, self.spec, warm_up, self.timeout)
+        outcome = next(iter(results.values()))[0]
+        self.provenance = json.loads(outcome.json).get("provenance", {}) if outcome.ok else {}
 
-    def submit(self, docs: list[Document]) -> Any:
-        return self._client.submit(dask_extract, self.spec, docs, self.timeout, pure=False)
+    def submit(self, docs: list[Any]) -> Any:
+        # Dask workers may run on machines without these files: their bytes travel
+        # in the task (decoding and parsing still happen on the worker).
+        limits = self.spec.limits or InputLimits()
+        items = [item.with_data(limits) if isinstance(item, InputFile) else item for item in docs]
+        return self._client.submit(dask_extract, self.spec, items, self.timeout, pure=False)
 
     def close(self) -> None:
         self._client.close()
@@ -448,7 +488,7 @@ def _start_engine(options: BatchOptions) -> LocalEngine | DaskEngine:
     """The engine of ``options`` with its pipelines loaded; BatchSetupError when that fails."""
     engine: LocalEngine | DaskEngine | None = None
     try:
-        spec = WorkerSpec(options.config, options.plugins, options.recycle_after)
+        spec = WorkerSpec(options.config, options.plugins, options.recycle_after, options.limits, options.max_memory)
         if options.engine == "dask":
             engine = DaskEngine(spec, options.workers, options.timeout, options.scheduler)
         else:
@@ -462,7 +502,7 @@ def _start_engine(options: BatchOptions) -> LocalEngine | DaskEngine:
 
 
 def run_batch(
-    source: Iterable[Document | InputError],
+    source: Iterable[Document | InputFile | InputError],
     options: BatchOptions,
     count_inputs: Callable[[], int] | None = None,
     log: Callable[[str], None] = _stderr,
@@ -475,16 +515,21 @@ def run_batch(
     KeyboardInterrupt leaves a consistent folder that ``resume`` continues.
     """
     report = BatchReport()
-    store = OutputStore(options)
     database = None
-    if options.db:
+    if options.db is not None:
+        # Before the output folder is touched: a bad database leaves the previous batch as it was.
         from textmine.runtime.export import ExportError, open_database
 
         try:
             database = open_database(options.db)
         except ExportError as exc:
-            store.close()
             raise BatchSetupError(str(exc)) from exc
+    try:
+        store = OutputStore(options)
+    except OSError as exc:
+        if database is not None:
+            database.close()
+        raise BatchSetupError(f"cannot use output folder {options.out_dir}: {exc.strerror or exc}") from exc
     engine: LocalEngine | DaskEngine | None = None
     progress = _Progress(report, sys.stderr.isatty() if interactive is None else interactive, log, options.log_interval)
     try:
@@ -492,6 +537,18 @@ def run_batch(
             _count_in_background(count_inputs, progress)
         started: float | None = None  # when the pipelines were loaded
         pending: deque[tuple[list[_Item], Any]] = deque()
+
+        def start() -> LocalEngine | DaskEngine:
+            nonlocal started
+            engine = _start_engine(options)
+            store.check_provenance(engine.provenance)
+            progress.start_clock()
+            started = time.monotonic()
+            return engine
+
+        if options.resume and store.previous_provenance is not None and store.done:
+            # The pipeline is compared with the one that made the finished documents before any is skipped.
+            engine = start()
 
         def finish_oldest() -> None:
             items, future = pending.popleft()
@@ -504,14 +561,14 @@ def run_batch(
             for item, outcome in zip(items, outcomes):
                 if outcome.ok and database is not None:
                     try:
-                        database.store(json.loads(outcome.json))
+                        database.store(json.loads(outcome.json), replace=options.replace_in_db)
                     except Exception as exc:  # not marked done, so --resume exports it again
-                        outcome = Outcome(False, reason=f"database export failed: {type(exc).__name__}: {exc}")
+                        outcome = Outcome(False, reason=f"database export failed: {_one_line(exc)}")
                 if outcome.ok:
-                    store.write(item, outcome.json)
+                    store.write(item, outcome)
                     store.done[item.doc.id] = item.key
                     report.documents += 1
-                    report.words += item.words
+                    report.words += outcome.words
                 else:
                     store.record_error(item.doc.id, item.path, outcome.reason)
                     report.failed += 1
@@ -519,12 +576,10 @@ def run_batch(
 
         for batch in _batches(source, store, report, progress, options.config.batch_size):
             if engine is None:
-                # Started at the first document to do: a resumed batch with
-                # nothing left loads no pipeline. The clock (words/s, ETA)
-                # starts once the pipelines are loaded.
-                engine = _start_engine(options)
-                progress.start_clock()
-                started = time.monotonic()
+                # Started at the first document to do: a batch with nothing
+                # left loads no pipeline. The clock (words/s, ETA) starts once
+                # the pipelines are loaded.
+                engine = start()
             pending.append((batch, engine.submit([item.doc for item in batch])))
             if len(pending) > 2 * engine.size:  # batches in flight: workers stay busy, memory stays bounded
                 finish_oldest()
@@ -543,7 +598,7 @@ def run_batch(
 
 
 def _batches(
-    source: Iterable[Document | InputError], store: OutputStore, report: BatchReport, progress: _Progress, size: int
+    source: Iterable[Document | InputFile | InputError], store: OutputStore, report: BatchReport, progress: _Progress, size: int
 ) -> Iterator[list[_Item]]:
     """Documents still to do, in batches; input errors and done documents are accounted for on the way."""
     claimed: dict[str, tuple[str, str]] = {}  # id -> (text sha256, path) of documents sent in this run
@@ -551,11 +606,14 @@ def _batches(
     for entry in source:
         if isinstance(entry, InputError):
             store.record_error(entry.id, entry.path, entry.reason)
-            report.failed += 1
+            if isinstance(entry, SkippedInput):  # a file that is not an input: recorded, not a failure
+                report.skipped += 1
+            else:
+                report.failed += 1
             progress.advance()
             continue
-        key = sha256_text(entry.text)
-        item = _Item(entry, key, len(entry.text.split()))
+        key = entry.key if isinstance(entry, InputFile) else sha256_text(entry.text)
+        item = _Item(entry, key)
         if entry.id in claimed and claimed[entry.id][0] != key:
             store.record_error(entry.id, item.path, f"duplicate document id: {claimed[entry.id][1]} has the same id and another text")
             report.failed += 1
@@ -574,8 +632,19 @@ def _batches(
         yield batch
 
 
-def batch_paths(paths: list[str], options: BatchOptions) -> BatchReport:
-    """``run_batch`` over input paths (files, folders, globs, JSONL), streamed by textmine.stages.ingest."""
-    from textmine.stages.ingest import iter_documents
+def _one_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
 
-    return run_batch(iter_documents(paths), options, count_inputs=lambda: sum(1 for _ in iter_documents(paths)))
+
+def batch_paths(paths: list[str], options: BatchOptions) -> BatchReport:
+    """``run_batch`` over input paths (files, folders, globs, JSONL), walked by textmine.stages.ingest.
+
+    Files are read and parsed by the workers; the progress total counts files
+    and JSON Lines' lines without parsing anything.
+    """
+    from textmine.stages.ingest import count_inputs, iter_inputs
+
+    return run_batch(
+        iter_inputs(paths, limits=options.limits), options, count_inputs=lambda: count_inputs(paths)
+    )

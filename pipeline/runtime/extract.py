@@ -35,6 +35,22 @@ DEFAULT_COMPONENTS = ("segmenter", "ner", "date_values", "canonical", "metadata"
 Input = Union[str, Document, os.PathLike]
 
 
+def library_versions() -> dict[str, str]:
+    """Versions of Python and of the libraries whose models shaped the output (stanza only when loaded)."""
+    import platform
+    import sys
+    from importlib.metadata import PackageNotFoundError, version
+
+    versions = {"python": platform.python_version()}
+    for module, package in (("spacy", "spacy"), ("sklearn", "scikit-learn"), ("stanza", "stanza")):
+        if module in sys.modules:
+            try:
+                versions[package] = version(package)
+            except PackageNotFoundError:
+                versions[package] = getattr(sys.modules[module], "__version__", "unknown")
+    return versions
+
+
 @dataclass
 class ExtractConfig:
     """Which components the extractor runs, in order, and with which settings.
@@ -89,6 +105,7 @@ class Extractor:
             entry = {"name": comp.name}
             entry.update(getattr(comp, "provenance", {}) or {})
             info["components"].append(entry)
+        info["libraries"] = library_versions()
         return info
 
     @property

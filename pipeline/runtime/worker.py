@@ -9,9 +9,12 @@ killed when a document hangs without taking the caller down.
 
 Protocol (parent -> child, child -> parent)::
 
-    ("init", {"sys_path": [...], "plugins": [...], "config": ExtractConfig})
-                                  -> ("ready", None) | ("fatal", message)
-    ("batch", [Document, ...])    -> ("done", [Outcome, ...])
+    ("init", {"sys_path": [...], "plugins": [...], "config": ExtractConfig, "limits": InputLimits})
+                                  -> ("ready", provenance) | ("fatal", message)
+    ("batch", [Document | InputFile, ...])  -> ("done", [Outcome, ...])
+
+An :class:`~textmine.stages.ingest.InputFile` is read, decoded and (HTML)
+parsed here, inside the process the parent's time limit applies to.
 
 The child exits when the parent closes the pipe (or dies).
 """
@@ -39,6 +42,8 @@ class Outcome:
     ok: bool
     json: str | None = None
     reason: str | None = None
+    text_sha256: str | None = None  # of the document's text, when it could be read
+    words: int = 0  # whitespace-separated words of the text (for words/s)
 
 
 class WorkerFailure(RuntimeError):
@@ -59,6 +64,11 @@ class WorkerSpec:
     # that grows with the collection, such as spaCy's string store keeping every
     # new token it has seen, at the cost of loading the pipeline again.
     recycle_after: int = 0
+    limits: Any = None  # InputLimits for the files the worker reads (None: the defaults)
+    # Resident memory (bytes) past which the parent kills the worker in the middle of a
+    # batch, as it does after a timeout (0: no limit). Character limits bound the usual
+    # cost of a document; this bounds the unusual ones (pathological token patterns).
+    max_memory: int = 0
 
 
 def _describe(exc: BaseException) -> str:
@@ -66,16 +76,37 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {message[0]}" if message else type(exc).__name__
 
 
-def extract_batch(extractor: Any, docs: list[Document], batch_size: int) -> list[Outcome]:
-    """Extract ``docs`` with ``extractor.pipe``; when the batch fails, isolate the failing documents.
+def extract_batch(extractor: Any, items: list[Any], batch_size: int, limits: Any = None) -> list[Outcome]:
+    """Read the ``InputFile`` items, then extract the documents with ``extractor.pipe``; an InputError item fails.
 
     A document's failure must not cost its batch mates their results, so after
     a failed batch each document is extracted again on its own, from an
     untouched copy (components may have modified the first ones).
     """
+    from textmine.stages.ingest import InputError, InputFile, InputLimits, load_input
+
+    outcomes: list[Outcome | None] = [None] * len(items)
+    docs: list[Document] = []
+    positions: list[int] = []
+    for position, item in enumerate(items):
+        if isinstance(item, InputFile):
+            item = load_input(item, limits or InputLimits())
+        if isinstance(item, InputError):
+            outcomes[position] = Outcome(False, reason=item.reason)
+        else:
+            docs.append(item)
+            positions.append(position)
+    for position, outcome in zip(positions, _extract_docs(extractor, docs, batch_size)):
+        outcomes[position] = outcome
+    return [outcome for outcome in outcomes if outcome is not None]
+
+
+def _extract_docs(extractor: Any, docs: list[Document], batch_size: int) -> list[Outcome]:
+    if not docs:
+        return []
     pristine = copy.deepcopy(docs)
     try:
-        outcomes = [Outcome(True, json=doc.to_json()) for doc in extractor.pipe(docs, batch_size=batch_size)]
+        outcomes = [_done(doc) for doc in extractor.pipe(docs, batch_size=batch_size)]
         if len(outcomes) == len(docs):
             return outcomes
     except Exception:  # some document failed: find which, sparing the others
@@ -83,11 +114,15 @@ def extract_batch(extractor: Any, docs: list[Document], batch_size: int) -> list
     return [_extract_one(extractor, doc) for doc in pristine]
 
 
+def _done(doc: Document) -> Outcome:
+    return Outcome(True, json=doc.to_json(), text_sha256=doc.text_sha256, words=len(doc.text.split()))
+
+
 def _extract_one(extractor: Any, doc: Document) -> Outcome:
     try:
-        return Outcome(True, json=extractor(doc).to_json())
+        return _done(extractor(doc))
     except Exception as exc:  # reported as this document's error record; the batch goes on
-        return Outcome(False, reason=f"extraction failed: {_describe(exc)}")
+        return Outcome(False, reason=f"extraction failed: {_describe(exc)}", text_sha256=doc.text_sha256)
 
 
 def _serve(conn: _DuplexConnection) -> None:
@@ -103,14 +138,27 @@ def _serve(conn: _DuplexConnection) -> None:
     except Exception as exc:
         conn.send(("fatal", _describe(exc)))
         return
-    conn.send(("ready", None))
+    conn.send(("ready", extractor.provenance))
     batch_size = init["config"].batch_size
     while True:
         try:
             kind, docs = conn.recv()
         except EOFError:
             return
-        conn.send(("done", extract_batch(extractor, docs, batch_size)))
+        conn.send(("done", extract_batch(extractor, docs, batch_size, init.get("limits"))))
+
+
+# Seconds between two looks at a worker's memory while it extracts.
+MEMORY_CHECK_INTERVAL = 0.25
+
+
+def _resident_bytes(pid: int) -> int:
+    """Resident set size of process ``pid`` (0 when it cannot be read, e.g. not on Linux)."""
+    try:
+        with open(f"/proc/{pid}/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
 
 
 class WorkerProcess:
@@ -122,6 +170,7 @@ class WorkerProcess:
         self._proc: subprocess.Popen | None = None
         self._conn: _DuplexConnection | None = None
         self._documents = 0  # extracted by the current process
+        self.provenance: dict[str, Any] | None = None  # of the loaded pipeline, once started
 
     def _start(self) -> None:
         parent_read, child_write = os.pipe()
@@ -140,7 +189,12 @@ class WorkerProcess:
         os.close(child_read)
         os.close(child_write)
         self._conn = _DuplexConnection(Connection(parent_read, writable=False), Connection(parent_write, readable=False))
-        self._conn.send(("init", {"sys_path": list(sys.path), "plugins": list(self.spec.plugins), "config": self.spec.config}))
+        self._conn.send(
+            (
+                "init",
+                {"sys_path": list(sys.path), "plugins": list(self.spec.plugins), "config": self.spec.config, "limits": self.spec.limits},
+            )
+        )
         try:
             kind, payload = self._receive(self.start_timeout, "loading the pipeline")
         except WorkerFailure as exc:
@@ -148,6 +202,7 @@ class WorkerProcess:
         if kind == "fatal":
             self.stop()
             raise WorkerStartError(f"the extraction pipeline could not be loaded: {payload}")
+        self.provenance = payload
 
     def _receive(self, timeout: float, doing: str) -> tuple[str, Any]:
         # Local references: stop() from another thread (Ctrl-C) clears the attributes.
@@ -160,19 +215,30 @@ class WorkerProcess:
                 self.stop()
                 raise WorkerFailure(f"timeout: no result after {timeout:g} s")
             try:
-                if conn.poll(min(remaining, 1.0)):
+                if conn.poll(min(remaining, MEMORY_CHECK_INTERVAL if self.spec.max_memory else 1.0)):
                     return conn.recv()
             except (EOFError, OSError):
                 pass
             else:
                 if proc.poll() is None:
+                    if self.spec.max_memory and doing == "extracting" and _resident_bytes(proc.pid) > self.spec.max_memory:
+                        self.stop()
+                        raise WorkerFailure(
+                            f"memory: the worker grew past {self.spec.max_memory / 2**20:,.0f} MiB (--max-memory) "
+                            "on this input; split it, lower --max-chars or raise --max-memory"
+                        )
                     continue
             code = proc.wait()
             self.stop()
             raise WorkerFailure(f"worker process died while {doing} (exit status {code})")
 
-    def extract(self, docs: list[Document], timeout: float) -> list[Outcome]:
-        """Outcomes for ``docs`` in order; WorkerFailure if the process hangs past ``timeout`` or dies."""
+    def start(self) -> None:
+        """Load the pipeline now (it is otherwise loaded by the first ``extract``); WorkerStartError if it cannot."""
+        if self._proc is None:
+            self._start()
+
+    def extract(self, docs: list[Any], timeout: float) -> list[Outcome]:
+        """Outcomes for ``docs`` (Documents or InputFiles) in order; WorkerFailure if the process hangs past ``timeout`` or dies."""
         if self._proc is None:
             self._start()
         assert self._conn is not None

@@ -375,7 +375,7 @@ def _atoms(text: str, start: int, end: int, lang: str) -> list[_Atom]:
 
 _EXCLUDED_ZONES = re.compile(
     r"(?:https?://|www\.)\S+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
     r"|\d+(?:[-‐‑]\d+){2}[-‐‑][\dX]+"  # ORCIDs, phone numbers: 4+ hyphenated groups
     r"|(?i:\b(?:e-?ISSN|ISSN|ISBN|DOI|UDC|УДК|ББК))[\s:]*[\dX][\dX.\-/–]*"
     # page, volume and issue references: "p. 18", "pp. 20-25", "№ 1", "С. 2019", "Т. 5"

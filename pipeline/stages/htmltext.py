@@ -31,6 +31,8 @@ BLOCK_TAGS = frozenset(
 DROPPED_TAGS = frozenset(
     "script style noscript template head iframe object embed svg math canvas select button textarea input".split()
 )
+# Elements of a block's path (and landmarks) kept, innermost first; real pages nest far less.
+MAX_PATH = 64
 LANDMARK_TAGS = frozenset({"nav", "header", "footer", "aside", "main", "article"})
 LANDMARK_ROLES = {
     "navigation": "nav",
@@ -43,6 +45,12 @@ LANDMARK_ROLES = {
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 COLLAPSIBLE = re.compile(r"[\s\u200b\ufeff]+")
 URL_TEXT = re.compile(r"^\s*(https?://|www\.|doi:|\S+@\S+\.\w+\s*$)", re.IGNORECASE)
+# The parser checks each new attribute against the element's others (quadratic):
+# an element with more attributes than this is refused before parsing.
+MAX_ATTRIBUTES = 1000
+# Only tags this long can hold that many attributes; finding them is linear.
+LONG_TAG = re.compile(r"<[^<>]{%d,}" % (4 * MAX_ATTRIBUTES))
+ATTRIBUTE = re.compile(r"[\s\"'][^\s\"'=<>/]+\s*=")
 META_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
 
 
@@ -66,13 +74,26 @@ def declared_charset(data: bytes) -> str | None:
         return None
 
 
+class UnreadableHtml(ValueError):
+    """A page the parser cannot read in reasonable time; the message says why."""
+
+
 def extract_html(markup: str) -> HtmlPage:
+    """The visible text of ``markup``, its blocks and page evidence; UnreadableHtml for pathological markup."""
+    for tag in LONG_TAG.finditer(markup):
+        count = len(ATTRIBUTE.findall(tag.group()))
+        if count > MAX_ATTRIBUTES:
+            raise UnreadableHtml(f"an HTML element has {count:,} attributes (at most {MAX_ATTRIBUTES:,} are read): not a web page to extract")
     tree = LexborHTMLParser(markup)
     builder = _TextBuilder()
     if tree.root is not None:
         builder.walk(tree.root, _Context(path=(), landmarks=()))
     builder.flush()
     return HtmlPage(text=builder.text(), blocks=builder.blocks, info=_page_info(tree))
+
+
+# Marks the end of a block element's children on the walk's stack.
+_BLOCK_END = object()
 
 
 @dataclass(frozen=True)
@@ -101,25 +122,37 @@ class _TextBuilder:
     owner: _Context | None = None
     length: int = 0
 
-    def walk(self, element: LexborNode, parent: _Context) -> None:
-        """Add the visible text of ``element`` and everything inside it."""
-        tag = element.tag.lower()
-        if self._hidden(element, tag):
-            return
-        context = self._enter(element, tag, parent)
-        if tag == "br":
-            self.lines.append([])
-            return
-        block = tag in BLOCK_TAGS
-        if block:
-            self.flush()
-        for child in element.iter(include_text=True):
-            if child.is_text_node:
-                self._text(child.text_content, context)
-            elif child.is_element_node:
-                self.walk(child, context)
-        if block:
-            self.flush()
+    def walk(self, root: LexborNode, parent: _Context) -> None:
+        """Add the visible text of ``root`` and everything inside it.
+
+        Iterative (an explicit stack, not recursion): pages nested thousands of
+        levels deep are read like any other.
+        """
+        # Stack items: (node, context of its parent) to visit, or _BLOCK_END after a block's children.
+        stack: list[tuple[LexborNode, _Context] | object] = [(root, parent)]
+        while stack:
+            item = stack.pop()
+            if item is _BLOCK_END:
+                self.flush()
+                continue
+            element, parent_context = item  # type: ignore[misc]
+            if element.is_text_node:
+                self._text(element.text_content, parent_context)
+                continue
+            if not element.is_element_node:
+                continue
+            tag = element.tag.lower()
+            if self._hidden(element, tag):
+                continue
+            context = self._enter(element, tag, parent_context)
+            if tag == "br":
+                self.lines.append([])
+                continue
+            if tag in BLOCK_TAGS:
+                self.flush()
+                stack.append(_BLOCK_END)
+            children = list(element.iter(include_text=True))
+            stack.extend((child, context) for child in reversed(children))
 
     @staticmethod
     def _enter(element: LexborNode, tag: str, parent: _Context) -> _Context:
@@ -131,11 +164,13 @@ class _TextBuilder:
         if classes:
             descriptor += "." + ".".join(classes[:3])
         landmark = tag if tag in LANDMARK_TAGS else LANDMARK_ROLES.get((attributes.get("role") or "").strip().lower())
-        path = parent.path + (descriptor,)
+        # Only the innermost MAX_PATH elements are kept: copying whole paths of a
+        # page nested thousands of levels deep would be quadratic.
+        path = parent.path[-(MAX_PATH - 1):] + (descriptor,)
         block = tag in BLOCK_TAGS
         return _Context(
             path=path,
-            landmarks=parent.landmarks + ((landmark,) if landmark else ()),
+            landmarks=parent.landmarks[-(MAX_PATH - 1):] + (landmark,) if landmark else parent.landmarks,
             block_path=path if block else parent.block_path,
             tag=tag if block else parent.tag,
             in_link=parent.in_link or (tag == "a" and "href" in attributes),

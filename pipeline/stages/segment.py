@@ -111,7 +111,9 @@ QUOTE_MIN_WORDS = 2
 QUOTE_MIN_PREFIX_WORDS = 3
 QUOTE_MAX_PREFIXED_WORDS = 40
 
-NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|\S+@\S+|\S*\d\S*")
+# The last two alternatives match whole tokens, so they start only where a token
+# starts: tried at every position inside a long token they would be quadratic.
+NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*")
 # Site furniture in words: cookie and consent banners, skip links, share and follow rows, legal footers,
 # sign-in and subscription prompts, calls for papers, and a language switcher ("RU | EN", "Русский English").
 FURNITURE_TEXT = re.compile(

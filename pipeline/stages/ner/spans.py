@@ -34,7 +34,7 @@ PRIORITY = {
 # Regions of text where nothing is annotated (guidelines §1): URLs, e-mails, ORCIDs.
 _NO_ANNOTATION = re.compile(
     r"(?:https?://|www\.)\S+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    r"|(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
     r"|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b",
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
