@@ -186,3 +186,13 @@ def test_the_committed_model_passes_its_check_and_replaces_only_the_ner_weights(
     text = "Delegates of the Caribbean Community met in Georgetown on 4 July 2019."
     doc = trained(text)
     assert {"LOC", "DATE"} <= {ent.label_ for ent in doc.ents}
+
+
+def test_a_one_word_person_that_the_text_also_writes_in_lower_case_is_dropped():
+    from textmine.stages.ner import _written_lower_case_elsewhere
+
+    text = "Migration and labour markets in Kyrgyzstan\nOtunbayeva A. R.\nThe migration of young workers ... Otunbayeva argued ..."
+    assert _written_lower_case_elsewhere(text, "Migration")
+    assert not _written_lower_case_elsewhere(text, "Otunbayeva")
+    assert not _written_lower_case_elsewhere(text, "Otunbayeva A. R.")  # only one-word mentions
+    assert not _written_lower_case_elsewhere(text.replace("migration", "movement"), "Migration")

@@ -188,6 +188,8 @@ def _statistical_kept(
         surface = text[cand.start:cand.end]
         if surface.islower():
             continue  # lower-case descriptions are not names
+        if cand.label == "PERSON" and _written_lower_case_elsewhere(text, surface):
+            continue  # "Gender and political representation ...": the text itself writes "gender" as a common word
         if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
             continue  # "Uzbek", "Uzbeks": nationalities are not entities
         if _ARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start):
@@ -226,6 +228,13 @@ def _names_inside_statistical_names(candidates: list[Candidate]) -> list[Candida
                 cand = replace(cand, priority=max(o.priority for o in inside) + 1)
         out.append(cand)
     return out
+
+
+def _written_lower_case_elsewhere(text: str, surface: str) -> bool:
+    """A one-word mention whose lower-case form the same text also uses: a common word capitalised by its position."""
+    if " " in surface or not surface[:1].isupper() or surface.isupper():
+        return False
+    return re.search(rf"(?<!\w){re.escape(surface.lower())}(?!\w)", text) is not None
 
 
 def _label_by_head(surface: str, cand: Candidate) -> Candidate:
