@@ -196,3 +196,20 @@ def test_a_one_word_person_that_the_text_also_writes_in_lower_case_is_dropped():
     assert not _written_lower_case_elsewhere(text, "Otunbayeva")
     assert not _written_lower_case_elsewhere(text, "Otunbayeva A. R.")  # only one-word mentions
     assert not _written_lower_case_elsewhere(text.replace("migration", "movement"), "Migration")
+
+
+def test_a_one_word_person_opening_a_heading_line_is_dropped():
+    from textmine.stages.ner import _heads_a_phrase
+    from textmine.stages.ner.spans import PRIORITY, Candidate
+    from textmine.stages.ner.model import load_pipeline
+
+    text = "Desertification trends in the Aral basin\nNazarbekova said the data were late.\nIn a town, Nazarbekova spoke."
+    doc = load_pipeline()(text)
+
+    def person(word: str, start: int = 0) -> Candidate:
+        at = text.index(word, start)
+        return Candidate(at, at + len(word), "PERSON", "spacy", PRIORITY["statistical"])
+
+    assert _heads_a_phrase(doc, person("Desertification"))
+    assert not _heads_a_phrase(doc, person("Nazarbekova"))  # followed by a verb
+    assert not _heads_a_phrase(doc, person("Nazarbekova", text.index("town")))  # not at a line's start

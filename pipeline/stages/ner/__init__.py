@@ -138,7 +138,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     gazetteer = gazetteer_index().find(spacy_doc)
     quoted = patterns.quoted_name_candidates(text)
     proposals: list[Candidate] = []
-    proposals += _statistical_kept(text, statistical, blocked, gazetteer, quoted)
+    proposals += _statistical_kept(text, statistical, blocked, gazetteer, quoted, spacy_doc)
     proposals += gazetteer
     proposals += quoted
     proposals += patterns.person_candidates(text)
@@ -163,7 +163,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
 
 
 def _statistical_kept(
-    text: str, statistical: list[Candidate], blocked: list[tuple[int, int]], gazetteer: list[Candidate], quoted: list[Candidate]
+    text: str, statistical: list[Candidate], blocked: list[tuple[int, int]], gazetteer: list[Candidate], quoted: list[Candidate],
+    spacy_doc: Any = None,
 ) -> list[Candidate]:
     """The statistical model's mentions that the guidelines allow, trimmed to their rules."""
     from textmine.stages.dates import trim_date_span
@@ -188,8 +189,8 @@ def _statistical_kept(
         surface = text[cand.start:cand.end]
         if surface.islower():
             continue  # lower-case descriptions are not names
-        if cand.label == "PERSON" and _written_lower_case_elsewhere(text, surface):
-            continue  # "Gender and political representation ...": the text itself writes "gender" as a common word
+        if cand.label == "PERSON" and (_written_lower_case_elsewhere(text, surface) or _heads_a_phrase(spacy_doc, cand)):
+            continue  # "Gender and political representation ...", "Hydropower cooperation on ...": a title's first word
         if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
             continue  # "Uzbek", "Uzbeks": nationalities are not entities
         if _ARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start):
@@ -235,6 +236,21 @@ def _written_lower_case_elsewhere(text: str, surface: str) -> bool:
     if " " in surface or not surface[:1].isupper() or surface.isupper():
         return False
     return re.search(rf"(?<!\w){re.escape(surface.lower())}(?!\w)", text) is not None
+
+
+# What may follow a person's name that opens a line: a verb ("Smith argued"), punctuation, initials.
+_AFTER_A_NAME = frozenset({"VERB", "AUX", "PUNCT", "PROPN", "NUM", "SYM", "X"})
+
+
+def _heads_a_phrase(spacy_doc: Any, cand: Candidate) -> bool:
+    """A one-word mention opening a line and followed by a lower-case noun, adjective or function word: a heading's first word."""
+    if spacy_doc is None or " " in spacy_doc.text[cand.start:cand.end]:
+        return False
+    span = spacy_doc.char_span(cand.start, cand.end)
+    if span is None or span.end >= len(spacy_doc) or (cand.start > 0 and spacy_doc.text[cand.start - 1] != "\n"):
+        return False
+    following = spacy_doc[span.end]
+    return following.is_lower and following.pos_ not in _AFTER_A_NAME
 
 
 def _label_by_head(surface: str, cand: Candidate) -> Candidate:
