@@ -48,7 +48,7 @@ def _limits(max_chars: int, max_bytes: int):
 
 MAX_MEMORY_HELP = (
     "MiB of resident memory a worker may reach on a document before it is stopped and the document fails "
-    "(default: 1300 with --ner spacy, 4096 with stanza or ensemble; 0: no limit)."
+    "(default: 1300 with --ner spacy, 4096 with stanza; 0: no limit)."
 )
 
 
@@ -81,9 +81,9 @@ def main_options(
 def extract(
     paths: List[str] = typer.Argument(..., help="Files or folders (read recursively); '-' reads standard input."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Folder for the <id>.json outputs."),
-    ner: str = typer.Option("spacy", "--ner", help="NER backend: spacy, stanza or ensemble."),
+    ner: str = typer.Option("spacy", "--ner", help="NER backend: spacy (the trained spaCy component, default) or stanza."),
     stanza_dir: Optional[Path] = typer.Option(
-        None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with stanza models (for --ner stanza/ensemble)."
+        None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with stanza models (for --ner stanza)."
     ),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
     timeout: float = typer.Option(300.0, "--timeout", min=1.0, help="Seconds before a document that is still being extracted is given up."),
@@ -222,9 +222,9 @@ def batch(
     recycle_after: int = typer.Option(
         0, "--recycle-after", min=0, help="Restart each worker after this many documents, to bound memory (0: never)."
     ),
-    ner: str = typer.Option("spacy", "--ner", help="NER backend: spacy, stanza or ensemble."),
+    ner: str = typer.Option("spacy", "--ner", help="NER backend: spacy (the trained spaCy component, default) or stanza."),
     stanza_dir: Optional[Path] = typer.Option(
-        None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with stanza models (for --ner stanza/ensemble)."
+        None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with stanza models (for --ner stanza)."
     ),
     min_confidence: float = typer.Option(0.0, "--min-confidence", min=0.0, max=1.0, help="Drop relations below this confidence."),
     max_chars: int = typer.Option(200_000, "--max-chars", min=1, help=MAX_CHARS_HELP),
@@ -309,33 +309,39 @@ def train_stanza_ner(
     typer.echo(f"model in {report.out_dir}: {report.training_seconds:.0f} s of training, development-set F1 {report.dev_f1:.3f}")
 
 
-@benchmark_app.command("backends")
-def benchmark_backends(
-    stanza_dir: Optional[Path] = typer.Option(None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with the stanza model."),
-    backends: str = typer.Option("spacy,stanza,ensemble", "--backends", help="Comma-separated NER backends to compare."),
-    seed: int = typer.Option(13, "--seed", help="Seed of the Re-DocRED split (the one the stanza model was trained with)."),
-    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N held-out Re-DocRED documents."),
+@benchmark_app.command("ner")
+def benchmark_ner(
+    redocred_docs: Optional[int] = typer.Option(None, "--redocred-docs", min=1, help="Score only the first N held-out Re-DocRED documents (default: all 100)."),
+    crossner_docs: Optional[int] = typer.Option(None, "--crossner-docs", min=1, help="Score only the first N CrossNER politics dev paragraphs (default: all)."),
+    stanza_dir: Optional[Path] = typer.Option(None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with the stanza model (--ner stanza)."),
 ) -> None:
-    """Strict F1 per label and words per second of spacy, stanza and ensemble on held-out Re-DocRED and the seed gold."""
-    from textmine.evaluation.benchmarks.backends import benchmark_backends as run_benchmark
+    """Strict F1 per label and words/s of the bare pretrained model and each NER backend: seed, Re-DocRED held-out, CrossNER dev, challenge test half."""
+    from textmine.evaluation.benchmarks.ner import default_systems, run
+    from textmine.stages.ner.model import NerModelError
 
     try:
         with _needs_corpus():
-            run_benchmark(tuple(b.strip() for b in backends.split(",") if b.strip()), stanza_dir, seed, limit, echo=typer.echo)
-    except ValueError as exc:
+            run(redocred_limit=redocred_docs, crossner_limit=crossner_docs, systems=default_systems(stanza_dir), echo=typer.echo)
+    except NerModelError as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)
 
 
-@benchmark_app.command("ner")
-def benchmark_ner(
-    redocred_docs: int = typer.Option(100, "--redocred-docs", min=0, help="How many held-out Re-DocRED documents to score."),
+@train_app.command("ner")
+def train_ner(
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for ner.bin and its manifest (default: models/ner, where the spaCy path looks)."),
+    seed: int = typer.Option(13, "--seed", help="Seed of the Re-DocRED split, the epoch-selection split and training."),
+    epochs: int = typer.Option(12, "--epochs", min=1, help="Passes over the training documents; the best one on the kept-apart tenth is saved."),
 ) -> None:
-    """Strict F1 per label: the bare pretrained model against textmine, on the seed gold and held-out Re-DocRED."""
-    from textmine.evaluation.benchmarks.ner import run
+    """Fine-tune en_core_web_sm's ner for the guidelines' labels on Re-DocRED (80 %), CrossNER politics train, corpus/gold/ and the challenge dev half."""
+    from textmine.training.ner import TrainingDataError, train_ner as train
 
-    with _needs_corpus():
-        typer.echo(run(redocred_limit=redocred_docs))
+    try:
+        with _needs_corpus():
+            train(out, seed=seed, epochs=epochs, progress=typer.echo)
+    except (TrainingDataError, FileNotFoundError) as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
 
 
 @benchmark_app.command("segments")
@@ -345,7 +351,8 @@ def benchmark_segments(
     """Segment character accuracy per split (dev, test) on the layout sets in corpus/layouts*/; test is the expected figure."""
     from textmine.evaluation.benchmarks.segments import run
 
-    run(verbose=verbose, echo=typer.echo)
+    with _needs_corpus():
+        run(verbose=verbose, echo=typer.echo)
 
 
 @benchmark_app.command("speed")

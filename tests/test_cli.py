@@ -77,3 +77,11 @@ def test_bad_and_good_inputs_together(tmp_path):
     assert result.exit_code != 0
     assert "empty.txt" in result.output and "missing.txt" in result.output
     assert (out / "good.json").exists() and not (out / "empty.json").exists()
+
+
+def test_ner_training_and_benchmark_commands_describe_their_data():
+    trained = runner.invoke(app, ["train", "ner", "--help"])
+    assert trained.exit_code == 0 and "CrossNER" in trained.output and "--seed" in trained.output
+    benchmark = runner.invoke(app, ["benchmark", "ner", "--help"])
+    assert benchmark.exit_code == 0 and "--crossner-docs" in benchmark.output
+    assert runner.invoke(app, ["benchmark", "backends"]).exit_code != 0  # folded into `benchmark ner`

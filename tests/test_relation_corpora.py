@@ -43,10 +43,10 @@ def test_crossre_politics_files_load_with_mapped_relations():
 
 
 def test_challenge_halves_are_disjoint_and_only_known_halves_load():
-    dev, test = challenge.load_documents("dev"), challenge.load_documents("test")
+    dev, test = challenge.load_half("dev"), challenge.load_half("test")
     assert dev and test and not {d.id for d in dev} & {d.id for d in test}
     try:
-        challenge.load_documents("all")
+        challenge.load_half("all")
     except ValueError as exc:
         assert "dev" in str(exc)
     else:
@@ -58,7 +58,7 @@ def test_the_training_sources_never_include_a_test_set():
 
     sources, held_out = training_sources()
     trained = {d.id for docs in sources.values() for d in docs}
-    assert not trained & {d.id for d in challenge.load_documents("test")}
+    assert not trained & {d.id for d in challenge.load_half("test")}
     assert not trained & {d.id for d in held_out}
     assert not trained & {d.id for d in crossre.load_documents("politics", "dev")}
     assert set(sources) == {"seed", "redocred", "crossre_politics", "crossre_news", "challenge_dev"}

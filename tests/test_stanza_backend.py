@@ -1,4 +1,4 @@
-"""The stanza backend, its offline training and the spaCy+stanza ensemble."""
+"""The stanza backend and its offline training."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import random
 import pytest
 
 from textmine.document import ENTITY_LABELS, Document, Entity, Segment
-from textmine.stages.ner.ensemble import LABEL_PRECEDENCE, combine, measure_reliability
 from textmine.stages.ner.stanza_backend import (
     MANIFEST_NAME,
     StanzaBackend,
@@ -79,7 +78,7 @@ def test_importing_the_stanza_modules_loads_neither_stanza_nor_torch():
     import sys
 
     code = (
-        "import sys, textmine.stages.ner.stanza_backend, textmine.stages.ner.ensemble, textmine.training.stanza_ner, textmine.evaluation.benchmarks.backends;"
+        "import sys, textmine.stages.ner.stanza_backend, textmine.training.stanza_ner, textmine.evaluation.benchmarks.ner;"
         "print(sorted(m for m in ('stanza', 'torch') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -110,67 +109,6 @@ def test_manifest_naming_an_absent_model_is_reported(tmp_path):
     (tmp_path / MANIFEST_NAME).write_text(json.dumps({"ner_model": "ner.pt", "pretrain": None}))
     with pytest.raises(StanzaModelsMissing, match="names ner.pt"):
         StanzaBackend(tmp_path)
-
-
-# ----------------------------------------------------------------- ensemble
-
-
-def test_agreement_is_kept_with_both_sources_and_higher_confidence():
-    out = combine([ent(0, 3, "ORG")], [ent(0, 3, "ORG", source="stanza")])
-    assert [(e.start, e.end, e.label, e.source) for e in out] == [(0, 3, "ORG", "ensemble:both")]
-    assert out[0].confidence > 0.6
-
-
-def test_same_span_different_labels_takes_label_precedence_on_equal_confidence():
-    out = combine([ent(0, 13, "ORG")], [ent(0, 13, "EVENT", source="stanza")])
-    assert [(e.label, e.source) for e in out] == [("EVENT", "stanza")]
-    assert LABEL_PRECEDENCE.index("ORG") < LABEL_PRECEDENCE.index("LOC")
-    out = combine([ent(0, 6, "LOC")], [ent(0, 6, "ORG", source="stanza")])
-    assert [(e.label, e.source) for e in out] == [("ORG", "stanza")]
-
-
-def test_measured_reliability_decides_conflicts_and_drops_unreliable_mentions():
-    reliability = {"both": {"*": 0.9}, "spacy": {"ORG": 0.1, "PERSON": 0.7, "*": 0.6}, "stanza": {"LOC": 0.75, "*": 0.6}}
-    spacy_entities = [ent(0, 6, "ORG"), ent(10, 20, "ORG"), ent(30, 35, "PERSON")]
-    stanza_entities = [ent(0, 6, "LOC", source="stanza")]
-    out = combine(spacy_entities, stanza_entities, reliability)
-    assert [(e.start, e.label, e.source, e.confidence) for e in out] == [(0, "LOC", "stanza", 0.75), (30, "PERSON", "spacy", 0.7)]
-
-
-def test_agreed_mention_beats_a_crossing_single_one():
-    reliability = {"both": {"*": 0.9}, "spacy": {"*": 0.55}, "stanza": {"ORG": 0.8, "*": 0.6}}
-    spacy_entities = [ent(0, 10, "ORG"), ent(20, 30, "LOC")]
-    stanza_entities = [ent(5, 15, "ORG", source="stanza"), ent(20, 30, "LOC", source="stanza"), ent(25, 40, "ORG", source="stanza")]
-    out = combine(spacy_entities, stanza_entities, reliability)
-    assert [(e.start, e.end, e.source) for e in out] == [(5, 15, "stanza"), (20, 30, "ensemble:both")]
-
-
-def test_reliability_is_measured_per_kind_and_label():
-    gold = [ent(0, 5, "ORG"), ent(10, 15, "LOC"), ent(20, 25, "PERSON")]
-    spacy_entities = [ent(0, 5, "ORG"), ent(10, 15, "ORG"), ent(40, 45, "ORG")]
-    stanza_entities = [ent(0, 5, "ORG", source="stanza"), ent(10, 15, "LOC", source="stanza"), ent(20, 25, "PERSON", source="stanza")]
-    table = measure_reliability([(gold, spacy_entities, stanza_entities)])
-    assert table["both"]["ORG"] == pytest.approx(2 / 3, abs=1e-4)  # one right: (1 + 1) / (1 + 2)
-    assert table["spacy"]["ORG"] == 0.25  # two wrong: (0 + 1) / (2 + 2)
-    assert table["stanza"]["LOC"] == table["stanza"]["PERSON"] == pytest.approx(2 / 3, abs=1e-4)
-    assert table["stanza"]["*"] == 0.6
-
-
-def test_single_backend_mentions_keep_their_source_and_no_spans_cross():
-    rng = random.Random(7)
-    for _ in range(200):
-        spacy_entities, stanza_entities = [], []
-        for bucket, source in ((spacy_entities, "spacy"), (stanza_entities, "stanza")):
-            for _ in range(rng.randint(0, 6)):
-                start = rng.randint(0, 40)
-                bucket.append(ent(start, start + rng.randint(1, 8), rng.choice(ENTITY_LABELS), source=source))
-        out = combine(spacy_entities, stanza_entities)
-        for a, b in zip(out, out[1:]):
-            assert a.end <= b.start
-        assert all(e.source in ("spacy", "stanza", "ensemble:both") for e in out)
-        assert [e.id for e in out] == [f"T{i}" for i in range(1, len(out) + 1)]
-        if spacy_entities and not stanza_entities:
-            assert all(e.source == "spacy" for e in out)
 
 
 # ----------------------------------------------------------------- training for real
@@ -247,8 +185,6 @@ def test_training_writes_model_vectors_and_manifest(trained_model):
     manifest = json.loads((out / MANIFEST_NAME).read_text())
     assert (out / "ner.pt").is_file() and (out / "pretrain.pt").is_file() and (out / "resources.json").is_file()
     assert manifest["pretrain"] == "pretrain.pt" and manifest["seed"] == 3
-    assert set(manifest["ensemble_reliability"]) == {"both", "spacy", "stanza"}
-    assert StanzaBackend(out).reliability == manifest["ensemble_reliability"]
     assert report.train_sentences > 0 and report.misaligned_entities == 0
     # the held-out documents stay out of training
     assert not set(manifest["held_out_document_ids"]) & set(manifest["train_document_ids"])
@@ -299,21 +235,24 @@ def test_training_is_reproducible_from_the_seed(tmp_path):
 # ----------------------------------------------------------------- benchmark
 
 
-def test_benchmark_prints_every_backend_side_by_side(trained_model, tmp_path):
-    from textmine.evaluation.benchmarks.backends import Corpus, benchmark_backends
+def test_ner_benchmark_prints_stanza_beside_the_spacy_path(trained_model, tmp_path):
+    from textmine.evaluation.benchmarks.ner import Dataset, default_systems, run
 
     model_dir, _ = trained_model
-    corpus = Corpus("synthetic", synthetic_documents(2, seed=99))
+    docs = synthetic_documents(2, seed=99)
+    dataset = Dataset("synthetic", {d.id: d for d in docs}, ENTITY_LABELS)
+    wanted = ("textmine spacy (default)", "textmine stanza")
     lines: list[str] = []
-    runs = benchmark_backends(("spacy", "stanza", "ensemble"), stanza_dir=model_dir, corpora=[corpus], echo=lines.append)
+    results = run(systems=[s for s in default_systems(model_dir) if s.name in wanted], datasets=[dataset], echo=lines.append)
     table = lines[0].splitlines()
-    assert table[0] == "synthetic"
-    assert table[1].split() == ["strict", "F1", "spacy", "stanza", "ensemble"]
-    assert [row.split()[0] for row in table[2:]] == [*ENTITY_LABELS, "micro", "words/s"]
-    for run in runs:
-        assert run.error is None and run.words_per_second > 0
-        assert all(f1 is None or 0.0 <= f1 <= 1.0 for f1 in run.f1.values())
+    assert table[0] == "Strict F1 on synthetic"
+    assert [row.split(" | ")[0].lstrip("| ") for row in table[3:]] == list(wanted)
+    for figures in results["synthetic"].values():
+        assert figures["words_per_second"] > 0
+        assert all(f1 is None or 0.0 <= f1 <= 1.0 for f1 in figures["per_label"].values())
 
     lines.clear()
-    (missing,) = benchmark_backends(("stanza",), stanza_dir=tmp_path / "absent", corpora=[corpus], echo=lines.append)
-    assert missing.error and "stanza: not run:" in lines[0] and "textmine train stanza-ner" in lines[0]
+    absent = [s for s in default_systems(tmp_path / "absent") if s.name == "textmine stanza"]
+    results = run(systems=absent, datasets=[dataset], echo=lines.append)
+    assert results["synthetic"] == {}
+    assert "textmine stanza: not run:" in lines[0] and "textmine train stanza-ner" in lines[0]

@@ -194,7 +194,7 @@ def load(
 ) -> Extractor:
     """The extractor, configured as ``textmine extract`` is by the same options.
 
-    ``ner``: ``spacy`` (default), ``stanza`` or ``ensemble``; ``stanza_dir``:
+    ``ner``: ``spacy`` (default) or ``stanza``; ``stanza_dir``:
     the stanza model folder for those; ``min_confidence``: relations below it
     are dropped; ``batch_size``: documents per batch in ``pipe``;
     ``components``: the stages to run, in order; ``settings``: further

@@ -1,8 +1,7 @@
-"""The team's challenge set (``corpus/challenge/``): CheckList-style passages per relation label.
+"""The challenge passages (``corpus/challenge/``) by half: ``dev`` may train and tune, ``test`` is only scored.
 
-Its ``split.json`` puts every passage in the development half or the frozen
-test half. Only the development half may train or tune anything; the test
-half is read for the final figures of ``textmine benchmark relations`` only.
+``split.json`` maps every passage id to its half; the gold files are in the
+format of ``corpus/gold/`` with their texts in ``raw/``.
 """
 
 from __future__ import annotations
@@ -11,16 +10,20 @@ import json
 from pathlib import Path
 
 from textmine.document import Document
-from textmine.training.corpus import ROOT, load_gold_documents
+from textmine.resources.locations import corpus_dir
+from textmine.training.corpus import load_gold_documents
 
-CHALLENGE_DIR = ROOT / "corpus" / "challenge"
-SPLITS = ("dev", "test")
+CHALLENGE_DIR = corpus_dir() / "challenge"
+HALVES = ("dev", "test")
 
 
-def load_documents(split: str, challenge_dir: Path = CHALLENGE_DIR) -> list[Document]:
-    """The passages of one half ("dev" or "test"), as gold documents with their texts."""
-    if split not in SPLITS:
-        raise ValueError(f"the challenge set has the halves {SPLITS}, not {split!r}")
-    halves = json.loads((challenge_dir / "split.json").read_text(encoding="utf-8"))
-    docs = load_gold_documents(challenge_dir / "gold", challenge_dir / "raw")
-    return [doc for doc in docs if halves.get(doc.id) == split]
+def load_half(half: str, challenge_dir: Path = CHALLENGE_DIR) -> list[Document]:
+    """The passages of one half, in id order; [] when the challenge set is not in the corpus."""
+    if half not in HALVES:
+        raise ValueError(f"unknown half {half!r} of the challenge set; choose one of {', '.join(HALVES)}")
+    split_file = Path(challenge_dir) / "split.json"
+    if not split_file.is_file():
+        return []
+    halves = json.loads(split_file.read_text(encoding="utf-8"))
+    docs = load_gold_documents(Path(challenge_dir) / "gold", Path(challenge_dir) / "raw")
+    return [doc for doc in docs if halves.get(doc.id) == half]

@@ -34,9 +34,10 @@ import json
 from pathlib import Path
 
 from textmine.document import Document, Entity, Relation, relation_allowed
-from textmine.training.redocred import _rebuild_text
+from textmine.training.redocred import rebuild_text
+from textmine.resources.locations import corpus_dir
 
-CORPUS_DIR = Path(__file__).resolve().parents[2] / "corpus" / "crossre"
+CORPUS_DIR = corpus_dir() / "crossre"
 DOMAINS = ("politics", "news")
 
 ENTITY_TYPES = {
@@ -75,7 +76,7 @@ def map_relation(label: str, head_type: str, tail_type: str) -> str | None:
 
 def convert_sentence(raw: dict) -> Document:
     """One CrossRE line as a document of one sentence with its mapped entities and relations."""
-    text, offsets, sentences = _rebuild_text([raw["sentence"]])
+    text, offsets, sentences = rebuild_text([raw["sentence"]])
     tokens = offsets[0]
     doc = Document(id=raw["doc_key"], text=text, source={"format": "crossre"})
     by_span: dict[tuple[int, int], tuple[Entity, str]] = {}

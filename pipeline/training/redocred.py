@@ -39,8 +39,8 @@ class SentenceSpan:
     end: int
 
 
-def _rebuild_text(sents: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]], list[SentenceSpan]]:
-    """Join tokens into text; return the text, each token's offsets, each sentence's span."""
+def rebuild_text(sents: list[list[str]]) -> tuple[str, list[list[tuple[int, int]]], list[SentenceSpan]]:
+    """Join tokens into text; return the text, each token's offsets, each sentence's span (also used for CrossNER)."""
     parts: list[str] = []
     length = 0
     token_offsets: list[list[tuple[int, int]]] = []
@@ -93,11 +93,14 @@ def convert_document(raw: dict, doc_id: str) -> Document:
     from textmine.document import relation_allowed
     from textmine.resources.gazetteer import is_nationality_adjective
 
-    text, token_offsets, sentence_spans = _rebuild_text(raw["sents"])
+    text, token_offsets, sentence_spans = rebuild_text(raw["sents"])
     doc = Document(id=doc_id, text=text, source={"format": "redocred", "title": raw.get("title")})
     mentions_by_vertex: list[list[tuple[Entity, int]]] = []
     counter = 0
     seen_spans: set[tuple[int, int]] = set()
+    # MISC mentions are left out, but some are EVENTs ("World War II"): a recogniser
+    # trained on the document must not learn them as non-entities (training/ner.py).
+    misc_spans: list[tuple[int, int]] = []
     for vertex in raw["vertexSet"]:
         mentions = []
         for mention in vertex:
@@ -107,6 +110,8 @@ def convert_document(raw: dict, doc_id: str) -> Document:
             start = token_offsets[sent_id][first][0]
             end = token_offsets[sent_id][last - 1][1]
             surface = text[start:end]
+            if mention["type"] == "MISC":
+                misc_spans.append((start, end))
             if label is None or (start, end) in seen_spans:
                 continue
             if label == "LOC" and is_nationality_adjective(surface):
@@ -143,6 +148,7 @@ def convert_document(raw: dict, doc_id: str) -> Document:
                     relation_keys.add(key)
                     doc.relations.append(Relation(id=f"R{len(doc.relations) + 1}", label=label, head=head.id, tail=tail.id, source="redocred"))
     doc.annotations["sentences"] = [(s.start, s.end) for s in sentence_spans]
+    doc.annotations["unannotated_spans"] = sorted(misc_spans)
     doc.renumber()
     return doc
 
@@ -177,4 +183,4 @@ def iter_raw_texts(path: Path = DEFAULT_PATH) -> Iterator[tuple[str, str]]:
     with open(require_corpus(path, "reading Re-DocRED"), encoding="utf-8") as handle:
         raw_docs = json.load(handle)
     for i, raw in enumerate(raw_docs):
-        yield f"redocred_dev_{i:03d}", _rebuild_text(raw["sents"])[0]
+        yield f"redocred_dev_{i:03d}", rebuild_text(raw["sents"])[0]

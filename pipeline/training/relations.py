@@ -191,7 +191,7 @@ def training_sources(seed: int = SEED) -> tuple[dict[str, list[Document]], list[
         "redocred": train_part,
         "crossre_politics": crossre.load_documents("politics", "train"),
         "crossre_news": crossre.load_documents("news", "train"),
-        "challenge_dev": challenge.load_documents("dev"),
+        "challenge_dev": challenge.load_half("dev"),
     }
     return sources, held_out
 

@@ -22,11 +22,6 @@ shortest first (short words are the frequent ones, and the package carries no
 frequencies), up to ``max_vectors`` words. ``vectors=None`` trains the word
 embeddings from the corpus alone.
 
-Last, the ensemble's reliability table (how often spaCy's and the new
-model's mentions are right, alone and in agreement: see
-:mod:`textmine.stages.ner.ensemble`) is measured on the development documents and
-stored in the model's manifest.
-
 The result is reproducible from the seed (stanza seeds torch, numpy and
 random; training runs on the CPU, on one thread by default).
 """
@@ -44,7 +39,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
 from textmine.training.corpus import load_gold_documents
-from textmine.document import Document, Entity
+from textmine.document import Document
 from textmine.stages.ner.stanza_backend import (
     DEFAULT_MODEL_DIR,
     MANIFEST_NAME,
@@ -294,35 +289,11 @@ def train_stanza_ner(
     }
     del manifest["out_dir"]
     _write_manifest(out_dir, manifest)
-    # The ensemble's reliability table needs the finished model, so it is measured last.
-    manifest["ensemble_reliability"] = measure_ensemble_reliability(out_dir, data.dev_docs)
-    _write_manifest(out_dir, manifest)
-    progress(f"ensemble reliability on the development documents: {json.dumps(manifest['ensemble_reliability'])}")
     return report
 
 
 def _write_manifest(out_dir: Path, manifest: dict[str, Any]) -> None:
     (out_dir / MANIFEST_NAME).write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-
-
-def measure_ensemble_reliability(model_dir: Path, docs: list[Document]) -> dict[str, dict[str, float]]:
-    """How often spaCy's and this stanza model's mentions are right, alone and in agreement, on ``docs``."""
-    from textmine.stages.ner.ensemble import measure_reliability
-    from textmine.stages.ner.stanza_backend import StanzaBackend
-    from textmine.stages.ner.statistical import spacy_candidates
-    from textmine.resources.nlp import load_english
-
-    nlp = load_english()
-    backend = StanzaBackend(model_dir)
-    pairs = []
-    for doc in docs:
-        unannotated = Document(id=doc.id, text=doc.text, segments=doc.segments)
-        spacy_entities = [
-            Entity(id="", start=c.start, end=c.end, label=c.label, text=doc.text[c.start : c.end], source="spacy")
-            for c in spacy_candidates(nlp(doc.text))
-        ]
-        pairs.append((doc.entities, spacy_entities, backend.entities(unannotated)))
-    return measure_reliability(pairs)
 
 
 class _DevScoreForwarder(logging.Handler):

@@ -30,7 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-SEED_PATH = Path(__file__).resolve().parents[3] / "corpus" / "raw" / "000_53fded65e5fbe7f9.txt"
+from textmine.resources.locations import corpus_dir
+
+SEED_PATH = corpus_dir() / "raw" / "000_53fded65e5fbe7f9.txt"
 # The target: peak resident memory of one extraction worker, 1.5 GB.
 WORKER_MEMORY_TARGET = 1.5e9
 

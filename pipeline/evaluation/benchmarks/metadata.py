@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-LAYOUTS_DIR = Path(__file__).resolve().parents[3] / "corpus" / "layouts"
+from textmine.resources.locations import corpus_dir
+
+LAYOUTS_DIR = corpus_dir() / "layouts"
 SCALAR_FIELDS = ("title", "journal", "year", "volume", "issue")
 AUTHOR_FIELDS = ("orcid", "email", "affiliation")
 FIELDS = SCALAR_FIELDS + ("authors",) + tuple(f"author {name}" for name in AUTHOR_FIELDS)

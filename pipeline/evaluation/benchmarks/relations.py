@@ -49,7 +49,7 @@ def benchmark_sets(seed: int) -> dict[str, list[Document]]:
     _, held_out = redocred.split(redocred.load_documents(), HELD_OUT_FRACTION, seed)
     return {
         "seed page (model trained without it)": load_gold_documents(),
-        "challenge test half": challenge.load_documents("test"),
+        "challenge test half": challenge.load_half("test"),
         "CrossRE politics dev (mapped)": crossre.load_documents("politics", "dev"),
         "Re-DocRED held out": held_out,
     }

@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from textmine.document import Document, Segment
+from textmine.resources.locations import corpus_dir
 
-ROOT = Path(__file__).resolve().parents[3]
-LAYOUT_DIRS = (ROOT / "corpus" / "layouts", ROOT / "corpus" / "layouts-extra")
+LAYOUT_DIRS = (corpus_dir() / "layouts", corpus_dir() / "layouts-extra")
 SPLITS = ("dev", "test")
 
 

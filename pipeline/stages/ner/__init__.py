@@ -3,8 +3,10 @@
 Recognisers propose candidates; the guidelines' span rules clean them and a
 priority resolution keeps flat, non-crossing mentions:
 
-* a statistical model — the pretrained spaCy pipeline (default), a stanza
-  model, or both combined (``backend="ensemble"``), labels mapped;
+* a statistical model — the spaCy pipeline whose ``ner`` component was
+  trained for the guidelines (``models/ner/``, ``textmine train ner``; the
+  default), the pretrained one as published (``statistical="pretrained"``,
+  the baseline), or a stanza model (``backend="stanza"``), labels mapped;
 * gazetteer names (countries, cities, regions, organisations);
 * patterns over token shapes (initials, facilities, quoted names, exercises
   with a year, "X summit", a periodical on a citation line);
@@ -44,7 +46,9 @@ from textmine.stages.ner.spans import (
 )
 from textmine.stages.ner.statistical import entities_to_candidates, spacy_candidates
 
-BACKENDS = ("spacy", "stanza", "ensemble")
+BACKENDS = ("spacy", "stanza")
+# Where the spaCy path's entities come from: the trained component, or the pretrained one (baseline).
+STATISTICAL_MODELS = ("trained", "pretrained")
 
 # Head nouns of documents, programmes and registers: not entities (guidelines §2).
 _DOCUMENT_HEAD = re.compile(
@@ -194,20 +198,29 @@ def _mostly_cyrillic(line: str) -> bool:
 class EntityRecognizer:
     name = "ner"
 
-    def __init__(self, backend: str = "spacy", stanza_dir: str | None = None, batch_size: int = 16):
+    def __init__(self, backend: str = "spacy", stanza_dir: str | None = None, batch_size: int = 16, statistical: str = "trained"):
         if backend not in BACKENDS:
             raise ValueError(f"unknown NER backend {backend!r}; choose one of {', '.join(BACKENDS)}")
+        if statistical not in STATISTICAL_MODELS:
+            raise ValueError(f"unknown statistical model {statistical!r}; choose one of {', '.join(STATISTICAL_MODELS)}")
         from textmine.resources.nlp import load_english, model_provenance
 
         from textmine.stages.ner.gazetteer_match import gazetteer_index
 
         self.backend = backend
         self.batch_size = batch_size
-        self.nlp = load_english()
-        gazetteer_index()  # built now, not in the middle of the first batch
         self.provenance = {"backend": backend, **model_provenance()}
+        if statistical == "trained":
+            from textmine.stages.ner import model
+
+            self.nlp = model.load_pipeline()
+            self.provenance.update(model.provenance())
+        else:
+            self.nlp = load_english()
+            self.provenance["ner_model"] = "pretrained"
+        gazetteer_index()  # built now, not in the middle of the first batch
         self.stanza = None
-        if backend in ("stanza", "ensemble"):
+        if backend == "stanza":
             from textmine.stages.ner.stanza_backend import StanzaBackend
 
             self.stanza = StanzaBackend(stanza_dir)
@@ -235,16 +248,7 @@ class EntityRecognizer:
     def statistical_candidates(self, doc: Document, spacy_doc: Any) -> list[Candidate]:
         if self.stanza is None:
             return spacy_candidates(spacy_doc)
-        stanza_entities = self.stanza.entities(doc)
-        if self.backend == "stanza":
-            return entities_to_candidates(stanza_entities)
-        from textmine.stages.ner.ensemble import combine
-
-        spacy_entities = [
-            Entity(id="", start=c.start, end=c.end, label=c.label, text=doc.text[c.start:c.end], source="spacy")
-            for c in spacy_candidates(spacy_doc)
-        ]
-        return entities_to_candidates(combine(spacy_entities, stanza_entities, self.stanza.reliability))
+        return entities_to_candidates(self.stanza.entities(doc))
 
 
 def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate]) -> list[Candidate]:
@@ -258,7 +262,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     gazetteer = gazetteer_index().find(spacy_doc)
     quoted = patterns.quoted_name_candidates(text)
     proposals: list[Candidate] = []
-    proposals += _statistical_kept(text, statistical, blocked, gazetteer, quoted)
+    proposals += _statistical_kept(text, statistical, blocked, gazetteer, quoted, spacy_doc)
     proposals += gazetteer
     proposals += quoted
     proposals += patterns.person_candidates(text)
@@ -285,7 +289,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += patterns.place_event_candidates(text, proposals)
     # The date finder's spans already follow the DATE rules ("15 мая 1992 г." keeps its full stop).
     cleaned = [c for c in (cand if cand.source == "dates" else clean_span(text, cand, blocked) for cand in proposals) if c is not None]
-    chosen = resolve(cleaned)
+    chosen = resolve(_names_inside_statistical_names(cleaned))
     persons = [c for c in chosen if c.label == "PERSON"]
     chosen = resolve(chosen + _propagated(text, chosen, blocked) + patterns.surname_mentions(text, persons))
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
@@ -293,7 +297,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
 
 
 def _statistical_kept(
-    text: str, statistical: list[Candidate], blocked: list[tuple[int, int]], gazetteer: list[Candidate], quoted: list[Candidate]
+    text: str, statistical: list[Candidate], blocked: list[tuple[int, int]], gazetteer: list[Candidate], quoted: list[Candidate],
+    spacy_doc: Any = None,
 ) -> list[Candidate]:
     """The statistical model's mentions that the guidelines allow, trimmed to their rules."""
     from textmine.stages.dates import trim_date_span
@@ -320,6 +325,8 @@ def _statistical_kept(
         surface = text[cand.start:cand.end]
         if surface.islower():
             continue  # lower-case descriptions are not names
+        if cand.label == "PERSON" and (_written_lower_case_elsewhere(text, surface) or _heads_a_phrase(spacy_doc, cand)):
+            continue  # "Gender and political representation ...", "Hydropower cooperation on ...": a title's first word
         if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
             continue  # "Uzbek", "Uzbeks": nationalities are not entities
         if _ARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start):
@@ -334,6 +341,52 @@ def _statistical_kept(
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
         kept.append(_split_of_organisation(text, _label_by_head(surface, cand), gazetteer_orgs))
     return kept
+
+
+# Labels whose statistical mentions keep the names nested in them: "2001 United Kingdom general election",
+# "Alliance Party of Northern Ireland" (guidelines §2: names inside EVENT and ORG names are not annotated apart).
+_ENCLOSING_LABELS = frozenset({"EVENT", "ORG"})
+
+
+def _names_inside_statistical_names(candidates: list[Candidate]) -> list[Candidate]:
+    """A statistical EVENT or ORG that encloses other proposals outranks them (guidelines §2: flat, maximal spans).
+
+    Without this the date finder's "2001" and the gazetteer's "United Kingdom"
+    would break "2001 United Kingdom general election" into pieces. Only
+    enclosing counts: a mention crossing another proposal keeps its rank, and
+    "Body of the Organisation" was already cut before the organisation's name.
+    """
+    out = []
+    for cand in candidates:
+        if cand.priority == PRIORITY["statistical"] and cand.label in _ENCLOSING_LABELS:
+            overlapping = [o for o in candidates if o is not cand and o.overlaps(cand)]
+            inside = [o for o in overlapping if cand.start <= o.start and o.end <= cand.end and o.length < cand.length]
+            if inside and len(inside) == len(overlapping):
+                cand = replace(cand, priority=max(o.priority for o in inside) + 1)
+        out.append(cand)
+    return out
+
+
+def _written_lower_case_elsewhere(text: str, surface: str) -> bool:
+    """A one-word mention whose lower-case form the same text also uses: a common word capitalised by its position."""
+    if " " in surface or not surface[:1].isupper() or surface.isupper():
+        return False
+    return re.search(rf"(?<!\w){re.escape(surface.lower())}(?!\w)", text) is not None
+
+
+# What may follow a person's name that opens a line: a verb ("Smith argued"), punctuation, initials.
+_AFTER_A_NAME = frozenset({"VERB", "AUX", "PUNCT", "PROPN", "NUM", "SYM", "X"})
+
+
+def _heads_a_phrase(spacy_doc: Any, cand: Candidate) -> bool:
+    """A one-word mention opening a line and followed by a lower-case noun, adjective or function word: a heading's first word."""
+    if spacy_doc is None or " " in spacy_doc.text[cand.start:cand.end]:
+        return False
+    span = spacy_doc.char_span(cand.start, cand.end)
+    if span is None or span.end >= len(spacy_doc) or (cand.start > 0 and spacy_doc.text[cand.start - 1] != "\n"):
+        return False
+    following = spacy_doc[span.end]
+    return following.is_lower and following.pos_ not in _AFTER_A_NAME
 
 
 def _label_by_head(surface: str, cand: Candidate) -> Candidate:

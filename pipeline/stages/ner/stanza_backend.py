@@ -220,11 +220,6 @@ class StanzaBackend:
         import stanza
 
         self.pipeline = stanza.Pipeline(**options)
-        manifest_path = self.model_dir / MANIFEST_NAME
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {}
-        # How often each backend's mentions are right, measured when the model was trained
-        # (textmine.stages.ner.ensemble.combine's third argument); None for official models.
-        self.reliability: dict[str, dict[str, float]] | None = manifest.get("ensemble_reliability")
 
     def entities(self, doc: Document) -> list[Entity]:
         sentences = [sent for start, end in english_spans(doc) for sent in tokenize_sentences(doc.text, start, end)]

@@ -1,9 +1,12 @@
-"""The pretrained statistical model's entities, mapped onto the guidelines' labels.
+"""The statistical model's entities (trained or pretrained spaCy component), mapped onto the guidelines' labels.
 
 OntoNotes labels: GPE, LOC and FAC are places (LOC); ORG, PERSON, DATE and
 EVENT keep their names; NORP (nationalities), LAW, WORK_OF_ART, numbers and
 the rest are not entities under the guidelines. A named holiday tagged EVENT
-("Victory Day") is a DATE by the guidelines.
+("Victory Day") is a DATE by the guidelines. The trained component
+(``models/ner/``) is the pretrained one fine-tuned, so it keeps the OntoNotes
+label set: it was taught only the guidelines' five, and any other label it
+still emits is mapped the same way.
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ def spacy_candidates(spacy_doc: Any, source: str = "spacy") -> list[Candidate]:
 
 
 def entities_to_candidates(entities: Iterable[Any]) -> list[Candidate]:
-    """Entities of another statistical backend (stanza, ensemble) as candidates."""
+    """Entities of another statistical backend (stanza) as candidates."""
     return [
         Candidate(e.start, e.end, e.label, e.source or "statistical", PRIORITY["statistical"])
         for e in entities
