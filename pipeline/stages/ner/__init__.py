@@ -355,13 +355,17 @@ def _names_inside_statistical_names(candidates: list[Candidate]) -> list[Candida
     would break "2001 United Kingdom general election" into pieces. Only
     enclosing counts: a mention crossing another proposal keeps its rank, and
     "Body of the Organisation" was already cut before the organisation's name.
+    A proposal of the same label inside is the name itself and the rest a
+    descriptor the guidelines leave out ("Peace Mission 2014" in "Peace
+    Mission 2014 exercise"), so it keeps its rank.
     """
     out = []
     for cand in candidates:
         if cand.priority == PRIORITY["statistical"] and cand.label in _ENCLOSING_LABELS:
             overlapping = [o for o in candidates if o is not cand and o.overlaps(cand)]
             inside = [o for o in overlapping if cand.start <= o.start and o.end <= cand.end and o.length < cand.length]
-            if inside and len(inside) == len(overlapping):
+            same_label_inside = any(o.label == cand.label for o in inside)
+            if inside and len(inside) == len(overlapping) and not same_label_inside:
                 cand = replace(cand, priority=max(o.priority for o in inside) + 1)
         out.append(cand)
     return out
