@@ -169,12 +169,16 @@ def run_training(
     seed: int = SEED,
     use_cache: bool = True,
     report: Callable[[str], None] = print,
+    redocred_limit: int | None = None,
 ) -> dict[str, Any]:
-    """The whole ``textmine train relations`` job; returns the manifest written."""
+    """The whole ``textmine train relations`` job; returns the manifest written.
+
+    ``redocred_limit`` uses only the first N Re-DocRED documents (a quick model, for tests and trials).
+    """
     from textmine.training import redocred
     from textmine.evaluation.baselines import classifier_predictor, majority_labels, score
 
-    corpus = redocred.load_documents()
+    corpus = redocred.load_documents()[:redocred_limit]
     train_part, held_out = split(corpus, HELD_OUT_FRACTION, seed)
     gold = load_gold_documents()
     report(f"{len(gold)} gold documents, Re-DocRED {len(train_part)} for training and {len(held_out)} held out (seed {seed})")
