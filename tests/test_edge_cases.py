@@ -17,7 +17,7 @@ from textmine.evaluation.evaluate import Span, evaluate_documents, match_spans
 from textmine.runtime.extract import ExtractConfig, Extractor
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.stages.ingest import InputError, UnreadableInput, decode_bytes, iter_documents
-from textmine.stages.ner.spans import Candidate, clean_span, no_annotation_regions
+from textmine.stages.ner.spans import PRIORITY, Candidate, clean_span, has_cyrillic, no_annotation_regions, resolve
 
 # --------------------------------------------------------------------------- dates
 
@@ -155,6 +155,59 @@ def clean(text: str, surface: str, label: str) -> str | None:
 )
 def test_brackets_and_email_addresses_under_the_span_rules(text, surface, label, expected):
     assert clean(text, surface, label) == expected
+
+
+@pytest.mark.parametrize(
+    "text, surface, label, expected",
+    [
+        ("see http://un.org/x NATO said", " NATO", "ORG", "NATO"),  # starts right where the URL ends: kept
+        ("Издательство «Наука» Москва", "Издательство «Наука»", "ORG", "Наука"),  # the quoted part is the name
+        ("the publisher “Nauka” in Moscow", "publisher “Nauka”", "ORG", "Nauka"),
+        ("Издательство «Б» издаёт", "Издательство «Б»", "ORG", "Б"),  # a one-letter quoted name
+    ],
+)
+def test_span_rules_at_region_and_quote_boundaries(text, surface, label, expected):
+    assert clean(text, surface, label) == expected
+
+
+def test_candidate_geometry():
+    a, touching, inside = Candidate(3, 8, "LOC", "t", 1), Candidate(8, 12, "LOC", "t", 1), Candidate(4, 6, "ORG", "t", 1)
+    assert a.length == 5
+    assert not a.overlaps(touching) and not touching.overlaps(a)
+    assert a.overlaps(inside) and inside.overlaps(a)
+    assert (a.canonical, a.kb_id) == (None, None)
+    assert len({a, Candidate(3, 8, "LOC", "t", 1)}) == 1  # frozen: hashable, equal by value
+
+
+def test_has_cyrillic_covers_the_cyrillic_block_only():
+    assert has_cyrillic("Москва") and has_cyrillic("Ѐ") and has_cyrillic("ӿ")
+    assert not has_cyrillic("Moscow") and not has_cyrillic("Ԁ")  # U+0500 is Cyrillic Supplement, not used here
+
+
+def winner(first: str, second: str) -> str:
+    """The source kept when two candidates of these sources cover the same span."""
+    cands = [Candidate(0, 6, "LOC", first, PRIORITY[first]), Candidate(0, 6, "ORG", second, PRIORITY[second])]
+    (kept,) = resolve(cands)
+    return kept.source
+
+
+def test_recogniser_priorities_decide_overlaps():
+    # A date finder span beats every other recogniser; an institution's name beats a name inside it.
+    for other in PRIORITY:
+        if other != "dates":
+            assert winner(other, "dates") == "dates", other
+    assert winner("pattern", "pattern:institution") == "pattern:institution"
+    # A long gazetteer name beats the statistical model; a short one loses to it; propagated mentions lose to all.
+    assert winner("statistical", "gazetteer:long") == "gazetteer:long"
+    assert winner("gazetteer", "statistical") == "statistical"
+    assert winner("pattern", "gazetteer:long") == "pattern"
+    for other in PRIORITY:
+        if other != "propagation":
+            assert winner("propagation", other) == other, other
+    # The statistical model and natasha have equal say: the longer span wins, then the earlier one.
+    assert PRIORITY["statistical"] == PRIORITY["natasha"]
+    longer = Candidate(0, 8, "PERSON", "natasha", PRIORITY["natasha"])
+    assert resolve([Candidate(0, 6, "ORG", "statistical", PRIORITY["statistical"]), longer]) == [longer]
 
 
 @pytest.fixture(scope="module")
