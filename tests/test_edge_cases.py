@@ -164,6 +164,12 @@ def test_brackets_and_email_addresses_under_the_span_rules(text, surface, label,
         ("Издательство «Наука» Москва", "Издательство «Наука»", "ORG", "Наука"),  # the quoted part is the name
         ("the publisher “Nauka” in Moscow", "publisher “Nauka”", "ORG", "Nauka"),
         ("Издательство «Б» издаёт", "Издательство «Б»", "ORG", "Б"),  # a one-letter quoted name
+        ("издательство «Наука» в Москве", "издательство «Наука» в Москве", "ORG", "Наука"),  # overshoot past the quote
+        ("the “Nauka” Press of Moscow", "the “Nauka” Press", "ORG", "Nauka"),
+        ("Издательство «Наука выпустило", "Издательство «Наука", "ORG", "Наука"),  # no closing quote in the text
+        ("Издательство «Наука!» и", "Издательство «Наука", "ORG", "Наука"),  # closing quote beyond the proposed end
+        ("the Centre (Almaty) Branch) opened", "Centre (Almaty) Branch)", "ORG", "Centre (Almaty) Branch"),
+        ("R & D spending", "&", "ORG", None),  # nothing alphanumeric left
     ],
 )
 def test_span_rules_at_region_and_quote_boundaries(text, surface, label, expected):
