@@ -240,3 +240,49 @@ def test_an_unbalanced_closing_bracket_never_ends_a_mention_end_to_end(recognise
         assert text[ent.start:ent.end] == ent.text
         assert ent.text.count(")") <= ent.text.count("("), ent
     assert ("Kazakhstan", "LOC") in {(e.text, e.label) for e in doc.entities}
+
+
+# --------------------------------------------------------------------------- month vocabulary
+
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+             "December"]
+EN_ABBREVIATIONS = [("Jan", 1), ("Feb", 2), ("Mar", 3), ("Apr", 4), ("Jun", 6), ("Jul", 7), ("Aug", 8), ("Sep", 9),
+                    ("Sept", 9), ("Oct", 10), ("Nov", 11), ("Dec", 12)]
+RU_MONTHS = [  # nominative, genitive, prepositional
+    ("январь", "января", "январе"), ("февраль", "февраля", "феврале"), ("март", "марта", "марте"),
+    ("апрель", "апреля", "апреле"), ("май", "мая", "мае"), ("июнь", "июня", "июне"), ("июль", "июля", "июле"),
+    ("август", "августа", "августе"), ("сентябрь", "сентября", "сентябре"), ("октябрь", "октября", "октябре"),
+    ("ноябрь", "ноября", "ноябре"), ("декабрь", "декабря", "декабре"),
+]
+
+
+@pytest.mark.parametrize("number, name", list(enumerate(EN_MONTHS, 1)))
+def test_every_english_month_name_has_its_number(number, name):
+    assert normalise_date(f"{name} 2019") == f"2019-{number:02d}"
+    assert normalise_date(f"{name} 7, 2019") == f"2019-{number:02d}-07"
+    assert dates_in(f"The talks began in {name} 2016 in Astana.") == [(f"{name} 2016", f"2016-{number:02d}")]
+
+
+@pytest.mark.parametrize("abbreviation, number", EN_ABBREVIATIONS)
+def test_every_english_month_abbreviation_has_its_number(abbreviation, number):
+    assert normalise_date(f"{abbreviation}. 2019") == f"2019-{number:02d}"
+    assert normalise_date(f"{abbreviation} 7, 2019") == f"2019-{number:02d}-07"
+
+
+@pytest.mark.parametrize("number, forms", list(enumerate(RU_MONTHS, 1)))
+def test_every_russian_month_in_each_case_has_its_number(number, forms):
+    nominative, genitive, prepositional = forms
+    assert normalise_date(f"{nominative} 2019", "ru") == f"2019-{number:02d}"
+    assert normalise_date(f"7 {genitive} 2019 г.", "ru") == f"2019-{number:02d}-07"
+    found = dates_in(f"Встреча прошла в {prepositional} 2018 года в Астане.")
+    assert [value for _, value in found] == [f"2018-{number:02d}"]
+
+
+@pytest.mark.parametrize(
+    "abbreviation, number",
+    [("янв", 1), ("фев", 2), ("февр", 2), ("мар", 3), ("апр", 4), ("июн", 6), ("июл", 7), ("авг", 8), ("сен", 9),
+     ("сент", 9), ("окт", 10), ("ноя", 11), ("нояб", 11), ("дек", 12)],
+)
+def test_every_russian_month_abbreviation_has_its_number(abbreviation, number):
+    assert normalise_date(f"7 {abbreviation}. 2019 г.", "ru") == f"2019-{number:02d}-07"
+    assert normalise_date(f"{abbreviation}. 2019", "ru") == f"2019-{number:02d}"
