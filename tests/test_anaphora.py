@@ -41,6 +41,10 @@ def proxied_pairs(first: str, first_label: str, second: str, second_label: str, 
          ("Steppe Shield", "Kordabad")),
         ("Maria Lopez and Tom Brown studied law. They joined the Vellmor Council.", "Tom Brown", "PERSON", "Vellmor Council", "ORG",
          ("Tom Brown", "Vellmor Council")),
+        ("Tom Brown studied law. He joined the Vellmor Council.", "Tom Brown", "PERSON", "Vellmor Council", "ORG",
+         ("Tom Brown", "Vellmor Council")),
+        ("The Vellmor Union grew fast. They joined the Oskar Council.", "Vellmor Union", "ORG", "Oskar Council", "ORG",
+         ("Vellmor Union", "Oskar Council")),
         ("The Vellmor Union grew fast. The organization opened an office in Kordabad.", "Vellmor Union", "ORG", "Kordabad", "LOC",
          ("Vellmor Union", "Kordabad")),
         ("Norland grew rich. The country joined the Oskar Council.", "Norland", "LOC", "Oskar Council", "ORG",
@@ -63,3 +67,28 @@ def test_a_subject_pronoun_or_description_stands_for_an_earlier_name_of_a_fittin
 )
 def test_no_reference_to_a_name_of_another_label(text, name, label, other, other_label):
     assert not proxied_pairs(name, label, other, other_label, text)
+
+
+ORG_NOUNS = ["organization", "organisation", "alliance", "bloc", "structure", "union", "body", "committee", "university",
+             "company"]
+LOC_NOUNS = ["country", "state", "city", "region", "republic"]
+EVENT_NOUNS = ["exercise", "summit", "meeting", "conference", "war"]
+
+
+@pytest.mark.parametrize(
+    "noun, text, name, label, other, other_label",
+    [(n, f"The Vellmor Group grew fast. The {n} opened an office in Kordabad.", "Vellmor Group", "ORG", "Kordabad", "LOC")
+     for n in ORG_NOUNS]
+    + [(n, f"Norland grew rich. The {n} joined the Oskar Council.", "Norland", "LOC", "Oskar Council", "ORG") for n in LOC_NOUNS]
+    + [(n, f"Steppe Shield began in spring. The {n} took place in Kordabad.", "Steppe Shield", "EVENT", "Kordabad", "LOC")
+       for n in EVENT_NOUNS],
+)
+def test_each_description_noun_stands_for_names_of_its_label(noun, text, name, label, other, other_label):
+    assert (name, other) in proxied_pairs(name, label, other, other_label, text), noun
+
+
+def test_the_relation_stage_predicts_every_label_but_alias_of():
+    from textmine.document import RELATION_TYPES
+
+    # alias_of comes from the canonical stage; the classifier's labels are the nine others.
+    assert set(candidates.PREDICTED_LABELS) == set(RELATION_TYPES) - {"alias_of"}
