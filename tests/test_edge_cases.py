@@ -286,3 +286,24 @@ def test_every_russian_month_in_each_case_has_its_number(number, forms):
 def test_every_russian_month_abbreviation_has_its_number(abbreviation, number):
     assert normalise_date(f"7 {abbreviation}. 2019 г.", "ru") == f"2019-{number:02d}-07"
     assert normalise_date(f"{abbreviation}. 2019", "ru") == f"2019-{number:02d}"
+
+
+ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+            "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+            "twentieth", "twenty-first"]
+
+
+@pytest.mark.parametrize("number, word", list(enumerate(ORDINALS, 1)))
+def test_every_ordinal_word_names_its_century(number, word):
+    # TIMEX3: the Nth century is written with its first two digits, N - 1 ("the twentieth century" -> "19").
+    assert normalise_date(f"the {word} century") == f"{number - 1:02d}"
+
+
+@pytest.mark.parametrize(
+    "form, month",
+    [("январём", 1), ("январем", 1), ("январю", 1), ("марту", 3), ("мартом", 3), ("маю", 5), ("маем", 5), ("мае", 5),
+     ("августом", 8), ("декабрём", 12)],
+)
+def test_russian_months_in_dative_and_instrumental(form, month):
+    text = f"Это было связано с {form} 2019 года."
+    assert [value for _, value in dates_in(text)] == [f"2019-{month:02d}"]
