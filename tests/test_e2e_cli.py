@@ -397,10 +397,10 @@ def test_train_relations_on_a_small_corpus_and_the_model_changes_predictions(tmp
     model = tmp_path / "small.skops"
     result = runner.invoke(app, ["train", "relations", "--out", str(model), "--redocred-docs", "20", "--seed", "5"])
     assert result.exit_code == 0, result.output
+    from textmine.stages.relations.model import file_sha256
+
     manifest = json.loads(model.with_suffix(".manifest.json").read_text(encoding="utf-8"))
-    assert manifest["seed"] == 5 and manifest["training_documents"]["redocred"] == 16
-    assert manifest["training_documents"]["redocred_held_out"] == 4
-    assert "redocred_held_out" in manifest["scores"]
+    assert manifest["seed"] == 5 and manifest["sha256"] == file_sha256(model)
 
     text = SEED.read_text(encoding="utf-8")
     components = ("segmenter", "ner", "date_values", "canonical", "relations")
@@ -415,5 +415,5 @@ def test_train_relations_on_a_small_corpus_and_the_model_changes_predictions(tmp
         by_id = {e.id: e for e in doc.entities}
         return {(r.label, by_id[r.head].text, by_id[r.tail].text, round(r.confidence or 0, 3)) for r in doc.relations}
 
-    # Trained on 16 documents, not 400 + the seed: other relations or other confidences.
+    # Trained on a few documents, not the whole corpus: other relations or other confidences.
     assert relations(with_small) != relations(with_shipped)
