@@ -405,6 +405,9 @@ def train_relations(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Model file (default: models/relations.skops; its manifest goes beside it)."),
     seed: int = typer.Option(13, "--seed", help="Seed of the Re-DocRED split, the threshold split and the classifier."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Parse every document again instead of reusing cached spaCy parses."),
+    redocred_docs: Optional[int] = typer.Option(
+        None, "--redocred-docs", min=5, help="Use only the first N Re-DocRED documents (a quick trial model; default: all 500)."
+    ),
 ) -> None:
     """Train the relation classifier from the seed gold, Re-DocRED (80 %), CrossRE train and the challenge set's dev half.
 
@@ -414,7 +417,7 @@ def train_relations(
     from textmine.training.relations import run_training
 
     with _needs_corpus():
-        run_training(out or DEFAULT_MODEL_PATH, seed=seed, use_cache=not no_cache, report=typer.echo)
+        run_training(out or DEFAULT_MODEL_PATH, seed=seed, use_cache=not no_cache, report=typer.echo, redocred_limit=redocred_docs)
 
 
 @benchmark_app.command("relations")

@@ -250,6 +250,10 @@ def _build_iso(m: re.Match, lang: str):
     return "date", _calendar_date(_year_of(m), int(m.group("m")), int(m.group("d"))), None
 
 
+def _build_iso_month(m: re.Match, lang: str):
+    return "date", _calendar_date(_year_of(m), int(m.group("m")), None), None
+
+
 def _build_numeric(m: re.Match, lang: str):
     date = _numeric_date(int(m.group("a")), int(m.group("b")), _year_of(m), m.group("sep"), lang)
     return None if date is None else ("date", date, None)
@@ -334,6 +338,8 @@ _NOT_HOLIDAY_START = (
 
 _ATOM_PATTERNS: list[tuple[re.Pattern, _Builder]] = [
     (re.compile(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?![\w/-])(?![.,]\d)"), _build_iso),
+    # ISO 8601 year and month ("2011-12" is December 2011, not 2011 to 2012).
+    (re.compile(r"(?<![\w./-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])(?![\w/-])(?![.,]\d)"), _build_iso_month),
     (re.compile(rf"(?<![\w.,/-])(?P<a>\d{{1,2}})(?P<sep>[./])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?![\w/])(?![.,]\d)(?:{_RU_YEAR_WORD})?"), _build_numeric),
     (re.compile(rf"(?P<mn>{_EN_MONTH})\s+(?P<d>{_DAY})(?:\s*,\s*|\s+)(?P<y>{_YEAR})"), _build_month_day_year),
     (re.compile(rf"(?<![\w.,])(?P<d>{_DAY})\s+(?:of\s+)?(?P<mn>{_EN_MONTH})\s*,?\s+(?P<y>{_YEAR})"), _build_month_day_year),

@@ -602,7 +602,7 @@ def _jsonl_record_problem(record: object) -> str | None:
 def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     """Decode a document's bytes; return (text, encoding name).
 
-    Order: byte-order mark, strict UTF-8, the encoding the document declares
+    Order: byte-order mark, UTF-32 without one, strict UTF-8, the encoding the document declares
     (HTML ``<meta charset>``), then the charset detector. Raises
     UnreadableInput for binary data and bytes no supported encoding fits.
     """
@@ -616,6 +616,9 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
                     f"undecodable bytes: starts with a {name} byte-order mark but bytes from offset {exc.start} "
                     f"are not {name}; repair or re-save the file"
                 ) from None
+    utf32 = _utf32_without_bom(data)
+    if utf32:
+        return utf32
     try:
         return _checked_text(data.decode("utf-8"), "utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
@@ -662,6 +665,25 @@ def _detect(data: bytes) -> tuple[str, str]:
             f"undecodable bytes: byte 0x{data[exc.start]:02x} at offset {exc.start} is not {encoding}, "
             "the encoding of the file's first megabyte; re-save it as UTF-8"
         ) from None
+
+
+def _utf32_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-32 text without a byte-order mark, or None.
+
+    Its NUL bytes would otherwise make it valid UTF-8 full of NULs (read as
+    binary), and the detector does not try it. Text in UTF-32 has at least
+    half of its bytes NUL, which binary files and UTF-16 rarely have.
+    """
+    if len(data) % 4 or data.count(0) < len(data) // 2:
+        return None
+    for encoding in ("utf-32-le", "utf-32-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if not BINARY_CONTROL.search(text):
+            return text, encoding
+    return None
 
 
 def _mojibake_score(text: str) -> int:

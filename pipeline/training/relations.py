@@ -176,7 +176,7 @@ def summary(scores: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def training_sources(seed: int = SEED) -> tuple[dict[str, list[Document]], list[Document]]:
+def training_sources(seed: int = SEED, redocred_limit: int | None = None) -> tuple[dict[str, list[Document]], list[Document]]:
     """The named training sources, and Re-DocRED's held-out part (never trained on).
 
     The seed page, 80 % of Re-DocRED dev, CrossRE politics and news train
@@ -185,7 +185,7 @@ def training_sources(seed: int = SEED) -> tuple[dict[str, list[Document]], list[
     """
     from textmine.training import challenge, crossre, redocred
 
-    train_part, held_out = split(redocred.load_documents(), HELD_OUT_FRACTION, seed)
+    train_part, held_out = split(redocred.load_documents()[:redocred_limit], HELD_OUT_FRACTION, seed)
     sources = {
         "seed": load_gold_documents(),
         "redocred": train_part,
@@ -206,16 +206,18 @@ def run_training(
     seed: int = SEED,
     use_cache: bool = True,
     report: Callable[[str], None] = print,
+    redocred_limit: int | None = None,
 ) -> dict[str, Any]:
     """The whole ``textmine train relations`` job; returns the shipped model's manifest.
 
     Two models are written: the shipped one (every source) and, beside it,
     one trained without the seed page, which ``textmine benchmark relations``
-    scores the seed with.
+    scores the seed with. ``redocred_limit`` uses only the first N Re-DocRED
+    documents (a quick model, for tests and trials).
     """
     from textmine.evaluation.baselines import classifier_predictor, majority_labels, score
 
-    sources, held_out = training_sources(seed)
+    sources, held_out = training_sources(seed, redocred_limit)
     report(", ".join(f"{name} {len(docs)}" for name, docs in sources.items()) + f" documents; Re-DocRED {len(held_out)} held out (seed {seed})")
     everything = [doc for docs in sources.values() for doc in docs]
     parse_documents(everything + held_out, use_cache=use_cache, report=report)

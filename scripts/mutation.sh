@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Mutation testing of the stage modules with mutmut (pinned in the test extra).
+#   bash scripts/mutation.sh                 every module in the table below, one after the other
+#   bash scripts/mutation.sh dates spans     only those modules
+#   MUTATION_TIME_LIMIT=1200                 seconds one module may take (default 1200; then its run is stopped
+#                                            and the figures count the mutants tried so far)
+#
+# mutmut rewrites source files in place, so it runs in a scratch copy of the repository
+# (MUTATION_DIR, default /tmp/textmine-mutation), never in this working tree; the copy's
+# pipeline/ is put first on the import path as `textmine`. Each module is tested by the
+# tests that cover it (the table below), not the whole suite, to keep a run in minutes.
+# Prints killed/total per module; `cd $MUTATION_DIR && mutmut show ID` shows a mutant.
+# Not run by CI (hours for all modules on 2 cores); docs/testing.md has the latest figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root="$PWD"
+python="$root/.venv/bin/python"
+mutmut="$root/.venv/bin/mutmut"
+[ -x "$mutmut" ] || { echo "mutation.sh: mutmut is missing; run: bash scripts/setup.sh --with-tests" >&2; exit 2; }
+
+# module name | file to mutate | tests that cover it
+modules=(
+  "spans|pipeline/stages/ner/spans.py|tests/test_ner.py tests/test_edge_cases.py -k clean_span or resolve or brackets_and_email or boundaries or geometry or cyrillic or priorities"
+  "candidates|pipeline/stages/relations/candidates.py|tests/test_anaphora.py tests/test_relations.py -k candidate or sentence or pronoun or naming or block or vetoed or fitting_label or another_label or description or alias_of"
+  "dates|pipeline/stages/dates.py|tests/test_dates.py tests/test_edge_cases.py -k not end_to_end"
+  "evaluation|pipeline/evaluation/evaluate.py|tests/test_evaluate.py tests/test_edge_cases.py -k not end_to_end"
+  "ingestion|pipeline/stages/ingest.py|tests/test_ingest.py tests/test_edge_cases.py -k not end_to_end and not cli"
+  "export|pipeline/runtime/export.py|tests/test_export.py"
+)
+
+wanted=("$@")
+selected() {
+  [ ${#wanted[@]} -eq 0 ] && return 0
+  local name
+  for name in "${wanted[@]}"; do [ "$name" = "$1" ] && return 0; done
+  return 1
+}
+
+scratch="${MUTATION_DIR:-/tmp/textmine-mutation}"
+limit="${MUTATION_TIME_LIMIT:-1200}"
+rm -rf "$scratch"
+mkdir -p "$scratch/.import"
+git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$scratch"
+ln -s "$scratch/pipeline" "$scratch/.import/textmine"
+export PYTHONPATH="$scratch/.import"
+cd "$scratch"
+where="$("$python" -c 'import textmine, os; print(os.path.realpath(textmine.__file__))')"
+case "$where" in
+  "$scratch"/*) ;;
+  *) echo "mutation.sh: textmine imports from $where, not from the scratch copy" >&2; exit 2 ;;
+esac
+
+for row in "${modules[@]}"; do
+  IFS='|' read -r name file tests <<<"$row"
+  selected "$name" || continue
+  # "-k EXPR" at the end of the tests column selects tests by name.
+  selection="${tests%% -k *}"
+  runner="$python -m pytest -x -q -p no:cacheprovider -p no:randomly $selection"
+  [ "$selection" != "$tests" ] && runner="$runner -k '${tests#* -k }'"
+  rm -f .mutmut-cache
+  echo "== $name: $file ($runner)"
+  started=$(date +%s)
+  timeout "$limit" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" \
+    --tests-dir tests --no-progress --simple-output >"mutmut-$name.log" 2>&1 || true
+  cp "$root/$file" "$file"  # a run stopped by the time limit leaves its last mutant in place
+  "$python" - "$name" "$(( $(date +%s) - started ))" <<'EOF'
+import sqlite3, sys
+name, seconds = sys.argv[1], sys.argv[2]
+rows = sqlite3.connect(".mutmut-cache").execute("SELECT status, COUNT(*) FROM Mutant GROUP BY status").fetchall()
+counts = dict(rows)
+killed = counts.get("ok_killed", 0)
+survived = counts.get("bad_survived", 0)
+timeout = counts.get("bad_timeout", 0)  # a mutant that hangs the tests is caught
+suspicious = counts.get("ok_suspicious", 0)
+untested = counts.get("untested", 0)
+tried = killed + survived + timeout + suspicious
+rate = (killed + timeout + suspicious) / tried if tried else 0.0
+print(f"{name}: {killed + timeout + suspicious} of {tried} mutants killed ({rate:.0%}; {timeout} by timeout), "
+      f"{survived} survived, {untested} not tried in the time limit, {seconds} s")
+EOF
+  cp .mutmut-cache ".mutmut-cache-$name"
+done
