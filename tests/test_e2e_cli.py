@@ -33,10 +33,13 @@ runner = CliRunner()
 
 # One more loss than today's figure is tolerated (see the module docstring).
 TOLERANCE = 1
-TODAY_MISSED_ENTITIES = 0
-TODAY_SPURIOUS_ENTITIES = 2
+# The typo year "20015" is missed since the rule written for that one seed sentence went (issue 12).
+TODAY_MISSED_ENTITIES = 1
+TODAY_SPURIOUS_ENTITIES = 0
 TODAY_MISSED_FACTS = 1
 TODAY_FALSE_FACTS = 0
+# Two extra mentions of true facts (a second mention pair for a fact the gold states once).
+TODAY_FALSE_RELATION_MENTIONS = 2
 TODAY_WRONG_METADATA_FIELDS = 0
 
 
@@ -78,7 +81,8 @@ def test_extract_seed_relations_match_the_gold_facts(seed_report):
     for level in ("fact", "mention"):
         micro = seed_report["relations"][level]["micro"]
         assert micro["fn"] <= TODAY_MISSED_FACTS + TOLERANCE, (level, micro)
-        assert micro["fp"] <= TODAY_FALSE_FACTS + TOLERANCE, (level, micro)
+        today_false = TODAY_FALSE_FACTS if level == "fact" else TODAY_FALSE_RELATION_MENTIONS
+        assert micro["fp"] <= today_false + TOLERANCE, (level, micro)
     # Every relation label of the gold is found at least once: no label silently stops being predicted.
     per_label = seed_report["relations"]["fact"]["per_label"]
     for label in {r["label"] for r in gold_relations}:

@@ -57,19 +57,22 @@ def test_the_default_cli_pipeline_runs_every_stage(tmp_path):
     assert dates.get("14 June 2019") == "2019-06-14"  # date_values ran after ner
 
 
-def tampered_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "relations.skops"
-    shutil.copyfile(model_io.DEFAULT_MODEL_PATH, target)
-    shutil.copyfile(model_io.manifest_path(model_io.DEFAULT_MODEL_PATH), model_io.manifest_path(target))
-    data = bytearray(target.read_bytes())
-    data[len(data) // 2] ^= 0x01  # one bit in the middle of the archive
-    target.write_bytes(bytes(data))
+def models_copy(tmp_path: Path, tamper: bool) -> Path:
+    """A copy of the trained models folder; with ``tamper``, one bit flipped in the middle of the relation model."""
+    target = tmp_path / "models"
+    shutil.copytree(model_io.MODELS_DIR, target, ignore=shutil.ignore_patterns("stanza"))
+    if tamper:
+        model = target / model_io.DEFAULT_MODEL_PATH.name
+        data = bytearray(model.read_bytes())
+        data[len(data) // 2] ^= 0x01
+        model.write_bytes(bytes(data))
     return target
 
 
+# extract runs the pipeline in a worker process: the models folder is pointed at through the environment,
+# which the worker inherits, so the check under test is the one on the CLI's own load path.
 def test_cli_refuses_a_tampered_relation_model(tmp_path, monkeypatch):
-    # The CLI loads the relation model from its default path; point that at a modified copy.
-    monkeypatch.setattr(model_io, "DEFAULT_MODEL_PATH", tampered_copy(tmp_path))
+    monkeypatch.setenv("TEXTMINE_MODELS_DIR", str(models_copy(tmp_path, tamper=True)))
     code, output, path = extract_cli(tmp_path)
     assert code != 0
     assert "does not match its manifest" in output and "textmine train relations" in output
@@ -77,10 +80,7 @@ def test_cli_refuses_a_tampered_relation_model(tmp_path, monkeypatch):
 
 
 def test_cli_accepts_an_intact_copy_of_the_relation_model(tmp_path, monkeypatch):
-    intact = tmp_path / "intact.skops"
-    shutil.copyfile(model_io.DEFAULT_MODEL_PATH, intact)
-    shutil.copyfile(model_io.manifest_path(model_io.DEFAULT_MODEL_PATH), model_io.manifest_path(intact))
-    monkeypatch.setattr(model_io, "DEFAULT_MODEL_PATH", intact)
+    monkeypatch.setenv("TEXTMINE_MODELS_DIR", str(models_copy(tmp_path, tamper=False)))
     code, output, path = extract_cli(tmp_path)
     assert code == 0, output
     assert path.exists()

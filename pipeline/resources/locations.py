@@ -14,6 +14,7 @@ an installed package shows instead of a bare "file not found".
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 # textmine/ when installed, pipeline/ in a checkout.
@@ -31,8 +32,15 @@ def in_checkout() -> bool:
     return (CHECKOUT_DIR / "pyproject.toml").is_file() and (CHECKOUT_DIR / "pipeline").resolve() == PACKAGE_DIR
 
 
+# Names another folder of trained models (same layout as models/), e.g. one rebuilt elsewhere.
+MODELS_DIR_ENV = "TEXTMINE_MODELS_DIR"
+
+
 def models_dir() -> Path:
-    """The folder of trained models: ``textmine/models`` in an installed package, ``models/`` in a checkout."""
+    """The folder of trained models: ``$TEXTMINE_MODELS_DIR`` when set, else ``textmine/models`` in an
+    installed package and ``models/`` in a checkout. Read when the loaders are imported."""
+    if os.environ.get(MODELS_DIR_ENV):
+        return Path(os.environ[MODELS_DIR_ENV])
     packaged = PACKAGE_DIR / "models"
     if packaged.is_dir() or not in_checkout():
         return packaged
