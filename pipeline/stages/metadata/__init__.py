@@ -363,7 +363,10 @@ class MetadataExtractor:
         self.doc = doc
         self.text = doc.text
         articles = list(doc.iter_segments(role="article"))
-        self.article_start = articles[0].start if articles else 0
+        # A bilingual article opens with its Russian title and authors, then gives the English ones: the English
+        # part is the article's header (the project reads English articles).
+        english = [segment for segment in articles if segment.lang == "en"]
+        self.article_start = (english or articles)[0].start if articles else 0
         self.article_end = articles[-1].end if articles else len(doc.text)
         self.has_segments = bool(articles)
         self.lang = articles[0].lang if articles else "en"
