@@ -300,7 +300,7 @@ def test_export_writes_the_outputs_rows(seed_out, database):
     assert sorted(canonical) == sorted((c["id"], c["label"], c["canonical"], c["kb_id"]) for c in data["entities_index"])
 
 
-# --------------------------------------------------------------------------- stanza and ensemble backends
+# --------------------------------------------------------------------------- NER backends
 
 PEOPLE = ["Ivan Petrov", "Anna Smith", "Gulnar Ichshanova", "John Brown"]
 PLACES = ["Almaty", "Moscow", "Bishkek", "Tashkent"]
@@ -365,7 +365,6 @@ def mention_set(doc: dict) -> set[tuple]:
 
 @pytest.mark.slow
 def test_ner_backends_give_their_own_mentions_through_the_cli(stanza_model, tmp_path):
-    from textmine.stages.ner import BACKENDS
 
     spacy_doc = extract_with("spacy", stanza_model, tmp_path)
     stanza_doc = extract_with("stanza", stanza_model, tmp_path)
@@ -377,16 +376,6 @@ def test_ner_backends_give_their_own_mentions_through_the_cli(stanza_model, tmp_
     assert not any(e["source"] == "stanza" for e in spacy_doc["entities"])
     # Where the two models disagree, the outputs differ.
     assert mention_set(spacy_doc) != mention_set(stanza_doc)
-
-    if "ensemble" not in BACKENDS:
-        pytest.skip("--ner ensemble was removed")
-    ensemble_doc = extract_with("ensemble", stanza_model, tmp_path)
-    sources = {e["source"] for e in ensemble_doc["entities"]}
-    # The ensemble uses stanza's mentions: some are confirmed by both models or come from stanza alone.
-    assert sources & {"stanza", "ensemble:both"}, sources
-    assert [(e["start"], e["end"], e["label"], e["source"]) for e in ensemble_doc["entities"]] != [
-        (e["start"], e["end"], e["label"], e["source"]) for e in spacy_doc["entities"]
-    ]
 
 
 # --------------------------------------------------------------------------- train relations
