@@ -605,3 +605,41 @@ Whitefish in the lakes of Karelia keep feeding under the ice, and their stomachs
 """
     meta = extract_metadata(make_doc(text, []))
     assert [a["email"] for a in meta["authors"]] == ["sokolov@owi.example.ru", None, "zorin@owi.example.ru"]
+
+
+# A catalogue card that prints the title only above the record's fields, with numbered affiliations and
+# fields whose values stand on the line after their label (made up; not from the seed or the layout set).
+FIELD_CARD = """Электронная библиотека «Книжная полка»
+Главная / Каталог / Агрономия
+
+SOIL SALINITY MAPPING IN IRRIGATED COTTON FIELDS OF THE FERGANA VALLEY
+
+Rustamov B. T. 1, Haydarova N. K. 2
+1 Tashkent Institute of Irrigation Engineers (Tashkent)
+2 Andijan Agricultural Research Station (Andijan)
+
+Журнал:
+
+Arid Land Agronomy Review
+
+Год:
+
+2022
+
+Ключевые слова:
+
+SOIL SALINITY, REMOTE SENSING, COTTON, IRRIGATION, FERGANA VALLEY
+
+Аннотация:
+
+Salinity limits cotton yields across the irrigated plains of the valley, and field surveys are too slow to follow its changes from one season to the next. We combined satellite images with soil samples from 120 plots to map salinity at field scale and found that the mapped classes agreed with laboratory measurements in four cases out of five.
+"""
+
+
+def test_field_values_and_numbered_affiliations_are_never_the_title():
+    # The segmenter may start the article at the keywords' value (English after a Russian label): the title
+    # is then the wrapper's, and neither a field's value nor a numbered affiliation may stand in for it.
+    article_start = FIELD_CARD.index("SOIL SALINITY, REMOTE")
+    segments = [Segment(0, article_start, "ru", "wrapper"), Segment(article_start, len(FIELD_CARD), "en", "article")]
+    metadata = extract_metadata(make_doc(FIELD_CARD, [], segments=segments))
+    assert metadata["title"] == "SOIL SALINITY MAPPING IN IRRIGATED COTTON FIELDS OF THE FERGANA VALLEY"

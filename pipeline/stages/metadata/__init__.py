@@ -291,6 +291,15 @@ def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int
     return run
 
 
+def _after_field_label(text: str, start: int) -> bool:
+    """The line at ``start`` holds the value of a record field labelled alone on the line before it
+    ("Ключевые слова:" then the keywords), which is never the title."""
+    before = text[max(0, start - 200):start].rstrip()
+    previous = before[before.rfind("\n") + 1:].strip()
+    # A label is a word or three ("Год:", "Ключевые слова:"); a longer line ending in a colon is a title's first part.
+    return bool(re.fullmatch(r"[^\W\d_]\w*(?: \w+){0,2}:", previous)) and len(previous) <= 30
+
+
 def _has_label(text: str) -> bool:
     """A "Label: value" line of a record ("Тип: статья", "Язык: английский")."""
     return bool(re.match(r"\s*[^\W\d_][\w ]{0,30}:(?:\s|$)", text))
@@ -416,9 +425,10 @@ class MetadataExtractor:
         affiliation_lines = {aff.line.start for aff in affiliations}
         journal_key = " ".join((journal or "").split()).casefold()
         author_lines = {i for i in range(len(header)) if self._byline(header, i) or ORCID.search(header[i].text)}
+        field_values = {i for i, line in enumerate(header) if _after_field_label(self.text, line.start)}
         candidates = {
             i for i, line in enumerate(header)
-            if _title_like(line) and i not in author_lines and line.start not in affiliation_lines
+            if _title_like(line) and i not in author_lines and i not in field_values and line.start not in affiliation_lines
             and self._in_article_script(line.text) and " ".join(line.text.split()).casefold() != journal_key
         }
         if not candidates:
@@ -446,7 +456,8 @@ class MetadataExtractor:
         lines = [line for segment in self.doc.iter_segments(role="wrapper") if segment.end <= self.article_start
                  for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
         candidates = {i for i, line in enumerate(lines) if _title_like(line) and not self._is_author_line(line)
-                      and self._in_article_script(line.text) and not _has_label(line.text)}
+                      and self._in_article_script(line.text) and not _has_label(line.text)
+                      and not _after_field_label(self.text, line.start) and self._affiliation_line(line) is None}
         if not candidates:
             return None
         return self._quoted(" ".join(lines[i].text.strip() for i in _title_run(lines, candidates, max(candidates))))
