@@ -310,3 +310,9 @@ def test_every_ordinal_word_names_its_century(number, word):
 def test_russian_months_in_dative_and_instrumental(form, month):
     text = f"Это было связано с {form} 2019 года."
     assert [value for _, value in dates_in(text)] == [f"2019-{month:02d}"]
+
+
+def test_a_span_opening_with_a_guillemet_is_the_quoted_name():
+    # Kept "Книга» Казань" with an unbalanced closing guillemet before (a surviving mutant of spans.py).
+    assert clean("Издано: «Книга» Казань, 2019.", "«Книга» Казань", "ORG") == "Книга"
+    assert clean("Издательство «Книга» (Казань)", "Издательство «Книга»", "ORG") == "Книга"

@@ -129,10 +129,10 @@ def clean_span(text: str, cand: Candidate, blocked: list[tuple[int, int]]) -> Ca
     # A war's name may be split by a line break ("Great Patriotic\nWar"); other names end at one.
     if newline != -1 and not (cand.source in LINE_SPANNING_SOURCES and "\n\n" not in text[start:end]):
         end = newline
-    # A name in guillemets or curly quotes is the quoted part ("Издательство «Наука»" -> "Наука").
+    # A name in guillemets or curly quotes is the quoted part ("Издательство «Наука»" -> "Наука", "«Наука» Москва" -> "Наука").
     for opener, closer in (("«", "»"), ("“", "”")):
         inside = text.find(opener, start, end)
-        if inside > start:
+        if inside >= start:
             closing = text.find(closer, inside + 1, end + 1)
             start, end = inside + 1, closing if closing != -1 else end
     piece = text[start:end]
