@@ -14,6 +14,7 @@ an installed package shows instead of a bare "file not found".
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -45,6 +46,11 @@ def models_dir() -> Path:
     if packaged.is_dir() or not in_checkout():
         return packaged
     return CHECKOUT_DIR / "models"
+
+
+def file_sha256(path: Path) -> str:
+    """The sha256 of a file's bytes: what a model's manifest records and its loader checks."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def corpus_dir() -> Path:

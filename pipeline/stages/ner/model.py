@@ -13,15 +13,14 @@ copy of the pipeline, so the spaCy path costs what it did.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from textmine.stages.relations.model import MODELS_DIR
+from textmine.resources.locations import file_sha256, models_dir
 
-DEFAULT_MODEL_DIR = MODELS_DIR / "ner"
+DEFAULT_MODEL_DIR = models_dir() / "ner"
 MODEL_FILE = "ner.bin"
 MANIFEST_FILE = "manifest.json"
 # Bump when the training data's meaning or the component's layout changes: an older model must be retrained.
@@ -30,10 +29,6 @@ MODEL_FORMAT_VERSION = "ner-1"
 
 class NerModelError(RuntimeError):
     """The trained NER component is missing, altered, or made for other code."""
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
 def save(component_bytes: bytes, model_dir: Path, info: dict[str, Any]) -> dict[str, Any]:

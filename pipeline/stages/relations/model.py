@@ -10,7 +10,6 @@ pipeline is made of, so nothing is ever unpickled blindly.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import re
@@ -20,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from textmine import __version__
-from textmine.resources.locations import in_checkout, models_dir
+from textmine.resources.locations import file_sha256, in_checkout, models_dir
 
 MODELS_DIR = models_dir()
 DEFAULT_MODEL_PATH = MODELS_DIR / "relations.skops"
@@ -77,10 +76,6 @@ class RelationModel:
 
 def manifest_path(model_path: Path) -> Path:
     return model_path.with_suffix(".manifest.json")
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def softened_class_weights(labels: list[str], power: float = CLASS_WEIGHT_POWER) -> dict[str | int, float]:
