@@ -387,6 +387,25 @@ def benchmark_metadata(
     typer.echo("\n\n".join(render(result, show_errors=errors and result.name == "dev") for result in results))
 
 
+@benchmark_app.command("pages")
+def benchmark_pages(
+    half: List[str] = typer.Option(["dev", "test"], "--half", help="Halves of corpus/pages to score (test is the expected figure)."),
+    page: List[str] = typer.Option([], "--page", help="Score only this page id (repeatable), e.g. for a quick run."),
+    out: Optional[Path] = typer.Option(None, "--out", "-o", help="Keep the outputs in this folder (for `textmine evaluate`)."),
+    errors: bool = typer.Option(False, "--errors", help="List the dev half's errors (never the frozen test half's)."),
+) -> None:
+    """Whole seed-kind pages end to end: entity, relation, segment and metadata figures per half of corpus/pages/."""
+    from textmine.evaluation.benchmarks.pages import PagesSetError, render, run_benchmark
+
+    try:
+        with _needs_corpus():
+            results = run_benchmark(tuple(half), only=tuple(page), out_dir=out, echo=typer.echo)
+    except PagesSetError as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    typer.echo("\n\n".join(render(result, show_errors=errors and result.name == "dev") for result in results))
+
+
 @benchmark_app.command("hostile")
 def benchmark_hostile(
     workers: int = typer.Option(1, "--workers", min=1, help="Extraction workers."),
