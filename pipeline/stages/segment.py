@@ -70,6 +70,14 @@ LETTERS_PER_WEIGHT = 40
 MAX_WEIGHT = 3.0
 LANGUAGE_SAMPLE_WORDS = 40
 CONFIDENCE_FLOOR = 0.01
+# A line written (almost) wholly in one script is not in a language of another script, however its
+# neighbours lean: a language of another script costs this much per unit of the line's weight (an English
+# title among Russian record fields stays English; a few Latin letters in a Russian row still follow it).
+SCRIPT_MISMATCH_COST = 10.0
+SCRIPT_DOMINANT_SHARE = 0.8
+LANGUAGE_SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "kk": "CYRILLIC", "be": "CYRILLIC", "bg": "CYRILLIC",
+                    "sr": "CYRILLIC", "mk": "CYRILLIC", "mn": "CYRILLIC", "el": "GREEK", "ka": "GEORGIAN",
+                    "hy": "ARMENIAN", "ar": "ARABIC", "fa": "ARABIC", "he": "HEBREW"}
 # Text in the article's language inside a wrapper is often quoted from the
 # article (its title, authors, journal): it counts half for the wrapper's language.
 QUOTED_LANGUAGE_DISCOUNT = 0.5
@@ -117,12 +125,45 @@ NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*"
 # Site furniture in words: cookie and consent banners, skip links, share and follow rows, legal footers,
 # sign-in and subscription prompts, calls for papers, and a language switcher ("RU | EN", "Русский English").
 FURNITURE_TEXT = re.compile(
-    r"\bcookies?\b|^skip to (?:main )?content|all rights reserved|privacy policy|terms of (?:use|service)|"
+    r"\bcookies?\b|^skip to\b|all rights reserved|privacy policy|terms of (?:use|service)|\bjavascript is disabled\b|"
     r"^follow us\b|^share\b|^share this\b|^subscribe\b|\bsubscribe to our\b|^sign (?:in|up)\b|^log ?in\b|"
+    r"^поделиться\b|^подпи(?:шитесь|саться)\b|^версия для слабовидящих\b|"
     r"^call for papers\b|^(?:search|menu|home)$|^how to cite\b|^more citation formats\b|"
     r"^(?-i:(?:(?:[A-Z]{2}|Русский|English|Қазақша|Кыргызча|Oʻzbekcha|Deutsch|Français)\s*[|/•]?\s*){2,})$",
     re.IGNORECASE,
 )
+# Words of an English site's own furniture: menus, item pages of journal platforms and repositories, download,
+# print and share links, related-item lists. A short line made only of them ("About the Journal", "Show full
+# item record", "Download PDF", "Back to the list of abstracts") or a short field with such a label ("Published:
+# 2021-12-20", "Section: Articles", "Size: 1.2 Mb") is the site's. The article's own headings (Abstract,
+# Keywords, Authors, References, Introduction) are not among them.
+SITE_WORDS = frozenset("""
+home current archive archives announcement announcements about journal submission submissions submit editorial team
+board contact contacts search register login logout sign menu language languages english russian download downloads
+pdf xml html epub full-text fulltext published issue issues section license licence view open show simple full item
+record browse collection collections communities community statistics usage account print version back list share
+tags tag subscribe newsletter information readers librarians make news analysis interviews data us policy privacy
+statement terms settings accept reject top next previous cite citation citations formats export copy link email
+e-mail tweet follow rss atom help faq feedback ethics indexing metrics views cited page pages date uri name size
+format files file appears following editions edition events partners education science conferences research
+subjects titles issues upcoming latest popular related similar recommended also read more most all
+university
+""".split())
+# The article's own headings: they may stand in a furniture line ("Download abstract") but do not make one.
+ARTICLE_HEADING_WORDS = frozenset("abstract abstracts keywords references authors author introduction".split())
+SITE_FILLER_WORDS = frozenset("a an the of to in on by for and this our your with from".split())
+SITE_LINE_MAX_WORDS = 6
+# A heading of a list of other items (related, similar, most read): the short lines under it are links.
+RELATED_HEADING = re.compile(
+    r"^(?:read also|see also|related(?: \w+)?|more (?:from|in|by|on)\b.*|more (?:news|articles|stories|analysis)|"
+    r"most (?:read|popular|viewed|cited)\b.*|similar (?:articles|items|publications)|recommended(?: \w+)?|"
+    r"you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|issues?)|"
+    r"читайте также|смотрите также|похожие (?:статьи|материалы|публикации)|другие (?:статьи|материалы)\b.*|"
+    r"рекомендуем\b.*|популярное|последние (?:новости|статьи))\s*:?$",
+    re.IGNORECASE,
+)
+RELATED_ITEM_MAX_WORDS = 16
+RELATED_MAX_ITEMS = 12
 # A catalogue record's field label: "Авторы:", "Ключевые слова" alone on its line, or "Год: 2019" with a short value.
 FIELD_LABEL_ONLY = re.compile(r"^[^\W\d_][\w()./ -]{0,40}:$")
 FIELD_WITH_VALUE = re.compile(r"^([^\W\d_][\w() -]{0,30}):\s*(\S.*)$")
@@ -156,7 +197,9 @@ ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\
 # The configured first language is the one the articles are expected in: its letters count this much more
 # when the article's language is chosen (a Russian abstract before an English one does not make the article Russian).
 EXPECTED_LANGUAGE_WEIGHT = 1.5
-MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?")
+MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?|(?<=\S)\s{2,}(?=\S)")
+BREADCRUMB_SEPARATORS = re.compile(r"\s[»›→/>]\s")
+BREADCRUMB_ITEM_MAX_WORDS = 8
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}", re.IGNORECASE)
 FURNITURE_NAME = re.compile(
     r"(?:^|[#._-])(?:nav\w*|menu\w*|sidebar|side|footer|header|banner|breadcrumbs?|advert\w*|ads?|adv|promo\w*|"
@@ -176,6 +219,8 @@ class _Line:
     furniture: float = 0.0
     lang: str = ""
     labelled: bool = False  # the value of a record's field label, in the article's script
+    script: str | None = None  # the script of (almost) all its letters, if one is
+    main_script: str | None = None  # the script of most of its letters outside quotations
 
     @property
     def weight(self) -> float:
@@ -205,11 +250,13 @@ class Segmenter:
         quotable = _quotable_word_runs(text, lines)
         for line in lines:
             line_text = text[line.start : line.end]
-            line.letters, line.confidences = self._language_evidence(line_text, quotable)
+            line.letters, line.confidences, line.main_script = self._language_evidence(line_text, quotable)
             if is_citation_line(line_text):
                 line.letters = 0  # a source's name says nothing of the page's language: the neighbours decide
+            line.script = _dominant_script(line_text)
             line.furniture = _text_furniture(line_text)
         _add_repeated_line_furniture(text, lines)
+        _add_listing_furniture(text, lines)
         if html_blocks:
             _add_html_furniture(lines, html_blocks)
         self._smooth_languages(lines)
@@ -223,8 +270,8 @@ class Segmenter:
                 start = end
         return _to_segments(lines, roles, len(text))
 
-    def _language_evidence(self, line_text: str, quotable: _Quotable | None = None) -> tuple[int, dict[str, float]]:
-        """(letters, language -> confidence) for a line, mixing the confidences of its script runs.
+    def _language_evidence(self, line_text: str, quotable: _Quotable | None = None) -> tuple[int, dict[str, float], str | None]:
+        """(letters, language -> confidence, main script) for a line, mixing the confidences of its script runs.
 
         lingua names one language per text; a line that mixes scripts (a
         Russian heading around an English title) is scored run by run, each
@@ -239,14 +286,17 @@ class Segmenter:
             runs = unquoted or runs
         detector = _detector(self.languages)
         total, mixed = 0, dict.fromkeys(self.languages, 0.0)
-        for _, words in runs:
+        by_script: dict[str, int] = {}
+        for script, words in runs:
             letters = sum(char.isalpha() for word in words for char in word)
             total += letters
+            by_script[script] = by_script.get(script, 0) + letters
             # The first words of a run name its language as well as all of them, at a fraction of the cost.
             sample = " ".join(words[:LANGUAGE_SAMPLE_WORDS])
             for value in detector.compute_language_confidence_values(sample):
                 mixed[value.language.iso_code_639_1.name.lower()] += letters * value.value
-        return total, ({lang: value / total for lang, value in mixed.items()} if total else {})
+        main_script = max(by_script, key=by_script.__getitem__) if by_script else None
+        return total, ({lang: value / total for lang, value in mixed.items()} if total else {}), main_script
 
     def _smooth_languages(self, lines: list[_Line], quoted: str | None = None) -> None:
         """Least-cost languages of ``lines``; evidence for the ``quoted`` language is discounted."""
@@ -257,7 +307,9 @@ class Segmenter:
                 conf[quoted] *= QUOTED_LANGUAGE_DISCOUNT
                 norm = sum(conf.values())
                 conf = {lang: value / norm for lang, value in conf.items()} if norm else conf
-            costs.append([line.weight * -math.log(max(conf.get(lang, 0.0), CONFIDENCE_FLOOR)) for lang in self.languages])
+            costs.append([line.weight * (-math.log(max(conf.get(lang, 0.0), CONFIDENCE_FLOOR))
+                                         + (SCRIPT_MISMATCH_COST if line.script and _language_script(lang) != line.script else 0.0))
+                          for lang in self.languages])
         states = range(len(self.languages))
         transitions = [[0.0 if a == b else LANGUAGE_SWITCH_COST for b in states] for a in states]
         path = _least_cost_path(costs, transitions, _paragraph_factors(lines, SAME_PARAGRAPH_FACTOR))
@@ -297,7 +349,10 @@ class Segmenter:
                 article_cost, wrapper_cost = line.furniture, max(wrapper_cost, REFERENCE_WRAPPER_COST)
             elif is_citation_line(line_text):
                 article_cost, wrapper_cost = max(article_cost, CITATION_ARTICLE_COST), 0.0
-            inside_cost = wrapper_cost + (0.0 if line.furniture else INSIDE_TEXT_COST)
+            # Inside the article, text in another language is the article's own unless it is a heading or
+            # field of a record (no sentence); a line without words (a number, a code) says nothing either way.
+            says_article = not (line.furniture or line.letters == 0 or _is_foreign_heading(line_text, line, article_script))
+            inside_cost = wrapper_cost + (INSIDE_TEXT_COST if says_article else 0.0)
             costs.append([article_cost, wrapper_cost, inside_cost, wrapper_cost])
         path = _least_cost_path(costs, PAGE_TRANSITIONS, [], PAGE_STARTS, _role_transitions(lines))
         return [PAGE_ROLES[state] for state in path], article_lang
@@ -427,12 +482,54 @@ def _text_furniture(line: str) -> float:
     """Wrapper evidence any format shows: menu-like lines, copyright notices and site furniture in words."""
     if RUNNING_HEADER.search(line.strip()):
         return BLOCK_FURNITURE_EVIDENCE
-    if COPYRIGHT.search(line) or FURNITURE_TEXT.search(line.strip()):
+    if COPYRIGHT.search(line) or FURNITURE_TEXT.search(line.strip()) or _is_site_furniture_line(line.strip()):
         return LAYOUT_CUE_EVIDENCE
     items = [item.strip() for item in MENU_SEPARATORS.split(line)]
     if len(items) >= 3 and all(item and len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items):
         return LAYOUT_CUE_EVIDENCE
+    # A breadcrumb names whole sections and issues ("Conferences / XII International Congress ... / Section 4").
+    crumbs = [item.strip() for item in BREADCRUMB_SEPARATORS.split(line)]
+    if len(crumbs) >= 3 and all(item and len(item.split()) <= BREADCRUMB_ITEM_MAX_WORDS for item in crumbs):
+        return LAYOUT_CUE_EVIDENCE
     return 0.0
+
+
+def _is_site_furniture_line(line: str) -> bool:
+    """A short line of English site words ("Make a Submission"), or a short field with such a label ("Issue: Vol. 3")."""
+    field = FIELD_WITH_VALUE.match(line)
+    if field and len(field.group(2).split()) <= SITE_LINE_MAX_WORDS:
+        line = field.group(1)
+    words = [word.strip(".,:;!?()[]/|·•«»\"'").casefold() for word in line.split()]
+    words = [word for word in words if word and not any(char.isdigit() for char in word)]
+    content = [word for word in words if word not in SITE_FILLER_WORDS]
+    parts = [part for word in content for part in word.split("/") if part]
+    return (0 < len(words) <= SITE_LINE_MAX_WORDS and any(part in SITE_WORDS for part in parts)
+            and all(any(part in SITE_WORDS or part in ARTICLE_HEADING_WORDS for part in word.split("/")) for word in content))
+
+
+def _add_listing_furniture(text: str, lines: list[_Line]) -> None:
+    """The short lines under a heading of other items ("Read also", "Most read articles"): links to them."""
+    index = 0
+    while index < len(lines):
+        if not RELATED_HEADING.match(text[lines[index].start : lines[index].end].strip()):
+            index += 1
+            continue
+        lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
+        index += 1
+        for _ in range(RELATED_MAX_ITEMS):
+            if index >= len(lines):
+                break
+            item = text[lines[index].start : lines[index].end].strip()
+            if len(item.split()) > RELATED_ITEM_MAX_WORDS or re.search(r"[a-zа-яё]\.$", item):
+                break
+            lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
+            index += 1
+
+
+def _is_foreign_heading(line_text: str, line: _Line, article_script: str | None) -> bool:
+    """A line wholly in another script than the article's that is no sentence: a record's heading or field."""
+    return (article_script is not None and line.main_script not in (None, article_script)
+            and not _is_prose(line_text) and not is_reference_entry(line_text))
 
 
 def _is_prose(line_text: str) -> bool:
@@ -450,7 +547,8 @@ def _is_article_content_label(line_text: str) -> bool:
 def _add_repeated_line_furniture(text: str, lines: list[_Line]) -> None:
     """Lines that recur on the page with their numbers changed, or three times or more: running headers and footers.
 
-    A line repeated once as written is not one: an aggregator shows the article's title above the article.
+    A line repeated once as written (or in other case) is not one: an aggregator shows the article's title
+    above the article, and the article prints it in capitals.
     """
     keys = [_word_key(NOT_LANGUAGE.sub(" ", text[line.start : line.end]).split()) for line in lines]
     variants: dict[tuple[str, ...], list[str]] = {}
@@ -458,7 +556,8 @@ def _add_repeated_line_furniture(text: str, lines: list[_Line]) -> None:
         variants.setdefault(key, []).append(text[line.start : line.end].strip())
     for line, key in zip(lines, keys):
         seen = variants[key]
-        if len(key) >= REPEATED_LINE_MIN_WORDS and (len(seen) >= 3 or (len(seen) == 2 and seen[0] != seen[1])):
+        # Two printings that differ only in case (a title in mixed case and in capitals) are no running header.
+        if len(key) >= REPEATED_LINE_MIN_WORDS and (len(seen) >= 3 or (len(seen) == 2 and seen[0].casefold() != seen[1].casefold())):
             line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
 
 
@@ -535,6 +634,23 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "?").split(" ", 1)[0]
 
 
+def _language_script(code: str) -> str:
+    return LANGUAGE_SCRIPTS.get(code, "LATIN")
+
+
+def _dominant_script(line_text: str) -> str | None:
+    """The script of at least SCRIPT_DOMINANT_SHARE of the line's letters (URLs, e-mails and numbers left out)."""
+    counts: dict[str, int] = {}
+    for char in NOT_LANGUAGE.sub(" ", line_text):
+        if char.isalpha():
+            script = _script(char)
+            counts[script] = counts.get(script, 0) + 1
+    if not counts:
+        return None
+    script = max(counts, key=counts.__getitem__)
+    return script if counts[script] >= SCRIPT_DOMINANT_SHARE * sum(counts.values()) else None
+
+
 def _foreign_and_native_letters(line_text: str, line: _Line, article_lang: str, article_script: str | None) -> tuple[int, int]:
     """Letters of the line that are not / are in the article's language.
 
@@ -584,7 +700,10 @@ def _role_transitions(lines: list[_Line]) -> list[list[list[float]]]:
         if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE:
             out.append(near_block[0])
             continue
-        same = line.paragraph == previous.paragraph and not (line.furniture or previous.furniture)
+        # A change of script is a change of block too: records and catalogue pages alternate Russian
+        # fields and English article text line by line, without blank lines between them.
+        same = (line.paragraph == previous.paragraph and not (line.furniture or previous.furniture)
+                and not (line.main_script and previous.main_script and line.main_script != previous.main_script))
         factor = SAME_PARAGRAPH_ROLE_FACTOR if same else 1.0
         out.append([[cost * factor for cost in row] for row in PAGE_TRANSITIONS])
     return out
