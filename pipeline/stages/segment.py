@@ -158,7 +158,7 @@ RELATED_HEADING = re.compile(
     r"^(?:read also|see also|related(?: \w+)?|more (?:from|in|by|on)\b.*|more (?:news|articles|stories|analysis)|"
     r"most (?:read|popular|viewed|cited)\b.*|similar (?:articles|items|publications)|recommended(?: \w+)?|"
     r"you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|issues?)|"
-    r"читайте также|смотрите также|похожие (?:статьи|материалы|публикации)|другие (?:статьи|материалы)\b.*|"
+    r"читайте также|смотрите также|похожие (?:статьи|материалы|публикации|темы|работы)\b.*|другие (?:статьи|материалы)\b.*|"
     r"рекомендуем\b.*|популярное|последние (?:новости|статьи))\s*:?$",
     re.IGNORECASE,
 )
@@ -193,6 +193,8 @@ MENU_ITEM_MAX_WORDS = 5
 # A classification or identifier line (UDC, DOI, JEL) opens the article's own header, whatever its language.
 # A PDF's running header on a later page: "O. M. Rudneva et al. Short title 205".
 RUNNING_HEADER = re.compile(r"\bet al\.\s.+\s\d{1,4}$")
+# An article's header runs from its UDC/DOI line to its abstract over at most this many lines.
+HEADER_MAX_LINES = 10
 ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\b", re.IGNORECASE)
 # The configured first language is the one the articles are expected in: its letters count this much more
 # when the article's language is chosen (a Russian abstract before an English one does not make the article Russian).
@@ -221,6 +223,9 @@ class _Line:
     labelled: bool = False  # the value of a record's field label, in the article's script
     script: str | None = None  # the script of (almost) all its letters, if one is
     main_script: str | None = None  # the script of most of its letters outside quotations
+    quoting: bool = False  # a run of its words repeats another line of the page (a heading quoting the title)
+    translated_content: bool = False  # a prose paragraph in another script under an abstract label
+    article_header: bool = False  # between the article's UDC/DOI line and its abstract, without furniture between
 
     @property
     def weight(self) -> float:
@@ -250,7 +255,7 @@ class Segmenter:
         quotable = _quotable_word_runs(text, lines)
         for line in lines:
             line_text = text[line.start : line.end]
-            line.letters, line.confidences, line.main_script = self._language_evidence(line_text, quotable)
+            line.letters, line.confidences, line.main_script, line.quoting = self._language_evidence(line_text, quotable)
             if is_citation_line(line_text):
                 line.letters = 0  # a source's name says nothing of the page's language: the neighbours decide
             line.script = _dominant_script(line_text)
@@ -270,8 +275,8 @@ class Segmenter:
                 start = end
         return _to_segments(lines, roles, len(text))
 
-    def _language_evidence(self, line_text: str, quotable: _Quotable | None = None) -> tuple[int, dict[str, float], str | None]:
-        """(letters, language -> confidence, main script) for a line, mixing the confidences of its script runs.
+    def _language_evidence(self, line_text: str, quotable: _Quotable | None = None) -> tuple[int, dict[str, float], str | None, bool]:
+        """(letters, language -> confidence, main script, quotes) for a line, mixing the confidences of its script runs.
 
         lingua names one language per text; a line that mixes scripts (a
         Russian heading around an English title) is scored run by run, each
@@ -280,9 +285,11 @@ class Segmenter:
         of one, while the line says more is a quotation and gives no evidence.
         """
         runs = _script_runs(line_text)
+        quoting = False
         if quotable and len(runs) > 1:
             unquoted = [(script, words) for index, (script, words) in enumerate(runs)
                         if not quotable.quotes(_word_key(words), last=index == len(runs) - 1)]
+            quoting = bool(unquoted) and len(unquoted) < len(runs)
             runs = unquoted or runs
         detector = _detector(self.languages)
         total, mixed = 0, dict.fromkeys(self.languages, 0.0)
@@ -296,7 +303,7 @@ class Segmenter:
             for value in detector.compute_language_confidence_values(sample):
                 mixed[value.language.iso_code_639_1.name.lower()] += letters * value.value
         main_script = max(by_script, key=by_script.__getitem__) if by_script else None
-        return total, ({lang: value / total for lang, value in mixed.items()} if total else {}), main_script
+        return total, ({lang: value / total for lang, value in mixed.items()} if total else {}), main_script, quoting
 
     def _smooth_languages(self, lines: list[_Line], quoted: str | None = None) -> None:
         """Least-cost languages of ``lines``; evidence for the ``quoted`` language is discounted."""
@@ -328,11 +335,12 @@ class Segmenter:
         article_lang = max(letters_by_lang, key=letters_by_lang.__getitem__) if letters_by_lang else lines[0].lang
         article_script = _main_script(text[line.start : line.end] for line in lines if line.lang == article_lang)
         _add_field_label_furniture(text, lines, article_script)
+        _mark_article_headers(text, lines)
         costs = []
         for line in lines:
             line_text = text[line.start : line.end]
             foreign, native = _foreign_and_native_letters(line_text, line, article_lang, article_script)
-            article_cost = line.furniture + FOREIGN_ARTICLE_COST * min(1.0, foreign / ROLE_LETTERS)
+            article_cost = line.furniture + (0.0 if line.article_header else FOREIGN_ARTICLE_COST * min(1.0, foreign / ROLE_LETTERS))
             # Page furniture is written in the page's language too: then language says nothing of the role.
             # In a line that also has foreign letters, the article-language part is likely quoted (a
             # title in a Russian heading): it weighs as a short line, however long.
@@ -343,7 +351,7 @@ class Segmenter:
                 article_cost, wrapper_cost = line.furniture, max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
             elif ARTICLE_HEADER_LINE.match(line_text):
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
-            if _is_article_content_label(line_text):
+            if _is_article_content_label(line_text) or line.translated_content:
                 wrapper_cost = max(wrapper_cost, CONTENT_LABEL_WRAPPER_COST)
             if is_reference_entry(line_text) or is_references_heading(line_text):
                 article_cost, wrapper_cost = line.furniture, max(wrapper_cost, REFERENCE_WRAPPER_COST)
@@ -516,11 +524,14 @@ def _add_listing_furniture(text: str, lines: list[_Line]) -> None:
             continue
         lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
         index += 1
+        heading_script = lines[index - 1].main_script
         for _ in range(RELATED_MAX_ITEMS):
             if index >= len(lines):
                 break
             item = text[lines[index].start : lines[index].end].strip()
-            if len(item.split()) > RELATED_ITEM_MAX_WORDS or re.search(r"[a-zа-яё]\.$", item):
+            # The list ends at a sentence, a long line or a change of script (the page's next block).
+            if (len(item.split()) > RELATED_ITEM_MAX_WORDS or re.search(r"[a-zа-яё]\.$", item)
+                    or lines[index].main_script != heading_script):
                 break
             lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
             index += 1
@@ -569,6 +580,8 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
     a value in the article's script ("Название статьи:" then the English title) is the article's text.
     """
     after_label = False
+    previous_label_text = ""
+    previous_line: _Line | None = None
     for line in lines:
         previous_label = after_label
         line_text = text[line.start : line.end].strip()
@@ -576,11 +589,40 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
         label_only = bool(FIELD_LABEL_ONLY.match(line_text)) or line_text.casefold().rstrip(":. ") in FIELD_LABEL_WORDS
         field = FIELD_WITH_VALUE.match(line_text)
         short_field = bool(field) and field.group(1).casefold() not in CONTENT_LABELS and len(field.group(2).split()) <= FIELD_VALUE_MAX_WORDS
-        if foreign and (label_only or short_field or previous_label):
+        if foreign and previous_label and _is_prose(line_text):
+            # A paragraph is no field value: under an abstract label it is the article's translated abstract,
+            # and the label is the article's heading.
+            line.translated_content = previous_label_text.rstrip(":. ") in CONTENT_LABELS
+            if line.translated_content and previous_line is not None:
+                previous_line.furniture = 0.0
+        elif foreign and (label_only or short_field or previous_label or line.quoting):
+            # A heading in the record's script that quotes the article ("Текст работы на тему «Title»") is the record's.
             line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
         elif previous_label and _main_script([line_text]) == article_script:
             line.labelled = True
         after_label = foreign and label_only and len(line_text.split()) <= 4
+        previous_label_text = line_text.casefold()
+        previous_line = line
+
+
+def _mark_article_headers(text: str, lines: list[_Line]) -> None:
+    """The lines from a UDC/DOI line to the abstract that follows it closely, with no furniture between.
+
+    They are the article's own header (its title, authors and affiliations), in whatever language: a
+    Russian header before the English one of a bilingual article is the article's, not the page's.
+    """
+    for index, line in enumerate(lines):
+        if not ARTICLE_HEADER_LINE.match(text[line.start : line.end]):
+            continue
+        for end in range(index + 1, min(len(lines), index + 1 + HEADER_MAX_LINES)):
+            following = lines[end]
+            if following.furniture:
+                break
+            following_text = text[following.start : following.end]
+            if following.translated_content or following.labelled or _is_article_content_label(following_text):
+                for inside in lines[index : end + 1]:
+                    inside.article_header = True
+                break
 
 
 def _add_html_furniture(lines: list[_Line], blocks: Sequence[Mapping[str, Any]]) -> None:
