@@ -255,10 +255,13 @@ class Segmenter:
         quotable = _quotable_word_runs(text, lines)
         for line in lines:
             line_text = text[line.start : line.end]
-            line.letters, line.confidences, line.main_script, line.quoting = self._language_evidence(line_text, quotable)
+            line.letters, line.confidences, letters_by_script, line.quoting = self._language_evidence(line_text, quotable)
+            if letters_by_script:
+                line.main_script = max(letters_by_script, key=letters_by_script.__getitem__)
+                if letters_by_script[line.main_script] >= SCRIPT_DOMINANT_SHARE * sum(letters_by_script.values()):
+                    line.script = line.main_script
             if is_citation_line(line_text):
                 line.letters = 0  # a source's name says nothing of the page's language: the neighbours decide
-            line.script = _dominant_script(line_text)
             line.furniture = _text_furniture(line_text)
         _add_repeated_line_furniture(text, lines)
         _add_listing_furniture(text, lines)
@@ -275,8 +278,10 @@ class Segmenter:
                 start = end
         return _to_segments(lines, roles, len(text))
 
-    def _language_evidence(self, line_text: str, quotable: _Quotable | None = None) -> tuple[int, dict[str, float], str | None, bool]:
-        """(letters, language -> confidence, main script, quotes) for a line, mixing the confidences of its script runs.
+    def _language_evidence(
+        self, line_text: str, quotable: _Quotable | None = None
+    ) -> tuple[int, dict[str, float], dict[str, int], bool]:
+        """(letters, language -> confidence, script -> letters, quotes) for a line, mixing its script runs' confidences.
 
         lingua names one language per text; a line that mixes scripts (a
         Russian heading around an English title) is scored run by run, each
@@ -302,8 +307,7 @@ class Segmenter:
             sample = " ".join(words[:LANGUAGE_SAMPLE_WORDS])
             for value in detector.compute_language_confidence_values(sample):
                 mixed[value.language.iso_code_639_1.name.lower()] += letters * value.value
-        main_script = max(by_script, key=by_script.__getitem__) if by_script else None
-        return total, ({lang: value / total for lang, value in mixed.items()} if total else {}), main_script, quoting
+        return total, ({lang: value / total for lang, value in mixed.items()} if total else {}), by_script, quoting
 
     def _smooth_languages(self, lines: list[_Line], quoted: str | None = None) -> None:
         """Least-cost languages of ``lines``; evidence for the ``quoted`` language is discounted."""
@@ -678,19 +682,6 @@ def _script(char: str) -> str:
 
 def _language_script(code: str) -> str:
     return LANGUAGE_SCRIPTS.get(code, "LATIN")
-
-
-def _dominant_script(line_text: str) -> str | None:
-    """The script of at least SCRIPT_DOMINANT_SHARE of the line's letters (URLs, e-mails and numbers left out)."""
-    counts: dict[str, int] = {}
-    for char in NOT_LANGUAGE.sub(" ", line_text):
-        if char.isalpha():
-            script = _script(char)
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return None
-    script = max(counts, key=counts.__getitem__)
-    return script if counts[script] >= SCRIPT_DOMINANT_SHARE * sum(counts.values()) else None
 
 
 def _foreign_and_native_letters(line_text: str, line: _Line, article_lang: str, article_script: str | None) -> tuple[int, int]:
