@@ -174,6 +174,8 @@ FIELD_LABEL_WORDS = frozenset(
 # Labels whose inline value is the article's own text (its keywords, its abstract), not a record field.
 CONTENT_LABELS = frozenset("ключевые слова|аннотация|резюме|keywords|key words|abstract|annotation".split("|"))
 FIELD_VALUE_MAX_WORDS = 6
+# A heading that starts with an abstract label and is no sentence.
+ABSTRACT_HEADING = re.compile(r"^(?:аннотация|резюме|abstract|annotation)\b(?!\s*[.:]\s*\S)(?!.*[^\W\d_]{2}[.!?]$)", re.IGNORECASE)
 # Evidence of a block of furniture set in the article's flow (a record's field label, a running header):
 # a role switch next to it costs FIELD_SWITCH_FACTOR of the usual.
 BLOCK_FURNITURE_EVIDENCE = 10.0
@@ -352,7 +354,9 @@ class Segmenter:
             wrapper_cost = 0.0 if line.furniture else NATIVE_WRAPPER_COST * min(native_cap, native / ROLE_LETTERS)
             if line.labelled:
                 # In the article's script whatever the smoothed language of a short line between labels says.
-                article_cost, wrapper_cost = line.furniture, max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
+                # A value is what its label says, not a menu because of its separators ("a / b / c" keywords).
+                article_cost = line.furniture if line.furniture >= BLOCK_FURNITURE_EVIDENCE else 0.0
+                wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
             elif ARTICLE_HEADER_LINE.match(line_text):
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
             if _is_article_content_label(line_text) or line.translated_content:
@@ -604,7 +608,12 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
             line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
         elif previous_label and _main_script([line_text]) == article_script:
             line.labelled = True
-        after_label = foreign and label_only and len(line_text.split()) <= 4
+        # A long heading that opens with an abstract label ("Аннотация научной статьи по ..., автор ...") labels
+        # the paragraph under it as "Аннотация:" does.
+        abstract_heading = foreign and bool(ABSTRACT_HEADING.match(line_text)) and not _is_article_content_label(line_text)
+        if abstract_heading:
+            line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
+        after_label = foreign and ((label_only and len(line_text.split()) <= 4) or abstract_heading)
         previous_label_text = line_text.casefold()
         previous_line = line
 
@@ -723,22 +732,24 @@ def _role_transitions(lines: list[_Line]) -> list[list[list[float]]]:
 
     A switch inside a paragraph costs more, except next to a line with layout evidence (furniture is a
     block of its own even without blank lines around it, as on pages that run record and article
-    together); next to a block of furniture set in the article's flow (a field label, a running header)
-    going into or out of a wrapper inside the article costs FIELD_SWITCH_FACTOR of the usual.
+    together); next to a block of furniture set in the article's flow (a field label, a running header) or
+    where the script changes, going into or out of a wrapper inside the article costs FIELD_SWITCH_FACTOR
+    of the usual.
     """
-    near_block = [[[cost * FIELD_SWITCH_FACTOR if {a, b} == {0, 2} else cost for b, cost in enumerate(row)]
-                   for a, row in enumerate(PAGE_TRANSITIONS)]]
+    near_block = [[cost * FIELD_SWITCH_FACTOR if {a, b} == {0, 2} else cost for b, cost in enumerate(row)]
+                  for a, row in enumerate(PAGE_TRANSITIONS)]
+    same_paragraph = [[cost * SAME_PARAGRAPH_ROLE_FACTOR for cost in row] for row in PAGE_TRANSITIONS]
     out = [PAGE_TRANSITIONS]
     for previous, line in zip(lines, lines[1:]):
-        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE:
-            out.append(near_block[0])
-            continue
         # A change of script is a change of block too: records and catalogue pages alternate Russian
         # fields and English article text line by line, without blank lines between them.
-        same = (line.paragraph == previous.paragraph and not (line.furniture or previous.furniture)
-                and not (line.main_script and previous.main_script and line.main_script != previous.main_script))
-        factor = SAME_PARAGRAPH_ROLE_FACTOR if same else 1.0
-        out.append([[cost * factor for cost in row] for row in PAGE_TRANSITIONS])
+        script_change = bool(line.main_script and previous.main_script and line.main_script != previous.main_script)
+        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE or script_change:
+            out.append(near_block)
+        elif line.paragraph == previous.paragraph and not (line.furniture or previous.furniture):
+            out.append(same_paragraph)
+        else:
+            out.append(PAGE_TRANSITIONS)
     return out
 
 
