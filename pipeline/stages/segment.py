@@ -197,6 +197,8 @@ MENU_ITEM_MAX_WORDS = 5
 RUNNING_HEADER = re.compile(r"\bet al\.\s.+\s\d{1,4}$")
 # An article's header runs from its UDC/DOI line to its abstract over at most this many lines.
 HEADER_MAX_LINES = 10
+# A translated abstract has its translated title and authors in at most this many lines above it.
+TRANSLATED_HEADER_MAX_LINES = 3
 ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\b", re.IGNORECASE)
 # The configured first language is the one the articles are expected in: its letters count this much more
 # when the article's language is chosen (a Russian abstract before an English one does not make the article Russian).
@@ -341,7 +343,7 @@ class Segmenter:
         article_lang = max(letters_by_lang, key=letters_by_lang.__getitem__) if letters_by_lang else lines[0].lang
         article_script = _main_script(text[line.start : line.end] for line in lines if line.lang == article_lang)
         _add_field_label_furniture(text, lines, article_script)
-        _mark_article_headers(text, lines)
+        _mark_article_headers(text, lines, article_script)
         costs = []
         for line in lines:
             line_text = text[line.start : line.end]
@@ -618,24 +620,32 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
         previous_line = line
 
 
-def _mark_article_headers(text: str, lines: list[_Line]) -> None:
-    """The lines from a UDC/DOI line to the abstract that follows it closely, with no furniture between.
+def _mark_article_headers(text: str, lines: list[_Line], article_script: str | None) -> None:
+    """The article's own header lines, in whatever language: a Russian header of a bilingual article is the article's.
 
-    They are the article's own header (its title, authors and affiliations), in whatever language: a
-    Russian header before the English one of a bilingual article is the article's, not the page's.
+    Two shapes: the lines from a UDC/DOI line to the abstract that follows it closely, and the few short
+    lines in another script right above a paragraph or keyword line in that script (the title and authors
+    above a translated abstract); furniture between ends either.
     """
     for index, line in enumerate(lines):
-        if not ARTICLE_HEADER_LINE.match(text[line.start : line.end]):
-            continue
-        for end in range(index + 1, min(len(lines), index + 1 + HEADER_MAX_LINES)):
-            following = lines[end]
-            if following.furniture:
-                break
-            following_text = text[following.start : following.end]
-            if following.translated_content or following.labelled or _is_article_content_label(following_text):
-                for inside in lines[index : end + 1]:
-                    inside.article_header = True
-                break
+        line_text = text[line.start : line.end]
+        if ARTICLE_HEADER_LINE.match(line_text):
+            for end in range(index + 1, min(len(lines), index + 1 + HEADER_MAX_LINES)):
+                following = lines[end]
+                if following.furniture:
+                    break
+                following_text = text[following.start : following.end]
+                if following.translated_content or following.labelled or _is_article_content_label(following_text):
+                    for inside in lines[index : end + 1]:
+                        inside.article_header = True
+                    break
+        foreign = article_script is not None and line.main_script not in (None, article_script)
+        if foreign and not line.furniture and (_is_prose(line_text) or _is_article_content_label(line_text)):
+            for above in reversed(lines[max(0, index - TRANSLATED_HEADER_MAX_LINES) : index]):
+                above_text = text[above.start : above.end]
+                if above.furniture or above.main_script != line.main_script or _is_prose(above_text):
+                    break
+                above.article_header = True
 
 
 def _add_html_furniture(lines: list[_Line], blocks: Sequence[Mapping[str, Any]]) -> None:
