@@ -186,7 +186,7 @@ CONTENT_LABEL_WRAPPER_COST = 6.0
 # English abstract) is a part of the article the record labels.
 LABELLED_VALUE_WRAPPER_COST = 6.0
 # Role switches next to a field label cost this fraction: a record alternates labels and values.
-FIELD_SWITCH_FACTOR = 0.5
+FIELD_SWITCH_FACTOR = 0.25
 CONTENT_MIN_WORDS = 3
 # A line repeated on the page (a running header or footer of a PDF, without its page number) is furniture.
 REPEATED_LINE_MIN_WORDS = 3
