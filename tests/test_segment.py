@@ -540,3 +540,22 @@ def test_a_russian_header_and_abstract_before_the_english_article_are_the_articl
     assert _roles_at(segments, text, "УДК 339.9", title, "Султанова К. Б.", abstract[:30], "Ключевые слова:") == [("article", "ru")] * 5
     assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2
     assert _roles_at(segments, text, "Журнал «Вестник", "Статья поступила") == [("wrapper", "ru")] * 2
+
+
+def test_a_russian_running_header_keeps_its_language_and_takes_its_page_numbers(segmenter):
+    header = "ВЕСТНИК ВОДНОГО ХОЗЯЙСТВА. 2019. Т. 3, № 2"
+    lines = [header] + BODY[:5] + ["118", header] + BODY[5:9] + ["119", header]
+    text = "\n".join(lines)
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, header, "118\n", "119\n") == [("wrapper", "ru")] * 3
+    assert _roles_at(segments, text, "Water diplomacy", "2. Results") == [("article", "en")] * 2
+
+
+def test_the_citation_under_a_citation_widget_heading_is_wrapper(segmenter):
+    citation = "Sultanova K. B. Water diplomacy and energy trade in the Syr Darya basin // Review of Regional Studies. 2019. Vol. 3, no. 2. P. 10-24."
+    for heading in ("Cite this article", "Как цитировать:"):
+        text = "\n".join(BODY + [heading, citation, "Download full text (PDF, 1.2 MB)", "© 2024 Review of Regional Studies"])
+        segments = segmenter.segments(text)
+        assert _roles_at(segments, text, heading, citation[:20], "Download full text")[1:] == [("wrapper", "en")] * 2, heading
+        assert _roles_at(segments, text, heading)[0][0] == "wrapper"
+        assert _roles_at(segments, text, "2. Petrova") == [("article", "en")]

@@ -127,7 +127,7 @@ NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*"
 FURNITURE_TEXT = re.compile(
     r"\bcookies?\b|^skip to\b|all rights reserved|privacy policy|terms of (?:use|service)|\bjavascript is disabled\b|"
     r"^follow us\b|^share\b|^share this\b|^subscribe\b|\bsubscribe to our\b|^sign (?:in|up)\b|^log ?in\b|"
-    r"^поделиться\b|^подпи(?:шитесь|саться)\b|^версия для слабовидящих\b|"
+    r"^поделиться\b|^подпи(?:шитесь|саться)\b|^версия для слабовидящих\b|^cite this (?:article|paper|chapter|item)\b|"
     r"^call for papers\b|^(?:search|menu|home)$|^how to cite\b|^more citation formats\b|"
     r"^(?-i:(?:(?:[A-Z]{2}|Русский|English|Қазақша|Кыргызча|Oʻzbekcha|Deutsch|Français)\s*[|/•]?\s*){2,})$",
     re.IGNORECASE,
@@ -147,7 +147,7 @@ statement terms settings accept reject top next previous cite citation citations
 e-mail tweet follow rss atom help faq feedback ethics indexing metrics views cited page pages date uri name size
 format files file appears following editions edition events partners education science conferences research
 subjects titles issues upcoming latest popular related similar recommended also read more most all
-university
+university text kb mb
 """.split())
 # The article's own headings: they may stand in a furniture line ("Download abstract") but do not make one.
 ARTICLE_HEADING_WORDS = frozenset("abstract abstracts keywords references authors author introduction".split())
@@ -162,6 +162,9 @@ RELATED_HEADING = re.compile(
     r"рекомендуем\b.*|популярное|последние (?:новости|статьи))\s*:?$",
     re.IGNORECASE,
 )
+# A citation widget's heading alone on its line ("Cite this article", "Как цитировать:"): the line under it is the
+# widget's citation of the article. ("For citation:" is how articles print their own citation line.)
+CITE_WIDGET_HEADING = re.compile(r"^(?:how to cite(?: this (?:article|paper))?|cite this (?:article|paper|chapter|item)|как цитировать(?: статью)?)\s*:?$", re.IGNORECASE)
 RELATED_ITEM_MAX_WORDS = 16
 RELATED_MAX_ITEMS = 12
 # A catalogue record's field label: "Авторы:", "Ключевые слова" alone on its line, or "Год: 2019" with a short value.
@@ -190,6 +193,7 @@ FIELD_SWITCH_FACTOR = 0.25
 CONTENT_MIN_WORDS = 3
 # A line repeated on the page (a running header or footer of a PDF, without its page number) is furniture.
 REPEATED_LINE_MIN_WORDS = 3
+PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$")
 # A menu or breadcrumb item is short ("Vol. 9 No. 2 (2020)" is one).
 MENU_ITEM_MAX_WORDS = 5
 # A classification or identifier line (UDC, DOI, JEL) opens the article's own header, whatever its language.
@@ -229,6 +233,7 @@ class _Line:
     main_script: str | None = None  # the script of most of its letters outside quotations
     quoting: bool = False  # a run of its words repeats another line of the page (a heading quoting the title)
     translated_content: bool = False  # a prose paragraph in another script under an abstract label
+    citation_letters: int = 0  # letters of a citation line, which count only for a wrapper's language
     article_header: bool = False  # between the article's UDC/DOI line and its abstract, without furniture between
 
     @property
@@ -265,7 +270,9 @@ class Segmenter:
                 if letters_by_script[line.main_script] >= SCRIPT_DOMINANT_SHARE * sum(letters_by_script.values()):
                     line.script = line.main_script
             if is_citation_line(line_text):
-                line.letters = 0  # a source's name says nothing of the page's language: the neighbours decide
+                # A source's name says nothing of the page's language or roles: the neighbours decide. In a
+                # running header it is the wrapper's own line, in its own language.
+                line.citation_letters, line.letters = line.letters, 0
             line.furniture = _text_furniture(line_text)
         _add_repeated_line_furniture(text, lines)
         _add_listing_furniture(text, lines)
@@ -278,6 +285,10 @@ class Segmenter:
         start = 0
         for end in range(1, len(lines) + 1):
             if end == len(lines) or roles[end] != roles[start]:
+                if roles[start] == WRAPPER:
+                    for line in lines[start:end]:
+                        if line.furniture >= BLOCK_FURNITURE_EVIDENCE:
+                            line.letters = max(line.letters, line.citation_letters)
                 self._smooth_languages(lines[start:end], quoted=article_lang if roles[start] == WRAPPER else None)
                 start = end
         return _to_segments(lines, roles, len(text))
@@ -526,10 +537,17 @@ def _is_site_furniture_line(line: str) -> bool:
 
 
 def _add_listing_furniture(text: str, lines: list[_Line]) -> None:
-    """The short lines under a heading of other items ("Read also", "Most read articles"): links to them."""
+    """The short lines under a heading of other items ("Read also", "Most read articles"): links to them;
+    and the citation under a citation widget's heading."""
     index = 0
     while index < len(lines):
-        if not RELATED_HEADING.match(text[lines[index].start : lines[index].end].strip()):
+        heading = text[lines[index].start : lines[index].end].strip()
+        if CITE_WIDGET_HEADING.match(heading) and index + 1 < len(lines):
+            for line in lines[index : index + 2]:
+                line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
+            index += 2
+            continue
+        if not RELATED_HEADING.match(heading):
             index += 1
             continue
         lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
@@ -575,11 +593,15 @@ def _add_repeated_line_furniture(text: str, lines: list[_Line]) -> None:
     variants: dict[tuple[str, ...], list[str]] = {}
     for line, key in zip(lines, keys):
         variants.setdefault(key, []).append(text[line.start : line.end].strip())
-    for line, key in zip(lines, keys):
+    for index, (line, key) in enumerate(zip(lines, keys)):
         seen = variants[key]
         # Two printings that differ only in case (a title in mixed case and in capitals) are no running header.
         if len(key) >= REPEATED_LINE_MIN_WORDS and (len(seen) >= 3 or (len(seen) == 2 and seen[0].casefold() != seen[1].casefold())):
             line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
+            # Its page number, on a line of its own just above or below, is part of it.
+            for neighbour in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]:
+                if PAGE_NUMBER.match(text[neighbour.start : neighbour.end]):
+                    neighbour.furniture = max(neighbour.furniture, BLOCK_FURNITURE_EVIDENCE)
 
 
 def _add_field_label_furniture(text: str, lines: list[_Line], article_script: str | None) -> None:
@@ -608,7 +630,7 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
         elif foreign and (label_only or short_field or previous_label or line.quoting):
             # A heading in the record's script that quotes the article ("Текст работы на тему «Title»") is the record's.
             line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
-        elif previous_label and _main_script([line_text]) == article_script:
+        elif previous_label and _main_script([line_text]) == article_script and line.furniture < BLOCK_FURNITURE_EVIDENCE:
             line.labelled = True
         # A long heading that opens with an abstract label ("Аннотация научной статьи по ..., автор ...") labels
         # the paragraph under it as "Аннотация:" does.
