@@ -9,10 +9,22 @@ paragraph). Every line gets
   Russian, part English), weighted by its letters (a number, a journal name
   weighs little); a script run that repeats another line of the page (the
   article title quoted in a Russian heading) is a quotation and is left out;
-* layout evidence that it is page furniture: menu-like lines ("A | B | C"),
-  copyright lines and, for HTML, the block's landmarks (nav, aside, a
-  header/footer that is not the article's own), link-text density and
-  navigation-like class/id names.
+* its script (outside quotations): a line wholly in one script is not in a
+  language of another, and a change of script is a change of block (record
+  pages alternate Russian fields and English article lines without blank
+  lines);
+* layout evidence that it is page furniture: menu-like lines ("A | B | C",
+  double-spaced items, breadcrumbs), copyright lines, short lines of English
+  site words ("Make a Submission", "Show full item record", "Published:
+  2021-12-20"), the items under a related-items heading, a citation widget,
+  running headers with their page numbers, a record's field labels and the
+  headings that quote the article, and, for HTML, the block's landmarks (nav,
+  aside, a header/footer that is not the article's own), link-text density
+  and navigation-like class/id names;
+* article evidence from structure: a paragraph under an abstract label in
+  another script is the article's translated abstract, and the lines from a
+  UDC/DOI line to the abstract, or the few lines in another script right above
+  a translated abstract, are the article's header.
 
 Least-cost paths (Viterbi, a cost for every switch, higher inside a
 paragraph) then smooth the evidence in three passes:
