@@ -246,7 +246,7 @@ class _Line:
     quoting: bool = False  # a run of its words repeats another line of the page (a heading quoting the title)
     translated_content: bool = False  # a prose paragraph in another script under an abstract label
     citation_letters: int = 0  # letters of a citation line, which count only for a wrapper's language
-    article_header: bool = False  # between the article's UDC/DOI line and its abstract, without furniture between
+    article_header: bool = False  # a line of the article's own header (see _mark_article_headers), in any language
 
     @property
     def weight(self) -> float:
