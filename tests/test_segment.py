@@ -423,3 +423,139 @@ def test_segment_benchmark_reads_both_layout_sets_and_scores_each_split():
     assert any(line.strip().startswith("test (expected figure)") for line in lines)
     with pytest.raises(ValueError, match="not at the start of a line"):
         segments_from_markers("a\nb\n", [["a", "wrapper", "ru"], ["missing", "article", "en"]])
+
+
+# --- Failure kinds found on the development pages (corpus/layouts-segdev): one page built here per rule.
+
+BODY = OTHER_ARTICLE.split("\n\n")
+ABSTRACT = BODY[2][len("Abstract. "):]
+
+
+def test_site_word_lines_and_fields_are_english_furniture():
+    from textmine.stages.segment import _is_site_furniture_line
+
+    for line in ("Make a Submission", "Show full item record", "Download abstract (PDF)", "Back to the list of abstracts",
+                 "Published: 2021-12-20", "Section: Research Articles", "Size: 1.204Mb", "View/Open", "About the Journal"):
+        assert _is_site_furniture_line(line), line
+    for line in ("Abstract", "Keywords", "References", "Introduction", "Water diplomacy in the Syr Darya basin",
+                 "Results: trade in electricity grew", "Download speed and rural broadband access in Kyrgyzstan"):
+        assert not _is_site_furniture_line(line), line
+
+
+def test_a_menu_with_one_item_per_line_and_a_platforms_item_page_are_wrapper(segmenter):
+    menu = "\n".join(["Skip to main navigation menu", "Open Menu", "Current", "Archives", "Announcements", "About the Journal",
+                      "Submissions", "Editorial Team", "Contact", "Search", "Register", "Login"])
+    after = "\n".join(["Downloads", "PDF", "Published", "2019-05-14", "Issue", "Vol. 3 No. 2 (2019)", "Section", "Articles",
+                       "License", "This work is licensed under a Creative Commons Attribution 4.0 International License.",
+                       "Make a Submission", "For Readers", "For Librarians"])
+    text = "\n".join([menu] + [p for p in BODY] + [after])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "Open Menu", "Editorial Team", "Login", "Downloads", "2019-05-14", "Make a Submission") == [
+        ("wrapper", "en")] * 6
+    assert _roles_at(segments, text, "Water diplomacy", "Keywords:", "2. Petrova") == [("article", "en")] * 3
+
+
+def test_a_breadcrumb_with_long_items_and_a_double_spaced_menu_are_furniture():
+    from textmine.stages.segment import _text_furniture
+
+    assert _text_furniture('Conferences / IX Forum "Water of Central Asia" / Book of abstracts / Section 2') > 0
+    assert _text_furniture("University  Education  Science  Contacts") > 0
+    assert _text_furniture("Upstream and downstream states trade water / electricity in the basin.") == 0
+
+
+def test_a_list_of_related_items_is_wrapper_up_to_a_change_of_script(segmenter):
+    related = "\n".join(["Read also", "Hydropower and the Rogun dam: who pays", "Water quotas in the Fergana valley after 1992",
+                         "Подпишитесь на рассылку", "© 2024 Аналитический портал «Вода Азии»"])
+    text = "\n".join(BODY + [related])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "Read also", "Hydropower and the Rogun", "Water quotas") == [("wrapper", "en")] * 3
+    assert _roles_at(segments, text, "Подпишитесь") == [("wrapper", "ru")]
+    assert _roles_at(segments, text, "2. Results", "2. Petrova") == [("article", "en")] * 2
+
+
+def test_listing_ends_at_a_sentence_or_a_change_of_script():
+    from textmine.stages.segment import _Line, _add_listing_furniture
+
+    text = "Похожие статьи\nВодные споры в Центральной Азии\nWater diplomacy and energy trade\nMore text."
+    lines, position = [], 0
+    for raw in text.split("\n"):
+        lines.append(_Line(position, position + len(raw), 0, main_script="CYRILLIC" if raw[0] in "ПВ" else "LATIN"))
+        position += len(raw) + 1
+    _add_listing_furniture(text, lines)
+    assert [line.furniture > 0 for line in lines] == [True, True, False, False]
+
+
+def test_a_title_printed_again_in_capitals_is_no_running_header(segmenter):
+    title = BODY[0]
+    text = "\n".join(["Каталог научных статей", "Главная / Статьи / 2020", title, f"Аннотация: {ABSTRACT}", f"Текст статьи «{title}»",
+                      title.upper(), *BODY[1:], "© Каталог научных статей, 2024"])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, title, title.upper()) == [("article", "en")] * 2
+
+
+def test_an_english_title_among_russian_record_lines_keeps_its_language(segmenter):
+    text = "\n".join(["Электронная библиотека", "Тип: статья", BODY[0], "Год: 2019", "Том: 3", "Номер: 2", "Просмотров: 41"])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, BODY[0])[0][1] == "en"
+    assert _roles_at(segments, text, "Тип: статья", "Год: 2019")[1] == ("wrapper", "ru")
+
+
+def test_a_library_record_with_its_abstract_headings_and_the_full_text_below(segmenter):
+    title = BODY[0]
+    text = "\n".join([
+        "Научная библиотека «Степь»", "Главная › Журналы › Вестник международных отношений › 2019 › № 2",
+        "Текст научной статьи по специальности «Политологические науки»", "2019 / Султанова Карина Болотовна",
+        title,
+        "Аннотация научной статьи по политологическим наукам, автор научной работы — Султанова Карина Болотовна",
+        ABSTRACT,
+        "Похожие темы научных работ по политологическим наукам, автор научной работы — Султанова Карина Болотовна",
+        "Водно-энергетический консорциум: история проекта", "Гидроэнергетика Кыргызстана и соседи",
+        f"Текст научной работы на тему «{title}»",
+        "UDC 327.5", title.upper(), *BODY[1:],
+        "О проекте  Партнёрам  Контакты",
+    ])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, title, ABSTRACT[:40], "UDC 327.5", title.upper(), "2. Petrova") == [("article", "en")] * 5
+    assert _roles_at(segments, text, "Аннотация научной", "Похожие темы", "Гидроэнергетика", "Текст научной работы", "О проекте") == [
+        ("wrapper", "ru")] * 5
+
+
+def test_a_library_card_in_capitals_with_numbers_on_their_own_lines(segmenter):
+    text = "\n".join([
+        "ЭЛЕКТРОННАЯ БИБЛИОТЕКА", "ВХОД", "ПОИСК", BODY[0].upper(), "SULTANOVA K.B.¹", "¹ Institute of Economics, Bishkek",
+        "Тип:", "статья в журнале", "Том:", "3", "Номер:", "2", "Год:", "2019",
+        "КЛЮЧЕВЫЕ СЛОВА:", "WATER MANAGEMENT / HYDROPOWER / REGIONAL COOPERATION", "АННОТАЦИЯ:", ABSTRACT, "ЦИТИРОВАНИЯ: 4",
+    ])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, BODY[0].upper(), "SULTANOVA", "WATER MANAGEMENT", ABSTRACT[:30]) == [("article", "en")] * 4
+    assert _roles_at(segments, text, "Тип:", "Год:", "АННОТАЦИЯ:", "ЦИТИРОВАНИЯ") == [("wrapper", "ru")] * 4
+
+
+def test_a_russian_header_and_abstract_before_the_english_article_are_the_articles(segmenter):
+    title, abstract = RUSSIAN_ONLY.split("\n\n", 1)
+    text = "\n".join(["Журнал «Вестник водного хозяйства»", "Главная | Архив | Авторам | Контакты", "Том 3, № 2 (2019)",
+                      "УДК 339.9", title, "Султанова К. Б.", "Институт экономики, Бишкек", "Аннотация", abstract.splitlines()[0],
+                      "Ключевые слова: водная дипломатия, гидроэнергетика", *BODY, "Статья поступила в редакцию 02.02.2019"])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "УДК 339.9", title, "Султанова К. Б.", abstract[:30], "Ключевые слова:") == [("article", "ru")] * 5
+    assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2
+    assert _roles_at(segments, text, "Журнал «Вестник", "Статья поступила") == [("wrapper", "ru")] * 2
+
+
+def test_a_russian_running_header_keeps_its_language_and_takes_its_page_numbers(segmenter):
+    header = "ВЕСТНИК ВОДНОГО ХОЗЯЙСТВА. 2019. Т. 3, № 2"
+    lines = [header] + BODY[:5] + ["118", header] + BODY[5:9] + ["119", header]
+    text = "\n".join(lines)
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, header, "118\n", "119\n") == [("wrapper", "ru")] * 3
+    assert _roles_at(segments, text, "Water diplomacy", "2. Results") == [("article", "en")] * 2
+
+
+def test_the_citation_under_a_citation_widget_heading_is_wrapper(segmenter):
+    citation = "Sultanova K. B. Water diplomacy and energy trade in the Syr Darya basin // Review of Regional Studies. 2019. Vol. 3, no. 2. P. 10-24."
+    for heading in ("Cite this article", "Как цитировать:"):
+        text = "\n".join(BODY + [heading, citation, "Download full text (PDF, 1.2 MB)", "© 2024 Review of Regional Studies"])
+        segments = segmenter.segments(text)
+        assert _roles_at(segments, text, heading, citation[:20], "Download full text")[1:] == [("wrapper", "en")] * 2, heading
+        assert _roles_at(segments, text, heading)[0][0] == "wrapper"
+        assert _roles_at(segments, text, "2. Petrova") == [("article", "en")]

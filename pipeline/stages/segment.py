@@ -9,10 +9,22 @@ paragraph). Every line gets
   Russian, part English), weighted by its letters (a number, a journal name
   weighs little); a script run that repeats another line of the page (the
   article title quoted in a Russian heading) is a quotation and is left out;
-* layout evidence that it is page furniture: menu-like lines ("A | B | C"),
-  copyright lines and, for HTML, the block's landmarks (nav, aside, a
-  header/footer that is not the article's own), link-text density and
-  navigation-like class/id names.
+* its script (outside quotations): a line wholly in one script is not in a
+  language of another, and a change of script is a change of block (record
+  pages alternate Russian fields and English article lines without blank
+  lines);
+* layout evidence that it is page furniture: menu-like lines ("A | B | C",
+  double-spaced items, breadcrumbs), copyright lines, short lines of English
+  site words ("Make a Submission", "Show full item record", "Published:
+  2021-12-20"), the items under a related-items heading, a citation widget,
+  running headers with their page numbers, a record's field labels and the
+  headings that quote the article, and, for HTML, the block's landmarks (nav,
+  aside, a header/footer that is not the article's own), link-text density
+  and navigation-like class/id names;
+* article evidence from structure: a paragraph under an abstract label in
+  another script is the article's translated abstract, and the lines from a
+  UDC/DOI line to the abstract, or the few lines in another script right above
+  a translated abstract, are the article's header.
 
 Least-cost paths (Viterbi, a cost for every switch, higher inside a
 paragraph) then smooth the evidence in three passes:
@@ -70,6 +82,14 @@ LETTERS_PER_WEIGHT = 40
 MAX_WEIGHT = 3.0
 LANGUAGE_SAMPLE_WORDS = 40
 CONFIDENCE_FLOOR = 0.01
+# A line written (almost) wholly in one script is not in a language of another script, however its
+# neighbours lean: a language of another script costs this much per unit of the line's weight (an English
+# title among Russian record fields stays English; a few Latin letters in a Russian row still follow it).
+SCRIPT_MISMATCH_COST = 10.0
+SCRIPT_DOMINANT_SHARE = 0.8
+LANGUAGE_SCRIPTS = {"ru": "CYRILLIC", "uk": "CYRILLIC", "kk": "CYRILLIC", "be": "CYRILLIC", "bg": "CYRILLIC",
+                    "sr": "CYRILLIC", "mk": "CYRILLIC", "mn": "CYRILLIC", "el": "GREEK", "ka": "GEORGIAN",
+                    "hy": "ARMENIAN", "ar": "ARABIC", "fa": "ARABIC", "he": "HEBREW"}
 # Text in the article's language inside a wrapper is often quoted from the
 # article (its title, authors, journal): it counts half for the wrapper's language.
 QUOTED_LANGUAGE_DISCOUNT = 0.5
@@ -117,12 +137,48 @@ NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*"
 # Site furniture in words: cookie and consent banners, skip links, share and follow rows, legal footers,
 # sign-in and subscription prompts, calls for papers, and a language switcher ("RU | EN", "Русский English").
 FURNITURE_TEXT = re.compile(
-    r"\bcookies?\b|^skip to (?:main )?content|all rights reserved|privacy policy|terms of (?:use|service)|"
+    r"\bcookies?\b|^skip to\b|all rights reserved|privacy policy|terms of (?:use|service)|\bjavascript is disabled\b|"
     r"^follow us\b|^share\b|^share this\b|^subscribe\b|\bsubscribe to our\b|^sign (?:in|up)\b|^log ?in\b|"
+    r"^поделиться\b|^подпи(?:шитесь|саться)\b|^версия для слабовидящих\b|^cite this (?:article|paper|chapter|item)\b|"
     r"^call for papers\b|^(?:search|menu|home)$|^how to cite\b|^more citation formats\b|"
     r"^(?-i:(?:(?:[A-Z]{2}|Русский|English|Қазақша|Кыргызча|Oʻzbekcha|Deutsch|Français)\s*[|/•]?\s*){2,})$",
     re.IGNORECASE,
 )
+# Words of an English site's own furniture: menus, item pages of journal platforms and repositories, download,
+# print and share links, related-item lists. A short line made only of them ("About the Journal", "Show full
+# item record", "Download PDF", "Back to the list of abstracts") or a short field with such a label ("Published:
+# 2021-12-20", "Section: Articles", "Size: 1.2 Mb") is the site's. The article's own headings (Abstract,
+# Keywords, Authors, References, Introduction) are not among them.
+SITE_WORDS = frozenset("""
+home current archive archives announcement announcements about journal submission submissions submit editorial team
+board contact contacts search register login logout sign menu language languages english russian download downloads
+pdf xml html epub full-text fulltext published issue issues section license licence view open show simple full item
+record browse collection collections communities community statistics usage account print version back list share
+tags tag subscribe newsletter information readers librarians make news analysis interviews data us policy privacy
+statement terms settings accept reject top next previous cite citation citations formats export copy link email
+e-mail tweet follow rss atom help faq feedback ethics indexing metrics views cited page pages date uri name size
+format files file appears following editions edition events partners education science conferences research
+subjects titles issues upcoming latest popular related similar recommended also read more most all
+university text kb mb
+""".split())
+# The article's own headings: they may stand in a furniture line ("Download abstract") but do not make one.
+ARTICLE_HEADING_WORDS = frozenset("abstract abstracts keywords references authors author introduction".split())
+SITE_FILLER_WORDS = frozenset("a an the of to in on by for and this our your with from".split())
+SITE_LINE_MAX_WORDS = 6
+# A heading of a list of other items (related, similar, most read): the short lines under it are links.
+RELATED_HEADING = re.compile(
+    r"^(?:read also|see also|related(?: \w+)?|more (?:from|in|by|on)\b.*|more (?:news|articles|stories|analysis)|"
+    r"most (?:read|popular|viewed|cited)\b.*|similar (?:articles|items|publications)|recommended(?: \w+)?|"
+    r"you (?:may|might) also (?:like|be interested in)|latest (?:news|articles|issues?)|"
+    r"читайте также|смотрите также|похожие (?:статьи|материалы|публикации|темы|работы)\b.*|другие (?:статьи|материалы)\b.*|"
+    r"рекомендуем\b.*|популярное|последние (?:новости|статьи))\s*:?$",
+    re.IGNORECASE,
+)
+# A citation widget's heading alone on its line ("Cite this article", "Как цитировать:"): the line under it is the
+# widget's citation of the article. ("For citation:" is how articles print their own citation line.)
+CITE_WIDGET_HEADING = re.compile(r"^(?:how to cite(?: this (?:article|paper))?|cite this (?:article|paper|chapter|item)|как цитировать(?: статью)?)\s*:?$", re.IGNORECASE)
+RELATED_ITEM_MAX_WORDS = 16
+RELATED_MAX_ITEMS = 12
 # A catalogue record's field label: "Авторы:", "Ключевые слова" alone on its line, or "Год: 2019" with a short value.
 FIELD_LABEL_ONLY = re.compile(r"^[^\W\d_][\w()./ -]{0,40}:$")
 FIELD_WITH_VALUE = re.compile(r"^([^\W\d_][\w() -]{0,30}):\s*(\S.*)$")
@@ -133,6 +189,8 @@ FIELD_LABEL_WORDS = frozenset(
 # Labels whose inline value is the article's own text (its keywords, its abstract), not a record field.
 CONTENT_LABELS = frozenset("ключевые слова|аннотация|резюме|keywords|key words|abstract|annotation".split("|"))
 FIELD_VALUE_MAX_WORDS = 6
+# A heading that starts with an abstract label and is no sentence.
+ABSTRACT_HEADING = re.compile(r"^(?:аннотация|резюме|abstract|annotation)\b(?!\s*[.:]\s*\S)(?!.*[^\W\d_]{2}[.!?]$)", re.IGNORECASE)
 # Evidence of a block of furniture set in the article's flow (a record's field label, a running header):
 # a role switch next to it costs FIELD_SWITCH_FACTOR of the usual.
 BLOCK_FURNITURE_EVIDENCE = 10.0
@@ -143,20 +201,27 @@ CONTENT_LABEL_WRAPPER_COST = 6.0
 # English abstract) is a part of the article the record labels.
 LABELLED_VALUE_WRAPPER_COST = 6.0
 # Role switches next to a field label cost this fraction: a record alternates labels and values.
-FIELD_SWITCH_FACTOR = 0.5
+FIELD_SWITCH_FACTOR = 0.25
 CONTENT_MIN_WORDS = 3
 # A line repeated on the page (a running header or footer of a PDF, without its page number) is furniture.
 REPEATED_LINE_MIN_WORDS = 3
+PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$")
 # A menu or breadcrumb item is short ("Vol. 9 No. 2 (2020)" is one).
 MENU_ITEM_MAX_WORDS = 5
 # A classification or identifier line (UDC, DOI, JEL) opens the article's own header, whatever its language.
 # A PDF's running header on a later page: "O. M. Rudneva et al. Short title 205".
 RUNNING_HEADER = re.compile(r"\bet al\.\s.+\s\d{1,4}$")
+# An article's header runs from its UDC/DOI line to its abstract over at most this many lines.
+HEADER_MAX_LINES = 10
+# A translated abstract has its translated title and authors in at most this many lines above it.
+TRANSLATED_HEADER_MAX_LINES = 3
 ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\b", re.IGNORECASE)
 # The configured first language is the one the articles are expected in: its letters count this much more
 # when the article's language is chosen (a Russian abstract before an English one does not make the article Russian).
 EXPECTED_LANGUAGE_WEIGHT = 1.5
-MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?")
+MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?|(?<=\S)\s{2,}(?=\S)")
+BREADCRUMB_SEPARATORS = re.compile(r"\s[»›→/>]\s")
+BREADCRUMB_ITEM_MAX_WORDS = 8
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}", re.IGNORECASE)
 FURNITURE_NAME = re.compile(
     r"(?:^|[#._-])(?:nav\w*|menu\w*|sidebar|side|footer|header|banner|breadcrumbs?|advert\w*|ads?|adv|promo\w*|"
@@ -176,6 +241,12 @@ class _Line:
     furniture: float = 0.0
     lang: str = ""
     labelled: bool = False  # the value of a record's field label, in the article's script
+    script: str | None = None  # the script of (almost) all its letters, if one is
+    main_script: str | None = None  # the script of most of its letters outside quotations
+    quoting: bool = False  # a run of its words repeats another line of the page (a heading quoting the title)
+    translated_content: bool = False  # a prose paragraph in another script under an abstract label
+    citation_letters: int = 0  # letters of a citation line, which count only for a wrapper's language
+    article_header: bool = False  # a line of the article's own header (see _mark_article_headers), in any language
 
     @property
     def weight(self) -> float:
@@ -205,11 +276,18 @@ class Segmenter:
         quotable = _quotable_word_runs(text, lines)
         for line in lines:
             line_text = text[line.start : line.end]
-            line.letters, line.confidences = self._language_evidence(line_text, quotable)
+            line.letters, line.confidences, letters_by_script, line.quoting = self._language_evidence(line_text, quotable)
+            if letters_by_script:
+                line.main_script = max(letters_by_script, key=letters_by_script.__getitem__)
+                if letters_by_script[line.main_script] >= SCRIPT_DOMINANT_SHARE * sum(letters_by_script.values()):
+                    line.script = line.main_script
             if is_citation_line(line_text):
-                line.letters = 0  # a source's name says nothing of the page's language: the neighbours decide
+                # A source's name says nothing of the page's language or roles: the neighbours decide. In a
+                # running header it is the wrapper's own line, in its own language.
+                line.citation_letters, line.letters = line.letters, 0
             line.furniture = _text_furniture(line_text)
         _add_repeated_line_furniture(text, lines)
+        _add_listing_furniture(text, lines)
         if html_blocks:
             _add_html_furniture(lines, html_blocks)
         self._smooth_languages(lines)
@@ -219,12 +297,18 @@ class Segmenter:
         start = 0
         for end in range(1, len(lines) + 1):
             if end == len(lines) or roles[end] != roles[start]:
+                if roles[start] == WRAPPER:
+                    for line in lines[start:end]:
+                        if line.furniture >= BLOCK_FURNITURE_EVIDENCE:
+                            line.letters = max(line.letters, line.citation_letters)
                 self._smooth_languages(lines[start:end], quoted=article_lang if roles[start] == WRAPPER else None)
                 start = end
         return _to_segments(lines, roles, len(text))
 
-    def _language_evidence(self, line_text: str, quotable: _Quotable | None = None) -> tuple[int, dict[str, float]]:
-        """(letters, language -> confidence) for a line, mixing the confidences of its script runs.
+    def _language_evidence(
+        self, line_text: str, quotable: _Quotable | None = None
+    ) -> tuple[int, dict[str, float], dict[str, int], bool]:
+        """(letters, language -> confidence, script -> letters, quotes) for a line, mixing its script runs' confidences.
 
         lingua names one language per text; a line that mixes scripts (a
         Russian heading around an English title) is scored run by run, each
@@ -233,20 +317,24 @@ class Segmenter:
         of one, while the line says more is a quotation and gives no evidence.
         """
         runs = _script_runs(line_text)
+        quoting = False
         if quotable and len(runs) > 1:
             unquoted = [(script, words) for index, (script, words) in enumerate(runs)
                         if not quotable.quotes(_word_key(words), last=index == len(runs) - 1)]
+            quoting = bool(unquoted) and len(unquoted) < len(runs)
             runs = unquoted or runs
         detector = _detector(self.languages)
         total, mixed = 0, dict.fromkeys(self.languages, 0.0)
-        for _, words in runs:
+        by_script: dict[str, int] = {}
+        for script, words in runs:
             letters = sum(char.isalpha() for word in words for char in word)
             total += letters
+            by_script[script] = by_script.get(script, 0) + letters
             # The first words of a run name its language as well as all of them, at a fraction of the cost.
             sample = " ".join(words[:LANGUAGE_SAMPLE_WORDS])
             for value in detector.compute_language_confidence_values(sample):
                 mixed[value.language.iso_code_639_1.name.lower()] += letters * value.value
-        return total, ({lang: value / total for lang, value in mixed.items()} if total else {})
+        return total, ({lang: value / total for lang, value in mixed.items()} if total else {}), by_script, quoting
 
     def _smooth_languages(self, lines: list[_Line], quoted: str | None = None) -> None:
         """Least-cost languages of ``lines``; evidence for the ``quoted`` language is discounted."""
@@ -257,7 +345,9 @@ class Segmenter:
                 conf[quoted] *= QUOTED_LANGUAGE_DISCOUNT
                 norm = sum(conf.values())
                 conf = {lang: value / norm for lang, value in conf.items()} if norm else conf
-            costs.append([line.weight * -math.log(max(conf.get(lang, 0.0), CONFIDENCE_FLOOR)) for lang in self.languages])
+            costs.append([line.weight * (-math.log(max(conf.get(lang, 0.0), CONFIDENCE_FLOOR))
+                                         + (SCRIPT_MISMATCH_COST if line.script and _language_script(lang) != line.script else 0.0))
+                          for lang in self.languages])
         states = range(len(self.languages))
         transitions = [[0.0 if a == b else LANGUAGE_SWITCH_COST for b in states] for a in states]
         path = _least_cost_path(costs, transitions, _paragraph_factors(lines, SAME_PARAGRAPH_FACTOR))
@@ -276,11 +366,12 @@ class Segmenter:
         article_lang = max(letters_by_lang, key=letters_by_lang.__getitem__) if letters_by_lang else lines[0].lang
         article_script = _main_script(text[line.start : line.end] for line in lines if line.lang == article_lang)
         _add_field_label_furniture(text, lines, article_script)
+        _mark_article_headers(text, lines, article_script)
         costs = []
         for line in lines:
             line_text = text[line.start : line.end]
             foreign, native = _foreign_and_native_letters(line_text, line, article_lang, article_script)
-            article_cost = line.furniture + FOREIGN_ARTICLE_COST * min(1.0, foreign / ROLE_LETTERS)
+            article_cost = line.furniture + (0.0 if line.article_header else FOREIGN_ARTICLE_COST * min(1.0, foreign / ROLE_LETTERS))
             # Page furniture is written in the page's language too: then language says nothing of the role.
             # In a line that also has foreign letters, the article-language part is likely quoted (a
             # title in a Russian heading): it weighs as a short line, however long.
@@ -288,16 +379,21 @@ class Segmenter:
             wrapper_cost = 0.0 if line.furniture else NATIVE_WRAPPER_COST * min(native_cap, native / ROLE_LETTERS)
             if line.labelled:
                 # In the article's script whatever the smoothed language of a short line between labels says.
-                article_cost, wrapper_cost = line.furniture, max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
+                # A value is what its label says, not a menu because of its separators ("a / b / c" keywords).
+                article_cost = line.furniture if line.furniture >= BLOCK_FURNITURE_EVIDENCE else 0.0
+                wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
             elif ARTICLE_HEADER_LINE.match(line_text):
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
-            if _is_article_content_label(line_text):
+            if _is_article_content_label(line_text) or line.translated_content:
                 wrapper_cost = max(wrapper_cost, CONTENT_LABEL_WRAPPER_COST)
             if is_reference_entry(line_text) or is_references_heading(line_text):
                 article_cost, wrapper_cost = line.furniture, max(wrapper_cost, REFERENCE_WRAPPER_COST)
             elif is_citation_line(line_text):
                 article_cost, wrapper_cost = max(article_cost, CITATION_ARTICLE_COST), 0.0
-            inside_cost = wrapper_cost + (0.0 if line.furniture else INSIDE_TEXT_COST)
+            # Inside the article, text in another language is the article's own unless it is a heading or
+            # field of a record (no sentence); a line without words (a number, a code) says nothing either way.
+            says_article = not (line.furniture or line.letters == 0 or _is_foreign_heading(line_text, line, article_script))
+            inside_cost = wrapper_cost + (INSIDE_TEXT_COST if says_article else 0.0)
             costs.append([article_cost, wrapper_cost, inside_cost, wrapper_cost])
         path = _least_cost_path(costs, PAGE_TRANSITIONS, [], PAGE_STARTS, _role_transitions(lines))
         return [PAGE_ROLES[state] for state in path], article_lang
@@ -427,12 +523,64 @@ def _text_furniture(line: str) -> float:
     """Wrapper evidence any format shows: menu-like lines, copyright notices and site furniture in words."""
     if RUNNING_HEADER.search(line.strip()):
         return BLOCK_FURNITURE_EVIDENCE
-    if COPYRIGHT.search(line) or FURNITURE_TEXT.search(line.strip()):
+    if COPYRIGHT.search(line) or FURNITURE_TEXT.search(line.strip()) or _is_site_furniture_line(line.strip()):
         return LAYOUT_CUE_EVIDENCE
     items = [item.strip() for item in MENU_SEPARATORS.split(line)]
     if len(items) >= 3 and all(item and len(item.split()) <= MENU_ITEM_MAX_WORDS for item in items):
         return LAYOUT_CUE_EVIDENCE
+    # A breadcrumb names whole sections and issues ("Conferences / XII International Congress ... / Section 4").
+    crumbs = [item.strip() for item in BREADCRUMB_SEPARATORS.split(line)]
+    if len(crumbs) >= 3 and all(item and len(item.split()) <= BREADCRUMB_ITEM_MAX_WORDS for item in crumbs):
+        return LAYOUT_CUE_EVIDENCE
     return 0.0
+
+
+def _is_site_furniture_line(line: str) -> bool:
+    """A short line of English site words ("Make a Submission"), or a short field with such a label ("Issue: Vol. 3")."""
+    field = FIELD_WITH_VALUE.match(line)
+    if field and len(field.group(2).split()) <= SITE_LINE_MAX_WORDS:
+        line = field.group(1)
+    words = [word.strip(".,:;!?()[]/|·•«»\"'").casefold() for word in line.split()]
+    words = [word for word in words if word and not any(char.isdigit() for char in word)]
+    content = [word for word in words if word not in SITE_FILLER_WORDS]
+    parts = [part for word in content for part in word.split("/") if part]
+    return (0 < len(words) <= SITE_LINE_MAX_WORDS and any(part in SITE_WORDS for part in parts)
+            and all(any(part in SITE_WORDS or part in ARTICLE_HEADING_WORDS for part in word.split("/")) for word in content))
+
+
+def _add_listing_furniture(text: str, lines: list[_Line]) -> None:
+    """The short lines under a heading of other items ("Read also", "Most read articles"): links to them;
+    and the citation under a citation widget's heading."""
+    index = 0
+    while index < len(lines):
+        heading = text[lines[index].start : lines[index].end].strip()
+        if CITE_WIDGET_HEADING.match(heading) and index + 1 < len(lines):
+            for line in lines[index : index + 2]:
+                line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
+            index += 2
+            continue
+        if not RELATED_HEADING.match(heading):
+            index += 1
+            continue
+        lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
+        index += 1
+        heading_script = lines[index - 1].main_script
+        for _ in range(RELATED_MAX_ITEMS):
+            if index >= len(lines):
+                break
+            item = text[lines[index].start : lines[index].end].strip()
+            # The list ends at a sentence, a long line or a change of script (the page's next block).
+            if (len(item.split()) > RELATED_ITEM_MAX_WORDS or re.search(r"[a-zа-яё]\.$", item)
+                    or lines[index].main_script != heading_script):
+                break
+            lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
+            index += 1
+
+
+def _is_foreign_heading(line_text: str, line: _Line, article_script: str | None) -> bool:
+    """A line wholly in another script than the article's that is no sentence: a record's heading or field."""
+    return (article_script is not None and line.main_script not in (None, article_script)
+            and not _is_prose(line_text) and not is_reference_entry(line_text))
 
 
 def _is_prose(line_text: str) -> bool:
@@ -450,16 +598,22 @@ def _is_article_content_label(line_text: str) -> bool:
 def _add_repeated_line_furniture(text: str, lines: list[_Line]) -> None:
     """Lines that recur on the page with their numbers changed, or three times or more: running headers and footers.
 
-    A line repeated once as written is not one: an aggregator shows the article's title above the article.
+    A line repeated once as written (or in other case) is not one: an aggregator shows the article's title
+    above the article, and the article prints it in capitals.
     """
     keys = [_word_key(NOT_LANGUAGE.sub(" ", text[line.start : line.end]).split()) for line in lines]
     variants: dict[tuple[str, ...], list[str]] = {}
     for line, key in zip(lines, keys):
         variants.setdefault(key, []).append(text[line.start : line.end].strip())
-    for line, key in zip(lines, keys):
+    for index, (line, key) in enumerate(zip(lines, keys)):
         seen = variants[key]
-        if len(key) >= REPEATED_LINE_MIN_WORDS and (len(seen) >= 3 or (len(seen) == 2 and seen[0] != seen[1])):
+        # Two printings that differ only in case (a title in mixed case and in capitals) are no running header.
+        if len(key) >= REPEATED_LINE_MIN_WORDS and (len(seen) >= 3 or (len(seen) == 2 and seen[0].casefold() != seen[1].casefold())):
             line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
+            # Its page number, on a line of its own just above or below, is part of it.
+            for neighbour in lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]:
+                if PAGE_NUMBER.match(text[neighbour.start : neighbour.end]):
+                    neighbour.furniture = max(neighbour.furniture, BLOCK_FURNITURE_EVIDENCE)
 
 
 def _add_field_label_furniture(text: str, lines: list[_Line], article_script: str | None) -> None:
@@ -470,6 +624,8 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
     a value in the article's script ("Название статьи:" then the English title) is the article's text.
     """
     after_label = False
+    previous_label_text = ""
+    previous_line: _Line | None = None
     for line in lines:
         previous_label = after_label
         line_text = text[line.start : line.end].strip()
@@ -477,11 +633,53 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
         label_only = bool(FIELD_LABEL_ONLY.match(line_text)) or line_text.casefold().rstrip(":. ") in FIELD_LABEL_WORDS
         field = FIELD_WITH_VALUE.match(line_text)
         short_field = bool(field) and field.group(1).casefold() not in CONTENT_LABELS and len(field.group(2).split()) <= FIELD_VALUE_MAX_WORDS
-        if foreign and (label_only or short_field or previous_label):
+        if foreign and previous_label and _is_prose(line_text):
+            # A paragraph is no field value: under an abstract label it is the article's translated abstract,
+            # and the label is the article's heading.
+            line.translated_content = previous_label_text.rstrip(":. ") in CONTENT_LABELS
+            if line.translated_content and previous_line is not None:
+                previous_line.furniture = 0.0
+        elif foreign and (label_only or short_field or previous_label or line.quoting):
+            # A heading in the record's script that quotes the article ("Текст работы на тему «Title»") is the record's.
             line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
-        elif previous_label and _main_script([line_text]) == article_script:
+        elif previous_label and _main_script([line_text]) == article_script and line.furniture < BLOCK_FURNITURE_EVIDENCE:
             line.labelled = True
-        after_label = foreign and label_only and len(line_text.split()) <= 4
+        # A long heading that opens with an abstract label ("Аннотация научной статьи по ..., автор ...") labels
+        # the paragraph under it as "Аннотация:" does.
+        abstract_heading = foreign and bool(ABSTRACT_HEADING.match(line_text)) and not _is_article_content_label(line_text)
+        if abstract_heading:
+            line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
+        after_label = foreign and ((label_only and len(line_text.split()) <= 4) or abstract_heading)
+        previous_label_text = line_text.casefold()
+        previous_line = line
+
+
+def _mark_article_headers(text: str, lines: list[_Line], article_script: str | None) -> None:
+    """The article's own header lines, in whatever language: a Russian header of a bilingual article is the article's.
+
+    Two shapes: the lines from a UDC/DOI line to the abstract that follows it closely, and the few short
+    lines in another script right above a paragraph or keyword line in that script (the title and authors
+    above a translated abstract); furniture between ends either.
+    """
+    for index, line in enumerate(lines):
+        line_text = text[line.start : line.end]
+        if ARTICLE_HEADER_LINE.match(line_text):
+            for end in range(index + 1, min(len(lines), index + 1 + HEADER_MAX_LINES)):
+                following = lines[end]
+                if following.furniture:
+                    break
+                following_text = text[following.start : following.end]
+                if following.translated_content or following.labelled or _is_article_content_label(following_text):
+                    for inside in lines[index : end + 1]:
+                        inside.article_header = True
+                    break
+        foreign = article_script is not None and line.main_script not in (None, article_script)
+        if foreign and not line.furniture and (_is_prose(line_text) or _is_article_content_label(line_text)):
+            for above in reversed(lines[max(0, index - TRANSLATED_HEADER_MAX_LINES) : index]):
+                above_text = text[above.start : above.end]
+                if above.furniture or above.main_script != line.main_script or _is_prose(above_text):
+                    break
+                above.article_header = True
 
 
 def _add_html_furniture(lines: list[_Line], blocks: Sequence[Mapping[str, Any]]) -> None:
@@ -535,6 +733,10 @@ def _script(char: str) -> str:
     return unicodedata.name(char, "?").split(" ", 1)[0]
 
 
+def _language_script(code: str) -> str:
+    return LANGUAGE_SCRIPTS.get(code, "LATIN")
+
+
 def _foreign_and_native_letters(line_text: str, line: _Line, article_lang: str, article_script: str | None) -> tuple[int, int]:
     """Letters of the line that are not / are in the article's language.
 
@@ -574,19 +776,24 @@ def _role_transitions(lines: list[_Line]) -> list[list[list[float]]]:
 
     A switch inside a paragraph costs more, except next to a line with layout evidence (furniture is a
     block of its own even without blank lines around it, as on pages that run record and article
-    together); next to a block of furniture set in the article's flow (a field label, a running header)
-    going into or out of a wrapper inside the article costs FIELD_SWITCH_FACTOR of the usual.
+    together); next to a block of furniture set in the article's flow (a field label, a running header) or
+    where the script changes, going into or out of a wrapper inside the article costs FIELD_SWITCH_FACTOR
+    of the usual.
     """
-    near_block = [[[cost * FIELD_SWITCH_FACTOR if {a, b} == {0, 2} else cost for b, cost in enumerate(row)]
-                   for a, row in enumerate(PAGE_TRANSITIONS)]]
+    near_block = [[cost * FIELD_SWITCH_FACTOR if {a, b} == {0, 2} else cost for b, cost in enumerate(row)]
+                  for a, row in enumerate(PAGE_TRANSITIONS)]
+    same_paragraph = [[cost * SAME_PARAGRAPH_ROLE_FACTOR for cost in row] for row in PAGE_TRANSITIONS]
     out = [PAGE_TRANSITIONS]
     for previous, line in zip(lines, lines[1:]):
-        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE:
-            out.append(near_block[0])
-            continue
-        same = line.paragraph == previous.paragraph and not (line.furniture or previous.furniture)
-        factor = SAME_PARAGRAPH_ROLE_FACTOR if same else 1.0
-        out.append([[cost * factor for cost in row] for row in PAGE_TRANSITIONS])
+        # A change of script is a change of block too: records and catalogue pages alternate Russian
+        # fields and English article text line by line, without blank lines between them.
+        script_change = bool(line.main_script and previous.main_script and line.main_script != previous.main_script)
+        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE or script_change:
+            out.append(near_block)
+        elif line.paragraph == previous.paragraph and not (line.furniture or previous.furniture):
+            out.append(same_paragraph)
+        else:
+            out.append(PAGE_TRANSITIONS)
     return out
 
 

@@ -9,7 +9,9 @@ development) and a frozen test half (the expected figure):
 * ``corpus/layouts-extra/`` — pages whose ``split.json`` gives the expected
   segments as markers (a segment starts at the first line, after the
   previous segment's start, that begins with its marker), so that HTML pages
-  are scored on the text textmine's own ingest extracts.
+  are scored on the text textmine's own ingest extracts;
+* ``corpus/layouts-segdev/`` — more pages in the same marker format, all of
+  them dev (written to develop the segmenter without the frozen test halves).
 
 Each page goes through ingest and the segmenter; the score is character
 accuracy of (role, lang) (:func:`textmine.stages.segment.segment_char_accuracy`),
@@ -26,7 +28,7 @@ from typing import Callable, Iterator
 from textmine.document import Document, Segment
 from textmine.resources.locations import corpus_dir
 
-LAYOUT_DIRS = (corpus_dir() / "layouts", corpus_dir() / "layouts-extra")
+LAYOUT_DIRS = (corpus_dir() / "layouts", corpus_dir() / "layouts-extra", corpus_dir() / "layouts-segdev")
 SPLITS = ("dev", "test")
 
 
