@@ -80,3 +80,12 @@ def test_more_name_shapes(line, expected):
 
 def test_a_two_word_name_before_an_institution_needs_its_place():
     assert names("Emma Stone, Lakeside University") == []
+
+
+def test_names_after_a_record_label_are_marked_as_a_record_field():
+    record = read_byline("автор научной работы — Orlova Nina Petrovna", 0, 44)
+    assert [(n.text, n.record_field) for n in record] == [("Orlova Nina Petrovna", True)]
+    line = "By Emma Stone and Lars Berg"
+    assert [n.record_field for n in read_byline(line, 0, len(line))] == [False, False]  # a news byline is the article's
+    line = "N. P. Orlova, K. S. Frolov"
+    assert [n.record_field for n in read_byline(line, 0, len(line))] == [False, False]

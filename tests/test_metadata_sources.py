@@ -173,3 +173,17 @@ def test_outlet_name_from_an_english_copyright_line():
                                   "Дата публикации: 12 мая 2017 г.\n"])
 def test_publication_labels(text):
     assert page_fields(text)["year"] == "2017"
+
+
+def test_proceedings_line_with_place_and_date_outside_brackets():
+    line = ("Proceedings of the 3rd Workshop on River Ice Engineering (RIE-2019), Tomsk, 2–4 October 2019. Vol. 2")
+    journal, year, volume, issue = fields(line)
+    # the volume's title stops before the conference's place and date, and the conference's year is not the volume's
+    assert (journal, year, volume, issue) == ("Proceedings of the 3rd Workshop on River Ice Engineering (RIE-2019)", None, "2", None)
+    page = line + "\nPublished: 15 March 2020\n"
+    assert page_fields(page)["year"] == "2020"
+
+
+def test_place_and_date_is_cut_only_on_a_conference_line():
+    # a journal line without a conference word keeps its text before the year
+    assert fields("Tundra Botany Letters, 2018, No. 3")[0] == "Tundra Botany Letters"

@@ -97,6 +97,7 @@ class Name:
     text: str
     shape: str
     markers: list[str] = field(default_factory=list)
+    record_field: bool = False  # the value of an author label ("Авторы:", "автор научной работы —"), not "By"
 
     @property
     def words(self) -> list[str]:
@@ -157,6 +158,9 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         position = separator.end()
     if not names:
         return []
+    record_field = labelled and not (label and text[label.start():label.end()].lstrip().startswith("By"))
+    for name in names:
+        name.record_field = record_field
     rest = text[position:end].strip(" ,;.")
     # Two-word names without a label: only when nothing but names stands on the line, or the name's
     # affiliation in brackets ("Anna Kowalska (Jagiellonian University, Krakow)").

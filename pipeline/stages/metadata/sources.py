@@ -78,6 +78,11 @@ _DATE_IN_BRACKETS = re.compile(
     rf"\((?=[^()]*(?:\d{{1,2}}\s*[–-]?\s*\d{{0,2}}\s+[^\W\d_]+\s+{YEAR}|\d{{1,2}}\.\d{{1,2}}\.{YEAR}"
     rf"|[^\W\d_]+\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?,\s+{YEAR}))[^()]*\)"
 )
+# Proceedings without the bracket: "Title of the volume, Chelyabinsk, 14–16 November 2023" (place, then the day).
+_PLACE_AND_DATE = re.compile(
+    rf",\s+(?:[^\W\d_][^,()\d]{{0,40}},\s+)?\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+[^\W\d_]+\.?(?:\s+{YEAR}(?:\s*г\.)?)?(?!\w)"
+)
+_CONFERENCE = re.compile(r"(?i)conference|congress|symposium|workshop|конференц|конгресс|симпозиум|семинар")
 _WORD = re.compile(r"[^\W\d_]+")
 _OPENING = {"»": "«", "”": "“"}
 
@@ -110,6 +115,8 @@ class Statement:
 def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
     """Spans of the years on a line that may be its publication year (see the module docstring)."""
     blocked = [m.span() for m in _DATE_IN_BRACKETS.finditer(line)]
+    if _CONFERENCE.search(line):  # a conference's place and date, not the volume's year
+        blocked += [m.span() for m in _PLACE_AND_DATE.finditer(line)]
     years = []
     for match in _YEAR_TOKEN.finditer(line):
         if any(s <= match.start() < e for s, e in blocked):
@@ -194,6 +201,9 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
     bracket = _DATE_IN_BRACKETS.search(line, start, end)
     if bracket:
         end = bracket.start()
+    place_and_date = _PLACE_AND_DATE.search(line, start, end) if _CONFERENCE.search(line, start, end) else None
+    if place_and_date:
+        end = place_and_date.start()
     segment = line[start:end]
     cut = max(segment.rfind("//") + 2 if "//" in segment else 0, 0)
     stops = [m.end() for m in re.finditer(r"(?<![A-ZА-ЯЁ])(?<!\b[A-ZА-ЯЁ][a-zа-я])[.?!]\s+(?=[^\W\d_«\"])", segment)]
