@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 YEAR = r"(?:1[89]|20)\d{2}"
-_ISSUE_NUMBER = r"\d+(?:\(\d+\))?"
+_ISSUE_NUMBER = rf"\d+(?:\s?\((?!{YEAR}\))\d+\))?"  # "3(45)", "2 (44)"; not the year in "No. 4 (2022)"
 _VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
 _ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|Номер|Выпуск|Вып\.)"
 _SPACE = r"[ \t\u00a0]*"
@@ -52,20 +52,27 @@ _PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\
 _NOT_PUBLICATION = re.compile(
     r"(?<!\w)(?:received|accepted|revised|approved|submitted|updated|last updated|posted|uploaded|added|today"
     r"|поступила|принята|одобрена|обновлено|добавлено|размещено|дата размещения|дата публикации на портале"
+    r"|дата публикации на сайте|опубликовано на сайте|posted on the site|added to the site"
     r"|сегодня|просмотров|загрузок|©|copyright|\(c\))",
     re.IGNORECASE,
 )
 _PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации|год|year)\b",
                                 re.IGNORECASE)
+# "Received: 01.02.2021 Accepted: 03.04.2021 Published: 05.06.2021": a dotted date after a publication label.
+_PUBLISHED_DOTTED = re.compile(
+    rf"(?<!\w)(?:published(?: online)?|опубликовано(?: онлайн)?|опубликована)\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]({YEAR})(?!\d)",
+    re.IGNORECASE,
+)
 _PUBLISHED = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации)\b", re.IGNORECASE)
 _CITATION_LABEL = re.compile(
     r"^\s*(?:for citation|how to cite(?: this article)?|cite this article|cite as|citation|для цитирования"
+    r"|published in|опубликовано в|опубликована в"
     r"|как цитировать(?: статью)?|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
     re.IGNORECASE,
 )
 FIELD_LABEL = re.compile(
-    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год|Publication year|Year of publication|Year"
-    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер|Выпуск|Issue|Published"
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год выпуска|Год|Publication year|Year of publication|Year"
+    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|Выпуск|Issue|Published online|Published"
     r"|Опубликовано)"
     r"\s*:\s*",
     re.IGNORECASE,
@@ -131,7 +138,11 @@ def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
 
 
 def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
-    """The journal's span inside line[start:end] without quotes, labels, bullets and trailing punctuation."""
+    """The journal's span inside line[start:end] without quotes, labels, bullets and trailing punctuation
+    (and without the generic word before a quoted name: "Журнал «Право и общество»")."""
+    generic = re.match(r"[ \t]*(?:[Жж]урнал|Journal|[Ии]здание)[ \t]+(?=«)", line[start:end])
+    if generic and line.count("«", start, end) == 1:
+        start += generic.end()
     while start < end and line[start] in " \t\u00a0«\"“'•·|–—-,.:;0123456789":
         start += 1
     while end > start and line[end - 1] in " \t\u00a0»\"”'•·|–—-,.:;":
@@ -156,6 +167,9 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
         volumes = volumes or [compact.span("volume")]
         issues = [compact.span("issue")]
     years = [y for y in _publication_years(line) if y[0] >= body_start]
+    dotted = _PUBLISHED_DOTTED.search(line, body_start)
+    if not (volumes or issues) and not years and dotted and rank not in (RANK_CITATION, RANK_FIELD):
+        return Statement(RANK_FIELD, offset, year=(offset + dotted.start(1), offset + dotted.end(1)))
     if not (volumes or issues) and not years:
         return None
     if not (volumes or issues) and rank not in (RANK_CITATION, RANK_FIELD):
@@ -211,6 +225,11 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
     # The last full stop that leaves a name before the numbers.
     while stops and not _WORD.search(segment[stops[-1]:].strip(" .,–—-")):
         stops.pop()
+    # A series belongs to the journal's name: "Вестник X университета. Серия: История. 2022".
+    while len(stops) > 1 and re.match(r"(?:Серия|Series|Ser\.)(?!\w)", segment[stops[-1]:]):
+        stops.pop()
+    if stops and re.match(r"(?:Серия|Series|Ser\.)(?!\w)", segment[stops[-1]:]):
+        stops.pop()
     if stops:
         cut = stops[-1]
     span = _clean_journal(line, start + cut, end)
@@ -265,17 +284,21 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
             inner = read_statement(line[first:last], offset + first, RANK_FIELD)
             return inner
         statement.journal = (offset + span[0], offset + span[1])
-    elif label in ("год", "year", "год издания", "год публикации", "publication year", "year of publication"):
+    elif label in ("год", "year", "год издания", "год публикации", "год выпуска", "publication year", "year of publication"):
         year = _YEAR_TOKEN.match(line, first)
         if not year:
             return None
         statement.year = (offset + year.start(1), offset + year.end(1))
+        # "Год: 2019 Том: 4 № 2": the volume and issue printed after the year on the same value
+        after = read_statement(line[year.end():last], offset + year.end(), RANK_FIELD)
+        if after:
+            statement.volume, statement.issue = after.volume, after.issue
     elif label in ("том", "volume"):
         number = re.match(r"\d+(?![\d(])", line[first:last])
         if not number:
             return None
         statement.volume = (offset + first, offset + first + number.end())
-    elif label in ("номер", "выпуск", "issue"):
+    elif label in ("номер", "номер журнала", "выпуск", "issue"):
         number = re.match(_ISSUE_NUMBER + r"(?!\d)", line[first:last])
         if number:
             statement.issue = (offset + first, offset + first + number.end())
