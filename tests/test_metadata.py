@@ -761,3 +761,13 @@ def test_a_bilingual_journal_name_gives_the_part_in_the_articles_script():
             "СЕВЕРНЫЙ ЛЕСНОЙ ЖУРНАЛ / NORTHERN FOREST JOURNAL. 2018. № 2(7)\n")
     meta = extract_metadata(make_doc(text, []))
     assert (meta["journal"], meta["year"], meta["issue"]) == ("NORTHERN FOREST JOURNAL", 2018, "2(7)")
+
+
+def test_the_journals_copyright_line_names_the_journal_only_when_nothing_else_does():
+    body = ("Pike spawning in the floodplain lakes of the Ob\n\nAnna V. Kedrova\nSurgut Fisheries Institute, Surgut, Russia\n\n"
+            "Pike spawn in the floodplain lakes of the middle Ob as soon as the ice breaks, and we counted their eggs on "
+            "flooded meadows in three springs to see how the timing of the flood changes their survival.\n\n")
+    meta = extract_metadata(make_doc(body + "© Journal of Siberian Ichthyology, 2015–2024\n", []))
+    assert (meta["journal"], meta["year"]) == ("Journal of Siberian Ichthyology", None)  # a copyright range is no year
+    # a site's copyright names no journal
+    assert extract_metadata(make_doc(body + "© Scientific Library Online, 2015–2024\n", []))["journal"] is None

@@ -89,3 +89,10 @@ def test_names_after_a_record_label_are_marked_as_a_record_field():
     assert [n.record_field for n in read_byline(line, 0, len(line))] == [False, False]  # a news byline is the article's
     line = "N. P. Orlova, K. S. Frolov"
     assert [n.record_field for n in read_byline(line, 0, len(line))] == [False, False]
+
+
+def test_an_id_in_brackets_after_a_name_does_not_end_the_list():
+    line = "Ivan P. Sokolov (https://orcid.org/0000-0002-1825-0097), Maria K. Lebedeva (mkl@example.org)"
+    assert names(line) == [("Ivan P. Sokolov", []), ("Maria K. Lebedeva", [])]
+    # a bracket that is not an iD or an address still ends the list
+    assert names("Ivan P. Sokolov (Lakeside University), Maria K. Lebedeva") == [("Ivan P. Sokolov", [])]

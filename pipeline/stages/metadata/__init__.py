@@ -128,6 +128,10 @@ _AFFILIATION_WORDS = re.compile(
 
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_PERIODICAL_WORD = re.compile(
+    r"\b(?:Journal|Review|Bulletin|Herald|Letters|Proceedings|Annals|Transactions|Quarterly|Gazette|Vestnik"
+    r"|[Жж]урнал|[Вв]естник|[Ии]звестия|[Зз]аписки|[Вв]опросы|[Тт]руды|[Оо]бозрение)"
+)
 _WORDLIKE = re.compile(r"[^\W\d_]{3}")
 # In an author note: "at the X Institute", "with Orr & Berg LLP".
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
@@ -547,6 +551,11 @@ class MetadataExtractor:
             # A news piece names no journal: its outlet is the site.
             outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
             out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
+        if out["journal"] is None:
+            # Last: the journal's own copyright line ("© Journal of Lake Studies, 2024"); a site's is not a journal.
+            named = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
+            if named and _PERIODICAL_WORD.search(self.text, named[0], named[1]):
+                out["journal"] = " ".join(self.text[named[0]:named[1]].split())
         if out["year"] is None:
             date = self._meta("citation_publication_date") or self._meta("citation_date") or self._meta("citation_year")
             found_year = re.search(rf"\b{_YEAR}\b", date or "")

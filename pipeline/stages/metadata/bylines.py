@@ -84,6 +84,8 @@ AUTHOR_LABEL = re.compile(
     r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:автор научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
 )
 _MARKERS = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d(?:,\d)*(?![\d.])|\*)+")
+# An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
+_BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]))[^()]*\)", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b|&)\s*")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -152,6 +154,9 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
             break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label or its markers
         names.append(name)
         position = markers.end() if markers else name.end
+        bracketed_id = _BRACKETED_ID.match(text, position, end)
+        if bracketed_id:
+            position = bracketed_id.end()
         separator = _SEPARATOR.match(text, position, end)
         if not separator or separator.end() == position:
             break

@@ -100,7 +100,7 @@ _NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2
 BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
 # The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
 _COPYRIGHT_NAME = re.compile(
-    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,4}}))"
+    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}}))"
 )
 
 RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
