@@ -771,3 +771,15 @@ def test_the_journals_copyright_line_names_the_journal_only_when_nothing_else_do
     assert (meta["journal"], meta["year"]) == ("Journal of Siberian Ichthyology", None)  # a copyright range is no year
     # a site's copyright names no journal
     assert extract_metadata(make_doc(body + "© Scientific Library Online, 2015–2024\n", []))["journal"] is None
+
+
+@pytest.mark.parametrize("record", ["Belova A. K.", "Белова Анна Кирилловна"])
+def test_the_record_names_the_author_in_another_form_or_script(record):
+    text = ("Moss cover of burnt peatlands\n"
+            f"Авторы: {record}\n"
+            "Anna K. Belova\n"
+            "Tver Peatland Station, Tver, Russia\n\n"
+            "Moss cover returned to burnt peatlands of the upper Volga within five years where the water table was "
+            "raised, and stayed sparse where the drains were left open.\n")
+    meta = extract_metadata(make_doc(text, [], _segmented(text, "Moss cover")))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Anna K. Belova", "Tver Peatland Station")]

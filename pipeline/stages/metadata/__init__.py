@@ -304,6 +304,13 @@ def _same_person(earlier: str, later: str) -> bool:
     return bool(words) and words <= _name_words(earlier)
 
 
+def _same_in_any_script(one: str, other: str) -> bool:
+    """Two printings of one name, in either script and either fullness ("Сапаров Ержан Бахытович",
+    "Nurlanova A.S." / "E. B. Saparov", "Aigerim S. Nurlanova"): the words of one are all among the other's."""
+    first, second = ({name_key(w) for w in re.findall(r"[^\W\d_]{3,}", name)} for name in (one, other))
+    return bool(first and second) and (first <= second or second <= first)
+
+
 def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int]:
     """The adjacent candidate lines around ``anchor``; of two lines with the same words (a title printed in
     capitals and in mixed case) only the one in mixed case."""
@@ -645,7 +652,8 @@ class MetadataExtractor:
                 continue
             person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < name.end and name.start < e.end), None)
             author = _Author(name.text, name.start, name.end, person, markers=name.markers, record_field=name.record_field)
-            same = next((i for i, a in enumerate(authors) if _same_person(a.name, name.text)), None)
+            same = next((i for i, a in enumerate(authors) if _same_person(a.name, name.text)
+                         or (a.record_field and not name.record_field and _same_in_any_script(a.name, name.text))), None)
             if same is None:
                 authors.append(author)
             elif authors[same].record_field and not name.record_field:
