@@ -215,3 +215,16 @@ def test_more_labelled_source_forms(text, expected):
 
 def test_a_year_in_brackets_after_the_issue_is_not_a_cumulative_number():
     assert page_fields("Issue: No. 4 (2022)")["issue"] == "4"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Vol. 3(2)": the volume and the issue apart
+    ("Journal of Tundra Law. 2021. Vol. 3(2). P. 4–15",
+     {"journal": "Journal of Tundra Law", "year": "2021", "volume": "3", "issue": "2"}),
+    ("Steppe Water Review, 2020, vol. 20, iss. 3, pp. 4–15",
+     {"journal": "Steppe Water Review", "year": "2020", "volume": "20", "issue": "3"}),
+    ("Online first: 12.01.2020", {"journal": None, "year": "2020", "volume": None, "issue": None}),
+    ("Issue date: 30.06.2019", {"journal": None, "year": "2019", "volume": None, "issue": None}),
+])
+def test_volume_with_the_issue_in_brackets_and_other_publication_labels(text, expected):
+    assert page_fields(text) == expected

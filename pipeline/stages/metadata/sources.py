@@ -38,12 +38,14 @@ from typing import Iterable
 YEAR = r"(?:1[89]|20)\d{2}"
 _ISSUE_NUMBER = rf"\d+(?:\s?\((?!{YEAR}\))\d+\))?"  # "3(45)", "2 (44)"; not the year in "No. 4 (2022)"
 _VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
-_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|Номер|Выпуск|Вып\.)"
+_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|iss\.|Номер|Выпуск|Вып\.)"
 _SPACE = r"[ \t\u00a0]*"
 
 # A year standing alone: not a part of a longer number, of a dotted date ("14.03.2022") or of a range ("2017–2025").
 _YEAR_TOKEN = re.compile(rf"(?<![\d.,/–—-])({YEAR})(?!\d)(?!\s?[–—-]\s?\d{{4}})")
 _VOLUME = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)(?![\d(])")
+# "Vol. 3(2)": volume 3, issue 2 (a volume word before the pair; "Т. 3(45)" has none after "№").
+_VOLUME_AND_ISSUE = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)\s?\(((?!{YEAR}\))\d+)\)")
 _ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?!\d)(?!-\d)")  # not "Grant No. 19-18-001"
 # "2021;7(4):203–214" (Vancouver) and ", 9(2), 112–130" (APA): volume(issue) written without words.
 _COMPACT = re.compile(rf"(?:(?P<year>{YEAR})\s?;\s?|,\s)(?P<volume>\d+)\s?\((?P<issue>\d+)\)")
@@ -72,7 +74,7 @@ _CITATION_LABEL = re.compile(
 )
 FIELD_LABEL = re.compile(
     r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год выпуска|Год|Publication year|Year of publication|Year"
-    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|Выпуск|Issue|Published online|Published"
+    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|Выпуск|Issue date|Date of issue|Online first|Issue|Published online|Published"
     r"|Опубликовано)"
     r"\s*:\s*",
     re.IGNORECASE,
@@ -162,6 +164,9 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     body_start = label.end() if label else 0
     volumes = [m.span(1) for m in _VOLUME.finditer(line, body_start)]
     issues = [m.span(1) for m in _ISSUE.finditer(line, body_start)]
+    paired = _VOLUME_AND_ISSUE.search(line, body_start)
+    if paired and not volumes and not issues:
+        volumes, issues = [paired.span(1)], [paired.span(2)]
     compact = _COMPACT.search(line, body_start)
     if compact and not issues:
         volumes = volumes or [compact.span("volume")]
