@@ -64,3 +64,16 @@ def test_an_added_batch_may_not_put_pages_in_the_test_half(tmp_path):
     (tmp_path / "split.json").write_text(json.dumps({"layouts": [{"id": "z1", "split": "test"}]}), encoding="utf-8")
     with pytest.raises(ValueError, match="dev only"):
         load_layouts(LAYOUTS_DIR, [tmp_path])
+
+
+@pytest.mark.parametrize("folder", ["layouts", "layouts-metadata"])
+def test_the_layout_sets_pass_their_checker(folder):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, str(root / "scripts" / "check_layouts.py"), str(root / "corpus" / folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    assert "0 error(s)" in result.stdout

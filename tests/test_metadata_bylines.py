@@ -26,6 +26,7 @@ def names(line: str, **options) -> list[tuple[str, list[str]]]:
     # surname, given name, patronymic (Latin and Cyrillic), after Russian labels
     ("Автор: Соколова Мария Петровна, доцент", [("Соколова Мария Петровна", [])]),
     ("автор научной работы — Abdullaev Timur Rustamovich", [("Abdullaev Timur Rustamovich", [])]),
+    ("Авторы научной работы — Orlova N. P., Frolov K. S.", [("Orlova N. P.", []), ("Frolov K. S.", [])]),
     ("Авторы: Petrov P. P., Orlova N. N.", [("Petrov P. P.", []), ("Orlova N. N.", [])]),
     # "By" bylines with two-word names
     ("By Emma Stone and Lars Berg", [("Emma Stone", []), ("Lars Berg", [])]),

@@ -81,7 +81,7 @@ _DEGREE = re.compile(
     r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
 )
 AUTHOR_LABEL = re.compile(
-    r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:автор научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
+    r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
 )
 _MARKERS = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d(?:,\d)*(?![\d.])|\*)+")
 # An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
