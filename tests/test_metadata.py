@@ -783,3 +783,14 @@ def test_the_record_names_the_author_in_another_form_or_script(record):
             "raised, and stayed sparse where the drains were left open.\n")
     meta = extract_metadata(make_doc(text, [], _segmented(text, "Moss cover")))
     assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Anna K. Belova", "Tver Peatland Station")]
+
+
+def test_a_contact_address_after_the_article_belongs_to_the_author_its_mailbox_spells():
+    text = ("Grain exports through the Caspian ports\n\nBy Timur Sabitov and Anna Belova\n\n"
+            "Grain exports through the Caspian ports grew in the last season, but the ports of Aktau and Kuryk still "
+            "lack the storage that the new rail links to China would need.\n\n"
+            "Write to the editors: news@example.kz\n"
+            "Contact: t.sabitov@example.kz\n")
+    meta = extract_metadata(make_doc(text, [], _segmented(text, "Grain exports", "Write to")))
+    # the initial before the surname does not hide it ("t.sabitov" is not read "tsabitov"); the editors' address is nobody's
+    assert [(a["name"], a["email"]) for a in meta["authors"]] == [("Timur Sabitov", "t.sabitov@example.kz"), ("Anna Belova", None)]

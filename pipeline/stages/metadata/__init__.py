@@ -828,9 +828,15 @@ class MetadataExtractor:
         e-mail's mailbox spells ("saparov.eb@..." is E. B. Saparov's); None for an ORCID or no single owner."""
         if "@" not in value:
             return None
-        mailbox = name_key(re.sub(r"[^\w]", "", value.split("@")[0]).lstrip("0123456789"))
-        owners = [i for i, a in enumerate(authors)
-                  if any(len(key) >= 4 and key in mailbox for key in map(name_key, re.findall(r"[^\W\d_]{4,}", a.name)))]
+        mailbox = value.split("@")[0].casefold()
+        # Each part of the mailbox apart too, so that an initial does not run into the surname's romanisation
+        # ("t.sadykov": "t" + "sadykov", not "tsadykov").
+        keys = [name_key(part) for part in re.findall(r"[^\W\d_]+", mailbox)] + [name_key(re.sub(r"[\W\d_]", "", mailbox))]
+
+        def spells(surname: str) -> bool:
+            return surname.casefold() in mailbox or any(name_key(surname) in key for key in keys)
+
+        owners = [i for i, a in enumerate(authors) if any(spells(word) for word in re.findall(r"[^\W\d_]{4,}", a.name))]
         return owners[0] if len(owners) == 1 else None
 
     @staticmethod
