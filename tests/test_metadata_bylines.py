@@ -97,3 +97,14 @@ def test_an_id_in_brackets_after_a_name_does_not_end_the_list():
     assert names(line) == [("Ivan P. Sokolov", []), ("Maria K. Lebedeva", [])]
     # a bracket that is not an iD or an address still ends the list
     assert names("Ivan P. Sokolov (Lakeside University), Maria K. Lebedeva") == [("Ivan P. Sokolov", [])]
+
+
+def test_a_two_word_name_followed_by_its_institution_and_contact():
+    assert names("Emma Stone, Lakeside University, Oslo, Norway; stone@example.org") == [("Emma Stone", [])]
+    assert names("Lars Berg, Fjord Institute of Marine Research, Bergen, 0000-0002-1825-0097") == [("Lars Berg", [])]
+    # an institution whose first words have a name's shape ends the list
+    assert names("Anna K. Lind, Northern Policy Institute, Oslo, https://orcid.org/0000-0002-1825-0097") == [("Anna K. Lind", [])]
+    # without the e-mail or ORCID (see above), or with a place instead of an institution, it is not a byline
+    assert names("Lars Berg, Fjord Institute of Marine Research, Bergen") == []
+    assert names("Emma Stone, Oslo, Norway; stone@example.org") == []
+    assert names("Lake Baikal, Irkutsk Region") == []
