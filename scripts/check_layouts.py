@@ -94,6 +94,16 @@ class Checker:
     def __init__(self, root: Path):
         self.root = root
         self.errors: list[str] = []
+        # A batch whose split.json says "scope": "metadata" is scored on metadata only and may be
+        # dev-only (a later development batch beside a frozen set): null segments, no half balance.
+        self.metadata_only = self._split_scope() == "metadata"
+
+    def _split_scope(self) -> str | None:
+        try:
+            split = json.loads((self.root / "split.json").read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError):
+            return None
+        return split.get("scope") if isinstance(split, dict) else None
 
     def error(self, where: str, message: str) -> None:
         self.errors.append(f"{where}: {message}")
@@ -142,7 +152,11 @@ class Checker:
         if page.suffix == ".txt":
             if exp.get("text_sha256") != sha256(raw.encode("utf-8")):
                 self.error(where, "text_sha256 does not match the text")
-            self.check_segments(where, raw, exp.get("segments"))
+            if self.metadata_only:
+                if exp.get("segments") is not None:
+                    self.error(where, "segments must be null in a metadata-only batch")
+            else:
+                self.check_segments(where, raw, exp.get("segments"))
             haystacks = [collapse(raw)]
         else:
             if exp.get("text_sha256") is not None:
@@ -309,6 +323,8 @@ class Checker:
             if ident not in assigned:
                 self.error("split.json", f"{ident} has no split")
         totals = collections.Counter(assigned.values())
+        if self.metadata_only and not totals["test"]:
+            return assigned  # a dev-only development batch: nothing to balance
         if totals["dev"] != totals["test"]:
             self.error("split.json", f"not half each: {dict(totals)}")
         for name, groups in (("shape", by_shape), ("format", by_format)):

@@ -1,5 +1,6 @@
 """The layout benchmark (textmine benchmark metadata): its scoring rules and its command."""
 
+import pytest
 from typer.testing import CliRunner
 
 from textmine.cli import app
@@ -37,7 +38,10 @@ def test_a_page_without_authors_is_an_unstated_field():
 
 def test_layout_set_halves_and_render():
     halves = load_layouts()
-    assert set(halves) == {"dev", "test"} and len(halves["dev"]) == len(halves["test"]) >= 10
+    assert set(halves) == {"dev", "test"} and len(halves["test"]) == 14
+    # the dev-only batch joins dev; the frozen test half keeps only corpus/layouts/ pages
+    assert len(halves["dev"]) == 14 + 12
+    assert all(path.parent.name == "layouts" for path, _ in halves["test"])
     text = render(SplitResult("test"))
     assert "test half" in text and all(name in text for name in ("title", "volume", "author orcid"))
 
@@ -45,10 +49,31 @@ def test_layout_set_halves_and_render():
 def test_benchmark_command_on_the_dev_half():
     result = CliRunner().invoke(app, ["benchmark", "metadata", "--half", "dev"])
     assert result.exit_code == 0, result.output
-    assert "dev half (14 pages)" in result.output and "stated fields" in result.output
+    assert "dev half (26 pages)" in result.output and "stated fields" in result.output
     assert len([line for line in result.output.splitlines() if line.startswith("| ")]) == 1 + len(FIELDS)
 
 
 def test_benchmark_command_rejects_an_unknown_half():
     result = CliRunner().invoke(app, ["benchmark", "metadata", "--half", "train"])
     assert result.exit_code == 2
+
+
+def test_an_added_batch_may_not_put_pages_in_the_test_half(tmp_path):
+    import json
+    from textmine.evaluation.benchmarks.metadata import LAYOUTS_DIR
+    (tmp_path / "split.json").write_text(json.dumps({"layouts": [{"id": "z1", "split": "test"}]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="dev only"):
+        load_layouts(LAYOUTS_DIR, [tmp_path])
+
+
+@pytest.mark.parametrize("folder", ["layouts", "layouts-metadata"])
+def test_the_layout_sets_pass_their_checker(folder):
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, str(root / "scripts" / "check_layouts.py"), str(root / "corpus" / folder)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+    assert "0 error(s)" in result.stdout

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from textmine.cli import app
 from textmine.document import Document, Entity, Relation, Segment
-from textmine.runtime.export import ExportError, export_outputs, open_database
+from textmine.runtime.export import SCHEMA_VERSION, ExportError, export_outputs, open_database
 
 TABLES = {
     "runs": "run_id",
@@ -76,7 +76,7 @@ def sample_output(doc_id: str = "doc_a") -> dict:
             Relation("R2", "alias_of", "T3", "T2", confidence=1.0, source="pattern:apposition"),
         ],
         metadata={
-            "title": "SCO", "journal": "Paradigmata poznání", "journal_entity": None, "year": 2021, "issue": "1",
+            "title": "SCO", "journal": "Paradigmata poznání", "journal_entity": None, "year": 2021, "volume": "5", "issue": "1",
             "authors": [{"name": "J. Smith", "entity": None, "orcid": "0000-0002-2912-2752", "email": "j@x.org",
                          "affiliation": None, "affiliation_entity": None}],
             "affiliation_place": None, "affiliation_place_entities": [],
@@ -113,7 +113,8 @@ def test_store_fills_every_table_with_canonical_ids(database_url):
         assert mentions == [("Shanghai Cooperation Organization", "Q485207"), ("SCO", "Q485207")]
         (date,) = db.fetch_all("SELECT value, start_char, end_char FROM entities WHERE label = 'DATE'")
         assert date == ("2001", 65, 69)
-        assert db.fetch_all("SELECT year, issue FROM metadata") == [(2021, "1")]
+        # the volume has its own column (it is not left in the JSON of other keys)
+        assert db.fetch_all("SELECT year, volume, issue, extra FROM metadata") == [(2021, "5", "1", None)]
         assert db.fetch_all("SELECT number, url FROM bib_references") == [(1, "http://x.org/a")]
         assert db.fetch_all("SELECT label, head_id, tail_id, confidence FROM relations ORDER BY relation_id")[0] == ("member_of", "T1", "T2", 0.91)
 
@@ -218,7 +219,7 @@ def test_foreign_keys_indexes_dates_and_cross_document_entities(database_url):
         assert rows == [("DATE:2001", 2), ("ISO3166:KZ", 2), ("Q485207", 2)]
         (date,) = db.fetch_all("SELECT value, date_start, date_end, date_granularity FROM entities WHERE label = 'DATE' AND doc_id = 'doc_a'")
         assert (date[0], str(date[1]), str(date[2]), date[3]) == ("2001", "2001-01-01", "2001-12-31", "year")
-        assert db.schema_version() == 2
+        assert db.schema_version() == SCHEMA_VERSION
         # A relation whose argument is not an entity of its document is refused by the foreign key.
         with pytest.raises(Exception):
             with db.transaction():
@@ -298,7 +299,7 @@ def _v1_database(path: Path) -> str:
 def test_a_version_1_database_is_migrated_with_its_rows(tmp_path):
     url = _v1_database(tmp_path / "v1.db")
     with open_database(url) as db:
-        assert db.schema_version() == 2
+        assert db.schema_version() == SCHEMA_VERSION == 3
         assert db.fetch_all("SELECT entity_key FROM canonical_entities") == [("Q485207",)]
         assert db.fetch_all("SELECT date_start, date_end, date_granularity FROM entities WHERE entity_id = 'T2'") == [
             ("2017-06-01", "2017-06-30", "month")
@@ -307,7 +308,7 @@ def test_a_version_1_database_is_migrated_with_its_rows(tmp_path):
         db.store(sample_output("doc_a"))
         assert db.fetch_all("SELECT COUNT(*) FROM documents") == [(2,)]
     with open_database(url) as db:  # opening again changes nothing
-        assert db.fetch_all("SELECT version FROM schema_version") == [(2,)]
+        assert db.fetch_all("SELECT version FROM schema_version") == [(3,)]
 
 
 # --- database errors: one line, non-zero exit, no password ----------------------------------
@@ -375,3 +376,21 @@ def test_batch_with_a_bad_database_leaves_the_previous_outputs(tmp_path):
     result = CliRunner().invoke(app, ["batch", str(tmp_path / "in.txt"), "--out", str(out), "--db", f"sqlite:///{tmp_path}/dir.db"])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert (out / "manifest.jsonl").read_text(encoding="utf-8") == '{"id": "kept"}\n'
+
+
+def test_a_version_2_database_gets_the_volume_column_and_its_volumes_from_extra(database_url):
+    with open_database(database_url) as db:
+        db.store(sample_output("doc_a"))
+        db.store(sample_output("doc_b"))
+        # Make it the version 2 database it would have been: no volume column, the volume kept in "extra".
+        with db.transaction():
+            db.execute("ALTER TABLE metadata DROP COLUMN volume")
+            db.execute("UPDATE metadata SET extra = ? WHERE doc_id = ?", ('{"volume": "7"}', "doc_a"))
+            db.execute("UPDATE metadata SET extra = ? WHERE doc_id = ?", ('{"series": "B", "volume": "8"}', "doc_b"))
+            db.execute("UPDATE schema_version SET version = 2")
+    with open_database(database_url) as db:
+        assert db.schema_version() == 3
+        assert db.fetch_all("SELECT doc_id, volume, extra FROM metadata ORDER BY doc_id") == [
+            ("doc_a", "7", None), ("doc_b", "8", '{"series": "B"}')]
+        assert db.store(sample_output("doc_c")) == "inserted"
+        assert db.fetch_all("SELECT volume FROM metadata WHERE doc_id = 'doc_c'") == [("5",)]

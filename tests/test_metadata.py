@@ -8,6 +8,7 @@ import pytest
 
 from textmine.document import Document, Entity, Segment
 from textmine.stages.metadata import (
+    name_key,
     METADATA_KEYS,
     Metadata,
     access_date,
@@ -643,3 +644,153 @@ def test_field_values_and_numbered_affiliations_are_never_the_title():
     segments = [Segment(0, article_start, "ru", "wrapper"), Segment(article_start, len(FIELD_CARD), "en", "article")]
     metadata = extract_metadata(make_doc(FIELD_CARD, [], segments=segments))
     assert metadata["title"] == "SOIL SALINITY MAPPING IN IRRIGATED COTTON FIELDS OF THE FERGANA VALLEY"
+
+
+# -- e-mail, ORCID and author forms of the second layout batch (pages made up for these tests) --
+
+ABSTRACT_FIRST_PAGE = """Библиотека научных статей
+автор научной работы — Belov Ilya Petrovich, Kirova Tamara Antonovna
+Журнал: Northern Fisheries Letters
+Год: 2016
+The paper counts the nets set for whitefish on the lower Pechora and estimates the catch per household in three villages from interviews held in the winters of 2013 and 2014.
+
+Whitefish nets of the lower Pechora
+
+I. P. Belov, T. A. Kirova
+Pechora Fisheries Station, Naryan-Mar, Russia
+E-mail: kirova.ta@pfs.example.ru
+
+Whitefish has been the main winter food of the villages on the lower Pechora for as long as records exist, and the nets used for it have changed little since the fishing cooperatives were dissolved.
+
+References
+1. Smirnov A. Fish of the north. Arkhangelsk, 1999. 120 p.
+"""
+
+
+def test_the_articles_own_author_block_below_the_abstract_over_the_records_names():
+    doc = make_doc(ABSTRACT_FIRST_PAGE, [], _segmented(ABSTRACT_FIRST_PAGE, "The paper counts"))
+    meta = extract_metadata(doc)
+    # the English author line, not "автор научной работы — ..." of the record; the one e-mail goes to the author
+    # whose surname its mailbox spells, not to the last author by position
+    assert [(a["name"], a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("I. P. Belov", None, "Pechora Fisheries Station"), ("T. A. Kirova", "kirova.ta@pfs.example.ru", "Pechora Fisheries Station")]
+
+
+def test_a_record_field_in_the_header_gives_way_to_the_author_line_of_the_same_person():
+    text = ("Lichens of the Khibiny slopes\n"
+            "автор научной работы — Orlova Nina Petrovna\n"
+            "N. P. Orlova\n"
+            "Kola Botanical Institute, Kirovsk, Russia\n\n"
+            "Lichen cover on the slopes of the Khibiny was mapped along six transects, and its loss near the mines was "
+            "measured against the distance from the open pits.\n")
+    meta = extract_metadata(make_doc(text, [], _segmented(text, "Lichens")))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("N. P. Orlova", "Kola Botanical Institute")]
+
+
+EMAIL_FORMS_PAGE = """Sea ice charts of the Kara Sea, 1950-1990
+
+Petr S. Gromov1*, Anna V. Lisina2, Oleg R. Tkachev1
+1 Arctic Navigation Institute, Saint Petersburg, Russia
+2 Murmansk Marine Academy, Murmansk, Russia
+*Corresponding author: Petr S. Gromov, e-mail: gromov@ani.example.ru
+Email: seaice77@example.ru; ort.lab@example.ru
+
+Ice charts drawn by the polar stations of the Kara Sea were digitised and compared with the satellite record of the last decades, which shows how the ice edge retreated.
+"""
+
+
+def test_corresponding_author_and_the_other_emails_in_order():
+    meta = extract_metadata(make_doc(EMAIL_FORMS_PAGE, []))
+    assert [a["email"] for a in meta["authors"]] == ["gromov@ani.example.ru", "seaice77@example.ru", "ort.lab@example.ru"]
+
+
+def test_superscript_markers_are_not_part_of_the_address():
+    text = ("Drift of larch seeds on river ice\n\n"
+            "Semyon A. Rudnev¹, Vera O. Kolesova²*\n"
+            "¹Yakutsk Forest Institute, Yakutsk, Russia\n"
+            "²Lena Valley Station, Pokrovsk, Russia\n"
+            "¹larch.lab@example.ru\n"
+            "²*vok@example.ru\n\n"
+            "Seeds of Cajander larch fall on the river ice in winter and travel with it in spring, and we followed marked "
+            "seeds to see how far they drift before they reach a bank.\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("larch.lab@example.ru", "Yakutsk Forest Institute"), ("vok@example.ru", "Lena Valley Station")]
+
+
+LATER_NAMED_PAGE = """Wind erosion of sandy soils in the Kulunda steppe
+
+Yulia S. Shchetinina, Mikhail O. Kharitonov
+Altai Agrarian Institute, Barnaul, Russia
+
+Wind erosion removes the upper layer of the sandy soils of the Kulunda steppe in dry springs, and we measured its rate on ploughed and fallow fields over four years.
+
+References
+1. Kharitonov M. O. Dust storms of the Kulunda. Barnaul, 2011. 200 p. E-mail: not.this@example.ru
+
+Информация об авторах
+Щетинина Юлия Сергеевна — кандидат биологических наук, доцент. Эл. почта: yss@example.ru
+ORCID: Mikhail O. Kharitonov https://orcid.org/0000-0002-1825-0097
+Редакция журнала: office@example.ru
+"""
+
+
+def test_items_printed_later_on_a_line_that_names_the_author_in_either_script():
+    meta = extract_metadata(make_doc(LATER_NAMED_PAGE, []))
+    assert [(a["name"], a["email"], a["orcid"]) for a in meta["authors"]] == [
+        ("Yulia S. Shchetinina", "yss@example.ru", None),  # named in Cyrillic in the author information
+        ("Mikhail O. Kharitonov", None, "0000-0002-1825-0097"),  # not the address in his reference entry
+    ]
+
+
+@pytest.mark.parametrize("cyrillic, latin", [
+    ("Кузьмина", "Kuzmina"), ("Хабибуллин", "Khabibullin"), ("Юлия", "Iuliia"), ("Алексей", "Alexei"),
+    ("Цой", "Tsoi"), ("Щукин", "Shchukin"),
+])
+def test_name_key_joins_a_cyrillic_name_and_its_romanisations(cyrillic, latin):
+    assert name_key(cyrillic) == name_key(latin)
+    assert name_key("Кузьмина") != name_key("Kuzmin")
+
+
+def test_a_bilingual_journal_name_gives_the_part_in_the_articles_script():
+    text = ("СЕВЕРНЫЙ ЛЕСНОЙ ЖУРНАЛ / NORTHERN FOREST JOURNAL. 2018. № 2(7)\n\n"
+            "Pine regrowth after the fires of 2010\n\n"
+            "Olga P. Vetrova\nKomi Forest Institute, Syktyvkar, Russia\n\n"
+            "Pine stands burnt in the fires of 2010 were revisited eight years later, and the density of young pines was "
+            "counted on plots at growing distances from the unburnt edge.\n\n"
+            "СЕВЕРНЫЙ ЛЕСНОЙ ЖУРНАЛ / NORTHERN FOREST JOURNAL. 2018. № 2(7)\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("NORTHERN FOREST JOURNAL", 2018, "2(7)")
+
+
+def test_the_journals_copyright_line_names_the_journal_only_when_nothing_else_does():
+    body = ("Pike spawning in the floodplain lakes of the Ob\n\nAnna V. Kedrova\nSurgut Fisheries Institute, Surgut, Russia\n\n"
+            "Pike spawn in the floodplain lakes of the middle Ob as soon as the ice breaks, and we counted their eggs on "
+            "flooded meadows in three springs to see how the timing of the flood changes their survival.\n\n")
+    meta = extract_metadata(make_doc(body + "© Journal of Siberian Ichthyology, 2015–2024\n", []))
+    assert (meta["journal"], meta["year"]) == ("Journal of Siberian Ichthyology", None)  # a copyright range is no year
+    # a site's copyright names no journal
+    assert extract_metadata(make_doc(body + "© Scientific Library Online, 2015–2024\n", []))["journal"] is None
+
+
+@pytest.mark.parametrize("record", ["Belova A. K.", "Белова Анна Кирилловна"])
+def test_the_record_names_the_author_in_another_form_or_script(record):
+    text = ("Moss cover of burnt peatlands\n"
+            f"Авторы: {record}\n"
+            "Anna K. Belova\n"
+            "Tver Peatland Station, Tver, Russia\n\n"
+            "Moss cover returned to burnt peatlands of the upper Volga within five years where the water table was "
+            "raised, and stayed sparse where the drains were left open.\n")
+    meta = extract_metadata(make_doc(text, [], _segmented(text, "Moss cover")))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Anna K. Belova", "Tver Peatland Station")]
+
+
+def test_a_contact_address_after_the_article_belongs_to_the_author_its_mailbox_spells():
+    text = ("Grain exports through the Caspian ports\n\nBy Timur Sabitov and Anna Belova\n\n"
+            "Grain exports through the Caspian ports grew in the last season, but the ports of Aktau and Kuryk still "
+            "lack the storage that the new rail links to China would need.\n\n"
+            "Write to the editors: news@example.kz\n"
+            "Contact: t.sabitov@example.kz\n")
+    meta = extract_metadata(make_doc(text, [], _segmented(text, "Grain exports", "Write to")))
+    # the initial before the surname does not hide it ("t.sabitov" is not read "tsabitov"); the editors' address is nobody's
+    assert [(a["name"], a["email"]) for a in meta["authors"]] == [("Timur Sabitov", "t.sabitov@example.kz"), ("Anna Belova", None)]

@@ -26,6 +26,7 @@ def names(line: str, **options) -> list[tuple[str, list[str]]]:
     # surname, given name, patronymic (Latin and Cyrillic), after Russian labels
     ("Автор: Соколова Мария Петровна, доцент", [("Соколова Мария Петровна", [])]),
     ("автор научной работы — Abdullaev Timur Rustamovich", [("Abdullaev Timur Rustamovich", [])]),
+    ("Авторы научной работы — Orlova N. P., Frolov K. S.", [("Orlova N. P.", []), ("Frolov K. S.", [])]),
     ("Авторы: Petrov P. P., Orlova N. N.", [("Petrov P. P.", []), ("Orlova N. N.", [])]),
     # "By" bylines with two-word names
     ("By Emma Stone and Lars Berg", [("Emma Stone", []), ("Lars Berg", [])]),
@@ -80,3 +81,30 @@ def test_more_name_shapes(line, expected):
 
 def test_a_two_word_name_before_an_institution_needs_its_place():
     assert names("Emma Stone, Lakeside University") == []
+
+
+def test_names_after_a_record_label_are_marked_as_a_record_field():
+    record = read_byline("автор научной работы — Orlova Nina Petrovna", 0, 44)
+    assert [(n.text, n.record_field) for n in record] == [("Orlova Nina Petrovna", True)]
+    line = "By Emma Stone and Lars Berg"
+    assert [n.record_field for n in read_byline(line, 0, len(line))] == [False, False]  # a news byline is the article's
+    line = "N. P. Orlova, K. S. Frolov"
+    assert [n.record_field for n in read_byline(line, 0, len(line))] == [False, False]
+
+
+def test_an_id_in_brackets_after_a_name_does_not_end_the_list():
+    line = "Ivan P. Sokolov (https://orcid.org/0000-0002-1825-0097), Maria K. Lebedeva (mkl@example.org)"
+    assert names(line) == [("Ivan P. Sokolov", []), ("Maria K. Lebedeva", [])]
+    # a bracket that is not an iD or an address still ends the list
+    assert names("Ivan P. Sokolov (Lakeside University), Maria K. Lebedeva") == [("Ivan P. Sokolov", [])]
+
+
+def test_a_two_word_name_followed_by_its_institution_and_contact():
+    assert names("Emma Stone, Lakeside University, Oslo, Norway; stone@example.org") == [("Emma Stone", [])]
+    assert names("Lars Berg, Fjord Institute of Marine Research, Bergen, 0000-0002-1825-0097") == [("Lars Berg", [])]
+    # an institution whose first words have a name's shape ends the list
+    assert names("Anna K. Lind, Northern Policy Institute, Oslo, https://orcid.org/0000-0002-1825-0097") == [("Anna K. Lind", [])]
+    # without the e-mail or ORCID (see above), or with a place instead of an institution, it is not a byline
+    assert names("Lars Berg, Fjord Institute of Marine Research, Bergen") == []
+    assert names("Emma Stone, Oslo, Norway; stone@example.org") == []
+    assert names("Lake Baikal, Irkutsk Region") == []

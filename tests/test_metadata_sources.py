@@ -173,3 +173,58 @@ def test_outlet_name_from_an_english_copyright_line():
                                   "Дата публикации: 12 мая 2017 г.\n"])
 def test_publication_labels(text):
     assert page_fields(text)["year"] == "2017"
+
+
+def test_proceedings_line_with_place_and_date_outside_brackets():
+    line = ("Proceedings of the 3rd Workshop on River Ice Engineering (RIE-2019), Tomsk, 2–4 October 2019. Vol. 2")
+    journal, year, volume, issue = fields(line)
+    # the volume's title stops before the conference's place and date, and the conference's year is not the volume's
+    assert (journal, year, volume, issue) == ("Proceedings of the 3rd Workshop on River Ice Engineering (RIE-2019)", None, "2", None)
+    page = line + "\nPublished: 15 March 2020\n"
+    assert page_fields(page)["year"] == "2020"
+
+
+def test_place_and_date_is_cut_only_on_a_conference_line():
+    # a journal line without a conference word keeps its text before the year
+    assert fields("Tundra Botany Letters, 2018, No. 3")[0] == "Tundra Botany Letters"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Published in:" is a label of the source line, not part of the journal
+    ("Published in: Tundra Geography Letters, 2022, Vol. 5, No. 3, pp. 4-9",
+     {"journal": "Tundra Geography Letters", "year": "2022", "volume": "5", "issue": "3"}),
+    ("Опубликовано в: Вестник Северного университета. 2020. № 4",
+     {"journal": "Вестник Северного университета", "year": "2020", "volume": None, "issue": "4"}),
+    # volume and issue after the year in one "Год:" value
+    ("Журнал: Вестник экономики Сибири\nГод: 2019 Том: 4 № 2",
+     {"journal": "Вестник экономики Сибири", "year": "2019", "volume": "4", "issue": "2"}),
+    # the generic word before a quoted name; a site's posting date is not the year
+    ("Дата публикации на сайте: 12 мая 2024\nИсточник: Журнал «Право и общество», 2023, № 2",
+     {"journal": "Право и общество", "year": "2023", "volume": None, "issue": "2"}),
+    # a series stays with the journal; a cumulative number after a space is part of the issue
+    ("Вестник Заречного университета. Серия: Филология. 2022. № 3 (45). С. 10–20.",
+     {"journal": "Вестник Заречного университета. Серия: Филология", "year": "2022", "volume": None, "issue": "3 (45)"}),
+    # a dotted publication date after received/accepted dates on one line
+    ("Received: 01.02.2021 Accepted: 03.04.2021 Published online: 05.06.2021",
+     {"journal": None, "year": "2021", "volume": None, "issue": None}),
+    ("Год выпуска: 2020   Номер журнала: 5", {"journal": None, "year": "2020", "volume": None, "issue": "5"}),
+])
+def test_more_labelled_source_forms(text, expected):
+    assert page_fields(text) == expected
+
+
+def test_a_year_in_brackets_after_the_issue_is_not_a_cumulative_number():
+    assert page_fields("Issue: No. 4 (2022)")["issue"] == "4"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "Vol. 3(2)": the volume and the issue apart
+    ("Journal of Tundra Law. 2021. Vol. 3(2). P. 4–15",
+     {"journal": "Journal of Tundra Law", "year": "2021", "volume": "3", "issue": "2"}),
+    ("Steppe Water Review, 2020, vol. 20, iss. 3, pp. 4–15",
+     {"journal": "Steppe Water Review", "year": "2020", "volume": "20", "issue": "3"}),
+    ("Online first: 12.01.2020", {"journal": None, "year": "2020", "volume": None, "issue": None}),
+    ("Issue date: 30.06.2019", {"journal": None, "year": "2019", "volume": None, "issue": None}),
+])
+def test_volume_with_the_issue_in_brackets_and_other_publication_labels(text, expected):
+    assert page_fields(text) == expected

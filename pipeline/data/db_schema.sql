@@ -6,7 +6,7 @@
 -- in one transaction. Offsets (`start_char`, `end_char`) are code-point
 -- offsets into `documents.text`, end exclusive, as in the JSON outputs.
 --
--- Schema version 2 (textmine.runtime.export.SCHEMA_VERSION). A database of an
+-- Schema version 3 (textmine.runtime.export.SCHEMA_VERSION). A database of an
 -- older version is migrated when it is opened (see MIGRATIONS in
 -- pipeline/runtime/export.py); version 1 had no `schema_version` table.
 
@@ -108,6 +108,7 @@ CREATE TABLE IF NOT EXISTS metadata (
     journal                    TEXT,
     journal_entity             TEXT,    -- entity id of the journal mention, or NULL
     year                       INTEGER,
+    volume                     TEXT,
     issue                      TEXT,
     affiliation_place          TEXT,
     affiliation_place_entities TEXT,    -- JSON list of entity ids

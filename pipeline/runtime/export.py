@@ -30,12 +30,12 @@ from pathlib import Path
 from typing import Any, Iterator
 
 DEFAULT_URL = "sqlite:///outputs/textmine.db"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 SCHEMA_PATH = Path(__file__).resolve().parents[1] / "data" / "db_schema.sql"
 # Files of a batch's output folder that are bookkeeping, not documents (see textmine.runtime.batch).
 BOOKKEEPING_FILES = {"manifest.jsonl", "errors.jsonl", "batch.json"}
 
-METADATA_COLUMNS = ("title", "journal", "journal_entity", "year", "issue", "affiliation_place")
+METADATA_COLUMNS = ("title", "journal", "journal_entity", "year", "volume", "issue", "affiliation_place")
 
 
 class ExportError(RuntimeError):
@@ -314,14 +314,15 @@ class Database(ABC):
         known = set(METADATA_COLUMNS) | {"affiliation_place_entities", "authors", "references"}
         extra = {k: v for k, v in metadata.items() if k not in known}
         self.execute(
-            "INSERT INTO metadata (doc_id, title, journal, journal_entity, year, issue, affiliation_place, "
-            "affiliation_place_entities, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO metadata (doc_id, title, journal, journal_entity, year, volume, issue, affiliation_place, "
+            "affiliation_place_entities, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 doc_id,
                 metadata.get("title"),
                 metadata.get("journal"),
                 metadata.get("journal_entity"),
                 _int_or_none(metadata.get("year")),
+                None if metadata.get("volume") is None else str(metadata["volume"]),
                 None if metadata.get("issue") is None else str(metadata["issue"]),
                 metadata.get("affiliation_place"),
                 _json(metadata.get("affiliation_place_entities")),
@@ -378,8 +379,23 @@ def _migrate_1_to_2(db: Database) -> None:
     db.execute("DROP TABLE entities_v1")
 
 
+def _migrate_2_to_3(db: Database) -> None:
+    """Version 2 -> 3: the metadata's volume gets its own column; a volume that version 2 kept in the
+    ``extra`` JSON moves there (and leaves ``extra``, which is NULL when nothing else is in it)."""
+    db.execute("ALTER TABLE metadata ADD COLUMN volume TEXT")
+    for doc_id, extra in db.fetch_all("SELECT doc_id, extra FROM metadata WHERE extra IS NOT NULL"):
+        values = json.loads(extra)
+        if not isinstance(values, dict) or "volume" not in values:
+            continue
+        volume = values.pop("volume")
+        db.execute(
+            "UPDATE metadata SET volume = ?, extra = ? WHERE doc_id = ?",
+            (None if volume is None else str(volume), _json(values) if values else None, doc_id),
+        )
+
+
 # MIGRATIONS[n] turns a database of schema version n into version n + 1.
-MIGRATIONS = {1: _migrate_1_to_2}
+MIGRATIONS = {1: _migrate_1_to_2, 2: _migrate_2_to_3}
 
 
 class SQLiteDatabase(Database):

@@ -34,6 +34,8 @@ from typing import Any, Callable, Iterable
 from textmine.resources.locations import corpus_dir
 
 LAYOUTS_DIR = corpus_dir() / "layouts"
+# Later development-only batches, added to the dev half (the frozen test half of LAYOUTS_DIR is untouched).
+EXTRA_DEV_DIRS = (corpus_dir() / "layouts-metadata",)
 SCALAR_FIELDS = ("title", "journal", "year", "volume", "issue")
 AUTHOR_FIELDS = ("orcid", "email", "affiliation")
 FIELDS = SCALAR_FIELDS + ("authors",) + tuple(f"author {name}" for name in AUTHOR_FIELDS)
@@ -155,16 +157,22 @@ def score_page(result: SplitResult, page_id: str, expected: dict[str, Any], pred
                 result.errors.append(f"{page_id}: {author.get('name')}: {name}: expected {want!r}, got {got!r}")
 
 
-def load_layouts(layouts_dir: Path = LAYOUTS_DIR) -> dict[str, list[tuple[Path, dict[str, Any]]]]:
-    """The layout pages of each half ("dev", "test"): (raw file, expected JSON) in the split's order."""
-    split_path = layouts_dir / "split.json"
-    if not split_path.is_file():
-        raise FileNotFoundError(f"{split_path} not found: run from a textmine checkout that has corpus/layouts/")
-    split = json.loads(split_path.read_text(encoding="utf-8"))
+def load_layouts(layouts_dir: Path = LAYOUTS_DIR,
+                 extra_dev_dirs: Iterable[Path] = EXTRA_DEV_DIRS) -> dict[str, list[tuple[Path, dict[str, Any]]]]:
+    """The layout pages of each half ("dev", "test"): (raw file, expected JSON) in the split's order.
+
+    ``extra_dev_dirs`` are development-only batches: their pages join the dev half after
+    ``layouts_dir``'s own; a page they put anywhere but dev is refused, so the test half stays frozen."""
     halves: dict[str, list[tuple[Path, dict[str, Any]]]] = {}
-    for item in split["layouts"]:
-        expected = json.loads((layouts_dir / f"{item['id']}.json").read_text(encoding="utf-8"))
-        halves.setdefault(item["split"], []).append((layouts_dir / expected["file"], expected))
+    for n, directory in enumerate((layouts_dir, *extra_dev_dirs)):
+        split_path = directory / "split.json"
+        if not split_path.is_file():
+            raise FileNotFoundError(f"{split_path} not found: run from a textmine checkout that has {directory.name}/")
+        for item in json.loads(split_path.read_text(encoding="utf-8"))["layouts"]:
+            if n and item["split"] != "dev":
+                raise ValueError(f"{split_path}: {item['id']} is in {item['split']!r}; an added batch is dev only")
+            expected = json.loads((directory / f"{item['id']}.json").read_text(encoding="utf-8"))
+            halves.setdefault(item["split"], []).append((directory / expected["file"], expected))
     return halves
 
 
@@ -183,9 +191,10 @@ def textmine_metadata(paths: Iterable[Path]) -> dict[str, dict[str, Any]]:
 
 
 def run_benchmark(halves: Iterable[str] = ("test", "dev"), layouts_dir: Path = LAYOUTS_DIR,
-                  system: Callable[[Iterable[Path]], dict[str, dict[str, Any]]] = textmine_metadata) -> list[SplitResult]:
-    """Score ``system`` on each named half of the layout set."""
-    layouts = load_layouts(layouts_dir)
+                  system: Callable[[Iterable[Path]], dict[str, dict[str, Any]]] = textmine_metadata,
+                  extra_dev_dirs: Iterable[Path] = EXTRA_DEV_DIRS) -> list[SplitResult]:
+    """Score ``system`` on each named half of the layout set (dev with the added dev batches)."""
+    layouts = load_layouts(layouts_dir, extra_dev_dirs)
     results = []
     for half in halves:
         if half not in layouts:

@@ -69,7 +69,8 @@ METADATA_KEYS = (
 )
 
 ORCID = re.compile(r"(?<![\w-])(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# The mailbox never starts with a superscript: "¹name@host" is the address of the author with marker 1.
+EMAIL = re.compile(r"(?:(?![¹²³⁴⁵⁶⁷⁸⁹⁰])[\w.+-])+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _URL_TRAILING = ".,;:)]}»\"'"
 
@@ -127,6 +128,11 @@ _AFFILIATION_WORDS = re.compile(
 
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_PERIODICAL_WORD = re.compile(
+    r"\b(?:Journal|Review|Bulletin|Herald|Letters|Proceedings|Annals|Transactions|Quarterly|Gazette|Vestnik"
+    r"|[Жж]урнал|[Вв]естник|[Ии]звестия|[Зз]аписки|[Вв]опросы|[Тт]руды|[Оо]бозрение)"
+)
+_WORDLIKE = re.compile(r"[^\W\d_]{3}")
 # In an author note: "at the X Institute", "with Orr & Berg LLP".
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
@@ -265,6 +271,28 @@ def _title_like(line: Line) -> bool:
     return not read_byline(text, 0, len(text))
 
 
+_CYRILLIC_TO_LATIN = str.maketrans({
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh", "з": "z", "и": "i", "й": "i",
+    "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
+    "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
+    "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
+})
+# Spellings that the usual romanisations of Russian names write differently ("Khabibullin"/"Habibullin",
+# "Yulia"/"Iuliia", "Alexei"/"Aleksei"), folded to one form on both sides.
+_ROMANISATION_VARIANTS = (("shch", "sh"), ("sch", "sh"), ("kh", "h"), ("x", "ks"), ("ts", "c"), ("tz", "c"),
+                          ("j", "i"), ("y", "i"), ("'", ""), ("’", ""), ("ii", "i"),
+                          ("iu", "u"), ("ia", "a"), ("ie", "e"), ("io", "o"))
+
+
+def name_key(word: str) -> str:
+    """A name word in a form that its Cyrillic printing and its usual romanisations share
+    ("Кузнецова" and "Kuznetsova" -> "kuznecova"), for finding an author's name printed in the other script."""
+    key = word.casefold().translate(_CYRILLIC_TO_LATIN)
+    for variant, common in _ROMANISATION_VARIANTS:
+        key = key.replace(variant, common)
+    return key
+
+
 def _name_words(name: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", name)}
 
@@ -274,6 +302,13 @@ def _same_person(earlier: str, later: str) -> bool:
     the later name's words (not initials) are all in the earlier one."""
     words = _name_words(later)
     return bool(words) and words <= _name_words(earlier)
+
+
+def _same_in_any_script(one: str, other: str) -> bool:
+    """Two printings of one name, in either script and either fullness ("Сапаров Ержан Бахытович",
+    "Nurlanova A.S." / "E. B. Saparov", "Aigerim S. Nurlanova"): the words of one are all among the other's."""
+    first, second = ({name_key(w) for w in re.findall(r"[^\W\d_]{3,}", name)} for name in (one, other))
+    return bool(first and second) and (first <= second or second <= first)
 
 
 def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int]:
@@ -326,6 +361,7 @@ class _Author:
     entity: Entity | None
     affiliation: _Affiliation | None = None
     markers: list[str] = dataclass_field(default_factory=list)  # affiliation and corresponding-author markers ("1", "*")
+    record_field: bool = False  # named by an author label of a record ("автор научной работы —"), not an author line
 
 
 def _fields(line: Line, skip: int) -> list[tuple[int, int, str]]:
@@ -400,6 +436,14 @@ class MetadataExtractor:
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
         block_end = header[-1].end if header else self.article_start
+        if not authors:
+            # An aggregator prints the abstract first and the full text below it, with its own title and author block.
+            block = self._later_author_block(lines, body_index)
+            if block:
+                block_affiliations = [aff for aff in map(self._affiliation_line, block) if aff is not None]
+                authors = self._authors(block, block_affiliations)
+                affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
+                block_end = block[-1].end
         if not authors:
             # No author block in the article: the wrapper's record field ("Автор: ...", "Авторы:").
             record = [line for segment in self.doc.iter_segments(role="wrapper") if segment.end <= self.article_start
@@ -498,7 +542,7 @@ class MetadataExtractor:
         chosen = choose_fields(find_statements(self.text, regions, body, below_from=max(body_end, header_end)), self.text)
         out: dict[str, Any] = {"journal": None, "journal_entity": None, "year": None, "volume": None, "issue": None}
         if chosen.journal:
-            start, end = chosen.journal
+            start, end = self._part_in_article_script(*chosen.journal)
             out["journal"] = " ".join(self.text[start:end].split())
             entity = next((e for e in self.doc.entities if e.label == "ORG" and start <= e.start and e.end <= end), None)
             out["journal_entity"] = entity.id if entity else None
@@ -514,6 +558,11 @@ class MetadataExtractor:
             # A news piece names no journal: its outlet is the site.
             outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
             out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
+        if out["journal"] is None:
+            # Last: the journal's own copyright line ("© Journal of Lake Studies, 2024"); a site's is not a journal.
+            named = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
+            if named and _PERIODICAL_WORD.search(self.text, named[0], named[1]):
+                out["journal"] = " ".join(self.text[named[0]:named[1]].split())
         if out["year"] is None:
             date = self._meta("citation_publication_date") or self._meta("citation_date") or self._meta("citation_year")
             found_year = re.search(rf"\b{_YEAR}\b", date or "")
@@ -523,6 +572,17 @@ class MetadataExtractor:
             if out[name] is None and self._meta(f"citation_{name}"):
                 out[name] = self._meta(f"citation_{name}")
         return out
+
+    def _part_in_article_script(self, start: int, end: int) -> tuple[int, int]:
+        """Of a name printed in two languages ("Аграрный вестник Поволжья / Agrarian Bulletin of the Volga
+        Region"), the part in the article's script; the span unchanged otherwise."""
+        parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^/|]+", self.text[start:end])]
+        parts = [(s + len(self.text[s:e]) - len(self.text[s:e].lstrip()), s + len(self.text[s:e].rstrip())) for s, e in parts]
+        if len(parts) == 2 and all(_WORDLIKE.search(self.text, s, e) for s, e in parts):
+            mine = [part for part in parts if self._in_article_script(self.text[part[0]:part[1]])]
+            if len(mine) == 1:
+                return mine[0]
+        return start, end
 
     # -- authors ---------------------------------------------------------------
 
@@ -588,12 +648,39 @@ class MetadataExtractor:
         taken = [(aff.start, aff.end) for aff in affiliations] + [aff.place for aff in affiliations if aff.place]
         authors: list[_Author] = []
         for name in (n for line_index in range(len(lines)) for n in self._byline(lines, line_index)):
-            if any(s <= name.start and name.end <= e for s, e in taken) or any(_same_person(a.name, name.text) for a in authors):
+            if any(s <= name.start and name.end <= e for s, e in taken):
                 continue
             person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < name.end and name.start < e.end), None)
-            authors.append(_Author(name.text, name.start, name.end, person, markers=name.markers))
+            author = _Author(name.text, name.start, name.end, person, markers=name.markers, record_field=name.record_field)
+            same = next((i for i, a in enumerate(authors) if _same_person(a.name, name.text)
+                         or (a.record_field and not name.record_field and _same_in_any_script(a.name, name.text))), None)
+            if same is None:
+                authors.append(author)
+            elif authors[same].record_field and not name.record_field:
+                # The article's own author line over a record field that names the same person first
+                # ("автор научной работы — Surname Given Patronymic", then "G. P. Surname" above the abstract).
+                authors[same] = author
+        authors.sort(key=lambda a: a.start)
         in_script = [a for a in authors if self._in_article_script(a.name)]
         return in_script or authors
+
+    def _later_author_block(self, lines: list[Line], body_index: int) -> list[Line]:
+        """An author block below the article's first paragraph (the full text after an abstract, on an
+        aggregator page): a line of names only, under a title-like line, with an affiliation, e-mail or
+        ORCID right below; the block runs to the next paragraph. [] when there is none."""
+        references = next((i for i in range(body_index, len(lines)) if _REFERENCES_HEADING.match(lines[i].text)), len(lines))
+        filled = [i for i in range(body_index, references) if lines[i].text.strip()]
+        for position, index in enumerate(filled[1:-1], start=1):
+            above, below = lines[filled[position - 1]], lines[filled[position + 1]]
+            if _is_prose(lines[index]) or not _title_like(above) or not (
+                    self._affiliation_line(below) is not None or EMAIL.search(below.text) or ORCID.search(below.text)):
+                continue
+            names = self._byline(lines, index)
+            rest = self.text[names[-1].end:lines[index].end].strip(" ,;.*¹²³⁴⁵⁶⁷⁸⁹0123456789") if names else None
+            if names and not rest and not any(n.record_field for n in names):
+                end = next((i for i in filled if i > index and _is_prose(lines[i])), references)
+                return [line for line in lines[index:end] if line.text.strip()]
+        return []
 
     def _record_authors(self, lines: list[Line]) -> list[_Author]:
         """Names after an author label of a record: on the label's line or, for a label alone, on the next."""
@@ -642,6 +729,7 @@ class MetadataExtractor:
         orcids = self._owned(authors, zones, found_orcids)
         emails = self._owned(authors, zones, found_emails)
         emails = [self._strip_marker(email, author) if email else None for email, author in zip(emails, authors)]
+        orcids, emails = self._fill_later_named(authors, orcids, emails, block_end)
         orcids, emails = self._fill_from_meta(authors, orcids, emails)
         numbered = {aff.number: aff for aff in affiliations if aff.number}
         shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), affiliations[0] if affiliations else None)
@@ -698,10 +786,13 @@ class MetadataExtractor:
                 owned[owner] = value
             elif owner is None:
                 rest.append((position, value))
-        by_position = self._per_author(zones, rest)
+        by_position = self._per_author(zones, rest, [value is not None for value in owned])
         return [mine or (other if other not in owned else None) for mine, other in zip(owned, by_position)]
 
-    def _owner(self, authors: list[_Author], position: int, value: str) -> int | None:
+    def _owner(self, authors: list[_Author], position: int, value: str, named_only: bool = False) -> int | None:
+        """The author an item (ORCID or e-mail) at ``position`` belongs to by what its line says (see
+        :meth:`_owned`); ``named_only``: only by a name on the line or by the mailbox (a line far from the
+        author block, where markers and positions mean nothing)."""
         line_start = self.text.rfind("\n", 0, position) + 1
         line_end = self.text.find("\n", position)
         line_end = len(self.text) if line_end < 0 else line_end
@@ -719,6 +810,8 @@ class MetadataExtractor:
         nearest = self._nearest_named(authors, line, position - line_start)
         if nearest is not None:
             return nearest
+        if named_only:
+            return self._mailbox_owner(authors, value)
         if len(authors) == 1 and _AUTHOR_WORD.search(line):
             return 0  # "Contact the author: ..." of a one-author piece
         marker = re.match(r"(\d)(?=[^\W\d_])", value) or re.match(r"\s*([*¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
@@ -727,14 +820,33 @@ class MetadataExtractor:
             marked = [i for i, a in enumerate(authors) if symbol in a.markers]
             if len(marked) == 1:
                 return marked[0]
-        return None
+        return self._mailbox_owner(authors, value)
+
+    @staticmethod
+    def _mailbox_owner(authors: list[_Author], value: str) -> int | None:
+        """The one author whose surname (a name word of four letters or more, in either script) the
+        e-mail's mailbox spells ("saparov.eb@..." is E. B. Saparov's); None for an ORCID or no single owner."""
+        if "@" not in value:
+            return None
+        mailbox = value.split("@")[0].casefold()
+        # Each part of the mailbox apart too, so that an initial does not run into the surname's romanisation
+        # ("t.sadykov": "t" + "sadykov", not "tsadykov").
+        keys = [name_key(part) for part in re.findall(r"[^\W\d_]+", mailbox)] + [name_key(re.sub(r"[\W\d_]", "", mailbox))]
+
+        def spells(surname: str) -> bool:
+            return surname.casefold() in mailbox or any(name_key(surname) in key for key in keys)
+
+        owners = [i for i, a in enumerate(authors) if any(spells(word) for word in re.findall(r"[^\W\d_]{4,}", a.name))]
+        return owners[0] if len(owners) == 1 else None
 
     @staticmethod
     def _named_authors(authors: list[_Author], context: str) -> list[int]:
-        """Authors whose name's words (not initials) the context prints, without its e-mails, URLs and iDs."""
-        context = URL.sub(" ", EMAIL.sub(" ", ORCID.sub(" ", context))).casefold()
-        words = [{w.casefold() for w in re.findall(r"[^\W\d_][^\W\d_'’-]{2,}", a.name)} for a in authors]
-        hits = [sum(bool(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", context)) for w in ws) for ws in words]
+        """Authors whose name's words (not initials) the context prints, without its e-mails, URLs and iDs;
+        in either script ("Кузнецова Ольга Андреевна" names "O. A. Kuznetsova")."""
+        context = URL.sub(" ", EMAIL.sub(" ", ORCID.sub(" ", context)))
+        printed = {name_key(w) for w in re.findall(r"[^\W\d_][^\W\d_'’]*", context)}
+        words = [{name_key(w) for w in re.findall(r"[^\W\d_][^\W\d_'’-]{2,}", a.name)} for a in authors]
+        hits = [sum(w in printed for w in ws) for ws in words]
         best = max(hits, default=0)
         return [i for i, hit in enumerate(hits) if hit == best] if best else []
 
@@ -769,6 +881,24 @@ class MetadataExtractor:
         marker = re.match(r"\d(?=[^\W\d_])", email)
         return email[1:] if marker and marker.group(0) in author.markers else email
 
+    def _fill_later_named(self, authors: list[_Author], orcids: list[str | None], emails: list[str | None],
+                          block_end: int) -> tuple[list[str | None], list[str | None]]:
+        """ORCIDs and e-mails printed after the author block on a line that names the author (an "Author
+        information" section, "Контактное лицо: NAME, e-mail: ...", an ORCID list at the end, the names in
+        either script) or whose mailbox spells the author's surname; only for authors without one, never
+        from a reference entry."""
+        orcids, emails = list(orcids), list(emails)
+        for line in _lines(self.text, block_end, len(self.text)):
+            if is_reference_entry(line.text):
+                continue
+            found = [(m.start(1), m.group(1).upper(), orcids) for m in ORCID.finditer(line.text) if orcid_checksum_valid(m.group(1))]
+            found += [(m.start(), m.group(0).rstrip("."), emails) for m in EMAIL.finditer(line.text)]
+            for offset, value, values in found:
+                owner = self._owner(authors, line.start + offset, value, named_only=True)
+                if owner is not None and values[owner] is None and value not in values:
+                    values[owner] = value
+        return orcids, emails
+
     def _fill_from_meta(self, authors: list[_Author], orcids: list[str | None], emails: list[str | None]):
         """ORCIDs and e-mails that only the HTML citation_author_* tags state, matched to the author by name."""
         names = self.html_meta.get("citation_author") or []
@@ -787,14 +917,23 @@ class MetadataExtractor:
         return orcids, emails
 
     @staticmethod
-    def _per_author(zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:
-        """Each author's item written in its zone; when the items stand
-        together after the names (one per author), in order."""
+    def _per_author(zones: list[tuple[int, int]], found: list[tuple[int, str]],
+                    taken: list[bool] | None = None) -> list[str | None]:
+        """Each author's item written in its zone; when the items stand together after the names (one per
+        author, or one per author that has none yet: "Email: a@x; b@y" under a corresponding author's line),
+        in order."""
+        taken = taken or [False] * len(zones)
         per_zone = [[value for position, value in found if start <= position < end] for start, end in zones]
         if all(len(values) <= 1 for values in per_zone):
             return [values[0] if values else None for values in per_zone]
         if len(found) == len(zones):
             return [value for _, value in found]
+        free = [i for i, done in enumerate(taken) if not done]
+        if len(found) == len(free) and all(position >= zones[-1][0] for position, _ in found):
+            ordered: list[str | None] = [None] * len(zones)
+            for index, (_, value) in zip(free, found):
+                ordered[index] = value
+            return ordered
         return [values[0] if values else None for values in per_zone]
 
     def _affiliation_place(self, authors: list[_Author], affiliations: list[_Affiliation], header: list[Line]) -> dict[str, Any]:

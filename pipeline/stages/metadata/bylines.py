@@ -16,8 +16,9 @@ A name is one of these shapes, in mixed case or all in capitals:
 * inverted "Surname, Given": "Hartley, James" (the first item of a list only);
 * given name and surname: "Timur Aliyev" (only after a label or "By"; when
   the line holds only names that each carry markers, or stands where an
-  author block stands; or one name followed by its bracketed affiliation or
-  a degree: "Emma Stone, PhD").
+  author block stands; or one name followed by its bracketed affiliation, a
+  degree ("Emma Stone, PhD") or its institution with the author's e-mail or
+  ORCID ("Emma Stone, Lakeside University, Oslo; stone@host")).
 
 A candidate with a word that is in no name's shape (a menu word, a section
 label, a degree abbreviation, an institution word) is not a name. A name
@@ -81,9 +82,17 @@ _DEGREE = re.compile(
     r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
 )
 AUTHOR_LABEL = re.compile(
-    r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:автор научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
+    r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
 )
 _MARKERS = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d(?:,\d)*(?![\d.])|\*)+")
+# An institution right after a name, as its first comma field ("Emma Stone, Lakeside University, Oslo, Norway").
+_INSTITUTION_FIELD = re.compile(
+    r"[^,;()]*(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station"
+    r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w)"
+)
+_CONTACT = re.compile(r"@[\w-]+\.|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]")
+# An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
+_BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]))[^()]*\)", re.IGNORECASE)
 _SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b|&)\s*")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 
@@ -97,6 +106,7 @@ class Name:
     text: str
     shape: str
     markers: list[str] = field(default_factory=list)
+    record_field: bool = False  # the value of an author label ("Авторы:", "автор научной работы —"), not "By"
 
     @property
     def words(self) -> list[str]:
@@ -142,8 +152,8 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     names: list[Name] = []
     while position < end:
         name = name_at(text, position, end, allow_weak=True, first=not names)
-        if name is None:
-            break
+        if name is None or (names and _INSTITUTION_FIELD.match(text, name.start, end)):
+            break  # "..., Oriental Policy Institute": the words open an institution's name, not a person's
         markers = _MARKERS.match(text, name.end, end)
         if markers:
             name.markers = split_markers(markers.group(0))
@@ -151,20 +161,30 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
             break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label or its markers
         names.append(name)
         position = markers.end() if markers else name.end
+        bracketed_id = _BRACKETED_ID.match(text, position, end)
+        if bracketed_id:
+            position = bracketed_id.end()
         separator = _SEPARATOR.match(text, position, end)
         if not separator or separator.end() == position:
             break
         position = separator.end()
     if not names:
         return []
+    record_field = labelled and not (label and text[label.start():label.end()].lstrip().startswith("By"))
+    for name in names:
+        name.record_field = record_field
     rest = text[position:end].strip(" ,;.")
     # Two-word names without a label: only when nothing but names stands on the line, or the name's
     # affiliation in brackets ("Anna Kowalska (Jagiellonian University, Krakow)").
     if any(n.shape in _WEAK for n in names) and not labelled:
         bracketed = len(names) == 1 and rest.startswith("(")
         degree = len(names) == 1 and bool(_DEGREE.match(rest))
+        # "Emma Stone, Lakeside University, Oslo; stone@host": one name, then its institution, and the author's
+        # e-mail or ORCID on the same line (an author list item); the institution alone is not enough
+        institution = (len(names) == 1 and text[names[0].end:end].lstrip().startswith(",") and bool(_INSTITUTION_FIELD.match(rest))
+                       and bool(_CONTACT.search(rest)))
         marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
-        if not (bracketed or degree or marked or (own_line and not rest)):
+        if not (bracketed or degree or institution or marked or (own_line and not rest)):
             return []
     return names
 

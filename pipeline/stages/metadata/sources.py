@@ -36,14 +36,16 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 YEAR = r"(?:1[89]|20)\d{2}"
-_ISSUE_NUMBER = r"\d+(?:\(\d+\))?"
+_ISSUE_NUMBER = rf"\d+(?:\s?\((?!{YEAR}\))\d+\))?"  # "3(45)", "2 (44)"; not the year in "No. 4 (2022)"
 _VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
-_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|Номер|Выпуск|Вып\.)"
+_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|iss\.|Номер|Выпуск|Вып\.)"
 _SPACE = r"[ \t\u00a0]*"
 
 # A year standing alone: not a part of a longer number, of a dotted date ("14.03.2022") or of a range ("2017–2025").
 _YEAR_TOKEN = re.compile(rf"(?<![\d.,/–—-])({YEAR})(?!\d)(?!\s?[–—-]\s?\d{{4}})")
 _VOLUME = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)(?![\d(])")
+# "Vol. 3(2)": volume 3, issue 2 (a volume word before the pair; "Т. 3(45)" has none after "№").
+_VOLUME_AND_ISSUE = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)\s?\(((?!{YEAR}\))\d+)\)")
 _ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?!\d)(?!-\d)")  # not "Grant No. 19-18-001"
 # "2021;7(4):203–214" (Vancouver) and ", 9(2), 112–130" (APA): volume(issue) written without words.
 _COMPACT = re.compile(rf"(?:(?P<year>{YEAR})\s?;\s?|,\s)(?P<volume>\d+)\s?\((?P<issue>\d+)\)")
@@ -52,20 +54,27 @@ _PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\
 _NOT_PUBLICATION = re.compile(
     r"(?<!\w)(?:received|accepted|revised|approved|submitted|updated|last updated|posted|uploaded|added|today"
     r"|поступила|принята|одобрена|обновлено|добавлено|размещено|дата размещения|дата публикации на портале"
+    r"|дата публикации на сайте|опубликовано на сайте|posted on the site|added to the site"
     r"|сегодня|просмотров|загрузок|©|copyright|\(c\))",
     re.IGNORECASE,
 )
 _PUBLICATION_LABEL = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации|год|year)\b",
                                 re.IGNORECASE)
+# "Received: 01.02.2021 Accepted: 03.04.2021 Published: 05.06.2021": a dotted date after a publication label.
+_PUBLISHED_DOTTED = re.compile(
+    rf"(?<!\w)(?:published(?: online)?|опубликовано(?: онлайн)?|опубликована)\s*:?\s*\d{{1,2}}[./]\d{{1,2}}[./]({YEAR})(?!\d)",
+    re.IGNORECASE,
+)
 _PUBLISHED = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации)\b", re.IGNORECASE)
 _CITATION_LABEL = re.compile(
     r"^\s*(?:for citation|how to cite(?: this article)?|cite this article|cite as|citation|для цитирования"
+    r"|published in|опубликовано в|опубликована в"
     r"|как цитировать(?: статью)?|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
     re.IGNORECASE,
 )
 FIELD_LABEL = re.compile(
-    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год|Publication year|Year of publication|Year"
-    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер|Выпуск|Issue|Published"
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год выпуска|Год|Publication year|Year of publication|Year"
+    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|Выпуск|Issue date|Date of issue|Online first|Issue|Published online|Published"
     r"|Опубликовано)"
     r"\s*:\s*",
     re.IGNORECASE,
@@ -78,6 +87,11 @@ _DATE_IN_BRACKETS = re.compile(
     rf"\((?=[^()]*(?:\d{{1,2}}\s*[–-]?\s*\d{{0,2}}\s+[^\W\d_]+\s+{YEAR}|\d{{1,2}}\.\d{{1,2}}\.{YEAR}"
     rf"|[^\W\d_]+\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?,\s+{YEAR}))[^()]*\)"
 )
+# Proceedings without the bracket: "Title of the volume, Chelyabinsk, 14–16 November 2023" (place, then the day).
+_PLACE_AND_DATE = re.compile(
+    rf",\s+(?:[^\W\d_][^,()\d]{{0,40}},\s+)?\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+[^\W\d_]+\.?(?:\s+{YEAR}(?:\s*г\.)?)?(?!\w)"
+)
+_CONFERENCE = re.compile(r"(?i)conference|congress|symposium|workshop|конференц|конгресс|симпозиум|семинар")
 _WORD = re.compile(r"[^\W\d_]+")
 _OPENING = {"»": "«", "”": "“"}
 
@@ -88,7 +102,7 @@ _NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2
 BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
 # The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
 _COPYRIGHT_NAME = re.compile(
-    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){{0,4}}))"
+    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}}))"
 )
 
 RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
@@ -110,6 +124,8 @@ class Statement:
 def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
     """Spans of the years on a line that may be its publication year (see the module docstring)."""
     blocked = [m.span() for m in _DATE_IN_BRACKETS.finditer(line)]
+    if _CONFERENCE.search(line):  # a conference's place and date, not the volume's year
+        blocked += [m.span() for m in _PLACE_AND_DATE.finditer(line)]
     years = []
     for match in _YEAR_TOKEN.finditer(line):
         if any(s <= match.start() < e for s, e in blocked):
@@ -124,7 +140,11 @@ def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
 
 
 def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
-    """The journal's span inside line[start:end] without quotes, labels, bullets and trailing punctuation."""
+    """The journal's span inside line[start:end] without quotes, labels, bullets and trailing punctuation
+    (and without the generic word before a quoted name: "Журнал «Право и общество»")."""
+    generic = re.match(r"[ \t]*(?:[Жж]урнал|Journal|[Ии]здание)[ \t]+(?=«)", line[start:end])
+    if generic and line.count("«", start, end) == 1:
+        start += generic.end()
     while start < end and line[start] in " \t\u00a0«\"“'•·|–—-,.:;0123456789":
         start += 1
     while end > start and line[end - 1] in " \t\u00a0»\"”'•·|–—-,.:;":
@@ -144,11 +164,17 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     body_start = label.end() if label else 0
     volumes = [m.span(1) for m in _VOLUME.finditer(line, body_start)]
     issues = [m.span(1) for m in _ISSUE.finditer(line, body_start)]
+    paired = _VOLUME_AND_ISSUE.search(line, body_start)
+    if paired and not volumes and not issues:
+        volumes, issues = [paired.span(1)], [paired.span(2)]
     compact = _COMPACT.search(line, body_start)
     if compact and not issues:
         volumes = volumes or [compact.span("volume")]
         issues = [compact.span("issue")]
     years = [y for y in _publication_years(line) if y[0] >= body_start]
+    dotted = _PUBLISHED_DOTTED.search(line, body_start)
+    if not (volumes or issues) and not years and dotted and rank not in (RANK_CITATION, RANK_FIELD):
+        return Statement(RANK_FIELD, offset, year=(offset + dotted.start(1), offset + dotted.end(1)))
     if not (volumes or issues) and not years:
         return None
     if not (volumes or issues) and rank not in (RANK_CITATION, RANK_FIELD):
@@ -194,12 +220,20 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
     bracket = _DATE_IN_BRACKETS.search(line, start, end)
     if bracket:
         end = bracket.start()
+    place_and_date = _PLACE_AND_DATE.search(line, start, end) if _CONFERENCE.search(line, start, end) else None
+    if place_and_date:
+        end = place_and_date.start()
     segment = line[start:end]
     cut = max(segment.rfind("//") + 2 if "//" in segment else 0, 0)
     stops = [m.end() for m in re.finditer(r"(?<![A-ZА-ЯЁ])(?<!\b[A-ZА-ЯЁ][a-zа-я])[.?!]\s+(?=[^\W\d_«\"])", segment)]
     stops = [s for s in stops if s > cut and segment[cut:s].strip(" .–—-")]
     # The last full stop that leaves a name before the numbers.
     while stops and not _WORD.search(segment[stops[-1]:].strip(" .,–—-")):
+        stops.pop()
+    # A series belongs to the journal's name: "Вестник X университета. Серия: История. 2022".
+    while len(stops) > 1 and re.match(r"(?:Серия|Series|Ser\.)(?!\w)", segment[stops[-1]:]):
+        stops.pop()
+    if stops and re.match(r"(?:Серия|Series|Ser\.)(?!\w)", segment[stops[-1]:]):
         stops.pop()
     if stops:
         cut = stops[-1]
@@ -255,17 +289,21 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
             inner = read_statement(line[first:last], offset + first, RANK_FIELD)
             return inner
         statement.journal = (offset + span[0], offset + span[1])
-    elif label in ("год", "year", "год издания", "год публикации", "publication year", "year of publication"):
+    elif label in ("год", "year", "год издания", "год публикации", "год выпуска", "publication year", "year of publication"):
         year = _YEAR_TOKEN.match(line, first)
         if not year:
             return None
         statement.year = (offset + year.start(1), offset + year.end(1))
+        # "Год: 2019 Том: 4 № 2": the volume and issue printed after the year on the same value
+        after = read_statement(line[year.end():last], offset + year.end(), RANK_FIELD)
+        if after:
+            statement.volume, statement.issue = after.volume, after.issue
     elif label in ("том", "volume"):
         number = re.match(r"\d+(?![\d(])", line[first:last])
         if not number:
             return None
         statement.volume = (offset + first, offset + first + number.end())
-    elif label in ("номер", "выпуск", "issue"):
+    elif label in ("номер", "номер журнала", "выпуск", "issue"):
         number = re.match(_ISSUE_NUMBER + r"(?!\d)", line[first:last])
         if number:
             statement.issue = (offset + first, offset + first + number.end())
