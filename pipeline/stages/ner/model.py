@@ -113,9 +113,24 @@ def load_pipeline(model_dir: Path = DEFAULT_MODEL_DIR) -> Any:
     from textmine.resources.nlp import load_english
 
     manifest = check(model_dir)
-    nlp = load_english.__wrapped__()
+    if (manifest.get("base_model") or {}).get("name") == "en_core_web_md":
+        nlp = _load_md_pipeline()  # a component reading md's static vectors needs md's vocabulary and pipeline
+    else:
+        nlp = load_english.__wrapped__()
     nlp.get_pipe("ner").from_bytes((Path(model_dir) / MODEL_FILE).read_bytes(), exclude=["vocab"])
     nlp.meta["textmine_ner"] = {"sha256": manifest["files"][MODEL_FILE], "seed": manifest.get("seed")}
+    return nlp
+
+
+def _load_md_pipeline() -> Any:
+    """en_core_web_md from the package pinned for stanza (checked), attribute rules indexed as for sm."""
+    import spacy
+
+    from textmine.resources.attribute_rules import index_attribute_ruler
+    from textmine.training.stanza_ner import vector_model_dir
+
+    nlp = spacy.load(vector_model_dir())
+    index_attribute_ruler(nlp)
     return nlp
 
 
