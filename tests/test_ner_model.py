@@ -65,6 +65,21 @@ def test_guideline_conventions_drop_the_article_join_ranges_keep_modifiers_and_d
     ]
 
 
+def test_guideline_conventions_join_between_ranges_seasons_and_an_organisation_of_a_place():
+    doc = doc_with(
+        "Between 1930 and 1950 the Supreme Court of Ohio sat in fall 2007 and in the Ministry of Health of the Philippines.",
+        ("1930", "DATE"), ("1950", "DATE"), ("Supreme Court", "ORG"), ("Ohio", "LOC"), ("2007", "DATE"),
+        ("Ministry of Health", "ORG"), ("the Philippines", "LOC"),
+    )
+    out = [(e.text, e.label) for e in to_guidelines(doc).entities]
+    assert out == [
+        ("1930 and 1950", "DATE"), ("Supreme Court of Ohio", "ORG"), ("fall 2007", "DATE"), ("Ministry of Health of the Philippines", "ORG"),
+    ]
+    # "and" joins two dates into one range only after "between": a list of two years stays two dates
+    listed = doc_with("It won in 1977 and 1980.", ("1977", "DATE"), ("1980", "DATE"))
+    assert [e.text for e in to_guidelines(listed).entities] == ["1977", "1980"]
+
+
 # ----------------------------------------------------------------- the trained component among the rules
 
 

@@ -118,7 +118,8 @@ def person_candidates(text: str) -> list[Candidate]:
         surname = match.group(1).split()[0].rstrip(",")
         initials = match.group(1)[len(surname):].strip(" ,")
         # "Washington, D.C.": letters with full stops that spell a place are not initials.
-        if surname not in _NOT_SURNAME and gazetteer.lookup(initials) is None and gazetteer.lookup(match.group(1)) is None:
+        spelled = match.group(1).replace(",", "")
+        if surname not in _NOT_SURNAME and gazetteer.lookup(initials) is None and gazetteer.lookup(spelled) is None:
             out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     return out
 
@@ -471,6 +472,7 @@ _ELECTION_TYPE = (
     r"[Pp]residential|[Pp]arliamentary|[Ll]egislative|[Gg]eneral|[Ll]ocal|[Mm]unicipal|[Ss]nap|[Ee]arly|[Ss]tate|[Ff]ederal|"
     r"[Rr]egional|[Pp]rovincial|[Mm]ayoral|[Gg]ubernatorial|[Ss]enate|[Bb]y-"
 )
+_MONTH_YEAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{4}\b")
 _ELECTION = re.compile(
     rf"\b((?:(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s)?(?:1[5-9]|20)\d\d\s)?(?:{_NAME_WORD}\s(?:of\s(?:the\s)?)?){{0,4}}(?:(?:{_ELECTION_TYPE})\s?(?:and\s(?:presidential|parliamentary)\s)?)?"
     rf"(?:[Ee]lections?|[Rr]eferendum))\b"
@@ -498,7 +500,8 @@ def event_shape_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(span[0], span[1], "EVENT", "pattern:war", PRIORITY["pattern"]))
     for regex in (_MONTH_EVENTS, _ELECTION, _NUMBERED_SESSION, _MULTIWORD_HYPHEN_YEAR):
         for match in regex.finditer(text):
-            span = _without_leading_function_words(match, min_words=1)
+            dated = regex is _ELECTION and _MONTH_YEAR.match(match.group(1))
+            span = (match.start(1), match.end(1)) if dated else _without_leading_function_words(match, min_words=1)
             if span is None:
                 continue
             words = text[span[0]:span[1]].split()
