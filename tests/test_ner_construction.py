@@ -186,3 +186,15 @@ def test_a_written_out_degree_is_not_an_organisation(extractor):
 def test_a_city_with_its_abbreviated_district_is_not_a_surname_with_initials(extractor):
     found = mentions(extractor, "The delegation flew from Washington, D.C. to Almaty.")
     assert not any(label == "PERSON" for _, label in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Unrest followed in Almaty (the January events) and spread.", "January events"),  # a month inside an event name
+        ("The 20th anniversary summit of the CIS took place in Moscow.", "20th anniversary summit of the CIS"),
+        ("Refugees fled during the First Nagorno-Karabakh war and after.", "First Nagorno-Karabakh war"),
+    ],
+)
+def test_event_names_keep_their_month_and_ordinal(extractor, text, expected):
+    assert (expected, "EVENT") in mentions(extractor, text)

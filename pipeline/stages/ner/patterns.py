@@ -480,7 +480,7 @@ _ELECTION = re.compile(
 # "the 21st meeting of the Council of Heads of State of the SCO", "the XX session of the UN General Assembly",
 # "the Fourth Consultative Meeting of the Heads of State of Central Asia"
 _NUMBERED_SESSION = re.compile(
-    rf"\b({_ORDINAL}\s(?:(?:regular|extraordinary|plenary|annual|special|jubilee|ministerial|informal|consultative|{_NAME_WORD})\s){{0,2}}(?:[Ss]ession|[Mm]eeting|[Ss]ummit|[Cc]ongress|[Cc]onference|[Ff]orum)"
+    rf"\b({_ORDINAL}\s(?:(?:regular|extraordinary|plenary|annual|anniversary|special|jubilee|ministerial|informal|consultative|{_NAME_WORD})\s){{0,2}}(?:[Ss]ession|[Mm]eeting|[Ss]ummit|[Cc]ongress|[Cc]onference|[Ff]orum)"
     rf"(?:\s(?:of|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})?)"
 )
 # 'held the "Interaction-2019" exercises', '"Sea Breeze-2021" drills'
@@ -500,7 +500,8 @@ def event_shape_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(span[0], span[1], "EVENT", "pattern:war", PRIORITY["pattern"]))
     for regex in (_MONTH_EVENTS, _ELECTION, _NUMBERED_SESSION, _MULTIWORD_HYPHEN_YEAR):
         for match in regex.finditer(text):
-            dated = regex is _ELECTION and _MONTH_YEAR.match(match.group(1))
+            # A month opening "February 1974 ... election" or "January events" is part of the name, not a sentence's first word.
+            dated = regex is _MONTH_EVENTS or (regex is _ELECTION and _MONTH_YEAR.match(match.group(1)))
             span = (match.start(1), match.end(1)) if dated else _without_leading_function_words(match, min_words=1)
             if span is None:
                 continue
@@ -515,7 +516,8 @@ def event_shape_candidates(text: str) -> list[Candidate]:
             while regex is _MULTIWORD_HYPHEN_YEAR and len(words) > 1 and is_nationality_adjective(words[0]):
                 start += len(words[0]) + 1  # "Russian Zapad-2021": the nationality is not part of the name
                 words = words[1:]
-            kind = "event" if regex in (_MULTIWORD_HYPHEN_YEAR, _MONTH_EVENTS) else "named-event"
+            # "January events" holds a month: like a dated name, it outranks the date finder's "January".
+            kind = "event" if regex is _MULTIWORD_HYPHEN_YEAR else "named-event"
             out.append(Candidate(start, span[1], "EVENT", f"pattern:{kind}", PRIORITY[f"pattern:{kind}" if kind == "named-event" else "pattern"]))
     for match in _QUOTED_BEFORE_EVENT.finditer(text):
         if match.group(1)[:1].isupper():
@@ -530,7 +532,8 @@ def place_event_candidates(text: str, anchors: Iterable[Candidate]) -> list[Cand
     for match in _PLACE_EVENT_NOUN.finditer(text):
         anchor = anchor_by_end.get(match.start())
         if anchor is not None:
-            out.append(_cand(anchor.start, match.end(1), "EVENT", "place-event"))
+            # "the Second Karabakh war": an ordinal before the place numbers the event and belongs to its name.
+            out.append(_cand(numbered_summit_start(text, anchor.start), match.end(1), "EVENT", "place-event"))
     return out
 
 
