@@ -334,9 +334,9 @@ def train_ner(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for ner.bin and its manifest (default: models/ner, where the spaCy path looks)."),
     seed: int = typer.Option(13, "--seed", help="Seed of the Re-DocRED split, the epoch-selection split and training."),
     epochs: int = typer.Option(12, "--epochs", min=1, help="Passes over the training documents; the best one on the kept-apart tenth is saved."),
-    base: str = typer.Option("sm", "--base", help="Pretrained start: sm (en_core_web_sm, the default) or md (en_core_web_md's ner with static vectors; needs the stanza-vectors extra)."),
+    base: str = typer.Option("md", "--base", help="Pretrained start: md (en_core_web_md's ner, reading its static vectors; the default) or sm (en_core_web_sm's ner, no vectors)."),
 ) -> None:
-    """Fine-tune en_core_web_sm's ner for the guidelines' labels on Re-DocRED (80 %), CrossNER politics train, corpus/gold/ and the challenge dev half."""
+    """Fine-tune a pretrained ner (en_core_web_md's by default) for the guidelines' labels on Re-DocRED (80 %), CrossNER politics train, corpus/gold/ and the challenge dev half."""
     from textmine.training.ner import TrainingDataError, train_ner as train
 
     try:
