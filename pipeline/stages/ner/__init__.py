@@ -324,6 +324,7 @@ def _statistical_kept(
     gazetteer_spans = {(g.start, g.end) for g in gazetteer}
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
+    titles = patterns.document_title_spans(text)
     kept = []
     for cand in statistical:
         cand = clean_span(text, cand, blocked)
@@ -355,8 +356,20 @@ def _statistical_kept(
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
         if (cand.start, cand.end) in gazetteer_spans:
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
+        if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(surface, cand, titles):
+            continue  # "Agreement on ... Friendship and Cooperation of ...": the title's words, not an organisation
         kept.append(_split_of_organisation(text, _label_by_head(surface, cand), gazetteer_orgs))
     return kept
+
+
+_ORG_HEADS = dict(_HEAD_LABELS)["ORG"]
+
+
+def _inside_a_title_without_an_organisation_head(surface: str, cand: Candidate, titles: list[tuple[int, int]]) -> bool:
+    """A model's ORG inside a document's title whose head is no organisation noun ("Establishment" in "Declaration on
+    the Establishment of the SCO"); the organisations named in titles are still found (gazetteer, patterns, a head noun)."""
+    head = surface.split(" of ")[0].split()[-1]
+    return head not in _ORG_HEADS and any(start <= cand.start and cand.end <= end for start, end in titles)
 
 
 # Labels whose statistical mentions keep the names nested in them: "2001 United Kingdom general election",

@@ -543,6 +543,16 @@ def numbered_summit_start(text: str, start: int) -> int:
     return start - len(before.group()) if before else start
 
 
+# A document's title runs from its head ("Agreement on", "Declaration on the") to the end of the sentence or line,
+# a bracket, or a date.
+_DOCUMENT_TITLE = re.compile(rf"{_DOCUMENT_START.pattern}[^\n.;(]*")
+
+
+def document_title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the titles of treaties and other documents named head first are ("Declaration on the Establishment of ...")."""
+    return [(m.start(), m.end()) for m in _DOCUMENT_TITLE.finditer(text)]
+
+
 def is_document_title(surface: str) -> bool:
     """A treaty's or other document's title named head first ("Treaty on Collective Security")."""
     return bool(_DOCUMENT_START.match(surface))
