@@ -198,3 +198,10 @@ def test_a_city_with_its_abbreviated_district_is_not_a_surname_with_initials(ext
 )
 def test_event_names_keep_their_month_and_ordinal(extractor, text, expected):
     assert (expected, "EVENT") in mentions(extractor, text)
+
+
+def test_words_of_a_document_title_are_not_organisations_but_the_organisations_in_it_are(extractor):
+    found = mentions(extractor, "Under the Treaty on Eternal Friendship and Cooperation between Kazakhstan and Uzbekistan the border was fixed.")
+    assert not any(label == "ORG" for _, label in found)
+    found = mentions(extractor, "The Agreement on Cooperation of the Ministry of Defence of Kyrgyzstan and the Shanghai Cooperation Organisation took effect.")
+    assert {("Ministry of Defence of Kyrgyzstan", "ORG"), ("Shanghai Cooperation Organisation", "ORG")} <= found
