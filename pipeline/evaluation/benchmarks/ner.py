@@ -122,12 +122,16 @@ def _build_bare() -> Runner:
     return run
 
 
-def _build_textmine(backend: str = "spacy", statistical: str = "trained", stanza_dir: Path | None = None) -> Runner:
+def _build_textmine(
+    backend: str = "spacy", statistical: str = "trained", stanza_dir: Path | None = None, ner_model_dir: Path | None = None
+) -> Runner:
     from textmine.runtime.extract import ExtractConfig, Extractor
 
     settings: dict = {"backend": backend, "statistical": statistical}
     if stanza_dir is not None:
         settings["stanza_dir"] = str(stanza_dir)
+    if ner_model_dir is not None:
+        settings["model_dir"] = str(ner_model_dir)
     extractor = Extractor(ExtractConfig(components=("segmenter", "ner", "date_values"), settings={"ner": settings}))
     return lambda texts: list(extractor.pipe(texts))
 
@@ -136,13 +140,20 @@ def textmine_ner(texts: Iterable[Document], backend: str = "spacy", statistical:
     return _build_textmine(backend, statistical)(texts)
 
 
-def default_systems(stanza_dir: Path | None = None) -> list[System]:
-    return [
+def default_systems(stanza_dir: Path | None = None, compare_ner_model: Path | None = None) -> list[System]:
+    """The baseline, the pretrained and trained spaCy paths, stanza; plus the spaCy path with ``compare_ner_model``'s component."""
+    systems = [
         System("bare en_core_web_sm (labels mapped)", _build_bare),
         System("textmine spacy, pretrained ner", lambda: _build_textmine(statistical="pretrained")),
         System("textmine spacy (default)", _build_textmine),
-        System("textmine stanza", lambda: _build_textmine(backend="stanza", stanza_dir=stanza_dir)),
     ]
+    if compare_ner_model is not None:
+        from textmine.stages.ner.model import read_manifest
+
+        base = (read_manifest(Path(compare_ner_model)).get("base_model") or {}).get("name", "?")
+        name = f"textmine spacy, {Path(compare_ner_model).name} ({base} start)"
+        systems.append(System(name, lambda: _build_textmine(ner_model_dir=compare_ner_model)))
+    return systems + [System("textmine stanza", lambda: _build_textmine(backend="stanza", stanza_dir=stanza_dir))]
 
 
 def _only(docs: dict[str, Document], labels: tuple[str, ...]) -> dict[str, Document]:

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from pathlib import Path
 from dataclasses import replace
 from itertools import islice
 from typing import Any, Iterable, Iterator
@@ -98,6 +99,10 @@ _FURNITURE_PHRASES = frozenset({
     "privacy policy", "full text", "skip to main content", "ключевые слова", "список литературы", "для цитирования",
     "библиографическая ссылка",
 })
+# Academic degrees written out ("Candidate of Political Sciences", "Doctor of Historical Sciences"): not organisations.
+_DEGREE_PHRASE = re.compile(
+    r"^(?:Candidate|Doctor|Master|Bachelor)s?\s+of\s+(?:[\w-]+\s+){0,3}(?:Sciences?|Philosophy|Arts|Laws?|Economics)\b", re.IGNORECASE
+)
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|»|›|>|→|\\)\s")
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*:")
 
@@ -137,6 +142,8 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     surface = text[cand.start:cand.end]
     folded = " ".join(surface.casefold().split())
     if folded in _FURNITURE_WORDS or folded in _FURNITURE_PHRASES:
+        return True
+    if _DEGREE_PHRASE.match(surface):
         return True
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
@@ -201,7 +208,10 @@ def _mostly_cyrillic(line: str) -> bool:
 class EntityRecognizer:
     name = "ner"
 
-    def __init__(self, backend: str = "spacy", stanza_dir: str | None = None, batch_size: int = 16, statistical: str = "trained"):
+    def __init__(
+        self, backend: str = "spacy", stanza_dir: str | None = None, batch_size: int = 16, statistical: str = "trained",
+        model_dir: str | None = None,
+    ):
         if backend not in BACKENDS:
             raise ValueError(f"unknown NER backend {backend!r}; choose one of {', '.join(BACKENDS)}")
         if statistical not in STATISTICAL_MODELS:
@@ -216,8 +226,10 @@ class EntityRecognizer:
         if statistical == "trained":
             from textmine.stages.ner import model
 
-            self.nlp = model.load_pipeline()
-            self.provenance.update(model.provenance())
+            # model_dir: another trained component (a candidate being compared); default models/ner/.
+            directory = Path(model_dir) if model_dir else model.DEFAULT_MODEL_DIR
+            self.nlp = model.load_pipeline(directory)
+            self.provenance.update(model.provenance(directory))
         else:
             self.nlp = load_english()
             self.provenance["ner_model"] = "pretrained"
@@ -294,7 +306,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     cleaned = [c for c in (cand if cand.source == "dates" else clean_span(text, cand, blocked) for cand in proposals) if c is not None]
     chosen = resolve(_names_inside_statistical_names(cleaned))
     persons = [c for c in chosen if c.label == "PERSON"]
-    chosen = resolve(chosen + _propagated(text, chosen, blocked) + patterns.surname_mentions(text, persons))
+    surnames = _surnames_over_the_model(patterns.surname_mentions(text, persons), chosen)
+    chosen = resolve(chosen + _propagated(text, chosen, blocked) + surnames)
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
     return resolve(align_to_tokens(text, _merge_glued_abbreviations(text, chosen), tokens))
 
@@ -311,6 +324,7 @@ def _statistical_kept(
     gazetteer_spans = {(g.start, g.end) for g in gazetteer}
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
+    titles = patterns.document_title_spans(text)
     kept = []
     for cand in statistical:
         cand = clean_span(text, cand, blocked)
@@ -342,8 +356,20 @@ def _statistical_kept(
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
         if (cand.start, cand.end) in gazetteer_spans:
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
+        if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(surface, cand, titles):
+            continue  # "Agreement on ... Friendship and Cooperation of ...": the title's words, not an organisation
         kept.append(_split_of_organisation(text, _label_by_head(surface, cand), gazetteer_orgs))
     return kept
+
+
+_ORG_HEADS = dict(_HEAD_LABELS)["ORG"]
+
+
+def _inside_a_title_without_an_organisation_head(surface: str, cand: Candidate, titles: list[tuple[int, int]]) -> bool:
+    """A model's ORG inside a document's title whose head is no organisation noun ("Establishment" in "Declaration on
+    the Establishment of the SCO"); the organisations named in titles are still found (gazetteer, patterns, a head noun)."""
+    head = surface.split(" of ")[0].split()[-1]
+    return head not in _ORG_HEADS and any(start <= cand.start and cand.end <= end for start, end in titles)
 
 
 # Labels whose statistical mentions keep the names nested in them: "2001 United Kingdom general election",
@@ -371,6 +397,22 @@ def _names_inside_statistical_names(candidates: list[Candidate]) -> list[Candida
             if inside and len(inside) == len(overlapping) and not same_label_inside:
                 cand = replace(cand, priority=max(o.priority for o in inside) + 1)
         out.append(cand)
+    return out
+
+
+def _surnames_over_the_model(surnames: list[Candidate], chosen: list[Candidate]) -> list[Candidate]:
+    """A surname alone after the person's full name outranks the model's other label for the same word.
+
+    The model reads one word out of context ("Later Rakhimov moved" -> ORG,
+    "Faliero" -> LOC) where the document has already named the person; a
+    longer name the surname sits inside ("Rakhimov Foundation") keeps its rank.
+    """
+    out = []
+    for surname in surnames:
+        same_word = any(
+            c.start == surname.start and c.end == surname.end and c.priority == PRIORITY["statistical"] for c in chosen
+        )
+        out.append(replace(surname, priority=PRIORITY["propagation:surname-over-model"]) if same_word else surname)
     return out
 
 

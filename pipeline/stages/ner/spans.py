@@ -25,6 +25,8 @@ PRIORITY = {
     "pattern:named-event": 91,
     # A surname alone after the person's full name: above a town of the same name.
     "propagation:surname": 65,
+    # The same surname where the model gave that very word another label ("Later Rakhimov moved" -> ORG): the person.
+    "propagation:surname-over-model": 72,
     "statistical": 70,
     "natasha": 70,
     "gazetteer": 60,
@@ -55,7 +57,15 @@ _LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсухіјѕ", "ABEKM
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 _WORD = re.compile(r"\w+")
 # Academic degrees and titles, abbreviated, that are not names ("Cand. Sci. (Econ.)", "Assoc. Prof.").
-_LEADING_PERSON_TITLES = re.compile(r"^(?:(?:Prof|Dr|Assoc|Cand|Acad|Mr|Mrs|Ms|Sci|Doc|Sen|Lect)\.?\s+)+")
+# Titles of office before a name are not part of it ("Governor Rick Scott", "President Nazarbayev"; guidelines: job titles
+# are not names), nor are the honorifics of a byline.
+_LEADING_PERSON_TITLES = re.compile(
+    r"^(?:(?:Prof|Dr|Assoc|Cand|Acad|Mr|Mrs|Ms|Sci|Doc|Sen|Lect|Gov|Gen|Col|Lt|Maj|Capt|Adm|Hon|Rev|Amb)\.?\s+"
+    r"|(?:President|Vice-President|Prime\s+Minister|Minister|Governor|Senator|General|Colonel|Admiral|Marshal|Ambassador|"
+    r"Chancellor|Secretary|Chairman|Chairwoman|Premier|Mayor|Deputy|Honourable|Honorable|King|Queen|Emperor|Empress|Tsar|"
+    r"Czar|Sultan|Emir|Sheikh|Pope|Patriarch|Metropolitan|Bishop|Archbishop|Cardinal|Doge|Judge|Justice|Drummer|Singer|"
+    r"Guitarist|Bassist|Professor|Doctor|Academician)\s+(?=[A-ZА-ЯЁ]))+"
+)
 DEGREE_WORDS = frozenset(
     "Sci Econ Hist Philol Tech Techn Ped Jur Polit Philos Psych Biol Chem Phys Med Agr Geogr Soc Cand Assoc Prof Dr Doc "
     "PhD Ph.D Acad Dsc DSc".split()
