@@ -64,11 +64,12 @@ _ROLE_HEAD = re.compile(
 _QUOTE_AFTER = re.compile(r"\s*[\"“«„]")
 _HEAD_LABELS = (
     ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships Contest Tournament "
-                        "Festival War Revolution Uprising Massacre".split())),
+                        "Festival War Revolution Uprising Massacre summit meeting".split())),
     ("ORG", frozenset("University Institute Academy College Ministry Committee Council Agency Bank Fund Commission Organization "
                       "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company".split())),
     ("LOC", frozenset("River Sea Lake Mountains Region Oblast Province District Island Islands Valley Desert Street Avenue "
-                      "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain".split())),
+                      "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain "
+                      "Frontier Cone Corridor Basin Delta Coast Highlands Plateau Archipelago".split())),
 )
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s$")
 _OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s*$")
@@ -91,7 +92,9 @@ _FURNITURE_WORDS = frozenset(
     "pdf cookies sitemap abstract keywords references introduction conclusion conclusions afterword foreword preface "
     "acknowledgements acknowledgments appendix "
     "главная меню поиск вход регистрация контакты архив каталог журналы статьи авторам рубрики выпуски номера новости "
-    "поделиться аннотация авторы автор рубрика журнал название удк ббк резюме организация литература".split()
+    "поделиться аннотация авторы автор рубрика журнал название удк ббк резюме организация литература "
+    # Record and reference labels: "Vol. 12", "UDC 327", "ORCID", "Original article".
+    "vol vols pp eds udc doi orcid issn isbn original".split()
 )
 _FURNITURE_PHRASES = frozenset({
     "log in", "sign in", "sign up", "contact us", "current issue", "editorial board", "for authors", "cookie policy",
@@ -138,6 +141,8 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     folded = " ".join(surface.casefold().split())
     if folded in _FURNITURE_WORDS or folded in _FURNITURE_PHRASES:
         return True
+    if "·" in surface:
+        return True  # a row of links ("PDF · Cite · Share")
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
         return True
@@ -274,13 +279,21 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
         c for c in patterns.organisation_candidates(text)
         if not _is_furniture_or_artefact(text, c) and not _cuts_a_known_organisation(c, gazetteer)
     ]
+    proposals += [
+        c for c in patterns.organisation_extent_candidates(text) + patterns.russian_name_candidates(text)
+        if not _is_furniture_or_artefact(text, c)
+    ]
+    proposals += patterns.held_event_candidates(text)
     proposals += patterns.event_shape_candidates(text)
     proposals += keyword_line_candidates(text)
     proposals += patterns.facility_candidates(text)
     proposals += patterns.institution_candidates(text)
     proposals += patterns.event_name_candidates(text)
     proposals += patterns.citation_line_candidates(text)
-    proposals += [c for c in russian_candidates(text) if not _is_furniture_or_artefact(text, c)]
+    proposals += [
+        _labelled_by_gazetteer(text, c) for c in russian_candidates(text)
+        if not _is_furniture_or_artefact(text, c) and not _russian_plural_adjective(text, c)
+    ]
     for start, end, lang in _language_stretches(doc):
         proposals += [
             Candidate(start + s, start + e, "DATE", "dates", PRIORITY["dates"])
@@ -342,8 +355,112 @@ def _statistical_kept(
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
         if (cand.start, cand.end) in gazetteer_spans:
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
-        kept.append(_split_of_organisation(text, _label_by_head(surface, cand), gazetteer_orgs))
+        for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
+            kept.append(_split_of_organisation(text, _label_by_head(text[part.start:part.end], part), gazetteer_orgs))
     return kept
+
+
+# Words before a name that say it is a place ("held in Al-Ula"); "of" only for two names joined by "and".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|throughout)\s(?:the\s)?$")
+_PLACE_LIST_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|throughout|of|from)\s(?:the\s)?$")
+_GATHERING_AFTER = re.compile(r"\s(?:summit|meeting|conference|talks|ministerial)\b")
+_COMPASS_FIRST = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)(?:-|\s)\S")
+_TOPONYM_FIRST = re.compile(r"^(?:Puerto|Porto|Port|Fort|Ciudad|San|Santa|Santo|São|Saint|St\.|Mount|Cape|Lake|Bandar|Kota)\s\S")
+_TITLE_WORDS = frozenset(
+    "President Minister Prime General Dr Prof Mr Mrs Ms Sir King Queen Prince Princess Secretary Chairman Chair "
+    "Ambassador Senator Governor Mayor Colonel Major Admiral Marshal Sheikh Emir Sultan Pope Judge Professor".split()
+)
+_PRECEDING_NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-ZÀ-Ý][a-zà-ÿ]+) $")
+
+
+def _reread_person(text: str, cand: Candidate, spacy_doc: Any) -> list[Candidate]:
+    """A model's PERSON checked against its shape and context.
+
+    Not a name when it is one word the parser does not take for a proper noun
+    ("Training was ...", "Externally, ..."); split at "and" (no personal name
+    holds one: "Jubaland and Hiraan"); a place when it starts with a compass
+    or toponym word ("Southern Cone", "Puerto Iguazú"), follows "in"/"at" or
+    precedes "summit"/"meeting"; and a given name written before the part the
+    model found belongs to the name ("Luiz" of "Luiz Inácio Lula da Silva").
+    """
+    if cand.label != "PERSON":
+        return [cand]
+    surface = text[cand.start:cand.end]
+    if " " not in surface and spacy_doc is not None:
+        span = spacy_doc.char_span(cand.start, cand.end)
+        if span is not None and len(span) == 1 and span[0].pos_ not in ("PROPN", "X"):
+            return []
+    parts = [cand]
+    joined = re.search(r"\s(?:and|&)\s", surface)
+    if joined:
+        parts = [replace(cand, end=cand.start + joined.start()), replace(cand, start=cand.start + joined.end())]
+    before = text[max(0, cand.start - 24):cand.start]
+    in_place_context = (_PLACE_LIST_PREPOSITION_BEFORE if joined else _PLACE_PREPOSITION_BEFORE).search(before) is not None
+    out = []
+    for part in parts:
+        piece = text[part.start:part.end]
+        if (
+            in_place_context
+            or _COMPASS_FIRST.match(piece)
+            or _TOPONYM_FIRST.match(piece)
+            or (part.end == cand.end and _GATHERING_AFTER.match(text, part.end))
+        ):
+            out.append(replace(part, label="LOC"))
+        elif joined:
+            out.append(part)
+        else:
+            out.append(_with_given_name_before(text, part))
+    return out
+
+
+def _with_given_name_before(text: str, cand: Candidate) -> Candidate:
+    """A PERSON of two words or more grown over a capitalised given name right before it on the line."""
+    from textmine.resources.gazetteer import is_nationality_adjective, load_gazetteer
+
+    if " " not in text[cand.start:cand.end]:
+        return cand
+    before = _PRECEDING_NAME_WORD.search(text, max(0, cand.start - 20), cand.start)
+    if before is None:
+        return cand
+    word = before.group(1)
+    if (
+        word in patterns._NOT_SURNAME
+        or word in _TITLE_WORDS
+        or is_nationality_adjective(word)
+        or load_gazetteer().lookup(word) is not None
+        or _written_lower_case_elsewhere(text, word)
+    ):
+        return cand
+    return replace(cand, start=before.start(1))
+
+
+def _without_trailing_lower_case(text: str, cand: Candidate) -> Candidate:
+    """A place's or person's span less lower-case words the model ran on into ("Gulf solidarity" -> "Gulf")."""
+    if cand.label not in ("LOC", "PERSON"):
+        return cand
+    words = text[cand.start:cand.end].split(" ")
+    end = cand.end
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        end -= len(words[-1]) + 1
+        words.pop()
+    return replace(cand, end=end)
+
+
+def _labelled_by_gazetteer(text: str, cand: Candidate) -> Candidate:
+    """A Russian recogniser's mention takes the type the gazetteer gives its name ("ЕС" is the European Union, an ORG)."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().lookup(text[cand.start:cand.end])
+    return replace(cand, label=entry.label) if entry is not None and entry.label != cand.label else cand
+
+
+# Plural adjective endings: a Russian label word ("Библиографические ссылки"), never one person's name.
+_RUSSIAN_PLURAL_ADJECTIVE = re.compile(r"(?:ие|ые|ых|их|ими|ыми)$")
+
+
+def _russian_plural_adjective(text: str, cand: Candidate) -> bool:
+    surface = text[cand.start:cand.end]
+    return cand.label == "PERSON" and " " not in surface and _RUSSIAN_PLURAL_ADJECTIVE.search(surface) is not None
 
 
 # Labels whose statistical mentions keep the names nested in them: "2001 United Kingdom general election",
