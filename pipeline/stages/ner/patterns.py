@@ -541,6 +541,7 @@ def is_document_title(surface: str) -> bool:
 _PRESENCE_NOUNS = r"Mission|Office|Operation|Delegation|Representation"
 _PRESENCE = re.compile(rf"\b((?:(?:{_NAME_WORD}|[{_UP}]{{2,6}})\s){{1,6}}(?:{_PRESENCE_NOUNS}))\b")
 _PLACE_NAME = rf"{_NAME_WORD}(?:\s(?:del|de|do|da|{_NAME_WORD})){{0,3}}"
+_YEAR_AFTER = re.compile(r"[\s-](?:19|20)\d\d\b")
 _PRESENCE_TAIL = re.compile(rf"\s(?:in|for|to)\s(?:the\s)?({_PLACE_NAME})")
 _PLACE_AND = re.compile(rf"(?:,\s|\sand\s)(?:the\s)?({_PLACE_NAME})")
 # Bodies named by a coordination: "Peace and Security Council", "Emergency Prevention, Preparedness and Response
@@ -582,10 +583,17 @@ def organisation_extent_candidates(text: str) -> list[Candidate]:
         entry = gazetteer.lookup(name)
         return entry is not None and entry.label == "LOC"
 
+    def opens_with_organisation(name: str) -> bool:
+        words = name.split()[:-1]
+        return any(
+            (entry := gazetteer.lookup(" ".join(words[:n]))) is not None and entry.label == "ORG" for n in range(1, len(words) + 1)
+        ) or bool(re.fullmatch(rf"[{_UP}]{{2,6}}", words[0]))
+
     out = []
     for match in _PRESENCE.finditer(text):
         span = _on_one_line(text, _without_leading_function_words(match))
-        if span:
+        # A presence belongs to an organisation named first ("OSCE Office"); "Peace Mission 2014" is an exercise.
+        if span and opens_with_organisation(text[span[0]:span[1]]) and not _YEAR_AFTER.match(text, span[1]):
             out.append(Candidate(span[0], _places_after(text, span[1], is_place), "ORG", "pattern:presence", PRIORITY["pattern:institution"]))
     for match in _COORDINATED_BODY.finditer(text):
         span = _on_one_line(text, _without_leading_function_words(match, min_words=3))
