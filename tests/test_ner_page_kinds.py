@@ -14,7 +14,6 @@ from textmine.stages.ner import (
     _labelled_by_gazetteer,
     _reread_person,
     _russian_plural_adjective,
-    _with_given_name_before,
     _without_trailing_lower_case,
 )
 from textmine.stages.ner.patterns import held_event_candidates, organisation_extent_candidates, russian_name_candidates
@@ -106,15 +105,6 @@ def test_a_persons_span_with_and_is_split_and_places_by_context_become_places():
 )
 def test_a_model_person_in_a_place_shape_or_context_is_a_place(text, surface):
     assert spans(text, _reread_person(text, person(text, surface), None)) == {(surface, "LOC")}
-
-
-def test_a_persons_given_name_before_the_found_part_is_taken_in():
-    text = "Maria Conceição Tavares da Costa opened the session."
-    grown = _with_given_name_before(text, person(text, "Conceição Tavares da Costa"))
-    assert text[grown.start:grown.end] == "Maria Conceição Tavares da Costa"
-    titled = "President Conceição Tavares spoke."
-    kept = _with_given_name_before(titled, person(titled, "Conceição Tavares"))
-    assert titled[kept.start:kept.end] == "Conceição Tavares"
 
 
 def test_a_one_word_person_that_the_parser_does_not_take_for_a_proper_noun_is_dropped(extractor):

@@ -366,13 +366,6 @@ _PLACE_LIST_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|throu
 _GATHERING_AFTER = re.compile(r"\s(?:summit|meeting|conference|talks|ministerial)\b")
 _COMPASS_FIRST = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)(?:-|\s)\S")
 _TOPONYM_FIRST = re.compile(r"^(?:Puerto|Porto|Port|Fort|Ciudad|San|Santa|Santo|São|Saint|St\.|Mount|Cape|Lake|Bandar|Kota)\s\S")
-_TITLE_WORDS = frozenset(
-    "President Minister Prime General Dr Prof Mr Mrs Ms Sir King Queen Prince Princess Secretary Chairman Chair "
-    "Ambassador Senator Governor Mayor Colonel Major Admiral Marshal Sheikh Emir Sultan Pope Judge Professor".split()
-)
-_PRECEDING_NAME_WORD = re.compile(r"(?:^|(?<=[\s(]))([A-ZÀ-Ý][a-zà-ÿ]+) $")
-
-
 def _reread_person(text: str, cand: Candidate, spacy_doc: Any) -> list[Candidate]:
     """A model's PERSON checked against its shape and context.
 
@@ -380,8 +373,7 @@ def _reread_person(text: str, cand: Candidate, spacy_doc: Any) -> list[Candidate
     ("Training was ...", "Externally, ..."); split at "and" (no personal name
     holds one: "Jubaland and Hiraan"); a place when it starts with a compass
     or toponym word ("Southern Cone", "Puerto Iguazú"), follows "in"/"at" or
-    precedes "summit"/"meeting"; and a given name written before the part the
-    model found belongs to the name ("Luiz" of "Luiz Inácio Lula da Silva").
+    precedes "summit"/"meeting".
     """
     if cand.label != "PERSON":
         return [cand]
@@ -406,32 +398,9 @@ def _reread_person(text: str, cand: Candidate, spacy_doc: Any) -> list[Candidate
             or (part.end == cand.end and _GATHERING_AFTER.match(text, part.end))
         ):
             out.append(replace(part, label="LOC"))
-        elif joined:
-            out.append(part)
         else:
-            out.append(_with_given_name_before(text, part))
+            out.append(part)
     return out
-
-
-def _with_given_name_before(text: str, cand: Candidate) -> Candidate:
-    """A PERSON of two words or more grown over a capitalised given name right before it on the line."""
-    from textmine.resources.gazetteer import is_nationality_adjective, load_gazetteer
-
-    if " " not in text[cand.start:cand.end]:
-        return cand
-    before = _PRECEDING_NAME_WORD.search(text, max(0, cand.start - 20), cand.start)
-    if before is None:
-        return cand
-    word = before.group(1)
-    if (
-        word in patterns._NOT_SURNAME
-        or word in _TITLE_WORDS
-        or is_nationality_adjective(word)
-        or load_gazetteer().lookup(word) is not None
-        or _written_lower_case_elsewhere(text, word)
-    ):
-        return cand
-    return replace(cand, start=before.start(1))
 
 
 def _without_trailing_lower_case(text: str, cand: Candidate) -> Candidate:
