@@ -162,3 +162,17 @@ def test_a_day_range_written_with_to_is_one_date():
 def test_a_mission_without_an_organisation_before_it_is_not_a_presence():
     text = "The Steppe Mission 2019 drills and the Steppe Mission tested logistics."
     assert not any(label == "ORG" for _, label in spans(text, organisation_extent_candidates(text)))
+
+
+def test_an_unnumbered_reference_opens_with_its_author_surname_first(extractor):
+    text = "References\n\nMbeki T. The Lobito corridor revisited // Southern Review. 2019. No. 4. P. 5–9.\n"
+    found = mentions(extractor, text)
+    assert ("Mbeki T.", "PERSON") in found
+    assert not any(label == "PERSON" and surface.startswith("Mbeki T. The") for surface, label in found)
+
+
+def test_a_standing_group_is_one_organisation():
+    text = "The Marine Litter Working Group and the Counter-Piracy Task Force reported."
+    found = spans(text, organisation_extent_candidates(text))
+    assert ("Marine Litter Working Group", "ORG") in found
+    assert ("Counter-Piracy Task Force", "ORG") in found

@@ -34,6 +34,8 @@ _SURNAME_FIRST = re.compile(
 )
 # A reference entry opens with its first author, surname first: "1. Rahmon E. Water for ..."
 _REFERENCE_AUTHOR = re.compile(rf"(?m)^\[?\d{{1,3}}[.)\]]\s*({_NAME_WORD},?\s{_INITIALS})")
+# An unnumbered reference (a list item of an HTML page) is known by its shape: a "//" before the source, or ". 2020."
+_UNNUMBERED_REFERENCE_AUTHOR = re.compile(rf"(?m)^({_NAME_WORD},?\s{_INITIALS})(?=[^\n]*(?:\s//\s|\.\s(?:19|20)\d\d[.,]))")
 
 _FACILITY_NOUNS = (
     r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+ground|Training\s+Ground|"
@@ -111,12 +113,17 @@ def person_candidates(text: str) -> list[Candidate]:
         starts_with_initials = match.group(1).startswith(initials[:2])
         if starts_with_initials and re.search(rf"{_NAME_WORD} $", text[max(0, match.start(1) - 40):match.start(1)]):
             continue
-        if not starts_with_initials and _REFERENCE_AUTHOR.match(text, _line_start(text, match.start(1))):
+        line_start = _line_start(text, match.start(1))
+        if not starts_with_initials and (
+            _REFERENCE_AUTHOR.match(text, line_start) or _UNNUMBERED_REFERENCE_AUTHOR.match(text, match.start(1)) and line_start == match.start(1)
+        ):
             continue  # "Surname I. Title" at the head of a reference, not "Given I. Surname"
         out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
-    for match in _REFERENCE_AUTHOR.finditer(text):
-        name = match.group(1).rstrip()
-        out.append(_cand(match.start(1), match.start(1) + len(name), "PERSON", "person"))
+    for regex in (_REFERENCE_AUTHOR, _UNNUMBERED_REFERENCE_AUTHOR):
+        for match in regex.finditer(text):
+            name = match.group(1).rstrip()
+            if name.split()[0].rstrip(",") not in _NOT_SURNAME:
+                out.append(_cand(match.start(1), match.start(1) + len(name), "PERSON", "person"))
     for match in _SURNAME_FIRST.finditer(text):
         surname = match.group(1).split()[0].rstrip(",")
         if surname not in _NOT_SURNAME:
@@ -554,6 +561,8 @@ _COORDINATED_BODY = re.compile(
 )
 # Publishers: "<Name> University Press", "<Name> Publishers"; and a book reference's publisher slot
 # ("... Title. Basingstoke: Name Name, 2016.", "... Title. Name Name, 2016.").
+# Standing groups of an organisation: "Sustainable Energy Working Group", "Counter-Piracy Task Force".
+_NAMED_GROUP = re.compile(rf"\b((?:{_NAME_WORD}\s){{1,4}}(?:Working|Contact|Expert|Steering|Task)\s(?:Group|Force))\b")
 _PUBLISHER = re.compile(rf"\b((?:{_NAME_WORD}\s){{1,4}}(?:Press|Publishers|Publishing|Publications|Verlag))\b")
 _PUBLISHER_SLOT = re.compile(rf"(?m)(?:\.|:)\s((?:{_NAME_WORD})(?:\s{_NAME_WORD}){{0,3}}),\s(?:19|20)\d\d\.?[ \t]*(?:<|$)")
 
@@ -604,6 +613,10 @@ def organisation_extent_candidates(text: str) -> list[Candidate]:
         if any(gazetteer.lookup(item.strip()) is not None for item in items):
             continue
         out.append(Candidate(span[0], span[1], "ORG", "pattern:body", PRIORITY["pattern:institution"]))
+    for match in _NAMED_GROUP.finditer(text):
+        span = _on_one_line(text, _without_leading_function_words(match, min_words=3))
+        if span:
+            out.append(Candidate(span[0], span[1], "ORG", "pattern:body", PRIORITY["pattern:institution"]))
     for match in _PUBLISHER.finditer(text):
         span = _on_one_line(text, _without_leading_function_words(match))
         if span:
