@@ -176,3 +176,15 @@ def test_a_standing_group_is_one_organisation():
     found = spans(text, organisation_extent_candidates(text))
     assert ("Marine Litter Working Group", "ORG") in found
     assert ("Counter-Piracy Task Force", "ORG") in found
+
+
+def test_a_russian_organisation_followed_by_a_place_in_the_genitive_is_one_organisation():
+    from textmine.stages.ner import _merge_russian_organisation_places
+
+    text = "Совет безопасности Ливии заявил"
+    body, place = text.index("Совет"), text.index("Ливии")
+    chosen = [Candidate(body, place - 1, "ORG", "natasha", 70), Candidate(place, place + 5, "LOC", "natasha", 70)]
+    merged = _merge_russian_organisation_places(text, chosen)
+    assert spans(text, merged) == {("Совет безопасности Ливии", "ORG")}
+    listed = "ЕС Ливии"  # an abbreviation next to a place is a list, not one name
+    assert len(_merge_russian_organisation_places(listed, [Candidate(0, 2, "ORG", "natasha", 70), Candidate(3, 8, "LOC", "natasha", 70)])) == 2

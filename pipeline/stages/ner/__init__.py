@@ -309,7 +309,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     persons = [c for c in chosen if c.label == "PERSON"]
     chosen = resolve(chosen + _propagated(text, chosen, blocked) + patterns.surname_mentions(text, persons))
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
-    return resolve(align_to_tokens(text, _merge_glued_abbreviations(text, chosen), tokens))
+    chosen = _merge_russian_organisation_places(text, _merge_glued_abbreviations(text, chosen))
+    return resolve(align_to_tokens(text, chosen, tokens))
 
 
 def _statistical_kept(
@@ -544,6 +545,29 @@ def _merge_glued_abbreviations(text: str, chosen: list[Candidate]) -> list[Candi
             and prev.label == cand.label == "ORG"
             and text[prev.end:cand.start] == " "
             and (text[prev.start:prev.end].isupper() or text[cand.start:cand.end].isupper())
+        ):
+            merged[-1] = Candidate(prev.start, cand.end, "ORG", prev.source, prev.priority)
+            continue
+        merged.append(cand)
+    return merged
+
+
+def _merge_russian_organisation_places(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"Сообщество развития Юга Африки": a Russian organisation name followed by a place in the genitive is one ORG.
+
+    Russian writes "<body> <place>" without "of"; the guidelines make "Body of <place>" one ORG.
+    """
+    merged: list[Candidate] = []
+    for cand in chosen:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.label == "ORG"
+            and cand.label == "LOC"
+            and text[prev.end:cand.start] == " "
+            and has_cyrillic(text[prev.start:prev.end])
+            and has_cyrillic(text[cand.start:cand.end])
+            and not text[prev.start:prev.end].isupper()
         ):
             merged[-1] = Candidate(prev.start, cand.end, "ORG", prev.source, prev.priority)
             continue
