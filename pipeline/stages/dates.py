@@ -356,7 +356,8 @@ _ATOM_PATTERNS: list[tuple[re.Pattern, _Builder]] = [
         r"(?:(?<![\w])(?P<cn>\d{1,2})(?:st|nd|rd|th|-?(?:й|го|м|ом))?|(?<![\w])(?P<cr>[IVX]{1,5})|(?<![\w])(?P<cw>(?i:" + _EN_ORDINAL_WORDS + r")))"
         r"[\s-]+(?:[Cc]entury|CENTURY|век(?:ами|ах|ам|ов|ом|а|е|у)?(?![\w])|в\.)"
     ), _build_century),
-    (re.compile(rf"(?<![\w.,])(?P<d>{_DAY})(?=\s*[-–—]\s*{_DAY}\s+(?:of\s+)?{_ANY_MONTH})"), _build_day),
+    # A bare day opening a range, with a dash or a word between the days ("20–25 June", "14 to 25 October").
+    (re.compile(rf"(?<![\w.,])(?P<d>{_DAY})(?=(?:\s*[-–—]\s*|\s+(?:to|through|until|till|по|до)\s+){_DAY}\s+(?:of\s+)?{_ANY_MONTH})"), _build_day),
     (re.compile(rf"(?P<mn>{_EN_MONTH})\s+(?P<d1>{_DAY})\s*[-–—]\s*(?P<d2>{_DAY})\s*,?\s+(?P<y>{_YEAR})"), _build_month_day_range),
     (re.compile(rf"(?<![\w])(?<!\d[.,/])(?P<y>\d{{4}})[-–](?P<yy>\d{{2}})(?![\w])(?![.,/]\d)(?:{_RU_YEAR_WORD})?"), _build_short_range),
     (re.compile(rf"(?<![\w])(?:(?!{_NOT_HOLIDAY_START})(?:(?!Day\s)[A-Z][a-z]+(?:'s)?\s+){{1,3}}Day|День\s+[А-ЯЁ][а-яё]+|День\s+независимости|{_HOLIDAY_NAMES})(?![\w])"), _build_holiday),

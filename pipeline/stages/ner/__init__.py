@@ -65,11 +65,12 @@ _ROLE_HEAD = re.compile(
 _QUOTE_AFTER = re.compile(r"\s*[\"“«„]")
 _HEAD_LABELS = (
     ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships Contest Tournament "
-                        "Festival War Revolution Uprising Massacre".split())),
+                        "Festival War Revolution Uprising Massacre summit meeting".split())),
     ("ORG", frozenset("University Institute Academy College Ministry Committee Council Agency Bank Fund Commission Organization "
                       "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company".split())),
     ("LOC", frozenset("River Sea Lake Mountains Region Oblast Province District Island Islands Valley Desert Street Avenue "
-                      "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain".split())),
+                      "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain "
+                      "Frontier Cone Corridor Basin Delta Coast Highlands Plateau Archipelago".split())),
 )
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s$")
 _OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s*$")
@@ -92,7 +93,9 @@ _FURNITURE_WORDS = frozenset(
     "pdf cookies sitemap abstract keywords references introduction conclusion conclusions afterword foreword preface "
     "acknowledgements acknowledgments appendix "
     "главная меню поиск вход регистрация контакты архив каталог журналы статьи авторам рубрики выпуски номера новости "
-    "поделиться аннотация авторы автор рубрика журнал название удк ббк резюме организация литература".split()
+    "поделиться аннотация авторы автор рубрика журнал название удк ббк резюме организация литература "
+    # Record and reference labels: "Vol. 12", "UDC 327", "ORCID", "Original article".
+    "vol vols pp eds udc doi orcid issn isbn original".split()
 )
 _FURNITURE_PHRASES = frozenset({
     "log in", "sign in", "sign up", "contact us", "current issue", "editorial board", "for authors", "cookie policy",
@@ -145,6 +148,8 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
         return True
     if _DEGREE_PHRASE.match(surface):
         return True
+    if "·" in surface:
+        return True  # a row of links ("PDF · Cite · Share")
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
         return True
@@ -286,13 +291,21 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
         c for c in patterns.organisation_candidates(text)
         if not _is_furniture_or_artefact(text, c) and not _cuts_a_known_organisation(c, gazetteer)
     ]
+    proposals += [
+        c for c in patterns.organisation_extent_candidates(text) + patterns.russian_name_candidates(text)
+        if not _is_furniture_or_artefact(text, c)
+    ]
+    proposals += patterns.held_event_candidates(text)
     proposals += patterns.event_shape_candidates(text)
     proposals += keyword_line_candidates(text)
     proposals += patterns.facility_candidates(text)
     proposals += patterns.institution_candidates(text)
     proposals += patterns.event_name_candidates(text)
     proposals += patterns.citation_line_candidates(text)
-    proposals += [c for c in russian_candidates(text) if not _is_furniture_or_artefact(text, c)]
+    proposals += [
+        _labelled_by_gazetteer(text, c) for c in russian_candidates(text)
+        if not _is_furniture_or_artefact(text, c) and not _russian_plural_adjective(text, c)
+    ]
     for start, end, lang in _language_stretches(doc):
         proposals += [
             Candidate(start + s, start + e, "DATE", "dates", PRIORITY["dates"])
@@ -309,7 +322,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     surnames = _surnames_over_the_model(patterns.surname_mentions(text, persons), chosen)
     chosen = resolve(chosen + _propagated(text, chosen, blocked) + surnames)
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
-    return resolve(align_to_tokens(text, _merge_glued_abbreviations(text, chosen), tokens))
+    chosen = _merge_russian_organisation_places(text, _merge_glued_abbreviations(text, chosen))
+    return resolve(align_to_tokens(text, chosen, tokens))
 
 
 def _statistical_kept(
@@ -358,8 +372,84 @@ def _statistical_kept(
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
         if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(surface, cand, titles):
             continue  # "Agreement on ... Friendship and Cooperation of ...": the title's words, not an organisation
-        kept.append(_split_of_organisation(text, _label_by_head(surface, cand), gazetteer_orgs))
+        for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
+            kept.append(_split_of_organisation(text, _label_by_head(text[part.start:part.end], part), gazetteer_orgs))
     return kept
+
+
+# Words before a name that say it is a place ("held in Al-Ula"); "of" only for two names joined by "and".
+_PLACE_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|throughout)\s(?:the\s)?$")
+_PLACE_LIST_PREPOSITION_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|across|throughout|of|from)\s(?:the\s)?$")
+_GATHERING_AFTER = re.compile(r"\s(?:summit|meeting|conference|talks|ministerial)\b")
+_COMPASS_FIRST = re.compile(r"^(?:North|South|East|West|Northern|Southern|Eastern|Western|Central|Upper|Lower)(?:-|\s)\S")
+_TOPONYM_FIRST = re.compile(r"^(?:Puerto|Porto|Port|Fort|Ciudad|San|Santa|Santo|São|Saint|St\.|Mount|Cape|Lake|Bandar|Kota)\s\S")
+
+
+def _reread_person(text: str, cand: Candidate, spacy_doc: Any) -> list[Candidate]:
+    """A model's PERSON checked against its shape and context.
+
+    Not a name when it is one word the parser does not take for a proper noun
+    ("Training was ...", "Externally, ..."); split at "and" (no personal name
+    holds one: "Jubaland and Hiraan"); a place when it starts with a compass
+    or toponym word ("Southern Cone", "Puerto Iguazú"), follows "in"/"at" or
+    precedes "summit"/"meeting".
+    """
+    if cand.label != "PERSON":
+        return [cand]
+    surface = text[cand.start:cand.end]
+    if " " not in surface and spacy_doc is not None:
+        span = spacy_doc.char_span(cand.start, cand.end)
+        if span is not None and len(span) == 1 and span[0].pos_ not in ("PROPN", "X"):
+            return []
+    parts = [cand]
+    joined = re.search(r"\s(?:and|&)\s", surface)
+    if joined:
+        parts = [replace(cand, end=cand.start + joined.start()), replace(cand, start=cand.start + joined.end())]
+    before = text[max(0, cand.start - 24):cand.start]
+    in_place_context = (_PLACE_LIST_PREPOSITION_BEFORE if joined else _PLACE_PREPOSITION_BEFORE).search(before) is not None
+    out = []
+    for part in parts:
+        piece = text[part.start:part.end]
+        if (
+            in_place_context
+            or _COMPASS_FIRST.match(piece)
+            or _TOPONYM_FIRST.match(piece)
+            or (part.end == cand.end and _GATHERING_AFTER.match(text, part.end))
+        ):
+            out.append(replace(part, label="LOC"))
+        else:
+            out.append(part)
+    return out
+
+
+def _without_trailing_lower_case(text: str, cand: Candidate) -> Candidate:
+    """A place's or person's span less lower-case words the model ran on into ("Gulf solidarity" -> "Gulf")."""
+    if cand.label not in ("LOC", "PERSON"):
+        return cand
+    words = text[cand.start:cand.end].split(" ")
+    end = cand.end
+    while len(words) > 1 and words[-1].isalpha() and words[-1].islower():
+        end -= len(words[-1]) + 1
+        words.pop()
+    return replace(cand, end=end)
+
+
+def _labelled_by_gazetteer(text: str, cand: Candidate) -> Candidate:
+    """A Russian recogniser's mention takes the type the gazetteer gives its name ("ЕС" is the European Union, an ORG)."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    entry = load_gazetteer().lookup(text[cand.start:cand.end])
+    return replace(cand, label=entry.label) if entry is not None and entry.label != cand.label else cand
+
+
+# Plural adjective endings: a Russian label word ("Библиографические ссылки"), never one person's name.
+_RUSSIAN_PLURAL_ADJECTIVE = re.compile(r"(?:ие|ые|ых|их|ими|ыми)$")
+
+
+def _russian_plural_adjective(text: str, cand: Candidate) -> bool:
+    surface = text[cand.start:cand.end]
+    return cand.label == "PERSON" and " " not in surface and _RUSSIAN_PLURAL_ADJECTIVE.search(surface) is not None
+
 
 
 _ORG_HEADS = dict(_HEAD_LABELS)["ORG"]
@@ -500,6 +590,29 @@ def _merge_glued_abbreviations(text: str, chosen: list[Candidate]) -> list[Candi
             and prev.label == cand.label == "ORG"
             and text[prev.end:cand.start] == " "
             and (text[prev.start:prev.end].isupper() or text[cand.start:cand.end].isupper())
+        ):
+            merged[-1] = Candidate(prev.start, cand.end, "ORG", prev.source, prev.priority)
+            continue
+        merged.append(cand)
+    return merged
+
+
+def _merge_russian_organisation_places(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """"Сообщество развития Юга Африки": a Russian organisation name followed by a place in the genitive is one ORG.
+
+    Russian writes "<body> <place>" without "of"; the guidelines make "Body of <place>" one ORG.
+    """
+    merged: list[Candidate] = []
+    for cand in chosen:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.label == "ORG"
+            and cand.label == "LOC"
+            and text[prev.end:cand.start] == " "
+            and has_cyrillic(text[prev.start:prev.end])
+            and has_cyrillic(text[cand.start:cand.end])
+            and not text[prev.start:prev.end].isupper()
         ):
             merged[-1] = Candidate(prev.start, cand.end, "ORG", prev.source, prev.priority)
             continue

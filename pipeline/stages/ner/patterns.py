@@ -34,6 +34,8 @@ _SURNAME_FIRST = re.compile(
 )
 # A reference entry opens with its first author, surname first: "1. Rahmon E. Water for ..."
 _REFERENCE_AUTHOR = re.compile(rf"(?m)^\[?\d{{1,3}}[.)\]]\s*({_NAME_WORD},?\s{_INITIALS})")
+# An unnumbered reference (a list item of an HTML page) is known by its shape: a "//" before the source, or ". 2020."
+_UNNUMBERED_REFERENCE_AUTHOR = re.compile(rf"(?m)^({_NAME_WORD},?\s{_INITIALS})(?=[^\n]*(?:\s//\s|\.\s(?:19|20)\d\d[.,]))")
 
 _FACILITY_NOUNS = (
     r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+ground|Training\s+Ground|"
@@ -75,7 +77,11 @@ _INSTITUTION = re.compile(
 _EVENT_NAME = re.compile(
     rf"\b((?:(?:{_NAME_WORD}|(?:19|20)\d\d)\s){{1,5}}(?:Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo))\b"
 )
-_SUMMIT_NOUN = re.compile(r"\s(summit|Summit|meeting|Meeting|conference|Conference|forum|Forum|congress|Congress)\b")
+# "X summit", "X ministerial meeting": one adjective of a gathering's kind may stand between the name and the noun.
+_SUMMIT_NOUN = re.compile(
+    r"\s(?:(?:ministerial|annual|extraordinary|informal|special|regular|plenary|jubilee|consultative|Ministerial|Annual)\s)?"
+    r"(summit|Summit|meeting|Meeting|conference|Conference|forum|Forum|congress|Congress)\b"
+)
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d$")
 # A catalogue citation line: "Journal title. - 2021. - № 1" / "Journal. – 2019. – Vol. 3"
 _CITATION_LINE = re.compile(
@@ -108,12 +114,17 @@ def person_candidates(text: str) -> list[Candidate]:
         starts_with_initials = match.group(1).startswith(initials[:2])
         if starts_with_initials and re.search(rf"{_NAME_WORD} $", text[max(0, match.start(1) - 40):match.start(1)]):
             continue
-        if not starts_with_initials and _REFERENCE_AUTHOR.match(text, _line_start(text, match.start(1))):
+        line_start = _line_start(text, match.start(1))
+        if not starts_with_initials and (
+            _REFERENCE_AUTHOR.match(text, line_start) or _UNNUMBERED_REFERENCE_AUTHOR.match(text, match.start(1)) and line_start == match.start(1)
+        ):
             continue  # "Surname I. Title" at the head of a reference, not "Given I. Surname"
         out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
-    for match in _REFERENCE_AUTHOR.finditer(text):
-        name = match.group(1).rstrip()
-        out.append(_cand(match.start(1), match.start(1) + len(name), "PERSON", "person"))
+    for regex in (_REFERENCE_AUTHOR, _UNNUMBERED_REFERENCE_AUTHOR):
+        for match in regex.finditer(text):
+            name = match.group(1).rstrip()
+            if name.split()[0].rstrip(",") not in _NOT_SURNAME:
+                out.append(_cand(match.start(1), match.start(1) + len(name), "PERSON", "person"))
     for match in _SURNAME_FIRST.finditer(text):
         surname = match.group(1).split()[0].rstrip(",")
         initials = match.group(1)[len(surname):].strip(" ,")
@@ -556,3 +567,133 @@ def document_title_spans(text: str) -> list[tuple[int, int]]:
 def is_document_title(surface: str) -> bool:
     """A treaty's or other document's title named head first ("Treaty on Collective Security")."""
     return bool(_DOCUMENT_START.match(surface))
+
+
+# --------------------------------------------------------------------------
+# Organisation names that run over "in <place>", coordinations and publishers
+
+# The head of a field presence named by the place it works in: "<Org> Mission in <Country>", "<Org> Office for <Region>".
+_PRESENCE_NOUNS = r"Mission|Office|Operation|Delegation|Representation"
+_PRESENCE = re.compile(rf"\b((?:(?:{_NAME_WORD}|[{_UP}]{{2,6}})\s){{1,6}}(?:{_PRESENCE_NOUNS}))\b")
+_PLACE_NAME = rf"{_NAME_WORD}(?:\s(?:del|de|do|da|{_NAME_WORD})){{0,3}}"
+_YEAR_AFTER = re.compile(r"[\s-](?:19|20)\d\d\b")
+_PRESENCE_TAIL = re.compile(rf"\s(?:in|for|to)\s(?:the\s)?({_PLACE_NAME})")
+_PLACE_AND = re.compile(rf"(?:,\s|\sand\s)(?:the\s)?({_PLACE_NAME})")
+# Bodies named by a coordination: "Peace and Security Council", "Emergency Prevention, Preparedness and Response
+# Working Group", "Organ on Politics, Defence and Security Cooperation".
+_ITEM = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}"
+_COORDINATION = rf"{_ITEM}(?:,\s{_ITEM})*\sand\s{_ITEM}"
+_COORDINATED_BODY = re.compile(
+    rf"\b((?:{_COORDINATION})\s(?:{_BODY_NOUNS}|Working\sGroup|Group)"
+    rf"|(?:{_BODY_NOUNS}|Organ|Working\sGroup)\s(?:on|for|of)\s(?:{_COORDINATION}))\b"
+)
+# Publishers: "<Name> University Press", "<Name> Publishers"; and a book reference's publisher slot
+# ("... Title. Basingstoke: Name Name, 2016.", "... Title. Name Name, 2016.").
+# Standing groups of an organisation: "Sustainable Energy Working Group", "Counter-Piracy Task Force".
+_NAMED_GROUP = re.compile(rf"\b((?:{_NAME_WORD}\s){{1,4}}(?:Working|Contact|Expert|Steering|Task)\s(?:Group|Force))\b")
+_PUBLISHER = re.compile(rf"\b((?:{_NAME_WORD}\s){{1,4}}(?:Press|Publishers|Publishing|Publications|Verlag))\b")
+_PUBLISHER_SLOT = re.compile(rf"(?m)(?:\.|:)\s((?:{_NAME_WORD})(?:\s{_NAME_WORD}){{0,3}}),\s(?:19|20)\d\d\.?[ \t]*(?:<|$)")
+
+
+def _places_after(text: str, position: int, is_place: Callable[[str], bool]) -> int:
+    """Where "in <place>( and <place>)*" after ``position`` ends, when the gazetteer knows the places; else ``position``."""
+    tail = _PRESENCE_TAIL.match(text, position)
+    if tail is None or not is_place(tail.group(1)):
+        return position
+    end = tail.end()
+    while (more := _PLACE_AND.match(text, end)) and is_place(more.group(1)):
+        end = more.end()
+    return end
+
+
+def organisation_extent_candidates(text: str) -> list[Candidate]:
+    """Field presences with their place, bodies named by a coordination, and publishers.
+
+    Each is one ORG (guidelines §2: an organisation name followed by a place is
+    one ORG); the gazetteer's names inside them are not annotated apart.
+    """
+    from textmine.resources.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+
+    def is_place(name: str) -> bool:
+        entry = gazetteer.lookup(name)
+        return entry is not None and entry.label == "LOC"
+
+    def opens_with_organisation(name: str) -> bool:
+        words = name.split()[:-1]
+        return any(
+            (entry := gazetteer.lookup(" ".join(words[:n]))) is not None and entry.label == "ORG" for n in range(1, len(words) + 1)
+        ) or bool(re.fullmatch(rf"[{_UP}]{{2,6}}", words[0]))
+
+    out = []
+    for match in _PRESENCE.finditer(text):
+        span = _on_one_line(text, _without_leading_function_words(match))
+        # A presence belongs to an organisation named first ("OSCE Office"); "Peace Mission 2014" is an exercise.
+        if span and opens_with_organisation(text[span[0]:span[1]]) and not _YEAR_AFTER.match(text, span[1]):
+            out.append(Candidate(span[0], _places_after(text, span[1], is_place), "ORG", "pattern:presence", PRIORITY["pattern:institution"]))
+    for match in _COORDINATED_BODY.finditer(text):
+        span = _on_one_line(text, _without_leading_function_words(match, min_words=3))
+        if span is None:
+            continue
+        items = re.split(r",\s|\sand\s", text[span[0]:span[1]])
+        # "Russia and Security Council members": a known name in the list makes it a list of names, not one body.
+        if any(gazetteer.lookup(item.strip()) is not None for item in items):
+            continue
+        out.append(Candidate(span[0], span[1], "ORG", "pattern:body", PRIORITY["pattern:institution"]))
+    for match in _NAMED_GROUP.finditer(text):
+        span = _on_one_line(text, _without_leading_function_words(match, min_words=3))
+        if span:
+            out.append(Candidate(span[0], span[1], "ORG", "pattern:body", PRIORITY["pattern:institution"]))
+    for match in _PUBLISHER.finditer(text):
+        span = _on_one_line(text, _without_leading_function_words(match))
+        if span:
+            out.append(Candidate(span[0], span[1], "ORG", "pattern:publisher", PRIORITY["pattern:institution"]))
+    for match in _PUBLISHER_SLOT.finditer(text):
+        name = match.group(1)
+        if name.split()[0] not in _NOT_SURNAME and gazetteer.lookup(name) is None:
+            out.append(_cand(match.start(1), match.end(1), "ORG", "publisher"))
+    return out
+
+
+# Russian periodicals by their head word ("Вестник международных исследований", "Известия ... университета")
+# and the site named in a copyright line ("© КиберНаука, 2014–2024"; not an author's "© Иванов И.И., 2020").
+_RU_PERIODICAL = re.compile(
+    r"(?<![\w-])((?:Вестник|Известия|Обозрение|Бюллетень|Ежегодник)(?:\s(?:[а-яё-]+|[А-ЯЁ][а-яё-]+)){1,4}?)(?=\s*(?:[.,:;>/»)]|\s[-–—]\s|$))",
+    re.MULTILINE,
+)
+_COPYRIGHT_OWNER = re.compile(rf"©\s*(?:(?:19|20)\d\d\s*)?([{_UP}][\w-]+(?:\s[{_UP}][\w-]+){{0,3}})(?!\s?[{_UP}]\.)(?=\s*[,.]|\s*$)", re.MULTILINE)
+# A conference, forum or congress named in guillemets: «Арктика: регион сотрудничества».
+_RU_QUOTED_EVENT = re.compile(
+    r"(?i:конференци[яиюей]|форум[аеу]?|саммит[аеу]?|симпозиум[аеу]?|конгресс[аеу]?|учени[яйям]+|чтени[яйям]+)\s«([^»\n]{2,80})»"
+)
+
+
+def russian_name_candidates(text: str) -> list[Candidate]:
+    """Russian periodicals, a site's name in its copyright line, and conferences named in guillemets."""
+    out = [_cand(m.start(1), m.end(1), "ORG", "periodical-ru") for m in _RU_PERIODICAL.finditer(text)]
+    out += [_cand(m.start(1), m.end(1), "ORG", "copyright") for m in _COPYRIGHT_OWNER.finditer(text)]
+    out += [_cand(m.start(1), m.end(1), "EVENT", "quoted-event") for m in _RU_QUOTED_EVENT.finditer(text) if m.group(1)[:1].isupper()]
+    return out
+
+
+# "Flintlock 2023, led by the United States, was held in ...": a name with a year that the sentence says was held.
+_HELD_NAME_YEAR = re.compile(
+    rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)(?=[^.\n]{{0,80}}?\b(?:(?:was|were)\s(?:held|conducted|staged|hosted)|took\splace)\b)"
+)
+
+
+def held_event_candidates(text: str) -> list[Candidate]:
+    """A capitalised name followed by a year, the subject of "was held"/"took place": one EVENT, the year inside it."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    out = []
+    for match in _HELD_NAME_YEAR.finditer(text):
+        span = _without_leading_function_words(match, min_words=2)
+        if span is None:
+            continue
+        name = text[span[0]:span[1]].rsplit(" ", 1)[0]
+        if gazetteer.lookup(name) is None:
+            out.append(Candidate(span[0], span[1], "EVENT", "pattern:named-event", PRIORITY["pattern:named-event"]))
+    return out
