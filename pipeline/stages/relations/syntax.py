@@ -29,7 +29,10 @@ MEMBER_NOUNS = ["member", "membership"]
 MEMBER_HEADS = ["state", "country", "nation", "government", "party", "organization", "organisation", "economy", "republic"]
 MEMBER_MODIFIERS = ["member", "found", "founding", "founder"]
 PART_NOUNS = ["part", "body", "organ", "division", "branch", "subsidiary", "unit", "department", "agency", "wing", "structure", "component",
-              "institution", "arm", "affiliate", "subdivision"]
+              "institution", "arm", "affiliate", "subdivision", "secretariat", "court", "tribunal", "parliament", "assembly", "commission",
+              "committee", "council", "mechanism"]
+# Verbs that set up a body "as" a part: "X established B as its deliberative body", "B was set up by X as its judicial arm".
+SET_UP_VERBS = ["establish", "create", "set", "found", "form", "launch", "institute", "designate"]
 OBSERVER_NOUNS = ["observer", "observership"]
 GATHER_VERBS = ["unite", "comprise", "include", "incorporate", "encompass", "gather", "involve", "bring", "feature", "assemble"]
 JOIN_VERBS = ["join", "enter"]
@@ -140,6 +143,9 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
         ({}, [_edge("np", ">", "m", DEP="poss")]),
         # A, which is a member of X
         ({}, [_edge("np", "<", "verb", DEP="relcl"), _edge("verb", ">", "wh", DEP="nsubj", LOWER=_in("which", "that", "who")), _edge("verb", "<", "m")]),
+        # A is one of the (nine) members of X
+        ({"DEP": "pobj"}, [_edge("np", "<", "ofp", LOWER=_in("of", "among")), _edge("ofp", "<", "one", LOWER=_in("one", "each", "some")),
+                           _edge("one", "<", "verb", POS=_in("VERB", "AUX")), _edge("verb", ">", "m", DEP=SUBJECT)]),
     ]
     out = []
     for head in heads:
@@ -400,6 +406,17 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LEMMA=_in(*JOIN_VERBS), DEP=_in("advcl", "xcomp", "pcomp", "conj")), _edge("verb", ">", "org", DEP="dobj")],
             [_node("verb", LEMMA=_in(*ACCEDE_VERBS), DEP=_in("advcl", "xcomp", "pcomp", "conj")), _edge("verb", ">", "to", DEP="prep", LOWER=_in("to", "into")),
              _edge("to", ">", "org", DEP="pobj")],
+        ]),
+        # "X's Peace Fund", "X's Organ on Politics": a named body in the possession of a named organisation
+        "possessive_org": ([Output("part_of", "y", "x")], [
+            [_node("y", POS="PROPN"), _edge("y", ">", "x", DEP="poss", POS="PROPN")],
+        ]),
+        # "X established B as its deliberative body", "B was set up by X as its judicial arm"
+        "set_up_as": ([Output("part_of", "b", "org")], [
+            [_node("verb", LEMMA=_in(*SET_UP_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "b", DEP="dobj"),
+             _edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*PART_NOUNS))],
+            [_node("verb", LEMMA=_in(*SET_UP_VERBS)), _edge("verb", ">", "b", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "org", DEP="pobj"), _edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*PART_NOUNS))],
         ]),
     }
     return constructions
