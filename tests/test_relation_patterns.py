@@ -90,6 +90,11 @@ CASES = [
      "partnership_clause", "partner_of", [("Mercosur", "Andean Pact"), ("Mercosur", "CARICOM")]),
     ("Namibia, having joined the Southern Customs Union in 1990, cut its tariffs.", [("Namibia", "LOC"), ("Southern Customs Union", "ORG"), ("1990", "DATE")],
      "joined_clause", "member_of", [("Namibia", "Southern Customs Union")]),
+    # whose event it is
+    ("The CSTO's Rubezh 2019 exercise was held in Tajikistan.", [("CSTO", "ORG"), ("Rubezh 2019", "EVENT"), ("Tajikistan", "LOC")],
+     "event_of", "participant_in", [("CSTO", "Rubezh 2019")]),
+    ("The ASEAN Coral Shield exercises ended in May.", [("ASEAN", "ORG"), ("Coral Shield", "EVENT"), ("May", "DATE")],
+     "event_of", "participant_in", [("ASEAN", "Coral Shield")]),
     # a named body of an organisation
     ("The Council of Foreign Ministers of the Arab League met in Cairo.", [("Council of Foreign Ministers", "ORG"), ("Arab League", "ORG"), ("Cairo", "LOC")],
      "body_of", "part_of", [("Council of Foreign Ministers", "Arab League")]),
@@ -237,3 +242,10 @@ def test_an_organisation_with_its_country_in_brackets_and_a_province_of_a_countr
     assert ("possessive_place", "located_in") not in found[("Kenya", "Turkana")]
     found = hits(make_doc("Brazil's Argentina policy changed.", [("Brazil", "LOC"), ("Argentina", "LOC")]))
     assert not [h for h in found[("Argentina", "Brazil")] if h[0] == "possessive_place"]
+
+
+def test_an_event_named_after_a_list_is_not_a_list_sibling():
+    found = vetoed(make_doc("The joint exercises of Kenya and Uganda, Lake Guard 2018, ended.",
+                            [("Kenya", "LOC"), ("Uganda", "LOC"), ("Lake Guard 2018", "EVENT")]))
+    assert "list_siblings" not in found[("Kenya", "Lake Guard 2018")]
+    assert "list_siblings" in vetoed(make_doc("Kenya, Uganda and Rwanda met.", [("Kenya", "LOC"), ("Uganda", "LOC"), ("Rwanda", "LOC")]))[("Kenya", "Rwanda")]

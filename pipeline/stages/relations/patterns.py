@@ -217,7 +217,13 @@ _LIST_SEP = r"(,|and|or|,\s*and|,\s*or)"
 
 
 def list_siblings(v: PairView) -> bool:
-    """Both arguments are members of one list of three or more names joined by "and"/"or" ("India, Pakistan and Iran")."""
+    """Both arguments are members of one list of three or more names joined by "and"/"or" ("India, Pakistan and Iran").
+
+    States and organisations mix in lists, events and dates do not: "A and B, Lake Guard 2018" names the event after a list.
+    """
+    head, tail = v.labels()
+    if head != tail and {head, tail} & {"EVENT", "DATE"}:
+        return False
     if not re.fullmatch(rf"{_LIST_SEP}(\s*§\s*{_LIST_SEP})*", v.between):
         return False
     before = re.search(rf"(§\s*{_LIST_SEP}\s*)+$", v.before)

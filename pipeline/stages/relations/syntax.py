@@ -71,8 +71,8 @@ DATE_PREPS = ["in", "on", "during", "since"]
 # Nominalised granting: "the awarding of observer status in X to A".
 GRANT_NOUNS = ["awarding", "award", "granting", "grant", "extension", "conferral", "conferment"]
 # Common nouns an event's name modifies: "the Lake Shield exercise", "the Peace Mission 2016 exercises".
-EVENT_NOUNS = {"exercise", "drill", "manoeuvre", "maneuver", "summit", "meeting", "conference", "forum", "session", "congress", "games",
-               "operation", "talks", "war", "election", "mission", "festival", "race", "tournament", "dialogue", "round"}
+EVENT_NOUNS = ["exercise", "drill", "manoeuvre", "maneuver", "summit", "meeting", "conference", "forum", "session", "congress", "games",
+               "operation", "talks", "war", "election", "mission", "festival", "race", "tournament", "dialogue", "round"]
 # Punctuation that introduces a list after a counted noun: "three countries - A, B and C", "two blocs: A and B".
 LIST_INTRODUCERS = {":", "-", "–", "—"}
 # Prepositions that open an example list after a generic noun: "organisations, including A and B", "bodies such as A".
@@ -406,6 +406,15 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LEMMA=_in(*JOIN_VERBS), DEP=_in("advcl", "xcomp", "pcomp", "conj")), _edge("verb", ">", "org", DEP="dobj")],
             [_node("verb", LEMMA=_in(*ACCEDE_VERBS), DEP=_in("advcl", "xcomp", "pcomp", "conj")), _edge("verb", ">", "to", DEP="prep", LOWER=_in("to", "into")),
              _edge("to", ">", "org", DEP="pobj")],
+        ]),
+        # "the CSTO's Rubezh 2019 exercise", "the SCO Peace Mission exercises", "the joint exercises of A and B": whose event it is
+        "event_of": ([Output("participant_in", "a", "ev")], [
+            [_node("ev", LEMMA=_in(*EVENT_NOUNS), POS="NOUN"), _edge("ev", ">", "a", DEP="poss", POS=_in("PROPN", "NOUN"))],
+            [_node("ev", LEMMA=_in(*EVENT_NOUNS), POS="NOUN"), _edge("ev", ">", "a", DEP=_in("compound", "nmod"), POS="PROPN")],
+            # the organiser before the event's name: "the ASEAN Coral Shield exercises"
+            [_node("ev", LEMMA=_in(*EVENT_NOUNS), POS="NOUN"), _edge("ev", ">", "name", DEP=_in("compound", "nmod"), POS="PROPN"),
+             _edge("name", ">", "a", DEP=_in("compound", "nmod", "poss"), POS="PROPN")],
+            [_node("ev", LEMMA=_in(*EVENT_NOUNS), POS="NOUN"), _edge("ev", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "a", DEP="pobj", POS="PROPN")],
         ]),
         # "X's Peace Fund", "X's Organ on Politics": a named body in the possession of a named organisation
         "possessive_org": ([Output("part_of", "y", "x")], [
