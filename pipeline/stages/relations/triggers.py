@@ -17,7 +17,7 @@ TRIGGER_GROUPS: dict[str, frozenset[str]] = {
         "affiliate", "belong", "enlarge", "enlargement", "expand", "expansion", "participant", "signatory", "bloc", "party",
     }),
     # An observer, not a member.
-    "observer": frozenset({"observer", "observership", "status", "guest", "dialogue", "grant", "granting", "award", "awarding", "accord"}),
+    "observer": frozenset({"observer", "observership", "status", "guest", "dialogue"}),
     # A part or body of an organisation.
     "part": frozenset({
         "part", "body", "organ", "division", "branch", "subsidiary", "unit", "department", "agency", "wing",
