@@ -117,6 +117,16 @@ def test_author_block_and_reference_entries_count_as_one_sentence():
     assert ("comma_location", "located_in") in by_pair[("Oslo", "Norway")].pattern_hits
 
 
+def test_authors_of_a_cited_work_are_not_the_pages_author_block():
+    # metadata may read "Surname I." names at the start of a citation as authors; the "//" before the journal says it is a citation
+    text = "Okonkwo C., Banda T. SADC at thirty // Southern African Review. - 2021. - No. 4.\n"
+    doc = make_doc(text, [("Okonkwo C.", "PERSON"), ("Banda T.", "PERSON"), ("SADC", "ORG"), ("Southern African Review", "ORG")])
+    doc.metadata = {"authors": [{"name": "Okonkwo C.", "entity": "T1"}, {"name": "Banda T.", "entity": "T2"}]}
+    assert candidates.author_block(doc) is None
+    doc.text = text.replace(" SADC at thirty // Southern African Review. - 2021. - No. 4.", "\nSADC Research Unit, Southern African Review")
+    assert candidates.author_block(doc) is not None
+
+
 # ---------------------------------------------------------------- features
 
 

@@ -45,6 +45,8 @@ NAMING_VERBS = {"call", "name", "know", "dub", "title"}
 
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 _URL = re.compile(r"https?://|www\.")
+# The separator between a cited work's title and its journal in Russian (GOST) references: "Title // Journal".
+_CITATION_SEPARATOR = re.compile(r"\s//\s")
 _REFERENCE_LINE = re.compile(r"^[ \t]*\d{1,3}[ \t]*\.[ \t]*\S")
 # A line of running prose ends the front matter (title, authors, affiliation).
 _PROSE_MIN_WORDS = 25
@@ -113,7 +115,9 @@ def author_block(doc: Document) -> tuple[int, int] | None:
     if members:
         start = doc.text.rfind("\n", 0, min(e.start for e in members)) + 1
         end = doc.text.find("\n", max(e.end for e in members))
-        return start, len(doc.text) if end < 0 else end
+        block = start, len(doc.text) if end < 0 else end
+        # "Diallo A., Boateng K. Title // Journal. - 2016": authors of a cited work, not of the page
+        return None if _CITATION_SEPARATOR.search(doc.text[block[0]:block[1]]) else block
     return _front_matter(doc) or _name_lines(doc)
 
 

@@ -18,6 +18,7 @@ from bisect import bisect_left
 from typing import Callable
 
 from textmine.document import Document, relation_allowed
+from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.relations import syntax
 from textmine.stages.relations.candidates import Candidate
 
@@ -82,10 +83,39 @@ def _comma_location(v: PairView) -> str | None:
     return None
 
 
+# How large a place of each gazetteer kind is, to tell which of two places is in the other; a name the gazetteer lacks counts as small.
+_PLACE_RANK = {"region": 4, "country": 3, "historical-country": 3, "subdivision": 2, "city": 1, "water": 1, "mountains": 1}
+
+
+def place_rank(name: str) -> int:
+    """The size rank of a place name by its gazetteer kind (0 when unknown)."""
+    entry = load_gazetteer().lookup(name, "LOC")
+    return _PLACE_RANK.get(entry.kind, 0) if entry else 0
+
+
 def _parenthesised_place(v: PairView) -> str | None:
-    """"Uganda (Jinja)": a place named in brackets after the place it is in."""
-    if not v.head_first and v.labels() == ("LOC", "LOC") and v.between_raw.strip() == "(" and v.after.startswith(")"):
+    """"Uganda (Jinja)", "Jinja (Uganda)": a place and a place in brackets after it; the smaller one is in the larger.
+
+    Both orders occur, so the gazetteer's kinds decide; places of one size ("Astana (Nursultan)") state nothing.
+    """
+    if v.labels() == ("LOC", "LOC") and v.between_raw.strip() == "(" and v.after.startswith(")"):
+        if place_rank(v.cand.head.text) < place_rank(v.cand.tail.text):
+            return "located_in"
+    return None
+
+
+def _organisation_parenthesis_place(v: PairView) -> str | None:
+    """"Uppsala University (Sweden)": an organisation and, in brackets, where it is."""
+    if v.head_first and v.labels() == ("ORG", "LOC") and v.between_raw.strip() == "(" and v.after.startswith(")"):
         return "located_in"
+    return None
+
+
+def _possessive_place(v: PairView) -> str | None:
+    """"Indonesia's Papua province": a place of a larger place; places of one size ("Russia's China policy") state nothing."""
+    if not v.head_first and v.labels() == ("LOC", "LOC") and v.between_raw.strip() in ("'s", "’s"):
+        if place_rank(v.cand.head.text) < place_rank(v.cand.tail.text):
+            return "located_in"
     return None
 
 
@@ -107,11 +137,32 @@ def _unit_comma_university(v: PairView) -> str | None:
     return None
 
 
+# Head words of the names of an organisation's bodies: "the Council of Foreign Ministers of X", "the Secretariat of X".
+BODY_WORDS = frozenset({
+    "council", "committee", "commission", "secretariat", "court", "tribunal", "assembly", "parliament", "structure", "bureau",
+    "directorate", "board", "office", "agency", "centre", "center", "institute", "department", "faculty", "school", "college",
+    "division", "branch", "chapter", "mission", "fund", "bank", "academy", "service", "unit", "organ", "conference", "summit",
+})
+
+
+def _name_head(name: str) -> str:
+    """The head word of an organisation's name: the last word before its own "of" ("Council of Foreign Ministers": council)."""
+    words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
+    return words[-1].lower() if words else ""
+
+
+def _of_organisation_pair(v: PairView) -> bool:
+    return v.head_first and v.labels() == ("ORG", "ORG") and re.fullmatch(r"of(\s+the)?", v.between) is not None
+
+
+def _body_of(v: PairView) -> str | None:
+    """"the Council of Foreign Ministers of the X", "the Secretariat of the X": a named body of an organisation (guidelines §2)."""
+    return "part_of" if _of_organisation_pair(v) and _name_head(v.cand.head.text) in BODY_WORDS else None
+
+
 def _of_organisation(v: PairView) -> str | None:
-    """"the Executive Committee of the RATS": a named organisation of another one."""
-    if v.head_first and v.labels() == ("ORG", "ORG") and re.fullmatch(r"of(\s+the)?", v.between):
-        return "part_of"
-    return None
+    """Another named organisation "of" an organisation, whose name does not say it is a body ("the Friends of the X")."""
+    return "part_of" if _of_organisation_pair(v) and _name_head(v.cand.head.text) not in BODY_WORDS else None
 
 
 def _held_on(v: PairView) -> str | None:
@@ -151,8 +202,11 @@ def _author_affiliation(v: PairView) -> str | None:
 PATTERNS: dict[str, Callable[[PairView], str | None]] = {
     "comma_location": _comma_location,
     "parenthesised_place": _parenthesised_place,
+    "organisation_parenthesis_place": _organisation_parenthesis_place,
+    "possessive_place": _possessive_place,
     "name_parenthesis": _name_parenthesis,
     "unit_comma_university": _unit_comma_university,
+    "body_of": _body_of,
     "of_organisation": _of_organisation,
     "held_on": _held_on,
     "author_affiliation": _author_affiliation,
@@ -163,7 +217,13 @@ _LIST_SEP = r"(,|and|or|,\s*and|,\s*or)"
 
 
 def list_siblings(v: PairView) -> bool:
-    """Both arguments are members of one list of three or more names joined by "and"/"or" ("India, Pakistan and Iran")."""
+    """Both arguments are members of one list of three or more names joined by "and"/"or" ("India, Pakistan and Iran").
+
+    States and organisations mix in lists, events and dates do not: "A and B, Lake Guard 2018" names the event after a list.
+    """
+    head, tail = v.labels()
+    if head != tail and {head, tail} & {"EVENT", "DATE"}:
+        return False
     if not re.fullmatch(rf"{_LIST_SEP}(\s*§\s*{_LIST_SEP})*", v.between):
         return False
     before = re.search(rf"(§\s*{_LIST_SEP}\s*)+$", v.before)
@@ -186,6 +246,21 @@ def access_date(v: PairView) -> bool:
     return False
 
 
+# After a reference's place of publication: the year ("Nairobi, 2018") or the publisher ("Lagos: Malthouse").
+_PUBLICATION_PLACE_END = re.compile(r"^\s*(,\s*(1[89]|20)\d\d\b|:\s*[A-Z])")
+
+
+def publication_place(v: PairView) -> bool:
+    """One argument is a reference entry's place of publication ("... // Abstract. - Nairobi, 2018"): where the work appeared,
+    not where anything its title names is."""
+    if v.cand.block != "reference":
+        return False
+    for place, other in ((v.cand.head, v.cand.tail), (v.cand.tail, v.cand.head)):
+        if place.label == "LOC" and other.label != "EVENT" and _PUBLICATION_PLACE_END.match(v.doc.text[place.end:place.end + 12]):
+            return True
+    return False
+
+
 def coordinated_places(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
     """Two places joined in one coordination ("Kazakhstan and Kyrgyzstan", "Paris, Rome or Vienna"): neighbours, not one inside the other."""
     if v.labels() != ("LOC", "LOC") or facts is None:
@@ -193,7 +268,9 @@ def coordinated_places(v: PairView, facts: syntax.DocFacts | None = None) -> boo
     return facts.coordinated(v.head_span, v.tail_span)
 
 
-VETOES: dict[str, Callable[..., bool]] = {"list_siblings": list_siblings, "access_date": access_date, "coordinated_places": coordinated_places}
+VETOES: dict[str, Callable[..., bool]] = {
+    "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
+}
 
 
 def document_facts(doc: Document) -> syntax.DocFacts:

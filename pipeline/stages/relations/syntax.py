@@ -29,7 +29,10 @@ MEMBER_NOUNS = ["member", "membership"]
 MEMBER_HEADS = ["state", "country", "nation", "government", "party", "organization", "organisation", "economy", "republic"]
 MEMBER_MODIFIERS = ["member", "found", "founding", "founder"]
 PART_NOUNS = ["part", "body", "organ", "division", "branch", "subsidiary", "unit", "department", "agency", "wing", "structure", "component",
-              "institution", "arm", "affiliate", "subdivision"]
+              "institution", "arm", "affiliate", "subdivision", "secretariat", "court", "tribunal", "parliament", "assembly", "commission",
+              "committee", "council", "mechanism"]
+# Verbs that set up a body "as" a part: "X established B as its deliberative body", "B was set up by X as its judicial arm".
+SET_UP_VERBS = ["establish", "create", "set", "found", "form", "launch", "institute", "designate"]
 OBSERVER_NOUNS = ["observer", "observership"]
 GATHER_VERBS = ["unite", "comprise", "include", "incorporate", "encompass", "gather", "involve", "bring", "feature", "assemble"]
 JOIN_VERBS = ["join", "enter"]
@@ -54,12 +57,28 @@ WORK_VERBS = ["work", "teach", "study", "serve", "lecture", "research"]
 # Cooperation is not partnership (ANNOTATION-DECISIONS 23): only "partner" words state partner_of.
 PARTNER_NOUNS = ["partner", "partnership"]
 PARTNER_VERBS = ["partner"]
+# Verbs of having or receiving a status: "A obtained observer status in X".
+STATUS_VERBS = ["have", "hold", "receive", "get", "obtain", "gain", "acquire", "enjoy", "retain", "secure", "win"]
+# Verbs of building a partnership: "A is developing partnerships with B".
+PARTNERSHIP_VERBS = ["have", "develop", "establish", "build", "sign", "deepen", "expand", "strengthen", "maintain", "launch", "form",
+                     "conclude", "renew", "forge", "pursue"]
 GRANT_VERBS = ["grant", "give", "accord", "extend", "award", "offer", "confer"]
 FIGHT_VERBS = ["fight", "wage", "contest", "play", "dispute"]
 FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalion", "ship", "aircraft", "team", "delegation", "squadron", "brigade"]
 # Not "near": a place near another is not in it (corpus/challenge/README.md).
 IN_PREPS = ["in", "at", "inside", "within"]
 DATE_PREPS = ["in", "on", "during", "since"]
+# Nominalised granting: "the awarding of observer status in X to A".
+GRANT_NOUNS = ["awarding", "award", "granting", "grant", "extension", "conferral", "conferment"]
+# Common nouns an event's name modifies: "the Lake Shield exercise", "the Peace Mission 2016 exercises".
+EVENT_NOUNS = ["exercise", "drill", "manoeuvre", "maneuver", "summit", "meeting", "conference", "forum", "session", "congress", "games",
+               "operation", "talks", "war", "election", "mission", "festival", "race", "tournament", "dialogue", "round"]
+# Punctuation that introduces a list after a counted noun: "three countries - A, B and C", "two blocs: A and B".
+LIST_INTRODUCERS = {":", "-", "–", "—"}
+# Prepositions that open an example list after a generic noun: "organisations, including A and B", "bodies such as A".
+EXAMPLE_PREPS = {"including", "include", "like", "as", "namely"}
+# Dependencies through which a participle or infinitive shares the subject of the clause it hangs on.
+SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 # Heads that turn a pattern into a denial or an attempt.
 DENYING_HEADS = {"attempt", "try", "seek", "fail", "refuse", "want", "wish", "plan", "intend", "hope", "aim", "deny", "reject", "apply"}
 
@@ -72,6 +91,9 @@ class Output:
     head: str
     tail: str
     head_labels: frozenset[str] | None = None  # restrict the head's entity label (e.g. only organisations "host" as participants)
+    # The head node is a verb and the argument is its clause's subject, shared with the clause it hangs on
+    # ("A became known, having received observer status at X": A).
+    head_is_clause_subject: bool = False
 
 
 def _node(node_id: str, **attrs: Any) -> dict[str, Any]:
@@ -121,6 +143,9 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
         ({}, [_edge("np", ">", "m", DEP="poss")]),
         # A, which is a member of X
         ({}, [_edge("np", "<", "verb", DEP="relcl"), _edge("verb", ">", "wh", DEP="nsubj", LOWER=_in("which", "that", "who")), _edge("verb", "<", "m")]),
+        # A is one of the (nine) members of X
+        ({"DEP": "pobj"}, [_edge("np", "<", "ofp", LOWER=_in("of", "among")), _edge("ofp", "<", "one", LOWER=_in("one", "each", "some")),
+                           _edge("one", "<", "verb", POS=_in("VERB", "AUX")), _edge("verb", ">", "m", DEP=SUBJECT)]),
     ]
     out = []
     for head in heads:
@@ -173,6 +198,10 @@ def _participation_patterns() -> list[list[dict]]:
         # E was held in X, where A took part
         out.append([*relcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"), _edge("verb", "<", "place", DEP="pobj"),
                     _edge("place", "<", "in", DEP="prep"), _edge("in", "<", "held", LEMMA=_in(*HOLD_VERBS, "take")), _edge("held", ">", "ev", DEP=SUBJECT)])
+        # E was held in X, where A took part: the "where" clause parsed as hanging on the verb
+        advcl = [dict(verb[0], RIGHT_ATTRS={**verb[0]["RIGHT_ATTRS"], "DEP": "advcl"}), *verb[1:]]
+        out.append([*advcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"),
+                    _edge("verb", "<", "held", LEMMA=_in(*HOLD_VERBS, "take")), _edge("held", ">", "ev", DEP=SUBJECT)])
     out.append([_node("verb", LEMMA=_in(*ATTEND_VERBS)), _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "ev", DEP="dobj")])
     # the participation of A in E; E with the participation of A
     out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
@@ -237,6 +266,12 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in("status", "observership", "observer")),
              _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with", "of")), _edge("prep", ">", "org", DEP="pobj"),
              _edge("verb", ">", "m", DEP=_in("dative", "iobj"))],
+            # "X granted observer status to A, B and C", "X granted A observer status": the granting organisation's status
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA="status"),
+             _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer"),
+             _edge("verb", ">", "to", DEP=_in("prep", "dative"), LOWER="to"), _edge("to", ">", "m", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA="status"),
+             _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer"), _edge("verb", ">", "m", DEP=_in("dative", "iobj"))],
         ]),
         # "X is a body of Y", "X, a division of Y", "Y's branch X"
         "part_noun": ([Output("part_of", "m", "org")], _noun_phrase_patterns(PART_NOUNS, None, None, ["of", "within", "under"])),
@@ -343,6 +378,55 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("verb", ">", "x", DEP="nsubj"), _edge("np", ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")],
             [_node("np", LEMMA=_in(*PARTNER_NOUNS)), _edge("np", ">", "prep", DEP="prep", LOWER="between"), _edge("prep", ">", "x", DEP="pobj"), _edge("x", ">", "y", DEP="conj")],
         ]),
+        # "A, having received the status of an observer at X", "X granted observer status ...": the verb's subject, shared by a participle
+        "observer_clause": ([Output("observer_of", "verb", "org", head_is_clause_subject=True)], [
+            [_node("np", LEMMA=_in("status", "observership"), DEP="dobj"), _edge("np", "<", "verb", LEMMA=_in(*STATUS_VERBS)),
+             _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "obs", DEP="pobj", LEMMA=_in(*OBSERVER_NOUNS)),
+             _edge("obs", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with", "of")), _edge("prep", ">", "org", DEP="pobj")],
+            [_node("np", LEMMA="status", DEP="dobj"), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer"),
+             _edge("np", "<", "verb", LEMMA=_in(*STATUS_VERBS)), _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with", "of")),
+             _edge("prep", ">", "org", DEP="pobj")],
+        ]),
+        # "the awarding of observer status in X to A, B and C"
+        "granted_status_noun": ([Output("observer_of", "m", "org")], [
+            [_node("np", LOWER=_in(*GRANT_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "st", DEP="pobj", LEMMA=_in("status", "observership")),
+             _edge("st", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer"),
+             _edge(org_parent, ">", "prep", DEP="prep", LOWER=_in("in", "at", "with", "of")), _edge("prep", ">", "org", DEP="pobj"),
+             _edge("np", ">", "to", DEP="prep", LOWER="to"), _edge("to", ">", "m", DEP="pobj")]
+            for org_parent in ("np", "st")
+        ]),
+        # "A is developing partnerships with B", "A gained visibility by forging partnerships with B and C": the subject partners B
+        "partnership_clause": ([Output("partner_of", "verb", "y", head_is_clause_subject=True)], [
+            [_node("np", LEMMA=_in(*PARTNER_NOUNS), DEP="dobj"), _edge("np", "<", "verb", LEMMA=_in(*PARTNERSHIP_VERBS)),
+             _edge(with_parent, ">", "prep", DEP="prep", LOWER="with"), _edge("prep", ">", "y", DEP="pobj")]
+            for with_parent in ("np", "verb")  # "with" on the noun or on the verb
+        ]),
+        # "A, having joined X in 2001, ...": the participle's subject is the clause's
+        "joined_clause": ([Output("member_of", "verb", "org", head_is_clause_subject=True)], [
+            [_node("verb", LEMMA=_in(*JOIN_VERBS), DEP=_in("advcl", "xcomp", "pcomp", "conj")), _edge("verb", ">", "org", DEP="dobj")],
+            [_node("verb", LEMMA=_in(*ACCEDE_VERBS), DEP=_in("advcl", "xcomp", "pcomp", "conj")), _edge("verb", ">", "to", DEP="prep", LOWER=_in("to", "into")),
+             _edge("to", ">", "org", DEP="pobj")],
+        ]),
+        # "the CSTO's Rubezh 2019 exercise", "the SCO Peace Mission exercises", "the joint exercises of A and B": whose event it is
+        "event_of": ([Output("participant_in", "a", "ev")], [
+            [_node("ev", LEMMA=_in(*EVENT_NOUNS), POS="NOUN"), _edge("ev", ">", "a", DEP="poss", POS=_in("PROPN", "NOUN"))],
+            [_node("ev", LEMMA=_in(*EVENT_NOUNS), POS="NOUN"), _edge("ev", ">", "a", DEP=_in("compound", "nmod"), POS="PROPN")],
+            # the organiser before the event's name: "the ASEAN Coral Shield exercises"
+            [_node("ev", LEMMA=_in(*EVENT_NOUNS), POS="NOUN"), _edge("ev", ">", "name", DEP=_in("compound", "nmod"), POS="PROPN"),
+             _edge("name", ">", "a", DEP=_in("compound", "nmod", "poss"), POS="PROPN")],
+            [_node("ev", LEMMA=_in(*EVENT_NOUNS), POS="NOUN"), _edge("ev", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "a", DEP="pobj", POS="PROPN")],
+        ]),
+        # "X's Peace Fund", "X's Organ on Politics": a named body in the possession of a named organisation
+        "possessive_org": ([Output("part_of", "y", "x")], [
+            [_node("y", POS="PROPN"), _edge("y", ">", "x", DEP="poss", POS="PROPN")],
+        ]),
+        # "X established B as its deliberative body", "B was set up by X as its judicial arm"
+        "set_up_as": ([Output("part_of", "b", "org")], [
+            [_node("verb", LEMMA=_in(*SET_UP_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "b", DEP="dobj"),
+             _edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*PART_NOUNS))],
+            [_node("verb", LEMMA=_in(*SET_UP_VERBS)), _edge("verb", ">", "b", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "org", DEP="pobj"), _edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*PART_NOUNS))],
+        ]),
     }
     return constructions
 
@@ -361,12 +445,18 @@ def _matcher(vocab: Any) -> Any:
     return matcher
 
 
+def _subordinate(verb: Any) -> bool:
+    """An infinitive or a that-clause ("tried to join", "hopes that A joins"), not a main clause the parser hung on a
+    neighbour after a comma ("E was held in X, the exercises were aimed at ...")."""
+    return verb.dep_ == "xcomp" or any(c.dep_ in ("mark", "aux") and c.lower_ in ("that", "whether", "if", "to") for c in verb.children)
+
+
 def _denied(tokens: Iterable[Any]) -> bool:
     """A negation on a matched word, or a matched verb under "tried to", "sought to", "failed to"."""
     for token in tokens:
         if any(child.dep_ == "neg" for child in token.children):
             return True
-        if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in DENYING_HEADS:
+        if token.dep_ in ("xcomp", "ccomp") and token.head.lemma_.lower() in DENYING_HEADS and _subordinate(token):
             return True
         if token.dep_ == "dobj" and token.head.dep_ == "xcomp" and token.head.head.lemma_.lower() in DENYING_HEADS:
             return True
@@ -387,10 +477,70 @@ def _antecedent(token: Any) -> Any:
     return token
 
 
+def _coordination(token: Any) -> list[Any]:
+    return [token, *token.conjuncts]
+
+
+def _introduced_list(token: Any) -> list[Any]:
+    """The names a counted noun introduces after a dash or colon ("three countries - A, B and C"), wherever the parser hung them."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text not in LIST_INTRODUCERS:
+        return []
+    j = token.i + 2
+    while j < len(doc) and doc[j].dep_ == "det":
+        j += 1
+    if j >= len(doc) or doc[j].pos_ != "PROPN":
+        return []
+    name = doc[j]
+    while name.dep_ in ("compound", "amod", "nmod") and name.head.i > name.i and name.head.pos_ == "PROPN":
+        name = name.head  # the head word of a multi-word name
+    return _coordination(name)
+
+
+def _listed_members(token: Any) -> list[Any]:
+    """What a generic noun stands for when a list names its members: "countries - A and B", "organisations, including A and B",
+    "bodies such as A and B", "three blocs: A and B"."""
+    if token.pos_ != "NOUN":
+        return []
+    members = [m for c in token.children if c.dep_ == "appos" for m in _coordination(c)]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in EXAMPLE_PREPS and (prep.lower_ != "as" or any(c.lower_ == "such" for c in prep.children)):
+            members += [m for c in prep.children if c.dep_ == "pobj" for m in _coordination(c)]
+    return members + _introduced_list(token)
+
+
+def _named_by(token: Any) -> list[Any]:
+    """The name words of an event noun: "Mission" in "the Peace Mission 2016 exercise"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in EVENT_NOUNS:
+        return []
+    return [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+
+
 def _with_conjuncts(token: Any) -> list[int]:
-    """The argument, its conjuncts and their appositions: "A, B and C", "Uganda (Jinja)", "the exercises, Lake Guardian 2021"."""
-    members = [token, *token.conjuncts]
-    return [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos"]
+    """The argument, its conjuncts and their appositions: "A, B and C", "Uganda (Jinja)", "the exercises, Lake Guardian 2021";
+    a generic noun's listed members ("three countries - A, B and C"); an event noun's name ("the Lake Shield exercise")."""
+    members = _coordination(token)
+    out = [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos"]
+    for t in members:
+        out += [m.i for m in _listed_members(t)] + [n.i for n in _named_by(t)]
+    return list(dict.fromkeys(out))
+
+
+def clause_subject(token: Any) -> Any | None:
+    """The subject of a verb's clause, or of the clause a participle or infinitive hangs on ("A became known, having received X": A).
+
+    A participle modifying a noun ("the SCO, developing partnerships with ...") has that noun as its subject.
+    """
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects[0]
+        if token.dep_ == "acl":
+            return token.head
+        if token.dep_ not in SHARED_SUBJECT_DEPS or token.head.i == token.i or (token.dep_ == "prep" and token.head.pos_ not in ("VERB", "AUX")):
+            return None
+        token = token.head
+    return None
 
 
 @dataclass(frozen=True)
@@ -420,7 +570,12 @@ def find(parsed: Any) -> list[Fact]:
         for out in outputs:
             if out.head not in nodes or out.tail not in nodes:
                 continue
-            heads = _with_conjuncts(_antecedent(parsed[nodes[out.head]]))
+            head = parsed[nodes[out.head]]
+            if out.head_is_clause_subject:
+                head = clause_subject(head)
+                if head is None:
+                    continue
+            heads = _with_conjuncts(_antecedent(head))
             tails = _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
             for h in heads:
                 for t in tails:

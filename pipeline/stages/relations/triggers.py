@@ -17,11 +17,12 @@ TRIGGER_GROUPS: dict[str, frozenset[str]] = {
         "affiliate", "belong", "enlarge", "enlargement", "expand", "expansion", "participant", "signatory", "bloc", "party",
     }),
     # An observer, not a member.
-    "observer": frozenset({"observer", "status", "guest", "dialogue"}),
+    "observer": frozenset({"observer", "observership", "status", "guest", "dialogue"}),
     # A part or body of an organisation.
     "part": frozenset({
         "part", "body", "organ", "division", "branch", "subsidiary", "unit", "department", "agency", "wing",
         "committee", "secretariat", "council", "structure", "institute", "faculty", "chapter", "office",
+        "commission", "tribunal", "court", "assembly", "bureau", "directorate", "board", "affiliate", "subordinate",
     }),
     # Where something is.
     "location": frozenset({
@@ -52,7 +53,7 @@ TRIGGER_GROUPS: dict[str, frozenset[str]] = {
     # Cooperation between organisations.
     "partnership": frozenset({
         "partner", "partnership", "cooperate", "cooperation", "collaborate", "collaboration", "agreement",
-        "memorandum", "ally", "alliance", "coordinate", "contact", "tie", "relation",
+        "memorandum", "ally", "alliance", "coordinate", "contact", "tie", "relation", "forge",
     }),
     # Words that deny or only attempt what follows.
     "denial": frozenset({"not", "never", "no", "attempt", "try", "seek", "fail", "refuse", "deny", "reject", "withdraw", "leave", "suspend"}),
