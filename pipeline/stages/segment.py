@@ -247,6 +247,7 @@ class _Line:
     translated_content: bool = False  # a prose paragraph in another script under an abstract label
     citation_letters: int = 0  # letters of a citation line, which count only for a wrapper's language
     article_header: bool = False  # a line of the article's own header (see _mark_article_headers), in any language
+    label_end: int = 0  # a record field's label in another script ends here; its value quotes the article
 
     @property
     def weight(self) -> float:
@@ -276,7 +277,8 @@ class Segmenter:
         quotable = _quotable_word_runs(text, lines)
         for line in lines:
             line_text = text[line.start : line.end]
-            line.letters, line.confidences, letters_by_script, line.quoting = self._language_evidence(line_text, quotable)
+            line.letters, line.confidences, letters_by_script, line.quoting = self._language_evidence(
+                _own_words(line_text), quotable)
             if letters_by_script:
                 line.main_script = max(letters_by_script, key=letters_by_script.__getitem__)
                 if letters_by_script[line.main_script] >= SCRIPT_DOMINANT_SHARE * sum(letters_by_script.values()):
@@ -301,6 +303,10 @@ class Segmenter:
                     for line in lines[start:end]:
                         if line.furniture >= BLOCK_FURNITURE_EVIDENCE:
                             line.letters = max(line.letters, line.citation_letters)
+                        if line.label_end:
+                            # A field's language is its label's: the value it shows is quoted from the article.
+                            _, line.confidences, label_scripts, _ = self._language_evidence(text[line.start : line.start + line.label_end])
+                            line.script = max(label_scripts, key=label_scripts.__getitem__, default=None)
                 self._smooth_languages(lines[start:end], quoted=article_lang if roles[start] == WRAPPER else None)
                 start = end
         return _to_segments(lines, roles, len(text))
@@ -384,7 +390,7 @@ class Segmenter:
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
             elif ARTICLE_HEADER_LINE.match(line_text):
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
-            if _is_article_content_label(line_text) or line.translated_content:
+            if (_is_article_content_label(line_text) and not line.label_end) or line.translated_content:
                 wrapper_cost = max(wrapper_cost, CONTENT_LABEL_WRAPPER_COST)
             if is_reference_entry(line_text) or is_references_heading(line_text):
                 article_cost, wrapper_cost = line.furniture, max(wrapper_cost, REFERENCE_WRAPPER_COST)
@@ -471,6 +477,14 @@ def _lines(text: str) -> list[_Line]:
             blank_before = True
         position += len(raw) + 1
     return lines
+
+
+def _own_words(line_text: str) -> str:
+    """The words that give a line its language: of a bibliographic entry ("Authors. Title // Source. 2021"), those
+    before its source, since a journal's name is a name in whatever language ("... revisited // Revista Brasileira
+    de Política Internacional" is an English reference, "... // Вестник МГУ" an English citation)."""
+    head, separator, _ = line_text.partition(" // ")
+    return head if separator and re.search(r"[^\W\d_]{3}", head) else line_text
 
 
 def _script_runs(line_text: str) -> list[tuple[str, list[str]]]:
@@ -633,6 +647,13 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
         label_only = bool(FIELD_LABEL_ONLY.match(line_text)) or line_text.casefold().rstrip(":. ") in FIELD_LABEL_WORDS
         field = FIELD_WITH_VALUE.match(line_text)
         short_field = bool(field) and field.group(1).casefold() not in CONTENT_LABELS and len(field.group(2).split()) <= FIELD_VALUE_MAX_WORDS
+        # "Авторы: Okonkwo C. A.", "Ключевые слова: African Union, ...": a label in the record's script showing article
+        # text is the record's field (a translated keyword line has its value in its label's script).
+        if (field and not foreign and _main_script([field.group(1)]) not in (article_script, None)
+                and _main_script([field.group(2)]) == article_script):
+            line.label_end = text.index(":", line.start) - line.start
+            if not _is_prose(field.group(2)):
+                line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
         if foreign and previous_label and _is_prose(line_text):
             # A paragraph is no field value: under an abstract label it is the article's translated abstract,
             # and the label is the article's heading.
