@@ -559,3 +559,47 @@ def test_the_citation_under_a_citation_widget_heading_is_wrapper(segmenter):
         assert _roles_at(segments, text, heading, citation[:20], "Download full text")[1:] == [("wrapper", "en")] * 2, heading
         assert _roles_at(segments, text, heading)[0][0] == "wrapper"
         assert _roles_at(segments, text, "2. Petrova") == [("article", "en")]
+
+
+def test_a_record_field_with_a_russian_label_and_the_articles_words_is_the_records_in_russian(segmenter):
+    # Rule 24: "Авторы: <English names>" and "Ключевые слова: <English keywords>" are the record's fields, `ru`;
+    # a keyword line whose value is in its label's language is the article's translated keywords.
+    fields = ["Авторы: Sultanova K. B., Osmonov T. A.", "Ключевые слова: water management, hydropower, regional cooperation, Syr Darya"]
+    text = "\n".join(["Научная библиотека «Степь»", "Журнал: Review of Regional Studies", "Год: 2019   Том: 3", *fields,
+                      *BODY, "Ключевые слова: водная дипломатия, гидроэнергетика, региональное сотрудничество"])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "Авторы:", "Ключевые слова: water") == [("wrapper", "ru")] * 2
+    assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2
+    assert _roles_at(segments, text, "Ключевые слова: водная") == [("article", "ru")]
+
+
+def test_a_references_language_is_that_of_its_title_not_of_its_source(segmenter):
+    entries = [
+        "3. Moreno L. Hydropolitics in Central Asia revisited // Revista de Estudios Internacionales y Política Exterior. 2020. Vol. 12. P. 5-30.",
+        "4. García Pérez J. La cuenca del Syr Darya y la integración regional // Revista de Estudios Internacionales. 2018. No. 3. P. 7-19.",
+        "5. Osmonov T. A. Water-energy exchange in the basin // Вестник Киргизского национального университета. 2017. № 4. С. 11-20.",
+    ]
+    text = OTHER_ARTICLE + "\n" + "\n".join(entries)
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "3. Moreno", "5. Osmonov") == [("article", "en")] * 2
+    assert _roles_at(segments, text, "4. García") == [("article", "es")]
+
+
+def test_a_citation_widget_with_a_russian_journal_name_is_english_and_with_a_russian_label_russian(segmenter):
+    citation = "Sultanova K. B. Water diplomacy and energy trade in the Syr Darya basin // Вестник региональных исследований. 2019. Т. 3, № 2. С. 10-24."
+    text = "\n".join(BODY + ["Как цитировать", citation, "Лицензия CC BY 4.0"])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, citation[:20]) == [("wrapper", "en")]
+    text = "\n".join(BODY + ["Для цитирования: " + citation, "Лицензия CC BY 4.0"])
+    assert _roles_at(segmenter.segments(text), text, "Для цитирования") == [("wrapper", "ru")]
+
+
+def test_a_russian_title_with_a_subtitle_after_a_colon_is_no_record_field(segmenter):
+    title = "Водные споры на Сырдарье: опыт Кыргызстана"
+    text = "\n".join(["Журнал «Вестник водного хозяйства»", "Главная | Архив | Авторам | Контакты", title, "Султанова К. Б., Институт экономики, Бишкек",
+                      "Аннотация. " + RUSSIAN_ONLY.split("\n\n")[1], *BODY])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, title, "Султанова К. Б.") == [("article", "ru")] * 2
+    # Among other fields a long label is still a field.
+    record = "\n".join(["Электронная библиотека", "Количество страниц в статье: 14", "Год издания: 2019", *BODY])
+    assert _roles_at(segmenter.segments(record), record, "Количество страниц") == [("wrapper", "ru")]

@@ -189,6 +189,8 @@ FIELD_LABEL_WORDS = frozenset(
 # Labels whose inline value is the article's own text (its keywords, its abstract), not a record field.
 CONTENT_LABELS = frozenset("ключевые слова|аннотация|резюме|keywords|key words|abstract|annotation".split("|"))
 FIELD_VALUE_MAX_WORDS = 6
+# Record labels are short ("Год издания", "Область наук"); a longer one alone is more likely a title "X: y".
+FIELD_LABEL_MAX_WORDS = 3
 # A heading that starts with an abstract label and is no sentence.
 ABSTRACT_HEADING = re.compile(r"^(?:аннотация|резюме|abstract|annotation)\b(?!\s*[.:]\s*\S)(?!.*[^\W\d_]{2}[.!?]$)", re.IGNORECASE)
 # Evidence of a block of furniture set in the article's flow (a record's field label, a running header):
@@ -640,13 +642,18 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
     after_label = False
     previous_label_text = ""
     previous_line: _Line | None = None
-    for line in lines:
+    field_shaped = [_is_field_shaped(text[line.start : line.end].strip()) for line in lines]
+    for index, line in enumerate(lines):
         previous_label = after_label
         line_text = text[line.start : line.end].strip()
         foreign = article_script is not None and _main_script([line_text]) not in (article_script, None)
         label_only = bool(FIELD_LABEL_ONLY.match(line_text)) or line_text.casefold().rstrip(":. ") in FIELD_LABEL_WORDS
         field = FIELD_WITH_VALUE.match(line_text)
         short_field = bool(field) and field.group(1).casefold() not in CONTENT_LABELS and len(field.group(2).split()) <= FIELD_VALUE_MAX_WORDS
+        if short_field and len(field.group(1).split()) > FIELD_LABEL_MAX_WORDS:
+            # A long "label" alone ("Медиация в трудовых спорах: опыт Татарстана") is a title with its subtitle;
+            # a record's field of that length stands among other fields.
+            short_field = any(field_shaped[near] for near in (index - 1, index + 1) if 0 <= near < len(lines))
         # "Авторы: Okonkwo C. A.", "Ключевые слова: African Union, ...": a label in the record's script showing article
         # text is the record's field (a translated keyword line has its value in its label's script).
         if (field and not foreign and _main_script([field.group(1)]) not in (article_script, None)
@@ -673,6 +680,12 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
         after_label = foreign and ((label_only and len(line_text.split()) <= 4) or abstract_heading)
         previous_label_text = line_text.casefold()
         previous_line = line
+
+
+def _is_field_shaped(line_text: str) -> bool:
+    """A record's field label alone ("Авторы:") or with a short value ("Год: 2019")."""
+    field = FIELD_WITH_VALUE.match(line_text)
+    return bool(FIELD_LABEL_ONLY.match(line_text)) or (bool(field) and len(field.group(2).split()) <= FIELD_VALUE_MAX_WORDS)
 
 
 def _mark_article_headers(text: str, lines: list[_Line], article_script: str | None) -> None:
