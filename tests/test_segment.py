@@ -603,3 +603,13 @@ def test_a_russian_title_with_a_subtitle_after_a_colon_is_no_record_field(segmen
     # Among other fields a long label is still a field.
     record = "\n".join(["Электронная библиотека", "Количество страниц в статье: 14", "Год издания: 2019", *BODY])
     assert _roles_at(segmenter.segments(record), record, "Количество страниц") == [("wrapper", "ru")]
+
+
+def test_a_rubric_above_the_title_is_the_sites_section_name(segmenter):
+    # The section the site files the article under: a menu item repeated above the title, or "Section / Topic".
+    for rubric, menu in (("Opinion", "Home  News  Opinion  Interviews  About"), ("Regions / Central Asia", "Главная | Аналитика | Контакты")):
+        text = "\n".join(["Steppe Policy Forum", menu, rubric, *BODY, "© 2024 Steppe Policy Forum"])
+        segments = segmenter.segments(text)
+        assert _roles_at(segments, text, rubric)[0][0] == "wrapper", rubric
+        assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2, rubric
+    assert segmenter.segments(OTHER_ARTICLE) == [Segment(0, len(OTHER_ARTICLE), "en", "article")]

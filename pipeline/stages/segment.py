@@ -224,6 +224,11 @@ EXPECTED_LANGUAGE_WEIGHT = 1.5
 MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?|(?<=\S)\s{2,}(?=\S)")
 BREADCRUMB_SEPARATORS = re.compile(r"\s[»›→/>]\s")
 BREADCRUMB_ITEM_MAX_WORDS = 8
+# A two-level rubric: capitalised names of one or two words on either side of a path separator.
+_RUBRIC_ITEM = r"[^\W\d_][^\W\d_'’-]*(?:\s[^\W\d_][^\W\d_'’-]*)?"
+RUBRIC_PATH = re.compile(rf"^[A-ZА-ЯЁ]{_RUBRIC_ITEM}\s[/|»›→>]\s[A-ZА-ЯЁ]{_RUBRIC_ITEM}$")
+# A section name repeated from the menu is a word or three.
+SECTION_NAME_MAX_WORDS = 3
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}", re.IGNORECASE)
 FURNITURE_NAME = re.compile(
     r"(?:^|[#._-])(?:nav\w*|menu\w*|sidebar|side|footer|header|banner|breadcrumbs?|advert\w*|ads?|adv|promo\w*|"
@@ -292,6 +297,7 @@ class Segmenter:
             line.furniture = _text_furniture(line_text)
         _add_repeated_line_furniture(text, lines)
         _add_listing_furniture(text, lines)
+        _add_section_name_furniture(text, lines)
         if html_blocks:
             _add_html_furniture(lines, html_blocks)
         self._smooth_languages(lines)
@@ -548,7 +554,24 @@ def _text_furniture(line: str) -> float:
     crumbs = [item.strip() for item in BREADCRUMB_SEPARATORS.split(line)]
     if len(crumbs) >= 3 and all(item and len(item.split()) <= BREADCRUMB_ITEM_MAX_WORDS for item in crumbs):
         return LAYOUT_CUE_EVIDENCE
+    # A rubric: a section and its topic ("Analysis / Energy", "Мнения | Экономика"), names without a sentence.
+    if RUBRIC_PATH.match(line.strip()):
+        return LAYOUT_CUE_EVIDENCE
     return 0.0
+
+
+def _add_section_name_furniture(text: str, lines: list[_Line]) -> None:
+    """A short line that repeats an item of the page's menu ("Commentary" above a title, with "News  Analysis
+    Commentary" in the menu) names the site's section the article is filed in: a rubric, the page's."""
+    menu_items: set[str] = set()
+    for line in lines:
+        items = [item.strip() for item in MENU_SEPARATORS.split(text[line.start : line.end])]
+        if line.furniture and len(items) >= 3:
+            menu_items.update(item.casefold() for item in items if item)
+    for line in lines:
+        line_text = text[line.start : line.end].strip()
+        if len(line_text.split()) <= SECTION_NAME_MAX_WORDS and line_text.casefold() in menu_items:
+            line.furniture = max(line.furniture, LAYOUT_CUE_EVIDENCE)
 
 
 def _is_site_furniture_line(line: str) -> bool:
