@@ -613,3 +613,20 @@ def test_a_rubric_above_the_title_is_the_sites_section_name(segmenter):
         assert _roles_at(segments, text, rubric)[0][0] == "wrapper", rubric
         assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2, rubric
     assert segmenter.segments(OTHER_ARTICLE) == [Segment(0, len(OTHER_ARTICLE), "en", "article")]
+
+
+def test_an_ojs_page_with_russian_interface_headings_around_the_english_article(segmenter):
+    # OJS in Russian: the platform's headings between the article's parts are the site's, each in its own language,
+    # with or without blank lines; the English interface words of a repository are English however short.
+    citation = "Sultanova K. B. Water diplomacy and energy trade in the Syr Darya basin // Central Asian Studies Review. 2020. Vol. 5, no. 2. P. 10-24."
+    lines = ["Вестник исследований Центральной Азии", "Текущий выпуск", "Архивы", "Главная / Архивы / Т. 5 № 2 (2020) / Статьи",
+             BODY[0], BODY[1], "Аннотация", ABSTRACT, "Ключевые слова", "water management, hydropower, regional cooperation",
+             "Полный текст", *BODY[4:8], "Библиографические ссылки", "Smith J. Rivers and borders in Central Asia. London, 2015. 240 p.",
+             "Как цитировать", citation, "Date", "2020", "URI", "Collections", "Раздел", "Статьи", "LIBRARY.EXAMPLE.RU"]
+    for separator in ("\n", "\n\n"):
+        text = separator.join(lines)
+        segments = segmenter.segments(text)
+        assert _roles_at(segments, text, "Аннотация", "Полный текст", "Библиографические", "Как цитировать", "Раздел",
+                         "LIBRARY") == [("wrapper", "ru")] * 6
+        assert _roles_at(segments, text, citation[:30], "Date", "Collections") == [("wrapper", "en")] * 3
+        assert _roles_at(segments, text, BODY[0], ABSTRACT[:30], "water management", "2. Results", "Smith J.") == [("article", "en")] * 5

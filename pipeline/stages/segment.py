@@ -133,7 +133,7 @@ QUOTE_MAX_PREFIXED_WORDS = 40
 
 # The last two alternatives match whole tokens, so they start only where a token
 # starts: tried at every position inside a long token they would be quadratic.
-NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*")
+NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*|(?<!\S)(?:[A-Za-z0-9-]{2,}\.)+[A-Za-z]{2,6}(?!\S)")
 # Site furniture in words: cookie and consent banners, skip links, share and follow rows, legal footers,
 # sign-in and subscription prompts, calls for papers, and a language switcher ("RU | EN", "Русский English").
 FURNITURE_TEXT = re.compile(
@@ -295,6 +295,9 @@ class Segmenter:
                 # running header it is the wrapper's own line, in its own language.
                 line.citation_letters, line.letters = line.letters, 0
             line.furniture = _text_furniture(line_text)
+            if "en" in self.languages and line.letters and _is_site_furniture_line(line_text.strip()):
+                # Words of an English site's interface ("Date", "Collections") are English, however short.
+                line.confidences = {lang: float(lang == "en") for lang in self.languages}
         _add_repeated_line_furniture(text, lines)
         _add_listing_furniture(text, lines)
         _add_section_name_furniture(text, lines)
@@ -824,8 +827,14 @@ PAGE_STARTS = [0.0, 0.0, _NO, _NO]
 
 
 def _paragraph_factors(lines: list[_Line], same_paragraph: float) -> list[float]:
-    """Multiplier of the switch cost before each line: a switch inside a paragraph costs more."""
-    return [1.0] + [same_paragraph if line.paragraph == previous.paragraph else 1.0 for previous, line in zip(lines, lines[1:])]
+    """Multiplier of the switch cost before each line: a switch inside a paragraph costs more, unless the
+    script changes there (a Russian widget heading over an English citation is two blocks without a blank line)."""
+    return [1.0] + [same_paragraph if line.paragraph == previous.paragraph and not _script_change(previous, line) else 1.0
+                    for previous, line in zip(lines, lines[1:])]
+
+
+def _script_change(previous: _Line, line: _Line) -> bool:
+    return bool(line.main_script and previous.main_script and line.main_script != previous.main_script)
 
 
 def _role_transitions(lines: list[_Line]) -> list[list[list[float]]]:
@@ -844,8 +853,7 @@ def _role_transitions(lines: list[_Line]) -> list[list[list[float]]]:
     for previous, line in zip(lines, lines[1:]):
         # A change of script is a change of block too: records and catalogue pages alternate Russian
         # fields and English article text line by line, without blank lines between them.
-        script_change = bool(line.main_script and previous.main_script and line.main_script != previous.main_script)
-        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE or script_change:
+        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE or _script_change(previous, line):
             out.append(near_block)
         elif line.paragraph == previous.paragraph and not (line.furniture or previous.furniture):
             out.append(same_paragraph)
