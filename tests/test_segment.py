@@ -630,3 +630,19 @@ def test_an_ojs_page_with_russian_interface_headings_around_the_english_article(
                          "LIBRARY") == [("wrapper", "ru")] * 6
         assert _roles_at(segments, text, citation[:30], "Date", "Collections") == [("wrapper", "en")] * 3
         assert _roles_at(segments, text, BODY[0], ABSTRACT[:30], "water management", "2. Results", "Smith J.") == [("article", "en")] * 5
+
+
+def test_a_bilingual_head_with_a_long_russian_author_block_is_the_articles(segmenter):
+    # Guidelines' conventions: a Russian title, author block and abstract printed by the article are `ru` article,
+    # with or without a UDC line above them, however many lines the authors' affiliations and e-mails take.
+    title, abstract = RUSSIAN_ONLY.split("\n\n")[:2]
+    authors = ["К. Б. Султанова", "Институт экономики Национальной академии наук, Бишкек, Кыргызстан", "e-mail: sultanova@example.kg",
+               "Т. А. Осмонов", "Кыргызский национальный университет, Бишкек, Кыргызстан", "ORCID: 0000-0002-1825-0097"]
+    for udc in (["УДК 339.9", "DOI: 10.99123/vvh.2019.3.2.1"], []):
+        text = "\n".join(["Вестник водного хозяйства", "Главная | Архив | Авторам | Контакты", "Архив номеров / 2019 / Том 3, № 2",
+                          *udc, title, *authors, "Аннотация", abstract, "Ключевые слова: водная дипломатия, гидроэнергетика",
+                          *BODY, "© Вестник водного хозяйства, 2019"])
+        segments = segmenter.segments(text)
+        assert _roles_at(segments, text, *udc, title, "К. Б.", "e-mail", "Т. А.", "ORCID", abstract[:20]) == [("article", "ru")] * (6 + len(udc))
+        assert _roles_at(segments, text, "Вестник водного", "Архив номеров", "©") == [("wrapper", "ru")] * 3
+        assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2

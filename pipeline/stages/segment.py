@@ -66,7 +66,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from textmine.components import register
 from textmine.document import Document, Segment
-from textmine.stages.metadata import is_citation_line, is_reference_entry, is_references_heading
+from textmine.stages.metadata import EMAIL, ORCID, is_citation_line, is_reference_entry, is_references_heading
 
 # English articles on Russian-language pages: the languages of the region's
 # sites and of the journals they catalogue.
@@ -215,8 +215,9 @@ MENU_ITEM_MAX_WORDS = 5
 RUNNING_HEADER = re.compile(r"\bet al\.\s.+\s\d{1,4}$")
 # An article's header runs from its UDC/DOI line to its abstract over at most this many lines.
 HEADER_MAX_LINES = 10
-# A translated abstract has its translated title and authors in at most this many lines above it.
-TRANSLATED_HEADER_MAX_LINES = 3
+# A translated abstract has its translated title and authors in at most this many lines above it (a title, two
+# authors with their affiliations, an abstract label; the authors' e-mail and ORCID lines are not counted).
+TRANSLATED_HEADER_MAX_LINES = 6
 ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\b", re.IGNORECASE)
 # The configured first language is the one the articles are expected in: its letters count this much more
 # when the article's language is chosen (a Russian abstract before an English one does not make the article Russian).
@@ -580,6 +581,8 @@ def _add_section_name_furniture(text: str, lines: list[_Line]) -> None:
 def _is_site_furniture_line(line: str) -> bool:
     """A short line of English site words ("Make a Submission"), or a short field with such a label ("Issue: Vol. 3")."""
     field = FIELD_WITH_VALUE.match(line)
+    if field and (EMAIL.search(field.group(2)) or ORCID.search(field.group(2))):
+        return False  # "e-mail: a.b@uni.example.kg", "ORCID: ...": an author's contact in the article's author block
     if field and len(field.group(2).split()) <= SITE_LINE_MAX_WORDS:
         line = field.group(1)
     words = [word.strip(".,:;!?()[]/|·•«»\"'").casefold() for word in line.split()]
@@ -717,16 +720,17 @@ def _is_field_shaped(line_text: str) -> bool:
 def _mark_article_headers(text: str, lines: list[_Line], article_script: str | None) -> None:
     """The article's own header lines, in whatever language: a Russian header of a bilingual article is the article's.
 
-    Two shapes: the lines from a UDC/DOI line to the abstract that follows it closely, and the few short
-    lines in another script right above a paragraph or keyword line in that script (the title and authors
-    above a translated abstract); furniture between ends either.
+    Two shapes: the lines from a UDC/DOI line to the abstract that follows it closely (a block of furniture
+    ends it), and the few short lines in another script right above a paragraph or keyword line in that
+    script (the title and authors above a translated abstract, with their e-mail and ORCID lines in any
+    script; furniture, prose or a citation line ends it).
     """
     for index, line in enumerate(lines):
         line_text = text[line.start : line.end]
         if ARTICLE_HEADER_LINE.match(line_text):
             for end in range(index + 1, min(len(lines), index + 1 + HEADER_MAX_LINES)):
                 following = lines[end]
-                if following.furniture:
+                if following.furniture >= BLOCK_FURNITURE_EVIDENCE:
                     break
                 following_text = text[following.start : following.end]
                 if following.translated_content or following.labelled or _is_article_content_label(following_text):
@@ -735,11 +739,16 @@ def _mark_article_headers(text: str, lines: list[_Line], article_script: str | N
                     break
         foreign = article_script is not None and line.main_script not in (None, article_script)
         if foreign and not line.furniture and (_is_prose(line_text) or _is_article_content_label(line_text)):
-            for above in reversed(lines[max(0, index - TRANSLATED_HEADER_MAX_LINES) : index]):
+            budget = TRANSLATED_HEADER_MAX_LINES
+            for above in reversed(lines[max(0, index - HEADER_MAX_LINES) : index]):
                 above_text = text[above.start : above.end]
-                if above.furniture or above.main_script != line.main_script or _is_prose(above_text):
+                # An author's e-mail or ORCID line is part of the header whatever its script, and no line of its own.
+                contact = bool(EMAIL.search(above_text) or ORCID.search(above_text)) and not _is_prose(above_text)
+                if (above.furniture or _is_prose(above_text) or is_citation_line(above_text)
+                        or (above.main_script != line.main_script and not contact) or (budget == 0 and not contact)):
                     break
                 above.article_header = True
+                budget -= not contact
 
 
 def _add_html_furniture(lines: list[_Line], blocks: Sequence[Mapping[str, Any]]) -> None:
