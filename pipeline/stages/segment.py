@@ -4,11 +4,16 @@ The text is cut into lines (lines with no blank line between them form a
 paragraph). Every line gets
 
 * language evidence: lingua's confidence values over a small set of
-  languages, on the line without URLs, e-mail addresses and numbers, script
-  run by script run (a Russian heading around an English title is part
-  Russian, part English), weighted by its letters (a number, a journal name
-  weighs little); a script run that repeats another line of the page (the
-  article title quoted in a Russian heading) is a quotation and is left out;
+  languages, on the line without URLs, domain names, e-mail addresses and
+  numbers, script run by script run (a Russian heading around an English
+  title is part Russian, part English), weighted by its letters (a number, a
+  journal name weighs little); a script run that repeats another line of the
+  page (the article title quoted in a Russian heading) is a quotation and is
+  left out; a bibliographic entry ("Authors. Title // Source") speaks by the
+  words before its source (a journal's name is a name in any language); a
+  line of English site words ("Date", "Collections") is English; a record
+  field whose label is in another script than its article-text value
+  ("Авторы: Okonkwo C. A.") takes its label's language;
 * its script (outside quotations): a line wholly in one script is not in a
   language of another, and a change of script is a change of block (record
   pages alternate Russian fields and English article lines without blank
@@ -17,8 +22,10 @@ paragraph). Every line gets
   double-spaced items, breadcrumbs), copyright lines, short lines of English
   site words ("Make a Submission", "Show full item record", "Published:
   2021-12-20"), the items under a related-items heading, a citation widget,
-  running headers with their page numbers, a record's field labels and the
-  headings that quote the article, and, for HTML, the block's landmarks (nav,
+  running headers with their page numbers, a record's field labels (short
+  ones, or longer ones among other fields: an isolated "X: y" is a title) and
+  the headings that quote the article, a rubric above the article (a menu item
+  repeated, "Section / Topic"), and, for HTML, the block's landmarks (nav,
   aside, a header/footer that is not the article's own), link-text density
   and navigation-like class/id names;
 * article evidence from structure: a paragraph under an abstract label in
@@ -27,7 +34,7 @@ paragraph). Every line gets
   a translated abstract, are the article's header.
 
 Least-cost paths (Viterbi, a cost for every switch, higher inside a
-paragraph) then smooth the evidence in three passes:
+paragraph unless the script changes there) then smooth the evidence in three passes:
 
 1. the language of every line;
 2. its role, on the shape of a page: wrapper above, article, wrapper below
