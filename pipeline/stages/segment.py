@@ -303,7 +303,7 @@ class Segmenter:
                 # running header it is the wrapper's own line, in its own language.
                 line.citation_letters, line.letters = line.letters, 0
             line.furniture = _text_furniture(line_text)
-            if "en" in self.languages and line.letters and _is_site_furniture_line(line_text.strip()):
+            if "en" in self.languages and line.script == "LATIN" and _is_site_furniture_line(line_text.strip()):
                 # Words of an English site's interface ("Date", "Collections") are English, however short.
                 line.confidences = {lang: float(lang == "en") for lang in self.languages}
         _add_repeated_line_furniture(text, lines)
