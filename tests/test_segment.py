@@ -559,3 +559,90 @@ def test_the_citation_under_a_citation_widget_heading_is_wrapper(segmenter):
         assert _roles_at(segments, text, heading, citation[:20], "Download full text")[1:] == [("wrapper", "en")] * 2, heading
         assert _roles_at(segments, text, heading)[0][0] == "wrapper"
         assert _roles_at(segments, text, "2. Petrova") == [("article", "en")]
+
+
+def test_a_record_field_with_a_russian_label_and_the_articles_words_is_the_records_in_russian(segmenter):
+    # Rule 24: "Авторы: <English names>" and "Ключевые слова: <English keywords>" are the record's fields, `ru`;
+    # a keyword line whose value is in its label's language is the article's translated keywords.
+    fields = ["Авторы: Sultanova K. B., Osmonov T. A.", "Ключевые слова: water management, hydropower, regional cooperation, Syr Darya"]
+    text = "\n".join(["Научная библиотека «Степь»", "Журнал: Review of Regional Studies", "Год: 2019   Том: 3", *fields,
+                      *BODY, "Ключевые слова: водная дипломатия, гидроэнергетика, региональное сотрудничество"])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "Авторы:", "Ключевые слова: water") == [("wrapper", "ru")] * 2
+    assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2
+    assert _roles_at(segments, text, "Ключевые слова: водная") == [("article", "ru")]
+
+
+def test_a_references_language_is_that_of_its_title_not_of_its_source(segmenter):
+    entries = [
+        "3. Moreno L. Hydropolitics in Central Asia revisited // Revista de Estudios Internacionales y Política Exterior. 2020. Vol. 12. P. 5-30.",
+        "4. García Pérez J. La cuenca del Syr Darya y la integración regional // Revista de Estudios Internacionales. 2018. No. 3. P. 7-19.",
+        "5. Osmonov T. A. Water-energy exchange in the basin // Вестник Киргизского национального университета. 2017. № 4. С. 11-20.",
+    ]
+    text = OTHER_ARTICLE + "\n" + "\n".join(entries)
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "3. Moreno", "5. Osmonov") == [("article", "en")] * 2
+    assert _roles_at(segments, text, "4. García") == [("article", "es")]
+
+
+def test_a_citation_widget_with_a_russian_journal_name_is_english_and_with_a_russian_label_russian(segmenter):
+    citation = "Sultanova K. B. Water diplomacy and energy trade in the Syr Darya basin // Вестник региональных исследований. 2019. Т. 3, № 2. С. 10-24."
+    text = "\n".join(BODY + ["Как цитировать", citation, "Лицензия CC BY 4.0"])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, citation[:20]) == [("wrapper", "en")]
+    text = "\n".join(BODY + ["Для цитирования: " + citation, "Лицензия CC BY 4.0"])
+    assert _roles_at(segmenter.segments(text), text, "Для цитирования") == [("wrapper", "ru")]
+
+
+def test_a_russian_title_with_a_subtitle_after_a_colon_is_no_record_field(segmenter):
+    title = "Водные споры на Сырдарье: опыт Кыргызстана"
+    text = "\n".join(["Журнал «Вестник водного хозяйства»", "Главная | Архив | Авторам | Контакты", title, "Султанова К. Б., Институт экономики, Бишкек",
+                      "Аннотация. " + RUSSIAN_ONLY.split("\n\n")[1], *BODY])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, title, "Султанова К. Б.") == [("article", "ru")] * 2
+    # Among other fields a long label is still a field.
+    record = "\n".join(["Электронная библиотека", "Количество страниц в статье: 14", "Год издания: 2019", *BODY])
+    assert _roles_at(segmenter.segments(record), record, "Количество страниц") == [("wrapper", "ru")]
+
+
+def test_a_rubric_above_the_title_is_the_sites_section_name(segmenter):
+    # The section the site files the article under: a menu item repeated above the title, or "Section / Topic".
+    for rubric, menu in (("Opinion", "Home  News  Opinion  Interviews  About"), ("Regions / Central Asia", "Главная | Аналитика | Контакты")):
+        text = "\n".join(["Steppe Policy Forum", menu, rubric, *BODY, "© 2024 Steppe Policy Forum"])
+        segments = segmenter.segments(text)
+        assert _roles_at(segments, text, rubric)[0][0] == "wrapper", rubric
+        assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2, rubric
+    assert segmenter.segments(OTHER_ARTICLE) == [Segment(0, len(OTHER_ARTICLE), "en", "article")]
+
+
+def test_an_ojs_page_with_russian_interface_headings_around_the_english_article(segmenter):
+    # OJS in Russian: the platform's headings between the article's parts are the site's, each in its own language,
+    # with or without blank lines; the English interface words of a repository are English however short.
+    citation = "Sultanova K. B. Water diplomacy and energy trade in the Syr Darya basin // Central Asian Studies Review. 2020. Vol. 5, no. 2. P. 10-24."
+    lines = ["Вестник исследований Центральной Азии", "Текущий выпуск", "Архивы", "Главная / Архивы / Т. 5 № 2 (2020) / Статьи",
+             BODY[0], BODY[1], "Аннотация", ABSTRACT, "Ключевые слова", "water management, hydropower, regional cooperation",
+             "Полный текст", *BODY[4:8], "Библиографические ссылки", "Smith J. Rivers and borders in Central Asia. London, 2015. 240 p.",
+             "Как цитировать", citation, "Date", "2020", "URI", "Collections", "Раздел", "Статьи", "LIBRARY.EXAMPLE.RU"]
+    for separator in ("\n", "\n\n"):
+        text = separator.join(lines)
+        segments = segmenter.segments(text)
+        assert _roles_at(segments, text, "Аннотация", "Полный текст", "Библиографические", "Как цитировать", "Раздел",
+                         "LIBRARY") == [("wrapper", "ru")] * 6
+        assert _roles_at(segments, text, citation[:30], "Date", "Collections") == [("wrapper", "en")] * 3
+        assert _roles_at(segments, text, BODY[0], ABSTRACT[:30], "water management", "2. Results", "Smith J.") == [("article", "en")] * 5
+
+
+def test_a_bilingual_head_with_a_long_russian_author_block_is_the_articles(segmenter):
+    # Guidelines' conventions: a Russian title, author block and abstract printed by the article are `ru` article,
+    # with or without a UDC line above them, however many lines the authors' affiliations and e-mails take.
+    title, abstract = RUSSIAN_ONLY.split("\n\n")[:2]
+    authors = ["К. Б. Султанова", "Институт экономики Национальной академии наук, Бишкек, Кыргызстан", "e-mail: sultanova@example.kg",
+               "Т. А. Осмонов", "Кыргызский национальный университет, Бишкек, Кыргызстан", "ORCID: 0000-0002-1825-0097"]
+    for udc in (["УДК 339.9", "DOI: 10.99123/vvh.2019.3.2.1"], []):
+        text = "\n".join(["Вестник водного хозяйства", "Главная | Архив | Авторам | Контакты", "Архив номеров / 2019 / Том 3, № 2",
+                          *udc, title, *authors, "Аннотация", abstract, "Ключевые слова: водная дипломатия, гидроэнергетика",
+                          *BODY, "© Вестник водного хозяйства, 2019"])
+        segments = segmenter.segments(text)
+        assert _roles_at(segments, text, *udc, title, "К. Б.", "e-mail", "Т. А.", "ORCID", abstract[:20]) == [("article", "ru")] * (6 + len(udc))
+        assert _roles_at(segments, text, "Вестник водного", "Архив номеров", "©") == [("wrapper", "ru")] * 3
+        assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2

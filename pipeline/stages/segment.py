@@ -4,11 +4,16 @@ The text is cut into lines (lines with no blank line between them form a
 paragraph). Every line gets
 
 * language evidence: lingua's confidence values over a small set of
-  languages, on the line without URLs, e-mail addresses and numbers, script
-  run by script run (a Russian heading around an English title is part
-  Russian, part English), weighted by its letters (a number, a journal name
-  weighs little); a script run that repeats another line of the page (the
-  article title quoted in a Russian heading) is a quotation and is left out;
+  languages, on the line without URLs, domain names, e-mail addresses and
+  numbers, script run by script run (a Russian heading around an English
+  title is part Russian, part English), weighted by its letters (a number, a
+  journal name weighs little); a script run that repeats another line of the
+  page (the article title quoted in a Russian heading) is a quotation and is
+  left out; a bibliographic entry ("Authors. Title // Source") speaks by the
+  words before its source (a journal's name is a name in any language); a
+  line of English site words ("Date", "Collections") is English; a record
+  field whose label is in another script than its article-text value
+  ("Авторы: Okonkwo C. A.") takes its label's language;
 * its script (outside quotations): a line wholly in one script is not in a
   language of another, and a change of script is a change of block (record
   pages alternate Russian fields and English article lines without blank
@@ -17,8 +22,10 @@ paragraph). Every line gets
   double-spaced items, breadcrumbs), copyright lines, short lines of English
   site words ("Make a Submission", "Show full item record", "Published:
   2021-12-20"), the items under a related-items heading, a citation widget,
-  running headers with their page numbers, a record's field labels and the
-  headings that quote the article, and, for HTML, the block's landmarks (nav,
+  running headers with their page numbers, a record's field labels (short
+  ones, or longer ones among other fields: an isolated "X: y" is a title) and
+  the headings that quote the article, a rubric above the article (a menu item
+  repeated, "Section / Topic"), and, for HTML, the block's landmarks (nav,
   aside, a header/footer that is not the article's own), link-text density
   and navigation-like class/id names;
 * article evidence from structure: a paragraph under an abstract label in
@@ -27,7 +34,7 @@ paragraph). Every line gets
   a translated abstract, are the article's header.
 
 Least-cost paths (Viterbi, a cost for every switch, higher inside a
-paragraph) then smooth the evidence in three passes:
+paragraph unless the script changes there) then smooth the evidence in three passes:
 
 1. the language of every line;
 2. its role, on the shape of a page: wrapper above, article, wrapper below
@@ -66,7 +73,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from textmine.components import register
 from textmine.document import Document, Segment
-from textmine.stages.metadata import is_citation_line, is_reference_entry, is_references_heading
+from textmine.stages.metadata import EMAIL, ORCID, is_citation_line, is_reference_entry, is_references_heading
 
 # English articles on Russian-language pages: the languages of the region's
 # sites and of the journals they catalogue.
@@ -133,7 +140,7 @@ QUOTE_MAX_PREFIXED_WORDS = 40
 
 # The last two alternatives match whole tokens, so they start only where a token
 # starts: tried at every position inside a long token they would be quadratic.
-NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*")
+NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*|(?<!\S)(?:[A-Za-z0-9-]{2,}\.)+[A-Za-z]{2,6}(?!\S)")
 # Site furniture in words: cookie and consent banners, skip links, share and follow rows, legal footers,
 # sign-in and subscription prompts, calls for papers, and a language switcher ("RU | EN", "Русский English").
 FURNITURE_TEXT = re.compile(
@@ -189,6 +196,8 @@ FIELD_LABEL_WORDS = frozenset(
 # Labels whose inline value is the article's own text (its keywords, its abstract), not a record field.
 CONTENT_LABELS = frozenset("ключевые слова|аннотация|резюме|keywords|key words|abstract|annotation".split("|"))
 FIELD_VALUE_MAX_WORDS = 6
+# Record labels are short ("Год издания", "Область наук"); a longer one alone is more likely a title "X: y".
+FIELD_LABEL_MAX_WORDS = 3
 # A heading that starts with an abstract label and is no sentence.
 ABSTRACT_HEADING = re.compile(r"^(?:аннотация|резюме|abstract|annotation)\b(?!\s*[.:]\s*\S)(?!.*[^\W\d_]{2}[.!?]$)", re.IGNORECASE)
 # Evidence of a block of furniture set in the article's flow (a record's field label, a running header):
@@ -213,8 +222,9 @@ MENU_ITEM_MAX_WORDS = 5
 RUNNING_HEADER = re.compile(r"\bet al\.\s.+\s\d{1,4}$")
 # An article's header runs from its UDC/DOI line to its abstract over at most this many lines.
 HEADER_MAX_LINES = 10
-# A translated abstract has its translated title and authors in at most this many lines above it.
-TRANSLATED_HEADER_MAX_LINES = 3
+# A translated abstract has its translated title and authors in at most this many lines above it (a title, two
+# authors with their affiliations, an abstract label; the authors' e-mail and ORCID lines are not counted).
+TRANSLATED_HEADER_MAX_LINES = 6
 ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\b", re.IGNORECASE)
 # The configured first language is the one the articles are expected in: its letters count this much more
 # when the article's language is chosen (a Russian abstract before an English one does not make the article Russian).
@@ -222,6 +232,11 @@ EXPECTED_LANGUAGE_WEIGHT = 1.5
 MENU_SEPARATORS = re.compile(r"\s[|•»›→/]\s|\s?[|•]\s?|(?<=\S)\s{2,}(?=\S)")
 BREADCRUMB_SEPARATORS = re.compile(r"\s[»›→/>]\s")
 BREADCRUMB_ITEM_MAX_WORDS = 8
+# A two-level rubric: capitalised names of one or two words on either side of a path separator.
+_RUBRIC_ITEM = r"[^\W\d_][^\W\d_'’-]*(?:\s[^\W\d_][^\W\d_'’-]*)?"
+RUBRIC_PATH = re.compile(rf"^[A-ZА-ЯЁ]{_RUBRIC_ITEM}\s[/|»›→>]\s[A-ZА-ЯЁ]{_RUBRIC_ITEM}$")
+# A section name repeated from the menu is a word or three.
+SECTION_NAME_MAX_WORDS = 3
 COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\s+\d{4}", re.IGNORECASE)
 FURNITURE_NAME = re.compile(
     r"(?:^|[#._-])(?:nav\w*|menu\w*|sidebar|side|footer|header|banner|breadcrumbs?|advert\w*|ads?|adv|promo\w*|"
@@ -247,6 +262,7 @@ class _Line:
     translated_content: bool = False  # a prose paragraph in another script under an abstract label
     citation_letters: int = 0  # letters of a citation line, which count only for a wrapper's language
     article_header: bool = False  # a line of the article's own header (see _mark_article_headers), in any language
+    label_end: int = 0  # a record field's label in another script ends here; its value quotes the article
 
     @property
     def weight(self) -> float:
@@ -276,7 +292,8 @@ class Segmenter:
         quotable = _quotable_word_runs(text, lines)
         for line in lines:
             line_text = text[line.start : line.end]
-            line.letters, line.confidences, letters_by_script, line.quoting = self._language_evidence(line_text, quotable)
+            line.letters, line.confidences, letters_by_script, line.quoting = self._language_evidence(
+                _own_words(line_text), quotable)
             if letters_by_script:
                 line.main_script = max(letters_by_script, key=letters_by_script.__getitem__)
                 if letters_by_script[line.main_script] >= SCRIPT_DOMINANT_SHARE * sum(letters_by_script.values()):
@@ -286,8 +303,12 @@ class Segmenter:
                 # running header it is the wrapper's own line, in its own language.
                 line.citation_letters, line.letters = line.letters, 0
             line.furniture = _text_furniture(line_text)
+            if "en" in self.languages and line.script == "LATIN" and _is_site_furniture_line(line_text.strip()):
+                # Words of an English site's interface ("Date", "Collections") are English, however short.
+                line.confidences = {lang: float(lang == "en") for lang in self.languages}
         _add_repeated_line_furniture(text, lines)
         _add_listing_furniture(text, lines)
+        _add_section_name_furniture(text, lines)
         if html_blocks:
             _add_html_furniture(lines, html_blocks)
         self._smooth_languages(lines)
@@ -301,6 +322,10 @@ class Segmenter:
                     for line in lines[start:end]:
                         if line.furniture >= BLOCK_FURNITURE_EVIDENCE:
                             line.letters = max(line.letters, line.citation_letters)
+                        if line.label_end:
+                            # A field's language is its label's: the value it shows is quoted from the article.
+                            _, line.confidences, label_scripts, _ = self._language_evidence(text[line.start : line.start + line.label_end])
+                            line.script = max(label_scripts, key=label_scripts.__getitem__, default=None)
                 self._smooth_languages(lines[start:end], quoted=article_lang if roles[start] == WRAPPER else None)
                 start = end
         return _to_segments(lines, roles, len(text))
@@ -384,7 +409,7 @@ class Segmenter:
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
             elif ARTICLE_HEADER_LINE.match(line_text):
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
-            if _is_article_content_label(line_text) or line.translated_content:
+            if (_is_article_content_label(line_text) and not line.label_end) or line.translated_content:
                 wrapper_cost = max(wrapper_cost, CONTENT_LABEL_WRAPPER_COST)
             if is_reference_entry(line_text) or is_references_heading(line_text):
                 article_cost, wrapper_cost = line.furniture, max(wrapper_cost, REFERENCE_WRAPPER_COST)
@@ -473,6 +498,14 @@ def _lines(text: str) -> list[_Line]:
     return lines
 
 
+def _own_words(line_text: str) -> str:
+    """The words that give a line its language: of a bibliographic entry ("Authors. Title // Source. 2021"), those
+    before its source, since a journal's name is a name in whatever language ("... revisited // Revista Brasileira
+    de Política Internacional" is an English reference, "... // Вестник МГУ" an English citation)."""
+    head, separator, _ = line_text.partition(" // ")
+    return head if separator and re.search(r"[^\W\d_]{3}", head) else line_text
+
+
 def _script_runs(line_text: str) -> list[tuple[str, list[str]]]:
     """The line's words (without URLs, e-mail addresses, numbers) grouped into runs of one script."""
     runs: list[tuple[str, list[str]]] = []
@@ -532,12 +565,31 @@ def _text_furniture(line: str) -> float:
     crumbs = [item.strip() for item in BREADCRUMB_SEPARATORS.split(line)]
     if len(crumbs) >= 3 and all(item and len(item.split()) <= BREADCRUMB_ITEM_MAX_WORDS for item in crumbs):
         return LAYOUT_CUE_EVIDENCE
+    # A rubric: a section and its topic ("Analysis / Energy", "Мнения | Экономика"), names without a sentence.
+    if RUBRIC_PATH.match(line.strip()):
+        return LAYOUT_CUE_EVIDENCE
     return 0.0
+
+
+def _add_section_name_furniture(text: str, lines: list[_Line]) -> None:
+    """A short line that repeats an item of the page's menu ("Commentary" above a title, with "News  Analysis
+    Commentary" in the menu) names the site's section the article is filed in: a rubric, the page's."""
+    menu_items: set[str] = set()
+    for line in lines:
+        items = [item.strip() for item in MENU_SEPARATORS.split(text[line.start : line.end])]
+        if line.furniture and len(items) >= 3:
+            menu_items.update(item.casefold() for item in items if item)
+    for line in lines:
+        line_text = text[line.start : line.end].strip()
+        if len(line_text.split()) <= SECTION_NAME_MAX_WORDS and line_text.casefold() in menu_items:
+            line.furniture = max(line.furniture, LAYOUT_CUE_EVIDENCE)
 
 
 def _is_site_furniture_line(line: str) -> bool:
     """A short line of English site words ("Make a Submission"), or a short field with such a label ("Issue: Vol. 3")."""
     field = FIELD_WITH_VALUE.match(line)
+    if field and (EMAIL.search(field.group(2)) or ORCID.search(field.group(2))):
+        return False  # "e-mail: a.b@uni.example.kg", "ORCID: ...": an author's contact in the article's author block
     if field and len(field.group(2).split()) <= SITE_LINE_MAX_WORDS:
         line = field.group(1)
     words = [word.strip(".,:;!?()[]/|·•«»\"'").casefold() for word in line.split()]
@@ -626,13 +678,25 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
     after_label = False
     previous_label_text = ""
     previous_line: _Line | None = None
-    for line in lines:
+    field_shaped = [_is_field_shaped(text[line.start : line.end].strip()) for line in lines]
+    for index, line in enumerate(lines):
         previous_label = after_label
         line_text = text[line.start : line.end].strip()
         foreign = article_script is not None and _main_script([line_text]) not in (article_script, None)
         label_only = bool(FIELD_LABEL_ONLY.match(line_text)) or line_text.casefold().rstrip(":. ") in FIELD_LABEL_WORDS
         field = FIELD_WITH_VALUE.match(line_text)
         short_field = bool(field) and field.group(1).casefold() not in CONTENT_LABELS and len(field.group(2).split()) <= FIELD_VALUE_MAX_WORDS
+        if short_field and len(field.group(1).split()) > FIELD_LABEL_MAX_WORDS:
+            # A long "label" alone ("Медиация в трудовых спорах: опыт Татарстана") is a title with its subtitle;
+            # a record's field of that length stands among other fields.
+            short_field = any(field_shaped[near] for near in (index - 1, index + 1) if 0 <= near < len(lines))
+        # "Авторы: Okonkwo C. A.", "Ключевые слова: African Union, ...": a label in the record's script showing article
+        # text is the record's field (a translated keyword line has its value in its label's script).
+        if (field and not foreign and _main_script([field.group(1)]) not in (article_script, None)
+                and _main_script([field.group(2)]) == article_script):
+            line.label_end = text.index(":", line.start) - line.start
+            if not _is_prose(field.group(2)):
+                line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
         if foreign and previous_label and _is_prose(line_text):
             # A paragraph is no field value: under an abstract label it is the article's translated abstract,
             # and the label is the article's heading.
@@ -654,19 +718,26 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
         previous_line = line
 
 
+def _is_field_shaped(line_text: str) -> bool:
+    """A record's field label alone ("Авторы:") or with a short value ("Год: 2019")."""
+    field = FIELD_WITH_VALUE.match(line_text)
+    return bool(FIELD_LABEL_ONLY.match(line_text)) or (bool(field) and len(field.group(2).split()) <= FIELD_VALUE_MAX_WORDS)
+
+
 def _mark_article_headers(text: str, lines: list[_Line], article_script: str | None) -> None:
     """The article's own header lines, in whatever language: a Russian header of a bilingual article is the article's.
 
-    Two shapes: the lines from a UDC/DOI line to the abstract that follows it closely, and the few short
-    lines in another script right above a paragraph or keyword line in that script (the title and authors
-    above a translated abstract); furniture between ends either.
+    Two shapes: the lines from a UDC/DOI line to the abstract that follows it closely (a block of furniture
+    ends it), and the few short lines in another script right above a paragraph or keyword line in that
+    script (the title and authors above a translated abstract, with their e-mail and ORCID lines in any
+    script; furniture, prose or a citation line ends it).
     """
     for index, line in enumerate(lines):
         line_text = text[line.start : line.end]
         if ARTICLE_HEADER_LINE.match(line_text):
             for end in range(index + 1, min(len(lines), index + 1 + HEADER_MAX_LINES)):
                 following = lines[end]
-                if following.furniture:
+                if following.furniture >= BLOCK_FURNITURE_EVIDENCE:
                     break
                 following_text = text[following.start : following.end]
                 if following.translated_content or following.labelled or _is_article_content_label(following_text):
@@ -675,11 +746,16 @@ def _mark_article_headers(text: str, lines: list[_Line], article_script: str | N
                     break
         foreign = article_script is not None and line.main_script not in (None, article_script)
         if foreign and not line.furniture and (_is_prose(line_text) or _is_article_content_label(line_text)):
-            for above in reversed(lines[max(0, index - TRANSLATED_HEADER_MAX_LINES) : index]):
+            budget = TRANSLATED_HEADER_MAX_LINES
+            for above in reversed(lines[max(0, index - HEADER_MAX_LINES) : index]):
                 above_text = text[above.start : above.end]
-                if above.furniture or above.main_script != line.main_script or _is_prose(above_text):
+                # An author's e-mail or ORCID line is part of the header whatever its script, and no line of its own.
+                contact = bool(EMAIL.search(above_text) or ORCID.search(above_text)) and not _is_prose(above_text)
+                if (above.furniture or _is_prose(above_text) or is_citation_line(above_text)
+                        or (above.main_script != line.main_script and not contact) or (budget == 0 and not contact)):
                     break
                 above.article_header = True
+                budget -= not contact
 
 
 def _add_html_furniture(lines: list[_Line], blocks: Sequence[Mapping[str, Any]]) -> None:
@@ -767,8 +843,14 @@ PAGE_STARTS = [0.0, 0.0, _NO, _NO]
 
 
 def _paragraph_factors(lines: list[_Line], same_paragraph: float) -> list[float]:
-    """Multiplier of the switch cost before each line: a switch inside a paragraph costs more."""
-    return [1.0] + [same_paragraph if line.paragraph == previous.paragraph else 1.0 for previous, line in zip(lines, lines[1:])]
+    """Multiplier of the switch cost before each line: a switch inside a paragraph costs more, unless the
+    script changes there (a Russian widget heading over an English citation is two blocks without a blank line)."""
+    return [1.0] + [same_paragraph if line.paragraph == previous.paragraph and not _script_change(previous, line) else 1.0
+                    for previous, line in zip(lines, lines[1:])]
+
+
+def _script_change(previous: _Line, line: _Line) -> bool:
+    return bool(line.main_script and previous.main_script and line.main_script != previous.main_script)
 
 
 def _role_transitions(lines: list[_Line]) -> list[list[list[float]]]:
@@ -787,8 +869,7 @@ def _role_transitions(lines: list[_Line]) -> list[list[list[float]]]:
     for previous, line in zip(lines, lines[1:]):
         # A change of script is a change of block too: records and catalogue pages alternate Russian
         # fields and English article text line by line, without blank lines between them.
-        script_change = bool(line.main_script and previous.main_script and line.main_script != previous.main_script)
-        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE or script_change:
+        if max(line.furniture, previous.furniture) >= BLOCK_FURNITURE_EVIDENCE or _script_change(previous, line):
             out.append(near_block)
         elif line.paragraph == previous.paragraph and not (line.furniture or previous.furniture):
             out.append(same_paragraph)
