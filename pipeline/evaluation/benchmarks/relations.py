@@ -31,7 +31,7 @@ def predicted_entities(gold: list[Document]) -> list[Document]:
     """The gold texts run through the extractor without the relation stage."""
     from textmine.runtime.extract import DEFAULT_COMPONENTS, ExtractConfig, Extractor
 
-    extractor = Extractor(ExtractConfig(components=tuple(c for c in DEFAULT_COMPONENTS if c != "relations")))
+    extractor = Extractor(ExtractConfig(components=tuple(c for c in DEFAULT_COMPONENTS if c not in ("relations", "byline_affiliations"))))
     return [extractor(Document(id=doc.id, text=doc.text, source={"format": "txt"})) for doc in gold]
 
 
