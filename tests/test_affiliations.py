@@ -9,7 +9,7 @@ import re
 import pytest
 
 from textmine.document import Document, Entity, Relation, Segment
-from textmine.stages.affiliations import BYLINE_CONFIDENCE, SOURCE, BylineAffiliations
+from textmine.stages.affiliations import BYLINE_CONFIDENCE, SOURCE, BylineAffiliations, with_byline
 from textmine.stages.metadata import AUTHOR_ASSIGNMENT_KEY, Metadata
 
 BODY = ("The article examines how the regional organisations of the continent coordinated their policies over "
@@ -126,3 +126,21 @@ def test_without_an_author_block_other_affiliations_are_kept():
 def test_confidence_must_be_a_probability():
     with pytest.raises(ValueError, match="confidence"):
         BylineAffiliations(confidence=1.5)
+
+
+def test_with_byline_applies_the_author_block_to_a_predictor_s_relations():
+    text = ("Maritime patrols in the Baltic\n\nIngrid K. Solberg1, Tomas R. Lindqvist2\n"
+            "1 University of Tromso, Tromso, Norway\n2 Stockholm School of Economics, Stockholm, Sweden\n\n" + BODY)
+    doc = make_doc(text, [("Ingrid K. Solberg", "PERSON"), ("Tomas R. Lindqvist", "PERSON"), ("University of Tromso", "ORG"),
+                          ("Tromso", "LOC"), ("Norway", "LOC"), ("Stockholm School of Economics", "ORG"),
+                          ("Stockholm", "LOC"), ("Sweden", "LOC")])
+    crossed = Relation("", "affiliated_with", "T1", "T6", 0.7, "classifier")
+    place = Relation("", "located_in", "T3", "T4", 0.8, "classifier")
+    relations = with_byline(lambda d, items: [crossed, place])(doc, [])
+    by_id = doc.entity_by_id()
+    assert {(r.label, by_id[r.head].text, by_id[r.tail].text) for r in relations} == {
+        ("located_in", "University of Tromso", "Tromso"),
+        ("affiliated_with", "Ingrid K. Solberg", "University of Tromso"),
+        ("affiliated_with", "Tomas R. Lindqvist", "Stockholm School of Economics"),
+    }
+    assert doc.relations == [] and not doc.metadata  # the input document is left as it was

@@ -28,11 +28,11 @@ reference rule.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
 from textmine.components import register
 from textmine.document import Document, Entity, Relation
-from textmine.stages.metadata import AUTHOR_ASSIGNMENT_KEY, is_references_heading
+from textmine.stages.metadata import AUTHOR_ASSIGNMENT_KEY, Metadata, is_references_heading
 from textmine.stages.relations.candidates import reference_blocks
 
 SOURCE = "byline"
@@ -155,3 +155,17 @@ class BylineAffiliations:
         for i, rel in enumerate(doc.relations, 1):
             rel.id = f"R{i}"
         return doc
+
+
+def with_byline(predictor: Callable[[Document, Any], list[Relation]]) -> Callable[[Document, Any], list[Relation]]:
+    """A relation predictor ``(doc, examples) -> relations`` followed by the metadata stage and this component, as
+    the extractor runs them: for benchmarks that call the relation classifier on documents directly."""
+    component = BylineAffiliations()
+
+    def run(doc: Document, items: Any) -> list[Relation]:
+        seen = Document(id=doc.id, text=doc.text, segments=doc.segments, entities=doc.entities,
+                        relations=list(predictor(doc, items)), source=doc.source or {})
+        seen.annotations = {key: value for key, value in doc.annotations.items() if key == "html_blocks"}
+        return component(Metadata()(seen)).relations
+
+    return run
