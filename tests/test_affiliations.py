@@ -144,3 +144,26 @@ def test_with_byline_applies_the_author_block_to_a_predictor_s_relations():
         ("affiliated_with", "Tomas R. Lindqvist", "Stockholm School of Economics"),
     }
     assert doc.relations == [] and not doc.metadata  # the input document is left as it was
+
+
+def test_superscript_markers_shared_by_two_authors():
+    text = ("Fisheries in the Pacific\n\nAnna Petrova¹, Boris Ivanov¹², Carla Diaz²\n"
+            "¹Far Eastern Federal University, Vladivostok, Russia\n²University of Chile, Santiago, Chile\n\n" + BODY)
+    doc = make_doc(text, [("Anna Petrova", "PERSON"), ("Boris Ivanov", "PERSON"), ("Carla Diaz", "PERSON"),
+                          ("Far Eastern Federal University", "ORG"), ("Vladivostok", "LOC"), ("Russia", "LOC"),
+                          ("University of Chile", "ORG"), ("Santiago", "LOC"), ("Chile", "LOC")])
+    assert run(doc) == {("Anna Petrova", "Far Eastern Federal University", SOURCE),
+                        ("Boris Ivanov", "Far Eastern Federal University", SOURCE),
+                        ("Boris Ivanov", "University of Chile", SOURCE),
+                        ("Carla Diaz", "University of Chile", SOURCE)}
+
+
+def test_an_affiliation_in_brackets_ends_at_the_next_name_on_the_line():
+    text = ("Fisheries in the Pacific\n\nAnna Petrova (Far Eastern Federal University), "
+            "Boris Ivanov (Pacific Institute of Geography)\n\n" + BODY)
+    doc = make_doc(text, [("Anna Petrova", "PERSON"), ("Far Eastern Federal University", "ORG"), ("Boris Ivanov", "PERSON"),
+                          ("Pacific Institute of Geography", "ORG")])
+    guess(doc, "Anna Petrova", "Pacific Institute of Geography")
+    facts = run(doc)
+    assert ("Anna Petrova", "Far Eastern Federal University", SOURCE) in facts
+    assert not any(person == "Anna Petrova" and org == "Pacific Institute of Geography" for person, org, _ in facts)

@@ -879,6 +879,8 @@ class MetadataExtractor:
         -> 1 and 2; else the one of its record), for :data:`AUTHOR_ASSIGNMENT_KEY`. A span is the organisation
         part of the affiliation's line: after its number and any author named before it, up to its address."""
         numbered = {aff.number: aff for aff in affiliations if aff.number}
+        # Names on an affiliation's line bound it ("A (Univ. X), B (Univ. Y)"), whether or not read as authors.
+        names = [(a.start, a.end) for a in authors] + [(e.start, e.end) for e in self.doc.entities if e.label == "PERSON"]
         out = []
         for author in authors:
             pointed = [numbered[m] for m in author.markers if m.isdigit() and m in numbered]
@@ -888,8 +890,8 @@ class MetadataExtractor:
                 marker = _AFFILIATION_LINE.match(aff.line.text)
                 start = aff.line.start + (marker.end() if marker else 0)
                 end = aff.place[0] if aff.place else aff.line.end
-                start = max([start] + [a.end for a in authors if start <= a.end <= aff.start])
-                end = min([end] + [a.start for a in authors if aff.end <= a.start < end])
+                start = max([start] + [name_end for _, name_end in names if start <= name_end <= aff.start])
+                end = min([end] + [name_start for name_start, _ in names if aff.end <= name_start < end])
                 spans.append((start, end))
             out.append({"start": author.start, "end": author.end, "entity": author.entity.id if author.entity else None,
                         "affiliations": spans, "lines": [(aff.line.start, aff.line.end) for aff in assigned]})
