@@ -167,3 +167,12 @@ def test_an_affiliation_in_brackets_ends_at_the_next_name_on_the_line():
     facts = run(doc)
     assert ("Anna Petrova", "Far Eastern Federal University", SOURCE) in facts
     assert not any(person == "Anna Petrova" and org == "Pacific Institute of Geography" for person, org, _ in facts)
+
+
+def test_an_organisation_in_a_gost_citation_line_is_no_ones_affiliation():
+    text = (BODY + "Rosa Mendez discussed the findings.\n\nHow to cite\n"
+            "Mendez R. Reform of the Andean Community // Journal of Regional Studies. 2021. No. 2.\n")
+    doc = make_doc(text, [("Rosa Mendez", "PERSON"), ("Mendez R.", "PERSON"), ("Andean Community", "ORG")])
+    guess(doc, "Rosa Mendez", "Andean Community")
+    guess(doc, "Mendez R.", "Andean Community")
+    assert run(doc) == set()

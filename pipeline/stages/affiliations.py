@@ -97,7 +97,8 @@ def byline_relations(doc: Document, assignment: list[dict[str, Any]], confidence
 
 
 def block_span(assignment: list[dict[str, Any]]) -> tuple[int, int] | None:
-    """From the first author's name to the end of the last line of the block (a name or an assigned affiliation)."""
+    """From the first author's name to the end of the last line of the block (a name or an assigned affiliation);
+    None when no author has an affiliation. ``assignment`` without other printings of its authors."""
     if not any(author.get("affiliations") for author in assignment):
         return None
     starts = [a["start"] for a in assignment]
@@ -111,9 +112,9 @@ def contradicts(rel: Relation, doc: Document, assignment: list[dict[str, Any]], 
     head, tail = by_id.get(rel.head), by_id.get(rel.tail)
     if head is None or tail is None:
         return False
-    if _inside(head, references):
+    if _inside(head, references) or _inside(tail, references):
         return True
-    block = block_span(assignment)
+    block = block_span(distinct_authors(assignment, by_id))
     if block is None:
         return False
     if _inside(head, [block]) or _inside(tail, [block]):
