@@ -366,7 +366,8 @@ def _script(char: str) -> str:
 
 
 class MetadataExtractor:
-    """Extracts the metadata of one document (see the module docstring)."""
+    """Extracts the metadata of one document (see the module docstring); after :meth:`extract`, ``assignment``
+    holds each author's affiliation spans (:meth:`_assignment`)."""
 
     def __init__(self, doc: Document):
         self.doc = doc
