@@ -176,3 +176,13 @@ def test_an_organisation_in_a_gost_citation_line_is_no_ones_affiliation():
     guess(doc, "Rosa Mendez", "Andean Community")
     guess(doc, "Mendez R.", "Andean Community")
     assert run(doc) == set()
+
+
+def test_min_confidence_above_the_byline_confidence_adds_nothing():
+    text = ("Urban water supply in the Andes\n\nLucia Paredes\nNational University of Cusco, Cusco, Peru\n\n" + BODY)
+    doc = make_doc(text, [("Lucia Paredes", "PERSON"), ("National University of Cusco", "ORG"), ("Cusco", "LOC"), ("Peru", "LOC")])
+    Metadata()(doc)
+    BylineAffiliations(min_confidence=BYLINE_CONFIDENCE + 0.01)(doc)
+    assert doc.relations == []
+    BylineAffiliations(min_confidence=BYLINE_CONFIDENCE)(doc)
+    assert [(r.label, r.source) for r in doc.relations] == [("affiliated_with", SOURCE)]

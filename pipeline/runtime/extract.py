@@ -75,6 +75,7 @@ class ExtractConfig:
         settings = {
             "ner": {"backend": ner, **({"stanza_dir": str(stanza_dir)} if stanza_dir else {})},
             "relations": {"min_confidence": min_confidence},
+            "byline_affiliations": {"min_confidence": min_confidence},
         }
         return cls(settings=settings, batch_size=batch_size)
 

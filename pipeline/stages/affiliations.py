@@ -129,26 +129,30 @@ class BylineAffiliations:
     """Replace sentence-level affiliated_with guesses in the author block by the metadata stage's reading of it.
 
     ``confidence`` is the fixed confidence of the relations it adds (default
-    :data:`BYLINE_CONFIDENCE`, the precision measured on development pages).
+    :data:`BYLINE_CONFIDENCE`, the precision measured on development pages);
+    with ``min_confidence`` above it (the extractor's ``--min-confidence``) it adds none.
     """
 
     name = "byline_affiliations"
 
-    def __init__(self, confidence: float = BYLINE_CONFIDENCE):
+    def __init__(self, confidence: float = BYLINE_CONFIDENCE, min_confidence: float = 0.0):
         if not 0.0 < confidence <= 1.0:
             raise ValueError(f"confidence must be in (0, 1], not {confidence}")
+        if not 0.0 <= min_confidence <= 1.0:
+            raise ValueError(f"min_confidence must be between 0 and 1, not {min_confidence}")
         self.confidence = confidence
+        self.min_confidence = min_confidence
 
     @property
     def provenance(self) -> dict[str, Any]:
-        return {"source": SOURCE, "confidence": self.confidence}
+        return {"source": SOURCE, "confidence": self.confidence, "min_confidence": self.min_confidence}
 
     def __call__(self, doc: Document) -> Document:
         assignment = doc.annotations.get(AUTHOR_ASSIGNMENT_KEY) or []
         references = bibliographic_spans(doc)
         kept = [rel for rel in doc.relations
                 if rel.label != LABEL or rel.source == SOURCE or not contradicts(rel, doc, assignment, references)]
-        added = byline_relations(doc, assignment, self.confidence)
+        added = byline_relations(doc, assignment, self.confidence) if self.confidence >= self.min_confidence else []
         new = {(rel.head, rel.tail) for rel in added}
         # The block's reading replaces a classifier pair it agrees with, so each pair is stated once, by the byline.
         kept = [rel for rel in kept if not (rel.label == LABEL and (rel.head, rel.tail) in new)]
