@@ -45,7 +45,7 @@ def test_the_default_cli_pipeline_runs_every_stage(tmp_path):
     assert code == 0, output
     data = json.loads(path.read_text(encoding="utf-8"))
     names = [c["name"] for c in data["provenance"]["components"]]
-    for stage in ("segmenter", "ner", "date_values", "canonical", "metadata", "relations"):
+    for stage in ("segmenter", "ner", "date_values", "canonical", "metadata", "relations", "byline_affiliations"):
         assert stage in names, names
     by_id = {e["id"]: e for e in data["entities"]}
     facts = {(r["label"], by_id[r["head"]]["text"], by_id[r["tail"]]["text"]) for r in data["relations"]}

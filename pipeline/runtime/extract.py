@@ -27,9 +27,11 @@ COMPONENT_MODULES = {
     "canonical": "textmine.stages.canonical",
     "metadata": "textmine.stages.metadata",
     "relations": "textmine.stages.relations",
+    "byline_affiliations": "textmine.stages.affiliations",
 }
 
-DEFAULT_COMPONENTS = ("segmenter", "ner", "date_values", "canonical", "metadata", "relations")
+# byline_affiliations reads the metadata's author block and corrects the relations' affiliated_with, so it runs last.
+DEFAULT_COMPONENTS = ("segmenter", "ner", "date_values", "canonical", "metadata", "relations", "byline_affiliations")
 
 # What the extractor accepts: a text, a Document, or the path of a file (or, in pipe(), a folder or .jsonl file).
 Input = Union[str, Document, os.PathLike]
@@ -55,7 +57,7 @@ def library_versions() -> dict[str, str]:
 class ExtractConfig:
     """Which components the extractor runs, in order, and with which settings.
 
-    ``components`` are names from :mod:`textmine.components` (default: all six
+    ``components`` are names from :mod:`textmine.components` (default: all seven
     stages); ``settings`` maps a component name to its keyword settings, e.g.
     ``{"ner": {"backend": "stanza"}}``; ``batch_size`` is the number of
     documents per batch in :meth:`Extractor.pipe`.
@@ -73,6 +75,7 @@ class ExtractConfig:
         settings = {
             "ner": {"backend": ner, **({"stanza_dir": str(stanza_dir)} if stanza_dir else {})},
             "relations": {"min_confidence": min_confidence},
+            "byline_affiliations": {"min_confidence": min_confidence},
         }
         return cls(settings=settings, batch_size=batch_size)
 

@@ -21,6 +21,7 @@ from typing import Any, Callable
 
 from textmine.document import Document
 from textmine.evaluation.baselines import classifier_predictor, cooccurrence_predictor, patterns_predictor, score
+from textmine.stages.affiliations import with_byline
 from textmine.stages.relations import model as model_io
 from textmine.stages.relations.candidates import PREDICTED_LABELS
 from textmine.training.corpus import load_gold_documents
@@ -31,7 +32,7 @@ def predicted_entities(gold: list[Document]) -> list[Document]:
     """The gold texts run through the extractor without the relation stage."""
     from textmine.runtime.extract import DEFAULT_COMPONENTS, ExtractConfig, Extractor
 
-    extractor = Extractor(ExtractConfig(components=tuple(c for c in DEFAULT_COMPONENTS if c != "relations")))
+    extractor = Extractor(ExtractConfig(components=tuple(c for c in DEFAULT_COMPONENTS if c not in ("relations", "byline_affiliations"))))
     return [extractor(Document(id=doc.id, text=doc.text, source={"format": "txt"})) for doc in gold]
 
 
@@ -39,7 +40,8 @@ def _systems(model: model_io.RelationModel) -> dict[str, Any]:
     return {
         "co-occurrence": cooccurrence_predictor(model.manifest["majority_labels"]),
         "patterns": patterns_predictor,
-        "textmine": classifier_predictor(model),
+        # What the extractor does: the classifier, then the author block's reading (byline_affiliations).
+        "textmine": with_byline(classifier_predictor(model)),
     }
 
 

@@ -402,7 +402,8 @@ def _script(char: str) -> str:
 
 
 class MetadataExtractor:
-    """Extracts the metadata of one document (see the module docstring)."""
+    """Extracts the metadata of one document (see the module docstring); after :meth:`extract`, ``assignment``
+    holds each author's affiliation spans (:meth:`_assignment`)."""
 
     def __init__(self, doc: Document):
         self.doc = doc
@@ -454,6 +455,7 @@ class MetadataExtractor:
                                       key=lambda aff: aff.start)
                 block_end = max(block_end, record[-1].end)
         metadata["authors"] = self._author_records(authors, affiliations, block_end) or self._meta_authors()
+        self.assignment = self._assignment(authors, affiliations)
         metadata.update(self._affiliation_place(authors, affiliations, header))
         metadata["references"] = self._references(lines[body_index:])
         return metadata
@@ -1012,6 +1014,29 @@ class MetadataExtractor:
         entity = next((e for e in self.doc.entities if e.label == label and " ".join(e.text.split()).casefold() == wanted), None)
         return entity.id if entity else None
 
+    def _assignment(self, authors: list[_Author], affiliations: list[_Affiliation]) -> list[dict[str, Any]]:
+        """Each author with the spans of the affiliations assigned to it (every one its markers point to, "1,2"
+        -> 1 and 2; else the one of its record), for :data:`AUTHOR_ASSIGNMENT_KEY`. A span is the organisation
+        part of the affiliation's line: after its number and any author named before it, up to its address."""
+        numbered = {aff.number: aff for aff in affiliations if aff.number}
+        # Names on an affiliation's line bound it ("A (Univ. X), B (Univ. Y)"), whether or not read as authors.
+        names = [(a.start, a.end) for a in authors] + [(e.start, e.end) for e in self.doc.entities if e.label == "PERSON"]
+        out = []
+        for author in authors:
+            pointed = [numbered[m] for m in author.markers if m.isdigit() and m in numbered]
+            assigned = pointed or ([author.affiliation] if author.affiliation else [])
+            spans = []
+            for aff in assigned:
+                marker = _AFFILIATION_LINE.match(aff.line.text)
+                start = aff.line.start + (marker.end() if marker else 0)
+                end = aff.place[0] if aff.place else aff.line.end
+                start = max([start] + [name_end for _, name_end in names if start <= name_end <= aff.start])
+                end = min([end] + [name_start for name_start, _ in names if aff.end <= name_start < end])
+                spans.append((start, end))
+            out.append({"start": author.start, "end": author.end, "entity": author.entity.id if author.entity else None,
+                        "affiliations": spans, "lines": [(aff.line.start, aff.line.end) for aff in assigned]})
+        return out
+
     def _meta_authors(self) -> list[dict[str, Any]]:
         names = self.html_meta.get("citation_author") or []
         orcids = self.html_meta.get("citation_author_orcid") or []
@@ -1037,6 +1062,11 @@ def extract_metadata(doc: Document) -> dict[str, Any]:
     return MetadataExtractor(doc).extract()
 
 
+# Key of Document.annotations under which the metadata component leaves its author -> affiliation assignment with
+# offsets (:meth:`MetadataExtractor._assignment`), read by the ``byline_affiliations`` component.
+AUTHOR_ASSIGNMENT_KEY = "author_assignment"
+
+
 @register("metadata")
 class Metadata:
     """Fill ``doc.metadata`` (every key present; null or [] when absent)."""
@@ -1044,7 +1074,9 @@ class Metadata:
     name = "metadata"
 
     def __call__(self, doc: Document) -> Document:
-        doc.metadata = extract_metadata(doc)
+        extractor = MetadataExtractor(doc)
+        doc.metadata = extractor.extract()
+        doc.annotations[AUTHOR_ASSIGNMENT_KEY] = extractor.assignment
         return doc
 
 
