@@ -4,6 +4,9 @@
 #   bash scripts/mutation.sh dates spans     only those modules
 #   MUTATION_TIME_LIMIT=1200                 seconds one module may take (default 1200; then its run is stopped
 #                                            and the figures count the mutants tried so far)
+#   MUTATION_RESUME=1                        carry on from the last run of each module: mutants already killed
+#                                            stay killed, untried ones are tried, survivors are tried again
+#                                            (against the current tests); a module can so be run in parts
 #
 # mutmut rewrites source files in place, so it runs in a scratch copy of the repository
 # (MUTATION_DIR, default /tmp/textmine-mutation), never in this working tree; the copy's
@@ -38,7 +41,13 @@ selected() {
 
 scratch="${MUTATION_DIR:-/tmp/textmine-mutation}"
 limit="${MUTATION_TIME_LIMIT:-1200}"
-rm -rf "$scratch"
+# Each module's results are kept in $scratch/.mutmut-cache-NAME; a fresh copy of the sources
+# (and tests) replaces the rest of the scratch copy on every run.
+if [ "${MUTATION_RESUME:-0}" = 1 ]; then
+  find "$scratch" -mindepth 1 -maxdepth 1 ! -name '.mutmut-cache-*' ! -name 'mutmut-*.log' -exec rm -rf {} + 2>/dev/null || true
+else
+  rm -rf "$scratch"
+fi
 mkdir -p "$scratch/.import"
 git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$scratch"
 ln -s "$scratch/pipeline" "$scratch/.import/textmine"
@@ -58,10 +67,11 @@ for row in "${modules[@]}"; do
   runner="$python -m pytest -x -q -p no:cacheprovider -p no:randomly $selection"
   [ "$selection" != "$tests" ] && runner="$runner -k '${tests#* -k }'"
   rm -f .mutmut-cache
+  [ "${MUTATION_RESUME:-0}" = 1 ] && [ -f ".mutmut-cache-$name" ] && cp ".mutmut-cache-$name" .mutmut-cache
   echo "== $name: $file ($runner)"
   started=$(date +%s)
   timeout "$limit" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" \
-    --tests-dir tests --no-progress --simple-output >"mutmut-$name.log" 2>&1 || true
+    --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
   cp "$root/$file" "$file"  # a run stopped by the time limit leaves its last mutant in place
   "$python" - "$name" "$(( $(date +%s) - started ))" <<'EOF'
 import sqlite3, sys
