@@ -7,6 +7,10 @@
 #   MUTATION_RESUME=1                        carry on from the last run of each module: mutants already killed
 #                                            stay killed, untried ones are tried, survivors are tried again
 #                                            (against the current tests); a module can so be run in parts
+#   MUTATION_SAMPLE=60                       try the module's survivors again, then this many of its untried mutants
+#                                            drawn at random (seed MUTATION_SEED, default 0) over the whole file
+#                                            instead of the first ones in line order (with MUTATION_RESUME=1 to
+#                                            add to the last run; MUTATION_SAMPLE=0 retries the survivors only)
 #
 # mutmut rewrites source files in place, so it runs in a scratch copy of the repository
 # (MUTATION_DIR, default /tmp/textmine-mutation), never in this working tree; the copy's
@@ -70,8 +74,26 @@ for row in "${modules[@]}"; do
   [ "${MUTATION_RESUME:-0}" = 1 ] && [ -f ".mutmut-cache-$name" ] && cp ".mutmut-cache-$name" .mutmut-cache
   echo "== $name: $file ($runner)"
   started=$(date +%s)
-  timeout "$limit" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" \
-    --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
+  if [ -n "${MUTATION_SAMPLE:-}" ]; then
+    # mutmut lists a file's mutants only by running them: a run with a runner that always
+    # passes registers them in the cache, then their earlier statuses are put back and a
+    # sample of the untried ones is run one by one (`mutmut run ID`) with the real tests.
+    "$python" "$root/scripts/mutation_cache.py" save
+    "$mutmut" run --paths-to-mutate "$file" --runner true --tests-dir tests --no-progress --simple-output >/dev/null 2>&1 || true
+    cp "$root/$file" "$file"
+    sample=$("$python" "$root/scripts/mutation_cache.py" sample "$MUTATION_SAMPLE" "${MUTATION_SEED:-0}")
+    echo "sample: $sample"
+    end=$(( started + limit ))
+    for id in $sample; do
+      remaining=$(( end - $(date +%s) ))
+      [ "$remaining" -gt 0 ] || break
+      timeout "$remaining" nice -n 10 "$mutmut" run "$id" --paths-to-mutate "$file" --runner "$runner" \
+        --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
+    done
+  else
+    timeout "$limit" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" \
+      --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
+  fi
   cp "$root/$file" "$file"  # a run stopped by the time limit leaves its last mutant in place
   "$python" - "$name" "$(( $(date +%s) - started ))" <<'EOF'
 import sqlite3, sys
@@ -86,7 +108,10 @@ untested = counts.get("untested", 0)
 tried = killed + survived + timeout + suspicious
 rate = (killed + timeout + suspicious) / tried if tried else 0.0
 print(f"{name}: {killed + timeout + suspicious} of {tried} mutants killed ({rate:.0%}; {timeout} by timeout), "
-      f"{survived} survived, {untested} not tried in the time limit, {seconds} s")
+      f"{survived} survived, {untested} not tried, {seconds} s")
+if survived:
+    ids = [i for i, in sqlite3.connect(".mutmut-cache").execute("SELECT id FROM Mutant WHERE status = 'bad_survived' ORDER BY id")]
+    print(f"{name}: survivors (mutmut show ID): {' '.join(map(str, ids))}")
 EOF
   cp .mutmut-cache ".mutmut-cache-$name"
 done
