@@ -535,3 +535,15 @@ def test_a_skipped_file_does_not_make_an_input_share_its_name(tmp_path):
     docs = [item for item in items if isinstance(item, Document)]
     assert [doc.id for doc in docs] == ["article"]
     assert [type(item) for item in items if not isinstance(item, Document)] == [SkippedInput]
+
+
+def test_two_files_differing_only_in_suffix_keep_their_suffixes_in_the_ids(tmp_path):
+    (tmp_path / "doc.txt").write_text("The plain text.\n")
+    (tmp_path / "doc.html").write_text("<p>The page.</p>")
+    assert sorted(item.id for item in iter_documents([tmp_path])) == ["doc.html", "doc.txt"]
+
+
+def test_a_special_file_error_names_its_kind_and_the_rule(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    error = read_one(tmp_path / "pipe.txt")
+    assert isinstance(error, InputError) and error.reason == "not a regular file (a FIFO (named pipe)): only regular files are read"
