@@ -547,3 +547,31 @@ def test_a_special_file_error_names_its_kind_and_the_rule(tmp_path):
     os.mkfifo(tmp_path / "pipe.txt")
     error = read_one(tmp_path / "pipe.txt")
     assert isinstance(error, InputError) and error.reason == "not a regular file (a FIFO (named pipe)): only regular files are read"
+
+
+def test_standard_input_over_the_byte_limit_is_refused_with_the_size_read(monkeypatch):
+    from textmine.stages.ingest import InputLimits
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 50)))
+    (error,) = list(iter_documents(["-"], stdin_id="piped", limits=InputLimits(max_bytes=10)))
+    # Reading stops one byte past the limit: the size is a lower bound, hence "over".
+    assert isinstance(error, InputError) and (error.path, error.id) == ("-", "piped")
+    assert error.reason == "standard input too large: over 11 bytes, the limit is 10 (--max-bytes); split it or raise the limit"
+
+
+def test_a_file_over_the_byte_limit_gets_the_whole_message(tmp_path):
+    from textmine.stages.ingest import InputLimits
+
+    (tmp_path / "big.txt").write_text("word " * 20)
+    error = read_one_limited(tmp_path / "big.txt", InputLimits(max_bytes=50))
+    assert error.reason == "file too large: 100 bytes, the limit is 50 (--max-bytes); split it or raise the limit"
+
+
+def test_inputs_with_nothing_to_extract_say_why(tmp_path):
+    (tmp_path / "blank.txt").write_text(" \n\t\n")
+    (tmp_path / "blank.html").write_text("<html><body><script>var x;</script></body></html>")
+    (tmp_path / "blank.jsonl").write_text("\n  \n")
+    assert read_one(tmp_path / "blank.txt").reason == "the file contains only whitespace: nothing to extract"
+    assert read_one(tmp_path / "blank.html").reason == "the HTML page has no visible text: nothing to extract"
+    error = read_one(tmp_path / "blank.jsonl")
+    assert isinstance(error, InputError) and (error.reason, error.id) == ("empty file: no JSON lines to read", "blank")
