@@ -79,8 +79,10 @@ for row in "${modules[@]}"; do
     # passes registers them in the cache, then their earlier statuses are put back and a
     # sample of the untried ones is run one by one (`mutmut run ID`) with the real tests.
     "$python" "$root/scripts/mutation_cache.py" save
-    "$mutmut" run --paths-to-mutate "$file" --runner true --tests-dir tests --no-progress --simple-output >/dev/null 2>&1 || true
-    cp "$root/$file" "$file"
+    if [ "${MUTATION_RESUME:-0}" != 1 ] || [ "$("$python" "$root/scripts/mutation_cache.py" registered)" = 0 ]; then
+      "$mutmut" run --paths-to-mutate "$file" --runner true --tests-dir tests --no-progress --simple-output >/dev/null 2>&1 || true
+      cp "$root/$file" "$file"
+    fi
     sample=$("$python" "$root/scripts/mutation_cache.py" sample "$MUTATION_SAMPLE" "${MUTATION_SEED:-0}")
     echo "sample: $sample"
     end=$(( started + limit ))

@@ -1,5 +1,6 @@
 """Helpers of scripts/mutation.sh for sampled runs over mutmut's cache (.mutmut-cache in the current folder).
 
+    python scripts/mutation_cache.py registered           how many mutants the cache lists (0: none registered yet)
     python scripts/mutation_cache.py save                 remember the statuses of the mutants tried so far
     python scripts/mutation_cache.py sample N SEED        put those statuses back after a registering run, and
                                                           print the ids of the survivors (to be tried again
@@ -44,8 +45,16 @@ def sample(count: int, seed: int) -> list[int]:
     return survivors + sorted(random.Random(seed).sample(untried, min(count, len(untried))))
 
 
+def registered() -> int:
+    if not os.path.exists(CACHE):
+        return 0
+    return sqlite3.connect(CACHE).execute("SELECT COUNT(*) FROM Mutant").fetchone()[0]
+
+
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["save"]:
+    if sys.argv[1:2] == ["registered"]:
+        print(registered())
+    elif sys.argv[1:2] == ["save"]:
         save()
     elif sys.argv[1:2] == ["sample"] and len(sys.argv) == 4:
         print(" ".join(map(str, sample(int(sys.argv[2]), int(sys.argv[3])))))

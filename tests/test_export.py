@@ -375,3 +375,14 @@ def test_batch_with_a_bad_database_leaves_the_previous_outputs(tmp_path):
     result = CliRunner().invoke(app, ["batch", str(tmp_path / "in.txt"), "--out", str(out), "--db", f"sqlite:///{tmp_path}/dir.db"])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert (out / "manifest.jsonl").read_text(encoding="utf-8") == '{"id": "kept"}\n'
+
+
+# --- mutants that survived (docs/testing.md) ---------------------------------------------------
+
+
+def test_cli_export_without_db_writes_the_default_sqlite_file(tmp_path, monkeypatch):
+    write_outputs(tmp_path / "out")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["export", "out"])
+    assert result.exit_code == 0, result.output
+    assert [row[0] for row in dump("sqlite:///outputs/textmine.db")["documents"]] == ["doc_a", "doc_b", "doc_c"]
