@@ -7,7 +7,7 @@
 #   MUTATION_RESUME=1                        carry on from the last run of each module: mutants already killed
 #                                            stay killed, untried ones are tried, survivors are tried again
 #                                            (against the current tests); a module can so be run in parts
-#   MUTATION_SAMPLE=60                       try the module's survivors again, then this many of its untried mutants
+#   MUTATION_SAMPLE=60                       try the module's survivors and timeouts again, then this many of its untried mutants
 #                                            drawn at random (seed MUTATION_SEED, default 0) over the whole file
 #                                            instead of the first ones in line order (with MUTATION_RESUME=1 to
 #                                            add to the last run; MUTATION_SAMPLE=0 retries the survivors only)
@@ -63,6 +63,11 @@ case "$where" in
   *) echo "mutation.sh: textmine imports from $where, not from the scratch copy" >&2; exit 2 ;;
 esac
 
+# A mutant counts as killed by timeout when its tests take 10 times the baseline plus a minute:
+# mutmut's default (twice the baseline) is often reached on the shared machine by load alone,
+# which counted mutants that no test kills as killed.
+patience="--test-time-multiplier 10 --test-time-base 60"
+
 for row in "${modules[@]}"; do
   IFS='|' read -r name file tests <<<"$row"
   selected "$name" || continue
@@ -89,11 +94,11 @@ for row in "${modules[@]}"; do
     for id in $sample; do
       remaining=$(( end - $(date +%s) ))
       [ "$remaining" -gt 0 ] || break
-      timeout "$remaining" nice -n 10 "$mutmut" run "$id" --paths-to-mutate "$file" --runner "$runner" \
+      timeout "$remaining" nice -n 10 "$mutmut" run "$id" --paths-to-mutate "$file" --runner "$runner" $patience \
         --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
     done
   else
-    timeout "$limit" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" \
+    timeout "$limit" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" $patience \
       --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
   fi
   cp "$root/$file" "$file"  # a run stopped by the time limit leaves its last mutant in place

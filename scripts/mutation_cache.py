@@ -3,8 +3,8 @@
     python scripts/mutation_cache.py registered           how many mutants the cache lists (0: none registered yet)
     python scripts/mutation_cache.py save                 remember the statuses of the mutants tried so far
     python scripts/mutation_cache.py sample N SEED        put those statuses back after a registering run, and
-                                                          print the ids of the survivors (to be tried again
-                                                          against the current tests) and of N untried mutants
+                                                          print the ids of the survivors and timeouts (to be
+                                                          tried again against the current tests) and of N untried mutants
                                                           drawn at random
 """
 
@@ -40,7 +40,8 @@ def sample(count: int, seed: int) -> list[int]:
     # The always-passing runner's timing must not become the baseline (and timeout) of the real runs.
     db.execute("DELETE FROM MiscData WHERE key IN ('baseline_time_elapsed', 'hash_of_tests')")
     db.commit()
-    survivors = [mutant_id for (mutant_id,) in db.execute("SELECT id FROM Mutant WHERE status = 'bad_survived' ORDER BY id")]
+    # Survivors may be killed by tests written since; a timeout may have been load, not a hang.
+    survivors = [mutant_id for (mutant_id,) in db.execute("SELECT id FROM Mutant WHERE status IN ('bad_survived', 'bad_timeout') ORDER BY id")]
     untried = [mutant_id for (mutant_id,) in db.execute("SELECT id FROM Mutant WHERE status = 'untested' ORDER BY id")]
     return survivors + sorted(random.Random(seed).sample(untried, min(count, len(untried))))
 

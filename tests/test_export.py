@@ -386,3 +386,16 @@ def test_cli_export_without_db_writes_the_default_sqlite_file(tmp_path, monkeypa
     result = CliRunner().invoke(app, ["export", "out"])
     assert result.exit_code == 0, result.output
     assert [row[0] for row in dump("sqlite:///outputs/textmine.db")["documents"]] == ["doc_a", "doc_b", "doc_c"]
+
+
+def test_metadata_row_has_each_known_field_in_its_column_and_only_the_rest_in_extra(tmp_path):
+    url = f"sqlite:///{tmp_path}/meta.db"
+    output = sample_output()
+    output["metadata"]["volume"] = "5"  # no column of its own
+    with open_database(url) as db:
+        db.store(output)
+        ((title, journal, journal_entity, year, issue, place, extra),) = db.fetch_all(
+            "SELECT title, journal, journal_entity, year, issue, affiliation_place, extra FROM metadata"
+        )
+    assert (title, journal, journal_entity, year, issue, place) == ("SCO", "Paradigmata poznání", None, 2021, "1", None)
+    assert json.loads(extra) == {"volume": "5"}
