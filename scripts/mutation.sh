@@ -16,7 +16,8 @@
 # (MUTATION_DIR, default /tmp/textmine-mutation), never in this working tree; the copy's
 # pipeline/ is put first on the import path as `textmine`. Each module is tested by the
 # tests that cover it (the table below), not the whole suite, to keep a run in minutes.
-# Prints killed/total per module; `cd $MUTATION_DIR && mutmut show ID` shows a mutant.
+# Prints killed/total per module; `cd $MUTATION_DIR && mutmut show ID` shows a mutant (never
+# while a run is going: it rewrites mutmut's line table from the mutated file and the run crashes).
 # Not run by CI (hours for all modules on 2 cores); docs/testing.md has the latest figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
