@@ -4,12 +4,20 @@
 #   bash scripts/mutation.sh dates spans     only those modules
 #   MUTATION_TIME_LIMIT=1200                 seconds one module may take (default 1200; then its run is stopped
 #                                            and the figures count the mutants tried so far)
+#   MUTATION_RESUME=1                        carry on from the last run of each module: mutants already killed
+#                                            stay killed, untried ones are tried, survivors are tried again
+#                                            (against the current tests); a module can so be run in parts
+#   MUTATION_SAMPLE=60                       try the module's survivors and timeouts again, then this many of its untried mutants
+#                                            drawn at random (seed MUTATION_SEED, default 0) over the whole file
+#                                            instead of the first ones in line order (with MUTATION_RESUME=1 to
+#                                            add to the last run; MUTATION_SAMPLE=0 retries the survivors only)
 #
 # mutmut rewrites source files in place, so it runs in a scratch copy of the repository
 # (MUTATION_DIR, default /tmp/textmine-mutation), never in this working tree; the copy's
 # pipeline/ is put first on the import path as `textmine`. Each module is tested by the
 # tests that cover it (the table below), not the whole suite, to keep a run in minutes.
-# Prints killed/total per module; `cd $MUTATION_DIR && mutmut show ID` shows a mutant.
+# Prints killed/total per module; `cd $MUTATION_DIR && mutmut show ID` shows a mutant (never
+# while a run is going: it rewrites mutmut's line table from the mutated file and the run crashes).
 # Not run by CI (hours for all modules on 2 cores); docs/testing.md has the latest figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +46,13 @@ selected() {
 
 scratch="${MUTATION_DIR:-/tmp/textmine-mutation}"
 limit="${MUTATION_TIME_LIMIT:-1200}"
-rm -rf "$scratch"
+# Each module's results are kept in $scratch/.mutmut-cache-NAME; a fresh copy of the sources
+# (and tests) replaces the rest of the scratch copy on every run.
+if [ "${MUTATION_RESUME:-0}" = 1 ]; then
+  find "$scratch" -mindepth 1 -maxdepth 1 ! -name '.mutmut-cache-*' ! -name 'mutmut-*.log' -exec rm -rf {} + 2>/dev/null || true
+else
+  rm -rf "$scratch"
+fi
 mkdir -p "$scratch/.import"
 git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$scratch"
 ln -s "$scratch/pipeline" "$scratch/.import/textmine"
@@ -50,6 +64,11 @@ case "$where" in
   *) echo "mutation.sh: textmine imports from $where, not from the scratch copy" >&2; exit 2 ;;
 esac
 
+# A mutant counts as killed by timeout when its tests take 10 times the baseline plus a minute:
+# mutmut's default (twice the baseline) is often reached on the shared machine by load alone,
+# which counted mutants that no test kills as killed.
+patience="--test-time-multiplier 10 --test-time-base 60"
+
 for row in "${modules[@]}"; do
   IFS='|' read -r name file tests <<<"$row"
   selected "$name" || continue
@@ -58,10 +77,31 @@ for row in "${modules[@]}"; do
   runner="$python -m pytest -x -q -p no:cacheprovider -p no:randomly $selection"
   [ "$selection" != "$tests" ] && runner="$runner -k '${tests#* -k }'"
   rm -f .mutmut-cache
+  [ "${MUTATION_RESUME:-0}" = 1 ] && [ -f ".mutmut-cache-$name" ] && cp ".mutmut-cache-$name" .mutmut-cache
   echo "== $name: $file ($runner)"
   started=$(date +%s)
-  timeout "$limit" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" \
-    --tests-dir tests --no-progress --simple-output >"mutmut-$name.log" 2>&1 || true
+  if [ -n "${MUTATION_SAMPLE:-}" ]; then
+    # mutmut lists a file's mutants only by running them: a run with a runner that always
+    # passes registers them in the cache, then their earlier statuses are put back and a
+    # sample of the untried ones is run one by one (`mutmut run ID`) with the real tests.
+    "$python" "$root/scripts/mutation_cache.py" save
+    if [ "${MUTATION_RESUME:-0}" != 1 ] || [ "$("$python" "$root/scripts/mutation_cache.py" registered)" = 0 ]; then
+      "$mutmut" run --paths-to-mutate "$file" --runner true --tests-dir tests --no-progress --simple-output >/dev/null 2>&1 || true
+      cp "$root/$file" "$file"
+    fi
+    sample=$("$python" "$root/scripts/mutation_cache.py" sample "$MUTATION_SAMPLE" "${MUTATION_SEED:-0}")
+    echo "sample: $sample"
+    end=$(( started + limit ))
+    for id in $sample; do
+      remaining=$(( end - $(date +%s) ))
+      [ "$remaining" -gt 0 ] || break
+      timeout "$remaining" nice -n 10 "$mutmut" run "$id" --paths-to-mutate "$file" --runner "$runner" $patience \
+        --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
+    done
+  else
+    timeout "$limit" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" $patience \
+      --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
+  fi
   cp "$root/$file" "$file"  # a run stopped by the time limit leaves its last mutant in place
   "$python" - "$name" "$(( $(date +%s) - started ))" <<'EOF'
 import sqlite3, sys
@@ -76,7 +116,10 @@ untested = counts.get("untested", 0)
 tried = killed + survived + timeout + suspicious
 rate = (killed + timeout + suspicious) / tried if tried else 0.0
 print(f"{name}: {killed + timeout + suspicious} of {tried} mutants killed ({rate:.0%}; {timeout} by timeout), "
-      f"{survived} survived, {untested} not tried in the time limit, {seconds} s")
+      f"{survived} survived, {untested} not tried, {seconds} s")
+if survived:
+    ids = [i for i, in sqlite3.connect(".mutmut-cache").execute("SELECT id FROM Mutant WHERE status = 'bad_survived' ORDER BY id")]
+    print(f"{name}: survivors (mutmut show ID): {' '.join(map(str, ids))}")
 EOF
   cp .mutmut-cache ".mutmut-cache-$name"
 done

@@ -144,15 +144,19 @@ def test_resume_after_kill_9_loses_and_duplicates_nothing(tmp_path, fmt):
     script = KILLED_BATCH.format(tests=str(TESTS_DIR), out=str(tmp_path), fmt=fmt, count=count, resume=False)
     process = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.DEVNULL)
     manifest = tmp_path / "manifest.jsonl"
+
+    def done() -> set[str]:
+        # A JSONL shard's entries reach the manifest just before the shard gets its final
+        # name, so counting manifest lines alone could kill inside that gap with fewer done.
+        return {e["id"] for e in read_jsonl(manifest) if (tmp_path / e["output"]).exists()}
+
     deadline = time.monotonic() + 120
-    while time.monotonic() < deadline and process.poll() is None:
-        if manifest.exists() and len(manifest.read_text(encoding="utf-8").splitlines()) >= 9:
-            break
+    while time.monotonic() < deadline and process.poll() is None and len(done()) < 9:
         time.sleep(0.05)
     assert process.poll() is None, "the batch ended before it could be killed"
     os.kill(process.pid, signal.SIGKILL)
     process.wait()
-    done_before = {e["id"] for e in read_jsonl(manifest) if (tmp_path / e["output"]).exists()}
+    done_before = done()
     assert 9 <= len(done_before) < count
 
     config = ExtractConfig(components=("test_years", "test_slow"), settings={"test_slow": {"seconds": 0.1}}, batch_size=2)

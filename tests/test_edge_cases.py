@@ -79,6 +79,16 @@ def test_partial_matching_needs_one_percent_of_the_gold_span_like_nervaluate(pre
         assert (partial["partial"], partial["missed"], partial["spurious"]) == (0, 1, 1)
 
 
+@pytest.mark.parametrize("gold_length, overlapping", [(100, True), (101, False)])
+def test_one_percent_is_of_the_gold_length_not_a_rounded_figure(gold_length, overlapping):
+    # One shared character: exactly 1 % of 100 counts, 0.99 % of 101 does not (as in nervaluate).
+    gold = [Span(0, gold_length, "ORG")]
+    pred = [Span(gold_length - 1, gold_length + 30, "ORG")]
+    counts = match_spans(gold, pred, "partial").counts()
+    assert {k: counts[k] for k in ("correct", "incorrect", "partial", "missed", "spurious")} == _nervaluate_counts(gold, pred, "partial")
+    assert counts["partial"] == (1 if overlapping else 0)
+
+
 def test_a_small_overlap_is_scored_half_in_the_report():
     text = "x" * 300
     gold = Document(id="d", text=text, entities=[Entity("T1", 0, 200, "ORG", text[0:200])])

@@ -168,6 +168,9 @@ def test_strict_counts_and_error_kinds_on_known_case():
     assert kinds == ["missed", "spurious", "wrong_boundary", "wrong_label", "wrong_label_and_boundary"]
     wrong_label = next(err for err in report["errors"]["entities"] if err["kind"] == "wrong_label")
     assert wrong_label["gold"]["text"] == "Almaty" and wrong_label["gold"]["label"] == "LOC" and wrong_label["pred"]["label"] == "ORG"
+    pred_text_by_kind = {err["kind"]: err["pred"]["text"] for err in report["errors"]["entities"] if err["pred"]}
+    assert pred_text_by_kind["wrong_boundary"] == "20, 2013"  # same label (DATE), other span
+    assert pred_text_by_kind["wrong_label_and_boundary"] == "Peace"
     per_label = report["entities"]["strict"]["per_label"]
     # Per label, a wrong label is a miss for the gold label and spurious for the predicted one.
     assert (per_label["LOC"]["correct"], per_label["LOC"]["missed"]) == (2, 2)
@@ -485,3 +488,49 @@ def test_cli_evaluate_exits_1_when_no_prediction_matches_a_gold_document(tmp_pat
     result = CliRunner().invoke(app, ["evaluate", "--gold", str(tmp_path / "gold"), "--pred", str(tmp_path / "pred")])
     assert result.exit_code == 1
     assert "nothing was scored" in result.stderr
+
+
+# --------------------------------------------------------------------------- mutants that survived (docs/testing.md)
+
+
+def test_an_unknown_scheme_is_refused_with_the_schemes_named():
+    with pytest.raises(ValueError, match=r"^unknown scheme 'ent_type'; one of \('strict', 'exact', 'partial', 'type'\)$"):
+        match_spans([Span(0, 3, "ORG")], [Span(0, 3, "ORG")], "ent_type")
+
+
+def test_type_scheme_takes_the_same_label_gold_with_the_closest_boundaries():
+    # The first prediction overlaps both gold LOCs; the closer one (12-20) is its match, which
+    # leaves 0-15 for the second prediction, which overlaps nothing else.
+    gold = [Span(0, 15, "LOC"), Span(12, 20, "LOC")]
+    pred = [Span(10, 20, "LOC"), Span(0, 5, "LOC")]
+    outcome = match_spans(gold, pred, "type")
+    assert outcome.correct == [(0, 1), (1, 0)] and outcome.spurious == [] and outcome.missed == []
+    theirs = _nervaluate([(gold, pred)])["overall"]["ent_type"]
+    assert (theirs.correct, theirs.spurious, theirs.missed) == (2, 0, 0)
+
+
+def test_precision_recall_and_f1_of_counts_including_empty_sides():
+    from textmine.evaluation.evaluate import prf
+
+    # Nothing predicted: precision is 0, not a perfect 1 (and F1 stays 0).
+    assert prf(0, 0, 3) == {"tp": 0, "fp": 0, "fn": 3, "precision": 0.0, "recall": 0.0, "f1": 0.0}
+    # As many found as missed: recall one half.
+    half = prf(2, 0, 2)
+    assert (half["precision"], half["recall"]) == (1.0, 0.5) and half["f1"] == pytest.approx(2 / 3)
+    assert prf(0, 2, 0)["recall"] == 0.0 and prf(0, 0, 0)["f1"] == 0.0
+
+
+@pytest.mark.parametrize("errors", [1, 2, 3])
+def test_a_scored_prediction_with_schema_errors_names_the_first_and_counts_the_rest(tmp_path, errors):
+    gold, pred = _known_case()
+    _write(tmp_path / "gold.json", _gold_dict(gold))
+    data = pred.to_dict()
+    data["relations"].append(dict(data["relations"][0], id="R3"))
+    for relation in data["relations"][:errors]:
+        relation["confidence"] = "high"  # not a number: a schema error that scoring does not look at
+    _write(tmp_path / "pred.json", data)
+    report = evaluate_dirs(tmp_path / "gold.json", tmp_path / "pred.json")
+    (problem,) = report["documents"]["problems"]
+    assert "relations[0].confidence" in problem and problem.endswith("scored anyway"), problem
+    more = {1: None, 2: " and 1 more (see", 3: " and 2 more (see"}[errors]
+    assert (more in problem) if more else (" more" not in problem), problem

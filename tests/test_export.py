@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from textmine.cli import app
 from textmine.document import Document, Entity, Relation, Segment
-from textmine.runtime.export import SCHEMA_VERSION, ExportError, export_outputs, open_database
+from textmine.runtime.export import SCHEMA_VERSION, DocumentConflict, ExportError, export_outputs, open_database
 
 TABLES = {
     "runs": "run_id",
@@ -394,3 +394,100 @@ def test_a_version_2_database_gets_the_volume_column_and_its_volumes_from_extra(
             ("doc_a", "7", None), ("doc_b", "8", '{"series": "B"}')]
         assert db.store(sample_output("doc_c")) == "inserted"
         assert db.fetch_all("SELECT volume FROM metadata WHERE doc_id = 'doc_c'") == [("5",)]
+
+
+# --- mutants that survived (docs/testing.md) ---------------------------------------------------
+
+
+def test_cli_export_without_db_writes_the_default_sqlite_file(tmp_path, monkeypatch):
+    write_outputs(tmp_path / "out")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["export", "out"])
+    assert result.exit_code == 0, result.output
+    assert [row[0] for row in dump("sqlite:///outputs/textmine.db")["documents"]] == ["doc_a", "doc_b", "doc_c"]
+
+
+def test_metadata_row_has_each_known_field_in_its_column_and_only_the_rest_in_extra(tmp_path):
+    url = f"sqlite:///{tmp_path}/meta.db"
+    output = sample_output()
+    output["metadata"]["volume"] = "5"
+    output["metadata"]["series"] = "B"  # no column of its own
+    with open_database(url) as db:
+        db.store(output)
+        ((title, journal, journal_entity, year, volume, issue, place, extra),) = db.fetch_all(
+            "SELECT title, journal, journal_entity, year, volume, issue, affiliation_place, extra FROM metadata"
+        )
+    assert (title, journal, journal_entity, year, volume, issue, place) == ("SCO", "Paradigmata poznání", None, 2021, "5", "1", None)
+    assert json.loads(extra) == {"series": "B"}
+
+
+def test_rows_carry_every_field_of_the_output(tmp_path):
+    url = f"sqlite:///{tmp_path}/rows.db"
+    output = sample_output()
+    output["metadata"]["affiliation_place"] = "Almaty"
+    output["entities"][1]["confidence"] = 0.75
+    with open_database(url) as db:
+        db.store(output)
+        entities = db.fetch_all("SELECT entity_id, source, confidence FROM entities ORDER BY entity_id")
+        relations = db.fetch_all("SELECT relation_id, confidence, source FROM relations ORDER BY relation_id")
+        authors = db.fetch_all("SELECT position, name, orcid, email FROM authors")
+        references = db.fetch_all("SELECT number, text, start_char, end_char, url FROM bib_references")
+        places = db.fetch_all("SELECT affiliation_place FROM metadata")
+    assert entities == [(e["id"], e["source"], e.get("confidence")) for e in output["entities"]]
+    assert relations == [("R1", 0.91, "classifier"), ("R2", 1.0, "pattern:apposition")]
+    assert authors == [(0, "J. Smith", "0000-0002-2912-2752", "j@x.org")]
+    assert references == [(1, "Smith J. SCO. URL: http://x.org/a", 85, 118, "http://x.org/a")]
+    assert places == [("Almaty",)]
+
+
+def test_a_conflicting_text_names_the_stored_source_and_both_hashes(tmp_path):
+    import hashlib
+
+    url = f"sqlite:///{tmp_path}/conflict.db"
+    first, second = sample_output(), sample_output()
+    second["text"] = second["text"].replace("2001", "2002")
+    digest = [hashlib.sha256(o["text"].encode("utf-8")).hexdigest()[:12] for o in (first, second)]
+    with open_database(url) as db:
+        db.store(first)
+        with pytest.raises(DocumentConflict) as conflict:
+            db.store(second)
+    assert str(conflict.value) == (
+        f"document id 'doc_a' is already stored with another text (from /in/doc_a.txt, text_sha256 {digest[0]}..., "
+        f"this one {digest[1]}...); give it another id, or use --replace to replace it"
+    )
+
+
+def test_migration_keys_an_entity_without_kb_id_by_label_and_name(tmp_path):
+    import sqlite3
+
+    url = _v1_database(tmp_path / "v1.db")
+    connection = sqlite3.connect(tmp_path / "v1.db")
+    connection.execute("INSERT INTO canonical_entities (doc_id, canonical_id, label, canonical, kb_id) VALUES ('old', 'E2', 'LOC', 'Tashkent', NULL)")
+    connection.commit()
+    connection.close()
+    with open_database(url) as db:
+        assert db.fetch_all("SELECT canonical_id, entity_key FROM canonical_entities ORDER BY canonical_id") == [
+            ("E1", "Q485207"), ("E2", "LOC:Tashkent")
+        ]
+
+
+def test_unusable_sqlite_urls_are_explained():
+    with pytest.raises(ExportError) as memory:
+        open_database("sqlite:///:memory:")
+    assert str(memory.value) == (
+        "sqlite:///:memory: is an in-memory database, lost when textmine exits: name a file, e.g. sqlite:///outputs/textmine.db"
+    )
+    with pytest.raises(ExportError) as malformed:
+        open_database("sqlite://relative.db")
+    assert str(malformed.value) == (
+        "malformed SQLite URL 'sqlite://relative.db': use sqlite:///relative/path.db or sqlite:////absolute/path.db"
+    )
+
+
+def test_an_output_breaking_the_schema_is_refused_with_its_first_problem(tmp_path):
+    from textmine.runtime.export import output_problem
+
+    output = sample_output()
+    del output["entities"][0]["start"]
+    problem = output_problem(output)
+    assert problem.startswith("not a valid textmine output: entities[0]") and "start" in problem, problem

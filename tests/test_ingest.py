@@ -473,3 +473,105 @@ def test_a_file_read_here_and_parsed_elsewhere_gives_the_same_document(tmp_path)
     assert load_input(shipped).to_json() == load_input(item).to_json()
     fifo = InputFile(str(tmp_path / "pipe.txt"), str(tmp_path / "pipe.txt"), "txt", "pipe", "k")
     assert "a FIFO" in fifo.with_data(InputLimits()).reason
+
+
+# --- mutants that survived (docs/testing.md) ---------------------------------------------------
+
+
+def test_counting_inputs_counts_stdin_once_and_every_json_line(tmp_path):
+    from textmine.stages.ingest import count_inputs
+
+    (tmp_path / "ended.jsonl").write_text('{"id": "a", "text": "x"}\n{"id": "b", "text": "y"}\n')
+    (tmp_path / "unended.jsonl").write_text('{"id": "c", "text": "x"}\n{"id": "d", "text": "y"}')
+    (tmp_path / "empty.jsonl").write_text("")  # read, it is one error record
+    os.mkfifo(tmp_path / "pipe.jsonl")  # refused without reading: one error record
+    assert count_inputs([tmp_path / "ended.jsonl"]) == 2
+    assert count_inputs([tmp_path / "unended.jsonl"]) == 2
+    assert count_inputs([tmp_path / "empty.jsonl"]) == 1
+    assert count_inputs([tmp_path / "pipe.jsonl"]) == 1
+    assert count_inputs(["-"]) == 1
+    assert count_inputs([tmp_path / "ended.jsonl", "-"]) == 3
+
+
+def test_a_json_line_id_may_have_500_characters_and_not_more(tmp_path):
+    path = tmp_path / "ids.jsonl"
+    path.write_text("\n".join(json.dumps({"id": "i" * n, "text": "Some text."}) for n in (500, 501)) + "\n")
+    accepted, refused = iter_documents([path])
+    assert isinstance(accepted, Document) and len(accepted.id) == 500
+    assert isinstance(refused, InputError) and '"id" too long: 501 characters, at most 500' in refused.reason
+
+
+def test_a_used_id_error_says_both_would_share_an_output_file():
+    from textmine.stages.ingest import claim_id
+
+    used: dict = {}
+    first = Document(id="doc", text="One text.", source={"path": "/in/a/doc.txt"})
+    other = Document(id="doc", text="Another text.", source={"path": "/in/b/doc.txt"})
+    assert claim_id(used, first) is None and claim_id(used, first) is None
+    error = claim_id(used, other)
+    assert error.path == "/in/b/doc.txt" and error.reason == (
+        "document id 'doc' is already used by /in/a/doc.txt (another text); "
+        "both would be written to the same output file: rename one"
+    )
+
+
+def test_a_file_gone_between_listing_and_reading_is_an_input_error(tmp_path):
+    from textmine.stages.ingest import InputFile, iter_inputs
+
+    (tmp_path / "a.txt").write_text("First.\n")
+    (tmp_path / "b.txt").write_text("Second.\n")
+    items = iter_inputs([tmp_path])
+    first = next(items)
+    (tmp_path / "b.txt").unlink()  # the folder was listed before this file was looked at
+    gone = next(items)
+    assert isinstance(first, InputFile)
+    assert isinstance(gone, InputError) and gone.reason == "no such file or directory" and gone.path.endswith("b.txt")
+
+
+def test_a_skipped_file_does_not_make_an_input_share_its_name(tmp_path):
+    (tmp_path / "article.txt").write_text("The article.\n")
+    (tmp_path / "article.pdf").write_bytes(b"%PDF-1.4")
+    items = list(iter_documents([tmp_path]))
+    docs = [item for item in items if isinstance(item, Document)]
+    assert [doc.id for doc in docs] == ["article"]
+    assert [type(item) for item in items if not isinstance(item, Document)] == [SkippedInput]
+
+
+def test_two_files_differing_only_in_suffix_keep_their_suffixes_in_the_ids(tmp_path):
+    (tmp_path / "doc.txt").write_text("The plain text.\n")
+    (tmp_path / "doc.html").write_text("<p>The page.</p>")
+    assert sorted(item.id for item in iter_documents([tmp_path])) == ["doc.html", "doc.txt"]
+
+
+def test_a_special_file_error_names_its_kind_and_the_rule(tmp_path):
+    os.mkfifo(tmp_path / "pipe.txt")
+    error = read_one(tmp_path / "pipe.txt")
+    assert isinstance(error, InputError) and error.reason == "not a regular file (a FIFO (named pipe)): only regular files are read"
+
+
+def test_standard_input_over_the_byte_limit_is_refused_with_the_size_read(monkeypatch):
+    from textmine.stages.ingest import InputLimits
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 50)))
+    (error,) = list(iter_documents(["-"], stdin_id="piped", limits=InputLimits(max_bytes=10)))
+    # Reading stops one byte past the limit: the size is a lower bound, hence "over".
+    assert isinstance(error, InputError) and (error.path, error.id) == ("-", "piped")
+    assert error.reason == "standard input too large: over 11 bytes, the limit is 10 (--max-bytes); split it or raise the limit"
+
+
+def test_a_file_over_the_byte_limit_gets_the_whole_message(tmp_path):
+    from textmine.stages.ingest import InputLimits
+
+    (tmp_path / "big.txt").write_text("word " * 20)
+    error = read_one_limited(tmp_path / "big.txt", InputLimits(max_bytes=50))
+    assert error.reason == "file too large: 100 bytes, the limit is 50 (--max-bytes); split it or raise the limit"
+
+
+def test_inputs_with_nothing_to_extract_say_why(tmp_path):
+    (tmp_path / "blank.txt").write_text(" \n\t\n")
+    (tmp_path / "blank.html").write_text("<html><body><script>var x;</script></body></html>")
+    (tmp_path / "blank.jsonl").write_text("\n  \n")
+    assert read_one(tmp_path / "blank.txt").reason == "the file contains only whitespace: nothing to extract"
+    assert read_one(tmp_path / "blank.html").reason == "the HTML page has no visible text: nothing to extract"
+    error = read_one(tmp_path / "blank.jsonl")
+    assert isinstance(error, InputError) and (error.reason, error.id) == ("empty file: no JSON lines to read", "blank")

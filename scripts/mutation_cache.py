@@ -1,0 +1,63 @@
+"""Helpers of scripts/mutation.sh for sampled runs over mutmut's cache (.mutmut-cache in the current folder).
+
+    python scripts/mutation_cache.py registered           how many mutants the cache lists (0: none registered yet)
+    python scripts/mutation_cache.py save                 remember the statuses of the mutants tried so far
+    python scripts/mutation_cache.py sample N SEED        put those statuses back after a registering run, and
+                                                          print the ids of the survivors and timeouts (to be
+                                                          tried again against the current tests) and of N untried mutants
+                                                          drawn at random
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sqlite3
+import sys
+
+CACHE = ".mutmut-cache"
+TRIED = ".mutmut-tried.json"
+
+
+def save() -> None:
+    tried: dict[str, list] = {}
+    if os.path.exists(CACHE):
+        db = sqlite3.connect(CACHE)
+        rows = db.execute("SELECT id, status, tested_against_hash FROM Mutant WHERE status != 'untested'")
+        tried = {str(mutant_id): [status, tests_hash] for mutant_id, status, tests_hash in rows}
+    with open(TRIED, "w", encoding="utf-8") as handle:
+        json.dump(tried, handle)
+
+
+def sample(count: int, seed: int) -> list[int]:
+    with open(TRIED, encoding="utf-8") as handle:
+        tried = json.load(handle)
+    db = sqlite3.connect(CACHE)
+    for (mutant_id,) in db.execute("SELECT id FROM Mutant").fetchall():
+        status, tests_hash = tried.get(str(mutant_id), ["untested", ""])
+        db.execute("UPDATE Mutant SET status = ?, tested_against_hash = ? WHERE id = ?", (status, tests_hash, mutant_id))
+    # The always-passing runner's timing must not become the baseline (and timeout) of the real runs.
+    db.execute("DELETE FROM MiscData WHERE key IN ('baseline_time_elapsed', 'hash_of_tests')")
+    db.commit()
+    # Survivors may be killed by tests written since; a timeout may have been load, not a hang.
+    survivors = [mutant_id for (mutant_id,) in db.execute("SELECT id FROM Mutant WHERE status IN ('bad_survived', 'bad_timeout') ORDER BY id")]
+    untried = [mutant_id for (mutant_id,) in db.execute("SELECT id FROM Mutant WHERE status = 'untested' ORDER BY id")]
+    return survivors + sorted(random.Random(seed).sample(untried, min(count, len(untried))))
+
+
+def registered() -> int:
+    if not os.path.exists(CACHE):
+        return 0
+    return sqlite3.connect(CACHE).execute("SELECT COUNT(*) FROM Mutant").fetchone()[0]
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["registered"]:
+        print(registered())
+    elif sys.argv[1:2] == ["save"]:
+        save()
+    elif sys.argv[1:2] == ["sample"] and len(sys.argv) == 4:
+        print(" ".join(map(str, sample(int(sys.argv[2]), int(sys.argv[3])))))
+    else:
+        sys.exit(__doc__)
