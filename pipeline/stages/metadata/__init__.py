@@ -141,6 +141,13 @@ _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 _AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\W\d_])")
 
 
+# A catalogue record's field that names the source or the publisher ("Журнал: ...", "Издатель: ...") is no
+# author's affiliation, though its value may hold an institution's word.
+_RECORD_FIELD_NOT_AFFILIATION = re.compile(
+    r"^\s*(?:Журнал|Издание|Источник|Издатель|Издательство|Серия|Коллекция|Располагается в коллекциях"
+    r"|Journal|Source|Publisher|Series|Collection|Collections)\s*:", re.IGNORECASE)
+
+
 def _marker_digits(marker: str) -> str:
     return marker.translate(_SUPERSCRIPTS)
 
@@ -597,6 +604,8 @@ class MetadataExtractor:
         is written as a name. A line is an affiliation when it has an
         institution word, an address or an affiliation number.
         """
+        if _RECORD_FIELD_NOT_AFFILIATION.match(line.text):
+            return None
         marker = _AFFILIATION_LINE.match(line.text)
         fields = _fields(line, marker.end() if marker else 0)
         if not fields:

@@ -102,7 +102,8 @@ _NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2
 BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
 # The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
 _COPYRIGHT_NAME = re.compile(
-    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}}))"
+    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}})"
+    rf"|(?P<cyrillic>[А-ЯЁ][а-яё]+(?:[.\s][А-ЯЁ][а-яё]+){{0,3}}(?=,\s*{YEAR})))"
 )
 
 RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
@@ -142,6 +143,12 @@ def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
 def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
     """The journal's span inside line[start:end] without quotes, labels, bullets and trailing punctuation
     (and without the generic word before a quoted name: "Журнал «Право и общество»")."""
+    issn = re.match(r"[ \t]*(?:e-?ISSN|ISSN)[ \t:]*\d{4}-\d{3}[\dXx][ \t]+", line[start:end])  # "ISSN 2999-0202 Vestnik ..."
+    if issn:
+        start += issn.end()
+    trailing_issn = re.search(r"[ \t,.;]+(?:e-?ISSN|ISSN)\b", line[start:end])  # "Journal ISSN: 2999-0101"
+    if trailing_issn:
+        end = start + trailing_issn.start()
     generic = re.match(r"[ \t]*(?:[Жж]урнал|Journal|[Ии]здание)[ \t]+(?=«)", line[start:end])
     if generic and line.count("«", start, end) == 1:
         start += generic.end()
@@ -373,8 +380,10 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
                 continue
             if line[label.end():].strip():
                 citation_lines.append((start, line))
-            elif index + 1 < len(group):
-                citation_lines.append(group[index + 1])
+            else:  # the label alone (a heading): the citation is the next line that is not blank
+                following = next((item for item in group[index + 1:index + 3] if item[1].strip()), None)
+                if following:
+                    citation_lines.append(following)
     cited = {start for start, _ in citation_lines}
     for start, line in citation_lines:
         statement = read_statement(line, start, RANK_CITATION)
@@ -422,7 +431,7 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
     for start, line in lines:
         match = _COPYRIGHT_NAME.search(line)
         if match:
-            group = "name" if match.group("name") else "latin"
+            group = next(g for g in ("name", "latin", "cyrillic") if match.group(g))
             found = (start + match.start(group), start + match.end(group))
     if found is None:
         return None
