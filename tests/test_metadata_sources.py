@@ -230,12 +230,6 @@ def test_volume_with_the_issue_in_brackets_and_other_publication_labels(text, ex
     assert page_fields(text) == expected
 
 
-def test_citation_heading_followed_by_a_blank_line():
-    # HTML text puts a blank line between the "Как цитировать" heading and the citation under it.
-    text = "Как цитировать\n\nOrlova, T. N. (2018). Glaciers of the Sayan. Mountain Water Letters, 6(2), 14–29.\n"
-    assert page_fields(text) == {"journal": "Mountain Water Letters", "year": "2018", "volume": "6", "issue": "2"}
-
-
 @pytest.mark.parametrize("line, journal", [
     # A record field with the ISSN after the name.
     ("Журнал: Tundra Economy Review ISSN: 2999-0404", "Tundra Economy Review"),
@@ -254,3 +248,7 @@ def test_outlet_name_from_a_cyrillic_copyright_line_and_english_masthead():
     assert text[span[0]:span[1]] == "Forest Review"
     # An author's copyright ("© Иванова А. Б., 2020") has no capitalised word run before the year: no outlet.
     assert outlet_name("© Иванова А. Б., 2020\n", [(0, "© Иванова А. Б., 2020")]) is None
+    # A photo credit in a person's name is not the site.
+    credit = "Фото: © Ирина Смирнова, 2023\n© «Лесная газета», 2005–2024\n"
+    span = outlet_name(credit, [(0, "Фото: © Ирина Смирнова, 2023"), (29, "© «Лесная газета», 2005–2024")])
+    assert credit[span[0]:span[1]] == "Лесная газета"

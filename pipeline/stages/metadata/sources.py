@@ -103,7 +103,7 @@ BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
 # The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
 _COPYRIGHT_NAME = re.compile(
     rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}})"
-    rf"|(?P<cyrillic>[А-ЯЁ][а-яё]+(?:[.\s][А-ЯЁ][а-яё]+){{0,3}}(?=,\s*{YEAR})))"
+    rf"|(?P<cyrillic>[А-ЯЁ][а-яё]+(?:\.[А-ЯЁа-яё][а-яё]+)?(?=,\s*{YEAR})))"
 )
 
 RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
@@ -380,10 +380,8 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
                 continue
             if line[label.end():].strip():
                 citation_lines.append((start, line))
-            else:  # the label alone (a heading): the citation is the next line that is not blank
-                following = next((item for item in group[index + 1:index + 3] if item[1].strip()), None)
-                if following:
-                    citation_lines.append(following)
+            elif index + 1 < len(group):
+                citation_lines.append(group[index + 1])
     cited = {start for start, _ in citation_lines}
     for start, line in citation_lines:
         statement = read_statement(line, start, RANK_CITATION)
@@ -427,12 +425,17 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
 def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | None:
     """A news site's name: the name in its copyright line, or its English-edition name when the masthead
     prints one beside it ("КАСПИЙСКИЙ ОБОЗРЕВАТЕЛЬ | Caspian Observer")."""
-    found = None
+    found = unquoted = None
     for start, line in lines:
         match = _COPYRIGHT_NAME.search(line)
-        if match:
-            group = next(g for g in ("name", "latin", "cyrillic") if match.group(g))
+        if match and match.group("cyrillic"):
+            # A bare Cyrillic word ("© Евразия.Аналитика, 2016–2025") only when no line names the site otherwise:
+            # a photo credit or an author's copyright may take that shape too.
+            unquoted = unquoted or (start + match.start("cyrillic"), start + match.end("cyrillic"))
+        elif match:
+            group = "name" if match.group("name") else "latin"
             found = (start + match.start(group), start + match.end(group))
+    found = found or unquoted
     if found is None:
         return None
     name = text[found[0]:found[1]].casefold()
