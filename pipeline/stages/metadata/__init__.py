@@ -61,7 +61,7 @@ from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import AUTHOR_LABEL, Name, join_broken_name, read_byline
-from textmine.stages.metadata.sources import FIELD_LABEL, RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
+from textmine.stages.metadata.sources import FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -445,6 +445,7 @@ class MetadataExtractor:
                              or self._wrapper_title() or self._meta("citation_title"))
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
+        metadata["title"] = self._mixed_case_printing(metadata["title"])
         block_end = header[-1].end if header else self.article_start
         if not authors:
             # An aggregator prints the abstract first and the full text below it, with its own title and author block.
@@ -504,6 +505,18 @@ class MetadataExtractor:
             if part and part in printed:
                 return part
         return None
+
+    def _mixed_case_printing(self, title: str | None) -> str | None:
+        """A title printed in capitals gives way to the same words printed in mixed case elsewhere on the page
+        (a "For citation" line): the layout conventions prefer mixed case when the words are the same."""
+        if not title or not _is_capitals(title):
+            return title
+        words = title.split()
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)", re.IGNORECASE)
+        for match in pattern.finditer(self.text):
+            if not _is_capitals(match.group(0)) and any(c.isupper() for c in match.group(0)):
+                return " ".join(match.group(0).split())
+        return title
 
     def _labelled_title(self) -> str | None:
         """A title the wrapper's record gives under a title label ("Заглавие: Title", "Title: ..."), in the

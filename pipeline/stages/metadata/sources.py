@@ -330,7 +330,8 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
     return statement
 
 
-def _is_capitals(line: str) -> bool:
+def is_capitals(line: str) -> bool:
+    """Whether the line is written in capitals (at least 8 letters, nine in ten of them upper case)."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
@@ -345,7 +346,7 @@ def _running_headers(lines: list[tuple[int, str]]) -> list[Statement]:
         counts[key(line)] = counts.get(key(line), 0) + 1
     statements = []
     for index, (start, line) in enumerate(lines):
-        if not _is_capitals(line) or (counts[key(line)] < 2 and index > 0):
+        if not is_capitals(line) or (counts[key(line)] < 2 and index > 0):
             continue
         statement = read_statement(line, start, RANK_RUNNING_HEADER)
         if statement and (statement.issue or statement.volume or statement.year):
@@ -389,7 +390,7 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
             statements.append(statement)
     statements += _labelled(text, lines)
     for start, line in lines:
-        if start in cited or FIELD_LABEL.search(line) or _is_capitals(line):
+        if start in cited or FIELD_LABEL.search(line) or is_capitals(line):
             continue
         if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2 or (re.search(r"\s»\s", line)):
             for crumb in re.finditer(r"[^/›»>→]+", line):
@@ -458,9 +459,9 @@ def choose_fields(statements: list[Statement], text: str) -> SourceFields:
         statements = [s for s in statements if s.rank != RANK_BELOW]
     for name in ("journal", "year", "volume", "issue"):
         setattr(chosen, name, next((getattr(s, name) for s in statements if getattr(s, name)), None))
-    if chosen.journal and _is_capitals(text[chosen.journal[0]:chosen.journal[1]]):
+    if chosen.journal and is_capitals(text[chosen.journal[0]:chosen.journal[1]]):
         words = text[chosen.journal[0]:chosen.journal[1]].casefold().split()
         mixed = next((s.journal for s in statements if s.journal and text[s.journal[0]:s.journal[1]].casefold().split() == words
-                      and not _is_capitals(text[s.journal[0]:s.journal[1]])), None)
+                      and not is_capitals(text[s.journal[0]:s.journal[1]])), None)
         chosen.journal = mixed or chosen.journal
     return chosen
