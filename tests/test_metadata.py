@@ -794,3 +794,22 @@ def test_a_contact_address_after_the_article_belongs_to_the_author_its_mailbox_s
     meta = extract_metadata(make_doc(text, [], _segmented(text, "Grain exports", "Write to")))
     # the initial before the surname does not hide it ("t.sabitov" is not read "tsabitov"); the editors' address is nobody's
     assert [(a["name"], a["email"]) for a in meta["authors"]] == [("Timur Sabitov", "t.sabitov@example.kz"), ("Anna Belova", None)]
+
+
+def test_record_fields_naming_the_source_or_publisher_are_no_affiliation():
+    text = ("Научная библиотека\n\nRiver ice jams on the Lena\n\n"
+            "Авторы: Седова Марина Павловна\nЖурнал: Вестник Северо-Восточного института гидрологии\n"
+            "Издатель: Якутский государственный университет\nГод: 2017\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["journal"] == "Вестник Северо-Восточного института гидрологии"
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Седова Марина Павловна", None)]
+
+
+def test_a_title_in_capitals_gives_way_to_its_mixed_case_printing():
+    text = ("ICE ROADS OF THE YENISEI\nIN A WARMING CLIMATE\n\nPetrov Ivan Sergeevich\nSiberian Federal University, Krasnoyarsk, Russia\n\n"
+            "Abstract. The paper counts the days ice roads stayed open on the lower Yenisei in 1990–2020 and relates them to winter temperature records.\n\n"
+            "For citation: Petrov I. S. Ice roads of the Yenisei in a warming climate // Arctic Transport Review. 2021. Vol. 3, iss. 1. P. 5–12.\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Ice roads of the Yenisei in a warming climate"
+    only_capitals = text.replace("Ice roads of the Yenisei in a warming climate", "A study")
+    assert extract_metadata(make_doc(only_capitals, []))["title"] == "ICE ROADS OF THE YENISEI IN A WARMING CLIMATE"

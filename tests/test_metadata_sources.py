@@ -228,3 +228,27 @@ def test_a_year_in_brackets_after_the_issue_is_not_a_cumulative_number():
 ])
 def test_volume_with_the_issue_in_brackets_and_other_publication_labels(text, expected):
     assert page_fields(text) == expected
+
+
+@pytest.mark.parametrize("line, journal", [
+    # A record field with the ISSN after the name.
+    ("Журнал: Tundra Economy Review ISSN: 2999-0404", "Tundra Economy Review"),
+    # A PDF header opening with the ISSN.
+    ("ISSN 2999-0505 Bulletin of Kama State University. Series: Law. 2019. Vol. 7, No. 3. P. 1–9",
+     "Bulletin of Kama State University. Series: Law"),
+])
+def test_the_issn_is_not_part_of_the_journal(line, journal):
+    assert page_fields(line + "\n")["journal"] == journal
+
+
+def test_outlet_name_from_a_cyrillic_copyright_line_and_english_masthead():
+    text = "ЛЕСНОЙ.ОБЗОР | Forest Review\n© Лесной.Обзор, 2012–2024. Все права защищены.\n"
+    lines = [(0, "ЛЕСНОЙ.ОБЗОР | Forest Review"), (29, "© Лесной.Обзор, 2012–2024. Все права защищены.")]
+    span = outlet_name(text, lines)
+    assert text[span[0]:span[1]] == "Forest Review"
+    # An author's copyright ("© Иванова А. Б., 2020") has no capitalised word run before the year: no outlet.
+    assert outlet_name("© Иванова А. Б., 2020\n", [(0, "© Иванова А. Б., 2020")]) is None
+    # A photo credit in a person's name is not the site.
+    credit = "Фото: © Ирина Смирнова, 2023\n© «Лесная газета», 2005–2024\n"
+    span = outlet_name(credit, [(0, "Фото: © Ирина Смирнова, 2023"), (29, "© «Лесная газета», 2005–2024")])
+    assert credit[span[0]:span[1]] == "Лесная газета"

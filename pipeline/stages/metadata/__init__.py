@@ -61,7 +61,7 @@ from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import AUTHOR_LABEL, Name, join_broken_name, read_byline
-from textmine.stages.metadata.sources import FIELD_LABEL, RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
+from textmine.stages.metadata.sources import FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -139,6 +139,15 @@ _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...").
 _AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\W\d_])")
+
+
+# A record field that states the title (a repository's or catalogue's card).
+_TITLE_LABEL = re.compile(r"^\s*(?:Заглавие|Название статьи|Название|Title|Article title)\s*:\s*", re.IGNORECASE)
+# A catalogue record's field that names the source or the publisher ("Журнал: ...", "Издатель: ...") is no
+# author's affiliation, though its value may hold an institution's word.
+_RECORD_FIELD_NOT_AFFILIATION = re.compile(
+    r"^\s*(?:Журнал|Издание|Источник|Издатель|Издательство|Серия|Коллекция|Располагается в коллекциях"
+    r"|Journal|Source|Publisher|Series|Collection|Collections)\s*:", re.IGNORECASE)
 
 
 def _marker_digits(marker: str) -> str:
@@ -433,9 +442,11 @@ class MetadataExtractor:
         title_lines = self._title_lines(header, affiliations, metadata["journal"])
         title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
         authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
-        metadata["title"] = self._quoted(" ".join(header[i].text.strip() for i in title_lines)) or self._wrapper_title() or self._meta("citation_title")
+        metadata["title"] = (self._quoted(" ".join(header[i].text.strip() for i in title_lines)) or self._labelled_title()
+                             or self._wrapper_title() or self._meta("citation_title"))
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
+        metadata["title"] = self._mixed_case_printing(metadata["title"])
         block_end = header[-1].end if header else self.article_start
         if not authors:
             # An aggregator prints the abstract first and the full text below it, with its own title and author block.
@@ -451,8 +462,9 @@ class MetadataExtractor:
                       for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
             authors = self._record_authors(record)
             if authors:
-                affiliations = sorted(affiliations + [aff for aff in map(self._affiliation_line, record) if aff],
-                                      key=lambda aff: aff.start)
+                # A record's institution lines come after its author field; one above it is the site's masthead.
+                affiliations = sorted(affiliations + [aff for aff in map(self._affiliation_line, record)
+                                                      if aff and aff.start > authors[0].start], key=lambda aff: aff.start)
                 block_end = max(block_end, record[-1].end)
         metadata["authors"] = self._author_records(authors, affiliations, block_end) or self._meta_authors()
         self.assignment = self._assignment(authors, affiliations)
@@ -494,6 +506,31 @@ class MetadataExtractor:
             part = " ".join(part.split())
             if part and part in printed:
                 return part
+        return None
+
+    def _mixed_case_printing(self, title: str | None) -> str | None:
+        """A title printed in capitals gives way to the same words printed in mixed case elsewhere on the page
+        (a "For citation" line): the layout conventions prefer mixed case when the words are the same."""
+        if not title or not _is_capitals(title):
+            return title
+        words = title.split()
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(word) for word in words) + r"(?!\w)", re.IGNORECASE)
+        for match in pattern.finditer(self.text):
+            if not _is_capitals(match.group(0)) and any(c.isupper() for c in match.group(0)):
+                return " ".join(match.group(0).split())
+        return title
+
+    def _labelled_title(self) -> str | None:
+        """A title the wrapper's record gives under a title label ("Заглавие: Title", "Title: ..."), in the
+        article's script."""
+        for segment in self.doc.iter_segments(role="wrapper"):
+            if segment.end > self.article_start:
+                continue
+            for line in _lines(self.text, segment.start, segment.end):
+                label = _TITLE_LABEL.match(line.text)
+                value = line.text[label.end():].strip().rstrip(".") if label else ""
+                if value and self._in_article_script(value):
+                    return " ".join(value.split())
         return None
 
     def _wrapper_title(self) -> str | None:
@@ -541,7 +578,11 @@ class MetadataExtractor:
         regions = [(s.start, s.end) for s in self.doc.iter_segments(role="wrapper")]
         regions = sorted(regions + [(self.article_start, header_end)]) if self.has_segments else [(0, header_end)]
         body = (header_end, body_end) if body_end > header_end else None
-        chosen = choose_fields(find_statements(self.text, regions, body, below_from=max(body_end, header_end)), self.text)
+        statements = find_statements(self.text, regions, body, below_from=max(body_end, header_end))
+        # Of equally ranked statements, one naming the journal in the article's language comes first (a Russian
+        # "Для цитирования" line and an English "For citation" line: the article's own printing).
+        statements.sort(key=lambda s: (s.rank, bool(s.journal) and not self._in_article_script(self.text[s.journal[0]:s.journal[1]])))
+        chosen = choose_fields(statements, self.text)
         out: dict[str, Any] = {"journal": None, "journal_entity": None, "year": None, "volume": None, "issue": None}
         if chosen.journal:
             start, end = self._part_in_article_script(*chosen.journal)
@@ -599,6 +640,8 @@ class MetadataExtractor:
         is written as a name. A line is an affiliation when it has an
         institution word, an address or an affiliation number.
         """
+        if _RECORD_FIELD_NOT_AFFILIATION.match(line.text):
+            return None
         marker = _AFFILIATION_LINE.match(line.text)
         fields = _fields(line, marker.end() if marker else 0)
         if not fields:

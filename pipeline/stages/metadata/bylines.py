@@ -13,7 +13,7 @@ A name is one of these shapes, in mixed case or all in capitals:
 * initials and surname: "A. S. Nurlanova", "G.T. Ichshanova";
 * surname and initials: "Shatalov M. Yu.", "Garipova L.R.";
 * surname, given name and patronymic: "Lapshina Vera Igorevna", "Ветлугина Ольга Андреевна";
-* inverted "Surname, Given": "Hartley, James" (the first item of a list only);
+* inverted "Surname, Given": "Hartley, James", "Орлова, Анна Петровна" (the first item of a list only);
 * given name and surname: "Timur Aliyev" (only after a label or "By"; when
   the line holds only names that each carry markers, or stands where an
   author block stands; or one name followed by its bracketed affiliation, a
@@ -49,7 +49,7 @@ def _shapes(word: str) -> list[str]:
         rf"(?P<is>{_INITIALS}\s?{word}){_END}",
         rf"(?P<si>{word}\s{_INITIALS})(?![{_UP}{_LOW}])",
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
-        rf"(?P<inv>{word},\s{word}(?:\s{_INITIALS})?){_END}",
+        rf"(?P<inv>{word},\s{word}(?:\s{_INITIALS}|\s{patronymic})?){_END}",  # "Hartley, James", "Омаров, Даурен Серикович"
         rf"(?P<gs>{word}\s+{word}){_END}",
     ]
 

@@ -102,7 +102,8 @@ _NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2
 BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
 # The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
 _COPYRIGHT_NAME = re.compile(
-    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}}))"
+    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}})"
+    rf"|(?P<cyrillic>[А-ЯЁ][а-яё]+(?:\.[А-ЯЁа-яё][а-яё]+)?(?=,\s*{YEAR})))"
 )
 
 RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
@@ -142,6 +143,12 @@ def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
 def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
     """The journal's span inside line[start:end] without quotes, labels, bullets and trailing punctuation
     (and without the generic word before a quoted name: "Журнал «Право и общество»")."""
+    issn = re.match(r"[ \t]*(?:e-?ISSN|ISSN)[ \t:]*\d{4}-\d{3}[\dXx][ \t]+", line[start:end])  # "ISSN 2999-0202 Vestnik ..."
+    if issn:
+        start += issn.end()
+    trailing_issn = re.search(r"[ \t,.;]+(?:e-?ISSN|ISSN)\b", line[start:end])  # "Journal ISSN: 2999-0101"
+    if trailing_issn:
+        end = start + trailing_issn.start()
     generic = re.match(r"[ \t]*(?:[Жж]урнал|Journal|[Ии]здание)[ \t]+(?=«)", line[start:end])
     if generic and line.count("«", start, end) == 1:
         start += generic.end()
@@ -323,7 +330,8 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
     return statement
 
 
-def _is_capitals(line: str) -> bool:
+def is_capitals(line: str) -> bool:
+    """Whether the line is written in capitals (at least 8 letters, nine in ten of them upper case)."""
     letters = [c for c in line if c.isalpha()]
     return len(letters) >= 8 and sum(c.isupper() for c in letters) >= 0.9 * len(letters)
 
@@ -338,7 +346,7 @@ def _running_headers(lines: list[tuple[int, str]]) -> list[Statement]:
         counts[key(line)] = counts.get(key(line), 0) + 1
     statements = []
     for index, (start, line) in enumerate(lines):
-        if not _is_capitals(line) or (counts[key(line)] < 2 and index > 0):
+        if not is_capitals(line) or (counts[key(line)] < 2 and index > 0):
             continue
         statement = read_statement(line, start, RANK_RUNNING_HEADER)
         if statement and (statement.issue or statement.volume or statement.year):
@@ -382,7 +390,7 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
             statements.append(statement)
     statements += _labelled(text, lines)
     for start, line in lines:
-        if start in cited or FIELD_LABEL.search(line) or _is_capitals(line):
+        if start in cited or FIELD_LABEL.search(line) or is_capitals(line):
             continue
         if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2 or (re.search(r"\s»\s", line)):
             for crumb in re.finditer(r"[^/›»>→]+", line):
@@ -418,12 +426,17 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
 def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | None:
     """A news site's name: the name in its copyright line, or its English-edition name when the masthead
     prints one beside it ("КАСПИЙСКИЙ ОБОЗРЕВАТЕЛЬ | Caspian Observer")."""
-    found = None
+    found = unquoted = None
     for start, line in lines:
         match = _COPYRIGHT_NAME.search(line)
-        if match:
+        if match and match.group("cyrillic"):
+            # A bare Cyrillic word ("© Евразия.Аналитика, 2016–2025") only when no line names the site otherwise:
+            # a photo credit or an author's copyright may take that shape too.
+            unquoted = unquoted or (start + match.start("cyrillic"), start + match.end("cyrillic"))
+        elif match:
             group = "name" if match.group("name") else "latin"
             found = (start + match.start(group), start + match.end(group))
+    found = found or unquoted
     if found is None:
         return None
     name = text[found[0]:found[1]].casefold()
@@ -446,9 +459,9 @@ def choose_fields(statements: list[Statement], text: str) -> SourceFields:
         statements = [s for s in statements if s.rank != RANK_BELOW]
     for name in ("journal", "year", "volume", "issue"):
         setattr(chosen, name, next((getattr(s, name) for s in statements if getattr(s, name)), None))
-    if chosen.journal and _is_capitals(text[chosen.journal[0]:chosen.journal[1]]):
+    if chosen.journal and is_capitals(text[chosen.journal[0]:chosen.journal[1]]):
         words = text[chosen.journal[0]:chosen.journal[1]].casefold().split()
         mixed = next((s.journal for s in statements if s.journal and text[s.journal[0]:s.journal[1]].casefold().split() == words
-                      and not _is_capitals(text[s.journal[0]:s.journal[1]])), None)
+                      and not is_capitals(text[s.journal[0]:s.journal[1]])), None)
         chosen.journal = mixed or chosen.journal
     return chosen
