@@ -813,3 +813,10 @@ def test_a_title_in_capitals_gives_way_to_its_mixed_case_printing():
     assert meta["title"] == "Ice roads of the Yenisei in a warming climate"
     only_capitals = text.replace("Ice roads of the Yenisei in a warming climate", "A study")
     assert extract_metadata(make_doc(only_capitals, []))["title"] == "ICE ROADS OF THE YENISEI IN A WARMING CLIMATE"
+
+
+def test_a_title_line_with_its_record_label_gives_the_value_when_no_article_segment_is_found():
+    text = ("Репозиторий Лесного института\n\nTitle: Fire seasons in the Altai foothills\n"
+            "Дата публикации: 2018\nAbstract: The paper compares satellite fire counts with ranger reports across four seasons.\n")
+    metadata = extract_metadata(make_doc(text, []))
+    assert metadata["title"] == "Fire seasons in the Altai foothills"

@@ -143,6 +143,12 @@ _AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\
 
 # A record field that states the title (a repository's or catalogue's card).
 _TITLE_LABEL = re.compile(r"^\s*(?:Заглавие|Название статьи|Название|Title|Article title)\s*:\s*", re.IGNORECASE)
+
+
+def _without_title_label(title: str) -> str:
+    """A title line that carries its record label ("Заглавие: Title") gives the value, not the label."""
+    label = _TITLE_LABEL.match(title)
+    return title[label.end():].strip() if label and title[label.end():].strip() else title
 # A catalogue record's field that names the source or the publisher ("Журнал: ...", "Издатель: ...") is no
 # author's affiliation, though its value may hold an institution's word.
 _RECORD_FIELD_NOT_AFFILIATION = re.compile(
@@ -442,7 +448,8 @@ class MetadataExtractor:
         title_lines = self._title_lines(header, affiliations, metadata["journal"])
         title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
         authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
-        metadata["title"] = (self._quoted(" ".join(header[i].text.strip() for i in title_lines)) or self._labelled_title()
+        metadata["title"] = (_without_title_label(self._quoted(" ".join(header[i].text.strip() for i in title_lines)))
+                             or self._labelled_title()
                              or self._wrapper_title() or self._meta("citation_title"))
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
