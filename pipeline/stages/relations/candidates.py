@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from textmine.document import RELATION_TYPES, Document, Entity, relation_allowed
+from textmine.stages.relations import syntax
 
 # alias_of belongs to the canonical stage; this stage never predicts it.
 PREDICTED_LABELS = tuple(label for label in RELATION_TYPES if label != "alias_of")
@@ -32,6 +33,10 @@ PRONOUN_REFERENTS = {
     "it": {"ORG", "LOC", "EVENT"},
     "they": {"ORG", "LOC", "PERSON", "EVENT"},
 }
+# Possessive and object pronouns that refer back to a named argument ("its members include A", "A took part in it").
+POSSESSIVE_REFERENTS = {"its": {"ORG"}, "their": {"ORG"}}
+OBJECT_REFERENTS = {"it": {"ORG", "EVENT"}}
+OBJECT_DEPS = {"dobj", "pobj"}
 # Head nouns of descriptions ("the organization", "these exercises") and the entity labels they may stand for.
 DESCRIPTION_NOUNS = {
     "organization": "ORG", "organisation": "ORG", "alliance": "ORG", "bloc": "ORG", "structure": "ORG",
@@ -257,9 +262,20 @@ def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[in
     if span is None:
         return
     for token in span:
+        lower = token.lower_
+        if token.pos_ == "PRON" and not token.ent_type_:
+            if token.dep_ == "poss" and lower in POSSESSIVE_REFERENTS:
+                yield (token.idx, token.idx + len(token)), POSSESSIVE_REFERENTS[lower], True
+                continue
+            if token.dep_ in OBJECT_DEPS and lower in OBJECT_REFERENTS:
+                yield (token.idx, token.idx + len(token)), OBJECT_REFERENTS[lower], True
+                continue
+        if syntax.elided_object(token):
+            # "Moldova joined in 1998": the verb stands for the organisation named before
+            yield (token.idx, token.idx + len(token)), {"ORG"}, True
+            continue
         if token.dep_ not in SUBJECT_DEPS or token.ent_type_:
             continue
-        lower = token.lower_
         if lower in PRONOUN_REFERENTS and token.pos_ == "PRON":
             yield (token.idx, token.idx + len(token)), PRONOUN_REFERENTS[lower], True
         elif token.pos_ == "NOUN" and token.lemma_.lower() in DESCRIPTION_NOUNS:
