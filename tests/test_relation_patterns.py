@@ -304,3 +304,12 @@ def test_participants_in_a_with_clause_and_in_it_are_the_events_not_its_places()
                                  [("Sea Breeze 2015", "EVENT"), ("Odesa", "LOC"), ("May", "DATE"), ("Chile", "LOC"), ("Peru", "LOC")]))
     assert ("took_part", "participant_in") in found[("Chile", "Sea Breeze 2015")]
     assert ("took_part", "participant_in") in found[("Peru", "Sea Breeze 2015")]
+
+
+def test_a_participant_is_not_where_the_event_was_held_but_a_host_is():
+    found = vetoed(make_doc("The exercise Steppe Eagle 2014 was held in Almaty, with Kenya, Peru and Chile taking part.",
+                            [("Steppe Eagle 2014", "EVENT"), ("Almaty", "LOC"), ("Kenya", "LOC"), ("Peru", "LOC"), ("Chile", "LOC")]))
+    assert "participant_not_venue" in found[("Steppe Eagle 2014", "Peru")]
+    assert "participant_not_venue" not in found[("Steppe Eagle 2014", "Almaty")]
+    found = vetoed(make_doc("Peru hosted Steppe Eagle 2014.", [("Peru", "LOC"), ("Steppe Eagle 2014", "EVENT")]))
+    assert "participant_not_venue" not in found[("Steppe Eagle 2014", "Peru")]
