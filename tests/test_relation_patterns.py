@@ -313,3 +313,10 @@ def test_a_participant_is_not_where_the_event_was_held_but_a_host_is():
     assert "participant_not_venue" not in found[("Steppe Eagle 2014", "Almaty")]
     found = vetoed(make_doc("Peru hosted Steppe Eagle 2014.", [("Peru", "LOC"), ("Steppe Eagle 2014", "EVENT")]))
     assert "participant_not_venue" not in found[("Steppe Eagle 2014", "Peru")]
+
+
+def test_names_in_a_keyword_list_are_not_related():
+    spans = [("Danube Commission", "ORG"), ("Serbia", "LOC")]
+    assert "keyword_list" in vetoed(make_doc("Keywords: Danube Commission, Serbia, river transport\n\nText.", spans))[("Danube Commission", "Serbia")]
+    assert "keyword_list" in vetoed(make_doc("Key words\n\nDanube Commission, Serbia, navigation\n", spans))[("Danube Commission", "Serbia")]
+    assert "keyword_list" not in vetoed(make_doc("The Danube Commission, Serbia said, met.\n", spans))[("Danube Commission", "Serbia")]

@@ -268,6 +268,23 @@ def coordinated_places(v: PairView, facts: syntax.DocFacts | None = None) -> boo
     return facts.coordinated(v.head_span, v.tail_span)
 
 
+_KEYWORDS_LABEL = re.compile(r"^\s*(key\s?words|index terms|ключевые слова)\s*[:.\-–—]?", re.IGNORECASE)
+
+
+def keyword_list(v: PairView) -> bool:
+    """Both arguments are in one keyword list ("Keywords: X, Y, Z", or the label on the line before): a list of topics
+    states no relation between them."""
+    text = v.doc.text
+    first, second = (v.head_span, v.tail_span) if v.head_first else (v.tail_span, v.head_span)
+    if "\n" in text[first[1]:second[0]]:
+        return False
+    line_start = text.rfind("\n", 0, first[0]) + 1
+    if _KEYWORDS_LABEL.match(text[line_start:first[0]]):
+        return True
+    previous = [line for line in text[:line_start].split("\n")[-3:] if line.strip()]
+    return bool(previous) and _KEYWORDS_LABEL.fullmatch(previous[-1].strip()) is not None
+
+
 def participant_not_venue(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
     """An event and a place that the parse states takes part in it ("E was held in X, with A and B taking part"): A is a
     participant, not where E was held, unless a construction also states it was held there ("A hosted E")."""
@@ -280,7 +297,7 @@ def participant_not_venue(v: PairView, facts: syntax.DocFacts | None = None) -> 
 
 VETOES: dict[str, Callable[..., bool]] = {
     "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
-    "participant_not_venue": participant_not_venue,
+    "participant_not_venue": participant_not_venue, "keyword_list": keyword_list,
 }
 # Vetoes that read the dependency facts.
 FACT_VETOES = ("coordinated_places", "participant_not_venue")
