@@ -320,3 +320,8 @@ def test_names_in_a_keyword_list_are_not_related():
     assert "keyword_list" in vetoed(make_doc("Keywords: Danube Commission, Serbia, river transport\n\nText.", spans))[("Danube Commission", "Serbia")]
     assert "keyword_list" in vetoed(make_doc("Key words\n\nDanube Commission, Serbia, navigation\n", spans))[("Danube Commission", "Serbia")]
     assert "keyword_list" not in vetoed(make_doc("The Danube Commission, Serbia said, met.\n", spans))[("Danube Commission", "Serbia")]
+
+
+def test_a_person_who_founded_an_organisation_is_not_made_its_member():
+    found = hits(make_doc("The Lakeside Institute was founded in 1990 by Maria Okoro.", [("Lakeside Institute", "ORG"), ("Maria Okoro", "PERSON")]))
+    assert ("founded_by", "member_of") not in found[("Maria Okoro", "Lakeside Institute")]

@@ -288,7 +288,8 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")), _edge("to", ">", "org", DEP="pobj")],
         ]),
         # "X was founded by A, B and C": founding counts as membership (guidelines §3)
-        "founded_by": (member, [
+        # (states and organisations found a body they belong to; a person who founds a company is its founder, not a member)
+        "founded_by": ([Output("member_of", "m", "org", frozenset({"LOC", "ORG"}))], [
             [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "org", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"),
              _edge("by", ">", "m", DEP="pobj")],
         ]),
