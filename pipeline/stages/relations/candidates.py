@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from textmine.document import RELATION_TYPES, Document, Entity, relation_allowed
+from textmine.stages.relations import syntax
 
 # alias_of belongs to the canonical stage; this stage never predicts it.
 PREDICTED_LABELS = tuple(label for label in RELATION_TYPES if label != "alias_of")
@@ -32,6 +33,10 @@ PRONOUN_REFERENTS = {
     "it": {"ORG", "LOC", "EVENT"},
     "they": {"ORG", "LOC", "PERSON", "EVENT"},
 }
+# Possessive and object pronouns that refer back to a named argument ("its members include A", "A took part in it").
+POSSESSIVE_REFERENTS = {"its": {"ORG"}, "their": {"ORG"}}
+OBJECT_REFERENTS = {"it": {"ORG", "EVENT"}}
+OBJECT_DEPS = {"dobj", "pobj"}
 # Head nouns of descriptions ("the organization", "these exercises") and the entity labels they may stand for.
 DESCRIPTION_NOUNS = {
     "organization": "ORG", "organisation": "ORG", "alliance": "ORG", "bloc": "ORG", "structure": "ORG",
@@ -257,9 +262,20 @@ def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[in
     if span is None:
         return
     for token in span:
+        lower = token.lower_
+        if token.pos_ == "PRON" and not token.ent_type_:
+            if token.dep_ == "poss" and lower in POSSESSIVE_REFERENTS:
+                yield (token.idx, token.idx + len(token)), POSSESSIVE_REFERENTS[lower], True
+                continue
+            if token.dep_ in OBJECT_DEPS and lower in OBJECT_REFERENTS:
+                yield (token.idx, token.idx + len(token)), OBJECT_REFERENTS[lower], True
+                continue
+        if syntax.elided_object(token):
+            # "Moldova joined in 1998": the verb stands for the organisation named before
+            yield (token.idx, token.idx + len(token)), {"ORG"}, True
+            continue
         if token.dep_ not in SUBJECT_DEPS or token.ent_type_:
             continue
-        lower = token.lower_
         if lower in PRONOUN_REFERENTS and token.pos_ == "PRON":
             yield (token.idx, token.idx + len(token)), PRONOUN_REFERENTS[lower], True
         elif token.pos_ == "NOUN" and token.lemma_.lower() in DESCRIPTION_NOUNS:
@@ -294,6 +310,24 @@ def _subject_description(parsed: Any, sentence: tuple[int, int], members: list[E
     return None
 
 
+def _clause_verb(token: Any) -> Any:
+    """The verb of the clause a token is in (the token itself when it is one)."""
+    for _ in range(12):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return token
+        token = token.head
+    return token
+
+
+def _same_clause(parsed: Any, referent: Entity, anaphor: tuple[int, int]) -> bool:
+    """The referent and the anaphor hang on one verb: a pronoun refers back across clauses, not within one."""
+    named = parsed.char_span(referent.start, referent.end, alignment_mode="expand")
+    pronoun = parsed.char_span(*anaphor, alignment_mode="expand")
+    if named is None or pronoun is None:
+        return True
+    return _clause_verb(named.root).i == _clause_verb(pronoun.root).i
+
+
 def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterator[Candidate]:
     paragraph_spans = paragraphs(doc.text)
 
@@ -322,12 +356,16 @@ def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterato
                             role = "head" if head is named else "tail"
                             yield Candidate(head, tail, sentences[previous], proxy=description, proxy_role=role)
                 continue
-            earlier = [e for e in doc.entities if paragraph[0] <= e.start and e.end <= sentence[0]]
+            # A pronoun may refer back into its own sentence ("E was held in X, and A took part in it"); a description may not.
+            limit = anaphor[0] if is_pronoun else sentence[0]
+            earlier = [e for e in doc.entities if paragraph[0] <= e.start and e.end <= limit]
             nearest: dict[str, Entity] = {}
             for entity in sorted(earlier, key=lambda e: e.start):
                 if entity.label in referent_labels:
                     nearest[entity.label] = entity
             for referent in nearest.values():
+                if referent.start >= sentence[0] and _same_clause(parsed, referent, anaphor):
+                    continue  # "A, professor at X, wrote it": "it" is not X, which its own clause already relates
                 for mention in members:
                     if mention.start < anaphor[1] and mention.end > anaphor[0]:
                         continue

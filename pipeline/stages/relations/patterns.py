@@ -268,9 +268,39 @@ def coordinated_places(v: PairView, facts: syntax.DocFacts | None = None) -> boo
     return facts.coordinated(v.head_span, v.tail_span)
 
 
+_KEYWORDS_LABEL = re.compile(r"^\s*(key\s?words|index terms|ключевые слова)\s*[:.\-–—]?", re.IGNORECASE)
+
+
+def keyword_list(v: PairView) -> bool:
+    """Both arguments are in one keyword list ("Keywords: X, Y, Z", or the label on the line before): a list of topics
+    states no relation between them."""
+    text = v.doc.text
+    first, second = (v.head_span, v.tail_span) if v.head_first else (v.tail_span, v.head_span)
+    if "\n" in text[first[1]:second[0]]:
+        return False
+    line_start = text.rfind("\n", 0, first[0]) + 1
+    if _KEYWORDS_LABEL.match(text[line_start:first[0]]):
+        return True
+    previous = [line for line in text[:line_start].split("\n")[-3:] if line.strip()]
+    return bool(previous) and _KEYWORDS_LABEL.fullmatch(previous[-1].strip()) is not None
+
+
+def participant_not_venue(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
+    """An event and a place that the parse states takes part in it ("E was held in X, with A and B taking part"): A is a
+    participant, not where E was held, unless a construction also states it was held there ("A hosted E")."""
+    if facts is None or v.labels()[0] != "EVENT" or v.labels()[1] not in ("LOC", "ORG"):
+        return False
+    reverse = facts.hits(v.tail_span, v.head_span, v.cand.tail.label, v.cand.head.label)
+    forward = facts.hits(v.head_span, v.tail_span, v.cand.head.label, v.cand.tail.label)
+    return any(label == "participant_in" for _, label in reverse) and not any(label == "held_in" for _, label in forward)
+
+
 VETOES: dict[str, Callable[..., bool]] = {
     "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
+    "participant_not_venue": participant_not_venue, "keyword_list": keyword_list,
 }
+# Vetoes that read the dependency facts.
+FACT_VETOES = ("coordinated_places", "participant_not_venue")
 
 
 def document_facts(doc: Document) -> syntax.DocFacts:
@@ -282,10 +312,7 @@ def vetoes(cand: Candidate, doc: Document, view: PairView | None = None, facts: 
     """Names of the veto patterns that say the pair holds no relation."""
     view = view or PairView(cand, doc)
     facts = facts if facts is not None else document_facts(doc)
-    out = [name for name, veto in VETOES.items() if name != "coordinated_places" and veto(view)]
-    if coordinated_places(view, facts):
-        out.append("coordinated_places")
-    return out
+    return [name for name, veto in VETOES.items() if (veto(view, facts) if name in FACT_VETOES else veto(view))]
 
 
 def match(cand: Candidate, doc: Document, view: PairView | None = None, facts: syntax.DocFacts | None = None) -> list[tuple[str, str]]:

@@ -94,6 +94,9 @@ class Output:
     # The head node is a verb and the argument is its clause's subject, shared with the clause it hangs on
     # ("A became known, having received observer status at X": A).
     head_is_clause_subject: bool = False
+    # The tail node is a verb whose object is left out ("Moldova joined in 1998"): the verb stands for an earlier mention,
+    # and the match holds only when the verb has no object of its own.
+    tail_elided: bool = False
 
 
 def _node(node_id: str, **attrs: Any) -> dict[str, Any]:
@@ -123,7 +126,8 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
     orgs = [
         [_edge("np", ">", "prep", DEP="prep", LOWER=_in(*org_preps)), _edge("prep", ">", "org", DEP="pobj")],
         # "X's members", "the X member states" (X a name, not a word such as "member")
-        [_edge("np", ">", "org", DEP=_in("poss", "compound", "nmod"), POS="PROPN")],
+        # "its members" too: the pronoun stands for the nearest preceding organisation (candidates' paragraph case)
+        [_edge("np", ">", "org", DEP=_in("poss", "compound", "nmod"), POS=_in("PROPN", "PRON"))],
         # "X has two observers, A and B"; "X gained new members: A and B"
         [_edge("np", "<", "have", LEMMA=_in("have", "gain", "count", "include", "welcome", "list", "number")), _edge("have", ">", "org", DEP="nsubj")],
     ]
@@ -214,6 +218,42 @@ def _participation_patterns() -> list[list[dict]]:
     return out
 
 
+def _admitted_as(nouns: list[str]) -> list[list[dict]]:
+    """"A was admitted as a member of X", "A and B were admitted as observers to X", "X admitted A as an observer"; and without X.
+
+    Nodes: ``m``, ``verb``, ``np`` the status noun, ``org`` (absent in the last variant: the organisation is elided).
+    """
+    core = [_node("verb", LEMMA=_in("admit", "accept", "invite", "welcome")), _edge("verb", ">", "as", DEP="prep", LOWER="as"),
+            _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*nouns))]
+    subjects = [[_edge("verb", ">", "m", DEP="nsubjpass")], [_edge("verb", ">", "m", DEP="dobj"), _edge("verb", ">", "org", DEP="nsubj")]]
+    orgs = [[_edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in", "to", "at")), _edge("of", ">", "org", DEP="pobj")],
+            [_edge("verb", ">", "to", DEP="prep", LOWER=_in("to", "into")), _edge("to", ">", "org", DEP="pobj")]]
+    return [[*core, *subjects[0], *org] for org in orgs] + [[*core, *subjects[1]], [*core, *subjects[0]]]
+
+
+def has_object(verb: Any) -> bool:
+    """The verb (or its "as" noun) names what was joined: "joined X", "acceded to X", "admitted as a member of X"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative") or child.dep_ == "prep" and child.lower_ in ("to", "into"):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "as":
+            if any(p.dep_ == "prep" and p.lower_ in ("of", "in", "to", "at") and any(o.pos_ == "PROPN" for o in p.children)
+                   for n in child.children for p in n.children):
+                return True
+        if child.dep_ == "nsubj" and verb.lemma_.lower() in ("admit", "accept", "invite", "welcome"):
+            return True  # "X admitted A as a member": X is the organisation
+    return False
+
+
+ELIDING_VERBS = frozenset({*JOIN_VERBS, "accede", "admit", "accept", "invite", "welcome"})
+
+
+def elided_object(verb: Any) -> bool:
+    """A verb of joining whose organisation is left out ("Moldova joined in 1998", "Malta was admitted as a full member")."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in ELIDING_VERBS and not has_object(verb) and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
+
+
 def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
     member = [Output("member_of", "m", "org")]
     constructions: dict[str, tuple[list[Output], list[list[dict]]]] = {
@@ -246,6 +286,41 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("to", ">", "org", DEP="pobj")],
             [_node("np", LEMMA=_in(*ACCESSION_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "m", DEP="pobj"),
              _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")), _edge("to", ">", "org", DEP="pobj")],
+        ]),
+        # "X was founded by A, B and C": founding counts as membership (guidelines §3)
+        # (states and organisations found a body they belong to; a person who founds a company is its founder, not a member)
+        "founded_by": ([Output("member_of", "m", "org", frozenset({"LOC", "ORG"}))], [
+            [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "org", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "m", DEP="pobj")],
+        ]),
+        # "A was admitted as a member of X", "A was admitted as a full member" (X named before: the object is elided)
+        "admitted_as_member": ([Output("member_of", "m", "org"), Output("member_of", "m", "verb", tail_elided=True)], _admitted_as(MEMBER_NOUNS)),
+        "admitted_as_observer": ([Output("observer_of", "m", "org"), Output("observer_of", "m", "verb", tail_elided=True)], _admitted_as(OBSERVER_NOUNS)),
+        # "A joined in 1998", "A acceded in 2004": the organisation is the one named before
+        "joined_elided": ([Output("member_of", "m", "verb", tail_elided=True)], [
+            [_node("verb", LEMMA=_in(*JOIN_VERBS, "accede"), POS="VERB"), _edge("verb", ">", "m", DEP="nsubj", POS=_in("PROPN", "NOUN"))],
+        ]),
+        # "Among the members of X are A and B", "Among the bodies with observer status in X are A and B"
+        "among_members": (member, [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "among", DEP="prep", LOWER="among"), _edge("among", ">", "np", DEP="pobj", LEMMA=_in(*MEMBER_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in")), _edge("of", ">", "org", DEP="pobj"), _edge("verb", ">", "m", DEP=_in("nsubj", "attr"))],
+        ]),
+        "among_observers": ([Output("observer_of", "m", "org")], [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "among", DEP="prep", LOWER="among"), _edge("among", ">", "np", DEP="pobj", LEMMA=_in(*OBSERVER_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in", "at", "to")), _edge("of", ">", "org", DEP="pobj"), _edge("verb", ">", "m", DEP=_in("nsubj", "attr"))],
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "among", DEP="prep", LOWER="among"), _edge("among", ">", "np", DEP="pobj"),
+             _edge("np", ">", "with", DEP="prep", LOWER="with"), _edge("with", ">", "st", DEP="pobj", LEMMA=_in("status", "observership")),
+             _edge("st", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer"),
+             _edge("st", ">", "in", DEP="prep", LOWER=_in("in", "at", "of", "to", "with")), _edge("in", ">", "org", DEP="pobj"),
+             _edge("verb", ">", "m", DEP=_in("nsubj", "attr"))],
+        ]),
+        # "E was held in CITY, with A, B and C taking part": the absolute "with" clause names the event's participants
+        "with_taking_part": ([Output("participant_in", "a", "ev")], [
+            [_node("main", POS=_in("VERB", "AUX")), _edge("main", ">", "ev", DEP=SUBJECT), _edge("main", ">", "with", DEP="prep", LOWER="with"),
+             _edge("with", ">", "tk", DEP=_in("pcomp", "pobj", "advcl"), LEMMA="take"), _edge("tk", ">", "part", DEP="dobj", LOWER="part"),
+             _edge("tk", ">", "a", DEP="nsubj")],
+            [_node("main", POS=_in("VERB", "AUX")), _edge("main", ">", "ev", DEP=SUBJECT), _edge("main", ">", "with", DEP="prep", LOWER="with"),
+             _edge("with", ">", "tk", DEP=_in("pcomp", "pobj", "advcl"), LEMMA=_in(*PARTICIPATE_VERBS)), _edge("tk", ">", "a", DEP="nsubj")],
         ]),
         # "A has observer status in X", "A, an observer of X", "the observer states A and B"
         "observer_noun": ([Output("observer_of", "m", "org")],
@@ -575,8 +650,10 @@ def find(parsed: Any) -> list[Fact]:
                 head = clause_subject(head)
                 if head is None:
                     continue
+            if out.tail_elided and not elided_object(parsed[nodes[out.tail]]):
+                continue
             heads = _with_conjuncts(_antecedent(head))
-            tails = _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
+            tails = [nodes[out.tail]] if out.tail_elided else _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
             for h in heads:
                 for t in tails:
                     if h != t:
