@@ -188,5 +188,6 @@ def test_date_functions_never_raise(expression):
 def test_linear_patterns_match_what_the_old_patterns_matched(text):
     from textmine.stages.segment import NOT_LANGUAGE
 
-    old = re.compile(r"(https?://|www\.)\S+|\S+@\S+|\S*\d\S*")
+    # The old unanchored patterns, plus the bare domain name ("library.example.ru") that is no language either.
+    old = re.compile(r"(https?://|www\.)\S+|\S+@\S+|\S*\d\S*|(?<!\S)(?:[A-Za-z0-9-]{2,}\.)+[A-Za-z]{2,6}(?!\S)")
     assert NOT_LANGUAGE.sub(" ", text) == old.sub(" ", text)
