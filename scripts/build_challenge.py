@@ -244,6 +244,35 @@ def paragraph_of(text: str, offset: int) -> int:
     return len(re.findall(r"\n[ ]*\n", text[:offset]))
 
 
+def check_entities(where: str, text: str, entities: list, errors: Errors, may_end_with_period=lambda e: e.label == "PERSON") -> None:
+    """Offsets, order, labels, DATE values and span hygiene of one text's entities (shared with build_pages.py);
+    ``may_end_with_period(entity)`` says where a final period belongs to the name (initials)."""
+    prev_end = -1
+    for e in entities:
+        if text[e.start : e.end] != e.text:
+            errors.add(where, f"offset mismatch for {e.text!r}")
+        if e.start < prev_end:
+            errors.add(where, f"overlapping entities at {e.text!r}")
+        prev_end = e.end
+        if e.label not in ENTITY_LABELS:
+            errors.add(where, f"unknown entity label {e.label!r} on {e.text!r}")
+        if e.label == "DATE":
+            if e.value is None:
+                errors.add(where, f"DATE {e.text!r} needs a value ([text|DATE|value] or |null)")
+            elif e.value != "null" and not DATE_VALUE_RE.match(e.value):
+                errors.add(where, f"DATE {e.text!r}: value {e.value!r} is not a valid TIMEX3 value")
+        elif e.value is not None:
+            errors.add(where, f"{e.label} {e.text!r} must not carry a value")
+        if not e.text or e.text != e.text.strip() or "\n" in e.text:
+            errors.add(where, f"entity {e.text!r} is empty, has surrounding whitespace or a line break")
+        elif re.match(r"(?i)the\s", e.text):
+            errors.add(where, f"entity {e.text!r} starts with an article")
+        elif e.text[-1] in ",;:!?\"'»)" or (e.text[-1] == "." and not may_end_with_period(e)):
+            errors.add(where, f"entity {e.text!r} ends with punctuation")
+        if e.start > 0 and _wordish(text[e.start - 1]) or e.end < len(text) and _wordish(text[e.end]):
+            errors.add(where, f"entity {e.text!r} cuts through a word")
+
+
 def validate(p: Passage, errors: Errors) -> None:
     w = f"{p.src} {p.pid}"
     m = ID_RE.match(p.pid)
@@ -263,30 +292,7 @@ def validate(p: Passage, errors: Errors) -> None:
         errors.add(w, f"unknown field(s) {sorted(unknown)}")
 
     text = p.text
-    prev_end = -1
-    for e in p.entities:
-        if text[e.start : e.end] != e.text:
-            errors.add(w, f"offset mismatch for {e.text!r}")
-        if e.start < prev_end:
-            errors.add(w, f"overlapping entities at {e.text!r}")
-        prev_end = e.end
-        if e.label not in ENTITY_LABELS:
-            errors.add(w, f"unknown entity label {e.label!r} on {e.text!r}")
-        if e.label == "DATE":
-            if e.value is None:
-                errors.add(w, f"DATE {e.text!r} needs a value ([text|DATE|value] or |null)")
-            elif e.value != "null" and not DATE_VALUE_RE.match(e.value):
-                errors.add(w, f"DATE {e.text!r}: value {e.value!r} is not a valid TIMEX3 value")
-        elif e.value is not None:
-            errors.add(w, f"{e.label} {e.text!r} must not carry a value")
-        if e.text != e.text.strip() or "\n" in e.text:
-            errors.add(w, f"entity {e.text!r} has surrounding whitespace or a line break")
-        if re.match(r"(?i)the\s", e.text):
-            errors.add(w, f"entity {e.text!r} starts with an article")
-        if e.text[-1] in ",;:!?\"'»)" or (e.text[-1] == "." and e.label != "PERSON"):
-            errors.add(w, f"entity {e.text!r} ends with punctuation")
-        if e.start > 0 and _wordish(text[e.start - 1]) or e.end < len(text) and _wordish(text[e.end]):
-            errors.add(w, f"entity {e.text!r} cuts through a word")
+    check_entities(w, text, p.entities, errors)
 
     # An annotated name that recurs unannotated outside every entity span.
     spans = [(e.start, e.end) for e in p.entities]

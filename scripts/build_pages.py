@@ -57,7 +57,7 @@ from build_challenge import (  # noqa: E402  (the challenge set's markup and lab
     RELATION_TYPES,
     SYMMETRIC,
     ARG_RE,
-    _wordish,
+    check_entities,
     dump,
     write_if_changed,
 )
@@ -323,30 +323,8 @@ def validate(page: Page, errors: Errors) -> None:
     for ch in (ENT_START, ENT_END, SEG_START, PLAIN_START, PLAIN_END):
         if ch in text:
             errors.add(w, "a sentinel character is left in the text")
-    prev_end = -1
-    for e in page.entities:
-        if text[e.start : e.end] != e.text:
-            errors.add(w, f"offset mismatch for {e.text!r}")
-        if e.start < prev_end:
-            errors.add(w, f"overlapping entities at {e.text!r}")
-        prev_end = e.end
-        if e.label not in ENTITY_LABELS:
-            errors.add(w, f"unknown entity label {e.label!r} on {e.text!r}")
-        if e.label == "DATE":
-            if e.value is None:
-                errors.add(w, f"DATE {e.text!r} needs a value ([text|DATE|value] or |null)")
-            elif e.value != "null" and not DATE_VALUE_RE.match(e.value):
-                errors.add(w, f"DATE {e.text!r}: value {e.value!r} is not a valid TIMEX3 value")
-        elif e.value is not None:
-            errors.add(w, f"{e.label} {e.text!r} must not carry a value")
-        if not e.text or e.text != e.text.strip() or "\n" in e.text:
-            errors.add(w, f"entity {e.text!r} is empty, has surrounding whitespace or a line break")
-        elif re.match(r"(?i)the\s", e.text):
-            errors.add(w, f"entity {e.text!r} starts with an article")
-        elif e.text[-1] in ",;:!?\"'»)" or (e.text[-1] == "." and e.label != "PERSON" and not _RUSSIAN_YEAR_WORD.search(e.text)):
-            errors.add(w, f"entity {e.text!r} ends with punctuation")
-        if e.start > 0 and _wordish(text[e.start - 1]) or e.end < len(text) and _wordish(text[e.end]):
-            errors.add(w, f"entity {e.text!r} cuts through a word")
+    check_entities(w, text, page.entities, errors,
+                   may_end_with_period=lambda e: e.label == "PERSON" or _RUSSIAN_YEAR_WORD.search(e.text) is not None)
     # Everything is annotated (guidelines §1): an annotated name recurring bare is a forgotten mention,
     # unless it is inside a URL or an e-mail address.
     spans = [(e.start, e.end) for e in page.entities]
