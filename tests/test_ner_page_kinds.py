@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from textmine.document import Document
-from textmine.runtime.extract import ExtractConfig, Extractor
 from textmine.stages.dates import find_dates
 from textmine.stages.ner import (
     _labelled_by_gazetteer,
@@ -18,17 +16,7 @@ from textmine.stages.ner import (
 )
 from textmine.stages.ner.patterns import held_event_candidates, organisation_extent_candidates, russian_name_candidates
 from textmine.stages.ner.spans import Candidate
-
-
-@pytest.fixture(scope="module")
-def extractor() -> Extractor:
-    return Extractor(ExtractConfig(components=("segmenter", "ner", "date_values")))
-
-
-def mentions(extractor: Extractor, text: str) -> set[tuple[str, str]]:
-    doc = extractor(Document(id="t", text=text))
-    assert all(text[e.start:e.end] == e.text for e in doc.entities)
-    return {(e.text, e.label) for e in doc.entities}
+from test_ner_construction import extractor, mentions  # noqa: F401  (the shared module fixture and helper)
 
 
 def spans(text: str, candidates: list[Candidate]) -> set[tuple[str, str]]:
