@@ -228,15 +228,16 @@ def _on_one_line(text: str, span: tuple[int, int] | None) -> tuple[int, int] | N
     return (newline + 1, span[1]) if len(words) >= 2 else None
 
 
-def institution_candidates(text: str) -> list[Candidate]:
+def _gazetteer_label(name: str) -> str | None:
+    """The label the gazetteer gives a name, or None when it does not know it."""
     from textmine.resources.gazetteer import load_gazetteer
 
-    gazetteer = load_gazetteer()
+    entry = load_gazetteer().lookup(name.strip())
+    return entry.label if entry else None
 
-    def label_of(name: str) -> str | None:
-        entry = gazetteer.lookup(name.strip())
-        return entry.label if entry else None
 
+def institution_candidates(text: str) -> list[Candidate]:
+    label_of = _gazetteer_label
     out = []
     for match in _INSTITUTION.finditer(text):
         span = _on_one_line(text, _without_leading_function_words(match))
@@ -423,14 +424,7 @@ def _split_at_inner_organisation(text: str, start: int, end: int, label_of: Call
 
 def organisation_candidates(text: str) -> list[Candidate]:
     """Bodies of organisations and states, institutions named after a person, and periodicals."""
-    from textmine.resources.gazetteer import load_gazetteer
-
-    gazetteer = load_gazetteer()
-
-    def label_of(name: str) -> str | None:
-        entry = gazetteer.lookup(name.strip())
-        return entry.label if entry else None
-
+    label_of = _gazetteer_label
     out = []
     for regex, kind in ((_BODY, "body"), (_INSTITUTION_NAMED, "institution"), (_PERIODICAL, "periodical")):
         for match in regex.finditer(text):
