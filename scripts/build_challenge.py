@@ -273,6 +273,25 @@ def check_entities(where: str, text: str, entities: list, errors: Errors, may_en
             errors.add(where, f"entity {e.text!r} cuts through a word")
 
 
+def check_relations(w: str, entities: list, relations: list, errors: Errors) -> None:
+    """Argument types, self-relations and duplicates (symmetric labels unordered); shared with build_pages.py."""
+    seen: set[tuple] = set()
+    for label, h, t in relations:
+        he, te = entities[h], entities[t]
+        heads, tails = RELATION_TYPES[label]
+        if h == t:
+            errors.add(w, f"{label}: head and tail are the same mention {he.text!r}")
+        if label == "alias_of":
+            if he.label != te.label:
+                errors.add(w, f"alias_of between {he.label} and {te.label}")
+        elif he.label not in heads or te.label not in tails:
+            errors.add(w, f"{label} does not allow {he.label} {he.text!r} -> {te.label} {te.text!r}")
+        key = (label, *sorted((h, t))) if label in SYMMETRIC else (label, h, t)
+        if key in seen:
+            errors.add(w, f"duplicate relation {label} {he.text!r} -> {te.text!r}")
+        seen.add(key)
+
+
 def validate(p: Passage, errors: Errors) -> None:
     w = f"{p.src} {p.pid}"
     m = ID_RE.match(p.pid)
@@ -301,21 +320,9 @@ def validate(p: Passage, errors: Errors) -> None:
             if not any(s <= mm.start() and mm.end() <= t for s, t in spans):
                 errors.add(w, f"{name!r} also occurs unannotated at offset {mm.start()}")
 
-    seen: set[tuple] = set()
+    check_relations(w, p.entities, p.relations, errors)
     for label, h, t in p.relations:
         he, te = p.entities[h], p.entities[t]
-        heads, tails = RELATION_TYPES[label]
-        if h == t:
-            errors.add(w, f"{label}: head and tail are the same mention {he.text!r}")
-        if label == "alias_of":
-            if he.label != te.label:
-                errors.add(w, f"alias_of between {he.label} and {te.label}")
-        elif he.label not in heads or te.label not in tails:
-            errors.add(w, f"{label} does not allow {he.label} {he.text!r} -> {te.label} {te.text!r}")
-        key = (label, *sorted((h, t))) if label in SYMMETRIC else (label, h, t)
-        if key in seen:
-            errors.add(w, f"duplicate relation {label} {he.text!r} -> {te.text!r}")
-        seen.add(key)
         if paragraph_of(text, he.start) != paragraph_of(text, te.start):
             errors.add(w, f"{label} {he.text!r} -> {te.text!r} crosses a paragraph break")
 

@@ -58,6 +58,7 @@ from build_challenge import (  # noqa: E402  (the challenge set's markup and lab
     SYMMETRIC,
     ARG_RE,
     check_entities,
+    check_relations,
     dump,
     write_if_changed,
 )
@@ -334,21 +335,7 @@ def validate(page: Page, errors: Errors) -> None:
             inside = any(s <= mm.start() and mm.end() <= t for s, t in spans + exempt)
             if not inside:
                 errors.add(w, f"{name!r} also occurs unannotated at offset {mm.start()}")
-    seen: set[tuple] = set()
-    for label, h, t in page.relations:
-        he, te = page.entities[h], page.entities[t]
-        heads, tails = RELATION_TYPES[label]
-        if h == t:
-            errors.add(w, f"{label}: head and tail are the same mention {he.text!r}")
-        if label == "alias_of":
-            if he.label != te.label:
-                errors.add(w, f"alias_of between {he.label} and {te.label}")
-        elif he.label not in heads or te.label not in tails:
-            errors.add(w, f"{label} does not allow {he.label} {he.text!r} -> {te.label} {te.text!r}")
-        key = (label, *sorted((h, t))) if label in SYMMETRIC else (label, h, t)
-        if key in seen:
-            errors.add(w, f"duplicate relation {label} {he.text!r} -> {te.text!r}")
-        seen.add(key)
+    check_relations(w, page.entities, page.relations, errors)
     metadata = expected_metadata(page)
     for key in ("title", "journal", "volume", "issue"):
         value = metadata[key]
