@@ -252,3 +252,24 @@ def test_outlet_name_from_a_cyrillic_copyright_line_and_english_masthead():
     credit = "Фото: © Ирина Смирнова, 2023\n© «Лесная газета», 2005–2024\n"
     span = outlet_name(credit, [(0, "Фото: © Ирина Смирнова, 2023"), (29, "© «Лесная газета», 2005–2024")])
     assert credit[span[0]:span[1]] == "Лесная газета"
+
+
+def test_citation_label_alone_above_a_blank_line():
+    # HTML headings come out with a blank line under them: the citation is the next line with text.
+    text = "Как цитировать\n\nBerg, L. (2016). Lichen heaths. Tundra Botany, 3(4), 7–12.\n"
+    assert page_fields(text) == {"journal": "Tundra Botany", "year": "2016", "volume": "3", "issue": "4"}
+
+
+@pytest.mark.parametrize("line", [
+    "DOI: 10.99901/lgr.2018.7.2 Lake Geology Reports. 2018. Vol. 7, Issue 2. P. 3–9",
+    "https://doi.org/10.99901/lgr.2018.7.2 Lake Geology Reports. 2018. Vol. 7, Issue 2. P. 3–9",
+])
+def test_a_doi_opening_the_source_line_is_not_part_of_the_journal(line):
+    assert page_fields(line + "\n") == {"journal": "Lake Geology Reports", "year": "2018", "volume": "7", "issue": "2"}
+
+
+def test_journal_label_without_colon_in_a_record_table():
+    text = "Журнал\nВестник озёрной геологии\nГод: 2018\nТом: 7\n"
+    assert page_fields(text) == {"journal": "Вестник озёрной геологии", "year": "2018", "volume": "7", "issue": None}
+    # The same word as a menu item, with no labelled field under it, names no journal.
+    assert page_fields("Журнал\nАрхив номеров\nКонтакты\n")["journal"] is None

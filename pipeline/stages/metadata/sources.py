@@ -10,7 +10,8 @@ that names some of the four, read apart into fields with their offsets:
   "Journal. 2021;7(4):203–214";
 * **labelled fields**: "Журнал:", "Год:", "Том:", "Номер:", "Выпуск:",
   "Published:", "Issue:", "Volume:" (the value on the same line or, in a
-  catalogue table, on the next);
+  catalogue table, on the next; a journal label without its colon, alone on
+  its line, when another labelled field follows its value);
 * **source lines**: a catalogue or issue line ("Journal. – 2021. – № 4",
   "Journal, Vol. 12 (2018), pp. 1–24", "Том 8, № 3(31), 2020"),
   proceedings ("Title: сборник статей ... (Самара, 17 марта 2022 г.). —
@@ -81,6 +82,11 @@ FIELD_LABEL = re.compile(
 )
 _ANY_LABEL = re.compile(r"(?:\s{2,}|\t)[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:")
 _JOURNAL_LABELS = {"журнал", "издание", "источник", "journal", "source"}
+# A DOI that opens a PDF's source line; the identifier is no part of the journal's name.
+# (A GOST "//" cut may leave the link without its scheme: "doi.org/10...".)
+_LEADING_DOI = re.compile(r"[ \t]*(?:DOI|doi)?[ \t:]*(?:(?:https?:)?//)?(?:(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+[ \t]+")
+# A record table printed label above value: the journal's label alone on its line, without a colon ("Журнал").
+_BARE_JOURNAL_LABEL = re.compile(r"^[ \t]*(?:Журнал|Издание|Источник|Journal|Source)[ \t]*$", re.IGNORECASE)
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|›|»|>|→)\s")
 # Proceedings: the volume's title up to the bracket with the conference's place and date.
 _DATE_IN_BRACKETS = re.compile(
@@ -146,6 +152,9 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
     issn = re.match(r"[ \t]*(?:e-?ISSN|ISSN)[ \t:]*\d{4}-\d{3}[\dXx][ \t]+", line[start:end])  # "ISSN 2999-0202 Vestnik ..."
     if issn:
         start += issn.end()
+    doi = _LEADING_DOI.match(line, start, end)  # "DOI: 10.99433/x.2021.14 Journal. 2021. Vol. 14"
+    if doi:
+        start = doi.end()
     trailing_issn = re.search(r"[ \t,.;]+(?:e-?ISSN|ISSN)\b", line[start:end])  # "Journal ISSN: 2999-0101"
     if trailing_issn:
         end = start + trailing_issn.start()
@@ -279,7 +288,22 @@ def _labelled(text: str, lines: list[tuple[int, str]]) -> list[Statement]:
             statement = _labelled_value(label.group("label").casefold(), value_text, value_start, value_end, value_offset)
             if statement:
                 statements.append(statement)
+        bare = _bare_journal_label(lines, index)
+        if bare:
+            statements.append(bare)
     return statements
+
+
+def _bare_journal_label(lines: list[tuple[int, str]], index: int) -> Statement | None:
+    """A journal label alone on its line without a colon ("Журнал") and the name on the next line, in a record
+    table: a labelled field ("Год: 2021") follows the name, so the word is a row's label, not a menu item."""
+    if not _BARE_JOURNAL_LABEL.match(lines[index][1]):
+        return None
+    following = [item for item in lines[index + 1:index + 4] if item[1].strip()][:2]
+    if len(following) < 2 or FIELD_LABEL.search(following[0][1]) or not FIELD_LABEL.match(following[1][1]):
+        return None
+    value_start, value = following[0]
+    return _labelled_value("журнал", value, 0, len(value), value_start)
 
 
 def _labelled_value(label: str, line: str, start: int, end: int, offset: int) -> Statement | None:
@@ -381,8 +405,10 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
                 continue
             if line[label.end():].strip():
                 citation_lines.append((start, line))
-            elif index + 1 < len(group):
-                citation_lines.append(group[index + 1])
+            else:  # the label alone ("How to Cite" as a heading): the citation is the next line with text
+                following = next((item for item in group[index + 1:index + 3] if item[1].strip()), None)
+                if following:
+                    citation_lines.append(following)
     cited = {start for start, _ in citation_lines}
     for start, line in citation_lines:
         statement = read_statement(line, start, RANK_CITATION)
