@@ -11,6 +11,7 @@ from textmine.stages.metadata import (
     name_key,
     METADATA_KEYS,
     Metadata,
+    MetadataExtractor,
     access_date,
     extract_metadata,
     first_url,
@@ -820,3 +821,91 @@ def test_a_title_line_with_its_record_label_gives_the_value_when_no_article_segm
             "Дата публикации: 2018\nAbstract: The paper compares satellite fire counts with ranger reports across four seasons.\n")
     metadata = extract_metadata(make_doc(text, []))
     assert metadata["title"] == "Fire seasons in the Altai foothills"
+
+
+PROSE = ("Ice cover of the northern lakes breaks up earlier than it did forty years ago, and this paper follows the "
+         "dates of the break-up on nine lakes of the region with the records of their weather stations.\n")
+
+
+def test_each_author_gets_the_institution_in_the_brackets_after_the_name():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel S. Orlov (Onega Institute of Limnology), Irina Sedova (Fjord University, Bergen, Norway)\n\n" + PROSE)
+    doc = make_doc(text, [("Pavel S. Orlov", "PERSON"), ("Onega Institute of Limnology", "ORG"), ("Irina Sedova", "PERSON"),
+                          ("Fjord University", "ORG"), ("Bergen", "LOC"), ("Norway", "LOC")])
+    extractor = MetadataExtractor(doc)
+    meta = extractor.extract()
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Pavel S. Orlov", "Onega Institute of Limnology"), ("Irina Sedova", "Fjord University")]
+    # the byline_affiliations component reads the same assignment: each author with the ORG of its own bracket
+    from textmine.stages.affiliations import byline_relations
+    doc.metadata = meta
+    by_id = doc.entity_by_id()
+    assert sorted((by_id[r.head].text, by_id[r.tail].text) for r in byline_relations(doc, extractor.assignment)) == [
+        ("Irina Sedova", "Fjord University"), ("Pavel S. Orlov", "Onega Institute of Limnology")]
+
+
+def test_inverted_names_alone_on_their_lines_with_the_affiliation_below():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Sedova, Irina\nFjord University, Bergen, Norway\n"
+            "Borisov, Pavel\nOnega Institute of Limnology, Petrozavodsk, Russia\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Sedova, Irina", "Fjord University"), ("Borisov, Pavel", "Onega Institute of Limnology")]
+
+
+def test_a_place_line_in_the_inverted_shape_is_no_author():
+    text = ("Break-up of lake ice in Karelia\n\nPavel S. Orlov\nOnega Institute of Limnology\n"
+            "Petrozavodsk, Russia\norlov@example.ru\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["email"]) for a in meta["authors"]] == [("Pavel S. Orlov", "orlov@example.ru")]
+
+
+def test_surname_in_capitals_with_a_position_line_below():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "SEDOVA Irina\nSenior Researcher, Onega Institute of Limnology, Petrozavodsk, Russia\n"
+            "ORLOV Pavel\nAssociate Professor, Fjord University, Bergen, Norway\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Break-up of lake ice in Karelia"
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("SEDOVA Irina", "Onega Institute of Limnology"), ("ORLOV Pavel", "Fjord University")]
+
+
+def test_letter_markers_point_to_lettered_affiliation_lines():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel S. Orlov a, b, Irina K. Sedova b, *\n"
+            "a Onega Institute of Limnology, Petrozavodsk, Russia\n"
+            "b Fjord University, Bergen, Norway\n"
+            "* Corresponding author. E-mail address: ice.lakes@example.no\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"], a["email"]) for a in meta["authors"]] == [
+        ("Pavel S. Orlov", "Onega Institute of Limnology", None),
+        ("Irina K. Sedova", "Fjord University", "ice.lakes@example.no")]
+
+
+def test_marked_emails_on_one_line_when_a_marker_is_shared():
+    # marker 1 is shared by the first and the third author: the addresses are listed in the authors' order.
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel S. Orlov¹,², Irina K. Sedova²*, Oleg T. Naumov¹\n"
+            "¹ Onega Institute of Limnology, Petrozavodsk, Russia\n"
+            "² Fjord University, Bergen, Norway\n"
+            "¹lakes.one@example.ru, ²*ice.two@example.no\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("lakes.one@example.ru", "Onega Institute of Limnology"), ("ice.two@example.no", "Fjord University"),
+        (None, "Onega Institute of Limnology")]
+
+
+def test_an_orcid_with_its_marker_run_into_it_belongs_to_the_marked_author():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel S. Orlov1, Irina K. Sedova2\n"
+            "1Onega Institute of Limnology, Petrozavodsk, Russia\n"
+            "2Fjord University, Bergen, Norway\n"
+            "ORCID: 20000-0002-1825-0097\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [a["orcid"] for a in meta["authors"]] == [None, "0000-0002-1825-0097"]
+
+
+def test_an_institution_the_ner_calls_a_place_is_still_the_affiliation():
+    text = "Break-up of lake ice in Karelia\n\nPavel S. Orlov\nKola Lake Research Station, Apatity, Russia\n\n" + PROSE
+    doc = make_doc(text, [("Kola Lake Research Station", "LOC"), ("Apatity", "LOC"), ("Russia", "LOC")])
+    assert extract_metadata(doc)["authors"][0]["affiliation"] == "Kola Lake Research Station"

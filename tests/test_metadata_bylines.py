@@ -95,8 +95,8 @@ def test_names_after_a_record_label_are_marked_as_a_record_field():
 def test_an_id_in_brackets_after_a_name_does_not_end_the_list():
     line = "Ivan P. Sokolov (https://orcid.org/0000-0002-1825-0097), Maria K. Lebedeva (mkl@example.org)"
     assert names(line) == [("Ivan P. Sokolov", []), ("Maria K. Lebedeva", [])]
-    # a bracket that is not an iD or an address still ends the list
-    assert names("Ivan P. Sokolov (Lakeside University), Maria K. Lebedeva") == [("Ivan P. Sokolov", [])]
+    # a bracket that is not an iD, an address or an institution still ends the list
+    assert names("Ivan P. Sokolov (retired), Maria K. Lebedeva") == [("Ivan P. Sokolov", [])]
 
 
 def test_a_two_word_name_followed_by_its_institution_and_contact():
@@ -108,3 +108,41 @@ def test_a_two_word_name_followed_by_its_institution_and_contact():
     assert names("Lars Berg, Fjord Institute of Marine Research, Bergen") == []
     assert names("Emma Stone, Oslo, Norway; stone@example.org") == []
     assert names("Lake Baikal, Irkutsk Region") == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    # superscript markers with a comma between them
+    ("Pavel S. Orlov¹,², Irina K. Sedova²*", [("Pavel S. Orlov", ["1", "2"]), ("Irina K. Sedova", ["2", "*"])]),
+    # letter markers after a space, the star after a comma
+    ("Pavel S. Orlov a, b, Irina K. Sedova b, *", [("Pavel S. Orlov", ["a", "b"]), ("Irina K. Sedova", ["b", "*"])]),
+    ("Pavel S. Orlovᵃ,ᵇ, Irina K. Sedovaᵇ", [("Pavel S. Orlov", ["a", "b"]), ("Irina K. Sedova", ["b"])]),
+    # a lone letter is a marker, the first letter of a word is not ("and")
+    ("Pavel S. Orlov and Irina K. Sedova", [("Pavel S. Orlov", []), ("Irina K. Sedova", [])]),
+])
+def test_marker_forms(line, expected):
+    assert names(line) == expected
+
+
+def test_surname_in_capitals_then_given_name_on_its_own_line():
+    assert names("SEDOVA Irina", own_line=True) == [("SEDOVA Irina", [])]
+    assert names("ОРЛОВ Павел Сергеевич", own_line=True) == [("ОРЛОВ Павел Сергеевич", [])]
+    # without its place in an author block the shape is a heading's ("ABSTRACT Background" is no name either way)
+    assert names("SEDOVA Irina") == []
+    assert names("ABSTRACT Background", own_line=True) == []
+
+
+def test_inverted_name_alone_on_a_line_of_the_author_block():
+    assert names("Sedova, Irina", own_line=True) == [("Sedova, Irina", [])]
+    assert names("Sedova, Irina") == []
+    # with more after it on the line, the inverted shape still needs a label or markers
+    assert names("Sedova, Irina, Lakeside", own_line=True) == []
+
+
+def test_each_name_with_its_institution_in_brackets():
+    line = "Pavel S. Orlov (Lakeside University), Irina Sedova (Fjord Institute of Oceanology, Bergen)"
+    found = read_byline(line, 0, len(line))
+    assert [n.text for n in found] == ["Pavel S. Orlov", "Irina Sedova"]
+    assert [line[n.institution[0]:n.institution[1]] for n in found] == [
+        "Lakeside University", "Fjord Institute of Oceanology, Bergen"]
+    # two-word names need every one of them bracketed with an institution
+    assert names("Pavel Orlov (Lakeside University), Irina Sedova") == []

@@ -13,12 +13,19 @@ A name is one of these shapes, in mixed case or all in capitals:
 * initials and surname: "A. S. Nurlanova", "G.T. Ichshanova";
 * surname and initials: "Shatalov M. Yu.", "Garipova L.R.";
 * surname, given name and patronymic: "Lapshina Vera Igorevna", "Ветлугина Ольга Андреевна";
-* inverted "Surname, Given": "Hartley, James", "Орлова, Анна Петровна" (the first item of a list only);
+* inverted "Surname, Given": "Hartley, James", "Орлова, Анна Петровна" (the first item of a list only;
+  with a label, markers, or alone on a line that stands where an author block stands);
+* surname in capitals, then the given name (and patronymic): "KARIMOVA Leila", "ОРЛОВА Анна Петровна"
+  (alone on a line that stands where an author block stands, or after a label);
 * given name and surname: "Timur Aliyev" (only after a label or "By"; when
   the line holds only names that each carry markers, or stands where an
   author block stands; or one name followed by its bracketed affiliation, a
   degree ("Emma Stone, PhD") or its institution with the author's e-mail or
-  ORCID ("Emma Stone, Lakeside University, Oslo; stone@host")).
+  ORCID ("Emma Stone, Lakeside University, Oslo; stone@host")); several such names when each
+  carries its institution in brackets ("Emma Stone (Lakeside University), Lars Berg (Fjord Institute)").
+
+Markers are digits ("1,2"), superscripts ("¹,²"), "*", and single letters after a space ("Gafarova a, b",
+"Khasanov b, *") or in superscript ("ᵃ,ᵇ").
 
 A candidate with a word that is in no name's shape (a menu word, a section
 label, a degree abbreviation, an institution word) is not a name. A name
@@ -55,8 +62,11 @@ def _shapes(word: str) -> list[str]:
 
 
 _NAME_PATTERNS = [re.compile(shape) for word in (_CAP_WORD, _UPPER_WORD) for shape in _shapes(word)]
+# "KARIMOVA Leila", "ОРЛОВА Анна Петровна": the surname set apart in capitals, as Russian journals print it.
+_NAME_PATTERNS.append(re.compile(
+    rf"(?P<ug>{_UPPER_WORD}\s+{_CAP_WORD}(?:\s+[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"))
 # Kinds of shape that need a label, "By" or a line of their own.
-_WEAK = {"gs"}
+_WEAK = {"gs", "ug"}
 _ONLY_FIRST = {"inv"}
 
 # Words that are in no name: site furniture, section labels, degrees, positions, institutions, months.
@@ -77,14 +87,21 @@ monday tuesday wednesday thursday friday saturday sunday
 """.split())
 
 # A degree or position after a name ("Emma Stone, PhD, Senior Lecturer").
-_DEGREE = re.compile(
+DEGREE = re.compile(
     r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
     r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
 )
 AUTHOR_LABEL = re.compile(
     r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
 )
-_MARKERS = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d(?:,\d)*(?![\d.])|\*)+")
+_SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
+# "1,2*", "¹,²", "²*"; letters after a space ("a, b", "b, *": a lone letter, never a word's first one) or in superscript.
+_MARKERS = re.compile(
+    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:,[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|\*"
+    rf"|[{_SUPERSCRIPT_LETTERS}](?:,?[{_SUPERSCRIPT_LETTERS}])*"
+    rf"|[ \t][a-h](?!\w)(?:[ \t]?,[ \t]?(?:[a-h](?!\w)|\*))*)+"
+)
 # An institution right after a name, as its first comma field ("Emma Stone, Lakeside University, Oslo, Norway").
 _INSTITUTION_FIELD = re.compile(
     r"[^,;()]*(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station"
@@ -93,8 +110,12 @@ _INSTITUTION_FIELD = re.compile(
 _CONTACT = re.compile(r"@[\w-]+\.|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]")
 # An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
 _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]))[^()]*\)", re.IGNORECASE)
+# An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
+_BRACKETED_INSTITUTION = re.compile(
+    r"\s*\((?=[^()]*(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory"
+    r"|Station|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w))[^()]*\)")
 _SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b|&)\s*")
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
 
 
 @dataclass
@@ -107,6 +128,7 @@ class Name:
     shape: str
     markers: list[str] = field(default_factory=list)
     record_field: bool = False  # the value of an author label ("Авторы:", "автор научной работы —"), not "By"
+    institution: tuple[int, int] | None = None  # the inside of an institution's brackets right after the name
 
     @property
     def words(self) -> list[str]:
@@ -120,8 +142,8 @@ def _is_name(text: str) -> bool:
 
 
 def split_markers(raw: str) -> list[str]:
-    """"1,2*" -> ["1", "2", "*"]; "¹²" -> ["1", "2"]."""
-    return [m for m in re.findall(r"\d|\*", raw.translate(_SUPERSCRIPTS))]
+    """"1,2*" -> ["1", "2", "*"]; "¹²" -> ["1", "2"]; " a, b" -> ["a", "b"]."""
+    return re.findall(r"\d|\*|[a-h]", raw.translate(_SUPERSCRIPTS))
 
 
 def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -> Name | None:
@@ -157,13 +179,17 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         markers = _MARKERS.match(text, name.end, end)
         if markers:
             name.markers = split_markers(markers.group(0))
-        elif name.shape in _ONLY_FIRST and not labelled:
-            break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label or its markers
+        elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()):
+            break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers or its own line
         names.append(name)
         position = markers.end() if markers else name.end
         bracketed_id = _BRACKETED_ID.match(text, position, end)
         if bracketed_id:
             position = bracketed_id.end()
+        institution = _BRACKETED_INSTITUTION.match(text, position, end)
+        if institution:
+            name.institution = (text.index("(", position) + 1, institution.end() - 1)
+            position = institution.end()
         separator = _SEPARATOR.match(text, position, end)
         if not separator or separator.end() == position:
             break
@@ -177,14 +203,15 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     # Two-word names without a label: only when nothing but names stands on the line, or the name's
     # affiliation in brackets ("Anna Kowalska (Jagiellonian University, Krakow)").
     if any(n.shape in _WEAK for n in names) and not labelled:
-        bracketed = len(names) == 1 and rest.startswith("(")
-        degree = len(names) == 1 and bool(_DEGREE.match(rest))
+        bracketed = len(names) == 1 and (rest.startswith("(") or names[0].institution is not None)
+        degree = len(names) == 1 and bool(DEGREE.match(rest))
         # "Emma Stone, Lakeside University, Oslo; stone@host": one name, then its institution, and the author's
         # e-mail or ORCID on the same line (an author list item); the institution alone is not enough
         institution = (len(names) == 1 and text[names[0].end:end].lstrip().startswith(",") and bool(_INSTITUTION_FIELD.match(rest))
                        and bool(_CONTACT.search(rest)))
         marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
-        if not (bracketed or degree or institution or marked or (own_line and not rest)):
+        each_bracketed = all(n.institution for n in names) and not rest  # "A (Univ X), B (Univ Y)"
+        if not (bracketed or degree or institution or marked or each_bracketed or (own_line and not rest)):
             return []
     return names
 
