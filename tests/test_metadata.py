@@ -909,3 +909,15 @@ def test_an_institution_the_ner_calls_a_place_is_still_the_affiliation():
     text = "Break-up of lake ice in Karelia\n\nPavel S. Orlov\nKola Lake Research Station, Apatity, Russia\n\n" + PROSE
     doc = make_doc(text, [("Kola Lake Research Station", "LOC"), ("Apatity", "LOC"), ("Russia", "LOC")])
     assert extract_metadata(doc)["authors"][0]["affiliation"] == "Kola Lake Research Station"
+
+
+def test_the_journals_printing_in_the_articles_script_over_a_better_ranked_translation():
+    # the Russian citation line outranks the English field, but the article is English: its printing of the name
+    text = ("Journal: Bulletin of Lake Studies\n\n"
+            "Break-up of lake ice in Karelia\n\nPavel S. Orlov\nOnega Institute of Limnology, Petrozavodsk, Russia\n\n"
+            + PROSE + "\nКак цитировать: Орлов П. С. Вскрытие озёр Карелии // Вестник озёрных исследований. 2019. № 2. С. 5–9.\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("Bulletin of Lake Studies", 2019, "2")
+    # with the name printed only in Russian, the Russian printing stays
+    only_russian = text.replace("Journal: Bulletin of Lake Studies\n\n", "")
+    assert extract_metadata(make_doc(only_russian, []))["journal"] == "Вестник озёрных исследований"

@@ -273,3 +273,9 @@ def test_journal_label_without_colon_in_a_record_table():
     assert page_fields(text) == {"journal": "Вестник озёрной геологии", "year": "2018", "volume": "7", "issue": None}
     # The same word as a menu item, with no labelled field under it, names no journal.
     assert page_fields("Журнал\nАрхив номеров\nКонтакты\n")["journal"] is None
+    # nor with a field under it that is not the issue's (a page's "Published:" date under two menu items)
+    assert page_fields("Journal\nArchive\nPublished: 2020-01-01\n")["journal"] is None
+
+
+def test_a_citation_label_alone_with_no_citation_below_states_nothing():
+    assert page_fields("How to Cite\n\nDownload PDF\n\nShare\n") == {"journal": None, "year": None, "volume": None, "issue": None}

@@ -597,6 +597,11 @@ class MetadataExtractor:
         statements.sort(key=lambda s: (s.rank, bool(s.journal) and not self._in_article_script(self.text[s.journal[0]:s.journal[1]])))
         chosen = choose_fields(statements, self.text)
         out: dict[str, Any] = {"journal": None, "journal_entity": None, "year": None, "volume": None, "issue": None}
+        if chosen.journal and not self._in_article_script(self.text[slice(*self._part_in_article_script(*chosen.journal))]):
+            # A translation gives way to the article's own printing of the name from another citation, field or
+            # source line (a Russian "Как цитировать" line and an English "Journal:" field).
+            chosen.journal = next((s.journal for s in statements if s.journal and s.rank <= RANK_LINE
+                                   and self._in_article_script(self.text[slice(*s.journal)])), chosen.journal)
         if chosen.journal:
             start, end = self._part_in_article_script(*chosen.journal)
             out["journal"] = " ".join(self.text[start:end].split())

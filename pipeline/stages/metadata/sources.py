@@ -87,6 +87,8 @@ _JOURNAL_LABELS = {"журнал", "издание", "источник", "journa
 _LEADING_DOI = re.compile(r"[ \t]*(?:DOI|doi)?[ \t:]*(?:(?:https?:)?//)?(?:(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+[ \t]+")
 # A record table printed label above value: the journal's label alone on its line, without a colon ("Журнал").
 _BARE_JOURNAL_LABEL = re.compile(r"^[ \t]*(?:Журнал|Издание|Источник|Journal|Source)[ \t]*$", re.IGNORECASE)
+_ISSUE_FIELD_LABEL = re.compile(r"Год(?: издания| публикации| выпуска)?|Том|Номер(?: журнала)?|Выпуск|Year|Volume|Issue",
+                                re.IGNORECASE)
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|›|»|>|→)\s")
 # Proceedings: the volume's title up to the bracket with the conference's place and date.
 _DATE_IN_BRACKETS = re.compile(
@@ -296,11 +298,14 @@ def _labelled(text: str, lines: list[tuple[int, str]]) -> list[Statement]:
 
 def _bare_journal_label(lines: list[tuple[int, str]], index: int) -> Statement | None:
     """A journal label alone on its line without a colon ("Журнал") and the name on the next line, in a record
-    table: a labelled field ("Год: 2021") follows the name, so the word is a row's label, not a menu item."""
+    table: the year, volume or issue field follows the name ("Год: 2021"), so the word is a row's label, not a menu item."""
     if not _BARE_JOURNAL_LABEL.match(lines[index][1]):
         return None
     following = [item for item in lines[index + 1:index + 4] if item[1].strip()][:2]
-    if len(following) < 2 or FIELD_LABEL.search(following[0][1]) or not FIELD_LABEL.match(following[1][1]):
+    if len(following) < 2 or FIELD_LABEL.search(following[0][1]):
+        return None
+    label = FIELD_LABEL.match(following[1][1])
+    if not label or not _ISSUE_FIELD_LABEL.fullmatch(label.group("label")):
         return None
     value_start, value = following[0]
     return _labelled_value("журнал", value, 0, len(value), value_start)
