@@ -146,3 +146,10 @@ def test_each_name_with_its_institution_in_brackets():
         "Lakeside University", "Fjord Institute of Oceanology, Bergen"]
     # two-word names need every one of them bracketed with an institution
     assert names("Pavel Orlov (Lakeside University), Irina Sedova") == []
+
+
+def test_inverted_names_in_a_list_separated_by_semicolons():
+    assert names("Sedova, Irina¹; Orlov, Pavel²") == [("Sedova, Irina", ["1"]), ("Orlov, Pavel", ["2"])]
+    assert names("Авторы: Седова, Ирина; Орлов, Павел") == [("Седова, Ирина", []), ("Орлов, Павел", [])]
+    # after a comma an inverted shape is not read as the next name ("Sedova, Irina¹, Lakeside, Norway")
+    assert names("Sedova, Irina¹, Lakeside, Norway") == [("Sedova, Irina", ["1"])]

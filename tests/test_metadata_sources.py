@@ -279,3 +279,8 @@ def test_journal_label_without_colon_in_a_record_table():
 
 def test_a_citation_label_alone_with_no_citation_below_states_nothing():
     assert page_fields("How to Cite\n\nDownload PDF\n\nShare\n") == {"journal": None, "year": None, "volume": None, "issue": None}
+
+
+def test_a_citation_style_name_between_the_label_and_the_citation():
+    text = "Как цитировать\n\nГОСТ\n\nBerg L. Lichen heaths // Tundra Botany. 2016. Vol. 3, No. 4. P. 7–12.\n"
+    assert page_fields(text) == {"journal": "Tundra Botany", "year": "2016", "volume": "3", "issue": "4"}

@@ -13,8 +13,9 @@ A name is one of these shapes, in mixed case or all in capitals:
 * initials and surname: "A. S. Nurlanova", "G.T. Ichshanova";
 * surname and initials: "Shatalov M. Yu.", "Garipova L.R.";
 * surname, given name and patronymic: "Lapshina Vera Igorevna", "Ветлугина Ольга Андреевна";
-* inverted "Surname, Given": "Hartley, James", "Орлова, Анна Петровна" (the first item of a list only;
-  with a label, markers, or alone on a line that stands where an author block stands);
+* inverted "Surname, Given": "Hartley, James", "Орлова, Анна Петровна" (the first item of a list, or every
+  item of a list separated by semicolons; with a label, markers, or alone on a line that stands where an
+  author block stands);
 * surname in capitals, then the given name (and patronymic): "KARIMOVA Leila", "ОРЛОВА Анна Петровна"
   (alone on a line that stands where an author block stands, or after a label);
 * given name and surname: "Timur Aliyev" (only after a label or "By"; when
@@ -172,8 +173,10 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     position = label.end() if label else start
     labelled = labelled or bool(label)
     names: list[Name] = []
+    semicolons = False  # the list so far is separated by semicolons: inverted names may follow the first
     while position < end:
-        name = name_at(text, position, end, allow_weak=True, first=not names)
+        inverted_list = semicolons and all(n.shape in _ONLY_FIRST for n in names)
+        name = name_at(text, position, end, allow_weak=True, first=not names or inverted_list)
         if name is None or (names and _INSTITUTION_FIELD.match(text, name.start, end)):
             break  # "..., Oriental Policy Institute": the words open an institution's name, not a person's
         markers = _MARKERS.match(text, name.end, end)
@@ -193,6 +196,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         separator = _SEPARATOR.match(text, position, end)
         if not separator or separator.end() == position:
             break
+        semicolons = ";" in separator.group(0) and (semicolons or len(names) == 1)
         position = separator.end()
     if not names:
         return []

@@ -82,6 +82,8 @@ FIELD_LABEL = re.compile(
 )
 _ANY_LABEL = re.compile(r"(?:\s{2,}|\t)[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:")
 _JOURNAL_LABELS = {"журнал", "издание", "источник", "journal", "source"}
+# A citation widget's style selector: a word or two without digits ("ГОСТ", "APA", "Chicago style").
+_STYLE_NAME = re.compile(r"[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*[|:]?")
 # A DOI that opens a PDF's source line; the identifier is no part of the journal's name.
 # (A GOST "//" cut may leave the link without its scheme: "doi.org/10...".)
 _LEADING_DOI = re.compile(r"[ \t]*(?:DOI|doi)?[ \t:]*(?:(?:https?:)?//)?(?:(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+[ \t]+")
@@ -411,9 +413,12 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
             if line[label.end():].strip():
                 citation_lines.append((start, line))
             else:  # the label alone ("How to Cite" as a heading): the citation is the next line with text
-                following = next((item for item in group[index + 1:index + 3] if item[1].strip()), None)
+                following = [item for item in group[index + 1:index + 6] if item[1].strip()]
+                # past a citation style's name printed above it ("ГОСТ", "APA", "Chicago style")
+                while len(following) > 1 and _STYLE_NAME.fullmatch(following[0][1].strip()):
+                    following.pop(0)
                 if following:
-                    citation_lines.append(following)
+                    citation_lines.append(following[0])
     cited = {start for start, _ in citation_lines}
     for start, line in citation_lines:
         statement = read_statement(line, start, RANK_CITATION)
