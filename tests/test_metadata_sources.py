@@ -284,3 +284,19 @@ def test_a_citation_label_alone_with_no_citation_below_states_nothing():
 def test_a_citation_style_name_between_the_label_and_the_citation():
     text = "Как цитировать\n\nГОСТ\n\nBerg L. Lichen heaths // Tundra Botany. 2016. Vol. 3, No. 4. P. 7–12.\n"
     assert page_fields(text) == {"journal": "Tundra Botany", "year": "2016", "volume": "3", "issue": "4"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # author-date style: the bracketed year after the authors never ends the journal; volume(issue):pages
+    ("Cite this article\n\nOrr T, Berg L (2013) Moss bogs. Peat Science Letters 7(2):1–9\n",
+     {"journal": "Peat Science Letters", "year": "2013", "volume": "7", "issue": "2"}),
+    ("Cite this article\n\nOrr, T., Berg, L. (2013) Moss bogs. Peat Science Letters, 7(2), 1–9.\n",
+     {"journal": "Peat Science Letters", "year": "2013", "volume": "7", "issue": "2"}),
+    # without a number after the journal the authors are still not the journal
+    ("Cite this article\n\nOrr T, Berg L (2013) Moss bogs. Peat Science Letters\n",
+     {"journal": None, "year": "2013", "volume": None, "issue": None}),
+    # a bracketed year before the volume word ends the journal, and the bracket is not part of it
+    ("Peat Science Letters (2013) Vol. 7, No. 2\n", {"journal": "Peat Science Letters", "year": "2013", "volume": "7", "issue": "2"}),
+])
+def test_author_date_citations(text, expected):
+    assert page_fields(text) == expected

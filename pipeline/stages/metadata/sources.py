@@ -50,6 +50,11 @@ _VOLUME_AND_ISSUE = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)\s
 _ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?!\d)(?!-\d)")  # not "Grant No. 19-18-001"
 # "2021;7(4):203–214" (Vancouver) and ", 9(2), 112–130" (APA): volume(issue) written without words.
 _COMPACT = re.compile(rf"(?:(?P<year>{YEAR})\s?;\s?|,\s)(?P<volume>\d+)\s?\((?P<issue>\d+)\)")
+# "Arctic Transport Letters 4(3):10–20" (author-date styles): volume(issue):pages right after the journal's name.
+_COMPACT_PAGES = re.compile(r"(?P<year>(?!))?(?<=[^\W\d_])\s(?P<volume>\d+)\s?\((?P<issue>\d+)\)\s?:\s?\d")
+# The year in brackets after the authors, before the title ("Orr T. (2012) Moss bogs.", "Orr, T. (2012). Moss"):
+# the journal is named after it, never before.
+_AUTHOR_DATE = re.compile(rf"\)[.,]?\s+(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]")
 _PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\s*\d", re.IGNORECASE)
 # Labels that say a year on the line is not the publication's.
 _NOT_PUBLICATION = re.compile(
@@ -167,7 +172,7 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
         start += generic.end()
     while start < end and line[start] in " \t\u00a0«\"“'•·|–—-,.:;0123456789":
         start += 1
-    while end > start and line[end - 1] in " \t\u00a0»\"”'•·|–—-,.:;":
+    while end > start and line[end - 1] in " \t\u00a0»\"”'•·|–—-,.:;(":
         if line[end - 1] in "»”" and line.count(_OPENING[line[end - 1]], start, end) > line.count(line[end - 1], start, end - 1):
             break  # the quote closes one inside the name: СЕРИЯ «ПРАВО»
         end -= 1
@@ -187,7 +192,7 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     paired = _VOLUME_AND_ISSUE.search(line, body_start)
     if paired and not volumes and not issues:
         volumes, issues = [paired.span(1)], [paired.span(2)]
-    compact = _COMPACT.search(line, body_start)
+    compact = _COMPACT.search(line, body_start) or _COMPACT_PAGES.search(line, body_start)
     if compact and not issues:
         volumes = volumes or [compact.span("volume")]
         issues = [compact.span("issue")]
@@ -220,8 +225,8 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
             starts.append(compact.start() if compact.group("year") else compact.start() + 1)
         if statement.year:
             year_start = statement.year[0] - offset
-            # APA puts "(2020)." after the authors, before the title: the journal is not before it.
-            if not (numbers and re.match(r"\)\.\s", line[year_start + 4:year_start + 7]) and line[year_start - 1:year_start] == "("):
+            # APA and other author-date styles put "(2020)" after the authors, before the title: no journal before it.
+            if not (line[year_start - 1:year_start] == "(" and _AUTHOR_DATE.match(line, year_start + 4)):
                 starts.append(year_start)
         statement.journal = _journal_before(line, body_start, min(starts), offset) if starts else None
     return statement
