@@ -300,3 +300,17 @@ def test_a_citation_style_name_between_the_label_and_the_citation():
 ])
 def test_author_date_citations(text, expected):
     assert page_fields(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two issue words before the number: neither is the journal
+    ("Выпуск № 3 (45), 2021\n", {"journal": None, "year": "2021", "volume": None, "issue": "3 (45)"}),
+    # "№:" as a field label among others on one line; lower-case "вып."
+    ("Журнал: Вестник озёр  Год: 2021  Том: 5  №: 3\n", {"journal": "Вестник озёр", "year": "2021", "volume": "5", "issue": "3"}),
+    ("Вестник озёр. – 2021. – Т. 5, вып. 3. – С. 10–20.\n", {"journal": "Вестник озёр", "year": "2021", "volume": "5", "issue": "3"}),
+    # Harvard: the year after the authors, then the title: the journal is the name before the volume
+    ("How to cite: Orr, T. 2012. Moss bogs of Karelia. Peat Letters 14 (3): 45–60.\n",
+     {"journal": "Peat Letters", "year": "2012", "volume": "14", "issue": "3"}),
+])
+def test_issue_words_field_signs_and_harvard_citations(text, expected):
+    assert page_fields(text) == expected

@@ -39,7 +39,7 @@ from typing import Iterable
 YEAR = r"(?:1[89]|20)\d{2}"
 _ISSUE_NUMBER = rf"\d+(?:\s?\((?!{YEAR}\))\d+\))?"  # "3(45)", "2 (44)"; not the year in "No. 4 (2022)"
 _VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
-_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|iss\.|Номер|Выпуск|Вып\.)"
+_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|iss\.|Номер|Выпуск|выпуск|Вып\.|вып\.)"
 _SPACE = r"[ \t\u00a0]*"
 
 # A year standing alone: not a part of a longer number, of a dotted date ("14.03.2022") or of a range ("2017–2025").
@@ -52,6 +52,8 @@ _ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?
 _COMPACT = re.compile(rf"(?:(?P<year>{YEAR})\s?;\s?|,\s)(?P<volume>\d+)\s?\((?P<issue>\d+)\)")
 # "Arctic Transport Letters 4(3):10–20" (author-date styles): volume(issue):pages right after the journal's name.
 _COMPACT_PAGES = re.compile(r"(?P<year>(?!))?(?<=[^\W\d_])\s(?P<volume>\d+)\s?\((?P<issue>\d+)\)\s?:\s?\d")
+# A word between a year and the volume or issue (a title: the year is the authors', not the journal's).
+_WORDLIKE_BETWEEN = re.compile(rf"(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]{{3,}}")
 # The year in brackets after the authors, before the title ("Orr T. (2012) Moss bogs.", "Orr, T. (2012). Moss"):
 # the journal is named after it, never before.
 _AUTHOR_DATE = re.compile(rf"\)[.,]?\s+(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]")
@@ -80,7 +82,7 @@ _CITATION_LABEL = re.compile(
 )
 FIELD_LABEL = re.compile(
     r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год выпуска|Год|Publication year|Year of publication|Year"
-    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|Выпуск|Issue date|Date of issue|Online first|Issue|Published online|Published"
+    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|№|Выпуск|Issue date|Date of issue|Online first|Issue|Published online|Published"
     r"|Опубликовано)"
     r"\s*:\s*",
     re.IGNORECASE,
@@ -225,8 +227,13 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
             starts.append(compact.start() if compact.group("year") else compact.start() + 1)
         if statement.year:
             year_start = statement.year[0] - offset
-            # APA and other author-date styles put "(2020)" after the authors, before the title: no journal before it.
-            if not (line[year_start - 1:year_start] == "(" and _AUTHOR_DATE.match(line, year_start + 4)):
+            # Author-date styles put the year after the authors ("Orr T. (2012) Title.", "Orr, T. 2012. Title.
+            # Journal 7(2)"): no journal before it. The year that ends a journal's name comes right before the
+            # volume and issue, with no words between.
+            author_date = line[year_start - 1:year_start] == "(" and _AUTHOR_DATE.match(line, year_start + 4)
+            later = [s for s in starts if s > year_start]
+            titled = bool(later) and _WORDLIKE_BETWEEN.search(line, year_start + 4, min(later))
+            if not (author_date or titled):
                 starts.append(year_start)
         statement.journal = _journal_before(line, body_start, min(starts), offset) if starts else None
     return statement
@@ -234,9 +241,11 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
 
 def _element_start(line: str, value_start: int) -> int:
     """Where the word before a value ("Vol. 5", "№ 2") starts."""
-    before = line[:value_start]
-    word = re.search(rf"(?:{_VOLUME_WORD}|{_ISSUE_WORD}){_SPACE}:?{_SPACE}$", before)
-    return word.start() if word else value_start
+    start = value_start
+    # "Выпуск № 3": every such word before the value, so that none of them is read as the journal's name
+    while word := re.search(rf"(?:{_VOLUME_WORD}|{_ISSUE_WORD}){_SPACE}:?{_SPACE}$", line[:start]):
+        start = word.start()
+    return start
 
 
 def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, int] | None:
@@ -346,7 +355,7 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
         if not number:
             return None
         statement.volume = (offset + first, offset + first + number.end())
-    elif label in ("номер", "номер журнала", "выпуск", "issue"):
+    elif label in ("номер", "номер журнала", "№", "выпуск", "issue"):
         number = re.match(_ISSUE_NUMBER + r"(?!\d)", line[first:last])
         if number:
             statement.issue = (offset + first, offset + first + number.end())
