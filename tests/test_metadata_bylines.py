@@ -153,3 +153,18 @@ def test_inverted_names_in_a_list_separated_by_semicolons():
     assert names("Авторы: Седова, Ирина; Орлов, Павел") == [("Седова, Ирина", []), ("Орлов, Павел", [])]
     # after a comma an inverted shape is not read as the next name ("Sedova, Irina¹, Lakeside, Norway")
     assert names("Sedova, Irina¹, Lakeside, Norway") == [("Sedova, Irina", ["1"])]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("Pavel S. Orlov 1, 2, Irina K. Sedova 2", [("Pavel S. Orlov", ["1", "2"]), ("Irina K. Sedova", ["2"])]),
+    ("P. S. Orlov¹ ², I. K. Sedova²", [("P. S. Orlov", ["1", "2"]), ("I. K. Sedova", ["2"])]),
+    ("Pavel S. Orlov(1), Irina K. Sedova(2)", [("Pavel S. Orlov", ["1"]), ("Irina K. Sedova", ["2"])]),
+    ("Pavel S. Orlov [1], Irina K. Sedova [2]", [("Pavel S. Orlov", ["1"]), ("Irina K. Sedova", ["2"])]),
+    ("Pavel S. Orlov†, Irina K. Sedova‡", [("Pavel S. Orlov", ["†"]), ("Irina K. Sedova", ["‡"])]),
+    # a year after the name is no marker
+    ("Pavel S. Orlov 2020", [("Pavel S. Orlov", [])]),
+    # inverted with initials, alone on an author-block line or in a labelled list
+    ("Авторы: Orlov, P. S.; Sedova, I. K.", [("Orlov, P. S.", []), ("Sedova, I. K.", [])]),
+])
+def test_more_marker_forms_and_inverted_initials(line, expected):
+    assert names(line) == expected

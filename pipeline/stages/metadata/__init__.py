@@ -143,7 +143,7 @@ _AFFILIATION_LINE = re.compile(r"\s*(?:([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*|([
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
 _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
-_ATTACHED_MARKER = re.compile(r"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)\*?|\*)[ \t]?$")
+_ATTACHED_MARKER = re.compile(r"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[*†‡§]?|[*†‡§])[ \t]?$")
 
 
 # A record field that states the title (a repository's or catalogue's card).
@@ -854,7 +854,7 @@ class MetadataExtractor:
     def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
                          numbered: dict[str, _Affiliation]) -> _Affiliation | None:
         """The affiliation the author's number points to ("Ivanov I.I.¹"), else the first one written in the author's zone."""
-        digits = [m for m in author.markers if m != "*"]
+        digits = [m for m in author.markers if m.isalnum()]
         if digits and digits[0] in numbered:  # "1,2": the first institution the author line names
             return numbered[digits[0]]
         return next((aff for aff in affiliations if zone[0] <= aff.start < zone[1]), None)
@@ -915,7 +915,7 @@ class MetadataExtractor:
             free = [i for i in marked if not (taken and taken[i])]
             if len(marked) == 1 or (marked and free and taken is not None):
                 return (free or marked)[0]
-        line_marker = re.match(r"\s*([*¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
+        line_marker = re.match(r"\s*([*†‡§¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
         if line_marker:
             symbol = _marker_digits(line_marker.group(1))
             marked = [i for i, a in enumerate(authors) if symbol in a.markers]
@@ -1122,7 +1122,7 @@ class MetadataExtractor:
         names = [(a.start, a.end) for a in authors] + [(e.start, e.end) for e in self.doc.entities if e.label == "PERSON"]
         out = []
         for author in authors:
-            pointed = [numbered[m] for m in author.markers if m != "*" and m in numbered]
+            pointed = [numbered[m] for m in author.markers if m.isalnum() and m in numbered]
             assigned = pointed or ([author.affiliation] if author.affiliation else [])
             spans = []
             for aff in assigned:

@@ -25,8 +25,8 @@ A name is one of these shapes, in mixed case or all in capitals:
   ORCID ("Emma Stone, Lakeside University, Oslo; stone@host")); several such names when each
   carries its institution in brackets ("Emma Stone (Lakeside University), Lars Berg (Fjord Institute)").
 
-Markers are digits ("1,2"), superscripts ("¹,²"), "*", and single letters after a space ("Gafarova a, b",
-"Khasanov b, *") or in superscript ("ᵃ,ᵇ").
+Markers are digits ("1,2", "(1)", "[2]"), superscripts ("¹,²"), "*", "†", "‡", "§", and single digits or
+letters after a space ("Gafarova a, b", "Khasanov b, *", "Sokolov 1, 2") or letters in superscript ("ᵃ,ᵇ").
 
 A candidate with a word that is in no name's shape (a menu word, a section
 label, a degree abbreviation, an institution word) is not a name. A name
@@ -57,7 +57,8 @@ def _shapes(word: str) -> list[str]:
         rf"(?P<is>{_INITIALS}\s?{word}){_END}",
         rf"(?P<si>{word}\s{_INITIALS})(?![{_UP}{_LOW}])",
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
-        rf"(?P<inv>{word},\s{word}(?:\s{_INITIALS}|\s{patronymic})?){_END}",  # "Hartley, James", "Омаров, Даурен Серикович"
+        # "Hartley, James", "Омаров, Даурен Серикович", "Sokolov, I. P."
+        rf"(?P<inv>{word},\s(?:{word}(?:\s{_INITIALS}|\s{patronymic})?|{_INITIALS})){_END}",
         rf"(?P<gs>{word}\s+{word}){_END}",
     ]
 
@@ -97,11 +98,14 @@ AUTHOR_LABEL = re.compile(
 )
 _SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
-# "1,2*", "¹,²", "²*"; letters after a space ("a, b", "b, *": a lone letter, never a word's first one) or in superscript.
+_SYMBOLS = "*†‡§"  # corresponding-author and note marks, pointing to no affiliation
+# "1,2*", "¹,²", "¹ ²", "²*", "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
+# digit or letter, never a year or a word's first letter) or letters in superscript.
 _MARKERS = re.compile(
-    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:,[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|\*"
+    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|[{_SYMBOLS}]"
     rf"|[{_SUPERSCRIPT_LETTERS}](?:,?[{_SUPERSCRIPT_LETTERS}])*"
-    rf"|[ \t][a-h](?!\w)(?:[ \t]?,[ \t]?(?:[a-h](?!\w)|\*))*)+"
+    rf"|[ \t]?[(\[]\d(?:,[ \t]?\d)*[)\]]"
+    rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*)+"
 )
 # An institution right after a name, as its first comma field ("Emma Stone, Lakeside University, Oslo, Norway").
 _INSTITUTION_FIELD = re.compile(
@@ -143,8 +147,8 @@ def _is_name(text: str) -> bool:
 
 
 def split_markers(raw: str) -> list[str]:
-    """"1,2*" -> ["1", "2", "*"]; "¹²" -> ["1", "2"]; " a, b" -> ["a", "b"]."""
-    return re.findall(r"\d|\*|[a-h]", raw.translate(_SUPERSCRIPTS))
+    """"1,2*" -> ["1", "2", "*"]; "¹²" -> ["1", "2"]; " a, b" -> ["a", "b"]; "†" -> ["†"]."""
+    return re.findall(rf"\d|[a-h]|[{_SYMBOLS}]", raw.translate(_SUPERSCRIPTS))
 
 
 def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -> Name | None:
