@@ -921,3 +921,21 @@ def test_the_journals_printing_in_the_articles_script_over_a_better_ranked_trans
     # with the name printed only in Russian, the Russian printing stays
     only_russian = text.replace("Journal: Bulletin of Lake Studies\n\n", "")
     assert extract_metadata(make_doc(only_russian, []))["journal"] == "Вестник озёрных исследований"
+
+
+@pytest.mark.parametrize("opening, closing", [("(", ")"), ("[", "]")])
+def test_bracketed_numbers_on_names_and_affiliation_lines(opening, closing):
+    one, two = f"{opening}1{closing}", f"{opening}2{closing}"
+    text = (f"Break-up of lake ice in Karelia\n\nPavel S. Orlov {one}, Irina K. Sedova {two}\n"
+            f"{one} Onega Institute of Limnology, Petrozavodsk, Russia\n{two} Fjord University, Bergen, Norway\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Pavel S. Orlov", "Onega Institute of Limnology"), ("Irina K. Sedova", "Fjord University")]
+
+
+def test_surname_in_capitals_with_a_dash_and_the_position_on_the_same_line():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "ORLOV Pavel Sergeevich – Candidate of Geographical Sciences, Senior Researcher, "
+            "Onega Institute of Limnology (Petrozavodsk, Russia)\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("ORLOV Pavel Sergeevich", "Onega Institute of Limnology")]

@@ -137,9 +137,10 @@ _WORDLIKE = re.compile(r"[^\W\d_]{3}")
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
-# A numbered affiliation line ("¹Tomsk State University", "2 Institute of ..."), or one marked by a letter before
+# A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked by a letter before
 # a capital ("a Kazan Institute of ...", "ᵇVolga University").
-_AFFILIATION_LINE = re.compile(r"\s*(?:([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*)(?=[^\W\d_])")
+_AFFILIATION_LINE = re.compile(
+    r"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*)(?=[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
 _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").

@@ -212,7 +212,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     # affiliation in brackets ("Anna Kowalska (Jagiellonian University, Krakow)").
     if any(n.shape in _WEAK for n in names) and not labelled:
         bracketed = len(names) == 1 and (rest.startswith("(") or names[0].institution is not None)
-        degree = len(names) == 1 and bool(DEGREE.match(rest))
+        degree = len(names) == 1 and bool(DEGREE.match(rest.lstrip("–—- ")))  # "SURNAME Given – Candidate of ..."
         # "Emma Stone, Lakeside University, Oslo; stone@host": one name, then its institution, and the author's
         # e-mail or ORCID on the same line (an author list item); the institution alone is not enough
         institution = (len(names) == 1 and text[names[0].end:end].lstrip().startswith(",") and bool(_INSTITUTION_FIELD.match(rest))
