@@ -939,3 +939,12 @@ def test_surname_in_capitals_with_a_dash_and_the_position_on_the_same_line():
             "Onega Institute of Limnology (Petrozavodsk, Russia)\n\n" + PROSE)
     meta = extract_metadata(make_doc(text, []))
     assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("ORLOV Pavel Sergeevich", "Onega Institute of Limnology")]
+
+
+def test_a_history_line_above_the_title_is_not_part_of_it():
+    text = ("Lake Notes. 2021. Vol. 4, No. 3\nArticle received 2020; published online 2021\n"
+            "Break-up of lake ice in Karelia\nPavel S. Orlov\nOnega Institute of Limnology, Petrozavodsk, Russia\n\n" + PROSE)
+    assert extract_metadata(make_doc(text, []))["title"] == "Break-up of lake ice in Karelia"
+    # a year after "published in" is a title's words, not a history date
+    titled = text.replace("Break-up of lake ice in Karelia", "Lake maps published in 1900 in Karelia")
+    assert extract_metadata(make_doc(titled, []))["title"] == "Lake maps published in 1900 in Karelia"

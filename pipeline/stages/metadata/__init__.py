@@ -121,6 +121,10 @@ _ACCESS_DATE = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # an access date is a day
+# A history label right before its date anywhere on a line ("Article received 12.01.2020", "published online 2021").
+_HISTORY_DATE = re.compile(
+    rf"(?i)\b(?:received|accepted|revised|published(?: online)?|поступила(?: в редакцию)?|принята(?: к печати)?"
+    rf"|опубликована)\s*:?\s*(?:on\s+)?(?:\d{{1,2}}[./ ]|{_YEAR}|[^\W\d_]+\s\d{{1,2}},?\s{_YEAR})")
 _AFFILIATION_WORDS = re.compile(
     r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика)",
@@ -285,6 +289,8 @@ def _title_like(line: Line) -> bool:
     if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text) or _ARTICLE_KIND.match(text) or FIELD_LABEL.match(text):
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
+        return False
+    if _HISTORY_DATE.search(text):  # "Article received 2020; published online 2021": the article's history
         return False
     statement = read_statement(text, 0, RANK_LINE)  # a running header or a source line, not a title
     if statement and (statement.volume or statement.issue or statement.journal):
