@@ -948,3 +948,14 @@ def test_a_history_line_above_the_title_is_not_part_of_it():
     # a year after "published in" is a title's words, not a history date
     titled = text.replace("Break-up of lake ice in Karelia", "Lake maps published in 1900 in Karelia")
     assert extract_metadata(make_doc(titled, []))["title"] == "Lake maps published in 1900 in Karelia"
+
+
+def test_a_masthead_above_a_records_author_field_is_no_affiliation():
+    text = ("Digital Archive of Onega University\nHome → Publications\n\nTitle: Break-up of lake ice in Karelia\n"
+            "Authors: Orlov, Pavel Sergeevich\nDate of publication: 2020\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Orlov, Pavel Sergeevich", None)]
+    # an author line of the article itself still shares an institution printed above it
+    block = "Onega University, Petrozavodsk, Russia\nPavel S. Orlov, Irina K. Sedova\n\n" + PROSE
+    assert [a["affiliation"] for a in extract_metadata(make_doc("Break-up of lake ice in Karelia\n" + block, []))["authors"]] == [
+        "Onega University", "Onega University"]

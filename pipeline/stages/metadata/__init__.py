@@ -820,7 +820,10 @@ class MetadataExtractor:
         orcids, emails = self._fill_later_named(authors, orcids, emails, block_end)
         orcids, emails = self._fill_from_meta(authors, orcids, emails)
         numbered = {aff.number: aff for aff in affiliations if aff.number}
-        shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), affiliations[0] if affiliations else None)
+        # An affiliation printed above all the authors is shared too, unless they are a record's author field:
+        # a record lists its fields after the label, and a line above it is the site's masthead.
+        above = affiliations[0] if affiliations and not all(a.record_field for a in authors) else None
+        shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), above)
         records = []
         for author, zone, orcid, email in zip(authors, zones, orcids, emails):
             author.affiliation = (self._bracketed_affiliation(author) or self._own_affiliation(author, zone, affiliations, numbered)
