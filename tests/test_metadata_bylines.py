@@ -168,3 +168,27 @@ def test_inverted_names_in_a_list_separated_by_semicolons():
 ])
 def test_more_marker_forms_and_inverted_initials(line, expected):
     assert names(line) == expected
+
+
+@pytest.mark.parametrize("line, expected", [
+    # particles before the surname; three-word names; each on a line with its institution and contact
+    ("Lotte van der Meer, Delft Institute of Hydraulics, Delft, Netherlands, lvdm@example.nl", ["Lotte van der Meer"]),
+    ("Rosa de Lima, Federal University of Ceara, Fortaleza, Brazil; rosa@example.br", ["Rosa de Lima"]),
+    ("Yusof bin Hamid, University of Penang, George Town, Malaysia, yusof@example.my", ["Yusof bin Hamid"]),
+    ("Tran Thi Lan, Hue University of Sciences, Hue, Vietnam, ttlan@example.vn", ["Tran Thi Lan"]),
+    ("Ana Lucia Rojas¹, Pedro Vidal²", ["Ana Lucia Rojas", "Pedro Vidal"]),
+    # a title before the name is no part of it, and says the name is a person's
+    ("Dr. Kofi Boateng, Volta Institute of Fisheries, Akosombo, Ghana", ["Kofi Boateng"]),
+    ("Prof. Dr. Greta Vogel", ["Greta Vogel"]),  # alone on a line too
+])
+def test_particles_three_word_names_and_titles(line, expected):
+    assert [n for n, _ in names(line)] == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Universidad de los Andes",  # an institution in another language is no name
+    "Lake Research Station, Kola, Russia",
+    "Central Asian Survey",
+])
+def test_institutions_and_three_capitalised_words_are_no_names(line):
+    assert names(line) == [] and names(line, own_line=True) == []

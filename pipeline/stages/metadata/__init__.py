@@ -127,6 +127,7 @@ _HISTORY_DATE = re.compile(
     rf"|опубликована)\s*:?\s*(?:on\s+)?(?:\d{{1,2}}[./ ]|{_YEAR}|[^\W\d_]+\s\d{{1,2}},?\s{_YEAR})")
 _AFFILIATION_WORDS = re.compile(
     r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library"
+    r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика)",
 )
 
@@ -407,7 +408,8 @@ def _fields(line: Line, skip: int) -> list[tuple[int, int, str]]:
     return fields
 
 
-_NAME_PARTICLES = frozenset("of the and for in on at named after by de la von van и им имени при".split())
+_NAME_PARTICLES = frozenset("of the and for in on at named after by de la von van и им имени при "
+                            "des du del della di da do dos das los las le les y e für".split())
 
 
 def _name_like(text: str) -> bool:

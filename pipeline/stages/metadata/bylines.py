@@ -48,18 +48,23 @@ _CAP_WORD = rf"[{_UP}](?:[{_LOW}]+|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{
 _UPPER_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna|ich|ович|евич|овна|евна|ична|инична|ич|оглы|кызы|ugli|qizi)"
 _END = rf"(?![{_UP}{_LOW}.-])"
+# Lower-case particles before a surname ("van der", "de", "bin", "al-").
+_PARTICLES = r"(?:(?i:van|von|der|den|de|da|del|della|di|du|dos|das|la|le|bin|binti|ibn|ben|al|el|ter|ten|zu)\s+){0,3}"
+# A title before a name, which is no part of it ("Dr. Kwame Mensah", "Prof. Dr. Hans Müller").
+_TITLE_PREFIX = re.compile(r"(?:(?:Prof|Dr|Assoc\. Prof|Acad)\.?\s+)+")
 
 
 def _shapes(word: str) -> list[str]:
     patronymic = rf"[{_UP}][{_LOW}]+{_PATRONYMIC_END}" if word == _CAP_WORD else rf"[{_UP}]{{2,}}(?i:{_PATRONYMIC_END})"
     return [
-        rf"(?P<gis>{word}\s+{_INITIALS}\s?{word}){_END}",
+        rf"(?P<gis>{word}\s+{_INITIALS}\s?{_PARTICLES}{word}){_END}",
         rf"(?P<is>{_INITIALS}\s?{word}){_END}",
         rf"(?P<si>{word}\s{_INITIALS})(?![{_UP}{_LOW}])",
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
         # "Hartley, James", "Омаров, Даурен Серикович", "Sokolov, I. P."
         rf"(?P<inv>{word},\s(?:{word}(?:\s{_INITIALS}|\s{patronymic})?|{_INITIALS})){_END}",
-        rf"(?P<gs>{word}\s+{word}){_END}",
+        rf"(?P<gs>{word}\s+{_PARTICLES}{word}){_END}",  # "Emma Stone", "Jan van der Berg", "Ahmad bin Ismail"
+        rf"(?P<gms>{word}\s+{word}\s+{_PARTICLES}{word}){_END}",  # "Juan Carlos Pérez", "Nguyen Van Anh"
     ]
 
 
@@ -68,7 +73,7 @@ _NAME_PATTERNS = [re.compile(shape) for word in (_CAP_WORD, _UPPER_WORD) for sha
 _NAME_PATTERNS.append(re.compile(
     rf"(?P<ug>{_UPPER_WORD}\s+{_CAP_WORD}(?:\s+[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"))
 # Kinds of shape that need a label, "By" or a line of their own.
-_WEAK = {"gs", "ug"}
+_WEAK = {"gs", "gms", "ug"}
 _ONLY_FIRST = {"inv"}
 
 # Words that are in no name: site furniture, section labels, degrees, positions, institutions, months.
@@ -77,7 +82,9 @@ home search menu archive archives current issue issues contents about contact co
 share download print cookies cookie accept english russian language news articles article abstract annotation
 keywords key words introduction references literature conclusion conclusions results methods discussion summary
 editorial board authors author editor editors section rubric journal journals review bulletin proceedings vestnik
-university institute academy college school centre center department faculty chair laboratory hospital
+survey studies letters quarterly annals gazette herald transactions affairs yearbook
+university institute academy college school centre center department faculty chair laboratory hospital station
+universidad universidade université universität universiti universitas universita instituto institut istituto
 phd dsc md prof professor dr doctor candidate associate assistant senior lecturer researcher head chief fellow
 sciences science student postgraduate
 january february march april may june july august september october november december
@@ -110,6 +117,7 @@ _MARKERS = re.compile(
 # An institution right after a name, as its first comma field ("Emma Stone, Lakeside University, Oslo, Norway").
 _INSTITUTION_FIELD = re.compile(
     r"[^,;()]*(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station"
+    r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w)"
 )
 _CONTACT = re.compile(r"@[\w-]+\.|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]")
@@ -178,7 +186,11 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     labelled = labelled or bool(label)
     names: list[Name] = []
     semicolons = False  # the list so far is separated by semicolons: inverted names may follow the first
+    titled = False  # a title before a name ("Dr.") says it is a person's
     while position < end:
+        title = _TITLE_PREFIX.match(text, position, end)
+        position = title.end() if title else position
+        titled = titled or bool(title)
         inverted_list = semicolons and all(n.shape in _ONLY_FIRST for n in names)
         name = name_at(text, position, end, allow_weak=True, first=not names or inverted_list)
         if name is None or (names and _INSTITUTION_FIELD.match(text, name.start, end)):
@@ -219,7 +231,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
                        and bool(_CONTACT.search(rest)))
         marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
         each_bracketed = all(n.institution for n in names) and not rest  # "A (Univ X), B (Univ Y)"
-        if not (bracketed or degree or institution or marked or each_bracketed or (own_line and not rest)):
+        if not (bracketed or degree or institution or marked or each_bracketed or titled or (own_line and not rest)):
             return []
     return names
 
