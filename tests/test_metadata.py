@@ -959,3 +959,25 @@ def test_a_masthead_above_a_records_author_field_is_no_affiliation():
     block = "Onega University, Petrozavodsk, Russia\nPavel S. Orlov, Irina K. Sedova\n\n" + PROSE
     assert [a["affiliation"] for a in extract_metadata(make_doc("Break-up of lake ice in Karelia\n" + block, []))["authors"]] == [
         "Onega University", "Onega University"]
+
+
+def test_star_markers_number_the_affiliation_lines():
+    text = ("Break-up of lake ice in Karelia\n\nPavel Orlov*, Irina Sedova**\n"
+            "* Onega Institute of Limnology, Petrozavodsk, Russia\n** Fjord University, Bergen, Norway\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Pavel Orlov", "Onega Institute of Limnology"), ("Irina Sedova", "Fjord University")]
+
+
+def test_name_and_institution_pairs_between_semicolons():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel Orlov, Onega Institute of Limnology; Irina Sedova, Fjord University\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Pavel Orlov", "Onega Institute of Limnology"), ("Irina Sedova", "Fjord University")]
+
+
+def test_a_position_before_at_is_not_part_of_the_institution():
+    text = ("Break-up of lake ice in Karelia\n\nBy Pavel Orlov, Senior Fellow at the Onega Institute of Limnology\n"
+            "March 12, 2021\n\n" + PROSE)
+    assert extract_metadata(make_doc(text, []))["authors"][0]["affiliation"] == "Onega Institute of Limnology"

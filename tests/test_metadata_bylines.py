@@ -192,3 +192,11 @@ def test_particles_three_word_names_and_titles(line, expected):
 ])
 def test_institutions_and_three_capitalised_words_are_no_names(line):
     assert names(line) == [] and names(line, own_line=True) == []
+
+
+def test_name_institution_pairs_need_an_institution_in_every_part():
+    line = "Pavel Orlov, Onega Institute of Limnology; Irina Sedova, Fjord University"
+    found = read_byline(line, 0, len(line))
+    assert [(n.text, line[n.institution[0]:n.institution[1]]) for n in found] == [
+        ("Pavel Orlov", "Onega Institute of Limnology"), ("Irina Sedova", "Fjord University")]
+    assert names("Pavel Orlov, Petrozavodsk; Irina Sedova, Bergen") == []

@@ -138,6 +138,10 @@ _PERIODICAL_WORD = re.compile(
     r"|[Жж]урнал|[Вв]естник|[Ии]звестия|[Зз]аписки|[Вв]опросы|[Тт]руды|[Оо]бозрение)"
 )
 _WORDLIKE = re.compile(r"[^\W\d_]{3}")
+# A position before its institution in one field ("Senior Fellow at the Onega Institute", "Lecturer with the X").
+_POSITION_AT = re.compile(
+    r"[^,;()]*?\b(?:Fellow|Researcher|Professor|Lecturer|Analyst|Director|Head|Scientist|Associate|Assistant|Student"
+    r"|Candidate|Chief|Expert|Editor|Adviser|Advisor|Consultant)\b[^,;()]*?\s(?:at|with)\s+(?:the\s+)?(?=[A-Z])")
 # In an author note: "at the X Institute", "with Orr & Berg LLP".
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
@@ -145,7 +149,7 @@ _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked by a letter before
 # a capital ("a Kazan Institute of ...", "ᵇVolga University").
 _AFFILIATION_LINE = re.compile(
-    r"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*)(?=[^\W\d_])")
+    r"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([*†‡§]+)\s*)(?=[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
 _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
@@ -165,6 +169,16 @@ def _without_title_label(title: str) -> str:
 _RECORD_FIELD_NOT_AFFILIATION = re.compile(
     r"^\s*(?:Журнал|Издание|Источник|Издатель|Издательство|Серия|Коллекция|Располагается в коллекциях"
     r"|Journal|Source|Publisher|Series|Collection|Collections)\s*:", re.IGNORECASE)
+
+
+def _pointing_markers(markers: list[str], numbered: dict[str, Any]) -> list[str]:
+    """The author's markers that point to numbered affiliation lines: its digits and letters ("1,2*" -> 1, 2); else
+    the longest run of symbols that numbers one ("**" -> the "**" line, when the lines are marked with stars)."""
+    digits = [m for m in markers if m.isalnum() and m in numbered]
+    if digits or any(m.isalnum() for m in markers):
+        return digits
+    symbols = sorted((m for m in markers if m in numbered), key=len, reverse=True)
+    return symbols[:1]
 
 
 def _marker_digits(marker: str) -> str:
@@ -689,6 +703,9 @@ class MetadataExtractor:
         institution = institution or next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
         if institution is None:
             return None
+        position = _POSITION_AT.match(self.text, institution[0], institution[1])
+        if position:  # "Senior Fellow at the Onega Institute": the institution after the position
+            institution = (position.end(), institution[1], institution[2])
         has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1]))
         if not (has_word or marker or place_from < len(fields)):
             return None
@@ -866,9 +883,9 @@ class MetadataExtractor:
     def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
                          numbered: dict[str, _Affiliation]) -> _Affiliation | None:
         """The affiliation the author's number points to ("Ivanov I.I.¹"), else the first one written in the author's zone."""
-        digits = [m for m in author.markers if m.isalnum()]
-        if digits and digits[0] in numbered:  # "1,2": the first institution the author line names
-            return numbered[digits[0]]
+        keys = _pointing_markers(author.markers, numbered)
+        if keys:  # "1,2": the first institution the author line names
+            return numbered[keys[0]]
         return next((aff for aff in affiliations if zone[0] <= aff.start < zone[1]), None)
 
     def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
@@ -1134,7 +1151,7 @@ class MetadataExtractor:
         names = [(a.start, a.end) for a in authors] + [(e.start, e.end) for e in self.doc.entities if e.label == "PERSON"]
         out = []
         for author in authors:
-            pointed = [numbered[m] for m in author.markers if m.isalnum() and m in numbered]
+            pointed = [numbered[m] for m in _pointing_markers(author.markers, numbered)]
             assigned = pointed or ([author.affiliation] if author.affiliation else [])
             spans = []
             for aff in assigned:

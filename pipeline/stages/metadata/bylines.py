@@ -184,6 +184,9 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     label = AUTHOR_LABEL.match(text, start, end)
     position = label.end() if label else start
     labelled = labelled or bool(label)
+    pairs = _name_institution_pairs(text, position, end)
+    if pairs:
+        return pairs
     names: list[Name] = []
     semicolons = False  # the list so far is separated by semicolons: inverted names may follow the first
     titled = False  # a title before a name ("Dr.") says it is a person's
@@ -197,7 +200,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
             break  # "..., Oriental Policy Institute": the words open an institution's name, not a person's
         markers = _MARKERS.match(text, name.end, end)
         if markers:
-            name.markers = split_markers(markers.group(0))
+            name.markers = split_markers(markers.group(0)) + re.findall(rf"[{_SYMBOLS}]{{2,}}", markers.group(0))
         elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()):
             break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers or its own line
         names.append(name)
@@ -233,6 +236,26 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         each_bracketed = all(n.institution for n in names) and not rest  # "A (Univ X), B (Univ Y)"
         if not (bracketed or degree or institution or marked or each_bracketed or titled or (own_line and not rest)):
             return []
+    return names
+
+
+def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
+    """"Pavel Orlov, Onega Institute; Irina Sedova, Fjord University": two or more parts between semicolons,
+    each a name and then its institution; each name with its own institution (the part after its comma)."""
+    parts, position = [], start
+    for match in re.finditer(r"[^;]+", text[start:end]):
+        parts.append((start + match.start(), start + match.end()))
+    if len(parts) < 2:
+        return []
+    names = []
+    for part_start, part_end in parts:
+        position = part_start + len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip())
+        name = name_at(text, position, part_end, allow_weak=True, first=True)
+        comma = re.compile(r"\s*,\s*").match(text, name.end, part_end) if name and name.shape not in _ONLY_FIRST else None
+        if not comma or not _INSTITUTION_FIELD.match(text, comma.end(), part_end):
+            return []
+        name.institution = (comma.end(), part_start + len(text[part_start:part_end].rstrip(" .")))
+        names.append(name)
     return names
 
 
