@@ -200,3 +200,17 @@ def test_name_institution_pairs_need_an_institution_in_every_part():
     assert [(n.text, line[n.institution[0]:n.institution[1]]) for n in found] == [
         ("Pavel Orlov", "Onega Institute of Limnology"), ("Irina Sedova", "Fjord University")]
     assert names("Pavel Orlov, Petrozavodsk; Irina Sedova, Bergen") == []
+
+
+@pytest.mark.parametrize("line, expected", [
+    # initials without full stops (Vancouver), with markers
+    ("Orlov PS1, Sedova IK2", ["Orlov PS", "Sedova IK"]),
+    ("Pavel S Orlov1, Irina K Sedova2", ["Pavel S Orlov", "Irina K Sedova"]),
+    # a degree after each name, and ", and" before the last name
+    ("Pavel Orlov, PhD, and Irina Sedova, DSc", ["Pavel Orlov", "Irina Sedova"]),
+    ("Pavel S. Orlov, Irina K. Sedova, and Oleg T. Naumov", ["Pavel S. Orlov", "Irina K. Sedova", "Oleg T. Naumov"]),
+    # capitals and a letter are no Vancouver name on their own
+    ("Lake BC", []),
+])
+def test_vancouver_initials_listed_degrees_and_serial_comma(line, expected):
+    assert [n for n, _ in names(line)] == expected

@@ -69,11 +69,14 @@ def _shapes(word: str) -> list[str]:
 
 
 _NAME_PATTERNS = [re.compile(shape) for word in (_CAP_WORD, _UPPER_WORD) for shape in _shapes(word)]
+# Initials without full stops (Vancouver): "Orlov PS", "Pavel S Orlov".
+_NAME_PATTERNS.append(re.compile(rf"(?P<sI>{_CAP_WORD}\s[{_UP}]{{1,3}})(?![{_UP}{_LOW}.-])"))
+_NAME_PATTERNS.append(re.compile(rf"(?P<gIs>{_CAP_WORD}\s[{_UP}]\s{_PARTICLES}{_CAP_WORD}){_END}"))
 # "KARIMOVA Leila", "ОРЛОВА Анна Петровна": the surname set apart in capitals, as Russian journals print it.
 _NAME_PATTERNS.append(re.compile(
     rf"(?P<ug>{_UPPER_WORD}\s+{_CAP_WORD}(?:\s+[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"))
 # Kinds of shape that need a label, "By" or a line of their own.
-_WEAK = {"gs", "gms", "ug"}
+_WEAK = {"gs", "gms", "ug", "gIs", "sI"}
 _ONLY_FIRST = {"inv"}
 
 # Words that are in no name: site furniture, section labels, degrees, positions, institutions, months.
@@ -127,7 +130,9 @@ _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\d
 _BRACKETED_INSTITUTION = re.compile(
     r"\s*\((?=[^()]*(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory"
     r"|Station|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w))[^()]*\)")
-_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b|&)\s*")
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|&|и)\b|,|;|\band\b|\bи\b|&)\s*")
+# A degree after a name in a list ("Pavel Orlov, PhD, and Irina Sedova, DSc"): the list goes on after it.
+_LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)(?=\s*(?:,|;|\band\b|&|$))")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
 
 
@@ -208,6 +213,9 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         bracketed_id = _BRACKETED_ID.match(text, position, end)
         if bracketed_id:
             position = bracketed_id.end()
+        degree_after = _LISTED_DEGREE.match(text, position, end)
+        if degree_after:
+            titled, position = True, degree_after.end()
         institution = _BRACKETED_INSTITUTION.match(text, position, end)
         if institution:
             name.institution = (text.index("(", position) + 1, institution.end() - 1)
