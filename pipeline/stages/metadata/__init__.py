@@ -17,14 +17,17 @@ space) or, for the year, the number printed there.
   capitals; the HTML <title> counts only when the text prints it;
 * *journal, year, volume and issue* come from the page's source statements,
   ranked: citation lines, field labels, source lines, breadcrumbs, running
-  headers (:mod:`textmine.stages.metadata.sources`); then the HTML
-  ``citation_*`` meta tags; for a news piece the outlet's name;
+  headers (:mod:`textmine.stages.metadata.sources`); a journal printed in
+  another script than the article's gives way to the article-script printing
+  of a citation, field or source line; then the HTML ``citation_*`` meta
+  tags; for a news piece the outlet's name;
 * *affiliation lines* of the header are cut into fields at commas,
   semicolons and brackets: the address is the run of place fields at the end
   (the last a LOC mention or a gazetteer place), the institution the first
   field before it with an institution's word (else an ORG mention), written
-  as a name, and a leading number ("¹Tomsk State University") lets authors
-  point to it;
+  as a name, without a position before "at" ("Senior Fellow at the X
+  Institute"), and a leading number, letter or star run ("¹Tomsk State
+  University", "(2) ...", "a Kazan Institute", "** ...") lets authors point to it;
 * *authors* are the names on the header's bylines, read by name shape
   (:mod:`textmine.stages.metadata.bylines`) and linked to the PERSON mention
   inside them; in a bilingual article those in the article's script; without
@@ -32,11 +35,17 @@ space) or, for the year, the number printed there.
   "Авторы:"). An author's ORCID (kept only with a valid ISO 7064 MOD 11-2
   check digit) and e-mail are those on a line that names or marks the author
   ("Corresponding author: NAME", "ORCID: Surname I. — iD", "1 name@host",
-  "1name@host" with the marker stripped), else those written after the name
+  "1name@host" with the marker stripped; an item's own marker, "¹a@x, ²*b@y",
+  over the line's, and a marker shared by several authors gives the first
+  without an item: items are listed in the authors' order; an ORCID with its
+  marker run into it, "20000-0002-..."), else those written after the name
   and before the next author, else the HTML ``citation_author_*`` tags; the
-  affiliation is the one the author's first marker points to ("1,2" -> 1),
-  else the first written after the author (one written after all authors is
-  shared), else an author note ("NAME is ... at the X Institute"); the place
+  affiliation is the institution in brackets right after the name ("A (Univ
+  X), B (Univ Y)"; "A, Univ X; B, Univ Y"), else the one the author's first
+  marker points to ("1,2" -> 1), else the first written after the author (one
+  written after all authors is shared; one above all authors too, unless they
+  are a record's author field), else an author note ("NAME is ... at the X
+  Institute"); the place
   is the first author's affiliation's address (or the line of places right
   under it);
 * *references* are the last numbered list of the article ("1. ...", "2.Text",
