@@ -155,8 +155,8 @@ _POSITION_AT = re.compile(
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
-# A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked by a letter before
-# a capital ("a Kazan Institute of ...", "ᵇVolga University").
+# A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked
+# by a letter before a capital ("a Kazan Institute of ...", "ᵇVolga University") or by a star run ("** Fjord ...").
 _AFFILIATION_LINE = re.compile(
     r"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([*†‡§]+)\s*)(?=[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
@@ -413,7 +413,7 @@ class _Author:
     affiliation: _Affiliation | None = None
     markers: list[str] = dataclass_field(default_factory=list)  # affiliation and corresponding-author markers ("1", "*")
     record_field: bool = False  # named by an author label of a record ("автор научной работы —"), not an author line
-    institution: tuple[int, int] | None = None  # the inside of the brackets after the name ("Name (University X)")
+    institution: tuple[int, int] | None = None  # the name's own institution printed right after it (Name.institution)
 
 
 def _fields(line: Line, skip: int) -> list[tuple[int, int, str]]:

@@ -117,19 +117,19 @@ _MARKERS = re.compile(
     rf"|[ \t]?[(\[]\d(?:,[ \t]?\d)*[)\]]"
     rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*)+"
 )
-# An institution right after a name, as its first comma field ("Emma Stone, Lakeside University, Oslo, Norway").
-_INSTITUTION_FIELD = re.compile(
-    r"[^,;()]*(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station"
+_INSTITUTION_WORD = (
+    r"(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station"
     r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w)"
 )
+# An institution right after a name, as its first comma field ("Emma Stone, Lakeside University, Oslo, Norway").
+_INSTITUTION_FIELD = re.compile(rf"[^,;()]*{_INSTITUTION_WORD}")
 _CONTACT = re.compile(r"@[\w-]+\.|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]")
 # An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
 _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]))[^()]*\)", re.IGNORECASE)
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
-_BRACKETED_INSTITUTION = re.compile(
-    r"\s*\((?=[^()]*(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory"
-    r"|Station|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w))[^()]*\)")
+_BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
+_COMMA = re.compile(r"\s*,\s*")
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|&|и)\b|,|;|\band\b|\bи\b|&)\s*")
 # A degree after a name in a list ("Pavel Orlov, PhD, and Irina Sedova, DSc"): the list goes on after it.
 _LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)(?=\s*(?:,|;|\band\b|&|$))")
@@ -146,7 +146,8 @@ class Name:
     shape: str
     markers: list[str] = field(default_factory=list)
     record_field: bool = False  # the value of an author label ("Авторы:", "автор научной работы —"), not "By"
-    institution: tuple[int, int] | None = None  # the inside of an institution's brackets right after the name
+    # the name's own institution printed right after it: inside its brackets, or after its comma in a "; " list
+    institution: tuple[int, int] | None = None
 
     @property
     def words(self) -> list[str]:
@@ -189,7 +190,10 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     label = AUTHOR_LABEL.match(text, start, end)
     position = label.end() if label else start
     labelled = labelled or bool(label)
+    record_field = labelled and not (label and text[label.start():label.end()].lstrip().startswith("By"))
     pairs = _name_institution_pairs(text, position, end)
+    for name in pairs:
+        name.record_field = record_field
     if pairs:
         return pairs
     names: list[Name] = []
@@ -227,7 +231,6 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         position = separator.end()
     if not names:
         return []
-    record_field = labelled and not (label and text[label.start():label.end()].lstrip().startswith("By"))
     for name in names:
         name.record_field = record_field
     rest = text[position:end].strip(" ,;.")
@@ -250,16 +253,14 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
 def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
     """"Pavel Orlov, Onega Institute; Irina Sedova, Fjord University": two or more parts between semicolons,
     each a name and then its institution; each name with its own institution (the part after its comma)."""
-    parts, position = [], start
-    for match in re.finditer(r"[^;]+", text[start:end]):
-        parts.append((start + match.start(), start + match.end()))
+    parts = [(start + match.start(), start + match.end()) for match in re.finditer(r"[^;]+", text[start:end])]
     if len(parts) < 2:
         return []
     names = []
     for part_start, part_end in parts:
         position = part_start + len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip())
         name = name_at(text, position, part_end, allow_weak=True, first=True)
-        comma = re.compile(r"\s*,\s*").match(text, name.end, part_end) if name and name.shape not in _ONLY_FIRST else None
+        comma = _COMMA.match(text, name.end, part_end) if name and name.shape not in _ONLY_FIRST else None
         if not comma or not _INSTITUTION_FIELD.match(text, comma.end(), part_end):
             return []
         name.institution = (comma.end(), part_start + len(text[part_start:part_end].rstrip(" .")))
