@@ -11,6 +11,7 @@ from textmine.stages.metadata import (
     name_key,
     METADATA_KEYS,
     Metadata,
+    MetadataExtractor,
     access_date,
     extract_metadata,
     first_url,
@@ -820,3 +821,163 @@ def test_a_title_line_with_its_record_label_gives_the_value_when_no_article_segm
             "Дата публикации: 2018\nAbstract: The paper compares satellite fire counts with ranger reports across four seasons.\n")
     metadata = extract_metadata(make_doc(text, []))
     assert metadata["title"] == "Fire seasons in the Altai foothills"
+
+
+PROSE = ("Ice cover of the northern lakes breaks up earlier than it did forty years ago, and this paper follows the "
+         "dates of the break-up on nine lakes of the region with the records of their weather stations.\n")
+
+
+def test_each_author_gets_the_institution_in_the_brackets_after_the_name():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel S. Orlov (Onega Institute of Limnology), Irina Sedova (Fjord University, Bergen, Norway)\n\n" + PROSE)
+    doc = make_doc(text, [("Pavel S. Orlov", "PERSON"), ("Onega Institute of Limnology", "ORG"), ("Irina Sedova", "PERSON"),
+                          ("Fjord University", "ORG"), ("Bergen", "LOC"), ("Norway", "LOC")])
+    extractor = MetadataExtractor(doc)
+    meta = extractor.extract()
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Pavel S. Orlov", "Onega Institute of Limnology"), ("Irina Sedova", "Fjord University")]
+    # the byline_affiliations component reads the same assignment: each author with the ORG of its own bracket
+    from textmine.stages.affiliations import byline_relations
+    doc.metadata = meta
+    by_id = doc.entity_by_id()
+    assert sorted((by_id[r.head].text, by_id[r.tail].text) for r in byline_relations(doc, extractor.assignment)) == [
+        ("Irina Sedova", "Fjord University"), ("Pavel S. Orlov", "Onega Institute of Limnology")]
+
+
+def test_inverted_names_alone_on_their_lines_with_the_affiliation_below():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Sedova, Irina\nFjord University, Bergen, Norway\n"
+            "Borisov, Pavel\nOnega Institute of Limnology, Petrozavodsk, Russia\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Sedova, Irina", "Fjord University"), ("Borisov, Pavel", "Onega Institute of Limnology")]
+
+
+def test_a_place_line_in_the_inverted_shape_is_no_author():
+    text = ("Break-up of lake ice in Karelia\n\nPavel S. Orlov\nOnega Institute of Limnology\n"
+            "Petrozavodsk, Russia\norlov@example.ru\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["email"]) for a in meta["authors"]] == [("Pavel S. Orlov", "orlov@example.ru")]
+
+
+def test_surname_in_capitals_with_a_position_line_below():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "SEDOVA Irina\nSenior Researcher, Onega Institute of Limnology, Petrozavodsk, Russia\n"
+            "ORLOV Pavel\nAssociate Professor, Fjord University, Bergen, Norway\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert meta["title"] == "Break-up of lake ice in Karelia"
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("SEDOVA Irina", "Onega Institute of Limnology"), ("ORLOV Pavel", "Fjord University")]
+
+
+def test_letter_markers_point_to_lettered_affiliation_lines():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel S. Orlov a, b, Irina K. Sedova b, *\n"
+            "a Onega Institute of Limnology, Petrozavodsk, Russia\n"
+            "b Fjord University, Bergen, Norway\n"
+            "* Corresponding author. E-mail address: ice.lakes@example.no\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"], a["email"]) for a in meta["authors"]] == [
+        ("Pavel S. Orlov", "Onega Institute of Limnology", None),
+        ("Irina K. Sedova", "Fjord University", "ice.lakes@example.no")]
+
+
+def test_marked_emails_on_one_line_when_a_marker_is_shared():
+    # marker 1 is shared by the first and the third author: the addresses are listed in the authors' order.
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel S. Orlov¹,², Irina K. Sedova²*, Oleg T. Naumov¹\n"
+            "¹ Onega Institute of Limnology, Petrozavodsk, Russia\n"
+            "² Fjord University, Bergen, Norway\n"
+            "¹lakes.one@example.ru, ²*ice.two@example.no\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["email"], a["affiliation"]) for a in meta["authors"]] == [
+        ("lakes.one@example.ru", "Onega Institute of Limnology"), ("ice.two@example.no", "Fjord University"),
+        (None, "Onega Institute of Limnology")]
+
+
+def test_an_orcid_with_its_marker_run_into_it_belongs_to_the_marked_author():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel S. Orlov1, Irina K. Sedova2\n"
+            "1Onega Institute of Limnology, Petrozavodsk, Russia\n"
+            "2Fjord University, Bergen, Norway\n"
+            "ORCID: 20000-0002-1825-0097\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [a["orcid"] for a in meta["authors"]] == [None, "0000-0002-1825-0097"]
+
+
+def test_an_institution_the_ner_calls_a_place_is_still_the_affiliation():
+    text = "Break-up of lake ice in Karelia\n\nPavel S. Orlov\nKola Lake Research Station, Apatity, Russia\n\n" + PROSE
+    doc = make_doc(text, [("Kola Lake Research Station", "LOC"), ("Apatity", "LOC"), ("Russia", "LOC")])
+    assert extract_metadata(doc)["authors"][0]["affiliation"] == "Kola Lake Research Station"
+
+
+def test_the_journals_printing_in_the_articles_script_over_a_better_ranked_translation():
+    # the Russian citation line outranks the English field, but the article is English: its printing of the name
+    text = ("Journal: Bulletin of Lake Studies\n\n"
+            "Break-up of lake ice in Karelia\n\nPavel S. Orlov\nOnega Institute of Limnology, Petrozavodsk, Russia\n\n"
+            + PROSE + "\nКак цитировать: Орлов П. С. Вскрытие озёр Карелии // Вестник озёрных исследований. 2019. № 2. С. 5–9.\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert (meta["journal"], meta["year"], meta["issue"]) == ("Bulletin of Lake Studies", 2019, "2")
+    # with the name printed only in Russian, the Russian printing stays
+    only_russian = text.replace("Journal: Bulletin of Lake Studies\n\n", "")
+    assert extract_metadata(make_doc(only_russian, []))["journal"] == "Вестник озёрных исследований"
+
+
+@pytest.mark.parametrize("opening, closing", [("(", ")"), ("[", "]")])
+def test_bracketed_numbers_on_names_and_affiliation_lines(opening, closing):
+    one, two = f"{opening}1{closing}", f"{opening}2{closing}"
+    text = (f"Break-up of lake ice in Karelia\n\nPavel S. Orlov {one}, Irina K. Sedova {two}\n"
+            f"{one} Onega Institute of Limnology, Petrozavodsk, Russia\n{two} Fjord University, Bergen, Norway\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Pavel S. Orlov", "Onega Institute of Limnology"), ("Irina K. Sedova", "Fjord University")]
+
+
+def test_surname_in_capitals_with_a_dash_and_the_position_on_the_same_line():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "ORLOV Pavel Sergeevich – Candidate of Geographical Sciences, Senior Researcher, "
+            "Onega Institute of Limnology (Petrozavodsk, Russia)\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("ORLOV Pavel Sergeevich", "Onega Institute of Limnology")]
+
+
+def test_a_history_line_above_the_title_is_not_part_of_it():
+    text = ("Lake Notes. 2021. Vol. 4, No. 3\nArticle received 2020; published online 2021\n"
+            "Break-up of lake ice in Karelia\nPavel S. Orlov\nOnega Institute of Limnology, Petrozavodsk, Russia\n\n" + PROSE)
+    assert extract_metadata(make_doc(text, []))["title"] == "Break-up of lake ice in Karelia"
+    # a year after "published in" is a title's words, not a history date
+    titled = text.replace("Break-up of lake ice in Karelia", "Lake maps published in 1900 in Karelia")
+    assert extract_metadata(make_doc(titled, []))["title"] == "Lake maps published in 1900 in Karelia"
+
+
+def test_a_masthead_above_a_records_author_field_is_no_affiliation():
+    text = ("Digital Archive of Onega University\nHome → Publications\n\nTitle: Break-up of lake ice in Karelia\n"
+            "Authors: Orlov, Pavel Sergeevich\nDate of publication: 2020\n")
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Orlov, Pavel Sergeevich", None)]
+    # an author line of the article itself still shares an institution printed above it
+    block = "Onega University, Petrozavodsk, Russia\nPavel S. Orlov, Irina K. Sedova\n\n" + PROSE
+    assert [a["affiliation"] for a in extract_metadata(make_doc("Break-up of lake ice in Karelia\n" + block, []))["authors"]] == [
+        "Onega University", "Onega University"]
+
+
+def test_star_markers_number_the_affiliation_lines():
+    text = ("Break-up of lake ice in Karelia\n\nPavel Orlov*, Irina Sedova**\n"
+            "* Onega Institute of Limnology, Petrozavodsk, Russia\n** Fjord University, Bergen, Norway\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Pavel Orlov", "Onega Institute of Limnology"), ("Irina Sedova", "Fjord University")]
+
+
+def test_name_and_institution_pairs_between_semicolons():
+    text = ("Break-up of lake ice in Karelia\n\n"
+            "Pavel Orlov, Onega Institute of Limnology; Irina Sedova, Fjord University\n\n" + PROSE)
+    meta = extract_metadata(make_doc(text, []))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("Pavel Orlov", "Onega Institute of Limnology"), ("Irina Sedova", "Fjord University")]
+
+
+def test_a_position_before_at_is_not_part_of_the_institution():
+    text = ("Break-up of lake ice in Karelia\n\nBy Pavel Orlov, Senior Fellow at the Onega Institute of Limnology\n"
+            "March 12, 2021\n\n" + PROSE)
+    assert extract_metadata(make_doc(text, []))["authors"][0]["affiliation"] == "Onega Institute of Limnology"

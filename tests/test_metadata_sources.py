@@ -252,3 +252,65 @@ def test_outlet_name_from_a_cyrillic_copyright_line_and_english_masthead():
     credit = "Фото: © Ирина Смирнова, 2023\n© «Лесная газета», 2005–2024\n"
     span = outlet_name(credit, [(0, "Фото: © Ирина Смирнова, 2023"), (29, "© «Лесная газета», 2005–2024")])
     assert credit[span[0]:span[1]] == "Лесная газета"
+
+
+def test_citation_label_alone_above_a_blank_line():
+    # HTML headings come out with a blank line under them: the citation is the next line with text.
+    text = "Как цитировать\n\nBerg, L. (2016). Lichen heaths. Tundra Botany, 3(4), 7–12.\n"
+    assert page_fields(text) == {"journal": "Tundra Botany", "year": "2016", "volume": "3", "issue": "4"}
+
+
+@pytest.mark.parametrize("line", [
+    "DOI: 10.99901/lgr.2018.7.2 Lake Geology Reports. 2018. Vol. 7, Issue 2. P. 3–9",
+    "https://doi.org/10.99901/lgr.2018.7.2 Lake Geology Reports. 2018. Vol. 7, Issue 2. P. 3–9",
+])
+def test_a_doi_opening_the_source_line_is_not_part_of_the_journal(line):
+    assert page_fields(line + "\n") == {"journal": "Lake Geology Reports", "year": "2018", "volume": "7", "issue": "2"}
+
+
+def test_journal_label_without_colon_in_a_record_table():
+    text = "Журнал\nВестник озёрной геологии\nГод: 2018\nТом: 7\n"
+    assert page_fields(text) == {"journal": "Вестник озёрной геологии", "year": "2018", "volume": "7", "issue": None}
+    # The same word as a menu item, with no labelled field under it, names no journal.
+    assert page_fields("Журнал\nАрхив номеров\nКонтакты\n")["journal"] is None
+    # nor with a field under it that is not the issue's (a page's "Published:" date under two menu items)
+    assert page_fields("Journal\nArchive\nPublished: 2020-01-01\n")["journal"] is None
+
+
+def test_a_citation_label_alone_with_no_citation_below_states_nothing():
+    assert page_fields("How to Cite\n\nDownload PDF\n\nShare\n") == {"journal": None, "year": None, "volume": None, "issue": None}
+
+
+def test_a_citation_style_name_between_the_label_and_the_citation():
+    text = "Как цитировать\n\nГОСТ\n\nBerg L. Lichen heaths // Tundra Botany. 2016. Vol. 3, No. 4. P. 7–12.\n"
+    assert page_fields(text) == {"journal": "Tundra Botany", "year": "2016", "volume": "3", "issue": "4"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # author-date style: the bracketed year after the authors never ends the journal; volume(issue):pages
+    ("Cite this article\n\nOrr T, Berg L (2013) Moss bogs. Peat Science Letters 7(2):1–9\n",
+     {"journal": "Peat Science Letters", "year": "2013", "volume": "7", "issue": "2"}),
+    ("Cite this article\n\nOrr, T., Berg, L. (2013) Moss bogs. Peat Science Letters, 7(2), 1–9.\n",
+     {"journal": "Peat Science Letters", "year": "2013", "volume": "7", "issue": "2"}),
+    # without a number after the journal the authors are still not the journal
+    ("Cite this article\n\nOrr T, Berg L (2013) Moss bogs. Peat Science Letters\n",
+     {"journal": None, "year": "2013", "volume": None, "issue": None}),
+    # a bracketed year before the volume word ends the journal, and the bracket is not part of it
+    ("Peat Science Letters (2013) Vol. 7, No. 2\n", {"journal": "Peat Science Letters", "year": "2013", "volume": "7", "issue": "2"}),
+])
+def test_author_date_citations(text, expected):
+    assert page_fields(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # two issue words before the number: neither is the journal
+    ("Выпуск № 3 (45), 2021\n", {"journal": None, "year": "2021", "volume": None, "issue": "3 (45)"}),
+    # "№:" as a field label among others on one line; lower-case "вып."
+    ("Журнал: Вестник озёр  Год: 2021  Том: 5  №: 3\n", {"journal": "Вестник озёр", "year": "2021", "volume": "5", "issue": "3"}),
+    ("Вестник озёр. – 2021. – Т. 5, вып. 3. – С. 10–20.\n", {"journal": "Вестник озёр", "year": "2021", "volume": "5", "issue": "3"}),
+    # Harvard: the year after the authors, then the title: the journal is the name before the volume
+    ("How to cite: Orr, T. 2012. Moss bogs of Karelia. Peat Letters 14 (3): 45–60.\n",
+     {"journal": "Peat Letters", "year": "2012", "volume": "14", "issue": "3"}),
+])
+def test_issue_words_field_signs_and_harvard_citations(text, expected):
+    assert page_fields(text) == expected

@@ -17,14 +17,17 @@ space) or, for the year, the number printed there.
   capitals; the HTML <title> counts only when the text prints it;
 * *journal, year, volume and issue* come from the page's source statements,
   ranked: citation lines, field labels, source lines, breadcrumbs, running
-  headers (:mod:`textmine.stages.metadata.sources`); then the HTML
-  ``citation_*`` meta tags; for a news piece the outlet's name;
+  headers (:mod:`textmine.stages.metadata.sources`); a journal printed in
+  another script than the article's gives way to the article-script printing
+  of a citation, field or source line; then the HTML ``citation_*`` meta
+  tags; for a news piece the outlet's name;
 * *affiliation lines* of the header are cut into fields at commas,
   semicolons and brackets: the address is the run of place fields at the end
   (the last a LOC mention or a gazetteer place), the institution the first
   field before it with an institution's word (else an ORG mention), written
-  as a name, and a leading number ("¹Tomsk State University") lets authors
-  point to it;
+  as a name, without a position before "at" ("Senior Fellow at the X
+  Institute"), and a leading number, letter or star run ("¹Tomsk State
+  University", "(2) ...", "a Kazan Institute", "** ...") lets authors point to it;
 * *authors* are the names on the header's bylines, read by name shape
   (:mod:`textmine.stages.metadata.bylines`) and linked to the PERSON mention
   inside them; in a bilingual article those in the article's script; without
@@ -32,11 +35,17 @@ space) or, for the year, the number printed there.
   "Авторы:"). An author's ORCID (kept only with a valid ISO 7064 MOD 11-2
   check digit) and e-mail are those on a line that names or marks the author
   ("Corresponding author: NAME", "ORCID: Surname I. — iD", "1 name@host",
-  "1name@host" with the marker stripped), else those written after the name
+  "1name@host" with the marker stripped; an item's own marker, "¹a@x, ²*b@y",
+  over the line's, and a marker shared by several authors gives the first
+  without an item: items are listed in the authors' order; an ORCID with its
+  marker run into it, "20000-0002-..."), else those written after the name
   and before the next author, else the HTML ``citation_author_*`` tags; the
-  affiliation is the one the author's first marker points to ("1,2" -> 1),
-  else the first written after the author (one written after all authors is
-  shared), else an author note ("NAME is ... at the X Institute"); the place
+  affiliation is the institution in brackets right after the name ("A (Univ
+  X), B (Univ Y)"; "A, Univ X; B, Univ Y"), else the one the author's first
+  marker points to ("1,2" -> 1), else the first written after the author (one
+  written after all authors is shared; one above all authors too, unless they
+  are a record's author field), else an author note ("NAME is ... at the X
+  Institute"); the place
   is the first author's affiliation's address (or the line of places right
   under it);
 * *references* are the last numbered list of the article ("1. ...", "2.Text",
@@ -60,7 +69,7 @@ from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
-from textmine.stages.metadata.bylines import AUTHOR_LABEL, Name, join_broken_name, read_byline
+from textmine.stages.metadata.bylines import AUTHOR_LABEL, DEGREE, Name, join_broken_name, read_byline, split_markers
 from textmine.stages.metadata.sources import FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
 
 METADATA_KEYS = (
@@ -121,24 +130,39 @@ _ACCESS_DATE = re.compile(
     re.IGNORECASE,
 )
 _FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # an access date is a day
+# A history label right before its date anywhere on a line ("Article received 12.01.2020", "published online 2021").
+_HISTORY_DATE = re.compile(
+    rf"(?i)\b(?:received|accepted|revised|published(?: online)?|поступила(?: в редакцию)?|принята(?: к печати)?"
+    rf"|опубликована)\s*:?\s*(?:on\s+)?(?:\d{{1,2}}[./ ]|{_YEAR}|[^\W\d_]+\s\d{{1,2}},?\s{_YEAR})")
 _AFFILIATION_WORDS = re.compile(
     r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library"
+    r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика)",
 )
 
 
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
 _PERIODICAL_WORD = re.compile(
     r"\b(?:Journal|Review|Bulletin|Herald|Letters|Proceedings|Annals|Transactions|Quarterly|Gazette|Vestnik"
     r"|[Жж]урнал|[Вв]естник|[Ии]звестия|[Зз]аписки|[Вв]опросы|[Тт]руды|[Оо]бозрение)"
 )
 _WORDLIKE = re.compile(r"[^\W\d_]{3}")
+# A position before its institution in one field ("Senior Fellow at the Onega Institute", "Lecturer with the X").
+_POSITION_AT = re.compile(
+    r"[^,;()]*?\b(?:Fellow|Researcher|Professor|Lecturer|Analyst|Director|Head|Scientist|Associate|Assistant|Student"
+    r"|Candidate|Chief|Expert|Editor|Adviser|Advisor|Consultant)\b[^,;()]*?\s(?:at|with)\s+(?:the\s+)?(?=[A-Z])")
 # In an author note: "at the X Institute", "with Orr & Berg LLP".
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
-# A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...").
-_AFFILIATION_LINE = re.compile(r"\s*([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)]*(?=[^\W\d_])")
+# A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked
+# by a letter before a capital ("a Kazan Institute of ...", "ᵇVolga University") or by a star run ("** Fjord ...").
+_AFFILIATION_LINE = re.compile(
+    r"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([*†‡§]+)\s*)(?=[^\W\d_])")
+# An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
+_MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
+# The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
+_ATTACHED_MARKER = re.compile(r"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[*†‡§]?|[*†‡§])[ \t]?$")
 
 
 # A record field that states the title (a repository's or catalogue's card).
@@ -154,6 +178,16 @@ def _without_title_label(title: str) -> str:
 _RECORD_FIELD_NOT_AFFILIATION = re.compile(
     r"^\s*(?:Журнал|Издание|Источник|Издатель|Издательство|Серия|Коллекция|Располагается в коллекциях"
     r"|Journal|Source|Publisher|Series|Collection|Collections)\s*:", re.IGNORECASE)
+
+
+def _pointing_markers(markers: list[str], numbered: dict[str, Any]) -> list[str]:
+    """The author's markers that point to numbered affiliation lines: its digits and letters ("1,2*" -> 1, 2); else
+    the longest run of symbols that numbers one ("**" -> the "**" line, when the lines are marked with stars)."""
+    digits = [m for m in markers if m.isalnum() and m in numbered]
+    if digits or any(m.isalnum() for m in markers):
+        return digits
+    symbols = sorted((m for m in markers if m in numbered), key=len, reverse=True)
+    return symbols[:1]
 
 
 def _marker_digits(marker: str) -> str:
@@ -280,6 +314,8 @@ def _title_like(line: Line) -> bool:
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
         return False
+    if _HISTORY_DATE.search(text):  # "Article received 2020; published online 2021": the article's history
+        return False
     statement = read_statement(text, 0, RANK_LINE)  # a running header or a source line, not a title
     if statement and (statement.volume or statement.issue or statement.journal):
         return False
@@ -377,6 +413,7 @@ class _Author:
     affiliation: _Affiliation | None = None
     markers: list[str] = dataclass_field(default_factory=list)  # affiliation and corresponding-author markers ("1", "*")
     record_field: bool = False  # named by an author label of a record ("автор научной работы —"), not an author line
+    institution: tuple[int, int] | None = None  # the name's own institution printed right after it (Name.institution)
 
 
 def _fields(line: Line, skip: int) -> list[tuple[int, int, str]]:
@@ -394,7 +431,8 @@ def _fields(line: Line, skip: int) -> list[tuple[int, int, str]]:
     return fields
 
 
-_NAME_PARTICLES = frozenset("of the and for in on at named after by de la von van и им имени при".split())
+_NAME_PARTICLES = frozenset("of the and for in on at named after by de la von van и им имени при "
+                            "des du del della di da do dos das los las le les y e für".split())
 
 
 def _name_like(text: str) -> bool:
@@ -591,6 +629,11 @@ class MetadataExtractor:
         statements.sort(key=lambda s: (s.rank, bool(s.journal) and not self._in_article_script(self.text[s.journal[0]:s.journal[1]])))
         chosen = choose_fields(statements, self.text)
         out: dict[str, Any] = {"journal": None, "journal_entity": None, "year": None, "volume": None, "issue": None}
+        if chosen.journal and not self._in_article_script(self.text[slice(*self._part_in_article_script(*chosen.journal))]):
+            # A translation gives way to the article's own printing of the name from another citation, field or
+            # source line (a Russian "Как цитировать" line and an English "Journal:" field).
+            chosen.journal = next((s.journal for s in statements if s.journal and s.rank <= RANK_LINE
+                                   and self._in_article_script(self.text[slice(*s.journal)])), chosen.journal)
         if chosen.journal:
             start, end = self._part_in_article_script(*chosen.journal)
             out["journal"] = " ".join(self.text[start:end].split())
@@ -669,13 +712,16 @@ class MetadataExtractor:
         institution = institution or next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
         if institution is None:
             return None
+        position = _POSITION_AT.match(self.text, institution[0], institution[1])
+        if position:  # "Senior Fellow at the Onega Institute": the institution after the position
+            institution = (position.end(), institution[1], institution[2])
         has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1]))
         if not (has_word or marker or place_from < len(fields)):
             return None
         places = fields[place_from:]
         return _Affiliation(
             line=line,
-            number=_marker_digits(marker.group(1)) if marker else None,
+            number=_marker_digits(next(g for g in marker.groups() if g)) if marker else None,
             start=institution[0],
             end=institution[1],
             place=(places[0][0], places[-1][1]) if places else None,
@@ -688,7 +734,10 @@ class MetadataExtractor:
         return bool(named) and _name_like(text)
 
     def _is_known_place(self, start: int, end: int) -> bool:
-        if any(e.label == "LOC" and e.start == start and e.end == end for e in self.doc.entities):
+        """A LOC mention (unless it carries an institution's word: "Grain Research Station" is an affiliation, whatever
+        the NER says) or a place the gazetteer knows."""
+        if any(e.label == "LOC" and e.start == start and e.end == end for e in self.doc.entities) and not (
+                _AFFILIATION_WORDS.search(self.text, start, end)):
             return True
         return load_gazetteer().lookup(self.text[start:end], "LOC") is not None
 
@@ -703,7 +752,8 @@ class MetadataExtractor:
             if any(s <= name.start and name.end <= e for s, e in taken):
                 continue
             person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < name.end and name.start < e.end), None)
-            author = _Author(name.text, name.start, name.end, person, markers=name.markers, record_field=name.record_field)
+            author = _Author(name.text, name.start, name.end, person, markers=name.markers, record_field=name.record_field,
+                             institution=name.institution)
             same = next((i for i, a in enumerate(authors) if _same_person(a.name, name.text)
                          or (a.record_field and not name.record_field and _same_in_any_script(a.name, name.text))), None)
             if same is None:
@@ -765,7 +815,20 @@ class MetadataExtractor:
             EMAIL.search(following[0].text) or ORCID.search(following[0].text)))
         own_line = own_line or any(e.label == "PERSON" and e.start == line.start + len(line.text) - len(line.text.lstrip())
                                    for e in self.doc.entities)
-        return read_byline(self.text, line.start, end, own_line)
+        # "KARIMOVA Leila" above "Candidate of Economic Sciences, Associate Professor, ...": a position line below.
+        own_line = own_line or (bool(following) and bool(DEGREE.match(following[0].text.strip())))
+        names = read_byline(self.text, line.start, end, own_line)
+        # An inverted name alone on its line has the shape of a place line ("Almaty, Kazakhstan"): not when the part
+        # after the comma is a place (a surname may be a town's name too: "Borisov, Nikolai").
+        if any(n.shape == "inv" and self._place_after_comma(n) for n in names):
+            return []
+        return names
+
+    def _place_after_comma(self, name: Name) -> bool:
+        """The part of an inverted name after its comma is a place the gazetteer knows (the NER's LOC is no
+        evidence here: it reads both parts of the "X, Y" shape as places)."""
+        given = self.text[self.text.index(",", name.start, name.end) + 1:name.end].strip()
+        return load_gazetteer().lookup(given, "LOC") is not None
 
     def _is_author_line(self, line: Line) -> bool:
         return bool(read_byline(self.text, line.start, line.end)) or bool(ORCID.search(line.text))
@@ -774,7 +837,8 @@ class MetadataExtractor:
         if not authors:
             return []
         zones = [(a.end, authors[i + 1].start if i + 1 < len(authors) else block_end) for i, a in enumerate(authors)]
-        found_orcids = [(m.start(), m.group(1).upper()) for m in ORCID.finditer(self.text, authors[0].end, block_end)
+        found_orcids = [(m.start(1), m.group(1).upper()) for pattern in (ORCID, _MARKED_ORCID)
+                        for m in pattern.finditer(self.text, authors[0].end, block_end)
                         if orcid_checksum_valid(m.group(1))]
         found_emails = [(m.start(), m.group(0).rstrip(".")) for m in EMAIL.finditer(self.text, authors[0].end, block_end)]
         found_emails += self._contact_emails(block_end)
@@ -784,10 +848,14 @@ class MetadataExtractor:
         orcids, emails = self._fill_later_named(authors, orcids, emails, block_end)
         orcids, emails = self._fill_from_meta(authors, orcids, emails)
         numbered = {aff.number: aff for aff in affiliations if aff.number}
-        shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), affiliations[0] if affiliations else None)
+        # An affiliation printed above all the authors is shared too, unless they are a record's author field:
+        # a record lists its fields after the label, and a line above it is the site's masthead.
+        above = affiliations[0] if affiliations and not all(a.record_field for a in authors) else None
+        shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), above)
         records = []
         for author, zone, orcid, email in zip(authors, zones, orcids, emails):
-            author.affiliation = self._own_affiliation(author, zone, affiliations, numbered) or shared
+            author.affiliation = (self._bracketed_affiliation(author) or self._own_affiliation(author, zone, affiliations, numbered)
+                                  or shared)
             affiliation = author.affiliation or self._author_note(author, block_end)
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
@@ -813,12 +881,20 @@ class MetadataExtractor:
                     return _Affiliation(line=line, number=None, start=start, end=start + len(org), place=None)
         return None
 
+    def _bracketed_affiliation(self, author: _Author) -> _Affiliation | None:
+        """The institution in brackets right after the author's name ("Marta Kowalczyk (University of Wroclaw)"):
+        on a line of several such names, each author's own, not the line's first."""
+        if author.institution is None:
+            return None
+        start, end = author.institution
+        return self._affiliation_line(Line(start, end, self.text[start:end]))
+
     def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
                          numbered: dict[str, _Affiliation]) -> _Affiliation | None:
         """The affiliation the author's number points to ("Ivanov I.I.¹"), else the first one written in the author's zone."""
-        digits = [m for m in author.markers if m.isdigit()]
-        if digits and digits[0] in numbered:  # "1,2": the first institution the author line names
-            return numbered[digits[0]]
+        keys = _pointing_markers(author.markers, numbered)
+        if keys:  # "1,2": the first institution the author line names
+            return numbered[keys[0]]
         return next((aff for aff in affiliations if zone[0] <= aff.start < zone[1]), None)
 
     def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
@@ -832,8 +908,8 @@ class MetadataExtractor:
         (:meth:`_per_author`)."""
         owned: list[str | None] = [None] * len(authors)
         rest = []
-        for position, value in found:
-            owner = self._owner(authors, position, value)
+        for position, value in sorted(found):
+            owner = self._owner(authors, position, value, taken=[item is not None for item in owned])
             if owner is not None and owned[owner] is None:
                 owned[owner] = value
             elif owner is None:
@@ -841,7 +917,8 @@ class MetadataExtractor:
         by_position = self._per_author(zones, rest, [value is not None for value in owned])
         return [mine or (other if other not in owned else None) for mine, other in zip(owned, by_position)]
 
-    def _owner(self, authors: list[_Author], position: int, value: str, named_only: bool = False) -> int | None:
+    def _owner(self, authors: list[_Author], position: int, value: str, named_only: bool = False,
+               taken: list[bool] | None = None) -> int | None:
         """The author an item (ORCID or e-mail) at ``position`` belongs to by what its line says (see
         :meth:`_owned`); ``named_only``: only by a name on the line or by the mailbox (a line far from the
         author block, where markers and positions mean nothing)."""
@@ -866,9 +943,19 @@ class MetadataExtractor:
             return self._mailbox_owner(authors, value)
         if len(authors) == 1 and _AUTHOR_WORD.search(line):
             return 0  # "Contact the author: ..." of a one-author piece
-        marker = re.match(r"(\d)(?=[^\W\d_])", value) or re.match(r"\s*([*¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
-        if marker:
-            symbol = _marker_digits(marker.group(1))
+        # The item's own marker ("1name@host", "²*name@host" on a line of several): the authors with all its symbols,
+        # the first without an item yet when several share them (items listed in the authors' order); else the
+        # line's marker ("* e-mail: ...") when it marks one author.
+        own = re.match(r"\d(?=[^\W\d_])", value) or _ATTACHED_MARKER.search(line, 0, position - line_start)
+        if own:
+            symbols = split_markers(own.group(0))
+            marked = [i for i, a in enumerate(authors) if symbols and all(s in a.markers for s in symbols)]
+            free = [i for i in marked if not (taken and taken[i])]
+            if len(marked) == 1 or (marked and free and taken is not None):
+                return (free or marked)[0]
+        line_marker = re.match(r"\s*([*†‡§¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
+        if line_marker:
+            symbol = _marker_digits(line_marker.group(1))
             marked = [i for i, a in enumerate(authors) if symbol in a.markers]
             if len(marked) == 1:
                 return marked[0]
@@ -1073,11 +1160,11 @@ class MetadataExtractor:
         names = [(a.start, a.end) for a in authors] + [(e.start, e.end) for e in self.doc.entities if e.label == "PERSON"]
         out = []
         for author in authors:
-            pointed = [numbered[m] for m in author.markers if m.isdigit() and m in numbered]
+            pointed = [numbered[m] for m in _pointing_markers(author.markers, numbered)]
             assigned = pointed or ([author.affiliation] if author.affiliation else [])
             spans = []
             for aff in assigned:
-                marker = _AFFILIATION_LINE.match(aff.line.text)
+                marker = _AFFILIATION_LINE.match(aff.line.text) if aff.number else None
                 start = aff.line.start + (marker.end() if marker else 0)
                 end = aff.place[0] if aff.place else aff.line.end
                 start = max([start] + [name_end for _, name_end in names if start <= name_end <= aff.start])

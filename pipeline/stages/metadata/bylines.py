@@ -13,12 +13,20 @@ A name is one of these shapes, in mixed case or all in capitals:
 * initials and surname: "A. S. Nurlanova", "G.T. Ichshanova";
 * surname and initials: "Shatalov M. Yu.", "Garipova L.R.";
 * surname, given name and patronymic: "Lapshina Vera Igorevna", "Ветлугина Ольга Андреевна";
-* inverted "Surname, Given": "Hartley, James", "Орлова, Анна Петровна" (the first item of a list only);
+* inverted "Surname, Given": "Hartley, James", "Орлова, Анна Петровна" (the first item of a list, or every
+  item of a list separated by semicolons; with a label, markers, or alone on a line that stands where an
+  author block stands);
+* surname in capitals, then the given name (and patronymic): "KARIMOVA Leila", "ОРЛОВА Анна Петровна"
+  (alone on a line that stands where an author block stands, or after a label);
 * given name and surname: "Timur Aliyev" (only after a label or "By"; when
   the line holds only names that each carry markers, or stands where an
   author block stands; or one name followed by its bracketed affiliation, a
   degree ("Emma Stone, PhD") or its institution with the author's e-mail or
-  ORCID ("Emma Stone, Lakeside University, Oslo; stone@host")).
+  ORCID ("Emma Stone, Lakeside University, Oslo; stone@host")); several such names when each
+  carries its institution in brackets ("Emma Stone (Lakeside University), Lars Berg (Fjord Institute)").
+
+Markers are digits ("1,2", "(1)", "[2]"), superscripts ("¹,²"), "*", "†", "‡", "§", and single digits or
+letters after a space ("Gafarova a, b", "Khasanov b, *", "Sokolov 1, 2") or letters in superscript ("ᵃ,ᵇ").
 
 A candidate with a word that is in no name's shape (a menu word, a section
 label, a degree abbreviation, an institution word) is not a name. A name
@@ -40,23 +48,35 @@ _CAP_WORD = rf"[{_UP}](?:[{_LOW}]+|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{
 _UPPER_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna|ich|ович|евич|овна|евна|ична|инична|ич|оглы|кызы|ugli|qizi)"
 _END = rf"(?![{_UP}{_LOW}.-])"
+# Lower-case particles before a surname ("van der", "de", "bin", "al-").
+_PARTICLES = r"(?:(?i:van|von|der|den|de|da|del|della|di|du|dos|das|la|le|bin|binti|ibn|ben|al|el|ter|ten|zu)\s+){0,3}"
+# A title before a name, which is no part of it ("Dr. Kwame Mensah", "Prof. Dr. Hans Müller").
+_TITLE_PREFIX = re.compile(r"(?:(?:Prof|Dr|Assoc\. Prof|Acad)\.?\s+)+")
 
 
 def _shapes(word: str) -> list[str]:
     patronymic = rf"[{_UP}][{_LOW}]+{_PATRONYMIC_END}" if word == _CAP_WORD else rf"[{_UP}]{{2,}}(?i:{_PATRONYMIC_END})"
     return [
-        rf"(?P<gis>{word}\s+{_INITIALS}\s?{word}){_END}",
+        rf"(?P<gis>{word}\s+{_INITIALS}\s?{_PARTICLES}{word}){_END}",
         rf"(?P<is>{_INITIALS}\s?{word}){_END}",
         rf"(?P<si>{word}\s{_INITIALS})(?![{_UP}{_LOW}])",
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
-        rf"(?P<inv>{word},\s{word}(?:\s{_INITIALS}|\s{patronymic})?){_END}",  # "Hartley, James", "Омаров, Даурен Серикович"
-        rf"(?P<gs>{word}\s+{word}){_END}",
+        # "Hartley, James", "Омаров, Даурен Серикович", "Sokolov, I. P."
+        rf"(?P<inv>{word},\s(?:{word}(?:\s{_INITIALS}|\s{patronymic})?|{_INITIALS})){_END}",
+        rf"(?P<gs>{word}\s+{_PARTICLES}{word}){_END}",  # "Emma Stone", "Jan van der Berg", "Ahmad bin Ismail"
+        rf"(?P<gms>{word}\s+{word}\s+{_PARTICLES}{word}){_END}",  # "Juan Carlos Pérez", "Nguyen Van Anh"
     ]
 
 
 _NAME_PATTERNS = [re.compile(shape) for word in (_CAP_WORD, _UPPER_WORD) for shape in _shapes(word)]
+# Initials without full stops (Vancouver): "Orlov PS", "Pavel S Orlov".
+_NAME_PATTERNS.append(re.compile(rf"(?P<sI>{_CAP_WORD}\s[{_UP}]{{1,3}})(?![{_UP}{_LOW}.-])"))
+_NAME_PATTERNS.append(re.compile(rf"(?P<gIs>{_CAP_WORD}\s[{_UP}]\s{_PARTICLES}{_CAP_WORD}){_END}"))
+# "KARIMOVA Leila", "ОРЛОВА Анна Петровна": the surname set apart in capitals, as Russian journals print it.
+_NAME_PATTERNS.append(re.compile(
+    rf"(?P<ug>{_UPPER_WORD}\s+{_CAP_WORD}(?:\s+[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"))
 # Kinds of shape that need a label, "By" or a line of their own.
-_WEAK = {"gs"}
+_WEAK = {"gs", "gms", "ug", "gIs", "sI"}
 _ONLY_FIRST = {"inv"}
 
 # Words that are in no name: site furniture, section labels, degrees, positions, institutions, months.
@@ -65,7 +85,9 @@ home search menu archive archives current issue issues contents about contact co
 share download print cookies cookie accept english russian language news articles article abstract annotation
 keywords key words introduction references literature conclusion conclusions results methods discussion summary
 editorial board authors author editor editors section rubric journal journals review bulletin proceedings vestnik
-university institute academy college school centre center department faculty chair laboratory hospital
+survey studies letters quarterly annals gazette herald transactions affairs yearbook
+university institute academy college school centre center department faculty chair laboratory hospital station
+universidad universidade université universität universiti universitas universita instituto institut istituto
 phd dsc md prof professor dr doctor candidate associate assistant senior lecturer researcher head chief fellow
 sciences science student postgraduate
 january february march april may june july august september october november december
@@ -77,24 +99,41 @@ monday tuesday wednesday thursday friday saturday sunday
 """.split())
 
 # A degree or position after a name ("Emma Stone, PhD, Senior Lecturer").
-_DEGREE = re.compile(
+DEGREE = re.compile(
     r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
     r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
 )
 AUTHOR_LABEL = re.compile(
     r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
 )
-_MARKERS = re.compile(r"(?:[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\d(?:,\d)*(?![\d.])|\*)+")
-# An institution right after a name, as its first comma field ("Emma Stone, Lakeside University, Oslo, Norway").
-_INSTITUTION_FIELD = re.compile(
-    r"[^,;()]*(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station"
+_SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
+_SYMBOLS = "*†‡§"  # corresponding-author and note marks, pointing to no affiliation
+# "1,2*", "¹,²", "¹ ²", "²*", "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
+# digit or letter, never a year or a word's first letter) or letters in superscript.
+_MARKERS = re.compile(
+    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|[{_SYMBOLS}]"
+    rf"|[{_SUPERSCRIPT_LETTERS}](?:,?[{_SUPERSCRIPT_LETTERS}])*"
+    rf"|[ \t]?[(\[]\d(?:,[ \t]?\d)*[)\]]"
+    rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*)+"
+)
+_INSTITUTION_WORD = (
+    r"(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station"
+    r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w)"
 )
+# An institution right after a name, as its first comma field ("Emma Stone, Lakeside University, Oslo, Norway").
+_INSTITUTION_FIELD = re.compile(rf"[^,;()]*{_INSTITUTION_WORD}")
 _CONTACT = re.compile(r"@[\w-]+\.|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]")
 # An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
 _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]))[^()]*\)", re.IGNORECASE)
-_SEPARATOR = re.compile(r"\s*(?:,|;|\band\b|\bи\b|&)\s*")
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
+_BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
+_COMMA = re.compile(r"\s*,\s*")
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|&|и)\b|,|;|\band\b|\bи\b|&)\s*")
+# A degree after a name in a list ("Pavel Orlov, PhD, and Irina Sedova, DSc"): the list goes on after it.
+_LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)(?=\s*(?:,|;|\band\b|&|$))")
+_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
 
 
 @dataclass
@@ -107,6 +146,8 @@ class Name:
     shape: str
     markers: list[str] = field(default_factory=list)
     record_field: bool = False  # the value of an author label ("Авторы:", "автор научной работы —"), not "By"
+    # the name's own institution printed right after it: inside its brackets, or after its comma in a "; " list
+    institution: tuple[int, int] | None = None
 
     @property
     def words(self) -> list[str]:
@@ -120,8 +161,8 @@ def _is_name(text: str) -> bool:
 
 
 def split_markers(raw: str) -> list[str]:
-    """"1,2*" -> ["1", "2", "*"]; "¹²" -> ["1", "2"]."""
-    return [m for m in re.findall(r"\d|\*", raw.translate(_SUPERSCRIPTS))]
+    """"1,2*" -> ["1", "2", "*"]; "¹²" -> ["1", "2"]; " a, b" -> ["a", "b"]; "†" -> ["†"]."""
+    return re.findall(rf"\d|[a-h]|[{_SYMBOLS}]", raw.translate(_SUPERSCRIPTS))
 
 
 def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -> Name | None:
@@ -149,43 +190,81 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     label = AUTHOR_LABEL.match(text, start, end)
     position = label.end() if label else start
     labelled = labelled or bool(label)
+    record_field = labelled and not (label and text[label.start():label.end()].lstrip().startswith("By"))
+    pairs = _name_institution_pairs(text, position, end)
+    for name in pairs:
+        name.record_field = record_field
+    if pairs:
+        return pairs
     names: list[Name] = []
+    semicolons = False  # the list so far is separated by semicolons: inverted names may follow the first
+    titled = False  # a title before a name ("Dr.") says it is a person's
     while position < end:
-        name = name_at(text, position, end, allow_weak=True, first=not names)
+        title = _TITLE_PREFIX.match(text, position, end)
+        position = title.end() if title else position
+        titled = titled or bool(title)
+        inverted_list = semicolons and all(n.shape in _ONLY_FIRST for n in names)
+        name = name_at(text, position, end, allow_weak=True, first=not names or inverted_list)
         if name is None or (names and _INSTITUTION_FIELD.match(text, name.start, end)):
             break  # "..., Oriental Policy Institute": the words open an institution's name, not a person's
         markers = _MARKERS.match(text, name.end, end)
         if markers:
-            name.markers = split_markers(markers.group(0))
-        elif name.shape in _ONLY_FIRST and not labelled:
-            break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label or its markers
+            name.markers = split_markers(markers.group(0)) + re.findall(rf"[{_SYMBOLS}]{{2,}}", markers.group(0))
+        elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()):
+            break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers or its own line
         names.append(name)
         position = markers.end() if markers else name.end
         bracketed_id = _BRACKETED_ID.match(text, position, end)
         if bracketed_id:
             position = bracketed_id.end()
+        degree_after = _LISTED_DEGREE.match(text, position, end)
+        if degree_after:
+            titled, position = True, degree_after.end()
+        institution = _BRACKETED_INSTITUTION.match(text, position, end)
+        if institution:
+            name.institution = (text.index("(", position) + 1, institution.end() - 1)
+            position = institution.end()
         separator = _SEPARATOR.match(text, position, end)
         if not separator or separator.end() == position:
             break
+        semicolons = ";" in separator.group(0) and (semicolons or len(names) == 1)
         position = separator.end()
     if not names:
         return []
-    record_field = labelled and not (label and text[label.start():label.end()].lstrip().startswith("By"))
     for name in names:
         name.record_field = record_field
     rest = text[position:end].strip(" ,;.")
     # Two-word names without a label: only when nothing but names stands on the line, or the name's
     # affiliation in brackets ("Anna Kowalska (Jagiellonian University, Krakow)").
     if any(n.shape in _WEAK for n in names) and not labelled:
-        bracketed = len(names) == 1 and rest.startswith("(")
-        degree = len(names) == 1 and bool(_DEGREE.match(rest))
+        bracketed = len(names) == 1 and (rest.startswith("(") or names[0].institution is not None)
+        degree = len(names) == 1 and bool(DEGREE.match(rest.lstrip("–—- ")))  # "SURNAME Given – Candidate of ..."
         # "Emma Stone, Lakeside University, Oslo; stone@host": one name, then its institution, and the author's
         # e-mail or ORCID on the same line (an author list item); the institution alone is not enough
         institution = (len(names) == 1 and text[names[0].end:end].lstrip().startswith(",") and bool(_INSTITUTION_FIELD.match(rest))
                        and bool(_CONTACT.search(rest)))
         marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
-        if not (bracketed or degree or institution or marked or (own_line and not rest)):
+        each_bracketed = all(n.institution for n in names) and not rest  # "A (Univ X), B (Univ Y)"
+        if not (bracketed or degree or institution or marked or each_bracketed or titled or (own_line and not rest)):
             return []
+    return names
+
+
+def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
+    """"Pavel Orlov, Onega Institute; Irina Sedova, Fjord University": two or more parts between semicolons,
+    each a name and then its institution; each name with its own institution (the part after its comma)."""
+    parts = [(start + match.start(), start + match.end()) for match in re.finditer(r"[^;]+", text[start:end])]
+    if len(parts) < 2:
+        return []
+    names = []
+    for part_start, part_end in parts:
+        position = part_start + len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip())
+        name = name_at(text, position, part_end, allow_weak=True, first=True)
+        comma = _COMMA.match(text, name.end, part_end) if name and name.shape not in _ONLY_FIRST else None
+        if not comma or not _INSTITUTION_FIELD.match(text, comma.end(), part_end):
+            return []
+        name.institution = (comma.end(), part_start + len(text[part_start:part_end].rstrip(" .")))
+        names.append(name)
     return names
 
 

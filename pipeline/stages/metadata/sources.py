@@ -10,7 +10,8 @@ that names some of the four, read apart into fields with their offsets:
   "Journal. 2021;7(4):203–214";
 * **labelled fields**: "Журнал:", "Год:", "Том:", "Номер:", "Выпуск:",
   "Published:", "Issue:", "Volume:" (the value on the same line or, in a
-  catalogue table, on the next);
+  catalogue table, on the next; a journal label without its colon, alone on
+  its line, when another labelled field follows its value);
 * **source lines**: a catalogue or issue line ("Journal. – 2021. – № 4",
   "Journal, Vol. 12 (2018), pp. 1–24", "Том 8, № 3(31), 2020"),
   proceedings ("Title: сборник статей ... (Самара, 17 марта 2022 г.). —
@@ -38,7 +39,7 @@ from typing import Iterable
 YEAR = r"(?:1[89]|20)\d{2}"
 _ISSUE_NUMBER = rf"\d+(?:\s?\((?!{YEAR}\))\d+\))?"  # "3(45)", "2 (44)"; not the year in "No. 4 (2022)"
 _VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
-_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|iss\.|Номер|Выпуск|Вып\.)"
+_ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|iss\.|Номер|Выпуск|выпуск|Вып\.|вып\.)"
 _SPACE = r"[ \t\u00a0]*"
 
 # A year standing alone: not a part of a longer number, of a dotted date ("14.03.2022") or of a range ("2017–2025").
@@ -49,6 +50,13 @@ _VOLUME_AND_ISSUE = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)\s
 _ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?!\d)(?!-\d)")  # not "Grant No. 19-18-001"
 # "2021;7(4):203–214" (Vancouver) and ", 9(2), 112–130" (APA): volume(issue) written without words.
 _COMPACT = re.compile(rf"(?:(?P<year>{YEAR})\s?;\s?|,\s)(?P<volume>\d+)\s?\((?P<issue>\d+)\)")
+# "Arctic Transport Letters 4(3):10–20" (author-date styles): volume(issue):pages right after the journal's name.
+_COMPACT_PAGES = re.compile(r"(?P<year>(?!))?(?<=[^\W\d_])\s(?P<volume>\d+)\s?\((?P<issue>\d+)\)\s?:\s?\d")
+# A word between a year and the volume or issue (a title: the year is the authors', not the journal's).
+_WORDLIKE_BETWEEN = re.compile(rf"(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]{{3,}}")
+# The year in brackets after the authors, before the title ("Orr T. (2012) Moss bogs.", "Orr, T. (2012). Moss"):
+# the journal is named after it, never before.
+_AUTHOR_DATE = re.compile(rf"\)[.,]?\s+(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]")
 _PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\s*\d", re.IGNORECASE)
 # Labels that say a year on the line is not the publication's.
 _NOT_PUBLICATION = re.compile(
@@ -74,13 +82,22 @@ _CITATION_LABEL = re.compile(
 )
 FIELD_LABEL = re.compile(
     r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год выпуска|Год|Publication year|Year of publication|Year"
-    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|Выпуск|Issue date|Date of issue|Online first|Issue|Published online|Published"
+    r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|№|Выпуск|Issue date|Date of issue|Online first|Issue|Published online|Published"
     r"|Опубликовано)"
     r"\s*:\s*",
     re.IGNORECASE,
 )
 _ANY_LABEL = re.compile(r"(?:\s{2,}|\t)[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+)?\s*:")
 _JOURNAL_LABELS = {"журнал", "издание", "источник", "journal", "source"}
+# A citation widget's style selector: a word or two without digits ("ГОСТ", "APA", "Chicago style").
+_STYLE_NAME = re.compile(r"[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*[|:]?")
+# A DOI that opens a PDF's source line; the identifier is no part of the journal's name.
+# (A GOST "//" cut may leave the link without its scheme: "doi.org/10...".)
+_LEADING_DOI = re.compile(r"[ \t]*(?:DOI|doi)?[ \t:]*(?:(?:https?:)?//)?(?:(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+[ \t]+")
+# A record table printed label above value: the journal's label alone on its line, without a colon ("Журнал").
+_BARE_JOURNAL_LABEL = re.compile(r"^[ \t]*(?:Журнал|Издание|Источник|Journal|Source)[ \t]*$", re.IGNORECASE)
+_ISSUE_FIELD_LABEL = re.compile(r"Год(?: издания| публикации| выпуска)?|Том|Номер(?: журнала)?|Выпуск|Year|Volume|Issue",
+                                re.IGNORECASE)
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|›|»|>|→)\s")
 # Proceedings: the volume's title up to the bracket with the conference's place and date.
 _DATE_IN_BRACKETS = re.compile(
@@ -146,6 +163,9 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
     issn = re.match(r"[ \t]*(?:e-?ISSN|ISSN)[ \t:]*\d{4}-\d{3}[\dXx][ \t]+", line[start:end])  # "ISSN 2999-0202 Vestnik ..."
     if issn:
         start += issn.end()
+    doi = _LEADING_DOI.match(line, start, end)  # "DOI: 10.99433/x.2021.14 Journal. 2021. Vol. 14"
+    if doi:
+        start = doi.end()
     trailing_issn = re.search(r"[ \t,.;]+(?:e-?ISSN|ISSN)\b", line[start:end])  # "Journal ISSN: 2999-0101"
     if trailing_issn:
         end = start + trailing_issn.start()
@@ -154,7 +174,7 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
         start += generic.end()
     while start < end and line[start] in " \t\u00a0«\"“'•·|–—-,.:;0123456789":
         start += 1
-    while end > start and line[end - 1] in " \t\u00a0»\"”'•·|–—-,.:;":
+    while end > start and line[end - 1] in " \t\u00a0»\"”'•·|–—-,.:;(":
         if line[end - 1] in "»”" and line.count(_OPENING[line[end - 1]], start, end) > line.count(line[end - 1], start, end - 1):
             break  # the quote closes one inside the name: СЕРИЯ «ПРАВО»
         end -= 1
@@ -174,7 +194,7 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     paired = _VOLUME_AND_ISSUE.search(line, body_start)
     if paired and not volumes and not issues:
         volumes, issues = [paired.span(1)], [paired.span(2)]
-    compact = _COMPACT.search(line, body_start)
+    compact = _COMPACT.search(line, body_start) or _COMPACT_PAGES.search(line, body_start)
     if compact and not issues:
         volumes = volumes or [compact.span("volume")]
         issues = [compact.span("issue")]
@@ -207,8 +227,13 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
             starts.append(compact.start() if compact.group("year") else compact.start() + 1)
         if statement.year:
             year_start = statement.year[0] - offset
-            # APA puts "(2020)." after the authors, before the title: the journal is not before it.
-            if not (numbers and re.match(r"\)\.\s", line[year_start + 4:year_start + 7]) and line[year_start - 1:year_start] == "("):
+            # Author-date styles put the year after the authors ("Orr T. (2012) Title.", "Orr, T. 2012. Title.
+            # Journal 7(2)"): no journal before it. The year that ends a journal's name comes right before the
+            # volume and issue, with no words between.
+            author_date = line[year_start - 1:year_start] == "(" and _AUTHOR_DATE.match(line, year_start + 4)
+            later = [s for s in starts if s > year_start]
+            titled = bool(later) and _WORDLIKE_BETWEEN.search(line, year_start + 4, min(later))
+            if not (author_date or titled):
                 starts.append(year_start)
         statement.journal = _journal_before(line, body_start, min(starts), offset) if starts else None
     return statement
@@ -216,9 +241,11 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
 
 def _element_start(line: str, value_start: int) -> int:
     """Where the word before a value ("Vol. 5", "№ 2") starts."""
-    before = line[:value_start]
-    word = re.search(rf"(?:{_VOLUME_WORD}|{_ISSUE_WORD}){_SPACE}:?{_SPACE}$", before)
-    return word.start() if word else value_start
+    start = value_start
+    # "Выпуск № 3": every such word before the value, so that none of them is read as the journal's name
+    while word := re.search(rf"(?:{_VOLUME_WORD}|{_ISSUE_WORD}){_SPACE}:?{_SPACE}$", line[:start]):
+        start = word.start()
+    return start
 
 
 def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, int] | None:
@@ -279,7 +306,25 @@ def _labelled(text: str, lines: list[tuple[int, str]]) -> list[Statement]:
             statement = _labelled_value(label.group("label").casefold(), value_text, value_start, value_end, value_offset)
             if statement:
                 statements.append(statement)
+        bare = _bare_journal_label(lines, index)
+        if bare:
+            statements.append(bare)
     return statements
+
+
+def _bare_journal_label(lines: list[tuple[int, str]], index: int) -> Statement | None:
+    """A journal label alone on its line without a colon ("Журнал") and the name on the next line, in a record
+    table: the year, volume or issue field follows the name ("Год: 2021"), so the word is a row's label, not a menu item."""
+    if not _BARE_JOURNAL_LABEL.match(lines[index][1]):
+        return None
+    following = [item for item in lines[index + 1:index + 4] if item[1].strip()][:2]
+    if len(following) < 2 or FIELD_LABEL.search(following[0][1]):
+        return None
+    label = FIELD_LABEL.match(following[1][1])
+    if not label or not _ISSUE_FIELD_LABEL.fullmatch(label.group("label")):
+        return None
+    value_start, value = following[0]
+    return _labelled_value("журнал", value, 0, len(value), value_start)
 
 
 def _labelled_value(label: str, line: str, start: int, end: int, offset: int) -> Statement | None:
@@ -310,7 +355,7 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
         if not number:
             return None
         statement.volume = (offset + first, offset + first + number.end())
-    elif label in ("номер", "номер журнала", "выпуск", "issue"):
+    elif label in ("номер", "номер журнала", "№", "выпуск", "issue"):
         number = re.match(_ISSUE_NUMBER + r"(?!\d)", line[first:last])
         if number:
             statement.issue = (offset + first, offset + first + number.end())
@@ -381,8 +426,13 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
                 continue
             if line[label.end():].strip():
                 citation_lines.append((start, line))
-            elif index + 1 < len(group):
-                citation_lines.append(group[index + 1])
+            else:  # the label alone ("How to Cite" as a heading): the citation is the next line with text
+                following = [item for item in group[index + 1:index + 6] if item[1].strip()]
+                # past a citation style's name printed above it ("ГОСТ", "APA", "Chicago style")
+                while len(following) > 1 and _STYLE_NAME.fullmatch(following[0][1].strip()):
+                    following.pop(0)
+                if following:
+                    citation_lines.append(following[0])
     cited = {start for start, _ in citation_lines}
     for start, line in citation_lines:
         statement = read_statement(line, start, RANK_CITATION)
