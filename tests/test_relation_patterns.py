@@ -325,3 +325,50 @@ def test_names_in_a_keyword_list_are_not_related():
 def test_a_person_who_founded_an_organisation_is_not_made_its_member():
     found = hits(make_doc("The Lakeside Institute was founded in 1990 by Maria Okoro.", [("Lakeside Institute", "ORG"), ("Maria Okoro", "PERSON")]))
     assert ("founded_by", "member_of") not in found[("Maria Okoro", "Lakeside Institute")]
+
+
+def test_the_signatories_of_a_founding_document_are_members_of_what_it_founds():
+    states = [("Benin", "LOC"), ("Togo", "LOC"), ("Ghana", "LOC")]
+    for text, spans in [
+        ("Benin, Togo and Ghana signed the treaty establishing the Volta Basin Authority.", [*states, ("Volta Basin Authority", "ORG")]),
+        ("The convention that created the Volta Basin Authority was signed by Benin, Togo and Ghana.", [("Volta Basin Authority", "ORG"), *states]),
+        ("The Volta Basin Authority was established under the Accra Convention, signed in 2006 by Benin, Togo and Ghana.",
+         [("Volta Basin Authority", "ORG"), ("2006", "DATE"), *states]),
+        ("Benin, Togo and Ghana signed the founding charter of the Volta Basin Authority.", [*states, ("Volta Basin Authority", "ORG")]),
+    ]:
+        found = hits(make_doc(text, spans))
+        for state, _ in states:
+            assert ("founding_document", "member_of") in found[(state, "Volta Basin Authority")], text
+    # a treaty with an organisation, or one that founds nothing, makes nobody a member
+    for text in ("Benin, Togo and Ghana signed a trade agreement with the Volta Basin Authority.",
+                 "The treaty establishing the Volta Basin Authority was criticised by Benin, Togo and Ghana."):
+        found = hits(make_doc(text, [*states, ("Volta Basin Authority", "ORG")] if text.startswith("Benin") else [("Volta Basin Authority", "ORG"), *states]))
+        assert not [h for h in found[("Togo", "Volta Basin Authority")] if h[1] == "member_of"], text
+
+
+def test_founders_after_the_name_and_an_acronym_before_member_states():
+    found = hits(make_doc("The Lake Chad Basin Commission, created by Chad, Niger and Nigeria in 1964, meets in N'Djamena.",
+                          [("Lake Chad Basin Commission", "ORG"), ("Chad", "LOC"), ("Niger", "LOC"), ("Nigeria", "LOC"), ("1964", "DATE"), ("N'Djamena", "LOC")]))
+    for state in ("Chad", "Niger", "Nigeria"):
+        assert ("founded_by", "member_of") in found[(state, "Lake Chad Basin Commission")]
+    found = hits(make_doc("The LCBC member states are Chad, Niger and Cameroon.", [("LCBC", "ORG"), ("Chad", "LOC"), ("Niger", "LOC"), ("Cameroon", "LOC")]))
+    for state in ("Chad", "Niger", "Cameroon"):
+        assert ("member_noun", "member_of") in found[(state, "LCBC")]
+
+
+def test_a_long_name_before_its_bracketed_short_name_shares_its_relations():
+    found = hits(make_doc("The Volta Basin Authority (VBA) was created by the Accra Convention, signed by Benin and Togo.",
+                          [("Volta Basin Authority", "ORG"), ("VBA", "ORG"), ("Benin", "LOC"), ("Togo", "LOC")]))
+    for name in ("Volta Basin Authority", "VBA"):
+        assert ("founding_document", "member_of") in found[("Benin", name)]
+
+
+def test_the_summit_in_object_position_stands_for_the_event_named_before_in_its_paragraph():
+    text = "The Bamako Water Forum 2015 was held in Mali. Senegal and Guinea attended the meeting, and Gambia hosted the next one."
+    found = hits(make_doc(text, [("Bamako Water Forum 2015", "EVENT"), ("Mali", "LOC"), ("Senegal", "LOC"), ("Guinea", "LOC"), ("Gambia", "LOC")]))
+    for state in ("Senegal", "Guinea"):
+        assert ("took_part", "participant_in") in found[(state, "Bamako Water Forum 2015")]
+    # across a paragraph break, and denied, the description states nothing
+    text = "The Bamako Water Forum 2015 was held in Mali.\n\nSenegal attended the meeting. Guinea did not attend the meeting."
+    found = hits(make_doc(text, [("Bamako Water Forum 2015", "EVENT"), ("Mali", "LOC"), ("Senegal", "LOC"), ("Guinea", "LOC")]))
+    assert not found.get(("Senegal", "Bamako Water Forum 2015"))

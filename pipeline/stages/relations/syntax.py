@@ -39,6 +39,13 @@ JOIN_VERBS = ["join", "enter"]
 ACCEDE_VERBS = ["accede", "admit", "accept", "integrate", "incorporate", "return", "belong"]
 FOUND_VERBS = ["form", "found", "establish", "create", "co-found", "cofound"]
 ACCESSION_NOUNS = ["accession", "admission", "entry"]
+# Documents that found an organisation: their signatories are its founders ("A and B signed the treaty establishing X").
+_DOCUMENT_WORDS = ["treaty", "agreement", "charter", "declaration", "convention", "protocol", "accord", "pact", "communique",
+                   "communiqué", "statute", "act", "memorandum"]
+# Lemmas keep the capital of a title ("the Treaty of Lagos").
+FOUNDING_DOCUMENT_NOUNS = _DOCUMENT_WORDS + [word.capitalize() for word in _DOCUMENT_WORDS]
+FOUNDING_MODIFIERS = ["founding", "found", "constituent", "constitutive", "establishing", "establish"]
+SIGN_VERBS = ["sign", "conclude", "adopt", "ratify"]
 HOLD_VERBS = ["hold", "convene", "stage", "conduct", "organize", "organise", "run", "open", "happen", "occur", "unfold", "begin", "start", "end", "close"]
 HOST_VERBS = ["host"]
 PARTICIPATE_VERBS = ["participate", "compete", "engage", "partake"]
@@ -133,6 +140,8 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
     ]
     # "the X member states": X may hang on "member" instead of "states"
     mod_orgs = [_edge("mod", ">", "org", DEP=_in("compound", "nmod", "poss"), POS="PROPN")]
+    # an acronym the tagger reads as a common noun ("the ECCAS member states")
+    acronym_mod_orgs = [_edge("mod", ">", "org", DEP=_in("compound", "nmod"), POS="NOUN", IS_UPPER=True, LENGTH={">=": 2})]
     # (extra attributes of np, edges): how the member attaches to the noun phrase.
     members = [
         # A is (a) member of X; A became a member of X
@@ -153,7 +162,7 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
     ]
     out = []
     for head in heads:
-        for k, org in enumerate(orgs + ([mod_orgs] if len(head) > 1 else [])):
+        for k, org in enumerate(orgs + ([mod_orgs, acronym_mod_orgs] if len(head) > 1 else [])):
             for np_attrs, member in members:
                 if k == 1 and member[-1]["RIGHT_ATTRS"].get("DEP") == "poss":
                     continue  # "X's membership" and "A's membership" cannot both be the possessor
@@ -231,6 +240,30 @@ def _admitted_as(nouns: list[str]) -> list[list[dict]]:
     return [[*core, *subjects[0], *org] for org in orgs] + [[*core, *subjects[1]], [*core, *subjects[0]]]
 
 
+def _founding_document_patterns() -> list[list[dict]]:
+    """Signatories of a document that founds an organisation. Nodes: ``m`` a signatory, ``doc`` the document, ``org``."""
+    founds_org = [_edge("doc", ">", "found", DEP=_in("acl", "relcl"), LEMMA=_in(*FOUND_VERBS)), _edge("found", ">", "org", DEP="dobj")]
+    signed_by = [_edge("sign", ">", "by", DEP="agent"), _edge("by", ">", "m", DEP="pobj")]
+    return [
+        # A and B signed the treaty establishing X / that established X
+        [_node("sign", LEMMA=_in(*SIGN_VERBS)), _edge("sign", ">", "m", DEP="nsubj"),
+         _edge("sign", ">", "doc", DEP="dobj", LEMMA=_in(*FOUNDING_DOCUMENT_NOUNS)), *founds_org],
+        # the treaty establishing X was signed by A and B
+        [_node("sign", LEMMA=_in(*SIGN_VERBS)), _edge("sign", ">", "doc", DEP="nsubjpass", LEMMA=_in(*FOUNDING_DOCUMENT_NOUNS)), *founds_org, *signed_by],
+        # A and B signed the founding charter of X
+        [_node("sign", LEMMA=_in(*SIGN_VERBS)), _edge("sign", ">", "m", DEP="nsubj"),
+         _edge("sign", ">", "doc", DEP="dobj", LEMMA=_in(*FOUNDING_DOCUMENT_NOUNS)),
+         _edge("doc", ">", "mod", DEP=_in("amod", "compound"), LEMMA=_in(*FOUNDING_MODIFIERS)),
+         _edge("doc", ">", "of", DEP="prep", LOWER=_in("of", "on")), _edge("of", ">", "org", DEP="pobj")],
+        # X was created by / under the treaty of ..., signed by A and B ("signed" on the document or on the verb)
+        *[[_node("found", LEMMA=_in(*FOUND_VERBS)), _edge("found", ">", "org", DEP="nsubjpass"),
+           _edge("found", ">", "via", DEP=_in("agent", "prep"), LOWER=_in("by", "under", "through", "with")),
+           _edge("via", ">", "doc", DEP="pobj", LEMMA=_in(*FOUNDING_DOCUMENT_NOUNS)),
+           _edge(parent, ">", "sign", DEP=_in("acl", "advcl", "relcl"), LEMMA=_in(*SIGN_VERBS)), *signed_by]
+          for parent in ("doc", "found")],
+    ]
+
+
 def has_object(verb: Any) -> bool:
     """The verb (or its "as" noun) names what was joined: "joined X", "acceded to X", "admitted as a member of X"."""
     for child in verb.children:
@@ -292,7 +325,14 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         "founded_by": ([Output("member_of", "m", "org", frozenset({"LOC", "ORG"}))], [
             [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "org", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"),
              _edge("by", ">", "m", DEP="pobj")],
+            # "X, created by A and B in 1989, ..."
+            [_node("verb", LEMMA=_in(*FOUND_VERBS), DEP="acl"), _edge("verb", "<", "org"), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "m", DEP="pobj")],
         ]),
+        # The signatories of a document that founds X are its founders (guidelines §3: founding counts as membership):
+        # "A and B signed the treaty establishing X", "the treaty that created X was signed by A and B",
+        # "X was created by the treaty of ..., signed by A and B", "A and B signed the founding charter of X"
+        "founding_document": ([Output("member_of", "m", "org", frozenset({"LOC", "ORG"}))], _founding_document_patterns()),
         # "A was admitted as a member of X", "A was admitted as a full member" (X named before: the object is elided)
         "admitted_as_member": ([Output("member_of", "m", "org"), Output("member_of", "m", "verb", tail_elided=True)], _admitted_as(MEMBER_NOUNS)),
         "admitted_as_observer": ([Output("observer_of", "m", "org"), Output("observer_of", "m", "verb", tail_elided=True)], _admitted_as(OBSERVER_NOUNS)),
@@ -596,6 +636,9 @@ def _with_conjuncts(token: Any) -> list[int]:
     a generic noun's listed members ("three countries - A, B and C"); an event noun's name ("the Lake Shield exercise")."""
     members = _coordination(token)
     out = [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos"]
+    # "the Southern Common Market (Mercosur)" parsed the other way round: the full name hangs on the bracketed short one
+    if token.i > 0 and token.doc[token.i - 1].text == "(":
+        out += [c.i for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i - 1 and c.pos_ == "PROPN"]
     for t in members:
         out += [m.i for m in _listed_members(t)] + [n.i for n in _named_by(t)]
     return list(dict.fromkeys(out))
