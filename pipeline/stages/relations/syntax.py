@@ -321,8 +321,9 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")), _edge("to", ">", "org", DEP="pobj")],
         ]),
         # "X was founded by A, B and C": founding counts as membership (guidelines §3)
-        # (states and organisations found a body they belong to; a person who founds a company is its founder, not a member)
-        "founded_by": ([Output("member_of", "m", "org", frozenset({"LOC", "ORG"}))], [
+        # (states found a body they belong to; a person who founds a company is its founder, and an organisation that
+        # establishes a body is its parent, part_of: "the Tribunal was established by the Community")
+        "founded_by": ([Output("member_of", "m", "org", frozenset({"LOC"}))], [
             [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "org", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"),
              _edge("by", ">", "m", DEP="pobj")],
             # "X, created by A and B in 1989, ..."
@@ -418,6 +419,10 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("by", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")),
              _edge("of", ">", "a", DEP="pobj")],
             [_node("ev"), _edge("ev", ">", "with", DEP="prep", LOWER="with"), _edge("with", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")), _edge("of", ">", "a", DEP="pobj")],
+            # "E was held in X, with forces from A and B": the "with" phrase hangs on the verb whose subject is the event
+            [_node("verb", POS="VERB"), _edge("verb", ">", "ev", DEP=SUBJECT), _edge("verb", ">", "with", DEP="prep", LOWER="with"),
+             _edge("with", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)),
              _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")), _edge("of", ">", "a", DEP="pobj")],
             [_node("verb", LEMMA=_in(*FIGHT_VERBS)), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "between", DEP="prep", LOWER=_in("between", "by")),
              _edge("between", ">", "a", DEP="pobj")],
@@ -593,7 +598,11 @@ def _antecedent(token: Any) -> Any:
 
 
 def _coordination(token: Any) -> list[Any]:
-    return [token, *token.conjuncts]
+    """The token and its conjuncts, also across coordinated prepositions ("forces from A and from B": A and B)."""
+    members = [token, *token.conjuncts]
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        members += [c for prep in token.head.conjuncts if prep.dep_ in ("prep", "conj") for c in prep.children if c.dep_ == "pobj"]
+    return members
 
 
 def _introduced_list(token: Any) -> list[Any]:
@@ -634,11 +643,12 @@ def _named_by(token: Any) -> list[Any]:
 def _with_conjuncts(token: Any) -> list[int]:
     """The argument, its conjuncts and their appositions: "A, B and C", "Uganda (Jinja)", "the exercises, Lake Guardian 2021";
     a generic noun's listed members ("three countries - A, B and C"); an event noun's name ("the Lake Shield exercise")."""
+    if token.i > 0 and token.doc[token.i - 1].text == "(":
+        # "the Southern Common Market (Mercosur)" parsed the other way round, the full name hanging on the bracketed short
+        # one: the argument is the full name, as when the short name is parsed as its apposition
+        token = next((c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i - 1 and c.pos_ == "PROPN"), token)
     members = _coordination(token)
     out = [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos"]
-    # "the Southern Common Market (Mercosur)" parsed the other way round: the full name hangs on the bracketed short one
-    if token.i > 0 and token.doc[token.i - 1].text == "(":
-        out += [c.i for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i - 1 and c.pos_ == "PROPN"]
     for t in members:
         out += [m.i for m in _listed_members(t)] + [n.i for n in _named_by(t)]
     return list(dict.fromkeys(out))
