@@ -58,6 +58,10 @@ CASES = [
     ("Nairobi hosted the Green Summit.", [("Nairobi", "LOC"), ("Green Summit", "EVENT")], "hosted", "held_in", [("Green Summit", "Nairobi")]),
     ("The Lisbon summit in Porto ended without a statement.", [("Lisbon summit", "EVENT"), ("Porto", "LOC")], "in_place", "held_in", [("Lisbon summit", "Porto")]),
     # participation
+    ("The Sahel Water Forum was attended by Niger, Chad and Mali.", [("Sahel Water Forum", "EVENT"), ("Niger", "LOC"), ("Chad", "LOC"), ("Mali", "LOC")],
+     "took_part", "participant_in", [("Niger", "Sahel Water Forum"), ("Chad", "Sahel Water Forum"), ("Mali", "Sahel Water Forum")]),
+    ("The Sahel Water Forum, attended by Niger and Chad, ended early.", [("Sahel Water Forum", "EVENT"), ("Niger", "LOC"), ("Chad", "LOC")],
+     "took_part", "participant_in", [("Niger", "Sahel Water Forum"), ("Chad", "Sahel Water Forum")]),
     ("Kenya and Uganda took part in Lake Shield 2019.", [("Kenya", "LOC"), ("Uganda", "LOC"), ("Lake Shield 2019", "EVENT")],
      "took_part", "participant_in", [("Kenya", "Lake Shield 2019"), ("Uganda", "Lake Shield 2019")]),
     ("Brazil attended the Amazon Dialogue.", [("Brazil", "LOC"), ("Amazon Dialogue", "EVENT")], "took_part", "participant_in", [("Brazil", "Amazon Dialogue")]),
@@ -385,3 +389,19 @@ def test_forces_from_states_in_a_with_phrase_on_the_verb_take_part_and_are_not_t
     assert ("forces_of", "participant_in") in hits(doc)[("Ethiopia", "Savannah Shield 2019")]
     assert "participant_not_venue" in vetoed(doc)[("Savannah Shield 2019", "Ethiopia")]
     assert "participant_not_venue" not in vetoed(doc)[("Savannah Shield 2019", "Kenya")]
+
+
+def test_a_bracketed_short_name_leaves_the_sentences_relations_to_the_full_name_but_not_a_later_pronouns():
+    text = "The Volta Basin Parliament (VBP) sits in Ouagadougou. Its members include Togo and Benin."
+    doc = make_doc(text, [("Volta Basin Parliament", "ORG"), ("VBP", "ORG"), ("Ouagadougou", "LOC"), ("Togo", "LOC"), ("Benin", "LOC")])
+    found = vetoed(doc)
+    assert "bracketed_short_name" in found[("VBP", "Ouagadougou")]
+    assert "bracketed_short_name" not in found[("Volta Basin Parliament", "Ouagadougou")]
+    assert "bracketed_short_name" not in found[("Volta Basin Parliament", "VBP")]
+    # "Its" refers back to the nearest preceding name, the short one
+    assert ("member_noun", "member_of") in hits(doc)[("Togo", "VBP")]
+    through_pronoun = [i for i in examples(doc, parse(doc)) if i.candidate.proxy and (i.candidate.head.text, i.candidate.tail.text) == ("Togo", "VBP")]
+    assert through_pronoun and not any("bracketed_short_name" in i.vetoes for i in through_pronoun)
+    # places in brackets are not short names: "Uganda (Jinja)"
+    doc = make_doc("Lake Shield was held in Uganda (Jinja).", [("Lake Shield", "EVENT"), ("Uganda", "LOC"), ("Jinja", "LOC")])
+    assert "bracketed_short_name" not in vetoed(doc)[("Lake Shield", "Jinja")]

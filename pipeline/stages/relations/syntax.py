@@ -216,6 +216,10 @@ def _participation_patterns() -> list[list[dict]]:
         out.append([*advcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"),
                     _edge("verb", "<", "held", LEMMA=_in(*HOLD_VERBS, "take")), _edge("held", ">", "ev", DEP=SUBJECT)])
     out.append([_node("verb", LEMMA=_in(*ATTEND_VERBS)), _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "ev", DEP="dobj")])
+    # E was attended by A and B; E, attended by A and B, ...
+    attended_by = [_edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")]
+    out.append([_node("verb", LEMMA=_in("attend")), _edge("verb", ">", "ev", DEP="nsubjpass"), *attended_by])
+    out.append([_node("verb", LEMMA=_in("attend"), DEP="acl"), _edge("verb", "<", "ev"), *attended_by])
     # the participation of A in E; E with the participation of A
     out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
                 _edge("p1", ">", "a", DEP="pobj"), _edge("np", ">", "p2", DEP="prep", LOWER=_in("in", "at")), _edge("p2", ">", "ev", DEP="pobj")])
