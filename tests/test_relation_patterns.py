@@ -405,3 +405,10 @@ def test_a_bracketed_short_name_leaves_the_sentences_relations_to_the_full_name_
     # places in brackets are not short names: "Uganda (Jinja)"
     doc = make_doc("Lake Shield was held in Uganda (Jinja).", [("Lake Shield", "EVENT"), ("Uganda", "LOC"), ("Jinja", "LOC")])
     assert "bracketed_short_name" not in vetoed(doc)[("Lake Shield", "Jinja")]
+
+
+def test_two_known_places_of_one_size_after_a_comma_are_a_list_not_a_place_and_its_country():
+    found = hits(make_doc("Floods hit Kenya, Uganda, Tanzania last year.", [("Kenya", "LOC"), ("Uganda", "LOC"), ("Tanzania", "LOC")]))
+    assert ("comma_location", "located_in") not in found[("Kenya", "Uganda")]
+    found = hits(make_doc("She moved to Nairobi, Kenya in 2010.", [("Nairobi", "LOC"), ("Kenya", "LOC"), ("2010", "DATE")]))
+    assert ("comma_location", "located_in") in found[("Nairobi", "Kenya")]

@@ -77,8 +77,16 @@ class PairView:
 
 
 def _comma_location(v: PairView) -> str | None:
-    """"University of §, Almaty", "Almaty, Kazakhstan": a place named right after, not a list of places."""
+    """"University of §, Almaty", "Almaty, Kazakhstan": a place named right after, not a list of places.
+
+    Two places the gazetteer knows, the first not smaller than the second ("Kenya, Uganda, Tanzania", "Bamako, Niamey"),
+    are a list without its "and", not a place and where it is.
+    """
     if v.head_first and v.between_raw.strip() == "," and not list_siblings(v):
+        if v.labels() == ("LOC", "LOC"):
+            head_rank, tail_rank = place_rank(v.cand.head.text), place_rank(v.cand.tail.text)
+            if head_rank and tail_rank and head_rank >= tail_rank:
+                return None
         return "located_in"
     return None
 
