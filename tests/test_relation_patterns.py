@@ -412,3 +412,10 @@ def test_two_known_places_of_one_size_after_a_comma_are_a_list_not_a_place_and_i
     assert ("comma_location", "located_in") not in found[("Kenya", "Uganda")]
     found = hits(make_doc("She moved to Nairobi, Kenya in 2010.", [("Nairobi", "LOC"), ("Kenya", "LOC"), ("2010", "DATE")]))
     assert ("comma_location", "located_in") in found[("Nairobi", "Kenya")]
+
+
+def test_a_name_coordinated_with_a_common_noun_does_not_take_the_nouns_place():
+    found = hits(make_doc("IGAD and water security problems in East Africa", [("IGAD", "ORG"), ("East Africa", "LOC")]))
+    assert not [h for h in found.get(("IGAD", "East Africa"), []) if h[1] == "located_in"]
+    found = hits(make_doc("Kenya and Uganda in East Africa signed it.", [("Kenya", "LOC"), ("Uganda", "LOC"), ("East Africa", "LOC")]))
+    assert ("in_place", "located_in") in found[("Uganda", "East Africa")]

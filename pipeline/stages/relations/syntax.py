@@ -602,8 +602,14 @@ def _antecedent(token: Any) -> Any:
 
 
 def _coordination(token: Any) -> list[Any]:
-    """The token and its conjuncts, also across coordinated prepositions ("forces from A and from B": A and B)."""
+    """The token and its conjuncts, also across coordinated prepositions ("forces from A and from B": A and B).
+
+    A common noun does not share its construction with a name coordinated with it: in "X and regional security issues
+    in Y" the place belongs to the issues, not to X.
+    """
     members = [token, *token.conjuncts]
+    if token.pos_ == "NOUN" and token.is_lower:
+        members = [m for m in members if m.pos_ != "PROPN"]
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         members += [c for prep in token.head.conjuncts if prep.dep_ in ("prep", "conj") for c in prep.children if c.dep_ == "pobj"]
     return members
