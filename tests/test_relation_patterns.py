@@ -58,6 +58,11 @@ CASES = [
     ("Nairobi hosted the Green Summit.", [("Nairobi", "LOC"), ("Green Summit", "EVENT")], "hosted", "held_in", [("Green Summit", "Nairobi")]),
     ("The Lisbon summit in Porto ended without a statement.", [("Lisbon summit", "EVENT"), ("Porto", "LOC")], "in_place", "held_in", [("Lisbon summit", "Porto")]),
     # participation
+    ("Sahel Sentinel 2022, led by Chad and Niger, was held in Niamey.",
+     [("Sahel Sentinel 2022", "EVENT"), ("Chad", "LOC"), ("Niger", "LOC"), ("Niamey", "LOC")],
+     "organised", "participant_in", [("Chad", "Sahel Sentinel 2022"), ("Niger", "Sahel Sentinel 2022")]),
+    ("The Sahel Water Forum, organised by the G5 Sahel, ended early.", [("Sahel Water Forum", "EVENT"), ("G5 Sahel", "ORG")],
+     "organised", "participant_in", [("G5 Sahel", "Sahel Water Forum")]),
     ("The Sahel Water Forum was attended by Niger, Chad and Mali.", [("Sahel Water Forum", "EVENT"), ("Niger", "LOC"), ("Chad", "LOC"), ("Mali", "LOC")],
      "took_part", "participant_in", [("Niger", "Sahel Water Forum"), ("Chad", "Sahel Water Forum"), ("Mali", "Sahel Water Forum")]),
     ("The Sahel Water Forum, attended by Niger and Chad, ended early.", [("Sahel Water Forum", "EVENT"), ("Niger", "LOC"), ("Chad", "LOC")],
@@ -419,3 +424,8 @@ def test_a_name_coordinated_with_a_common_noun_does_not_take_the_nouns_place():
     assert not [h for h in found.get(("IGAD", "East Africa"), []) if h[1] == "located_in"]
     found = hits(make_doc("Kenya and Uganda in East Africa signed it.", [("Kenya", "LOC"), ("Uganda", "LOC"), ("East Africa", "LOC")]))
     assert ("in_place", "located_in") in found[("Uganda", "East Africa")]
+
+
+def test_leading_member_states_is_not_taking_part_in_anything():
+    found = hits(make_doc("The Sahel Alliance, led by Chad and Niger, met in Niamey.", [("Sahel Alliance", "ORG"), ("Chad", "LOC"), ("Niger", "LOC"), ("Niamey", "LOC")]))
+    assert not [h for h in found.get(("Chad", "Sahel Alliance"), []) if h[1] in ("member_of", "participant_in")]

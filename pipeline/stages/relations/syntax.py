@@ -414,6 +414,10 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         "organised": ([Output("participant_in", "a", "ev", frozenset({"ORG", "LOC", "PERSON"}))], [
             [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "a", DEP="nsubj"), _edge("verb", ">", "ev", DEP="dobj")],
             [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
+            # "E, organised / led by A, ...", "E was led by A": leading an event is taking part in it (the tail must be an EVENT,
+            # so "the member states, led by A and B" states nothing here)
+            [_node("verb", LEMMA=_in(*ORGANISE_VERBS, "lead"), DEP="acl"), _edge("verb", "<", "ev"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
+            [_node("verb", LEMMA="lead"), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
         ]),
         # "A took part in E", "A attended E", "E, in which A participated", "the participation of A in E"
         "took_part": ([Output("participant_in", "a", "ev")], _participation_patterns()),
