@@ -53,13 +53,15 @@ def verify_model_files(distribution: str = MODEL_DISTRIBUTION, version: str = MO
 
 
 @lru_cache(maxsize=None)
-def load_english(disable: tuple[str, ...] = (), index_attribute_rules: bool = True) -> Any:
+def load_english(disable: tuple[str, ...] = (), index_attribute_rules: bool = True, block_sentences: bool = True) -> Any:
     """The checked English pipeline (cached per process).
 
     ``index_attribute_rules`` swaps the attribute ruler for its indexed
     equivalent (pipeline/resources/attribute_rules.py: same annotations, a sixth less
-    time); False gives the pretrained pipeline exactly as published, the
-    baseline of the speed benchmark.
+    time); ``block_sentences`` starts a sentence at every block break before
+    the parser (pipeline/resources/block_sentences.py). Both False give the
+    pretrained pipeline exactly as published, the baseline of the speed and
+    NER benchmarks.
     """
     import spacy
 
@@ -72,6 +74,10 @@ def load_english(disable: tuple[str, ...] = (), index_attribute_rules: bool = Tr
         from textmine.resources.attribute_rules import index_attribute_ruler
 
         index_attribute_ruler(nlp)
+    if block_sentences:
+        from textmine.resources.block_sentences import add_to
+
+        add_to(nlp)
     return nlp
 
 

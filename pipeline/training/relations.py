@@ -44,10 +44,11 @@ def parse_documents(docs: list[Document], use_cache: bool = True, report: Callab
     """spaCy parses of the documents' texts, stored in ``doc.annotations['spacy']`` too."""
     from spacy.tokens import DocBin
 
+    from textmine.resources.block_sentences import RULE_VERSION as BLOCK_RULE_VERSION
     from textmine.resources.nlp import MODEL_VERSION, load_english
 
     nlp = load_english()
-    key = hashlib.sha256(("\0".join([MODEL_VERSION, *(d.text_sha256 for d in docs)])).encode()).hexdigest()[:24]
+    key = hashlib.sha256(("\0".join([MODEL_VERSION, BLOCK_RULE_VERSION, *(d.text_sha256 for d in docs)])).encode()).hexdigest()[:24]
     path = cache_dir() / f"{key}.spacy"
     parsed = None
     if use_cache and path.exists():

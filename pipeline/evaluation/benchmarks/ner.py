@@ -108,7 +108,7 @@ def _build_bare() -> Runner:
     from textmine.resources.nlp import load_english
     from textmine.stages.ner.statistical import spacy_candidates
 
-    nlp = load_english(index_attribute_rules=False)  # as published
+    nlp = load_english(index_attribute_rules=False, block_sentences=False)  # as published
 
     def run(texts: Iterable[Document]) -> list[Document]:
         docs = list(texts)

@@ -81,7 +81,7 @@ def paired_throughput(size: int, batch_size: int, chunk: int) -> PairedThroughpu
     engine = LocalEngine(WorkerSpec(ExtractConfig(batch_size=batch_size)), workers=1, timeout=600.0)
     engine.start()  # loads the pipeline and runs it once on WARM_UP_TEXT
     try:
-        nlp = load_english.__wrapped__(index_attribute_rules=False)  # a fresh model, as published
+        nlp = load_english.__wrapped__(index_attribute_rules=False, block_sentences=False)  # a fresh model, as published
         list(nlp.pipe([WARM_UP_TEXT]))
         result = PairedThroughput()
         docs = iter(collection(size))

@@ -274,6 +274,12 @@ def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[in
             # "Moldova joined in 1998": the verb stands for the organisation named before
             yield (token.idx, token.idx + len(token)), {"ORG"}, True
             continue
+        if token.dep_ in OBJECT_DEPS and token.pos_ == "NOUN" and DESCRIPTION_NOUNS.get(token.lemma_.lower()) == "EVENT":
+            # "A took part in the summit", "B hosted the meeting": the event named before (guidelines §3's description rule)
+            determiners = [c for c in token.children if c.dep_ == "det" and c.lower_ in DETERMINERS]
+            if determiners and not any(c.dep_ in ("compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+                yield (determiners[0].idx, token.idx + len(token)), {"EVENT"}, False
+            continue
         if token.dep_ not in SUBJECT_DEPS or token.ent_type_:
             continue
         if lower in PRONOUN_REFERENTS and token.pos_ == "PRON":

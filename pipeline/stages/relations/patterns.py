@@ -77,8 +77,16 @@ class PairView:
 
 
 def _comma_location(v: PairView) -> str | None:
-    """"University of §, Almaty", "Almaty, Kazakhstan": a place named right after, not a list of places."""
+    """"University of §, Almaty", "Almaty, Kazakhstan": a place named right after, not a list of places.
+
+    Two places the gazetteer knows, the first not smaller than the second ("Kenya, Uganda, Tanzania", "Bamako, Niamey"),
+    are a list without its "and", not a place and where it is.
+    """
     if v.head_first and v.between_raw.strip() == "," and not list_siblings(v):
+        if v.labels() == ("LOC", "LOC"):
+            head_rank, tail_rank = place_rank(v.cand.head.text), place_rank(v.cand.tail.text)
+            if head_rank and tail_rank and head_rank >= tail_rank:
+                return None
         return "located_in"
     return None
 
@@ -295,9 +303,27 @@ def participant_not_venue(v: PairView, facts: syntax.DocFacts | None = None) -> 
     return any(label == "participant_in" for _, label in reverse) and not any(label == "held_in" for _, label in forward)
 
 
+def bracketed_short_name(v: PairView) -> bool:
+    """An argument is an organisation's short name in brackets right after its full name ("the Mercosur Parliament
+    (Parlasur) sits in Montevideo"): the sentence's relations go to the full name, which is a candidate of its own.
+    A pronoun that refers back to the short name (a later sentence, the candidate's proxy) still links it."""
+    text = v.doc.text
+    for role, entity in (("head", v.cand.head), ("tail", v.cand.tail)):
+        if entity.label != "ORG" or (v.cand.proxy is not None and v.cand.proxy_role == role):
+            continue
+        opening = text.rfind("(", 0, entity.start)
+        if opening < 0 or text[opening + 1:entity.start].strip() or not text[entity.end:entity.end + 1] == ")":
+            continue
+        full_name_end = len(text[:opening].rstrip())
+        other = v.cand.tail if role == "head" else v.cand.head
+        if other.end != full_name_end and any(e.label == "ORG" and e.end == full_name_end for e in v.doc.entities):
+            return True
+    return False
+
+
 VETOES: dict[str, Callable[..., bool]] = {
     "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
-    "participant_not_venue": participant_not_venue, "keyword_list": keyword_list,
+    "participant_not_venue": participant_not_venue, "keyword_list": keyword_list, "bracketed_short_name": bracketed_short_name,
 }
 # Vetoes that read the dependency facts.
 FACT_VETOES = ("coordinated_places", "participant_not_venue")

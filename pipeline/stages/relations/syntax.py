@@ -39,6 +39,13 @@ JOIN_VERBS = ["join", "enter"]
 ACCEDE_VERBS = ["accede", "admit", "accept", "integrate", "incorporate", "return", "belong"]
 FOUND_VERBS = ["form", "found", "establish", "create", "co-found", "cofound"]
 ACCESSION_NOUNS = ["accession", "admission", "entry"]
+# Documents that found an organisation: their signatories are its founders ("A and B signed the treaty establishing X").
+_DOCUMENT_WORDS = ["treaty", "agreement", "charter", "declaration", "convention", "protocol", "accord", "pact", "communique",
+                   "communiqué", "statute", "act", "memorandum"]
+# Lemmas keep the capital of a title ("the Treaty of Lagos").
+FOUNDING_DOCUMENT_NOUNS = _DOCUMENT_WORDS + [word.capitalize() for word in _DOCUMENT_WORDS]
+FOUNDING_MODIFIERS = ["founding", "found", "constituent", "constitutive", "establishing", "establish"]
+SIGN_VERBS = ["sign", "conclude", "adopt", "ratify"]
 HOLD_VERBS = ["hold", "convene", "stage", "conduct", "organize", "organise", "run", "open", "happen", "occur", "unfold", "begin", "start", "end", "close"]
 HOST_VERBS = ["host"]
 PARTICIPATE_VERBS = ["participate", "compete", "engage", "partake"]
@@ -133,6 +140,8 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
     ]
     # "the X member states": X may hang on "member" instead of "states"
     mod_orgs = [_edge("mod", ">", "org", DEP=_in("compound", "nmod", "poss"), POS="PROPN")]
+    # an acronym the tagger reads as a common noun ("the ECCAS member states")
+    acronym_mod_orgs = [_edge("mod", ">", "org", DEP=_in("compound", "nmod"), POS="NOUN", IS_UPPER=True, LENGTH={">=": 2})]
     # (extra attributes of np, edges): how the member attaches to the noun phrase.
     members = [
         # A is (a) member of X; A became a member of X
@@ -153,7 +162,7 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
     ]
     out = []
     for head in heads:
-        for k, org in enumerate(orgs + ([mod_orgs] if len(head) > 1 else [])):
+        for k, org in enumerate(orgs + ([mod_orgs, acronym_mod_orgs] if len(head) > 1 else [])):
             for np_attrs, member in members:
                 if k == 1 and member[-1]["RIGHT_ATTRS"].get("DEP") == "poss":
                     continue  # "X's membership" and "A's membership" cannot both be the possessor
@@ -207,6 +216,10 @@ def _participation_patterns() -> list[list[dict]]:
         out.append([*advcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"),
                     _edge("verb", "<", "held", LEMMA=_in(*HOLD_VERBS, "take")), _edge("held", ">", "ev", DEP=SUBJECT)])
     out.append([_node("verb", LEMMA=_in(*ATTEND_VERBS)), _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "ev", DEP="dobj")])
+    # E was attended by A and B; E, attended by A and B, ...
+    attended_by = [_edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")]
+    out.append([_node("verb", LEMMA=_in("attend")), _edge("verb", ">", "ev", DEP="nsubjpass"), *attended_by])
+    out.append([_node("verb", LEMMA=_in("attend"), DEP="acl"), _edge("verb", "<", "ev"), *attended_by])
     # the participation of A in E; E with the participation of A
     out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
                 _edge("p1", ">", "a", DEP="pobj"), _edge("np", ">", "p2", DEP="prep", LOWER=_in("in", "at")), _edge("p2", ">", "ev", DEP="pobj")])
@@ -229,6 +242,30 @@ def _admitted_as(nouns: list[str]) -> list[list[dict]]:
     orgs = [[_edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in", "to", "at")), _edge("of", ">", "org", DEP="pobj")],
             [_edge("verb", ">", "to", DEP="prep", LOWER=_in("to", "into")), _edge("to", ">", "org", DEP="pobj")]]
     return [[*core, *subjects[0], *org] for org in orgs] + [[*core, *subjects[1]], [*core, *subjects[0]]]
+
+
+def _founding_document_patterns() -> list[list[dict]]:
+    """Signatories of a document that founds an organisation. Nodes: ``m`` a signatory, ``doc`` the document, ``org``."""
+    founds_org = [_edge("doc", ">", "found", DEP=_in("acl", "relcl"), LEMMA=_in(*FOUND_VERBS)), _edge("found", ">", "org", DEP="dobj")]
+    signed_by = [_edge("sign", ">", "by", DEP="agent"), _edge("by", ">", "m", DEP="pobj")]
+    return [
+        # A and B signed the treaty establishing X / that established X
+        [_node("sign", LEMMA=_in(*SIGN_VERBS)), _edge("sign", ">", "m", DEP="nsubj"),
+         _edge("sign", ">", "doc", DEP="dobj", LEMMA=_in(*FOUNDING_DOCUMENT_NOUNS)), *founds_org],
+        # the treaty establishing X was signed by A and B
+        [_node("sign", LEMMA=_in(*SIGN_VERBS)), _edge("sign", ">", "doc", DEP="nsubjpass", LEMMA=_in(*FOUNDING_DOCUMENT_NOUNS)), *founds_org, *signed_by],
+        # A and B signed the founding charter of X
+        [_node("sign", LEMMA=_in(*SIGN_VERBS)), _edge("sign", ">", "m", DEP="nsubj"),
+         _edge("sign", ">", "doc", DEP="dobj", LEMMA=_in(*FOUNDING_DOCUMENT_NOUNS)),
+         _edge("doc", ">", "mod", DEP=_in("amod", "compound"), LEMMA=_in(*FOUNDING_MODIFIERS)),
+         _edge("doc", ">", "of", DEP="prep", LOWER=_in("of", "on")), _edge("of", ">", "org", DEP="pobj")],
+        # X was created by / under the treaty of ..., signed by A and B ("signed" on the document or on the verb)
+        *[[_node("found", LEMMA=_in(*FOUND_VERBS)), _edge("found", ">", "org", DEP="nsubjpass"),
+           _edge("found", ">", "via", DEP=_in("agent", "prep"), LOWER=_in("by", "under", "through", "with")),
+           _edge("via", ">", "doc", DEP="pobj", LEMMA=_in(*FOUNDING_DOCUMENT_NOUNS)),
+           _edge(parent, ">", "sign", DEP=_in("acl", "advcl", "relcl"), LEMMA=_in(*SIGN_VERBS)), *signed_by]
+          for parent in ("doc", "found")],
+    ]
 
 
 def has_object(verb: Any) -> bool:
@@ -288,11 +325,19 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")), _edge("to", ">", "org", DEP="pobj")],
         ]),
         # "X was founded by A, B and C": founding counts as membership (guidelines §3)
-        # (states and organisations found a body they belong to; a person who founds a company is its founder, not a member)
-        "founded_by": ([Output("member_of", "m", "org", frozenset({"LOC", "ORG"}))], [
+        # (states found a body they belong to; a person who founds a company is its founder, and an organisation that
+        # establishes a body is its parent, part_of: "the Tribunal was established by the Community")
+        "founded_by": ([Output("member_of", "m", "org", frozenset({"LOC"}))], [
             [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "org", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"),
              _edge("by", ">", "m", DEP="pobj")],
+            # "X, created by A and B in 1989, ..."
+            [_node("verb", LEMMA=_in(*FOUND_VERBS), DEP="acl"), _edge("verb", "<", "org"), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "m", DEP="pobj")],
         ]),
+        # The signatories of a document that founds X are its founders (guidelines §3: founding counts as membership):
+        # "A and B signed the treaty establishing X", "the treaty that created X was signed by A and B",
+        # "X was created by the treaty of ..., signed by A and B", "A and B signed the founding charter of X"
+        "founding_document": ([Output("member_of", "m", "org", frozenset({"LOC", "ORG"}))], _founding_document_patterns()),
         # "A was admitted as a member of X", "A was admitted as a full member" (X named before: the object is elided)
         "admitted_as_member": ([Output("member_of", "m", "org"), Output("member_of", "m", "verb", tail_elided=True)], _admitted_as(MEMBER_NOUNS)),
         "admitted_as_observer": ([Output("observer_of", "m", "org"), Output("observer_of", "m", "verb", tail_elided=True)], _admitted_as(OBSERVER_NOUNS)),
@@ -369,6 +414,10 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         "organised": ([Output("participant_in", "a", "ev", frozenset({"ORG", "LOC", "PERSON"}))], [
             [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "a", DEP="nsubj"), _edge("verb", ">", "ev", DEP="dobj")],
             [_node("verb", LEMMA=_in(*ORGANISE_VERBS)), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
+            # "E, organised / led by A, ...", "E was led by A": leading an event is taking part in it (the tail must be an EVENT,
+            # so "the member states, led by A and B" states nothing here)
+            [_node("verb", LEMMA=_in(*ORGANISE_VERBS, "lead"), DEP="acl"), _edge("verb", "<", "ev"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
+            [_node("verb", LEMMA="lead"), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
         ]),
         # "A took part in E", "A attended E", "E, in which A participated", "the participation of A in E"
         "took_part": ([Output("participant_in", "a", "ev")], _participation_patterns()),
@@ -378,6 +427,10 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("by", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")),
              _edge("of", ">", "a", DEP="pobj")],
             [_node("ev"), _edge("ev", ">", "with", DEP="prep", LOWER="with"), _edge("with", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")), _edge("of", ">", "a", DEP="pobj")],
+            # "E was held in X, with forces from A and B": the "with" phrase hangs on the verb whose subject is the event
+            [_node("verb", POS="VERB"), _edge("verb", ">", "ev", DEP=SUBJECT), _edge("verb", ">", "with", DEP="prep", LOWER="with"),
+             _edge("with", ">", "np", DEP="pobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)),
              _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "from")), _edge("of", ">", "a", DEP="pobj")],
             [_node("verb", LEMMA=_in(*FIGHT_VERBS)), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "between", DEP="prep", LOWER=_in("between", "by")),
              _edge("between", ">", "a", DEP="pobj")],
@@ -553,7 +606,17 @@ def _antecedent(token: Any) -> Any:
 
 
 def _coordination(token: Any) -> list[Any]:
-    return [token, *token.conjuncts]
+    """The token and its conjuncts, also across coordinated prepositions ("forces from A and from B": A and B).
+
+    A common noun does not share its construction with a name coordinated with it: in "X and regional security issues
+    in Y" the place belongs to the issues, not to X.
+    """
+    members = [token, *token.conjuncts]
+    if token.pos_ == "NOUN" and token.is_lower:
+        members = [m for m in members if m.pos_ != "PROPN"]
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        members += [c for prep in token.head.conjuncts if prep.dep_ in ("prep", "conj") for c in prep.children if c.dep_ == "pobj"]
+    return members
 
 
 def _introduced_list(token: Any) -> list[Any]:
@@ -594,6 +657,10 @@ def _named_by(token: Any) -> list[Any]:
 def _with_conjuncts(token: Any) -> list[int]:
     """The argument, its conjuncts and their appositions: "A, B and C", "Uganda (Jinja)", "the exercises, Lake Guardian 2021";
     a generic noun's listed members ("three countries - A, B and C"); an event noun's name ("the Lake Shield exercise")."""
+    if token.i > 0 and token.doc[token.i - 1].text == "(":
+        # "the Southern Common Market (Mercosur)" parsed the other way round, the full name hanging on the bracketed short
+        # one: the argument is the full name, as when the short name is parsed as its apposition
+        token = next((c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i - 1 and c.pos_ == "PROPN"), token)
     members = _coordination(token)
     out = [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos"]
     for t in members:
