@@ -5,17 +5,20 @@ None of these texts is from the seed page or from corpus/pages.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from textmine.stages.dates import find_dates
 from textmine.stages.ner import (
     _labelled_by_gazetteer,
+    _places_by_context,
     _reread_person,
     _russian_plural_adjective,
     _without_trailing_lower_case,
 )
 from textmine.stages.ner.patterns import held_event_candidates, organisation_extent_candidates, russian_name_candidates
-from textmine.stages.ner.spans import Candidate
+from textmine.stages.ner.spans import PRIORITY, Candidate
 from test_ner_construction import extractor, mentions  # noqa: F401  (the shared module fixture and helper)
 
 
@@ -176,3 +179,63 @@ def test_a_russian_organisation_followed_by_a_place_in_the_genitive_is_one_organ
     assert spans(text, merged) == {("Совет безопасности Ливии", "ORG")}
     listed = "ЕС Ливии"  # an abbreviation next to a place is a list, not one name
     assert len(_merge_russian_organisation_places(listed, [Candidate(0, 2, "ORG", "natasha", 70), Candidate(3, 8, "LOC", "natasha", 70)])) == 2
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Vestnik MGIMO. 2021. Vol. 14, No. 3. P. 112–130.", {"P. 112–130", "No. 3", "Vol. 14"}),
+        ("Polis. Politicheskie issledovaniya. 2019. T. 7, № 4. S. 45–60.", {"T. 7", "№ 4", "S. 45–60"}),
+        ("UDC 327.8(470)\nResearch article", {"UDC 327.8(470", "UDC 327.8(470)"}),
+    ],
+)
+def test_bibliographic_locators_are_not_names(extractor, text, absent):
+    assert not {surface for surface, _ in mentions(extractor, text)} & absent
+
+
+def test_the_field_of_a_written_out_degree_is_not_an_organisation(extractor):
+    found = mentions(extractor, "NAZAROV Timur, Doctor of Political Sciences, Professor")
+    assert ("Political Sciences", "ORG") not in found
+    # "candidate of" a party is no degree: the party stays.
+    found = mentions(extractor, "He stood as a candidate of the Liberal Party of Canada in 2004.")
+    assert ("Liberal Party of Canada", "ORG") in found
+
+
+def test_a_russian_field_label_of_several_words_is_not_a_name(extractor):
+    assert not mentions(extractor, "Учёная степень: кандидат политических наук")
+
+
+def test_topics_in_a_keyword_list_in_capitals_are_not_organisations(extractor):
+    found = mentions(extractor, "KEYWORDS: COLLECTIVE SECURITY, REGIONAL INTEGRATION, CENTRAL ASIA")
+    assert not {surface for surface, label in found if label == "ORG"}
+    assert ("CENTRAL ASIA", "LOC") in found
+
+
+def test_a_town_name_the_model_reads_as_a_company_stays_a_company_without_a_place_cue(extractor):
+    assert ("Toyota", "ORG") in mentions(extractor, "Toyota opened a plant near Saint Petersburg.")
+    assert ("Toyota", "LOC") in mentions(extractor, "The new plant in Toyota employs 5,000 people.")
+
+
+def model(text: str, surface: str, label: str, nth: int = 0) -> Candidate:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Candidate(start, start + len(surface), label, "spacy", PRIORITY["statistical"])
+
+
+def test_a_word_the_document_uses_as_a_place_is_that_place_where_the_model_read_it_otherwise():
+    text = "Qatar after Al-Ula: a reconciliation. The summit was held in Al-Ula in 2021."
+    chosen = [model(text, "Al-Ula", "ORG"), model(text, "Al-Ula", "LOC", nth=1)]
+    assert [c.label for c in _places_by_context(text, chosen)] == ["LOC", "LOC"]
+    # Without a place cue anywhere the model's reading stands.
+    text = "Qatar after Al-Ula: a reconciliation."
+    assert _places_by_context(text, [model(text, "Al-Ula", "ORG")])[0].label == "ORG"
+
+
+def test_a_word_joined_to_a_known_place_after_a_place_preposition_is_a_place():
+    text = "Rebels hold the countryside of Kenya and Hiraan."
+    kenya = replace(model(text, "Kenya", "LOC"), source="gazetteer", priority=PRIORITY["gazetteer"])
+    assert _places_by_context(text, [kenya, model(text, "Hiraan", "PERSON")])[1].label == "LOC"
+    text = "The children of Rama and Sita."
+    rama = model(text, "Rama", "LOC")  # the model's place, not the gazetteer's: no evidence
+    assert _places_by_context(text, [rama, model(text, "Sita", "PERSON")])[1].label == "PERSON"

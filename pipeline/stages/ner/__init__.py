@@ -106,8 +106,19 @@ _FURNITURE_PHRASES = frozenset({
 _DEGREE_PHRASE = re.compile(
     r"^(?:Candidate|Doctor|Master|Bachelor)s?\s+of\s+(?:[\w-]+\s+){0,3}(?:Sciences?|Philosophy|Arts|Laws?|Economics)\b", re.IGNORECASE
 )
+# A degree written out before its field: "Doctor of [Political Sciences]" is the field, not an organisation.
+_DEGREE_BEFORE = re.compile(r"\b(?:Candidate|Doctor|Master|Bachelor)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DEGREE_FIELD = re.compile(r"\b(?:Sciences?|Philosophy|Arts|Laws?|Economics)$")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|»|›|>|→|\\)\s")
+# A field label ends in a colon; a Russian one may run on in lower case ("Учёная степень:", "Место работы:").
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*:")
+_RUSSIAN_FIELD_LABEL_AFTER = re.compile(r"(?:[ \t]+[а-яё][а-яё-]*){1,2}[ \t]*:")
+# A bibliographic locator: page, volume, issue or classification abbreviation and its numbers ("P. 141–158",
+# "T. 11", "№ 2", "Vol. 8", "UDC 327.7(8)"): a reference's coordinates, never a name.
+_LOCATOR = re.compile(
+    r"^(?:[PSCTpsN]|pp|Pp|Vol|Vols|No|Nos|Iss|Issue|Art|Ch|Sec|Fig|Tab|UDC|BBK|Т|С|Вып|Ч|Кн|Ст|Рис|Табл|УДК|ББК|№)"
+    r"\.?\s*№?\s*\d[\d\s.,:;()–—-]*$"
+)
 
 
 def model_text(text: str) -> str:
@@ -146,7 +157,9 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     folded = " ".join(surface.casefold().split())
     if folded in _FURNITURE_WORDS or folded in _FURNITURE_PHRASES:
         return True
-    if _DEGREE_PHRASE.match(surface):
+    if _DEGREE_PHRASE.match(surface) or _LOCATOR.match(surface):
+        return True
+    if cand.label == "ORG" and _DEGREE_FIELD.search(surface) and _DEGREE_BEFORE.search(text, max(0, cand.start - 40), cand.start):
         return True
     if "·" in surface:
         return True  # a row of links ("PDF · Cite · Share")
@@ -162,7 +175,9 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     line_end = text.find("\n", cand.end)
     line = text[line_start:line_end if line_end != -1 else len(text)]
     # A field label of a catalogue record ("Авторы:", "Рубрика:") opens its line and is followed by a colon.
-    if not text[line_start:cand.start].strip() and _FIELD_LABEL_AFTER.match(text, cand.end):
+    if not text[line_start:cand.start].strip() and (
+        _FIELD_LABEL_AFTER.match(text, cand.end) or (has_cyrillic(surface) and _RUSSIAN_FIELD_LABEL_AFTER.match(text, cand.end))
+    ):
         return True
     # A breadcrumb item ("Главная / Каталог / Статьи") is a link, not a mention.
     if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2:
@@ -196,6 +211,27 @@ def keyword_line_candidates(text: str) -> list[Candidate]:
             start = item.start() + item.group().index(name)
             out.append(Candidate(start, start + len(name), entry.label, "gazetteer", PRIORITY["gazetteer:long"], entry.canonical, entry.kb_id))
     return out
+
+
+def _shouted_keyword_lines(original: str) -> list[tuple[int, int]]:
+    """Keyword lists written in capitals ("KEYWORDS: COLLECTIVE SECURITY, CENTRAL ASIA"), as (start, end) of their items."""
+    return [
+        (line.start(1), line.end(1)) for line in _KEYWORD_LINE.finditer(original)
+        if not _LATIN_LOWER.search(line.group(1)) and _LATIN_UPPER.search(line.group(1))
+    ]
+
+
+def _is_a_shouted_keyword(text: str, cand: Candidate, lines: list[tuple[int, int]]) -> bool:
+    """A model's name in a keyword list in capitals: the list has no case and no syntax to read a name from.
+
+    Its topics ("Collective Security", "Regional Integration") are not names; the
+    gazetteer still finds the known ones in the list (:func:`keyword_line_candidates`)
+    and a name with an organisation or event head noun is kept.
+    """
+    if cand.label == "DATE" or not any(start <= cand.start and cand.end <= end for start, end in lines):
+        return False
+    head = text[cand.start:cand.end].split(" of ")[0].split()[-1]
+    return not any(head in heads for _, heads in _HEAD_LABELS)
 
 
 def _russian_lines(text: str) -> list[tuple[int, int]]:
@@ -282,7 +318,11 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     gazetteer = gazetteer_index().find(spacy_doc)
     quoted = patterns.quoted_name_candidates(text)
     proposals: list[Candidate] = []
-    proposals += _statistical_kept(text, statistical, blocked, gazetteer, quoted, spacy_doc)
+    shouted_keywords = _shouted_keyword_lines(doc.text)
+    proposals += [
+        c for c in _statistical_kept(text, statistical, blocked, gazetteer, quoted, spacy_doc)
+        if not _is_a_shouted_keyword(text, c, shouted_keywords)
+    ]
     proposals += gazetteer
     proposals += quoted
     proposals += patterns.person_candidates(text)
@@ -320,7 +360,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     chosen = resolve(_names_inside_statistical_names(cleaned))
     persons = [c for c in chosen if c.label == "PERSON"]
     surnames = _surnames_over_the_model(patterns.surname_mentions(text, persons), chosen)
-    chosen = resolve(chosen + _propagated(text, chosen, blocked) + surnames)
+    chosen = _places_by_context(text, resolve(chosen + _propagated(text, chosen, blocked) + surnames))
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
     chosen = _merge_russian_organisation_places(text, _merge_glued_abbreviations(text, chosen))
     return resolve(align_to_tokens(text, chosen, tokens))
@@ -336,6 +376,7 @@ def _statistical_kept(
 
     quoted_org_starts = {q.start for q in quoted if q.label == "ORG"}
     gazetteer_spans = {(g.start, g.end) for g in gazetteer}
+    gazetteer_towns = {(g.start, g.end) for g in gazetteer if (g.kb_id or "").startswith("geonames:") and " " not in text[g.start:g.end]}
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
     titles = patterns.document_title_spans(text)
@@ -368,13 +409,33 @@ def _statistical_kept(
         quote = _QUOTE_AFTER.match(text, cand.end)
         if cand.label == "ORG" and quote and quote.end() in quoted_org_starts:
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
-        if (cand.start, cand.end) in gazetteer_spans:
+        if (cand.start, cand.end) in gazetteer_spans and not _town_read_as_organisation(text, cand, gazetteer_towns):
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
         if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(surface, cand, titles):
             continue  # "Agreement on ... Friendship and Cooperation of ...": the title's words, not an organisation
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _label_by_head(text[part.start:part.end], part), gazetteer_orgs))
     return kept
+
+
+# Words around a town's name that say it is the place ("plant near Toyota", "Toyota, Japan", "Toyota-based").
+_TOWN_CONTEXT_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|into|of|outside|around|across|throughout|via|between|and|against)\s(?:the\s)?$")
+_TOWN_CONTEXT_AFTER = re.compile(r",\s[A-Z]|-based\b|\s(?:and|or)\s[A-Z]")
+
+
+def _town_read_as_organisation(text: str, cand: Candidate, towns: set[tuple[int, int]]) -> bool:
+    """A one-word town the model reads as an organisation, with no word around it that makes it a place.
+
+    Many companies and some surnames are also the names of towns ("Toyota",
+    "Siemens"); where nothing says "place", the model's reading of the
+    sentence ("Toyota opened a plant") is better evidence than the list.
+    """
+    return (
+        cand.label == "ORG"
+        and (cand.start, cand.end) in towns
+        and not _TOWN_CONTEXT_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        and not _TOWN_CONTEXT_AFTER.match(text, cand.end)
+    )
 
 
 # Words before a name that say it is a place ("held in Al-Ula"); "of" only for two names joined by "and".
@@ -419,6 +480,41 @@ def _reread_person(text: str, cand: Candidate, spacy_doc: Any) -> list[Candidate
             out.append(replace(part, label="LOC"))
         else:
             out.append(part)
+    return out
+
+
+_PLACE_CUE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near)\s(?:the\s)?$")
+_COORDINATED_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|of|across|between)\s(?:the\s)?$")
+
+
+def _places_by_context(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A one-word name the model reads as an organisation or a person where the document shows it is a place.
+
+    * One reading per document: a word the document uses as a place after "in",
+      "at" or "near" ("held in Al-Ula") is that place where the model
+      read it otherwise on its own ("The GCC after Al-Ula" -> ORG).
+    * Coordination: a word joined by "and" to a place the gazetteer knows, after
+      a place preposition, is a place too ("the countryside of Jubaland and Hiraan").
+    """
+    places = {
+        text[c.start:c.end] for c in chosen
+        if c.label == "LOC" and _PLACE_CUE_BEFORE.search(text, max(0, c.start - 12), c.start)
+    }
+    out = []
+    for i, cand in enumerate(chosen):
+        surface = text[cand.start:cand.end]
+        if cand.label in ("ORG", "PERSON") and cand.priority == PRIORITY["statistical"] and " " not in surface:
+            previous = chosen[i - 1] if i else None
+            coordinated = (
+                previous is not None
+                and previous.label == "LOC"
+                and previous.source == "gazetteer"
+                and text[previous.end:cand.start] == " and "
+                and _COORDINATED_PLACE_BEFORE.search(text, max(0, previous.start - 12), previous.start) is not None
+            )
+            if surface in places or coordinated:
+                cand = replace(cand, label="LOC")
+        out.append(cand)
     return out
 
 
