@@ -239,3 +239,10 @@ def test_a_word_joined_to_a_known_place_after_a_place_preposition_is_a_place():
     text = "The children of Rama and Sita."
     rama = model(text, "Rama", "LOC")  # the model's place, not the gazetteer's: no evidence
     assert _places_by_context(text, [rama, model(text, "Sita", "PERSON")])[1].label == "PERSON"
+
+
+def test_the_title_of_a_cited_work_is_not_an_organisation_unless_the_text_names_it_elsewhere(extractor):
+    reference = "References\n\n1. Hurrell A., Fawcett L. (eds.) Regionalism in World Politics. Oxford University Press, 1995.\n"
+    found = mentions(extractor, reference)
+    assert ("World Politics", "ORG") not in found
+    assert ("Oxford University Press", "ORG") in found

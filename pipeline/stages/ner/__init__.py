@@ -379,7 +379,7 @@ def _statistical_kept(
     gazetteer_towns = {(g.start, g.end) for g in gazetteer if (g.kb_id or "").startswith("geonames:") and " " not in text[g.start:g.end]}
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
-    titles = patterns.document_title_spans(text)
+    titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text)
     kept = []
     for cand in statistical:
         cand = clean_span(text, cand, blocked)
@@ -411,8 +411,8 @@ def _statistical_kept(
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
         if (cand.start, cand.end) in gazetteer_spans and not _town_read_as_organisation(text, cand, gazetteer_towns):
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
-        if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(surface, cand, titles):
-            continue  # "Agreement on ... Friendship and Cooperation of ...": the title's words, not an organisation
+        if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(text, cand, titles):
+            continue  # "Agreement on ... Friendship and Cooperation of ...", a cited book's title: its words, not an organisation
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _label_by_head(text[part.start:part.end], part), gazetteer_orgs))
     return kept
@@ -548,14 +548,29 @@ def _russian_plural_adjective(text: str, cand: Candidate) -> bool:
 
 
 
-_ORG_HEADS = dict(_HEAD_LABELS)["ORG"]
+_NAME_HEADS = frozenset().union(*(heads for _, heads in _HEAD_LABELS))
 
 
-def _inside_a_title_without_an_organisation_head(surface: str, cand: Candidate, titles: list[tuple[int, int]]) -> bool:
-    """A model's ORG inside a document's title whose head is no organisation noun ("Establishment" in "Declaration on
-    the Establishment of the SCO"); the organisations named in titles are still found (gazetteer, patterns, a head noun)."""
-    head = surface.split(" of ")[0].split()[-1]
-    return head not in _ORG_HEADS and any(start <= cand.start and cand.end <= end for start, end in titles)
+def _inside_a_title_without_an_organisation_head(
+    text: str, cand: Candidate, titles: list[tuple[int, int]]
+) -> bool:
+    """A model's ORG inside a title whose head is no name noun ("Establishment" in "Declaration on the Establishment
+    of the SCO", "Security Communities" as a cited book's title).
+
+    The organisations named in titles are still found (gazetteer, patterns, a
+    head noun), and so is a name the document also uses outside its titles
+    ("The GCC after Al-Ula: ..." where the summit was "held in Al-Ula").
+    """
+    surface = text[cand.start:cand.end]
+    if surface.split(" of ")[0].split()[-1] in _NAME_HEADS:
+        return False
+    if not any(start <= cand.start and cand.end <= end for start, end in titles):
+        return False
+    elsewhere = (
+        m.start() for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
+        if not any(start <= m.start() < end for start, end in titles)
+    )
+    return next(elsewhere, None) is None
 
 
 # Labels whose statistical mentions keep the names nested in them: "2001 United Kingdom general election",

@@ -558,6 +558,19 @@ def document_title_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _DOCUMENT_TITLE.finditer(text)]
 
 
+# A reference's title: after its authors ("Surname I. I., Surname I." or "(eds.)", maybe a year in brackets), up to
+# the full stop or "//" before the source ("Adler E., Barnett M. (eds.) Security Communities. Cambridge, 1998.").
+_REFERENCE_TITLE = re.compile(
+    rf"(?m)^[ \t]*(?:\[?\d{{1,3}}[.)\]]\s*)?(?:{_NAME_WORD},?\s{_INITIALS},?\s?(?:and\s|&\s)?)+"
+    rf"(?:\((?:eds?|ред)\.\)\s?)?(?:\(\d{{4}}\)\.?\s?)?([^\n]+?)(?=\s//\s|\.\s|\.$)"
+)
+
+
+def reference_title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the titles of the works in a reference list are (after the authors, before the source)."""
+    return [(m.start(1), m.end(1)) for m in _REFERENCE_TITLE.finditer(text)]
+
+
 def is_document_title(surface: str) -> bool:
     """A treaty's or other document's title named head first ("Treaty on Collective Security")."""
     return bool(_DOCUMENT_START.match(surface))
