@@ -12,6 +12,7 @@ import pytest
 from textmine.stages.dates import find_dates
 from textmine.stages.ner import (
     _labelled_by_gazetteer,
+    _person_by_surname_ending,
     _places_by_context,
     _reread_person,
     _russian_plural_adjective,
@@ -246,3 +247,36 @@ def test_the_title_of_a_cited_work_is_not_an_organisation_unless_the_text_names_
     found = mentions(extractor, reference)
     assert ("World Politics", "ORG") not in found
     assert ("Oxford University Press", "ORG") in found
+
+
+def test_names_with_latin_diacritics_are_names_in_references(extractor):
+    found = mentions(extractor, "References\n\n2. Yalçın H. B. Turkey's Eurasian Strategy. Ankara: SETA, 2019.\n")
+    assert ("Yalçın H. B.", "PERSON") in found
+    assert not any(surface.endswith("Turkey") and label == "PERSON" for surface, label in found)
+
+
+def test_the_field_of_a_phd_is_not_a_name(extractor):
+    found = mentions(extractor, "Akhmetova Dana, PhD in History, Senior Researcher, Almaty, Kazakhstan")
+    assert not any(surface == "History" for surface, _ in found)
+
+
+def test_a_run_over_breadcrumb_items_and_share_buttons_are_not_names(extractor):
+    found = mentions(extractor, "Главная / Журналы / Вестник МГУ / Архив\nПоделиться: ВКонтакте Telegram\n\nThe text.")
+    assert not any("/" in surface for surface, _ in found)
+    assert not {"ВКонтакте", "Telegram"} & {surface for surface, _ in found}
+
+
+@pytest.mark.parametrize(
+    "surface, label, expected",
+    [
+        ("Kassym-Jomart Tokayev", "LOC", "PERSON"),
+        ("Akhmedova", "LOC", "PERSON"),
+        ("Eduard Shevardnadze", "ORG", "PERSON"),
+        ("Rostov", "LOC", "LOC"),  # a lone "-ov" is also a town's ending
+        ("Supreme Council", "ORG", "ORG"),
+    ],
+)
+def test_a_place_or_organisation_shaped_like_a_regional_personal_name_is_the_person(surface, label, expected):
+    text = f"Then {surface} arrived."
+    cand = Candidate(5, 5 + len(surface), label, "spacy", PRIORITY["statistical"])
+    assert _person_by_surname_ending(text, cand).label == expected

@@ -108,6 +108,7 @@ _DEGREE_PHRASE = re.compile(
 )
 # A degree written out before its field: "Doctor of [Political Sciences]" is the field, not an organisation.
 _DEGREE_BEFORE = re.compile(r"\b(?:Candidate|Doctor|Master|Bachelor)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DEGREE_IN_BEFORE = re.compile(r"\b(?:PhD|Ph\.\s?D\.|Doctorate|MA|MSc|M\.A\.|BA|B\.A\.)\s+in\s+$")
 _DEGREE_FIELD = re.compile(r"\b(?:Sciences?|Philosophy|Arts|Laws?|Economics)$")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|»|›|>|→|\\)\s")
 # A field label ends in a colon; a Russian one may run on in lower case ("Учёная степень:", "Место работы:").
@@ -157,8 +158,10 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     folded = " ".join(surface.casefold().split())
     if folded in _FURNITURE_WORDS or folded in _FURNITURE_PHRASES:
         return True
-    if _DEGREE_PHRASE.match(surface) or _LOCATOR.match(surface):
-        return True
+    if _DEGREE_PHRASE.match(surface) or _LOCATOR.match(surface) or _BREADCRUMB_SEPARATOR.search(surface):
+        return True  # a degree, a reference's locator, or a run over breadcrumb items ("Главная / Журналы / Вестник")
+    if _DEGREE_IN_BEFORE.search(text, max(0, cand.start - 16), cand.start):
+        return True  # "PhD in History": the degree's field
     if cand.label == "ORG" and _DEGREE_FIELD.search(surface) and _DEGREE_BEFORE.search(text, max(0, cand.start - 40), cand.start):
         return True
     if "·" in surface:
@@ -185,6 +188,15 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
         if surface in items and len(surface.split()) <= 2:
             return True
     return False
+
+
+# A row of sharing or follow buttons: "Поделиться: ВКонтакте Telegram", "Share: Facebook Twitter LinkedIn".
+_SHARE_ROW = re.compile(r"[ \t]*(?:share|share this|follow us|поделиться|поделитесь|мы в соцсетях|подписывайтесь)\b[^\n]*?:", re.IGNORECASE)
+
+
+def _on_a_share_row(text: str, cand: Candidate) -> bool:
+    """A social network's name on a row of share buttons is a link, not a mention."""
+    return bool(_SHARE_ROW.match(text, text.rfind("\n", 0, cand.start) + 1))
 
 
 def _cuts_a_known_organisation(cand: Candidate, gazetteer: list[Candidate]) -> bool:
@@ -355,6 +367,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += patterns.propagate_event_names(text, events)
     proposals += patterns.summit_candidates(text, proposals)
     proposals += patterns.place_event_candidates(text, proposals)
+    proposals = [c for c in proposals if not _on_a_share_row(text, c)]
     # The date finder's spans already follow the DATE rules ("15 мая 1992 г." keeps its full stop).
     cleaned = [c for c in (cand if cand.source == "dates" else clean_span(text, cand, blocked) for cand in proposals) if c is not None]
     chosen = resolve(_names_inside_statistical_names(cleaned))
@@ -413,6 +426,7 @@ def _statistical_kept(
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
         if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(text, cand, titles):
             continue  # "Agreement on ... Friendship and Cooperation of ...", a cited book's title: its words, not an organisation
+        cand = _person_by_surname_ending(text, cand)
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _label_by_head(text[part.start:part.end], part), gazetteer_orgs))
     return kept
@@ -436,6 +450,29 @@ def _town_read_as_organisation(text: str, cand: Candidate, towns: set[tuple[int,
         and not _TOWN_CONTEXT_BEFORE.search(text, max(0, cand.start - 12), cand.start)
         and not _TOWN_CONTEXT_AFTER.match(text, cand.end)
     )
+
+
+# Surname endings of the region ("Tokayev", "Akhmedova", "Shevchenko", "Saakashvili"); a lone word needs one no
+# place name of the region has ("-ova", not "-ov": "Saratov", "Rostov").
+_SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|ovich|evich|enko|shvili|dze|uly|ogly|oğlu)$")
+_LONE_SURNAME_END = re.compile(r"(?:ova|eva|yeva|ovich|evich|enko|shvili|dze)$")
+_CAPITALISED_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?$")
+
+
+def _person_by_surname_ending(text: str, cand: Candidate) -> Candidate:
+    """A model's place or organisation shaped like a person's name with a regional surname is the person.
+
+    "Kassym-Jomart Tokayev" -> LOC, "Akhmedova" -> LOC: names of two or three
+    capitalised words ending in a surname suffix, or one word with a
+    suffix no town of the region has, and no head noun of a place or body.
+    """
+    if cand.label not in ("LOC", "ORG"):
+        return cand
+    words = text[cand.start:cand.end].split()
+    if not 1 <= len(words) <= 3 or not all(_CAPITALISED_WORD.match(w) for w in words) or any(w in _NAME_HEADS for w in words):
+        return cand
+    ending = _SURNAME_END if len(words) > 1 else _LONE_SURNAME_END
+    return replace(cand, label="PERSON") if ending.search(words[-1]) else cand
 
 
 # Words before a name that say it is a place ("held in Al-Ula"); "of" only for two names joined by "and".
@@ -685,10 +722,17 @@ def _propagated(text: str, chosen: list[Candidate], blocked: list[tuple[int, int
     out = []
     for surface, model in names.items():
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+            if any(b_start <= match.start() < b_end for b_start, b_end in blocked) or _on_a_breadcrumb(text, match.start()):
                 continue
             out.append(Candidate(match.start(), match.end(), model.label, "propagation", PRIORITY["propagation"], model.canonical, model.kb_id))
     return out
+
+
+def _on_a_breadcrumb(text: str, position: int) -> bool:
+    """Whether the line at ``position`` is a breadcrumb trail ("Главная / Журналы / Вестник РУДН")."""
+    line_end = text.find("\n", position)
+    line = text[text.rfind("\n", 0, position) + 1:line_end if line_end != -1 else len(text)]
+    return len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2
 
 
 def _merge_glued_abbreviations(text: str, chosen: list[Candidate]) -> list[Candidate]:

@@ -19,8 +19,9 @@ from typing import Callable, Iterable
 
 from textmine.stages.ner.spans import PRIORITY, Candidate
 
-_UP = "A-ZА-ЯЁ"
-_LOW = "a-zа-яёáéíóúýčďěňřšťžüöäß"
+# Latin letters with diacritics (Latin-1 and Latin Extended-A: "Yalçın", "Çavuşoğlu", "Wałęsa") belong to names too.
+_UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽƏ"
+_LOW = "a-zа-яёß-öø-ÿā-žə"
 _NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # An initial: one capital, or a transliterated digraph ("Zh.", "Sh.", "Yu.").
 _INITIAL = rf"[{_UP}][hsuaо]?\."
