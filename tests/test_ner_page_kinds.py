@@ -280,3 +280,16 @@ def test_a_place_or_organisation_shaped_like_a_regional_personal_name_is_the_per
     text = f"Then {surface} arrived."
     cand = Candidate(5, 5 + len(surface), label, "spacy", PRIORITY["statistical"])
     assert _person_by_surname_ending(text, cand).label == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Leaders met at the China–Central Asia summit in Xi'an.", ("China–Central Asia summit", "EVENT")),
+        ("The Peace Mission-2021 joint counter-terrorism exercise began in August.", ("Peace Mission-2021", "EVENT")),
+        ("Units rehearsed in the Tsentr-2019 strategic command-staff exercises.", ("Tsentr-2019", "EVENT")),
+        ("Nurmagambetova Aigul K., Associate Professor, Almaty", ("Nurmagambetova Aigul K.", "PERSON")),
+    ],
+)
+def test_gatherings_joined_by_a_dash_exercise_names_before_modifiers_and_surname_given_initial(extractor, text, expected):
+    assert expected in mentions(extractor, text)

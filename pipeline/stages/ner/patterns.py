@@ -33,6 +33,8 @@ _INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s{_INITIAL}\s?|{_INIT
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w.])({_NAME_WORD},?\s(?:{_INITIAL}\s?{_INITIAL}(?:\s?{_INITIAL})?|{_INITIAL}(?!\s?{_NAME_WORD})))(?!\w)"
 )
+# "Akhmedova Lola Sh.": surname, given name and the patronymic's initial (a surname of the region's shape).
+_SURNAME_GIVEN_INITIAL = re.compile(rf"(?<![\w.])({_NAME_WORD}\s{_NAME_WORD}\s{_INITIAL})(?!\s?{_NAME_WORD})(?!\w)")
 # A reference entry opens with its first author, surname first: "1. Rahmon E. Water for ..."
 _REFERENCE_AUTHOR = re.compile(rf"(?m)^\[?\d{{1,3}}[.)\]]\s*({_NAME_WORD},?\s{_INITIALS})")
 # An unnumbered reference (a list item of an HTML page) is known by its shape: a "//" before the source, or ". 2020."
@@ -59,13 +61,16 @@ _QUOTED_ORG = re.compile(rf"\b(?:{_ORG_NOUNS})\s+{_QUOTED}", re.IGNORECASE)
 _ABBREVIATION_QUOTED_ORG = re.compile(rf"(?<![\w.])([{_UP}]{{2,5}})\s+{_QUOTED}")
 _EVENT_NOUNS = r"exercises?|drills?|maneuvers|manoeuvres|war\s+games|operation|games|festival"
 _QUOTED_EVENT = re.compile(rf"\b(?:{_EVENT_NOUNS}|name|called|codenamed|code-named)\s+{_QUOTED}", re.IGNORECASE)
-# "Center-2019 exercise", "exercise Vostok-2018"
+# Lower-case words that may stand between an exercise's name and its noun ("joint counter-terrorism exercise").
+_EVENT_MODIFIERS = r"(?:[a-z][a-z-]*\s+){0,3}"
+# "Center-2019 exercise", "exercise Vostok-2018", "Peace Mission-2021 joint counter-terrorism exercise"
 _HYPHEN_YEAR_EVENT = re.compile(
-    rf"\b({_NAME_WORD}-(?:19|20)\d\d)(?=\s+(?i:{_EVENT_NOUNS})\b)|\bexercises?\s+({_NAME_WORD}-(?:19|20)\d\d)\b"
+    rf"\b({_NAME_WORD}-(?:19|20)\d\d)(?=\s+{_EVENT_MODIFIERS}(?i:{_EVENT_NOUNS})\b)"
+    rf"|\bexercises?\s+({_NAME_WORD}-(?:19|20)\d\d)\b"
 )
 # "Peace Mission 2016 exercise", "exercises Peaceful Mission 2020"
 _NAME_YEAR_EVENT = re.compile(
-    rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)(?=\s+(?i:{_EVENT_NOUNS})\b)"
+    rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)(?=\s+{_EVENT_MODIFIERS}(?i:{_EVENT_NOUNS})\b)"
     rf"|\bexercises?\s+((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)\b"
 )
 # Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
@@ -126,6 +131,10 @@ def person_candidates(text: str) -> list[Candidate]:
             name = match.group(1).rstrip()
             if name.split()[0].rstrip(",") not in _NOT_SURNAME:
                 out.append(_cand(match.start(1), match.start(1) + len(name), "PERSON", "person"))
+    for match in _SURNAME_GIVEN_INITIAL.finditer(text):
+        surname, given = match.group(1).split()[:2]
+        if _surname_like(surname) and surname not in _NOT_SURNAME and not gazetteer.lookup(surname) and not gazetteer.lookup(given):
+            out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     for match in _SURNAME_FIRST.finditer(text):
         surname = match.group(1).split()[0].rstrip(",")
         initials = match.group(1)[len(surname):].strip(" ,")
@@ -201,7 +210,11 @@ def summit_candidates(text: str, anchors: Iterable[Candidate]) -> list[Candidate
         before = match.start()
         anchor = anchor_by_end.get(before)
         if anchor is not None:
-            out.append(_cand(numbered_summit_start(text, anchor.start), match.end(1), "EVENT", "summit"))
+            start = anchor.start
+            # "Russia–Africa summit", "China–Central Asia summit": names joined by a dash are one gathering's name.
+            while start > 0 and text[start - 1] in "–—-" and start - 1 in anchor_by_end:
+                start = anchor_by_end[start - 1].start
+            out.append(_cand(numbered_summit_start(text, start), match.end(1), "EVENT", "summit"))
             continue
         year = _YEAR_BEFORE.search(text, max(0, before - 4), before)
         if year:
@@ -492,7 +505,9 @@ _NUMBERED_SESSION = re.compile(
 # 'held the "Interaction-2019" exercises', '"Sea Breeze-2021" drills'
 _QUOTED_BEFORE_EVENT = re.compile(rf"{_QUOTED}\s+(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
 # "Sea Breeze-2021 drills", "Zapad-2021", "Cooperation-2019": names glued to a year with a hyphen
-_MULTIWORD_HYPHEN_YEAR = re.compile(rf"\b((?:{_NAME_WORD}\s){{0,2}}{_NAME_WORD}-(?:19|20)\d\d)(?=\s+(?i:{_EVENT_NOUNS})\b)")
+_MULTIWORD_HYPHEN_YEAR = re.compile(
+    rf"\b((?:{_NAME_WORD}\s){{0,2}}{_NAME_WORD}-(?:19|20)\d\d)(?=\s+{_EVENT_MODIFIERS}(?i:{_EVENT_NOUNS})\b)"
+)
 
 
 def event_shape_candidates(text: str) -> list[Candidate]:
