@@ -19,6 +19,7 @@ from textmine.stages.ner import (
     _without_trailing_lower_case,
 )
 from textmine.stages.ner.patterns import held_event_candidates, organisation_extent_candidates, russian_name_candidates
+from textmine.stages.ner.russian import russian_gazetteer_candidates
 from textmine.stages.ner.spans import PRIORITY, Candidate
 from test_ner_construction import extractor, mentions  # noqa: F401  (the shared module fixture and helper)
 
@@ -293,3 +294,10 @@ def test_a_place_or_organisation_shaped_like_a_regional_personal_name_is_the_per
 )
 def test_gatherings_joined_by_a_dash_exercise_names_before_modifiers_and_surname_given_initial(extractor, text, expected):
     assert expected in mentions(extractor, text)
+
+
+def test_russian_names_the_gazetteer_knows_are_found_where_natasha_misses_them(extractor):
+    assert ("ЕАЭС", "ORG") in mentions(extractor, "Расширение ЕАЭС и роль Бишкека.")
+    assert ("ИГАД", "ORG") in mentions(extractor, "Миссия ИГАД в Южном Судане.")
+    # A capitalised first word of a sentence is not looked up alone ("Орёл" is also "eagle").
+    assert not russian_gazetteer_candidates("Орёл парил над полем.")

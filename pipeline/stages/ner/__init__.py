@@ -323,7 +323,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     """All recognisers' proposals, cleaned and resolved into the document's mentions."""
     from textmine.stages.dates import find_date_spans
     from textmine.stages.ner.gazetteer_match import gazetteer_index
-    from textmine.stages.ner.russian import russian_candidates
+    from textmine.stages.ner.russian import russian_candidates, russian_gazetteer_candidates
 
     text = model_text(doc.text)
     blocked = no_annotation_regions(text)
@@ -358,6 +358,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
         _labelled_by_gazetteer(text, c) for c in russian_candidates(text)
         if not _is_furniture_or_artefact(text, c) and not _russian_plural_adjective(text, c)
     ]
+    proposals += [c for c in russian_gazetteer_candidates(text) if not _is_furniture_or_artefact(text, c)]
     for start, end, lang in _language_stretches(doc):
         proposals += [
             Candidate(start + s, start + e, "DATE", "dates", PRIORITY["dates"])
