@@ -301,3 +301,24 @@ def test_russian_names_the_gazetteer_knows_are_found_where_natasha_misses_them(e
     assert ("ИГАД", "ORG") in mentions(extractor, "Миссия ИГАД в Южном Судане.")
     # A capitalised first word of a sentence is not looked up alone ("Орёл" is also "eagle").
     assert not russian_gazetteer_candidates("Орёл парил над полем.")
+
+
+def test_menu_runs_export_rows_and_a_verb_opening_a_line_are_not_names(extractor):
+    found = mentions(extractor, "Home | About the Journal | Editorial Board | Submissions\nDownload citation: RIS BibTeX EndNote\n")
+    surfaces = {surface for surface, _ in found}
+    assert not any("|" in surface for surface in surfaces)
+    assert not {"RIS", "EndNote"} & surfaces
+    found = mentions(extractor, "Indexed in Scopus, Web of Science, RSCI and Google Scholar")
+    assert "Indexed" not in {surface for surface, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vestnik MGIMO. 2021. Vol. 14, No. 3. P. 112–130.", "Vestnik MGIMO"),
+        ("Ivanov I. I. Regionalism // Voprosy istorii. 2019. No. 4. P. 5–9.", "Voprosy istorii"),
+        ("The article appeared in Vestnik mezhdunarodnykh issledovaniy, a journal.", "Vestnik mezhdunarodnykh issledovaniy"),
+    ],
+)
+def test_transliterated_russian_periodicals_are_organisations(extractor, text, expected):
+    assert (expected, "ORG") in mentions(extractor, text)

@@ -164,8 +164,8 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
         return True  # "PhD in History": the degree's field
     if cand.label == "ORG" and _DEGREE_FIELD.search(surface) and _DEGREE_BEFORE.search(text, max(0, cand.start - 40), cand.start):
         return True
-    if "·" in surface:
-        return True  # a row of links ("PDF · Cite · Share")
+    if "·" in surface or "|" in surface:
+        return True  # a row of links ("PDF · Cite · Share", "About the Journal | Editorial Board")
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
         return True
@@ -190,12 +190,16 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     return False
 
 
-# A row of sharing or follow buttons: "Поделиться: ВКонтакте Telegram", "Share: Facebook Twitter LinkedIn".
-_SHARE_ROW = re.compile(r"[ \t]*(?:share|share this|follow us|поделиться|поделитесь|мы в соцсетях|подписывайтесь)\b[^\n]*?:", re.IGNORECASE)
+# A row of sharing, follow or citation-export buttons: "Поделиться: ВКонтакте Telegram", "Download citation: RIS BibTeX".
+_SHARE_ROW = re.compile(
+    r"[ \t]*(?:share|share this|follow us|download citation|export citation|cite this|поделиться|поделитесь|мы в соцсетях|"
+    r"подписывайтесь|скачать цитату|экспорт цитаты)\b[^\n]*?:",
+    re.IGNORECASE,
+)
 
 
 def _on_a_share_row(text: str, cand: Candidate) -> bool:
-    """A social network's name on a row of share buttons is a link, not a mention."""
+    """A social network's or a reference manager's name on a row of buttons is a link, not a mention."""
     return bool(_SHARE_ROW.match(text, text.rfind("\n", 0, cand.start) + 1))
 
 
@@ -411,6 +415,8 @@ def _statistical_kept(
         surface = text[cand.start:cand.end]
         if surface.islower():
             continue  # lower-case descriptions are not names
+        if _one_word_of_no_name_class(spacy_doc, cand):
+            continue  # "Indexed in Scopus": a capitalised verb or adverb opening a line is not a name
         if cand.label == "PERSON" and (_written_lower_case_elsewhere(text, surface) or _heads_a_phrase(spacy_doc, cand)):
             continue  # "Gender and political representation ...", "Hydropower cooperation on ...": a title's first word
         if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
@@ -653,6 +659,20 @@ def _surnames_over_the_model(surnames: list[Candidate], chosen: list[Candidate])
         )
         out.append(replace(surname, priority=PRIORITY["propagation:surname-over-model"]) if same_word else surname)
     return out
+
+
+# Word classes no name belongs to, for a one-word mention of the model.
+_NO_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ"})
+
+
+def _one_word_of_no_name_class(spacy_doc: Any, cand: Candidate) -> bool:
+    """A one-word mention opening a line or sentence that the parser reads as a verb, adverb or function word
+    ("Indexed in Scopus", "Externally, ..."): capitalised by its position, not by being a name."""
+    if spacy_doc is None or cand.label == "DATE" or " " in spacy_doc.text[cand.start:cand.end]:
+        return False
+    span = spacy_doc.char_span(cand.start, cand.end)
+    opens = span is not None and (span[0].is_sent_start or cand.start == 0 or spacy_doc.text[cand.start - 1] == "\n")
+    return opens and len(span) == 1 and span[0].pos_ in _NO_NAME_POS
 
 
 def _written_lower_case_elsewhere(text: str, surface: str) -> bool:

@@ -405,7 +405,11 @@ _INSTITUTION_NAMED = re.compile(
 # Periodicals: "Journal of Eurasian Studies", "Central Asian Survey" is left to the citation shapes below.
 _PERIODICAL = re.compile(
     rf"\b((?:Journal|Bulletin|Herald|Vestnik|Annals|Proceedings)\sof\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}}"
-    rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik))"
+    rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik)"
+    # Russian titles transliterated, head first, their other words often in lower case: "Vestnik MGIMO-Universiteta",
+    # "Voprosy istorii", "Izvestiya Rossiiskoi akademii nauk"; up to the full stop or comma that ends the title.
+    rf"|(?:Vestnik|Voprosy|Izvestiya|Izvestia|Problemy|Obozrevatel|Vlast|Mirovaya\sekonomika)"
+    rf"(?:\s(?:[{_UP}]{{2,8}}|[A-Za-z][a-z]+)(?:-[A-Za-z][a-z]+)?){{1,5}}(?=[.,:;]|\s//|\s[-–—]\s|\s*$))"
 )
 # A reference's source after "//" (GOST): "... // Central Asia and the Caucasus. 2019. No. 3"
 _GOST_SOURCE = re.compile(r"//\s*([^/\n.]{3,120}?)\.\s*(?:[-–—]\s*)?(?:19|20)\d\d\b")
