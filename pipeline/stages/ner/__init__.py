@@ -190,19 +190,6 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     return False
 
 
-# A row of sharing, follow or citation-export buttons: "Поделиться: ВКонтакте Telegram", "Download citation: RIS BibTeX".
-_SHARE_ROW = re.compile(
-    r"[ \t]*(?:share|share this|follow us|download citation|export citation|cite this|поделиться|поделитесь|мы в соцсетях|"
-    r"подписывайтесь|скачать цитату|экспорт цитаты)\b[^\n]*?:",
-    re.IGNORECASE,
-)
-
-
-def _on_a_share_row(text: str, cand: Candidate) -> bool:
-    """A social network's or a reference manager's name on a row of buttons is a link, not a mention."""
-    return bool(_SHARE_ROW.match(text, text.rfind("\n", 0, cand.start) + 1))
-
-
 def _cuts_a_known_organisation(cand: Candidate, gazetteer: list[Candidate]) -> bool:
     """A pattern's name that cuts through an organisation the gazetteer found ("General Assembly" in "UN General Assembly")."""
     return any(
@@ -372,7 +359,6 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += patterns.propagate_event_names(text, events)
     proposals += patterns.summit_candidates(text, proposals)
     proposals += patterns.place_event_candidates(text, proposals)
-    proposals = [c for c in proposals if not _on_a_share_row(text, c)]
     # The date finder's spans already follow the DATE rules ("15 мая 1992 г." keeps its full stop).
     cleaned = [c for c in (cand if cand.source == "dates" else clean_span(text, cand, blocked) for cand in proposals) if c is not None]
     chosen = resolve(_names_inside_statistical_names(cleaned))
