@@ -322,3 +322,19 @@ def test_menu_runs_and_a_verb_opening_a_line_are_not_names(extractor):
 )
 def test_transliterated_russian_periodicals_are_organisations(extractor, text, expected):
     assert (expected, "ORG") in mentions(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("Chipo Ndlovu, University of Zimbabwe, Harare, Zimbabwe; cndlovu@example.zw", ("Chipo Ndlovu", "PERSON"), None),
+        ("Saudi Arabia, Ministry of Defence, Riyadh", ("Saudi Arabia", "LOC"), ("Saudi Arabia", "PERSON")),
+        ("The drills were held in the Eastern Province of Saudi Arabia.", ("Eastern Province", "LOC"), None),
+        ("The Minsk Agreements were never implemented.", ("Minsk", "LOC"), ("Minsk Agreements", "ORG")),
+        ("It was founded by the Ottawa Declaration of 1996.", ("Ottawa", "LOC"), None),
+    ],
+)
+def test_author_lines_administrative_units_and_towns_that_name_a_document(extractor, text, expected, absent):
+    found = mentions(extractor, text)
+    assert expected in found
+    assert absent not in found

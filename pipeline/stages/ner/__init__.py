@@ -55,7 +55,7 @@ STATISTICAL_MODELS = ("trained", "pretrained")
 # Head nouns of documents, programmes and registers: not entities (guidelines §2).
 _DOCUMENT_HEAD = re.compile(
     r"\b(?:Charter|Agreement|Treaty|Declaration|Convention|Protocol|Memorandum|Register|Registry|Concept|"
-    r"Strategy|Program|Programme|Initiative|Act|Law|Code|Resolution|Statute|Doctrine|Plan|Report)$"
+    r"Strategy|Program|Programme|Initiative|Act|Law|Code|Resolution|Statute|Doctrine|Plan|Report|Accords?|Agreements|Protocols)$"
 )
 # Role nouns: "the Heads of State" names people by their office, not an organisation.
 _ROLE_HEAD = re.compile(

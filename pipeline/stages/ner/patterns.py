@@ -149,13 +149,21 @@ def _line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
+# Administrative units named head last, capitalised: "Eastern Province", "Kemerovo Region", "Osh Oblast".
+_ADMINISTRATIVE_UNIT = re.compile(
+    rf"\b((?:{_NAME_WORD}\s){{1,2}}(?:Province|Region|Oblast|Governorate|Prefecture|Krai|Okrug|Voivodeship|Canton))\b"
+)
+
+
 def facility_candidates(text: str) -> list[Candidate]:
+    """Facilities ("Manas Air Base") and administrative units ("Eastern Province") named head last."""
     out = []
-    for match in _FACILITY.finditer(text):
-        first_word = match.group(1).split()[0]
-        if first_word in _NOT_SURNAME:
-            continue
-        out.append(_cand(match.start(1), match.end(1), "LOC", "facility"))
+    for regex in (_FACILITY, _ADMINISTRATIVE_UNIT):
+        for match in regex.finditer(text):
+            first_word = match.group(1).split()[0]
+            if first_word in _NOT_SURNAME:
+                continue
+            out.append(_cand(match.start(1), match.end(1), "LOC", "facility"))
     return out
 
 
@@ -311,8 +319,17 @@ _AFFILIATION_CUE = re.compile(
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
+def _known_name_part(gazetteer, name: str) -> bool:
+    """Whether the gazetteer knows the name or one of its words (a place or organisation, not a person)."""
+    return gazetteer.lookup(name) is not None or any(gazetteer.lookup(w) is not None for w in name.split() if "." not in w)
+
+
 def _surname_like(word: str) -> bool:
     return bool(_SURNAME_ENDING.search(word.upper()))
+
+
+# An author line: "Given Surname, <affiliation>, City" (an institution word later on the line).
+_AUTHOR_LINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORD}(?:\s{_INITIAL})?\s{_NAME_WORD}),\s(?=[^\n]*(?:{_AFFILIATION_CUE.pattern}))", re.IGNORECASE)
 
 
 def post_soviet_name_candidates(text: str) -> list[Candidate]:
@@ -334,6 +351,10 @@ def post_soviet_name_candidates(text: str) -> list[Candidate]:
         if not with_initials and (not _surname_like(caps) or any(w in _NOT_SURNAME or gazetteer.lookup(w) for w in others)):
             continue
         out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+    for match in _AUTHOR_LINE.finditer(text):
+        name = match.group(1)
+        if name[:1].isupper() and not any(w in _NOT_SURNAME for w in name.split()) and not _known_name_part(gazetteer, name):
+            out.append(_cand(match.start(1), match.end(1), "PERSON", "byline"))
     for match in _BYLINE.finditer(text):
         line_end = text.find("\n", match.end(1))
         following = text[match.end(1): line_end + 200 if line_end != -1 else len(text)].strip().split("\n", 1)[0]
