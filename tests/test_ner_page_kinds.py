@@ -5,17 +5,22 @@ None of these texts is from the seed page or from corpus/pages.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from textmine.stages.dates import find_dates
 from textmine.stages.ner import (
     _labelled_by_gazetteer,
+    _person_by_surname_ending,
+    _places_by_context,
     _reread_person,
     _russian_plural_adjective,
     _without_trailing_lower_case,
 )
 from textmine.stages.ner.patterns import held_event_candidates, organisation_extent_candidates, russian_name_candidates
-from textmine.stages.ner.spans import Candidate
+from textmine.stages.ner.russian import russian_gazetteer_candidates
+from textmine.stages.ner.spans import PRIORITY, Candidate
 from test_ner_construction import extractor, mentions  # noqa: F401  (the shared module fixture and helper)
 
 
@@ -176,3 +181,160 @@ def test_a_russian_organisation_followed_by_a_place_in_the_genitive_is_one_organ
     assert spans(text, merged) == {("Совет безопасности Ливии", "ORG")}
     listed = "ЕС Ливии"  # an abbreviation next to a place is a list, not one name
     assert len(_merge_russian_organisation_places(listed, [Candidate(0, 2, "ORG", "natasha", 70), Candidate(3, 8, "LOC", "natasha", 70)])) == 2
+
+
+@pytest.mark.parametrize(
+    "text, absent",
+    [
+        ("Vestnik MGIMO. 2021. Vol. 14, No. 3. P. 112–130.", {"P. 112–130", "No. 3", "Vol. 14"}),
+        ("Polis. Politicheskie issledovaniya. 2019. T. 7, № 4. S. 45–60.", {"T. 7", "№ 4", "S. 45–60"}),
+        ("UDC 327.8(470)\nResearch article", {"UDC 327.8(470", "UDC 327.8(470)"}),
+    ],
+)
+def test_bibliographic_locators_are_not_names(extractor, text, absent):
+    assert not {surface for surface, _ in mentions(extractor, text)} & absent
+
+
+def test_the_field_of_a_written_out_degree_is_not_an_organisation(extractor):
+    found = mentions(extractor, "NAZAROV Timur, Doctor of Political Sciences, Professor")
+    assert ("Political Sciences", "ORG") not in found
+    # "candidate of" a party is no degree: the party stays.
+    found = mentions(extractor, "He stood as a candidate of the Liberal Party of Canada in 2004.")
+    assert ("Liberal Party of Canada", "ORG") in found
+
+
+def test_a_russian_field_label_of_several_words_is_not_a_name(extractor):
+    assert not mentions(extractor, "Учёная степень: кандидат политических наук")
+
+
+def test_topics_in_a_keyword_list_in_capitals_are_not_organisations(extractor):
+    found = mentions(extractor, "KEYWORDS: COLLECTIVE SECURITY, REGIONAL INTEGRATION, CENTRAL ASIA")
+    assert not {surface for surface, label in found if label == "ORG"}
+    assert ("CENTRAL ASIA", "LOC") in found
+
+
+def test_a_town_name_the_model_reads_as_a_company_stays_a_company_without_a_place_cue(extractor):
+    assert ("Toyota", "ORG") in mentions(extractor, "Toyota opened a plant near Saint Petersburg.")
+    assert ("Toyota", "LOC") in mentions(extractor, "The new plant in Toyota employs 5,000 people.")
+
+
+def model(text: str, surface: str, label: str, nth: int = 0) -> Candidate:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return Candidate(start, start + len(surface), label, "spacy", PRIORITY["statistical"])
+
+
+def test_a_word_the_document_uses_as_a_place_is_that_place_where_the_model_read_it_otherwise():
+    text = "Qatar after Al-Ula: a reconciliation. The summit was held in Al-Ula in 2021."
+    chosen = [model(text, "Al-Ula", "ORG"), model(text, "Al-Ula", "LOC", nth=1)]
+    assert [c.label for c in _places_by_context(text, chosen)] == ["LOC", "LOC"]
+    # Without a place cue anywhere the model's reading stands.
+    text = "Qatar after Al-Ula: a reconciliation."
+    assert _places_by_context(text, [model(text, "Al-Ula", "ORG")])[0].label == "ORG"
+
+
+def test_a_word_joined_to_a_known_place_after_a_place_preposition_is_a_place():
+    text = "Rebels hold the countryside of Kenya and Hiraan."
+    kenya = replace(model(text, "Kenya", "LOC"), source="gazetteer", priority=PRIORITY["gazetteer"])
+    assert _places_by_context(text, [kenya, model(text, "Hiraan", "PERSON")])[1].label == "LOC"
+    text = "The children of Rama and Sita."
+    rama = model(text, "Rama", "LOC")  # the model's place, not the gazetteer's: no evidence
+    assert _places_by_context(text, [rama, model(text, "Sita", "PERSON")])[1].label == "PERSON"
+
+
+def test_the_title_of_a_cited_work_is_not_an_organisation_unless_the_text_names_it_elsewhere(extractor):
+    reference = "References\n\n1. Hurrell A., Fawcett L. (eds.) Regionalism in World Politics. Oxford University Press, 1995.\n"
+    found = mentions(extractor, reference)
+    assert ("World Politics", "ORG") not in found
+    assert ("Oxford University Press", "ORG") in found
+
+
+def test_names_with_latin_diacritics_are_names_in_references(extractor):
+    found = mentions(extractor, "References\n\n2. Yalçın H. B. Turkey's Eurasian Strategy. Ankara: SETA, 2019.\n")
+    assert ("Yalçın H. B.", "PERSON") in found
+    assert not any(surface.endswith("Turkey") and label == "PERSON" for surface, label in found)
+
+
+def test_the_field_of_a_phd_is_not_a_name(extractor):
+    found = mentions(extractor, "Akhmetova Dana, PhD in History, Senior Researcher, Almaty, Kazakhstan")
+    assert not any(surface == "History" for surface, _ in found)
+
+
+def test_a_run_over_breadcrumb_items_is_not_a_name(extractor):
+    found = mentions(extractor, "Главная / Журналы / Вестник МГУ / Архив\nПоделиться: ВКонтакте Telegram\n\nThe text.")
+    assert not any("/" in surface for surface, _ in found)
+    # Platforms on a share row are ORG (guidelines §2).
+    assert ("Telegram", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "surface, label, expected",
+    [
+        ("Kassym-Jomart Tokayev", "LOC", "PERSON"),
+        ("Akhmedova", "LOC", "PERSON"),
+        ("Eduard Shevardnadze", "ORG", "PERSON"),
+        ("Rostov", "LOC", "LOC"),  # a lone "-ov" is also a town's ending
+        ("Supreme Council", "ORG", "ORG"),
+    ],
+)
+def test_a_place_or_organisation_shaped_like_a_regional_personal_name_is_the_person(surface, label, expected):
+    text = f"Then {surface} arrived."
+    cand = Candidate(5, 5 + len(surface), label, "spacy", PRIORITY["statistical"])
+    assert _person_by_surname_ending(text, cand).label == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Leaders met at the China–Central Asia summit in Xi'an.", ("China–Central Asia summit", "EVENT")),
+        ("The Peace Mission-2021 joint counter-terrorism exercise began in August.", ("Peace Mission-2021", "EVENT")),
+        ("Units rehearsed in the Tsentr-2019 strategic command-staff exercises.", ("Tsentr-2019", "EVENT")),
+        ("Nurmagambetova Aigul K., Associate Professor, Almaty", ("Nurmagambetova Aigul K.", "PERSON")),
+    ],
+)
+def test_gatherings_joined_by_a_dash_exercise_names_before_modifiers_and_surname_given_initial(extractor, text, expected):
+    assert expected in mentions(extractor, text)
+
+
+def test_russian_names_the_gazetteer_knows_are_found_where_natasha_misses_them(extractor):
+    assert ("ЕАЭС", "ORG") in mentions(extractor, "Расширение ЕАЭС и роль Бишкека.")
+    assert ("ИГАД", "ORG") in mentions(extractor, "Миссия ИГАД в Южном Судане.")
+    # A capitalised first word of a sentence is not looked up alone ("Орёл" is also "eagle").
+    assert not russian_gazetteer_candidates("Орёл парил над полем.")
+
+
+def test_menu_runs_and_a_verb_opening_a_line_are_not_names(extractor):
+    found = mentions(extractor, "Home | About the Journal | Editorial Board | Submissions\n")
+    surfaces = {surface for surface, _ in found}
+    assert not any("|" in surface for surface in surfaces)
+    found = mentions(extractor, "Indexed in Scopus, Web of Science, RSCI and Google Scholar")
+    assert "Indexed" not in {surface for surface, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Vestnik MGIMO. 2021. Vol. 14, No. 3. P. 112–130.", "Vestnik MGIMO"),
+        ("Ivanov I. I. Regionalism // Voprosy istorii. 2019. No. 4. P. 5–9.", "Voprosy istorii"),
+        ("The article appeared in Vestnik mezhdunarodnykh issledovaniy, a journal.", "Vestnik mezhdunarodnykh issledovaniy"),
+    ],
+)
+def test_transliterated_russian_periodicals_are_organisations(extractor, text, expected):
+    assert (expected, "ORG") in mentions(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text, expected, absent",
+    [
+        ("Chipo Ndlovu, University of Zimbabwe, Harare, Zimbabwe; cndlovu@example.zw", ("Chipo Ndlovu", "PERSON"), None),
+        ("Saudi Arabia, Ministry of Defence, Riyadh", ("Saudi Arabia", "LOC"), ("Saudi Arabia", "PERSON")),
+        ("The drills were held in the Eastern Province of Saudi Arabia.", ("Eastern Province", "LOC"), None),
+        ("The Minsk Agreements were never implemented.", ("Minsk", "LOC"), ("Minsk Agreements", "ORG")),
+        ("It was founded by the Ottawa Declaration of 1996.", ("Ottawa", "LOC"), None),
+    ],
+)
+def test_author_lines_administrative_units_and_towns_that_name_a_document(extractor, text, expected, absent):
+    found = mentions(extractor, text)
+    assert expected in found
+    assert absent not in found

@@ -55,7 +55,7 @@ STATISTICAL_MODELS = ("trained", "pretrained")
 # Head nouns of documents, programmes and registers: not entities (guidelines §2).
 _DOCUMENT_HEAD = re.compile(
     r"\b(?:Charter|Agreement|Treaty|Declaration|Convention|Protocol|Memorandum|Register|Registry|Concept|"
-    r"Strategy|Program|Programme|Initiative|Act|Law|Code|Resolution|Statute|Doctrine|Plan|Report)$"
+    r"Strategy|Program|Programme|Initiative|Act|Law|Code|Resolution|Statute|Doctrine|Plan|Report|Accords?|Agreements|Protocols)$"
 )
 # Role nouns: "the Heads of State" names people by their office, not an organisation.
 _ROLE_HEAD = re.compile(
@@ -106,8 +106,20 @@ _FURNITURE_PHRASES = frozenset({
 _DEGREE_PHRASE = re.compile(
     r"^(?:Candidate|Doctor|Master|Bachelor)s?\s+of\s+(?:[\w-]+\s+){0,3}(?:Sciences?|Philosophy|Arts|Laws?|Economics)\b", re.IGNORECASE
 )
+# A degree written out before its field: "Doctor of [Political Sciences]" is the field, not an organisation.
+_DEGREE_BEFORE = re.compile(r"\b(?:Candidate|Doctor|Master|Bachelor)s?\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_DEGREE_IN_BEFORE = re.compile(r"\b(?:PhD|Ph\.\s?D\.|Doctorate|MA|MSc|M\.A\.|BA|B\.A\.)\s+in\s+$")
+_DEGREE_FIELD = re.compile(r"\b(?:Sciences?|Philosophy|Arts|Laws?|Economics)$")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|»|›|>|→|\\)\s")
+# A field label ends in a colon; a Russian one may run on in lower case ("Учёная степень:", "Место работы:").
 _FIELD_LABEL_AFTER = re.compile(r"[ \t]*:")
+_RUSSIAN_FIELD_LABEL_AFTER = re.compile(r"(?:[ \t]+[а-яё][а-яё-]*){1,2}[ \t]*:")
+# A bibliographic locator: page, volume, issue or classification abbreviation and its numbers ("P. 141–158",
+# "T. 11", "№ 2", "Vol. 8", "UDC 327.7(8)"): a reference's coordinates, never a name.
+_LOCATOR = re.compile(
+    r"^(?:[PSCTpsN]|pp|Pp|Vol|Vols|No|Nos|Iss|Issue|Art|Ch|Sec|Fig|Tab|UDC|BBK|Т|С|Вып|Ч|Кн|Ст|Рис|Табл|УДК|ББК|№)"
+    r"\.?\s*№?\s*\d[\d\s.,:;()–—-]*$"
+)
 
 
 def model_text(text: str) -> str:
@@ -146,10 +158,14 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     folded = " ".join(surface.casefold().split())
     if folded in _FURNITURE_WORDS or folded in _FURNITURE_PHRASES:
         return True
-    if _DEGREE_PHRASE.match(surface):
+    if _DEGREE_PHRASE.match(surface) or _LOCATOR.match(surface) or _BREADCRUMB_SEPARATOR.search(surface):
+        return True  # a degree, a reference's locator, or a run over breadcrumb items ("Главная / Журналы / Вестник")
+    if _DEGREE_IN_BEFORE.search(text, max(0, cand.start - 16), cand.start):
+        return True  # "PhD in History": the degree's field
+    if cand.label == "ORG" and _DEGREE_FIELD.search(surface) and _DEGREE_BEFORE.search(text, max(0, cand.start - 40), cand.start):
         return True
-    if "·" in surface:
-        return True  # a row of links ("PDF · Cite · Share")
+    if "·" in surface or "|" in surface:
+        return True  # a row of links ("PDF · Cite · Share", "About the Journal | Editorial Board")
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
         return True
@@ -162,7 +178,9 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     line_end = text.find("\n", cand.end)
     line = text[line_start:line_end if line_end != -1 else len(text)]
     # A field label of a catalogue record ("Авторы:", "Рубрика:") opens its line and is followed by a colon.
-    if not text[line_start:cand.start].strip() and _FIELD_LABEL_AFTER.match(text, cand.end):
+    if not text[line_start:cand.start].strip() and (
+        _FIELD_LABEL_AFTER.match(text, cand.end) or (has_cyrillic(surface) and _RUSSIAN_FIELD_LABEL_AFTER.match(text, cand.end))
+    ):
         return True
     # A breadcrumb item ("Главная / Каталог / Статьи") is a link, not a mention.
     if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2:
@@ -196,6 +214,27 @@ def keyword_line_candidates(text: str) -> list[Candidate]:
             start = item.start() + item.group().index(name)
             out.append(Candidate(start, start + len(name), entry.label, "gazetteer", PRIORITY["gazetteer:long"], entry.canonical, entry.kb_id))
     return out
+
+
+def _shouted_keyword_lines(original: str) -> list[tuple[int, int]]:
+    """Keyword lists written in capitals ("KEYWORDS: COLLECTIVE SECURITY, CENTRAL ASIA"), as (start, end) of their items."""
+    return [
+        (line.start(1), line.end(1)) for line in _KEYWORD_LINE.finditer(original)
+        if not _LATIN_LOWER.search(line.group(1)) and _LATIN_UPPER.search(line.group(1))
+    ]
+
+
+def _is_a_shouted_keyword(text: str, cand: Candidate, lines: list[tuple[int, int]]) -> bool:
+    """A model's name in a keyword list in capitals: the list has no case and no syntax to read a name from.
+
+    Its topics ("Collective Security", "Regional Integration") are not names; the
+    gazetteer still finds the known ones in the list (:func:`keyword_line_candidates`)
+    and a name with an organisation or event head noun is kept.
+    """
+    if cand.label == "DATE" or not any(start <= cand.start and cand.end <= end for start, end in lines):
+        return False
+    head = text[cand.start:cand.end].split(" of ")[0].split()[-1]
+    return not any(head in heads for _, heads in _HEAD_LABELS)
 
 
 def _russian_lines(text: str) -> list[tuple[int, int]]:
@@ -275,14 +314,18 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     """All recognisers' proposals, cleaned and resolved into the document's mentions."""
     from textmine.stages.dates import find_date_spans
     from textmine.stages.ner.gazetteer_match import gazetteer_index
-    from textmine.stages.ner.russian import russian_candidates
+    from textmine.stages.ner.russian import russian_candidates, russian_gazetteer_candidates
 
     text = model_text(doc.text)
     blocked = no_annotation_regions(text)
     gazetteer = gazetteer_index().find(spacy_doc)
     quoted = patterns.quoted_name_candidates(text)
     proposals: list[Candidate] = []
-    proposals += _statistical_kept(text, statistical, blocked, gazetteer, quoted, spacy_doc)
+    shouted_keywords = _shouted_keyword_lines(doc.text)
+    proposals += [
+        c for c in _statistical_kept(text, statistical, blocked, gazetteer, quoted, spacy_doc)
+        if not _is_a_shouted_keyword(text, c, shouted_keywords)
+    ]
     proposals += gazetteer
     proposals += quoted
     proposals += patterns.person_candidates(text)
@@ -306,6 +349,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
         _labelled_by_gazetteer(text, c) for c in russian_candidates(text)
         if not _is_furniture_or_artefact(text, c) and not _russian_plural_adjective(text, c)
     ]
+    proposals += [c for c in russian_gazetteer_candidates(text) if not _is_furniture_or_artefact(text, c)]
     for start, end, lang in _language_stretches(doc):
         proposals += [
             Candidate(start + s, start + e, "DATE", "dates", PRIORITY["dates"])
@@ -320,7 +364,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     chosen = resolve(_names_inside_statistical_names(cleaned))
     persons = [c for c in chosen if c.label == "PERSON"]
     surnames = _surnames_over_the_model(patterns.surname_mentions(text, persons), chosen)
-    chosen = resolve(chosen + _propagated(text, chosen, blocked) + surnames)
+    chosen = _places_by_context(text, resolve(chosen + _propagated(text, chosen, blocked) + surnames))
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
     chosen = _merge_russian_organisation_places(text, _merge_glued_abbreviations(text, chosen))
     return resolve(align_to_tokens(text, chosen, tokens))
@@ -336,9 +380,10 @@ def _statistical_kept(
 
     quoted_org_starts = {q.start for q in quoted if q.label == "ORG"}
     gazetteer_spans = {(g.start, g.end) for g in gazetteer}
+    gazetteer_towns = {(g.start, g.end) for g in gazetteer if (g.kb_id or "").startswith("geonames:") and " " not in text[g.start:g.end]}
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
-    titles = patterns.document_title_spans(text)
+    titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text)
     kept = []
     for cand in statistical:
         cand = clean_span(text, cand, blocked)
@@ -356,6 +401,8 @@ def _statistical_kept(
         surface = text[cand.start:cand.end]
         if surface.islower():
             continue  # lower-case descriptions are not names
+        if _one_word_of_no_name_class(spacy_doc, cand):
+            continue  # "Indexed in Scopus": a capitalised verb or adverb opening a line is not a name
         if cand.label == "PERSON" and (_written_lower_case_elsewhere(text, surface) or _heads_a_phrase(spacy_doc, cand)):
             continue  # "Gender and political representation ...", "Hydropower cooperation on ...": a title's first word
         if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
@@ -368,13 +415,57 @@ def _statistical_kept(
         quote = _QUOTE_AFTER.match(text, cand.end)
         if cand.label == "ORG" and quote and quote.end() in quoted_org_starts:
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
-        if (cand.start, cand.end) in gazetteer_spans:
+        if (cand.start, cand.end) in gazetteer_spans and not _town_read_as_organisation(text, cand, gazetteer_towns):
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
-        if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(surface, cand, titles):
-            continue  # "Agreement on ... Friendship and Cooperation of ...": the title's words, not an organisation
+        if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(text, cand, titles):
+            continue  # "Agreement on ... Friendship and Cooperation of ...", a cited book's title: its words, not an organisation
+        cand = _person_by_surname_ending(text, cand)
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _label_by_head(text[part.start:part.end], part), gazetteer_orgs))
     return kept
+
+
+# Words around a town's name that say it is the place ("plant near Toyota", "Toyota, Japan", "Toyota-based").
+_TOWN_CONTEXT_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|into|of|outside|around|across|throughout|via|between|and|against)\s(?:the\s)?$")
+_TOWN_CONTEXT_AFTER = re.compile(r",\s[A-Z]|-based\b|\s(?:and|or)\s[A-Z]")
+
+
+def _town_read_as_organisation(text: str, cand: Candidate, towns: set[tuple[int, int]]) -> bool:
+    """A one-word town the model reads as an organisation, with no word around it that makes it a place.
+
+    Many companies and some surnames are also the names of towns ("Toyota",
+    "Siemens"); where nothing says "place", the model's reading of the
+    sentence ("Toyota opened a plant") is better evidence than the list.
+    """
+    return (
+        cand.label == "ORG"
+        and (cand.start, cand.end) in towns
+        and not _TOWN_CONTEXT_BEFORE.search(text, max(0, cand.start - 12), cand.start)
+        and not _TOWN_CONTEXT_AFTER.match(text, cand.end)
+    )
+
+
+# Surname endings of the region ("Tokayev", "Akhmedova", "Shevchenko", "Saakashvili"); a lone word needs one no
+# place name of the region has ("-ova", not "-ov": "Saratov", "Rostov").
+_SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|ovich|evich|enko|shvili|dze|uly|ogly|oğlu)$")
+_LONE_SURNAME_END = re.compile(r"(?:ova|eva|yeva|ovich|evich|enko|shvili|dze)$")
+_CAPITALISED_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?$")
+
+
+def _person_by_surname_ending(text: str, cand: Candidate) -> Candidate:
+    """A model's place or organisation shaped like a person's name with a regional surname is the person.
+
+    "Kassym-Jomart Tokayev" -> LOC, "Akhmedova" -> LOC: names of two or three
+    capitalised words ending in a surname suffix, or one word with a
+    suffix no town of the region has, and no head noun of a place or body.
+    """
+    if cand.label not in ("LOC", "ORG"):
+        return cand
+    words = text[cand.start:cand.end].split()
+    if not 1 <= len(words) <= 3 or not all(_CAPITALISED_WORD.match(w) for w in words) or any(w in _NAME_HEADS for w in words):
+        return cand
+    ending = _SURNAME_END if len(words) > 1 else _LONE_SURNAME_END
+    return replace(cand, label="PERSON") if ending.search(words[-1]) else cand
 
 
 # Words before a name that say it is a place ("held in Al-Ula"); "of" only for two names joined by "and".
@@ -422,6 +513,41 @@ def _reread_person(text: str, cand: Candidate, spacy_doc: Any) -> list[Candidate
     return out
 
 
+_PLACE_CUE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near)\s(?:the\s)?$")
+_COORDINATED_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|of|across|between)\s(?:the\s)?$")
+
+
+def _places_by_context(text: str, chosen: list[Candidate]) -> list[Candidate]:
+    """A one-word name the model reads as an organisation or a person where the document shows it is a place.
+
+    * One reading per document: a word the document uses as a place after "in",
+      "at" or "near" ("held in Al-Ula") is that place where the model
+      read it otherwise on its own ("The GCC after Al-Ula" -> ORG).
+    * Coordination: a word joined by "and" to a place the gazetteer knows, after
+      a place preposition, is a place too ("the countryside of Jubaland and Hiraan").
+    """
+    places = {
+        text[c.start:c.end] for c in chosen
+        if c.label == "LOC" and _PLACE_CUE_BEFORE.search(text, max(0, c.start - 12), c.start)
+    }
+    out = []
+    for i, cand in enumerate(chosen):
+        surface = text[cand.start:cand.end]
+        if cand.label in ("ORG", "PERSON") and cand.priority == PRIORITY["statistical"] and " " not in surface:
+            previous = chosen[i - 1] if i else None
+            coordinated = (
+                previous is not None
+                and previous.label == "LOC"
+                and previous.source == "gazetteer"
+                and text[previous.end:cand.start] == " and "
+                and _COORDINATED_PLACE_BEFORE.search(text, max(0, previous.start - 12), previous.start) is not None
+            )
+            if surface in places or coordinated:
+                cand = replace(cand, label="LOC")
+        out.append(cand)
+    return out
+
+
 def _without_trailing_lower_case(text: str, cand: Candidate) -> Candidate:
     """A place's or person's span less lower-case words the model ran on into ("Gulf solidarity" -> "Gulf")."""
     if cand.label not in ("LOC", "PERSON"):
@@ -452,14 +578,29 @@ def _russian_plural_adjective(text: str, cand: Candidate) -> bool:
 
 
 
-_ORG_HEADS = dict(_HEAD_LABELS)["ORG"]
+_NAME_HEADS = frozenset().union(*(heads for _, heads in _HEAD_LABELS))
 
 
-def _inside_a_title_without_an_organisation_head(surface: str, cand: Candidate, titles: list[tuple[int, int]]) -> bool:
-    """A model's ORG inside a document's title whose head is no organisation noun ("Establishment" in "Declaration on
-    the Establishment of the SCO"); the organisations named in titles are still found (gazetteer, patterns, a head noun)."""
-    head = surface.split(" of ")[0].split()[-1]
-    return head not in _ORG_HEADS and any(start <= cand.start and cand.end <= end for start, end in titles)
+def _inside_a_title_without_an_organisation_head(
+    text: str, cand: Candidate, titles: list[tuple[int, int]]
+) -> bool:
+    """A model's ORG inside a title whose head is no name noun ("Establishment" in "Declaration on the Establishment
+    of the SCO", "Security Communities" as a cited book's title).
+
+    The organisations named in titles are still found (gazetteer, patterns, a
+    head noun), and so is a name the document also uses outside its titles
+    ("The GCC after Al-Ula: ..." where the summit was "held in Al-Ula").
+    """
+    surface = text[cand.start:cand.end]
+    if surface.split(" of ")[0].split()[-1] in _NAME_HEADS:
+        return False
+    if not any(start <= cand.start and cand.end <= end for start, end in titles):
+        return False
+    elsewhere = (
+        m.start() for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text)
+        if not any(start <= m.start() < end for start, end in titles)
+    )
+    return next(elsewhere, None) is None
 
 
 # Labels whose statistical mentions keep the names nested in them: "2001 United Kingdom general election",
@@ -504,6 +645,20 @@ def _surnames_over_the_model(surnames: list[Candidate], chosen: list[Candidate])
         )
         out.append(replace(surname, priority=PRIORITY["propagation:surname-over-model"]) if same_word else surname)
     return out
+
+
+# Word classes no name belongs to, for a one-word mention of the model.
+_NO_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ"})
+
+
+def _one_word_of_no_name_class(spacy_doc: Any, cand: Candidate) -> bool:
+    """A one-word mention opening a line or sentence that the parser reads as a verb, adverb or function word
+    ("Indexed in Scopus", "Externally, ..."): capitalised by its position, not by being a name."""
+    if spacy_doc is None or cand.label == "DATE" or " " in spacy_doc.text[cand.start:cand.end]:
+        return False
+    span = spacy_doc.char_span(cand.start, cand.end)
+    opens = span is not None and (span[0].is_sent_start or cand.start == 0 or spacy_doc.text[cand.start - 1] == "\n")
+    return opens and len(span) == 1 and span[0].pos_ in _NO_NAME_POS
 
 
 def _written_lower_case_elsewhere(text: str, surface: str) -> bool:
@@ -574,10 +729,17 @@ def _propagated(text: str, chosen: list[Candidate], blocked: list[tuple[int, int
     out = []
     for surface, model in names.items():
         for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            if any(b_start <= match.start() < b_end for b_start, b_end in blocked):
+            if any(b_start <= match.start() < b_end for b_start, b_end in blocked) or _on_a_breadcrumb(text, match.start()):
                 continue
             out.append(Candidate(match.start(), match.end(), model.label, "propagation", PRIORITY["propagation"], model.canonical, model.kb_id))
     return out
+
+
+def _on_a_breadcrumb(text: str, position: int) -> bool:
+    """Whether the line at ``position`` is a breadcrumb trail ("Главная / Журналы / Вестник РУДН")."""
+    line_end = text.find("\n", position)
+    line = text[text.rfind("\n", 0, position) + 1:line_end if line_end != -1 else len(text)]
+    return len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2
 
 
 def _merge_glued_abbreviations(text: str, chosen: list[Candidate]) -> list[Candidate]:

@@ -84,12 +84,22 @@ def _some_start_with(names: list[str], prefix: str) -> bool:
     return i < len(names) and names[i].startswith(prefix)
 
 
+# Heads of documents named after the town they were signed in ("Ottawa Declaration", "Minsk Agreements"): documents
+# are not entities, the town in the name is (guidelines §2).
+_DOCUMENT_HEADS = frozenset(
+    "Declaration Declarations Agreement Agreements Accord Accords Protocol Treaty Charter Convention Communiqué Memorandum".split()
+)
+
+
 def _standalone_proper_noun(tokens: list[Any], i: int) -> bool:
-    """A proper noun that is not part of a longer name ("George Smith", "Budapest Metro")."""
+    """A proper noun that is not part of a longer name ("George Smith", "Budapest Metro"), or names a document's town."""
     if tokens[i].pos_ != "PROPN":
         return False
-    neighbours = [tokens[j] for j in (i - 1, i + 1) if 0 <= j < len(tokens)]
-    return not any(t.pos_ == "PROPN" and t.text[:1].isupper() for t in neighbours)
+    before = tokens[i - 1] if i > 0 else None
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    if after is not None and after.text in _DOCUMENT_HEADS:
+        after = None
+    return not any(t is not None and t.pos_ == "PROPN" and t.text[:1].isupper() for t in (before, after))
 
 
 @lru_cache(maxsize=1)

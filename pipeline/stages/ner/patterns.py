@@ -19,8 +19,9 @@ from typing import Callable, Iterable
 
 from textmine.stages.ner.spans import PRIORITY, Candidate
 
-_UP = "A-ZА-ЯЁ"
-_LOW = "a-zа-яёáéíóúýčďěňřšťžüöäß"
+# Latin letters with diacritics (Latin-1 and Latin Extended-A: "Yalçın", "Çavuşoğlu", "Wałęsa") belong to names too.
+_UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽƏ"
+_LOW = "a-zа-яёß-öø-ÿā-žə"
 _NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # An initial: one capital, or a transliterated digraph ("Zh.", "Sh.", "Yu.").
 _INITIAL = rf"[{_UP}][hsuaо]?\."
@@ -32,6 +33,8 @@ _INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s{_INITIAL}\s?|{_INIT
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w.])({_NAME_WORD},?\s(?:{_INITIAL}\s?{_INITIAL}(?:\s?{_INITIAL})?|{_INITIAL}(?!\s?{_NAME_WORD})))(?!\w)"
 )
+# "Akhmedova Lola Sh.": surname, given name and the patronymic's initial (a surname of the region's shape).
+_SURNAME_GIVEN_INITIAL = re.compile(rf"(?<![\w.])({_NAME_WORD}\s{_NAME_WORD}\s{_INITIAL})(?!\s?{_NAME_WORD})(?!\w)")
 # A reference entry opens with its first author, surname first: "1. Rahmon E. Water for ..."
 _REFERENCE_AUTHOR = re.compile(rf"(?m)^\[?\d{{1,3}}[.)\]]\s*({_NAME_WORD},?\s{_INITIALS})")
 # An unnumbered reference (a list item of an HTML page) is known by its shape: a "//" before the source, or ". 2020."
@@ -58,13 +61,16 @@ _QUOTED_ORG = re.compile(rf"\b(?:{_ORG_NOUNS})\s+{_QUOTED}", re.IGNORECASE)
 _ABBREVIATION_QUOTED_ORG = re.compile(rf"(?<![\w.])([{_UP}]{{2,5}})\s+{_QUOTED}")
 _EVENT_NOUNS = r"exercises?|drills?|maneuvers|manoeuvres|war\s+games|operation|games|festival"
 _QUOTED_EVENT = re.compile(rf"\b(?:{_EVENT_NOUNS}|name|called|codenamed|code-named)\s+{_QUOTED}", re.IGNORECASE)
-# "Center-2019 exercise", "exercise Vostok-2018"
+# Lower-case words that may stand between an exercise's name and its noun ("joint counter-terrorism exercise").
+_EVENT_MODIFIERS = r"(?:[a-z][a-z-]*\s+){0,3}"
+# "Center-2019 exercise", "exercise Vostok-2018", "Peace Mission-2021 joint counter-terrorism exercise"
 _HYPHEN_YEAR_EVENT = re.compile(
-    rf"\b({_NAME_WORD}-(?:19|20)\d\d)(?=\s+(?i:{_EVENT_NOUNS})\b)|\bexercises?\s+({_NAME_WORD}-(?:19|20)\d\d)\b"
+    rf"\b({_NAME_WORD}-(?:19|20)\d\d)(?=\s+{_EVENT_MODIFIERS}(?i:{_EVENT_NOUNS})\b)"
+    rf"|\bexercises?\s+({_NAME_WORD}-(?:19|20)\d\d)\b"
 )
 # "Peace Mission 2016 exercise", "exercises Peaceful Mission 2020"
 _NAME_YEAR_EVENT = re.compile(
-    rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)(?=\s+(?i:{_EVENT_NOUNS})\b)"
+    rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)(?=\s+{_EVENT_MODIFIERS}(?i:{_EVENT_NOUNS})\b)"
     rf"|\bexercises?\s+((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)\b"
 )
 # Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
@@ -125,6 +131,10 @@ def person_candidates(text: str) -> list[Candidate]:
             name = match.group(1).rstrip()
             if name.split()[0].rstrip(",") not in _NOT_SURNAME:
                 out.append(_cand(match.start(1), match.start(1) + len(name), "PERSON", "person"))
+    for match in _SURNAME_GIVEN_INITIAL.finditer(text):
+        surname, given = match.group(1).split()[:2]
+        if _surname_like(surname) and surname not in _NOT_SURNAME and not gazetteer.lookup(surname) and not gazetteer.lookup(given):
+            out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     for match in _SURNAME_FIRST.finditer(text):
         surname = match.group(1).split()[0].rstrip(",")
         initials = match.group(1)[len(surname):].strip(" ,")
@@ -139,13 +149,21 @@ def _line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
+# Administrative units named head last, capitalised: "Eastern Province", "Kemerovo Region", "Osh Oblast".
+_ADMINISTRATIVE_UNIT = re.compile(
+    rf"\b((?:{_NAME_WORD}\s){{1,2}}(?:Province|Region|Oblast|Governorate|Prefecture|Krai|Okrug|Voivodeship|Canton))\b"
+)
+
+
 def facility_candidates(text: str) -> list[Candidate]:
+    """Facilities ("Manas Air Base") and administrative units ("Eastern Province") named head last."""
     out = []
-    for match in _FACILITY.finditer(text):
-        first_word = match.group(1).split()[0]
-        if first_word in _NOT_SURNAME:
-            continue
-        out.append(_cand(match.start(1), match.end(1), "LOC", "facility"))
+    for regex in (_FACILITY, _ADMINISTRATIVE_UNIT):
+        for match in regex.finditer(text):
+            first_word = match.group(1).split()[0]
+            if first_word in _NOT_SURNAME:
+                continue
+            out.append(_cand(match.start(1), match.end(1), "LOC", "facility"))
     return out
 
 
@@ -200,7 +218,11 @@ def summit_candidates(text: str, anchors: Iterable[Candidate]) -> list[Candidate
         before = match.start()
         anchor = anchor_by_end.get(before)
         if anchor is not None:
-            out.append(_cand(numbered_summit_start(text, anchor.start), match.end(1), "EVENT", "summit"))
+            start = anchor.start
+            # "Russia–Africa summit", "China–Central Asia summit": names joined by a dash are one gathering's name.
+            while start > 0 and text[start - 1] in "–—-" and start - 1 in anchor_by_end:
+                start = anchor_by_end[start - 1].start
+            out.append(_cand(numbered_summit_start(text, start), match.end(1), "EVENT", "summit"))
             continue
         year = _YEAR_BEFORE.search(text, max(0, before - 4), before)
         if year:
@@ -297,8 +319,17 @@ _AFFILIATION_CUE = re.compile(
 _ROMAN = re.compile(r"^[IVXLCDM]+$")
 
 
+def _known_name_part(gazetteer, name: str) -> bool:
+    """Whether the gazetteer knows the name or one of its words (a place or organisation, not a person)."""
+    return gazetteer.lookup(name) is not None or any(gazetteer.lookup(w) is not None for w in name.split() if "." not in w)
+
+
 def _surname_like(word: str) -> bool:
     return bool(_SURNAME_ENDING.search(word.upper()))
+
+
+# An author line: "Given Surname, <affiliation>, City" (an institution word later on the line).
+_AUTHOR_LINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORD}(?:\s{_INITIAL})?\s{_NAME_WORD}),\s(?=[^\n]*(?:{_AFFILIATION_CUE.pattern}))", re.IGNORECASE)
 
 
 def post_soviet_name_candidates(text: str) -> list[Candidate]:
@@ -320,6 +351,10 @@ def post_soviet_name_candidates(text: str) -> list[Candidate]:
         if not with_initials and (not _surname_like(caps) or any(w in _NOT_SURNAME or gazetteer.lookup(w) for w in others)):
             continue
         out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+    for match in _AUTHOR_LINE.finditer(text):
+        name = match.group(1)
+        if name[:1].isupper() and not any(w in _NOT_SURNAME for w in name.split()) and not _known_name_part(gazetteer, name):
+            out.append(_cand(match.start(1), match.end(1), "PERSON", "byline"))
     for match in _BYLINE.finditer(text):
         line_end = text.find("\n", match.end(1))
         following = text[match.end(1): line_end + 200 if line_end != -1 else len(text)].strip().split("\n", 1)[0]
@@ -391,7 +426,11 @@ _INSTITUTION_NAMED = re.compile(
 # Periodicals: "Journal of Eurasian Studies", "Central Asian Survey" is left to the citation shapes below.
 _PERIODICAL = re.compile(
     rf"\b((?:Journal|Bulletin|Herald|Vestnik|Annals|Proceedings)\sof\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}}"
-    rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik))"
+    rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik)"
+    # Russian titles transliterated, head first, their other words often in lower case: "Vestnik MGIMO-Universiteta",
+    # "Voprosy istorii", "Izvestiya Rossiiskoi akademii nauk"; up to the full stop or comma that ends the title.
+    rf"|(?:Vestnik|Voprosy|Izvestiya|Izvestia|Problemy|Obozrevatel|Vlast|Mirovaya\sekonomika)"
+    rf"(?:\s(?:[{_UP}]{{2,8}}|[A-Za-z][a-z]+)(?:-[A-Za-z][a-z]+)?){{1,5}}(?=[.,:;]|\s//|\s[-–—]\s|\s*$))"
 )
 # A reference's source after "//" (GOST): "... // Central Asia and the Caucasus. 2019. No. 3"
 _GOST_SOURCE = re.compile(r"//\s*([^/\n.]{3,120}?)\.\s*(?:[-–—]\s*)?(?:19|20)\d\d\b")
@@ -491,7 +530,9 @@ _NUMBERED_SESSION = re.compile(
 # 'held the "Interaction-2019" exercises', '"Sea Breeze-2021" drills'
 _QUOTED_BEFORE_EVENT = re.compile(rf"{_QUOTED}\s+(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
 # "Sea Breeze-2021 drills", "Zapad-2021", "Cooperation-2019": names glued to a year with a hyphen
-_MULTIWORD_HYPHEN_YEAR = re.compile(rf"\b((?:{_NAME_WORD}\s){{0,2}}{_NAME_WORD}-(?:19|20)\d\d)(?=\s+(?i:{_EVENT_NOUNS})\b)")
+_MULTIWORD_HYPHEN_YEAR = re.compile(
+    rf"\b((?:{_NAME_WORD}\s){{0,2}}{_NAME_WORD}-(?:19|20)\d\d)(?=\s+{_EVENT_MODIFIERS}(?i:{_EVENT_NOUNS})\b)"
+)
 
 
 def event_shape_candidates(text: str) -> list[Candidate]:
@@ -556,6 +597,19 @@ _DOCUMENT_TITLE = re.compile(rf"{_DOCUMENT_START.pattern}[^\n.;(]*")
 def document_title_spans(text: str) -> list[tuple[int, int]]:
     """Where the titles of treaties and other documents named head first are ("Declaration on the Establishment of ...")."""
     return [(m.start(), m.end()) for m in _DOCUMENT_TITLE.finditer(text)]
+
+
+# A reference's title: after its authors ("Surname I. I., Surname I." or "(eds.)", maybe a year in brackets), up to
+# the full stop or "//" before the source ("Adler E., Barnett M. (eds.) Security Communities. Cambridge, 1998.").
+_REFERENCE_TITLE = re.compile(
+    rf"(?m)^[ \t]*(?:\[?\d{{1,3}}[.)\]]\s*)?(?:{_NAME_WORD},?\s{_INITIALS},?\s?(?:and\s|&\s)?)+"
+    rf"(?:\((?:eds?|ред)\.\)\s?)?(?:\(\d{{4}}\)\.?\s?)?([^\n]+?)(?=\s//\s|\.\s|\.$)"
+)
+
+
+def reference_title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the titles of the works in a reference list are (after the authors, before the source)."""
+    return [(m.start(1), m.end(1)) for m in _REFERENCE_TITLE.finditer(text)]
 
 
 def is_document_title(surface: str) -> bool:

@@ -3,6 +3,9 @@
 natasha's PER/LOC/ORG are run over each line that holds Cyrillic; only spans
 with Cyrillic in them are kept, since Latin names on such lines (an English
 title inside a Russian heading) are the English recognisers' work.
+
+The gazetteer's Russian names (in any case form: "в Мурманске", "ОДКБ") are
+looked up too, for the places and abbreviations natasha misses.
 """
 
 from __future__ import annotations
@@ -15,6 +18,10 @@ from textmine.stages.ner.spans import PRIORITY, Candidate, has_cyrillic
 
 NATASHA_TO_GUIDELINES = {"PER": "PERSON", "LOC": "LOC", "ORG": "ORG"}
 _LINE = re.compile(r"[^\n]+")
+# Up to three capitalised Cyrillic words ("Кабу-Делгаду", "Центральной Азии"), or an abbreviation in capitals ("ОДКБ").
+_RUSSIAN_NAME = re.compile(r"(?<![\w-])(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?:\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*){0,2}|[А-ЯЁ]{2,6})(?![\w-])")
+# The first word of a sentence is capitalised whatever it is: a town's name there must be longer than one word.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[«\"(]\s*)$")
 
 
 @lru_cache(maxsize=1)
@@ -47,4 +54,33 @@ def russian_candidates(text: str) -> list[Candidate]:
         index = bisect_right(joined_starts, span.start) - 1
         start = lines[index].start() + span.start - joined_starts[index]
         out.append(Candidate(start, start + len(span.text), label, "natasha", PRIORITY["natasha"]))
+    return out
+
+
+def russian_gazetteer_candidates(text: str) -> list[Candidate]:
+    """Places and organisations of the gazetteer named in Russian on Cyrillic lines, longest name first."""
+    if not has_cyrillic(text):
+        return []
+    from textmine.resources.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    out = []
+    for match in _RUSSIAN_NAME.finditer(text):
+        words = match.group().split()
+        # The longest run of the words that is a known name, then the rest.
+        position = 0
+        while position < len(words):
+            for size in range(len(words) - position, 0, -1):
+                surface = " ".join(words[position:position + size])
+                start = match.start() + len(" ".join(words[:position])) + (1 if position else 0)
+                if size == 1 and not surface.isupper() and _SENTENCE_START.search(text, max(0, start - 3), start):
+                    continue
+                entry = gazetteer.lookup(surface)
+                if entry is not None and has_cyrillic(surface):
+                    out.append(Candidate(start, start + len(surface), entry.label, "gazetteer:ru", PRIORITY["gazetteer"],
+                                         entry.canonical, entry.kb_id))
+                    position += size
+                    break
+            else:
+                position += 1
     return out
