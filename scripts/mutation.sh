@@ -15,6 +15,8 @@
 #                                            drawn at random (seed MUTATION_SEED, default 0) over the whole file
 #                                            instead of the first ones in line order (with MUTATION_RESUME=1 to
 #                                            add to the last run; MUTATION_SAMPLE=0 retries the survivors only)
+#   MUTATION_RETRY=0                         with MUTATION_SAMPLE, do not try the survivors and timeouts again
+#                                            (those already explained as equivalent), only the sample
 #
 # mutmut rewrites source files in place, so it runs in a scratch copy of the repository
 # (MUTATION_DIR, default /tmp/textmine-mutation), never in this working tree; the copy's
@@ -38,7 +40,7 @@ modules=(
   "evaluation|pipeline/evaluation/evaluate.py|tests/test_evaluate.py tests/test_edge_cases.py -k not end_to_end"
   "ingestion|pipeline/stages/ingest.py|tests/test_ingest.py tests/test_edge_cases.py -k not end_to_end and not cli"
   "export|pipeline/runtime/export.py|tests/test_export.py"
-  "htmltext|pipeline/stages/htmltext.py|tests/test_ingest.py tests/test_edge_cases.py tests/test_segment.py -k html or charset or page"
+  "htmltext|pipeline/stages/htmltext.py|tests/test_ingest.py tests/test_edge_cases.py tests/test_segment.py -k html or charset or page or advert"
 )
 
 wanted=("$@")
@@ -109,7 +111,7 @@ for row in "${modules[@]}"; do
       "$mutmut" run --paths-to-mutate "$file" --runner true --tests-dir tests --no-progress --simple-output >/dev/null 2>&1 || true
       cp "$root/$file" "$file"
     fi
-    sample=$("$python" "$root/scripts/mutation_cache.py" sample "$MUTATION_SAMPLE" "${MUTATION_SEED:-0}")
+    sample=$("$python" "$root/scripts/mutation_cache.py" sample "$MUTATION_SAMPLE" "${MUTATION_SEED:-0}" "${MUTATION_RETRY:-1}")
     echo "sample: $sample"
     end=$(( started + limit ))
     for id in $sample; do
