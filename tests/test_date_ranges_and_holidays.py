@@ -1,0 +1,47 @@
+"""Date ranges and holiday names at their edges (textmine.stages.dates).
+
+Written against the survivors of a sampled mutation run over
+pipeline/stages/dates.py (docs/testing.md); the sentences are made up, none is
+from the seed page.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from textmine.stages.dates import find_dates
+
+
+def found(text: str) -> list[tuple[str, str | None]]:
+    return [(text[d.start:d.end], d.value) for d in find_dates(text)]
+
+
+def test_a_day_range_with_an_impossible_end_is_a_date_without_a_value():
+    assert found("The summit ran on June 20–25, 2013 in the capital.") == [("June 20–25, 2013", "2013-06-20/2013-06-25")]
+    assert found("The summit ran on February 28–30, 2013 in the capital.") == [("February 28–30, 2013", None)]
+
+
+@pytest.mark.parametrize("text", ["The pipeline runs for some 1950–70 km.", "They hired about 1990–95 people."])
+def test_a_short_year_range_that_is_a_quantity_is_not_a_date(text):
+    assert found(text) == []
+
+
+def test_a_short_year_range_is_a_date_elsewhere():
+    assert found("The talks lasted from 1992–93 onwards.") == [("1992–93", "1992/1993")]
+
+
+@pytest.mark.parametrize(
+    "text, holiday",
+    [("The delegations met at Christmas 2019.", "Christmas"), ("Markets close during Ramadan.", "Ramadan"),
+     ("The office reopens after Easter.", "Easter")],
+)
+def test_holiday_names_are_dates_without_a_value(text, holiday):
+    assert (holiday, None) in found(text)
+
+
+def test_a_holiday_and_a_calendar_date_are_not_joined_into_a_range():
+    assert found("The fair ran from Easter to 1 May 2020.") == [("Easter", None), ("1 May 2020", "2020-05-01")]
+
+
+def test_the_same_date_twice_is_two_dates_not_a_range():
+    assert found("It ran from May 2005 to May 2005.") == [("May 2005", "2005-05"), ("May 2005", "2005-05")]
