@@ -45,3 +45,16 @@ def test_a_holiday_and_a_calendar_date_are_not_joined_into_a_range():
 
 def test_the_same_date_twice_is_two_dates_not_a_range():
     assert found("It ran from May 2005 to May 2005.") == [("May 2005", "2005-05"), ("May 2005", "2005-05")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("В 2010-11 гг. прошли переговоры.", [("2010-11 гг.", "2010/2011")]),
+        ("В 2010-11 годах прошли переговоры.", [("2010-11 годах", "2010/2011")]),
+        ("The report of 2010-11 was late.", [("2010-11", "2010-11")]),
+        ("Отчёт за 2010-11 опоздал.", [("2010-11", "2010-11")]),
+    ],
+)
+def test_a_plural_russian_year_word_makes_year_and_two_digits_a_range(text, expected):
+    assert found(text) == expected
