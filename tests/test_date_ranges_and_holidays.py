@@ -58,3 +58,20 @@ def test_the_same_date_twice_is_two_dates_not_a_range():
 )
 def test_a_plural_russian_year_word_makes_year_and_two_digits_a_range(text, expected):
     assert found(text) == expected
+
+
+def test_a_year_glued_to_an_issue_number_is_still_a_date():
+    # Scraped reference lists lose spaces; the "№ 4" issue reference is excluded, the year before it is not.
+    assert found("Vestnik. 2019№ 4. P. 3-9") == [("2019", "2019")]
+
+
+@pytest.mark.parametrize("lang, value", [("ru", "2019-06-05"), ("en", "2019-05-06")])
+def test_a_date_at_the_start_of_a_segment_is_read_in_that_segments_language(lang, value):
+    from textmine.document import Document, Entity, Segment
+    from textmine.stages.dates import DateValues
+
+    text = "Intro.\n05/06/2019 was the date."
+    start = text.index("05")
+    doc = Document(id="d", text=text, segments=[Segment(0, start, "en", "wrapper"), Segment(start, len(text), lang, "article")],
+                   entities=[Entity("T1", start, start + 10, "DATE", "05/06/2019")])
+    assert DateValues()(doc).entities[0].value == value
