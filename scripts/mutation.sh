@@ -40,7 +40,7 @@ modules=(
   "evaluation|pipeline/evaluation/evaluate.py|tests/test_evaluate.py tests/test_edge_cases.py -k not end_to_end"
   "ingestion|pipeline/stages/ingest.py|tests/test_ingest.py tests/test_edge_cases.py -k not end_to_end and not cli"
   "export|pipeline/runtime/export.py|tests/test_export.py"
-  "htmltext|pipeline/stages/htmltext.py|tests/test_ingest.py tests/test_edge_cases.py tests/test_segment.py -k html or charset or page or advert"
+  "htmltext|pipeline/stages/htmltext.py|tests/test_ingest.py tests/test_edge_cases.py tests/test_segment.py tests/test_htmltext_blocks.py -k html or charset or page or advert"
 )
 
 wanted=("$@")

@@ -1,0 +1,41 @@
+"""HTML text extraction at its edges (textmine.stages.htmltext): ARIA landmarks and the attribute limit.
+
+Written against the survivors of a sampled mutation run over
+pipeline/stages/htmltext.py (docs/testing.md). Each test name holds "html",
+so the module's row in scripts/mutation.sh (selection by `-k`) runs them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from textmine.stages.htmltext import MAX_ATTRIBUTES, UnreadableHtml, extract_html
+
+
+@pytest.mark.parametrize(
+    "role, landmark",
+    [("navigation", "nav"), ("banner", "header"), ("contentinfo", "footer"), ("complementary", "aside"),
+     ("main", "main"), ("article", "article"), ("Navigation ", "nav")],
+)
+def test_html_aria_roles_are_landmarks_like_their_elements(role, landmark):
+    page = extract_html(f'<html><body><div role="{role}"><p>Inside the region.</p></div><p>Outside it.</p></body></html>')
+    by_text = {page.text[b["start"]:b["end"]]: b["landmarks"] for b in page.blocks}
+    assert by_text == {"Inside the region.": [landmark], "Outside it.": []}
+
+
+def test_html_unknown_role_is_no_landmark():
+    page = extract_html('<html><body><div role="presentation"><p>Plain.</p></div></body></html>')
+    assert [b["landmarks"] for b in page.blocks] == [[]]
+
+
+def html_with_attributes(count: int) -> str:
+    return "<html><body><p " + " ".join(f'data-a{i}="v"' for i in range(count)) + ">Text.</p></body></html>"
+
+
+def test_html_element_with_the_most_attributes_read_is_read():
+    assert extract_html(html_with_attributes(MAX_ATTRIBUTES)).text == "Text.\n"
+
+
+def test_html_element_with_one_attribute_too_many_is_refused():
+    with pytest.raises(UnreadableHtml, match=f"{MAX_ATTRIBUTES + 1:,} attributes"):
+        extract_html(html_with_attributes(MAX_ATTRIBUTES + 1))
