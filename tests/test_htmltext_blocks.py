@@ -39,3 +39,14 @@ def test_html_element_with_the_most_attributes_read_is_read():
 def test_html_element_with_one_attribute_too_many_is_refused():
     with pytest.raises(UnreadableHtml, match=f"{MAX_ATTRIBUTES + 1:,} attributes"):
         extract_html(html_with_attributes(MAX_ATTRIBUTES + 1))
+
+
+def test_html_nested_deeper_than_max_path_keeps_the_innermost_elements():
+    from textmine.stages.htmltext import MAX_PATH
+
+    depth = MAX_PATH + 36
+    page = extract_html("<html><body>" + "<nav>" * depth + '<p class="deep">Deep text.</p>' + "</nav>" * depth + "</body></html>")
+    (block,) = page.blocks
+    path = block["path"].split(" > ")
+    assert len(path) == MAX_PATH and path[-1] == "p.deep" and set(path[:-1]) == {"nav"}
+    assert block["landmarks"] == ["nav"] * MAX_PATH
