@@ -50,3 +50,37 @@ def test_html_nested_deeper_than_max_path_keeps_the_innermost_elements():
     path = block["path"].split(" > ")
     assert len(path) == MAX_PATH and path[-1] == "p.deep" and set(path[:-1]) == {"nav"}
     assert block["landmarks"] == ["nav"] * MAX_PATH
+
+
+@pytest.mark.parametrize(
+    "paragraph, density",
+    [
+        ('<a href="/a">ab</a> cd ef', 0.333),  # 2 of 6 visible characters (spaces do not count)
+        ('<a name="top">ab</a> cd ef', 0.0),  # an anchor without href is no link
+        ('<span href="/a">ab</span> cd ef', 0.0),  # nor is another element with an href
+        ('<a href="/a">Home</a> <a href="/b">Archive</a>', 1.0),
+        ('<a href="https://example.org/x">https://example.org/x</a> cd', 0.0),  # a URL as link text is a citation
+    ],
+)
+def test_html_link_density_counts_visible_characters_of_real_links(paragraph, density):
+    page = extract_html(f"<html><body><p>{paragraph}</p></body></html>")
+    assert [b["link_density"] for b in page.blocks] == [density]
+
+
+def test_html_declared_charset_is_kept_as_evidence():
+    page = extract_html('<html><head><meta charset=" koi8-r "><title>T</title></head><body><p>Text.</p></body></html>')
+    assert page.info["charset"] == "koi8-r"
+
+
+@pytest.mark.parametrize(
+    "html_lang, metas, expected",
+    [
+        ("", '<meta http-equiv="Content-Language" content="ru">', "ru"),
+        (' lang="en"', '<meta http-equiv="Content-Language" content="ru">', "en"),  # the html element's lang wins
+        ("", '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', None),
+        ("", '<meta http-equiv="Content-Type" content="text/html"><meta http-equiv="content-language" content="kk">', "kk"),
+    ],
+)
+def test_html_language_from_the_html_element_or_content_language(html_lang, metas, expected):
+    page = extract_html(f"<html{html_lang}><head>{metas}</head><body><p>Text.</p></body></html>")
+    assert page.info.get("lang") == expected
