@@ -15,6 +15,8 @@
 #                                            drawn at random (seed MUTATION_SEED, default 0) over the whole file
 #                                            instead of the first ones in line order (with MUTATION_RESUME=1 to
 #                                            add to the last run; MUTATION_SAMPLE=0 retries the survivors only)
+#   MUTATION_IDS="12 40"                     with MUTATION_SAMPLE, try just these mutants (say, the survivors a new
+#                                            test should kill) instead of the survivors and the sample
 #   MUTATION_RETRY=0                         with MUTATION_SAMPLE, do not try the survivors and timeouts again
 #                                            (those already explained as equivalent), only the sample
 #
@@ -112,6 +114,7 @@ for row in "${modules[@]}"; do
       cp "$root/$file" "$file"
     fi
     sample=$("$python" "$root/scripts/mutation_cache.py" sample "$MUTATION_SAMPLE" "${MUTATION_SEED:-0}" "${MUTATION_RETRY:-1}")
+    [ -n "${MUTATION_IDS:-}" ] && sample="$MUTATION_IDS"
     echo "sample: $sample"
     end=$(( started + limit ))
     for id in $sample; do
