@@ -108,6 +108,13 @@ def test_candidate_author_block_needs_an_organisation_under_the_names():
     assert candidates.author_block(name_lines_doc(org="LOC")) is None
 
 
+def test_candidate_author_block_after_a_title_that_names_a_person():
+    text = "Letters of Tom Brown from the Vellmor basin\n" + NAME_LINES.split("\n", 1)[1]
+    doc = make_doc(text, [("Tom Brown", "PERSON"), ("Ferreira L.", "PERSON"), ("Rojas M.", "PERSON"), ("Oskar University", "ORG"),
+                          ("Kordabad", "LOC")])
+    assert candidates.author_block(doc) == (text.index("Ferreira"), text.index("\n", text.index("Kordabad")))
+
+
 def test_candidate_author_block_with_windows_line_ends():
     text = NAME_LINES.replace(" \n", "\n").replace("\n", "\r\n")
     doc = name_lines_doc(text)
