@@ -7,10 +7,18 @@
 #   MUTATION_RESUME=1                        carry on from the last run of each module: mutants already killed
 #                                            stay killed, untried ones are tried, survivors are tried again
 #                                            (against the current tests); a module can so be run in parts
+#   TEXTMINE_TEST_POSTGRES_URL=...           needed for export (its PostgreSQL tests): set it with
+#                                            `export TEXTMINE_TEST_POSTGRES_URL=$(bash scripts/postgres.sh)`;
+#                                            without it export is refused (MUTATION_NO_POSTGRES=1 runs it
+#                                            anyway, and mutants only PostgreSQL notices survive)
 #   MUTATION_SAMPLE=60                       try the module's survivors and timeouts again, then this many of its untried mutants
 #                                            drawn at random (seed MUTATION_SEED, default 0) over the whole file
 #                                            instead of the first ones in line order (with MUTATION_RESUME=1 to
 #                                            add to the last run; MUTATION_SAMPLE=0 retries the survivors only)
+#   MUTATION_IDS="12 40"                     with MUTATION_SAMPLE, try just these mutants (say, the survivors a new
+#                                            test should kill) instead of the survivors and the sample
+#   MUTATION_RETRY=0                         with MUTATION_SAMPLE, do not try the survivors and timeouts again
+#                                            (those already explained as equivalent), only the sample
 #
 # mutmut rewrites source files in place, so it runs in a scratch copy of the repository
 # (MUTATION_DIR, default /tmp/textmine-mutation), never in this working tree; the copy's
@@ -29,11 +37,12 @@ mutmut="$root/.venv/bin/mutmut"
 # module name | file to mutate | tests that cover it
 modules=(
   "spans|pipeline/stages/ner/spans.py|tests/test_ner.py tests/test_edge_cases.py -k clean_span or resolve or brackets_and_email or boundaries or geometry or cyrillic or priorities"
-  "candidates|pipeline/stages/relations/candidates.py|tests/test_anaphora.py tests/test_relations.py -k candidate or sentence or pronoun or naming or block or vetoed or fitting_label or another_label or description or alias_of"
-  "dates|pipeline/stages/dates.py|tests/test_dates.py tests/test_edge_cases.py -k not end_to_end"
+  "candidates|pipeline/stages/relations/candidates.py|tests/test_anaphora.py tests/test_relations.py tests/test_relation_candidates.py -k candidate or sentence or pronoun or naming or block or vetoed or fitting_label or another_label or description or alias_of or obvious_pattern"
+  "dates|pipeline/stages/dates.py|tests/test_dates.py tests/test_date_ranges_and_holidays.py tests/test_edge_cases.py -k not end_to_end"
   "evaluation|pipeline/evaluation/evaluate.py|tests/test_evaluate.py tests/test_edge_cases.py -k not end_to_end"
   "ingestion|pipeline/stages/ingest.py|tests/test_ingest.py tests/test_edge_cases.py -k not end_to_end and not cli"
   "export|pipeline/runtime/export.py|tests/test_export.py"
+  "htmltext|pipeline/stages/htmltext.py|tests/test_ingest.py tests/test_edge_cases.py tests/test_segment.py tests/test_htmltext_blocks.py -k html or charset or page or advert"
 )
 
 wanted=("$@")
@@ -72,6 +81,21 @@ patience="--test-time-multiplier 10 --test-time-base 60"
 for row in "${modules[@]}"; do
   IFS='|' read -r name file tests <<<"$row"
   selected "$name" || continue
+  if [ "$name" = export ]; then
+    # The environment reaches mutmut, its pytest runs and so the scratch copy's tests; check here that
+    # the server answers, so that the PostgreSQL tests run rather than skip.
+    if [ -n "${TEXTMINE_TEST_POSTGRES_URL:-}" ]; then
+      "$python" -c 'import os, psycopg; psycopg.connect(os.environ["TEXTMINE_TEST_POSTGRES_URL"], connect_timeout=10).close()' \
+        || { echo "mutation.sh: export: cannot connect to TEXTMINE_TEST_POSTGRES_URL; start it with: bash scripts/postgres.sh" >&2; exit 2; }
+      echo "export: PostgreSQL tests included (TEXTMINE_TEST_POSTGRES_URL answers)"
+    elif [ "${MUTATION_NO_POSTGRES:-0}" = 1 ]; then
+      echo "export: TEXTMINE_TEST_POSTGRES_URL is not set; the PostgreSQL tests skip (MUTATION_NO_POSTGRES=1)"
+    else
+      echo "mutation.sh: export needs TEXTMINE_TEST_POSTGRES_URL (its PostgreSQL tests kill mutants SQLite cannot);" \
+        "run: export TEXTMINE_TEST_POSTGRES_URL=\$(bash scripts/postgres.sh), or set MUTATION_NO_POSTGRES=1" >&2
+      exit 2
+    fi
+  fi
   # "-k EXPR" at the end of the tests column selects tests by name.
   selection="${tests%% -k *}"
   runner="$python -m pytest -x -q -p no:cacheprovider -p no:randomly $selection"
@@ -85,11 +109,12 @@ for row in "${modules[@]}"; do
     # passes registers them in the cache, then their earlier statuses are put back and a
     # sample of the untried ones is run one by one (`mutmut run ID`) with the real tests.
     "$python" "$root/scripts/mutation_cache.py" save
-    if [ "${MUTATION_RESUME:-0}" != 1 ] || [ "$("$python" "$root/scripts/mutation_cache.py" registered)" = 0 ]; then
+    if [ "${MUTATION_RESUME:-0}" != 1 ] || [ "$("$python" "$root/scripts/mutation_cache.py" registered "$file")" = 0 ]; then
       "$mutmut" run --paths-to-mutate "$file" --runner true --tests-dir tests --no-progress --simple-output >/dev/null 2>&1 || true
       cp "$root/$file" "$file"
     fi
-    sample=$("$python" "$root/scripts/mutation_cache.py" sample "$MUTATION_SAMPLE" "${MUTATION_SEED:-0}")
+    sample=$("$python" "$root/scripts/mutation_cache.py" sample "$MUTATION_SAMPLE" "${MUTATION_SEED:-0}" "${MUTATION_RETRY:-1}")
+    [ -n "${MUTATION_IDS:-}" ] && sample="$MUTATION_IDS"
     echo "sample: $sample"
     end=$(( started + limit ))
     for id in $sample; do

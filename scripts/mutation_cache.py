@@ -1,15 +1,17 @@
 """Helpers of scripts/mutation.sh for sampled runs over mutmut's cache (.mutmut-cache in the current folder).
 
-    python scripts/mutation_cache.py registered           how many mutants the cache lists (0: none registered yet)
+    python scripts/mutation_cache.py registered FILE      how many mutants the cache lists for FILE as it is now (0: none
+                                                          registered yet, or FILE changed since they were)
     python scripts/mutation_cache.py save                 remember the statuses of the mutants tried so far
-    python scripts/mutation_cache.py sample N SEED        put those statuses back after a registering run, and
+    python scripts/mutation_cache.py sample N SEED [RETRY] put those statuses back after a registering run, and
                                                           print the ids of the survivors and timeouts (to be
-                                                          tried again against the current tests) and of N untried mutants
-                                                          drawn at random
+                                                          tried again against the current tests; not when RETRY
+                                                          is 0) and of N untried mutants drawn at random
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import random
@@ -30,7 +32,7 @@ def save() -> None:
         json.dump(tried, handle)
 
 
-def sample(count: int, seed: int) -> list[int]:
+def sample(count: int, seed: int, retry: bool = True) -> list[int]:
     with open(TRIED, encoding="utf-8") as handle:
         tried = json.load(handle)
     db = sqlite3.connect(CACHE)
@@ -43,21 +45,29 @@ def sample(count: int, seed: int) -> list[int]:
     # Survivors may be killed by tests written since; a timeout may have been load, not a hang.
     survivors = [mutant_id for (mutant_id,) in db.execute("SELECT id FROM Mutant WHERE status IN ('bad_survived', 'bad_timeout') ORDER BY id")]
     untried = [mutant_id for (mutant_id,) in db.execute("SELECT id FROM Mutant WHERE status = 'untested' ORDER BY id")]
-    return survivors + sorted(random.Random(seed).sample(untried, min(count, len(untried))))
+    return (survivors if retry else []) + sorted(random.Random(seed).sample(untried, min(count, len(untried))))
 
 
-def registered() -> int:
+def registered(path: str) -> int:
     if not os.path.exists(CACHE):
         return 0
-    return sqlite3.connect(CACHE).execute("SELECT COUNT(*) FROM Mutant").fetchone()[0]
+    db = sqlite3.connect(CACHE)
+    # mutmut keys mutants by line text and records the file's hash when it updates its line table; after an
+    # edit the mutants of changed lines are stale and those of new lines missing, so they must be registered again.
+    with open(path, "rb") as handle:
+        current = hashlib.sha256(handle.read()).hexdigest()
+    if db.execute("SELECT COUNT(*) FROM SourceFile WHERE filename = ? AND hash = ?", (path, current)).fetchone()[0] == 0:
+        return 0
+    return db.execute("SELECT COUNT(*) FROM Mutant").fetchone()[0]
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["registered"]:
-        print(registered())
+    if sys.argv[1:2] == ["registered"] and len(sys.argv) == 3:
+        print(registered(sys.argv[2]))
     elif sys.argv[1:2] == ["save"]:
         save()
-    elif sys.argv[1:2] == ["sample"] and len(sys.argv) == 4:
-        print(" ".join(map(str, sample(int(sys.argv[2]), int(sys.argv[3])))))
+    elif sys.argv[1:2] == ["sample"] and len(sys.argv) in (4, 5):
+        retry = sys.argv[4:5] != ["0"]
+        print(" ".join(map(str, sample(int(sys.argv[2]), int(sys.argv[3]), retry))))
     else:
         sys.exit(__doc__)

@@ -128,6 +128,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\d])"
 _YEAR = r"(?<![\w])(?<!\d[.,/])\d{4}(?!(?!гг?(?:\.|(?![\w])))[\w])(?![.,/]\d)"
 # Russian year words belong to the span: "1992 г.", "2020 года", "2004–2019 гг.".
 _RU_YEAR_WORD = r"(?:\s?гг?\.|\s?гг?(?![\w.])|\s+год(?:ами|ах|ам|ов|ом|а|у|ы)?(?![\w]))"
+_RU_PLURAL_YEARS = re.compile(r"\s?гг|\s+год(?:ами|ах|ам|ов|ы)(?![\w])")
 
 # --------------------------------------------------------------------------
 # Partial dates and their values
@@ -312,8 +313,9 @@ def _build_short_range(m: re.Match, lang: str):
     last = first // 100 * 100 + int(m.group("yy"))
     # "1992-93" is a range; "2010-11" with a hyphen could be an ISO month, so
     # two digits above 12 are required there; an en dash is never ISO ("2003–04").
-    hyphen = m.string[m.end("y")] == "-"
-    if (hyphen and int(m.group("yy")) <= 12) or last <= first:
+    # A plural Russian year word after it ("2010-11 гг.", "в 2010-11 годах") says years, not a month.
+    iso_like = m.string[m.end("y")] == "-" and not _RU_PLURAL_YEARS.match(m.string, m.end("yy"), m.end())
+    if (iso_like and int(m.group("yy")) <= 12) or last <= first:
         return None
     return "range", PartialDate(year=first), PartialDate(year=last)
 

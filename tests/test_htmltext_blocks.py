@@ -1,0 +1,86 @@
+"""HTML text extraction at its edges (textmine.stages.htmltext): ARIA landmarks and the attribute limit.
+
+Written against the survivors of a sampled mutation run over
+pipeline/stages/htmltext.py (docs/testing.md). Each test name holds "html",
+so the module's row in scripts/mutation.sh (selection by `-k`) runs them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from textmine.stages.htmltext import MAX_ATTRIBUTES, UnreadableHtml, extract_html
+
+
+@pytest.mark.parametrize(
+    "role, landmark",
+    [("navigation", "nav"), ("banner", "header"), ("contentinfo", "footer"), ("complementary", "aside"),
+     ("main", "main"), ("article", "article"), ("Navigation ", "nav")],
+)
+def test_html_aria_roles_are_landmarks_like_their_elements(role, landmark):
+    page = extract_html(f'<html><body><div role="{role}"><p>Inside the region.</p></div><p>Outside it.</p></body></html>')
+    by_text = {page.text[b["start"]:b["end"]]: b["landmarks"] for b in page.blocks}
+    assert by_text == {"Inside the region.": [landmark], "Outside it.": []}
+
+
+def test_html_unknown_role_is_no_landmark():
+    page = extract_html('<html><body><div role="presentation"><p>Plain.</p></div></body></html>')
+    assert [b["landmarks"] for b in page.blocks] == [[]]
+
+
+def html_with_attributes(count: int) -> str:
+    return "<html><body><p " + " ".join(f'data-a{i}="v"' for i in range(count)) + ">Text.</p></body></html>"
+
+
+def test_html_element_with_the_most_attributes_read_is_read():
+    assert extract_html(html_with_attributes(MAX_ATTRIBUTES)).text == "Text.\n"
+
+
+def test_html_element_with_one_attribute_too_many_is_refused():
+    with pytest.raises(UnreadableHtml, match=f"{MAX_ATTRIBUTES + 1:,} attributes"):
+        extract_html(html_with_attributes(MAX_ATTRIBUTES + 1))
+
+
+def test_html_nested_deeper_than_max_path_keeps_the_innermost_elements():
+    from textmine.stages.htmltext import MAX_PATH
+
+    depth = MAX_PATH + 36
+    page = extract_html("<html><body>" + "<nav>" * depth + '<p class="deep">Deep text.</p>' + "</nav>" * depth + "</body></html>")
+    (block,) = page.blocks
+    path = block["path"].split(" > ")
+    assert len(path) == MAX_PATH and path[-1] == "p.deep" and set(path[:-1]) == {"nav"}
+    assert block["landmarks"] == ["nav"] * MAX_PATH
+
+
+@pytest.mark.parametrize(
+    "paragraph, density",
+    [
+        ('<a href="/a">ab</a> cd ef', 0.333),  # 2 of 6 visible characters (spaces do not count)
+        ('<a name="top">ab</a> cd ef', 0.0),  # an anchor without href is no link
+        ('<span href="/a">ab</span> cd ef', 0.0),  # nor is another element with an href
+        ('<a href="/a">Home</a> <a href="/b">Archive</a>', 1.0),
+        ('<a href="https://example.org/x">https://example.org/x</a> cd', 0.0),  # a URL as link text is a citation
+    ],
+)
+def test_html_link_density_counts_visible_characters_of_real_links(paragraph, density):
+    page = extract_html(f"<html><body><p>{paragraph}</p></body></html>")
+    assert [b["link_density"] for b in page.blocks] == [density]
+
+
+def test_html_declared_charset_is_kept_as_evidence():
+    page = extract_html('<html><head><meta charset=" koi8-r "><title>T</title></head><body><p>Text.</p></body></html>')
+    assert page.info["charset"] == "koi8-r"
+
+
+@pytest.mark.parametrize(
+    "html_lang, metas, expected",
+    [
+        ("", '<meta http-equiv="Content-Language" content="ru">', "ru"),
+        (' lang="en"', '<meta http-equiv="Content-Language" content="ru">', "en"),  # the html element's lang wins
+        ("", '<meta http-equiv="Content-Type" content="text/html; charset=utf-8">', None),
+        ("", '<meta http-equiv="Content-Type" content="text/html"><meta http-equiv="content-language" content="kk">', "kk"),
+    ],
+)
+def test_html_language_from_the_html_element_or_content_language(html_lang, metas, expected):
+    page = extract_html(f"<html{html_lang}><head>{metas}</head><body><p>Text.</p></body></html>")
+    assert page.info.get("lang") == expected

@@ -1,0 +1,177 @@
+"""Relation candidates: paragraphs, reference and author blocks, name pairs, and anaphors of other kinds.
+
+Written against the survivors of a mutation run over
+pipeline/stages/relations/candidates.py (docs/testing.md); every name below is
+made up, none is from the seed page. Each test name holds "candidate", so the
+module's row in scripts/mutation.sh (selection by `-k`) runs them.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from textmine.document import Document, Entity
+from textmine.stages.relations import candidates
+from textmine.stages.relations.classify import parse
+
+
+def make_doc(text: str, spans: list[tuple[str, str]], **kwargs) -> Document:
+    """Entities at the first occurrences (after the previous one) of the given strings."""
+    entities, pos = [], 0
+    for i, (surface, label) in enumerate(spans, 1):
+        start = text.index(surface, pos)
+        entities.append(Entity(f"T{i}", start, start + len(surface), label, surface))
+        pos = start + len(surface)
+    return Document(id="c", text=text, entities=entities, **kwargs)
+
+
+def generate(doc: Document) -> list[candidates.Candidate]:
+    return candidates.generate(doc, parse(doc))
+
+
+# ---------------------------------------------------------------- paragraphs and blocks
+
+
+def test_candidate_paragraphs_are_the_text_between_blank_lines():
+    text = "First para.\nSame para.\n\n  \nSecond.\n\n5\n\nLast one"
+    spans = candidates.paragraphs(text)
+    assert [text[s:e].strip() for s, e in spans] == ["First para.\nSame para.", "Second.", "5", "Last one"]
+
+
+def test_candidate_reference_blocks_come_from_the_metadata_even_unnumbered():
+    text = "Body text about the Oskar Council.\nSmith J. Report of the Oskar Council. Kordabad, 2019.\n"
+    start = text.index("Smith")
+    end = text.index("\n", start)
+    doc = make_doc(text, [("Oskar Council", "ORG")])
+    doc.metadata = {"references": [{"start": start, "end": end}]}
+    assert candidates.reference_blocks(doc) == [(start, end)]
+
+
+def test_candidate_reference_lines_without_metadata_need_a_number_and_a_url_or_slashes():
+    text = (
+        "1. Smith J. Oskar Council // Kordabad Review. 2019. No. 4.\n"
+        "2. Brown T. Vellmor Union. URL: https://example.org/vu\n"
+        "3. Lopez M. A report with neither.\n"
+        "Text // with slashes but no number.\n"
+    )
+    lines = text.split("\n")
+    first = (0, len(lines[0]))
+    second = (len(lines[0]) + 1, len(lines[0]) + 1 + len(lines[1]))
+    assert candidates.reference_blocks(Document(id="r", text=text)) == [first, second]
+
+
+def test_a_sentence_touching_a_block_stays_a_candidate_sentence():
+    # The parse is given: spaCy puts the newline in the earlier sentence, so a block ending right where a
+    # sentence starts comes from the metadata's reference offsets.
+    text = "Intro line.Smith J. Oskar Council report.Closing line."
+    ref_start, ref_end = text.index("Smith"), text.index("Closing")
+    doc = Document(id="s", text=text, metadata={"references": [{"start": ref_start, "end": ref_end}]})
+    parsed = SimpleNamespace(sents=[
+        SimpleNamespace(start_char=0, end_char=ref_start),
+        SimpleNamespace(start_char=ref_start, end_char=ref_end),
+        SimpleNamespace(start_char=ref_end, end_char=len(text)),
+    ])
+    assert candidates.sentence_spans(doc, parsed) == [(0, ref_start), (ref_start, ref_end), (ref_end, len(text))]
+
+
+# A line of names, short lines under it naming an organisation, a blank line, then more short lines.
+NAME_LINES = (
+    "Water sharing in the Vellmor basin\n"
+    "Ferreira L.*, Rojas M. \n"
+    "Oskar University, Kordabad\n"
+    "\n"
+    "Received 3 May 2020\n"
+    "The rivers of the basin have been shared by treaty for a long time, and Maria Lopez wrote about it first.\n"
+)
+
+
+def name_lines_doc(text: str = NAME_LINES, org: str = "ORG") -> Document:
+    return make_doc(text, [("Ferreira L.", "PERSON"), ("Rojas M.", "PERSON"), ("Oskar University", org), ("Kordabad", "LOC"),
+                           ("Maria Lopez", "PERSON")])
+
+
+def test_candidate_author_block_is_the_name_line_and_the_short_lines_under_it():
+    doc = name_lines_doc()
+    start = NAME_LINES.index("Ferreira")
+    end = NAME_LINES.index("\n", NAME_LINES.index("Kordabad"))
+    assert candidates.author_block(doc) == (start, end)
+    cands = generate(doc)
+    author = {(c.head.text, c.tail.text) for c in cands if c.block == "author"}
+    assert ("Ferreira L.", "Oskar University") in author and ("Rojas M.", "Oskar University") in author
+    # the body's person is in no author-block candidate
+    assert not any("Maria Lopez" in pair for pair in author)
+
+
+def test_candidate_author_block_needs_an_organisation_under_the_names():
+    assert candidates.author_block(name_lines_doc(org="LOC")) is None
+
+
+def test_candidate_author_block_after_a_title_that_names_a_person():
+    text = "Letters of Tom Brown from the Vellmor basin\n" + NAME_LINES.split("\n", 1)[1]
+    doc = make_doc(text, [("Tom Brown", "PERSON"), ("Ferreira L.", "PERSON"), ("Rojas M.", "PERSON"), ("Oskar University", "ORG"),
+                          ("Kordabad", "LOC")])
+    assert candidates.author_block(doc) == (text.index("Ferreira"), text.index("\n", text.index("Kordabad")))
+
+
+def test_candidate_author_block_with_windows_line_ends():
+    text = NAME_LINES.replace(" \n", "\n").replace("\n", "\r\n")
+    doc = name_lines_doc(text)
+    start = text.index("Ferreira")
+    assert candidates.author_block(doc) == (start, text.index("\n", text.index("Kordabad")))
+
+
+# ---------------------------------------------------------------- pairs
+
+
+def test_no_candidate_between_two_mentions_of_the_same_multiword_name():
+    text = "The Oskar Council thanked the oskar  council and Norland."
+    doc = make_doc(text, [("Oskar Council", "ORG"), ("oskar  council", "ORG"), ("Norland", "LOC")])
+    found = {(c.head.text, c.tail.text) for c in generate(doc)}
+    assert found == {("Oskar Council", "Norland"), ("Norland", "Oskar Council"),
+                     ("oskar  council", "Norland"), ("Norland", "oskar  council")}
+
+
+def test_candidates_within_a_sentence_have_no_proxy_and_use_their_own_spans():
+    text = "Norland joined the Oskar Council in 2003."
+    doc = make_doc(text, [("Norland", "LOC"), ("Oskar Council", "ORG"), ("2003", "DATE")])
+    cands = generate(doc)
+    assert cands and all(c.proxy is None for c in cands)
+    for c in cands:
+        assert c.span("head") == (c.head.start, c.head.end) and c.span("tail") == (c.tail.start, c.tail.end)
+
+
+# ---------------------------------------------------------------- anaphors of other kinds
+
+
+@pytest.mark.parametrize(
+    "text, spans, expected",
+    [
+        # possessive pronoun
+        ("The Vellmor Union grew fast. Its members met in Kordabad.", [("Vellmor Union", "ORG"), ("Kordabad", "LOC")],
+         ("Vellmor Union", "Kordabad", "Its")),
+        # object pronoun
+        ("The Steppe Shield exercise was large. Norland took part in it.", [("Steppe Shield", "EVENT"), ("Norland", "LOC")],
+         ("Steppe Shield", "Norland", "it")),
+        # object pronoun referring back into its own sentence, across clauses
+        ("The Steppe Shield exercise was held in Kordabad, and Norland took part in it.",
+         [("Steppe Shield", "EVENT"), ("Kordabad", "LOC"), ("Norland", "LOC")], ("Steppe Shield", "Norland", "it")),
+        # elided object: the verb stands for the organisation
+        ("The Oskar Council was founded in 2001. Moldova joined in 2003.",
+         [("Oskar Council", "ORG"), ("2001", "DATE"), ("Moldova", "LOC"), ("2003", "DATE")], ("Oskar Council", "Moldova", "joined")),
+        # a name inside the description does not stop the names after it
+        ("The Vellmor Union grew fast. The Kordabad organization opened an office in Norland.",
+         [("Vellmor Union", "ORG"), ("Kordabad", "LOC"), ("Norland", "LOC")],
+         ("Vellmor Union", "Norland", "The Kordabad organization")),
+    ],
+)
+def test_candidate_through_a_possessive_object_or_elided_anaphor(text, spans, expected):
+    doc = make_doc(text, spans)
+    cands = [c for c in generate(doc) if c.proxy is not None]
+    found = {(c.head.text, c.tail.text, text[c.proxy[0]:c.proxy[1]]) for c in cands}
+    assert expected in found
+    for c in cands:
+        # the proxy is a non-empty stretch of the candidate's sentence
+        assert c.sentence[0] <= c.proxy[0] < c.proxy[1] <= c.sentence[1]
+
