@@ -77,7 +77,7 @@ def test_other_operators_and_attributes_go_to_spacy(parsed):
         ("plain", [{"RIGHT_ID": "v", "RIGHT_ATTRS": {"LEMMA": "be"}}, {"LEFT_ID": "v", "REL_OP": ">", "RIGHT_ID": "s", "RIGHT_ATTRS": {"DEP": "nsubj"}}]),
     ]
     matcher = IndexedDependencyMatcher(parsed[0].vocab, patterns)
-    assert [key for key, _ in matcher.indexed] == ["plain"] and len(matcher.fallback) == 2
+    assert [key for group in matcher.indexed.values() for key, _ in group] == ["plain"] and len(matcher.fallback) == 2
     for doc in parsed[:10]:
         assert indexed_matches(patterns, doc) == spacy_matches(patterns, doc)
     assert any(key == "subtree" for doc in parsed[:10] for key, _ in indexed_matches(patterns, doc))

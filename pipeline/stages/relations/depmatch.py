@@ -19,11 +19,14 @@ and follows the parse node by node, in the pattern's order. Any other pattern
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Any, Iterator
 
 # Token attributes the index reads: the matcher's name -> the Token attribute (as spaCy's Matcher compares it).
 TOKEN_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "ORTH": "orth_", "TEXT": "text", "DEP": "dep_", "POS": "pos_", "TAG": "tag_"}
 OPERATORS = (">", "<")
+# Which attribute of an anchor to look up: words are rarer than dependency labels and parts of speech.
+ANCHOR_ORDER = ("LEMMA", "LOWER", "ORTH", "TEXT", "TAG", "DEP", "POS")
 
 # A compiled node: (index of the node it hangs on or -1 for the anchor, operator, ((attribute, allowed values), ...)).
 Node = tuple[int, str, tuple[tuple[str, frozenset[str]], ...]]
@@ -64,31 +67,42 @@ def compile_pattern(pattern: list[dict[str, Any]]) -> list[Node] | None:
 
 
 class _DocIndex:
-    """A parsed document's token attributes, children, heads, and the tokens carrying each attribute value."""
+    """A parsed document's token attributes, children and heads, and the tokens carrying each attribute value."""
 
     def __init__(self, doc: Any, attrs: set[str]):
-        self.values = {name: [getattr(token, TOKEN_ATTRS[name]) for token in doc] for name in attrs}
-        self.heads = [token.head.i for token in doc]
+        names = sorted(attrs)
+        # One pass over the tokens (each read makes a new Python object); "i" keeps attrgetter's result a tuple.
+        read = attrgetter("i", "head.i", *[TOKEN_ATTRS[name] for name in names])
+        columns = list(zip(*map(read, doc))) or [()] * (len(names) + 2)
+        self.heads = columns[1]
+        self.values = {name: columns[k] for k, name in enumerate(names, 2)}
         self.children: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
                 self.children[head].append(i)
-        self.postings: dict[str, dict[str, list[int]]] = {}
-        for name, values in self.values.items():
+        self._postings: dict[str, dict[str, list[int]]] = {}
+
+    def postings(self, name: str) -> dict[str, list[int]]:
+        if name not in self._postings:
             table: dict[str, list[int]] = {}
-            for i, value in enumerate(values):
+            for i, value in enumerate(self.values[name]):
                 table.setdefault(value, []).append(i)
-            self.postings[name] = table
+            self._postings[name] = table
+        return self._postings[name]
 
     def passes(self, i: int, tests: tuple[tuple[str, frozenset[str]], ...]) -> bool:
-        return all(self.values[name][i] in allowed for name, allowed in tests)
+        for name, allowed in tests:
+            if self.values[name][i] not in allowed:
+                return False
+        return True
 
     def anchors(self, tests: tuple[tuple[str, frozenset[str]], ...]) -> list[int]:
-        """Tokens passing the anchor's tests, looked up by its most selective attribute."""
+        """Tokens passing the anchor's tests, looked up by its first attribute in ANCHOR_ORDER (words before labels)."""
         if not tests:
             return list(range(len(self.heads)))
-        name, allowed = min(tests, key=lambda test: sum(len(self.postings[test[0]].get(v, ())) for v in test[1]))
-        found = sorted(i for value in allowed for i in self.postings[name].get(value, ()))
+        name, allowed = min(tests, key=lambda test: ANCHOR_ORDER.index(test[0]))
+        table = self.postings(name)
+        found = sorted(i for value in allowed for i in table.get(value, ()))
         return [i for i in found if self.passes(i, tests)]
 
 
@@ -99,15 +113,16 @@ class IndexedDependencyMatcher:
     def __init__(self, vocab: Any, patterns: Iterator[tuple[str, list[dict[str, Any]]]] | list[tuple[str, list[dict[str, Any]]]]):
         from spacy.matcher import DependencyMatcher
 
-        self.indexed: list[tuple[str, list[Node]]] = []
+        # Patterns grouped by their anchor's tests: the anchor is looked up once per document for all of them.
+        self.indexed: dict[tuple[tuple[str, frozenset[str]], ...], list[tuple[str, list[Node]]]] = {}
         self.fallback = DependencyMatcher(vocab, validate=True)
         for key, pattern in patterns:
             nodes = compile_pattern(pattern)
             if nodes is None:
                 self.fallback.add(key, [pattern])
             else:
-                self.indexed.append((key, nodes))
-        self.attrs = {name for _, nodes in self.indexed for _, _, tests in nodes for name, _ in tests}
+                self.indexed.setdefault(nodes[0][2], []).append((key, nodes))
+        self.attrs = {name for group in self.indexed.values() for _, nodes in group for _, _, tests in nodes for name, _ in tests}
 
     def __call__(self, doc: Any) -> Iterator[tuple[str, list[int]]]:
         if len(self.fallback):
@@ -116,10 +131,12 @@ class IndexedDependencyMatcher:
         if not self.indexed or not len(doc):
             return
         index = _DocIndex(doc, self.attrs)
-        for key, nodes in self.indexed:
-            for anchor in index.anchors(nodes[0][2]):
-                for token_ids in _extend(index, nodes, [anchor]):
-                    yield key, token_ids
+        for anchor_tests, group in self.indexed.items():
+            anchors = index.anchors(anchor_tests)
+            for key, nodes in group if anchors else ():
+                for anchor in anchors:
+                    for token_ids in _extend(index, nodes, [anchor]):
+                        yield key, token_ids
 
 
 def _extend(index: _DocIndex, nodes: list[Node], chosen: list[int]) -> Iterator[list[int]]:
