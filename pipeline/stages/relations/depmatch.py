@@ -20,7 +20,7 @@ and follows the parse node by node, in the pattern's order. Any other pattern
 from __future__ import annotations
 
 from operator import attrgetter
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 # Token attributes the index reads: the matcher's name -> the Token attribute (as spaCy's Matcher compares it).
 TOKEN_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "ORTH": "orth_", "TEXT": "text", "DEP": "dep_", "POS": "pos_", "TAG": "tag_"}
@@ -52,15 +52,15 @@ def compile_pattern(pattern: list[dict[str, Any]]) -> list[Node] | None:
     nodes: list[Node] = []
     for j, spec in enumerate(pattern):
         tests = _tests(spec.get("RIGHT_ATTRS", {}))
-        if tests is None:
-            return None
+        if tests is None or spec.get("RIGHT_ID") in ids or "RIGHT_ID" not in spec:
+            return None  # spaCy validates it, and reports what is wrong
         if j == 0:
             if "REL_OP" in spec or "LEFT_ID" in spec:
                 return None
             nodes.append((-1, "", tests))
         else:
             if spec.get("REL_OP") not in OPERATORS or spec.get("LEFT_ID") not in ids:
-                return None  # spaCy validates it, and reports what is wrong
+                return None
             nodes.append((ids[spec["LEFT_ID"]], spec["REL_OP"], tests))
         ids[spec["RIGHT_ID"]] = j
     return nodes
@@ -110,7 +110,7 @@ class IndexedDependencyMatcher:
     """``matcher(doc)`` yields ``(key, token indices in the pattern's node order)`` for every match, as spaCy's
     ``DependencyMatcher`` finds them (the order of the matches aside)."""
 
-    def __init__(self, vocab: Any, patterns: Iterator[tuple[str, list[dict[str, Any]]]] | list[tuple[str, list[dict[str, Any]]]]):
+    def __init__(self, vocab: Any, patterns: Iterable[tuple[str, list[dict[str, Any]]]]):
         from spacy.matcher import DependencyMatcher
 
         # Patterns grouped by their anchor's tests: the anchor is looked up once per document for all of them.
@@ -133,7 +133,9 @@ class IndexedDependencyMatcher:
         index = _DocIndex(doc, self.attrs)
         for anchor_tests, group in self.indexed.items():
             anchors = index.anchors(anchor_tests)
-            for key, nodes in group if anchors else ():
+            if not anchors:
+                continue
+            for key, nodes in group:
                 for anchor in anchors:
                     for token_ids in _extend(index, nodes, [anchor]):
                         yield key, token_ids
