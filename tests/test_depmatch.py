@@ -87,3 +87,20 @@ def test_a_pattern_naming_an_unknown_node_is_refused():
     bad = [("bad", [{"RIGHT_ID": "a", "RIGHT_ATTRS": {}}, {"LEFT_ID": "nowhere", "REL_OP": ">", "RIGHT_ID": "b", "RIGHT_ATTRS": {}}])]
     with pytest.raises(ValueError):
         IndexedDependencyMatcher(load_english().vocab, bad)
+
+
+def test_capitals_and_length_are_indexed_with_spacys_meaning(parsed):
+    # An acronym as a compound ("the ECOWAS member states"): IS_UPPER and compared LENGTH, also as the only anchor tests.
+    patterns = [
+        ("acronym_compound", [{"RIGHT_ID": "n", "RIGHT_ATTRS": {"POS": "NOUN"}},
+                              {"LEFT_ID": "n", "REL_OP": ">", "RIGHT_ID": "a", "RIGHT_ATTRS": {"IS_UPPER": True, "LENGTH": {">=": 2}}}]),
+        ("short_word", [{"RIGHT_ID": "w", "RIGHT_ATTRS": {"LENGTH": {"<=": 2, "!=": 1}}}]),
+        ("not_capitals", [{"RIGHT_ID": "w", "RIGHT_ATTRS": {"IS_UPPER": False, "POS": "PROPN"}}]),
+    ]
+    matcher = IndexedDependencyMatcher(parsed[0].vocab, patterns)
+    assert len(matcher.fallback) == 0
+    docs = parsed + list(load_english().pipe(["The ECOWAS member states and the EU met in Accra; UN staff came."]))
+    for doc in docs:
+        assert indexed_matches(patterns, doc) == spacy_matches(patterns, doc), doc.text[:80]
+    found = {key for doc in docs for key, _ in indexed_matches(patterns, doc)}
+    assert found == {"acronym_compound", "short_word", "not_capitals"}

@@ -11,7 +11,8 @@ construction can only match where its anchor word is ("member", "hold",
 :class:`IndexedDependencyMatcher` gives the same matches for patterns whose
 edges are ``>`` (child) and ``<`` (head) and whose token attributes are
 exact values or ``IN`` lists of ``LEMMA``, ``LOWER``, ``ORTH``, ``TEXT``,
-``DEP``, ``POS`` or ``TAG``: it looks the anchor up in a per-document index
+``DEP``, ``POS`` or ``TAG``, a boolean ``IS_UPPER`` or a compared
+``LENGTH``: it looks the anchor up in a per-document index
 and follows the parse node by node, in the pattern's order. Any other pattern
 (other operators or attribute forms) is handed to a spaCy
 ``DependencyMatcher`` held alongside, so the matches are always spaCy's.
@@ -19,25 +20,53 @@ and follows the parse node by node, in the pattern's order. Any other pattern
 
 from __future__ import annotations
 
+import operator
+from dataclasses import dataclass
 from operator import attrgetter
 from typing import Any, Iterable, Iterator
 
 # Token attributes the index reads: the matcher's name -> the Token attribute (as spaCy's Matcher compares it).
-TOKEN_ATTRS = {"LEMMA": "lemma_", "LOWER": "lower_", "ORTH": "orth_", "TEXT": "text", "DEP": "dep_", "POS": "pos_", "TAG": "tag_"}
+# LENGTH reads the text and keeps its length.
+TOKEN_ATTRS = {
+    "LEMMA": "lemma_", "LOWER": "lower_", "ORTH": "orth_", "TEXT": "text", "DEP": "dep_", "POS": "pos_", "TAG": "tag_",
+    "IS_UPPER": "is_upper", "LENGTH": "text",
+}
 OPERATORS = (">", "<")
-# Which attribute of an anchor to look up: words are rarer than dependency labels and parts of speech.
-ANCHOR_ORDER = ("LEMMA", "LOWER", "ORTH", "TEXT", "TAG", "DEP", "POS")
+# Which attribute of an anchor to look up: words are rarer than dependency labels and parts of speech; the last
+# two are not looked up but scanned.
+ANCHOR_ORDER = ("LEMMA", "LOWER", "ORTH", "TEXT", "TAG", "DEP", "POS", "IS_UPPER", "LENGTH")
+# spaCy's Matcher's comparison operators for LENGTH.
+COMPARISONS = {"==": operator.eq, "!=": operator.ne, ">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt}
+
+
+@dataclass(frozen=True)
+class _Compared:
+    """The values passing ``{op: bound}`` comparisons (spaCy's ``{"LENGTH": {">=": 2}}``), tested with ``in``."""
+
+    bounds: tuple[tuple[str, int], ...]
+
+    def __contains__(self, value: object) -> bool:
+        return all(COMPARISONS[op](value, bound) for op, bound in self.bounds)
 
 # A compiled node: (index of the node it hangs on or -1 for the anchor, operator, ((attribute, allowed values), ...)).
-Node = tuple[int, str, tuple[tuple[str, frozenset[str]], ...]]
+Tests = tuple[tuple[str, "frozenset[Any] | _Compared"], ...]
+Node = tuple[int, str, Tests]
 
 
-def _tests(attrs: dict[str, Any]) -> tuple[tuple[str, frozenset[str]], ...] | None:
-    tests = []
+def _tests(attrs: dict[str, Any]) -> Tests | None:
+    tests: list[tuple[str, frozenset[Any] | _Compared]] = []
     for name, value in attrs.items():
         if name not in TOKEN_ATTRS:
             return None
-        if isinstance(value, str):
+        if name == "IS_UPPER":
+            if not isinstance(value, bool):
+                return None
+            tests.append((name, frozenset([value])))
+        elif name == "LENGTH":
+            if not (isinstance(value, dict) and value and all(op in COMPARISONS and type(v) is int for op, v in value.items())):
+                return None
+            tests.append((name, _Compared(tuple(sorted(value.items())))))
+        elif isinstance(value, str):
             tests.append((name, frozenset([value])))
         elif isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, str) for v in value["IN"]):
             tests.append((name, frozenset(value["IN"])))
@@ -76,6 +105,8 @@ class _DocIndex:
         columns = list(zip(*map(read, doc))) or [()] * (len(names) + 2)
         self.heads = columns[1]
         self.values = {name: columns[k] for k, name in enumerate(names, 2)}
+        if "LENGTH" in self.values:
+            self.values["LENGTH"] = tuple(map(len, self.values["LENGTH"]))
         self.children: list[list[int]] = [[] for _ in self.heads]
         for i, head in enumerate(self.heads):
             if head != i:
@@ -90,17 +121,19 @@ class _DocIndex:
             self._postings[name] = table
         return self._postings[name]
 
-    def passes(self, i: int, tests: tuple[tuple[str, frozenset[str]], ...]) -> bool:
+    def passes(self, i: int, tests: Tests) -> bool:
         for name, allowed in tests:
             if self.values[name][i] not in allowed:
                 return False
         return True
 
-    def anchors(self, tests: tuple[tuple[str, frozenset[str]], ...]) -> list[int]:
+    def anchors(self, tests: Tests) -> list[int]:
         """Tokens passing the anchor's tests, looked up by its first attribute in ANCHOR_ORDER (words before labels)."""
         if not tests:
             return list(range(len(self.heads)))
         name, allowed = min(tests, key=lambda test: ANCHOR_ORDER.index(test[0]))
+        if isinstance(allowed, _Compared):
+            return [i for i in range(len(self.heads)) if self.passes(i, tests)]
         table = self.postings(name)
         found = sorted(i for value in allowed for i in table.get(value, ()))
         return [i for i in found if self.passes(i, tests)]
@@ -114,7 +147,7 @@ class IndexedDependencyMatcher:
         from spacy.matcher import DependencyMatcher
 
         # Patterns grouped by their anchor's tests: the anchor is looked up once per document for all of them.
-        self.indexed: dict[tuple[tuple[str, frozenset[str]], ...], list[tuple[str, list[Node]]]] = {}
+        self.indexed: dict[Tests, list[tuple[str, list[Node]]]] = {}
         self.fallback = DependencyMatcher(vocab, validate=True)
         for key, pattern in patterns:
             nodes = compile_pattern(pattern)
