@@ -195,6 +195,34 @@ def test_training_learns_an_obvious_pattern(tiny_model):
     assert predict(tiny_model, examples(other, parse(other)), pattern_fallback=False) == []
 
 
+class _FixedProbabilities:
+    """A stand-in for a fitted pipeline: each row's member_of probability is given, the rest is none."""
+
+    classes_ = ["member_of", "none"]
+
+    def __init__(self, member: list[float]):
+        self.member = member
+
+    def predict_proba(self, rows):
+        return [[p, 1.0 - p] for p in self.member[: len(rows)]]
+
+
+def test_threshold_tuning_counts_the_relations_patterns_add_below_it():
+    from textmine.stages.relations.classify import Example
+    from textmine.training.relations import tune_threshold
+
+    place, group = Entity("T1", 0, 6, "LOC", "Kalvor"), Entity("T2", 10, 20, "ORG", "Orion Pact")
+    cand = candidates.Candidate(place, group, (0, 20))
+    # Two members found only by a pattern (classifier 0.2), two co-occurrences the classifier likes (0.3).
+    items = [Example(cand, {}, [("member_noun", "member_of")], []) for _ in range(2)] + [Example(cand, {}, [], []) for _ in range(2)]
+    data = Dataset(items, ["member_of", "member_of", "none", "none"])
+    pipeline = _FixedProbabilities([0.2, 0.2, 0.3, 0.3])
+    # A trusted pattern covers the members: a threshold above the co-occurrences' 0.3 is best.
+    assert tune_threshold(pipeline, data, {"member_noun": 0.9}) > 0.3
+    # An untrusted pattern adds nothing: only a threshold low enough for the members finds them.
+    assert tune_threshold(pipeline, data, {"member_noun": 0.1}) <= 0.2
+
+
 def test_dataset_labels_come_from_gold_relations():
     docs = synthetic_documents(4, seed=2)
     for doc in docs:

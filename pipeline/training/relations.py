@@ -23,7 +23,7 @@ from textmine.training.crossre import UNLABELLED
 from textmine.training.redocred import split
 from textmine.stages.relations import model as model_io
 from textmine.stages.relations.candidates import NONE_LABEL
-from textmine.stages.relations.classify import EXAMPLES_KEY, Example, choose, examples, gold_lookup, label_confidences
+from textmine.stages.relations.classify import EXAMPLES_KEY, Example, decide_one, examples, gold_lookup, label_confidences
 from textmine.stages.relations.model import RelationModel
 
 SEED = 13
@@ -120,14 +120,24 @@ def micro_f1(gold: list[str], predicted: list[str | None]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def tune_threshold(pipeline: Any, data: Dataset) -> float:
-    """The decision threshold with the best candidate-level micro F1 on ``data``."""
+def tune_threshold(pipeline: Any, data: Dataset, precision: dict[str, float] | None = None) -> float:
+    """The decision threshold with the best candidate-level micro F1 on ``data``.
+
+    Each candidate is decided as the relation stage decides it
+    (``classify.decide_one``): vetoed pairs are dropped and, below the
+    threshold, a pattern whose ``precision`` (from the fitting documents)
+    is high enough adds its relation. Scoring the classifier alone would
+    ignore the relations the patterns add below the threshold, and so pick a
+    threshold that lets the classifier add co-occurrences the patterns leave
+    out.
+    """
     rows = pipeline.predict_proba([item.features for item in data.items])
     index = {str(label): i for i, label in enumerate(pipeline.classes_)}
     confidences = [label_confidences(item.candidate, row, index) for item, row in zip(data.items, rows)]
     best, best_f1 = THRESHOLDS[0], -1.0
     for threshold in THRESHOLDS:
-        f1 = micro_f1(data.labels, [choose(c, threshold)[0] for c in confidences])
+        decided = [None if item.vetoes else decide_one(item, c, threshold, precision or {})[0] for item, c in zip(data.items, confidences)]
+        f1 = micro_f1(data.labels, decided)
         if f1 > best_f1:
             best, best_f1 = threshold, f1
     return best
@@ -147,7 +157,8 @@ def pattern_precision(data: Dataset) -> dict[str, float]:
 def train_model(docs: list[Document], seed: int = SEED) -> RelationModel:
     """Tune the threshold on a document split of ``docs``, then fit on all of them."""
     tune_docs, check_docs = split(docs, TUNING_FRACTION, seed)
-    threshold = tune_threshold(fit(build_dataset(tune_docs), seed), build_dataset(check_docs))
+    tune_data = build_dataset(tune_docs)
+    threshold = tune_threshold(fit(tune_data, seed), build_dataset(check_docs), pattern_precision(tune_data))
     data = build_dataset(docs)
     return RelationModel(fit(data, seed), threshold, pattern_precision(data))
 

@@ -84,6 +84,27 @@ def choose(confidence: dict[str, float], threshold: float) -> tuple[str | None, 
     return None, 0.0
 
 
+def decide_one(
+    item: Example, confidence: dict[str, float], threshold: float, pattern_precision: dict[str, float], pattern_fallback: bool = True
+) -> tuple[str | None, float, str]:
+    """(label, confidence, source) for one candidate that no veto dropped; label None when nothing is emitted.
+
+    The classifier's most probable allowed label if it reaches ``threshold``,
+    else the label of the first firing pattern whose precision in training
+    reached PATTERN_ADD_PRECISION. Training tunes the threshold with this same
+    decision, so that it counts the relations the patterns add below it.
+    """
+    label, score = choose(confidence, threshold)
+    if label is not None or not pattern_fallback:
+        return label, score, "classifier"
+    precision = {name: pattern_precision.get(name, UNSEEN_PATTERN_PRECISION) for name, _ in item.pattern_hits}
+    trusted = [(name, hit) for name, hit in item.pattern_hits if precision[name] >= PATTERN_ADD_PRECISION]
+    if not trusted:
+        return None, 0.0, "classifier"
+    name, label = trusted[0]
+    return label, max(confidence.get(label, 0.0), precision[name]), f"pattern:{name}"
+
+
 def decide(
     items: list[Example],
     probabilities: Any,
@@ -110,15 +131,7 @@ def decide(
         cand = item.candidate
         if item.vetoes:
             continue
-        confidence = label_confidences(cand, row, index)
-        label, score = choose(confidence, threshold)
-        source = "classifier"
-        if label is None and pattern_fallback:
-            precision = {name: pattern_precision.get(name, UNSEEN_PATTERN_PRECISION) for name, _ in item.pattern_hits}
-            trusted = [(name, hit) for name, hit in item.pattern_hits if precision[name] >= PATTERN_ADD_PRECISION]
-            if trusted:
-                name, label = trusted[0]
-                score, source = max(confidence.get(label, 0.0), precision[name]), f"pattern:{name}"
+        label, score, source = decide_one(item, label_confidences(cand, row, index), threshold, pattern_precision, pattern_fallback)
         if label is None or score < min_confidence:
             continue
         head, tail = cand.head, cand.tail
