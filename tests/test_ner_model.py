@@ -225,9 +225,9 @@ def test_a_one_word_person_opening_a_heading_line_is_dropped():
         at = text.index(word, start)
         return Candidate(at, at + len(word), "PERSON", "spacy", PRIORITY["statistical"])
 
-    assert _heads_a_phrase(doc, person("Desertification"))
-    assert not _heads_a_phrase(doc, person("Nazarbekova"))  # followed by a verb
-    assert not _heads_a_phrase(doc, person("Nazarbekova", text.index("town")))  # not at a line's start
+    assert _heads_a_phrase(doc.text, doc, person("Desertification"))
+    assert not _heads_a_phrase(doc.text, doc, person("Nazarbekova"))  # followed by a verb
+    assert not _heads_a_phrase(doc.text, doc, person("Nazarbekova", text.index("town")))  # not at a line's start
 
 
 def test_an_md_started_component_reads_md_vectors_in_the_sm_pipeline_and_says_what_to_install_without_them(monkeypatch):

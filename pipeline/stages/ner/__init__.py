@@ -401,9 +401,9 @@ def _statistical_kept(
         surface = text[cand.start:cand.end]
         if surface.islower():
             continue  # lower-case descriptions are not names
-        if _one_word_of_no_name_class(spacy_doc, cand):
+        if _one_word_of_no_name_class(text, spacy_doc, cand):
             continue  # "Indexed in Scopus": a capitalised verb or adverb opening a line is not a name
-        if cand.label == "PERSON" and (_written_lower_case_elsewhere(text, surface) or _heads_a_phrase(spacy_doc, cand)):
+        if cand.label == "PERSON" and (_written_lower_case_elsewhere(text, surface) or _heads_a_phrase(text, spacy_doc, cand)):
             continue  # "Gender and political representation ...", "Hydropower cooperation on ...": a title's first word
         if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
             continue  # "Uzbek", "Uzbeks": nationalities are not entities
@@ -651,13 +651,16 @@ def _surnames_over_the_model(surnames: list[Candidate], chosen: list[Candidate])
 _NO_NAME_POS = frozenset({"VERB", "AUX", "ADV", "ADP", "PRON", "DET", "CCONJ", "SCONJ"})
 
 
-def _one_word_of_no_name_class(spacy_doc: Any, cand: Candidate) -> bool:
+def _one_word_of_no_name_class(text: str, spacy_doc: Any, cand: Candidate) -> bool:
     """A one-word mention opening a line or sentence that the parser reads as a verb, adverb or function word
-    ("Indexed in Scopus", "Externally, ..."): capitalised by its position, not by being a name."""
-    if spacy_doc is None or cand.label == "DATE" or " " in spacy_doc.text[cand.start:cand.end]:
+    ("Indexed in Scopus", "Externally, ..."): capitalised by its position, not by being a name.
+
+    ``text`` is ``spacy_doc.text``, passed in because spaCy rebuilds that string from the tokens on every read.
+    """
+    if spacy_doc is None or cand.label == "DATE" or " " in text[cand.start:cand.end]:
         return False
     span = spacy_doc.char_span(cand.start, cand.end)
-    opens = span is not None and (span[0].is_sent_start or cand.start == 0 or spacy_doc.text[cand.start - 1] == "\n")
+    opens = span is not None and (span[0].is_sent_start or cand.start == 0 or text[cand.start - 1] == "\n")
     return opens and len(span) == 1 and span[0].pos_ in _NO_NAME_POS
 
 
@@ -672,12 +675,15 @@ def _written_lower_case_elsewhere(text: str, surface: str) -> bool:
 _AFTER_A_NAME = frozenset({"VERB", "AUX", "PUNCT", "PROPN", "NUM", "SYM", "X"})
 
 
-def _heads_a_phrase(spacy_doc: Any, cand: Candidate) -> bool:
-    """A one-word mention opening a line and followed by a lower-case noun, adjective or function word: a heading's first word."""
-    if spacy_doc is None or " " in spacy_doc.text[cand.start:cand.end]:
+def _heads_a_phrase(text: str, spacy_doc: Any, cand: Candidate) -> bool:
+    """A one-word mention opening a line and followed by a lower-case noun, adjective or function word: a heading's first word.
+
+    ``text`` is ``spacy_doc.text`` (see ``_one_word_of_no_name_class``).
+    """
+    if spacy_doc is None or " " in text[cand.start:cand.end]:
         return False
     span = spacy_doc.char_span(cand.start, cand.end)
-    if span is None or span.end >= len(spacy_doc) or (cand.start > 0 and spacy_doc.text[cand.start - 1] != "\n"):
+    if span is None or span.end >= len(spacy_doc) or (cand.start > 0 and text[cand.start - 1] != "\n"):
         return False
     following = spacy_doc[span.end]
     return following.is_lower and following.pos_ not in _AFTER_A_NAME
