@@ -336,18 +336,24 @@ def validate(p: Passage, errors: Errors) -> None:
 # ------------------------------------------------------------------ output
 
 
-def gold_record(p: Passage) -> dict:
-    raw = p.text + "\n"
-    entities = []
-    for i, e in enumerate(p.entities, 1):
+def gold_annotations(entities: list, relations: list) -> tuple[list[dict], list[dict]]:
+    """Entities and relations as gold-file records: T1.. and R1.. ids, a DATE's "null" value as null."""
+    entity_records = []
+    for i, e in enumerate(entities, 1):
         rec: dict = {"id": f"T{i}", "start": e.start, "end": e.end, "label": e.label, "text": e.text}
         if e.label == "DATE":
             rec["value"] = None if e.value == "null" else e.value
-        entities.append(rec)
-    relations = [
+        entity_records.append(rec)
+    relation_records = [
         {"id": f"R{i}", "label": label, "head": f"T{h + 1}", "tail": f"T{t + 1}"}
-        for i, (label, h, t) in enumerate(p.relations, 1)
+        for i, (label, h, t) in enumerate(relations, 1)
     ]
+    return entity_records, relation_records
+
+
+def gold_record(p: Passage) -> dict:
+    raw = p.text + "\n"
+    entities, relations = gold_annotations(p.entities, p.relations)
     return {
         "id": p.pid,
         "text_sha256": hashlib.sha256(raw.encode("utf-8")).hexdigest(),

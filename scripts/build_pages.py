@@ -59,6 +59,7 @@ from build_challenge import (  # noqa: E402  (the challenge set's markup and lab
     ARG_RE,
     check_entities,
     check_relations,
+    gold_annotations,
     dump,
     write_if_changed,
 )
@@ -368,16 +369,7 @@ def expected_metadata(page: Page) -> dict:
 
 
 def gold_record(page: Page) -> dict:
-    entities = []
-    for i, e in enumerate(page.entities, 1):
-        rec: dict = {"id": f"T{i}", "start": e.start, "end": e.end, "label": e.label, "text": e.text}
-        if e.label == "DATE":
-            rec["value"] = None if e.value == "null" else e.value
-        entities.append(rec)
-    relations = [
-        {"id": f"R{i}", "label": label, "head": f"T{h + 1}", "tail": f"T{t + 1}"}
-        for i, (label, h, t) in enumerate(page.relations, 1)
-    ]
+    entities, relations = gold_annotations(page.entities, page.relations)
     record: dict = {"id": page.pid, "text_sha256": hashlib.sha256(page.text.encode("utf-8")).hexdigest()}
     if page.fmt == "html":
         record["text"] = page.text  # the raw file is HTML: the text offsets refer to is kept with them
