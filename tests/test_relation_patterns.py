@@ -129,6 +129,55 @@ CASES = [
     ("The Coral Guard 2017 drill was held in Fiji, where Tonga and Samoa took part, and the troops then rested.",
      [("Coral Guard 2017", "EVENT"), ("Fiji", "LOC"), ("Tonga", "LOC"), ("Samoa", "LOC")],
      "took_part", "participant_in", [("Tonga", "Coral Guard 2017"), ("Samoa", "Coral Guard 2017")]),
+    # participation: nominalisations, participant nouns, delegations sent, representation, forces brought together
+    ("The Andes Water Summit saw the participation of Peru and Bolivia.", [("Andes Water Summit", "EVENT"), ("Peru", "LOC"), ("Bolivia", "LOC")],
+     "took_part", "participant_in", [("Peru", "Andes Water Summit"), ("Bolivia", "Andes Water Summit")]),
+    ("Among the participants of the Adriatic Forum were Italy, Greece and Malta.",
+     [("Adriatic Forum", "EVENT"), ("Italy", "LOC"), ("Greece", "LOC"), ("Malta", "LOC")],
+     "took_part", "participant_in", [("Italy", "Adriatic Forum"), ("Greece", "Adriatic Forum"), ("Malta", "Adriatic Forum")]),
+    ("The Rhine Days, whose participants included Switzerland and the Netherlands, closed in Basel.",
+     [("Rhine Days", "EVENT"), ("Switzerland", "LOC"), ("Netherlands", "LOC"), ("Basel", "LOC")],
+     "took_part", "participant_in", [("Switzerland", "Rhine Days"), ("Netherlands", "Rhine Days")]),
+    ("As a participant in the Ganges Dialogue, Nepal raised the question of floods.", [("Ganges Dialogue", "EVENT"), ("Nepal", "LOC")],
+     "took_part", "participant_in", [("Nepal", "Ganges Dialogue")]),
+    ("Estonia and Finland were represented at the Baltic Sea Forum by their prime ministers.",
+     [("Estonia", "LOC"), ("Finland", "LOC"), ("Baltic Sea Forum", "EVENT")],
+     "took_part", "participant_in", [("Estonia", "Baltic Sea Forum"), ("Finland", "Baltic Sea Forum")]),
+    ("Chile and Argentina sent troops to Southern Cross 2018.", [("Chile", "LOC"), ("Argentina", "LOC"), ("Southern Cross 2018", "EVENT")],
+     "took_part", "participant_in", [("Chile", "Southern Cross 2018"), ("Argentina", "Southern Cross 2018")]),
+    ("Jordan was one of the participants in Desert Falcon 2016.", [("Jordan", "LOC"), ("Desert Falcon 2016", "EVENT")],
+     "participant_noun", "participant_in", [("Jordan", "Desert Falcon 2016")]),
+    ("Malta, a regular participant in the Valletta Dialogue, spoke first.", [("Malta", "LOC"), ("Valletta Dialogue", "EVENT")],
+     "participant_noun", "participant_in", [("Malta", "Valletta Dialogue")]),
+    ("The Aegean Naval Forum brought together the navies of Greece and Cyprus.", [("Aegean Naval Forum", "EVENT"), ("Greece", "LOC"), ("Cyprus", "LOC")],
+     "delegations", "participant_in", [("Greece", "Aegean Naval Forum"), ("Cyprus", "Aegean Naval Forum")]),
+    # membership: lists around the organisation, passives of composition, the next to join
+    ("The Danube Commission counts Austria and Serbia among its members.", [("Danube Commission", "ORG"), ("Austria", "LOC"), ("Serbia", "LOC")],
+     "member_noun", "member_of", [("Austria", "Danube Commission"), ("Serbia", "Danube Commission")]),
+    ("The Arab Maghreb Union, of which Libya is a member, met in Rabat.", [("Arab Maghreb Union", "ORG"), ("Libya", "LOC"), ("Rabat", "LOC")],
+     "member_noun", "member_of", [("Libya", "Arab Maghreb Union")]),
+    ("The Amazon Pact has three founding members: Brazil, Peru and Colombia.",
+     [("Amazon Pact", "ORG"), ("Brazil", "LOC"), ("Peru", "LOC"), ("Colombia", "LOC")],
+     "member_noun", "member_of", [("Brazil", "Amazon Pact"), ("Peru", "Amazon Pact"), ("Colombia", "Amazon Pact")]),
+    ("The Baltic Assembly is made up of Estonia, Latvia and Lithuania.",
+     [("Baltic Assembly", "ORG"), ("Estonia", "LOC"), ("Latvia", "LOC"), ("Lithuania", "LOC")],
+     "gathers", "member_of", [("Estonia", "Baltic Assembly"), ("Latvia", "Baltic Assembly"), ("Lithuania", "Baltic Assembly")]),
+    ("The Andean Council is composed of Peru and Ecuador.", [("Andean Council", "ORG"), ("Peru", "LOC"), ("Ecuador", "LOC")],
+     "gathers", "member_of", [("Peru", "Andean Council"), ("Ecuador", "Andean Council")]),
+    ("Latvia joined the Eurozone Club in 2014, followed by Lithuania in 2015.",
+     [("Latvia", "LOC"), ("Eurozone Club", "ORG"), ("2014", "DATE"), ("Lithuania", "LOC"), ("2015", "DATE")],
+     "joined", "member_of", [("Latvia", "Eurozone Club"), ("Lithuania", "Eurozone Club")]),
+    # observer status: "as an observer", lists around the organisation
+    ("Ghana sits as an observer in the Sahel Assembly.", [("Ghana", "LOC"), ("Sahel Assembly", "ORG")],
+     "as_observer", "observer_of", [("Ghana", "Sahel Assembly")]),
+    ("Norway and Iceland attend the sessions of the Baltic Council as observer states.",
+     [("Norway", "LOC"), ("Iceland", "LOC"), ("Baltic Council", "ORG")],
+     "as_observer", "observer_of", [("Norway", "Baltic Council"), ("Iceland", "Baltic Council")]),
+    ("The Danube Commission counts Ukraine among its observers.", [("Danube Commission", "ORG"), ("Ukraine", "LOC")],
+     "observer_list", "observer_of", [("Ukraine", "Danube Commission")]),
+    ("The Amazon Pact has the following observers: France, Spain and Portugal.",
+     [("Amazon Pact", "ORG"), ("France", "LOC"), ("Spain", "LOC"), ("Portugal", "LOC")],
+     "observer_list", "observer_of", [("France", "Amazon Pact"), ("Spain", "Amazon Pact"), ("Portugal", "Amazon Pact")]),
 ]
 
 
@@ -429,3 +478,28 @@ def test_a_name_coordinated_with_a_common_noun_does_not_take_the_nouns_place():
 def test_leading_member_states_is_not_taking_part_in_anything():
     found = hits(make_doc("The Sahel Alliance, led by Chad and Niger, met in Niamey.", [("Sahel Alliance", "ORG"), ("Chad", "LOC"), ("Niger", "LOC"), ("Niamey", "LOC")]))
     assert not [h for h in found.get(("Chad", "Sahel Alliance"), []) if h[1] in ("member_of", "participant_in")]
+
+
+def test_joining_as_an_observer_is_not_membership():
+    found = hits(make_doc("Fiji joined the Melanesian Council as an observer state in 2006.", [("Fiji", "LOC"), ("Melanesian Council", "ORG"), ("2006", "DATE")]))
+    assert ("as_observer", "observer_of") in found[("Fiji", "Melanesian Council")]
+    assert not [h for h in found[("Fiji", "Melanesian Council")] if h[1] == "member_of"]
+
+
+def test_a_venue_is_not_a_participant_unless_a_construction_says_it_takes_part():
+    spans = [("Sahel Guard 2020", "EVENT"), ("Niger", "LOC"), ("Mali", "LOC"), ("Chad", "LOC")]
+    found = {}
+    doc = make_doc("Sahel Guard 2020 was held in Niger and Mali, and Chad took part in it.", spans)
+    for item in examples(doc, parse(doc)):  # the pair from the sentence, and the one through "it"
+        found.setdefault((item.candidate.head.text, item.candidate.tail.text), []).extend(item.vetoes)
+    assert "venue_not_participant" in found[("Niger", "Sahel Guard 2020")]
+    assert "venue_not_participant" in found[("Mali", "Sahel Guard 2020")]
+    assert "venue_not_participant" not in found[("Chad", "Sahel Guard 2020")]
+    found = vetoed(make_doc("Niger hosted Sahel Guard 2020.", [("Niger", "LOC"), ("Sahel Guard 2020", "EVENT")]))
+    assert "venue_not_participant" not in found[("Niger", "Sahel Guard 2020")]
+
+
+def test_a_list_after_a_colon_stays_in_the_sentence_that_introduces_it():
+    doc = make_doc("The Andean Council has two members: Peru and Ecuador.", [("Andean Council", "ORG"), ("Peru", "LOC"), ("Ecuador", "LOC")])
+    pairs = {(i.candidate.head.text, i.candidate.tail.text) for i in examples(doc, parse(doc))}
+    assert ("Ecuador", "Andean Council") in pairs

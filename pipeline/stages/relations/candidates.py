@@ -198,13 +198,22 @@ def sentence_spans(doc: Document, parsed: Any) -> list[tuple[int, int]]:
     given = doc.annotations.get("sentences")
     if given:
         return [tuple(s) for s in given]
-    spans = []
+    spans: list[tuple[int, int]] = []
     for sent in parsed.sents:
-        spans.extend(_split_at_blank_lines(doc.text, sent.start_char, sent.end_char))
+        pieces = _split_at_blank_lines(doc.text, sent.start_char, sent.end_char)
+        if pieces and spans and _continues_after_colon(doc.text, spans[-1], pieces[0]):
+            spans[-1] = (spans[-1][0], pieces.pop(0)[1])
+        spans.extend(pieces)
     blocks = [b for b in [author_block(doc), *reference_blocks(doc)] if b]
     for b_start, b_end in sorted(blocks):
         spans = [s for s in spans if s[1] <= b_start or s[0] >= b_end] + [(b_start, b_end)]
     return sorted(spans)
+
+
+def _continues_after_colon(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+    """The parser began a sentence at a list that a colon introduces on the same line ("X has four members: A, B and C"):
+    the list belongs to the sentence before."""
+    return text[previous[0]:previous[1]].rstrip().endswith(":") and "\n" not in text[previous[1]:current[0]]
 
 
 def block_kinds(doc: Document) -> dict[tuple[int, int], str]:

@@ -70,6 +70,16 @@ STATUS_VERBS = ["have", "hold", "receive", "get", "obtain", "gain", "acquire", "
 # Verbs of building a partnership: "A is developing partnerships with B".
 PARTNERSHIP_VERBS = ["have", "develop", "establish", "build", "sign", "deepen", "expand", "strengthen", "maintain", "launch", "form",
                      "conclude", "renew", "forge", "pursue"]
+# Nouns for those who take part in an event: "A was one of the participants in E", "Among the participants of E were A and B".
+PARTICIPANT_NOUNS = ["participant", "attendee", "participator"]
+# Verbs whose subject event has a participation as object: "E saw the participation of A".
+WITNESS_VERBS = ["see", "feature", "include", "witness", "involve", "record", "welcome", "enjoy"]
+# Verbs of sending a delegation or forces to an event: "A and B sent delegations to E".
+SEND_VERBS = ["send", "dispatch", "deploy", "contribute", "field", "commit"]
+# Verbs of holding a status "as an observer": "A sits as an observer in X", "A participates as an observer in X".
+AS_OBSERVER_VERBS = ["sit", "serve", "participate", "take", "join", "enter", "act", "remain", "function", "attend", "be", "work", "engage"]
+# An organisation's sittings, attended "as an observer": "A attends the sessions of X as an observer".
+SESSION_NOUNS = ["session", "meeting", "summit", "work", "assembly", "conference", "deliberation", "sitting", "activity"]
 GRANT_VERBS = ["grant", "give", "accord", "extend", "award", "offer", "confer"]
 FIGHT_VERBS = ["fight", "wage", "contest", "play", "dispute"]
 FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalion", "ship", "aircraft", "team", "delegation", "squadron", "brigade"]
@@ -174,6 +184,29 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
     return out
 
 
+def _status_list_patterns(nouns: list[str]) -> list[list[dict]]:
+    """Lists of members (or observers) named around the organisation: "X counts A and B among its members", "X, of which A
+    became a member, ...", "X has four members: A, B, C and D", "X has the following observers: A and B".
+
+    Nodes: ``m`` the member (in the last variant the status noun itself, which stands for the list it introduces), ``org``.
+    """
+    return [
+        [_node("verb", LEMMA=_in("count", "list", "number", "include", "name")), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj"),
+         _edge("verb", ">", "among", DEP="prep", LOWER="among"), _edge("among", ">", "np", DEP="pobj", LEMMA=_in(*nouns))],
+        [_node("verb", LEMMA=_in("be", "become", "remain"), DEP="relcl"), _edge("verb", ">", "of", DEP="prep", LOWER=_in("of", "in", "to")),
+         _edge("of", ">", "org", DEP="pobj", LOWER="which"), _edge("verb", ">", "np", DEP="attr", LEMMA=_in(*nouns)), _edge("verb", ">", "m", DEP="nsubj")],
+        [_node("m", LEMMA=_in(*nouns), DEP="dobj"), _edge("m", "<", "verb", LEMMA=_in("have", "include", "count", "comprise", "gain", "welcome", "list", "number")),
+         _edge("verb", ">", "org", DEP="nsubj")],
+    ]
+
+
+def _as_observer_nodes() -> list[list[dict]]:
+    """The ``obs`` node after "as": "as an observer", "as observer states"."""
+    return [[_edge("as", ">", "obs", DEP="pobj", LEMMA=_in(*OBSERVER_NOUNS))],
+            [_edge("as", ">", "obs", DEP="pobj", LEMMA=_in("state", "country", "nation", "member", "organization", "organisation")),
+             _edge("obs", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer")]]
+
+
 def _event_verb_patterns(verbs: list[str], preps: list[str], object_word: str | None = None) -> list[list[dict]]:
     """"EVENT was held in/on Y", "EVENT, held in Y", "EVENT, which took place in Y", and "on a range in Y".
 
@@ -212,6 +245,10 @@ def _participation_patterns() -> list[list[dict]]:
         # E was held in X, where A took part
         out.append([*relcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"), _edge("verb", "<", "place", DEP="pobj"),
                     _edge("place", "<", "in", DEP="prep"), _edge("in", "<", "held", LEMMA=_in(*HOLD_VERBS, "take")), _edge("held", ">", "ev", DEP=SUBJECT)])
+        # E, held in X on D, in which A took part: the relative clause parsed as hanging on the place or the date
+        out.append([*relcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at")),
+                    _edge("prep", ">", "wh", DEP="pobj", LOWER=_in("which", "whom")), _edge("verb", "<", "place", DEP="pobj"),
+                    _edge("place", "<", "in", DEP="prep"), _edge("in", "<", "held", LEMMA=_in(*HOLD_VERBS), DEP="acl"), _edge("held", "<", "ev")])
         # E was held in X, where A took part: the "where" clause parsed as hanging on the verb
         advcl = [dict(verb[0], RIGHT_ATTRS={**verb[0]["RIGHT_ATTRS"], "DEP": "advcl"}), *verb[1:]]
         out.append([*advcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"),
@@ -229,6 +266,28 @@ def _participation_patterns() -> list[list[dict]]:
     # A's participation in E
     out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "a", DEP="poss"),
                 _edge("np", ">", "p2", DEP="prep", LOWER=_in("in", "at")), _edge("p2", ">", "ev", DEP="pobj")])
+    # E saw / featured the participation of A
+    out.append([_node("np", LEMMA=_in("participation", "involvement"), DEP="dobj"), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
+                _edge("p1", ">", "a", DEP="pobj"), _edge("np", "<", "verb", LEMMA=_in(*WITNESS_VERBS)), _edge("verb", ">", "ev", DEP="nsubj")])
+    # Among the participants of E were A and B
+    out.append([_node("verb", LEMMA="be"), _edge("verb", ">", "among", DEP="prep", LOWER="among"),
+                _edge("among", ">", "np", DEP="pobj", LEMMA=_in(*PARTICIPANT_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in", "at")),
+                _edge("of", ">", "ev", DEP="pobj"), _edge("verb", ">", "a", DEP=_in("nsubj", "attr"))])
+    # E, whose participants included A and B
+    out.append([_node("verb", LEMMA=_in("include", "be", "comprise", "number"), DEP="relcl"), _edge("verb", "<", "ev"),
+                _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*PARTICIPANT_NOUNS)), _edge("np", ">", "whose", LOWER="whose"),
+                _edge("verb", ">", "a", DEP=_in("dobj", "attr"))])
+    # As a participant in E, A pledged ...
+    out.append([_node("verb", POS="VERB"), _edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*PARTICIPANT_NOUNS)),
+                _edge("np", ">", "in", DEP="prep", LOWER=_in("in", "at", "of")), _edge("in", ">", "ev", DEP="pobj"), _edge("verb", ">", "a", DEP="nsubj")])
+    # A and B were represented at E
+    out.append([_node("verb", LEMMA="represent"), _edge("verb", ">", "a", DEP="nsubjpass"), _edge("verb", ">", "at", DEP="prep", LOWER=_in("at", "in")),
+                _edge("at", ">", "ev", DEP="pobj")])
+    # A and B sent delegations / troops to E ("to" on the verb or on the noun)
+    for to_parent in ("verb", "np"):
+        out.append([_node("verb", LEMMA=_in(*SEND_VERBS)), _edge("verb", ">", "a", DEP="nsubj"),
+                    _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)),
+                    _edge(to_parent, ">", "to", DEP=_in("prep", "dative"), LOWER=_in("to", "for")), _edge("to", ">", "ev", DEP="pobj")])
     return out
 
 
@@ -296,7 +355,8 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
     member = [Output("member_of", "m", "org")]
     constructions: dict[str, tuple[list[Output], list[list[dict]]]] = {
         # "A, B and C are members of X", "A, a member of X", "the X member states are A, B", "founding members A and B", "A's membership in X"
-        "member_noun": (member, _noun_phrase_patterns(MEMBER_NOUNS, MEMBER_HEADS, MEMBER_MODIFIERS, ["of", "in", "within", "to"])),
+        "member_noun": (member, _noun_phrase_patterns(MEMBER_NOUNS, MEMBER_HEADS, MEMBER_MODIFIERS, ["of", "in", "within", "to"])
+                        + _status_list_patterns(MEMBER_NOUNS)),
         # "X, whose members include A and B"
         "whose_members": (member, [[
             _node("verb", LEMMA=_in("include", "be", "comprise", "number"), DEP="relcl"), _edge("verb", "<", "org"),
@@ -310,6 +370,11 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("verb", ">", "wh", DEP="nsubj", LOWER=_in("which", "that"))],
             [_node("verb", LEMMA="consist"), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "of", DEP="prep", LOWER="of"),
              _edge("of", ">", "m", DEP="pobj")],
+            # "X is made up of A and B", "X is composed of A and B"
+            [_node("verb", LEMMA="make"), _edge("verb", ">", "up", DEP="prt", LOWER="up"), _edge("verb", ">", "org", DEP="nsubjpass"),
+             _edge("verb", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "m", DEP="pobj")],
+            [_node("verb", LEMMA="compose"), _edge("verb", ">", "org", DEP="nsubjpass"), _edge("verb", ">", "of", DEP="prep", LOWER="of"),
+             _edge("of", ">", "m", DEP="pobj")],
         ]),
         # "A joined X", "A acceded to X", "A was admitted to X", "A's accession to X"
         "joined": ([Output("member_of", "m", "org"), Output("participant_in", "m", "org")], [
@@ -318,6 +383,11 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("to", ">", "org", DEP="pobj")],
             # founding counts as membership (guidelines §3): "A, B and C formed X"
             [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
+            # "A joined X in 2009, followed by B": the next to join
+            [_node("verb", LEMMA=_in(*JOIN_VERBS)), _edge("verb", ">", "org", DEP="dobj"), _edge("verb", ">", "fol", DEP=_in("advcl", "conj"), LEMMA="follow"),
+             _edge("fol", ">", "by", DEP="agent"), _edge("by", ">", "m", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*ACCEDE_VERBS)), _edge("verb", ">", "to", DEP="prep", LOWER=_in("to", "into")), _edge("to", ">", "org", DEP="pobj"),
+             _edge("verb", ">", "fol", DEP=_in("advcl", "conj"), LEMMA="follow"), _edge("fol", ">", "by", DEP="agent"), _edge("by", ">", "m", DEP="pobj")],
             # "A and B make up X"
             [_node("verb", LEMMA="make"), _edge("verb", ">", "up", DEP="prt", LOWER="up"), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
             [_node("np", LEMMA=_in(*ACCESSION_NOUNS)), _edge("np", ">", "m", DEP="poss"), _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")),
@@ -379,6 +449,19 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
                              [_node("np", LEMMA=_in("status", "observership")), _edge("np", "<", "verb", LEMMA=_in("have", "hold", "receive", "get", "obtain", "gain", "acquire", "enjoy", "retain")),
                               _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with")),
                               _edge("prep", ">", "org", DEP="pobj")]]),
+        # "A sits / participates as an observer in X", "A joined X as an observer" (not as a member)
+        "as_observer": ([Output("observer_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*AS_OBSERVER_VERBS)), _edge("verb", ">", "as", DEP="prep", LOWER="as"), *obs,
+             _edge(org_parent, ">", "in", DEP="prep", LOWER=_in("in", "at", "of", "to", "with")), _edge("in", ">", "org", DEP="pobj"), _edge("verb", ">", "m", DEP="nsubj")]
+            for org_parent in ("obs", "verb") for obs in _as_observer_nodes()
+        ] + [[_node("verb", LEMMA=_in(*JOIN_VERBS)), _edge("verb", ">", "as", DEP="prep", LOWER="as"), *obs,
+              _edge("verb", ">", "org", DEP="dobj"), _edge("verb", ">", "m", DEP="nsubj")] for obs in _as_observer_nodes()]
+          # "A attends the sessions of X as an observer"
+          # ("as" on the verb or on its object)
+          + [[_node("verb", LEMMA=_in(*AS_OBSERVER_VERBS)), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*SESSION_NOUNS)),
+              _edge(as_parent, ">", "as", DEP="prep", LOWER="as"), *obs, _edge("np", ">", "of", DEP="prep", LOWER="of"),
+              _edge("of", ">", "org", DEP="pobj"), _edge("verb", ">", "m", DEP="nsubj")] for obs in _as_observer_nodes() for as_parent in ("verb", "np")]),
+        "observer_list": ([Output("observer_of", "m", "org")], _status_list_patterns(OBSERVER_NOUNS)),
         # "observer status in X was granted to A", "X granted A observer status"
         "granted_status": ([Output("observer_of", "m", "org")], [
             [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "np", DEP=_in("nsubjpass", "dobj"), LEMMA=_in("status", "observership", "observer")),
@@ -420,6 +503,8 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LEMMA=_in(*ORGANISE_VERBS, "lead"), DEP="acl"), _edge("verb", "<", "ev"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
             [_node("verb", LEMMA="lead"), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
         ]),
+        # "A was one of the participants in E", "A, a participant in E", "the participants of E were A and B"
+        "participant_noun": ([Output("participant_in", "m", "org")], _noun_phrase_patterns(PARTICIPANT_NOUNS, None, None, ["in", "of", "at"])),
         # "A took part in E", "A attended E", "E, in which A participated", "the participation of A in E"
         "took_part": ([Output("participant_in", "a", "ev")], _participation_patterns()),
         # "E was conducted by the navies of A and B", "E, with forces from A", "the war was fought between A and B"
@@ -440,16 +525,16 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         ]),
         # "E drew delegations from A and B", "delegations from A and B attended E"
         "delegations": ([Output("participant_in", "a", "ev")], [
-            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS)),
+            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)),
              _edge("verb", ">", "from", DEP="prep", LOWER="from"), _edge("from", ">", "a", DEP="pobj")],
-            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS)),
+            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)),
              _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj")],
-            [_node("verb", LEMMA=_in(*ATTEND_VERBS, "visit")), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS)),
+            [_node("verb", LEMMA=_in(*ATTEND_VERBS, "visit")), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)),
              _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"), _edge("verb", ">", "ev", DEP="dobj")],
-            [_node("verb", LEMMA=_in("take", *PARTICIPATE_VERBS)), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS)),
+            [_node("verb", LEMMA=_in("take", *PARTICIPATE_VERBS)), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)),
              _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"),
              _edge("verb", ">", "prep", DEP="prep", LOWER="in"), _edge("prep", ">", "ev", DEP="pobj")],
-            [_node("np", LEMMA=_in(*DELEGATION_NOUNS)), _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"),
+            [_node("np", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)), _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"),
              _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "at", "in")), _edge("to", ">", "ev", DEP="pobj")],
         ]),
         # "the headquarters of X are in Y", "X's seat is in Y", "Y is the seat of X", "X moved its headquarters from A to B"
@@ -587,6 +672,12 @@ def _denied(tokens: Iterable[Any]) -> bool:
     return False
 
 
+def _as_observer(verb: Any) -> bool:
+    """The verb says "as an observer" ("A joined X as an observer state")."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(n.lemma_.lower() in OBSERVER_NOUNS or any(m.lemma_.lower() in OBSERVER_NOUNS for m in n.children)
+                                                            for n in c.children) for c in verb.children)
+
+
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 
 
@@ -703,6 +794,8 @@ def find(parsed: Any) -> list[Fact]:
         nodes = {spec["RIGHT_ID"]: token_ids[n] for n, spec in enumerate(variants[int(k)])}
         if _denied(parsed[i] for i in token_ids):
             continue
+        if name in ("joined", "joined_clause") and "verb" in nodes and _as_observer(parsed[nodes["verb"]]):
+            continue  # "A joined X as an observer": observer status, not membership
         if name == "partnership" and "np" in nodes and any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in parsed[nodes["np"]].children):
             continue  # "X and Y are partners of Z": partners of Z, not of each other
         for out in outputs:
