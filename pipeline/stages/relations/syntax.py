@@ -82,7 +82,11 @@ AS_OBSERVER_VERBS = ["sit", "serve", "participate", "take", "join", "enter", "ac
 SESSION_NOUNS = ["session", "meeting", "summit", "work", "assembly", "conference", "deliberation", "sitting", "activity"]
 GRANT_VERBS = ["grant", "give", "accord", "extend", "award", "offer", "confer"]
 FIGHT_VERBS = ["fight", "wage", "contest", "play", "dispute"]
-FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalion", "ship", "aircraft", "team", "delegation", "squadron", "brigade"]
+FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalion", "ship", "aircraft", "team", "delegation", "squadron", "brigade",
+               "personnel", "sailor", "marine", "vessel", "warship", "regiment", "detachment"]
+# Nouns that stand for the state or organisation they come from when they take part ("A's troops", "the navies of A").
+REPRESENTING_NOUNS = frozenset([*FORCE_NOUNS, "delegation", "delegate", "representative", "official", "minister", "leader", "servicemen",
+                                "serviceman", "soldier", "military", "observer"])
 # Not "near": a place near another is not in it (corpus/challenge/README.md).
 IN_PREPS = ["in", "at", "inside", "within"]
 DATE_PREPS = ["in", "on", "during", "since"]
@@ -278,7 +282,7 @@ def _participation_patterns() -> list[list[dict]]:
                 _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*PARTICIPANT_NOUNS)), _edge("np", ">", "whose", LOWER="whose"),
                 _edge("verb", ">", "a", DEP=_in("dobj", "attr"))])
     # As a participant in E, A pledged ...
-    out.append([_node("verb", POS="VERB"), _edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*PARTICIPANT_NOUNS)),
+    out.append([_node("np", LEMMA=_in(*PARTICIPANT_NOUNS), DEP="pobj"), _edge("np", "<", "as", DEP="prep", LOWER="as"), _edge("as", "<", "verb", POS="VERB"),
                 _edge("np", ">", "in", DEP="prep", LOWER=_in("in", "at", "of")), _edge("in", ">", "ev", DEP="pobj"), _edge("verb", ">", "a", DEP="nsubj")])
     # A and B were represented at E
     out.append([_node("verb", LEMMA="represent"), _edge("verb", ">", "a", DEP="nsubjpass"), _edge("verb", ">", "at", DEP="prep", LOWER=_in("at", "in")),
@@ -368,6 +372,8 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LEMMA=_in(*GATHER_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj")],
             [_node("verb", LEMMA=_in(*GATHER_VERBS), DEP=_in("relcl", "acl")), _edge("verb", "<", "org"), _edge("verb", ">", "m", DEP="dobj"),
              _edge("verb", ">", "wh", DEP="nsubj", LOWER=_in("which", "that"))],
+            # "X, comprising A, B and C, ..."
+            [_node("verb", LEMMA=_in(*GATHER_VERBS), DEP="acl"), _edge("verb", "<", "org"), _edge("verb", ">", "m", DEP="dobj")],
             [_node("verb", LEMMA="consist"), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "of", DEP="prep", LOWER="of"),
              _edge("of", ">", "m", DEP="pobj")],
             # "X is made up of A and B", "X is composed of A and B"
@@ -688,8 +694,27 @@ def _antecedent(token: Any) -> Any:
         while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "relcl":
-            return clause.head
+            return _among_subject(clause.head) or clause.head
     return token
+
+
+def _among_subject(noun: Any) -> Any | None:
+    """The subject of "A and B were among the countries that ...": the countries the clause speaks of are A and B."""
+    among = noun.head
+    if noun.dep_ != "pobj" or among.lower_ != "among" or among.head.lemma_ != "be":
+        return None
+    return next((c for c in among.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _represented(token: Any) -> list[Any]:
+    """The states or organisations a force or delegation stands for: "A's troops", "the navies of A and B", "troops from A"."""
+    if token.lemma_.lower() not in REPRESENTING_NOUNS:
+        return []
+    out = [m for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN" for m in _coordination(c)]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            out += [m for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" for m in _coordination(c)]
+    return out
 
 
 def _coordination(token: Any) -> list[Any]:
@@ -809,6 +834,8 @@ def find(parsed: Any) -> list[Fact]:
             if out.tail_elided and not elided_object(parsed[nodes[out.tail]]):
                 continue
             heads = _with_conjuncts(_antecedent(head))
+            if out.label == "participant_in":
+                heads += [r.i for h in heads for r in _represented(parsed[h])]
             tails = [nodes[out.tail]] if out.tail_elided else _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
             for h in heads:
                 for t in tails:
