@@ -161,6 +161,10 @@ CASES = [
      "took_part", "participant_in", [("Italy", "Sea Guard 2021"), ("Malta", "Sea Guard 2021")]),
     ("Personnel from Kenya and Rwanda attended the Nile Forum.", [("Kenya", "LOC"), ("Rwanda", "LOC"), ("Nile Forum", "EVENT")],
      "took_part", "participant_in", [("Kenya", "Nile Forum"), ("Rwanda", "Nile Forum")]),
+    ("Senegal and Gambia proposed a joint patrol at the Dakar Forum.", [("Senegal", "LOC"), ("Gambia", "LOC"), ("Dakar Forum", "EVENT")],
+     "acted_at", "participant_in", [("Senegal", "Dakar Forum"), ("Gambia", "Dakar Forum")]),
+    ("The charter was signed at the Kigali Summit by Rwanda and Burundi.", [("Kigali Summit", "EVENT"), ("Rwanda", "LOC"), ("Burundi", "LOC")],
+     "acted_at", "participant_in", [("Rwanda", "Kigali Summit"), ("Burundi", "Kigali Summit")]),
     # membership: lists around the organisation, passives of composition, the next to join
     ("The Adriatic Council, comprising Italy, Croatia and Albania, met in Bari.",
      [("Adriatic Council", "ORG"), ("Italy", "LOC"), ("Croatia", "LOC"), ("Albania", "LOC"), ("Bari", "LOC")],
@@ -518,3 +522,9 @@ def test_a_list_after_a_colon_stays_in_the_sentence_that_introduces_it():
     doc = make_doc("The Andean Council has two members: Peru and Ecuador.", [("Andean Council", "ORG"), ("Peru", "LOC"), ("Ecuador", "LOC")])
     pairs = {(i.candidate.head.text, i.candidate.tail.text) for i in examples(doc, parse(doc))}
     assert ("Ecuador", "Andean Council") in pairs
+
+
+def test_being_acted_on_or_looking_at_an_event_is_not_taking_part():
+    for text in ("Eritrea was criticised at the Asmara Forum.", "Eritrea looked at the Asmara Forum with suspicion."):
+        found = hits(make_doc(text, [("Eritrea", "LOC"), ("Asmara Forum", "EVENT")]))
+        assert ("acted_at", "participant_in") not in found[("Eritrea", "Asmara Forum")], text

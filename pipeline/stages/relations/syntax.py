@@ -76,6 +76,8 @@ PARTICIPANT_NOUNS = ["participant", "attendee", "participator"]
 WITNESS_VERBS = ["see", "feature", "include", "witness", "involve", "record", "welcome", "enjoy"]
 # Verbs of sending a delegation or forces to an event: "A and B sent delegations to E".
 SEND_VERBS = ["send", "dispatch", "deploy", "contribute", "field", "commit"]
+# Verbs whose "at" names what is looked at or aimed at, not where the subject acts: "A looked at E".
+LOOKING_VERBS = frozenset({"look", "aim", "point", "target", "stare", "glance", "hint", "gaze", "laugh", "marvel", "wonder"})
 # Verbs of holding a status "as an observer": "A sits as an observer in X", "A participates as an observer in X".
 AS_OBSERVER_VERBS = ["sit", "serve", "participate", "take", "join", "enter", "act", "remain", "function", "attend", "be", "work", "engage"]
 # An organisation's sittings, attended "as an observer": "A attends the sessions of X as an observer".
@@ -511,6 +513,19 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         ]),
         # "A was one of the participants in E", "A, a participant in E", "the participants of E were A and B"
         "participant_noun": ([Output("participant_in", "m", "org")], _noun_phrase_patterns(PARTICIPANT_NOUNS, None, None, ["in", "of", "at"])),
+        # "At E, A and B proposed ...", "A signed the code at E", "adopted at E by A", "E, at which O presented ...": acting at an
+        # event is taking part in it (the tail must be an EVENT; a passive subject is acted on, not acting)
+        "acted_at": ([Output("participant_in", "a", "ev")], [
+            [_node("at", LOWER="at", DEP="prep"), _edge("at", "<", "verb", POS="VERB"), _edge("at", ">", "ev", DEP="pobj"), _edge("verb", ">", "a", DEP="nsubj")],
+            [_node("at", LOWER="at", DEP="prep"), _edge("at", "<", "verb", POS="VERB"), _edge("at", ">", "ev", DEP="pobj"), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "a", DEP="pobj")],
+            # "at E" parsed as hanging on the verb's object ("A proposed a patrol at E")
+            [_node("at", LOWER="at", DEP="prep"), _edge("at", "<", "obj", DEP="dobj"), _edge("obj", "<", "verb", POS="VERB"), _edge("at", ">", "ev", DEP="pobj"),
+             _edge("verb", ">", "a", DEP="nsubj")],
+            # "by A" parsed as hanging on the event's name
+            [_node("at", LOWER="at", DEP="prep"), _edge("at", "<", "verb", POS="VERB"), _edge("verb", ">", "pass", DEP="auxpass"), _edge("at", ">", "ev", DEP="pobj"),
+             _edge("ev", ">", "by", DEP="prep", LOWER="by"), _edge("by", ">", "a", DEP="pobj")],
+        ]),
         # "A took part in E", "A attended E", "E, in which A participated", "the participation of A in E"
         "took_part": ([Output("participant_in", "a", "ev")], _participation_patterns()),
         # "E was conducted by the navies of A and B", "E, with forces from A", "the war was fought between A and B"
@@ -819,6 +834,8 @@ def find(parsed: Any) -> list[Fact]:
         nodes = {spec["RIGHT_ID"]: token_ids[n] for n, spec in enumerate(variants[int(k)])}
         if _denied(parsed[i] for i in token_ids):
             continue
+        if name == "acted_at" and parsed[nodes["verb"]].lemma_.lower() in LOOKING_VERBS:
+            continue  # "A looked at E" is about the event, not in it
         if name in ("joined", "joined_clause") and "verb" in nodes and _as_observer(parsed[nodes["verb"]]):
             continue  # "A joined X as an observer": observer status, not membership
         if name == "partnership" and "np" in nodes and any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in parsed[nodes["np"]].children):
