@@ -528,3 +528,14 @@ def test_being_acted_on_or_looking_at_an_event_is_not_taking_part():
     for text in ("Eritrea was criticised at the Asmara Forum.", "Eritrea looked at the Asmara Forum with suspicion."):
         found = hits(make_doc(text, [("Eritrea", "LOC"), ("Asmara Forum", "EVENT")]))
         assert ("acted_at", "participant_in") not in found[("Eritrea", "Asmara Forum")], text
+
+
+def test_they_stands_for_every_member_of_the_coordination_named_before():
+    doc = make_doc("Peru and Chile signed a fisheries pact in 2012. They later participated in the Lima Ocean Forum.",
+                   [("Peru", "LOC"), ("Chile", "LOC"), ("2012", "DATE"), ("Lima Ocean Forum", "EVENT")])
+    found: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for item in examples(doc, parse(doc)):
+        if item.candidate.proxy is not None:
+            found.setdefault((item.candidate.head.text, item.candidate.tail.text), []).extend(item.pattern_hits)
+    assert ("took_part", "participant_in") in found[("Peru", "Lima Ocean Forum")]
+    assert ("took_part", "participant_in") in found[("Chile", "Lima Ocean Forum")]

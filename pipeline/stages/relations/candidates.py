@@ -343,6 +343,22 @@ def _same_clause(parsed: Any, referent: Entity, anaphor: tuple[int, int]) -> boo
     return _clause_verb(named.root).i == _clause_verb(pronoun.root).i
 
 
+def _conjunct_mentions(parsed: Any, mentions: list[Entity], entity: Entity) -> list[Entity]:
+    """The other mentions of the coordination the entity ends ("Croatia and Slovenia ... They": Croatia too)."""
+    named = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
+    if named is None:
+        return []
+    group = {t.i for t in named.root.conjuncts}
+    out = []
+    for other in mentions:
+        if other is entity or other.label != entity.label:
+            continue
+        span = parsed.char_span(other.start, other.end, alignment_mode="expand")
+        if span is not None and span.root.i in group:
+            out.append(other)
+    return out
+
+
 def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterator[Candidate]:
     paragraph_spans = paragraphs(doc.text)
 
@@ -378,7 +394,10 @@ def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterato
             for entity in sorted(earlier, key=lambda e: e.start):
                 if entity.label in referent_labels:
                     nearest[entity.label] = entity
-            for referent in nearest.values():
+            referents = list(nearest.values())
+            if is_pronoun and doc.text[anaphor[0]:anaphor[1]].lower() == "they":
+                referents += [c for r in referents for c in _conjunct_mentions(parsed, earlier, r)]
+            for referent in referents:
                 if referent.start >= sentence[0] and _same_clause(parsed, referent, anaphor):
                     continue  # "A, professor at X, wrote it": "it" is not X, which its own clause already relates
                 for mention in members:
