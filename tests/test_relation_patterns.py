@@ -186,6 +186,22 @@ CASES = [
     ("Latvia joined the Eurozone Club in 2014, followed by Lithuania in 2015.",
      [("Latvia", "LOC"), ("Eurozone Club", "ORG"), ("2014", "DATE"), ("Lithuania", "LOC"), ("2015", "DATE")],
      "joined", "member_of", [("Latvia", "Eurozone Club"), ("Lithuania", "Eurozone Club")]),
+    ("The member states of the Niger Basin Authority – Mali, Niger and Benin – met in Niamey.",
+     [("Niger Basin Authority", "ORG"), ("Mali", "LOC"), ("Niger", "LOC"), ("Benin", "LOC"), ("Niamey", "LOC")],
+     "members_listed_after", "member_of", [("Mali", "Niger Basin Authority"), ("Niger", "Niger Basin Authority"), ("Benin", "Niger Basin Authority")]),
+    ("The Lake Chad Commission was joined by Libya and Sudan.", [("Lake Chad Commission", "ORG"), ("Libya", "LOC"), ("Sudan", "LOC")],
+     "joined", "member_of", [("Libya", "Lake Chad Commission"), ("Sudan", "Lake Chad Commission")]),
+    ("In 2008 the Lake Chad Commission admitted Libya.", [("2008", "DATE"), ("Lake Chad Commission", "ORG"), ("Libya", "LOC")],
+     "joined", "member_of", [("Libya", "Lake Chad Commission")]),
+    ("Estonia was the first country to join the Nordic Bank.", [("Estonia", "LOC"), ("Nordic Bank", "ORG")],
+     "joined", "member_of", [("Estonia", "Nordic Bank")]),
+    ("Ghana and Togo are among the founders of the Volta Authority.", [("Ghana", "LOC"), ("Togo", "LOC"), ("Volta Authority", "ORG")],
+     "founder_noun", "member_of", [("Ghana", "Volta Authority"), ("Togo", "Volta Authority")]),
+    ("The Mano River Union, made up of Liberia, Guinea and Sierra Leone, met in Monrovia.",
+     [("Mano River Union", "ORG"), ("Liberia", "LOC"), ("Guinea", "LOC"), ("Sierra Leone", "LOC"), ("Monrovia", "LOC")],
+     "gathers", "member_of", [("Liberia", "Mano River Union"), ("Guinea", "Mano River Union"), ("Sierra Leone", "Mano River Union")]),
+    ("In 1995 the Nordic Bank expanded to include Estonia and Latvia.", [("1995", "DATE"), ("Nordic Bank", "ORG"), ("Estonia", "LOC"), ("Latvia", "LOC")],
+     "gathers", "member_of", [("Estonia", "Nordic Bank"), ("Latvia", "Nordic Bank")]),
     # observer status: "as an observer", lists around the organisation
     ("Ghana sits as an observer in the Sahel Assembly.", [("Ghana", "LOC"), ("Sahel Assembly", "ORG")],
      "as_observer", "observer_of", [("Ghana", "Sahel Assembly")]),
@@ -539,3 +555,14 @@ def test_they_stands_for_every_member_of_the_coordination_named_before():
             found.setdefault((item.candidate.head.text, item.candidate.tail.text), []).extend(item.pattern_hits)
     assert ("took_part", "participant_in") in found[("Peru", "Lima Ocean Forum")]
     assert ("took_part", "participant_in") in found[("Chile", "Lima Ocean Forum")]
+
+
+def test_an_apposition_after_the_organisation_is_its_member_list_only_when_set_off_by_a_dash():
+    spans = [("Niger Basin Authority", "ORG"), ("Mali", "LOC"), ("Niamey", "LOC")]
+    found = hits(make_doc("The member states of the Niger Basin Authority, Mali's partners, met in Niamey.", spans))
+    assert ("members_listed_after", "member_of") not in found.get(("Mali", "Niger Basin Authority"), [])
+
+
+def test_a_person_among_the_founders_of_a_company_is_not_its_member():
+    found = hits(make_doc("Ama Mensah is among the founders of Volta Cement.", [("Ama Mensah", "PERSON"), ("Volta Cement", "ORG")]))
+    assert not [h for h in found[("Ama Mensah", "Volta Cement")] if h[1] == "member_of"]

@@ -357,12 +357,31 @@ def elided_object(verb: Any) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
 
 
+# Where the organisation stands to a verb of composition: its passive subject ("X is made up of"), the noun a participle
+# hangs on ("X, made up of"), or its subject when the parser reads the participle as the main verb ("X, made up of A, met").
+COMPOSED_ORG = [({}, _edge("verb", ">", "org", DEP=_in("nsubjpass", "nsubj"))), ({"DEP": "acl"}, _edge("verb", "<", "org"))]
+
+
 def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
     member = [Output("member_of", "m", "org")]
     constructions: dict[str, tuple[list[Output], list[list[dict]]]] = {
         # "A, B and C are members of X", "A, a member of X", "the X member states are A, B", "founding members A and B", "A's membership in X"
         "member_noun": (member, _noun_phrase_patterns(MEMBER_NOUNS, MEMBER_HEADS, MEMBER_MODIFIERS, ["of", "in", "within", "to"])
                         + _status_list_patterns(MEMBER_NOUNS)),
+        # "the member states of X – A, B and C –": the list set off after the organisation (checked in ``find``)
+        "members_listed_after": (member, [
+            [_node("np", LEMMA=_in(*MEMBER_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in")), _edge("of", ">", "org", DEP="pobj"),
+             _edge("org", ">", "m", DEP="appos")],
+            [_node("np", LEMMA=_in(*MEMBER_HEADS)), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA=_in(*MEMBER_MODIFIERS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in")), _edge("of", ">", "org", DEP="pobj"), _edge("org", ">", "m", DEP="appos")],
+        ]),
+        # "A and B are among the founders of X": founding counts as membership (guidelines §3); a person founds a company, not
+        # as its member
+        "founder_noun": ([Output("member_of", "m", "org", frozenset({"LOC", "ORG"}))],
+                         _noun_phrase_patterns(["founder", "co-founder", "cofounder"], None, None, ["of"])
+                         + [[_node("verb", LEMMA="be"), _edge("verb", ">", "among", DEP="prep", LOWER="among"),
+                             _edge("among", ">", "np", DEP="pobj", LEMMA=_in("founder", "co-founder", "cofounder")),
+                             _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "org", DEP="pobj"), _edge("verb", ">", "m", DEP=_in("nsubj", "attr"))]]),
         # "X, whose members include A and B"
         "whose_members": (member, [[
             _node("verb", LEMMA=_in("include", "be", "comprise", "number"), DEP="relcl"), _edge("verb", "<", "org"),
@@ -378,11 +397,14 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LEMMA=_in(*GATHER_VERBS), DEP="acl"), _edge("verb", "<", "org"), _edge("verb", ">", "m", DEP="dobj")],
             [_node("verb", LEMMA="consist"), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "of", DEP="prep", LOWER="of"),
              _edge("of", ">", "m", DEP="pobj")],
-            # "X is made up of A and B", "X is composed of A and B"
-            [_node("verb", LEMMA="make"), _edge("verb", ">", "up", DEP="prt", LOWER="up"), _edge("verb", ">", "org", DEP="nsubjpass"),
-             _edge("verb", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "m", DEP="pobj")],
-            [_node("verb", LEMMA="compose"), _edge("verb", ">", "org", DEP="nsubjpass"), _edge("verb", ">", "of", DEP="prep", LOWER="of"),
-             _edge("of", ">", "m", DEP="pobj")],
+            # "X is made up of A and B", "X is composed of A and B", "X, made up of A and B, ..."
+            *[[_node("verb", LEMMA="make", **dep), _edge("verb", ">", "up", DEP="prt", LOWER="up"), org,
+               _edge("verb", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "m", DEP="pobj")] for dep, org in COMPOSED_ORG],
+            *[[_node("verb", LEMMA="compose", **dep), org, _edge("verb", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "m", DEP="pobj")]
+              for dep, org in COMPOSED_ORG],
+            # "X expanded to include A and B"
+            [_node("verb", LEMMA=_in(*GATHER_VERBS), DEP=_in("advcl", "xcomp")), _edge("verb", ">", "m", DEP="dobj"),
+             _edge("verb", "<", "main", LEMMA=_in("expand", "grow", "enlarge", "widen", "extend", "come")), _edge("main", ">", "org", DEP="nsubj")],
         ]),
         # "A joined X", "A acceded to X", "A was admitted to X", "A's accession to X"
         "joined": ([Output("member_of", "m", "org"), Output("participant_in", "m", "org")], [
@@ -391,6 +413,12 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("to", ">", "org", DEP="pobj")],
             # founding counts as membership (guidelines §3): "A, B and C formed X"
             [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
+            # "X was joined by A and B"; "X admitted A" (as a member: "as an observer" is dropped in ``find``)
+            [_node("verb", LEMMA=_in(*JOIN_VERBS)), _edge("verb", ">", "org", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "m", DEP="pobj")],
+            [_node("verb", LEMMA="admit"), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj")],
+            # "A was the last country to join X"
+            [_node("verb", LEMMA=_in(*JOIN_VERBS), DEP=_in("relcl", "acl")), _edge("verb", ">", "org", DEP="dobj"), _edge("verb", "<", "noun", DEP="attr"),
+             _edge("noun", "<", "be", LEMMA=_in("be", "become")), _edge("be", ">", "m", DEP="nsubj")],
             # "A joined X in 2009, followed by B": the next to join
             [_node("verb", LEMMA=_in(*JOIN_VERBS)), _edge("verb", ">", "org", DEP="dobj"), _edge("verb", ">", "fol", DEP=_in("advcl", "conj"), LEMMA="follow"),
              _edge("fol", ">", "by", DEP="agent"), _edge("by", ">", "m", DEP="pobj")],
@@ -834,6 +862,8 @@ def find(parsed: Any) -> list[Fact]:
         nodes = {spec["RIGHT_ID"]: token_ids[n] for n, spec in enumerate(variants[int(k)])}
         if _denied(parsed[i] for i in token_ids):
             continue
+        if name == "members_listed_after" and parsed[nodes["m"] - 1].text not in LIST_INTRODUCERS | {"("}:
+            continue  # only a list set off by a dash, colon or bracket names the members
         if name == "acted_at" and parsed[nodes["verb"]].lemma_.lower() in LOOKING_VERBS:
             continue  # "A looked at E" is about the event, not in it
         if name in ("joined", "joined_clause") and "verb" in nodes and _as_observer(parsed[nodes["verb"]]):
