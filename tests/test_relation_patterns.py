@@ -561,6 +561,8 @@ def test_an_apposition_after_the_organisation_is_its_member_list_only_when_set_o
     spans = [("Niger Basin Authority", "ORG"), ("Mali", "LOC"), ("Niamey", "LOC")]
     found = hits(make_doc("The member states of the Niger Basin Authority, Mali's partners, met in Niamey.", spans))
     assert ("members_listed_after", "member_of") not in found.get(("Mali", "Niger Basin Authority"), [])
+    found = hits(make_doc("The member states of the Niger Basin Authority (NBA) met in Niamey.", [("Niger Basin Authority", "ORG"), ("NBA", "ORG"), ("Niamey", "LOC")]))
+    assert not [h for h in found.get(("NBA", "Niger Basin Authority"), []) if h[1] == "member_of"]
 
 
 def test_a_person_among_the_founders_of_a_company_is_not_its_member():

@@ -862,8 +862,8 @@ def find(parsed: Any) -> list[Fact]:
         nodes = {spec["RIGHT_ID"]: token_ids[n] for n, spec in enumerate(variants[int(k)])}
         if _denied(parsed[i] for i in token_ids):
             continue
-        if name == "members_listed_after" and parsed[nodes["m"] - 1].text not in LIST_INTRODUCERS | {"("}:
-            continue  # only a list set off by a dash, colon or bracket names the members
+        if name == "members_listed_after" and parsed[nodes["m"] - 1].text not in LIST_INTRODUCERS:
+            continue  # only a list set off by a dash or colon names the members ("X (Y)" is X's short name)
         if name == "acted_at" and parsed[nodes["verb"]].lemma_.lower() in LOOKING_VERBS:
             continue  # "A looked at E" is about the event, not in it
         if name in ("joined", "joined_clause") and "verb" in nodes and _as_observer(parsed[nodes["verb"]]):
