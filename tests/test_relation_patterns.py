@@ -78,6 +78,8 @@ CASES = [
     # affiliation and location
     ("John Mbeki, professor at the University of Lagos, wrote it.", [("John Mbeki", "PERSON"), ("University of Lagos", "ORG")],
      "position_at", "affiliated_with", [("John Mbeki", "University of Lagos")]),
+    ("Omar Said, a professor of economics at Cairo University, disagreed.", [("Omar Said", "PERSON"), ("Cairo University", "ORG")],
+     "position_at", "affiliated_with", [("Omar Said", "Cairo University")]),
     ("The bank is headquartered in Lyon.", [("bank", "ORG"), ("Lyon", "LOC")], "located_verb", "located_in", [("bank", "Lyon")]),
     # lists introduced by a dash or a colon after a counted noun, and example lists ("including", "such as")
     ("Observer status in the Nordic Council was extended to three territories - Greenland, Aland and the Faroe Islands.",

@@ -139,7 +139,8 @@ SUBJECT = _in("nsubj", "nsubjpass")
 OBJECT = _in("dobj", "pobj", "attr", "oprd")
 
 
-def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, modifiers: list[str] | None, org_preps: list[str]) -> list[list[dict]]:
+def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, modifiers: list[str] | None, org_preps: list[str],
+                          field_first: bool = False) -> list[list[dict]]:
     """Patterns for "<noun> <prep> ORG" or "ORG's <noun>" with the member ("m") attached in any of the usual ways.
 
     Nodes: ``np`` the relation noun, ``org`` the organisation, ``m`` the member.
@@ -155,6 +156,10 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
         # "X has two observers, A and B"; "X gained new members: A and B"
         [_edge("np", "<", "have", LEMMA=_in("have", "gain", "count", "include", "welcome", "list", "number")), _edge("have", ">", "org", DEP="nsubj")],
     ]
+    if field_first:
+        # "a lecturer in international relations at O": the field first, the organisation hanging on it
+        orgs.append([_edge("np", ">", "field", DEP="prep", LOWER=_in("in", "of", "on")), _edge("field", ">", "topic", DEP="pobj", POS="NOUN"),
+                     _edge("topic", ">", "prep", DEP="prep", LOWER=_in("at", "with")), _edge("prep", ">", "org", DEP="pobj")])
     # "the X member states": X may hang on "member" instead of "states"
     mod_orgs = [_edge("mod", ">", "org", DEP=_in("compound", "nmod", "poss"), POS="PROPN")]
     # an acronym the tagger reads as a common noun ("the ECCAS member states")
@@ -616,7 +621,7 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         "located_verb": ([Output("located_in", "ev", "y")], _event_verb_patterns(LOCATED_VERBS, IN_PREPS)),
         # "A, professor at X", "A is a lecturer of X", "A works at X"
         "position_at": ([Output("affiliated_with", "m", "org")],
-                        _noun_phrase_patterns(POSITION_NOUNS, None, None, ["at", "of", "in", "from", "with"])
+                        _noun_phrase_patterns(POSITION_NOUNS, None, None, ["at", "of", "in", "from", "with"], field_first=True)
                         + [[_node("verb", LEMMA=_in(*WORK_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("at", "for", "in", "with")),
                             _edge("prep", ">", "org", DEP="pobj")],
                            # "Professor P of O", "P from O"
