@@ -167,6 +167,13 @@ CASES = [
      "acted_at", "participant_in", [("Senegal", "Dakar Forum"), ("Gambia", "Dakar Forum")]),
     ("The charter was signed at the Kigali Summit by Rwanda and Burundi.", [("Kigali Summit", "EVENT"), ("Rwanda", "LOC"), ("Burundi", "LOC")],
      "acted_at", "participant_in", [("Rwanda", "Kigali Summit"), ("Burundi", "Kigali Summit")]),
+    ("The Danube Summit was hosted by Serbia with the participation of Hungary and Romania.",
+     [("Danube Summit", "EVENT"), ("Serbia", "LOC"), ("Hungary", "LOC"), ("Romania", "LOC")],
+     "took_part", "participant_in", [("Hungary", "Danube Summit"), ("Romania", "Danube Summit")]),
+    ("Ghana participated, along with Togo, in Western Accord 2018.", [("Ghana", "LOC"), ("Togo", "LOC"), ("Western Accord 2018", "EVENT")],
+     "took_part", "participant_in", [("Ghana", "Western Accord 2018"), ("Togo", "Western Accord 2018")]),
+    ("Benin took part in Western Accord 2018 alongside Niger.", [("Benin", "LOC"), ("Western Accord 2018", "EVENT"), ("Niger", "LOC")],
+     "took_part", "participant_in", [("Benin", "Western Accord 2018"), ("Niger", "Western Accord 2018")]),
     # membership: lists around the organisation, passives of composition, the next to join
     ("The Adriatic Council, comprising Italy, Croatia and Albania, met in Bari.",
      [("Adriatic Council", "ORG"), ("Italy", "LOC"), ("Croatia", "LOC"), ("Albania", "LOC"), ("Bari", "LOC")],

@@ -247,6 +247,11 @@ def _participation_patterns() -> list[list[dict]]:
     for verb in verbs:
         out.append([*verb, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at")),
                     _edge("prep", ">", "ev", DEP="pobj")])
+        # A took part in E alongside B / along with B / together with B: B takes part too
+        for companion in ([_edge("verb", ">", "with", DEP="prep", LOWER=_in("alongside", "with"))],
+                          [_edge("verb", ">", "along", DEP=_in("prep", "advmod"), LOWER=_in("along", "together")), _edge("along", ">", "with", DEP="prep", LOWER="with")]):
+            out.append([*verb, _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at")), _edge("prep", ">", "ev", DEP="pobj"), *companion,
+                        _edge("with", ">", "a", DEP="pobj", POS="PROPN")])
         # E, in which A took part
         relcl = [dict(verb[0], RIGHT_ATTRS={**verb[0]["RIGHT_ATTRS"], "DEP": "relcl"}), *verb[1:]]
         out.append([*relcl, _edge("verb", "<", "ev"), _edge("verb", ">", "a", DEP=SUBJECT),
@@ -274,6 +279,10 @@ def _participation_patterns() -> list[list[dict]]:
                 _edge("p1", ">", "a", DEP="pobj"), _edge("np", ">", "p2", DEP="prep", LOWER=_in("in", "at")), _edge("p2", ">", "ev", DEP="pobj")])
     out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
                 _edge("p1", ">", "a", DEP="pobj"), _edge("np", "<", "with", LOWER="with"), _edge("with", "<", "ev")])
+    # E was hosted by X with the participation of A: "with" on the verb whose subject is the event
+    out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
+                _edge("p1", ">", "a", DEP="pobj"), _edge("np", "<", "with", LOWER="with"), _edge("with", "<", "verb", POS="VERB"),
+                _edge("verb", ">", "ev", DEP=SUBJECT)])
     # A's participation in E
     out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "a", DEP="poss"),
                 _edge("np", ">", "p2", DEP="prep", LOWER=_in("in", "at")), _edge("p2", ">", "ev", DEP="pobj")])
