@@ -198,13 +198,22 @@ def sentence_spans(doc: Document, parsed: Any) -> list[tuple[int, int]]:
     given = doc.annotations.get("sentences")
     if given:
         return [tuple(s) for s in given]
-    spans = []
+    spans: list[tuple[int, int]] = []
     for sent in parsed.sents:
-        spans.extend(_split_at_blank_lines(doc.text, sent.start_char, sent.end_char))
+        pieces = _split_at_blank_lines(doc.text, sent.start_char, sent.end_char)
+        if pieces and spans and _continues_after_colon(doc.text, spans[-1], pieces[0]):
+            spans[-1] = (spans[-1][0], pieces.pop(0)[1])
+        spans.extend(pieces)
     blocks = [b for b in [author_block(doc), *reference_blocks(doc)] if b]
     for b_start, b_end in sorted(blocks):
         spans = [s for s in spans if s[1] <= b_start or s[0] >= b_end] + [(b_start, b_end)]
     return sorted(spans)
+
+
+def _continues_after_colon(text: str, previous: tuple[int, int], current: tuple[int, int]) -> bool:
+    """The parser began a sentence at a list that a colon introduces on the same line ("X has four members: A, B and C"):
+    the list belongs to the sentence before."""
+    return text[previous[0]:previous[1]].rstrip().endswith(":") and "\n" not in text[previous[1]:current[0]]
 
 
 def block_kinds(doc: Document) -> dict[tuple[int, int], str]:
@@ -334,6 +343,22 @@ def _same_clause(parsed: Any, referent: Entity, anaphor: tuple[int, int]) -> boo
     return _clause_verb(named.root).i == _clause_verb(pronoun.root).i
 
 
+def _conjunct_mentions(parsed: Any, mentions: list[Entity], entity: Entity) -> list[Entity]:
+    """The other mentions of the coordination the entity ends ("Croatia and Slovenia ... They": Croatia too)."""
+    named = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
+    if named is None:
+        return []
+    group = {t.i for t in named.root.conjuncts}
+    out = []
+    for other in mentions:
+        if other is entity or other.label != entity.label:
+            continue
+        span = parsed.char_span(other.start, other.end, alignment_mode="expand")
+        if span is not None and span.root.i in group:
+            out.append(other)
+    return out
+
+
 def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterator[Candidate]:
     paragraph_spans = paragraphs(doc.text)
 
@@ -369,7 +394,10 @@ def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterato
             for entity in sorted(earlier, key=lambda e: e.start):
                 if entity.label in referent_labels:
                     nearest[entity.label] = entity
-            for referent in nearest.values():
+            referents = list(nearest.values())
+            if is_pronoun and doc.text[anaphor[0]:anaphor[1]].lower() == "they":
+                referents += [c for r in referents for c in _conjunct_mentions(parsed, earlier, r)]
+            for referent in referents:
                 if referent.start >= sentence[0] and _same_clause(parsed, referent, anaphor):
                     continue  # "A, professor at X, wrote it": "it" is not X, which its own clause already relates
                 for mention in members:

@@ -303,6 +303,19 @@ def participant_not_venue(v: PairView, facts: syntax.DocFacts | None = None) -> 
     return any(label == "participant_in" for _, label in reverse) and not any(label == "held_in" for _, label in forward)
 
 
+def venue_not_participant(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
+    """A place and an event that the parse states was held there ("E was held in A and B", "E, held in CITY, COUNTRY"): the
+    venue, not a participant, unless a construction also states it takes part ("A hosted E", "A took part in E")."""
+    if facts is None or v.labels() != ("LOC", "EVENT"):
+        return False
+    place, event = v.cand.head, v.cand.tail
+    # The event's name as well as a pronoun standing for it ("E was held in A, and B took part in it": A is still the venue).
+    event_spans = {v.tail_span, (event.start, event.end)}
+    if any(label == "participant_in" for span in event_spans for _, label in facts.hits(v.head_span, span, place.label, event.label)):
+        return False
+    return any(label == "held_in" for span in event_spans for _, label in facts.hits(span, v.head_span, event.label, place.label))
+
+
 def bracketed_short_name(v: PairView) -> bool:
     """An argument is an organisation's short name in brackets right after its full name ("the Mercosur Parliament
     (Parlasur) sits in Montevideo"): the sentence's relations go to the full name, which is a candidate of its own.
@@ -323,10 +336,11 @@ def bracketed_short_name(v: PairView) -> bool:
 
 VETOES: dict[str, Callable[..., bool]] = {
     "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
-    "participant_not_venue": participant_not_venue, "keyword_list": keyword_list, "bracketed_short_name": bracketed_short_name,
+    "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
+    "bracketed_short_name": bracketed_short_name,
 }
 # Vetoes that read the dependency facts.
-FACT_VETOES = ("coordinated_places", "participant_not_venue")
+FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant")
 
 
 def document_facts(doc: Document) -> syntax.DocFacts:

@@ -70,9 +70,25 @@ STATUS_VERBS = ["have", "hold", "receive", "get", "obtain", "gain", "acquire", "
 # Verbs of building a partnership: "A is developing partnerships with B".
 PARTNERSHIP_VERBS = ["have", "develop", "establish", "build", "sign", "deepen", "expand", "strengthen", "maintain", "launch", "form",
                      "conclude", "renew", "forge", "pursue"]
+# Nouns for those who take part in an event: "A was one of the participants in E", "Among the participants of E were A and B".
+PARTICIPANT_NOUNS = ["participant", "attendee", "participator"]
+# Verbs whose subject event has a participation as object: "E saw the participation of A".
+WITNESS_VERBS = ["see", "feature", "include", "witness", "involve", "record", "welcome", "enjoy"]
+# Verbs of sending a delegation or forces to an event: "A and B sent delegations to E".
+SEND_VERBS = ["send", "dispatch", "deploy", "contribute", "field", "commit"]
+# Verbs whose "at" names what is looked at or aimed at, not where the subject acts: "A looked at E".
+LOOKING_VERBS = frozenset({"look", "aim", "point", "target", "stare", "glance", "hint", "gaze", "laugh", "marvel", "wonder"})
+# Verbs of holding a status "as an observer": "A sits as an observer in X", "A participates as an observer in X".
+AS_OBSERVER_VERBS = ["sit", "serve", "participate", "take", "join", "enter", "act", "remain", "function", "attend", "be", "work", "engage"]
+# An organisation's sittings, attended "as an observer": "A attends the sessions of X as an observer".
+SESSION_NOUNS = ["session", "meeting", "summit", "work", "assembly", "conference", "deliberation", "sitting", "activity"]
 GRANT_VERBS = ["grant", "give", "accord", "extend", "award", "offer", "confer"]
 FIGHT_VERBS = ["fight", "wage", "contest", "play", "dispute"]
-FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalion", "ship", "aircraft", "team", "delegation", "squadron", "brigade"]
+FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalion", "ship", "aircraft", "team", "delegation", "squadron", "brigade",
+               "personnel", "sailor", "marine", "vessel", "warship", "regiment", "detachment"]
+# Nouns that stand for the state or organisation they come from when they take part ("A's troops", "the navies of A").
+REPRESENTING_NOUNS = frozenset([*FORCE_NOUNS, "delegation", "delegate", "representative", "official", "minister", "leader", "servicemen",
+                                "serviceman", "soldier", "military", "observer"])
 # Not "near": a place near another is not in it (corpus/challenge/README.md).
 IN_PREPS = ["in", "at", "inside", "within"]
 DATE_PREPS = ["in", "on", "during", "since"]
@@ -123,7 +139,8 @@ SUBJECT = _in("nsubj", "nsubjpass")
 OBJECT = _in("dobj", "pobj", "attr", "oprd")
 
 
-def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, modifiers: list[str] | None, org_preps: list[str]) -> list[list[dict]]:
+def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, modifiers: list[str] | None, org_preps: list[str],
+                          field_first: bool = False) -> list[list[dict]]:
     """Patterns for "<noun> <prep> ORG" or "ORG's <noun>" with the member ("m") attached in any of the usual ways.
 
     Nodes: ``np`` the relation noun, ``org`` the organisation, ``m`` the member.
@@ -139,6 +156,10 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
         # "X has two observers, A and B"; "X gained new members: A and B"
         [_edge("np", "<", "have", LEMMA=_in("have", "gain", "count", "include", "welcome", "list", "number")), _edge("have", ">", "org", DEP="nsubj")],
     ]
+    if field_first:
+        # "a lecturer in international relations at O": the field first, the organisation hanging on it
+        orgs.append([_edge("np", ">", "field", DEP="prep", LOWER=_in("in", "of", "on")), _edge("field", ">", "topic", DEP="pobj", POS="NOUN"),
+                     _edge("topic", ">", "prep", DEP="prep", LOWER=_in("at", "with")), _edge("prep", ">", "org", DEP="pobj")])
     # "the X member states": X may hang on "member" instead of "states"
     mod_orgs = [_edge("mod", ">", "org", DEP=_in("compound", "nmod", "poss"), POS="PROPN")]
     # an acronym the tagger reads as a common noun ("the ECCAS member states")
@@ -174,6 +195,29 @@ def _noun_phrase_patterns(nouns: list[str], modified_heads: list[str] | None, mo
     return out
 
 
+def _status_list_patterns(nouns: list[str]) -> list[list[dict]]:
+    """Lists of members (or observers) named around the organisation: "X counts A and B among its members", "X, of which A
+    became a member, ...", "X has four members: A, B, C and D", "X has the following observers: A and B".
+
+    Nodes: ``m`` the member (in the last variant the status noun itself, which stands for the list it introduces), ``org``.
+    """
+    return [
+        [_node("verb", LEMMA=_in("count", "list", "number", "include", "name")), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj"),
+         _edge("verb", ">", "among", DEP="prep", LOWER="among"), _edge("among", ">", "np", DEP="pobj", LEMMA=_in(*nouns))],
+        [_node("verb", LEMMA=_in("be", "become", "remain"), DEP="relcl"), _edge("verb", ">", "of", DEP="prep", LOWER=_in("of", "in", "to")),
+         _edge("of", ">", "org", DEP="pobj", LOWER="which"), _edge("verb", ">", "np", DEP="attr", LEMMA=_in(*nouns)), _edge("verb", ">", "m", DEP="nsubj")],
+        [_node("m", LEMMA=_in(*nouns), DEP="dobj"), _edge("m", "<", "verb", LEMMA=_in("have", "include", "count", "comprise", "gain", "welcome", "list", "number")),
+         _edge("verb", ">", "org", DEP="nsubj")],
+    ]
+
+
+def _as_observer_nodes() -> list[list[dict]]:
+    """The ``obs`` node after "as": "as an observer", "as observer states"."""
+    return [[_edge("as", ">", "obs", DEP="pobj", LEMMA=_in(*OBSERVER_NOUNS))],
+            [_edge("as", ">", "obs", DEP="pobj", LEMMA=_in("state", "country", "nation", "member", "organization", "organisation")),
+             _edge("obs", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer")]]
+
+
 def _event_verb_patterns(verbs: list[str], preps: list[str], object_word: str | None = None) -> list[list[dict]]:
     """"EVENT was held in/on Y", "EVENT, held in Y", "EVENT, which took place in Y", and "on a range in Y".
 
@@ -203,6 +247,11 @@ def _participation_patterns() -> list[list[dict]]:
     for verb in verbs:
         out.append([*verb, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at")),
                     _edge("prep", ">", "ev", DEP="pobj")])
+        # A took part in E alongside B / along with B / together with B: B takes part too
+        for companion in ([_edge("verb", ">", "with", DEP="prep", LOWER=_in("alongside", "with"))],
+                          [_edge("verb", ">", "along", DEP=_in("prep", "advmod"), LOWER=_in("along", "together")), _edge("along", ">", "with", DEP="prep", LOWER="with")]):
+            out.append([*verb, _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at")), _edge("prep", ">", "ev", DEP="pobj"), *companion,
+                        _edge("with", ">", "a", DEP="pobj", POS="PROPN")])
         # E, in which A took part
         relcl = [dict(verb[0], RIGHT_ATTRS={**verb[0]["RIGHT_ATTRS"], "DEP": "relcl"}), *verb[1:]]
         out.append([*relcl, _edge("verb", "<", "ev"), _edge("verb", ">", "a", DEP=SUBJECT),
@@ -212,6 +261,10 @@ def _participation_patterns() -> list[list[dict]]:
         # E was held in X, where A took part
         out.append([*relcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"), _edge("verb", "<", "place", DEP="pobj"),
                     _edge("place", "<", "in", DEP="prep"), _edge("in", "<", "held", LEMMA=_in(*HOLD_VERBS, "take")), _edge("held", ">", "ev", DEP=SUBJECT)])
+        # E, held in X on D, in which A took part: the relative clause parsed as hanging on the place or the date
+        out.append([*relcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at")),
+                    _edge("prep", ">", "wh", DEP="pobj", LOWER=_in("which", "whom")), _edge("verb", "<", "place", DEP="pobj"),
+                    _edge("place", "<", "in", DEP="prep"), _edge("in", "<", "held", LEMMA=_in(*HOLD_VERBS), DEP="acl"), _edge("held", "<", "ev")])
         # E was held in X, where A took part: the "where" clause parsed as hanging on the verb
         advcl = [dict(verb[0], RIGHT_ATTRS={**verb[0]["RIGHT_ATTRS"], "DEP": "advcl"}), *verb[1:]]
         out.append([*advcl, _edge("verb", ">", "a", DEP=SUBJECT), _edge("verb", ">", "wh", LOWER="where"),
@@ -226,9 +279,35 @@ def _participation_patterns() -> list[list[dict]]:
                 _edge("p1", ">", "a", DEP="pobj"), _edge("np", ">", "p2", DEP="prep", LOWER=_in("in", "at")), _edge("p2", ">", "ev", DEP="pobj")])
     out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
                 _edge("p1", ">", "a", DEP="pobj"), _edge("np", "<", "with", LOWER="with"), _edge("with", "<", "ev")])
+    # E was hosted by X with the participation of A: "with" on the verb whose subject is the event
+    out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
+                _edge("p1", ">", "a", DEP="pobj"), _edge("np", "<", "with", LOWER="with"), _edge("with", "<", "verb", POS="VERB"),
+                _edge("verb", ">", "ev", DEP=SUBJECT)])
     # A's participation in E
     out.append([_node("np", LEMMA=_in("participation", "involvement")), _edge("np", ">", "a", DEP="poss"),
                 _edge("np", ">", "p2", DEP="prep", LOWER=_in("in", "at")), _edge("p2", ">", "ev", DEP="pobj")])
+    # E saw / featured the participation of A
+    out.append([_node("np", LEMMA=_in("participation", "involvement"), DEP="dobj"), _edge("np", ">", "p1", DEP="prep", LOWER=_in("of", "by")),
+                _edge("p1", ">", "a", DEP="pobj"), _edge("np", "<", "verb", LEMMA=_in(*WITNESS_VERBS)), _edge("verb", ">", "ev", DEP="nsubj")])
+    # Among the participants of E were A and B
+    out.append([_node("verb", LEMMA="be"), _edge("verb", ">", "among", DEP="prep", LOWER="among"),
+                _edge("among", ">", "np", DEP="pobj", LEMMA=_in(*PARTICIPANT_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in", "at")),
+                _edge("of", ">", "ev", DEP="pobj"), _edge("verb", ">", "a", DEP=_in("nsubj", "attr"))])
+    # E, whose participants included A and B
+    out.append([_node("verb", LEMMA=_in("include", "be", "comprise", "number"), DEP="relcl"), _edge("verb", "<", "ev"),
+                _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*PARTICIPANT_NOUNS)), _edge("np", ">", "whose", LOWER="whose"),
+                _edge("verb", ">", "a", DEP=_in("dobj", "attr"))])
+    # As a participant in E, A pledged ...
+    out.append([_node("np", LEMMA=_in(*PARTICIPANT_NOUNS), DEP="pobj"), _edge("np", "<", "as", DEP="prep", LOWER="as"), _edge("as", "<", "verb", POS="VERB"),
+                _edge("np", ">", "in", DEP="prep", LOWER=_in("in", "at", "of")), _edge("in", ">", "ev", DEP="pobj"), _edge("verb", ">", "a", DEP="nsubj")])
+    # A and B were represented at E
+    out.append([_node("verb", LEMMA="represent"), _edge("verb", ">", "a", DEP="nsubjpass"), _edge("verb", ">", "at", DEP="prep", LOWER=_in("at", "in")),
+                _edge("at", ">", "ev", DEP="pobj")])
+    # A and B sent delegations / troops to E ("to" on the verb or on the noun)
+    for to_parent in ("verb", "np"):
+        out.append([_node("verb", LEMMA=_in(*SEND_VERBS)), _edge("verb", ">", "a", DEP="nsubj"),
+                    _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*FORCE_NOUNS, *DELEGATION_NOUNS)),
+                    _edge(to_parent, ">", "to", DEP=_in("prep", "dative"), LOWER=_in("to", "for")), _edge("to", ">", "ev", DEP="pobj")])
     return out
 
 
@@ -292,11 +371,31 @@ def elided_object(verb: Any) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
 
 
+# Where the organisation stands to a verb of composition: its passive subject ("X is made up of"), the noun a participle
+# hangs on ("X, made up of"), or its subject when the parser reads the participle as the main verb ("X, made up of A, met").
+COMPOSED_ORG = [({}, _edge("verb", ">", "org", DEP=_in("nsubjpass", "nsubj"))), ({"DEP": "acl"}, _edge("verb", "<", "org"))]
+
+
 def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
     member = [Output("member_of", "m", "org")]
     constructions: dict[str, tuple[list[Output], list[list[dict]]]] = {
         # "A, B and C are members of X", "A, a member of X", "the X member states are A, B", "founding members A and B", "A's membership in X"
-        "member_noun": (member, _noun_phrase_patterns(MEMBER_NOUNS, MEMBER_HEADS, MEMBER_MODIFIERS, ["of", "in", "within", "to"])),
+        "member_noun": (member, _noun_phrase_patterns(MEMBER_NOUNS, MEMBER_HEADS, MEMBER_MODIFIERS, ["of", "in", "within", "to"])
+                        + _status_list_patterns(MEMBER_NOUNS)),
+        # "the member states of X – A, B and C –": the list set off after the organisation (checked in ``find``)
+        "members_listed_after": (member, [
+            [_node("np", LEMMA=_in(*MEMBER_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in")), _edge("of", ">", "org", DEP="pobj"),
+             _edge("org", ">", "m", DEP="appos")],
+            [_node("np", LEMMA=_in(*MEMBER_HEADS)), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA=_in(*MEMBER_MODIFIERS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in")), _edge("of", ">", "org", DEP="pobj"), _edge("org", ">", "m", DEP="appos")],
+        ]),
+        # "A and B are among the founders of X": founding counts as membership (guidelines §3); a person founds a company, not
+        # as its member
+        "founder_noun": ([Output("member_of", "m", "org", frozenset({"LOC", "ORG"}))],
+                         _noun_phrase_patterns(["founder", "co-founder", "cofounder"], None, None, ["of"])
+                         + [[_node("verb", LEMMA="be"), _edge("verb", ">", "among", DEP="prep", LOWER="among"),
+                             _edge("among", ">", "np", DEP="pobj", LEMMA=_in("founder", "co-founder", "cofounder")),
+                             _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "org", DEP="pobj"), _edge("verb", ">", "m", DEP=_in("nsubj", "attr"))]]),
         # "X, whose members include A and B"
         "whose_members": (member, [[
             _node("verb", LEMMA=_in("include", "be", "comprise", "number"), DEP="relcl"), _edge("verb", "<", "org"),
@@ -308,8 +407,18 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LEMMA=_in(*GATHER_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj")],
             [_node("verb", LEMMA=_in(*GATHER_VERBS), DEP=_in("relcl", "acl")), _edge("verb", "<", "org"), _edge("verb", ">", "m", DEP="dobj"),
              _edge("verb", ">", "wh", DEP="nsubj", LOWER=_in("which", "that"))],
+            # "X, comprising A, B and C, ..."
+            [_node("verb", LEMMA=_in(*GATHER_VERBS), DEP="acl"), _edge("verb", "<", "org"), _edge("verb", ">", "m", DEP="dobj")],
             [_node("verb", LEMMA="consist"), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "of", DEP="prep", LOWER="of"),
              _edge("of", ">", "m", DEP="pobj")],
+            # "X is made up of A and B", "X is composed of A and B", "X, made up of A and B, ..."
+            *[[_node("verb", LEMMA="make", **dep), _edge("verb", ">", "up", DEP="prt", LOWER="up"), org,
+               _edge("verb", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "m", DEP="pobj")] for dep, org in COMPOSED_ORG],
+            *[[_node("verb", LEMMA="compose", **dep), org, _edge("verb", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "m", DEP="pobj")]
+              for dep, org in COMPOSED_ORG],
+            # "X expanded to include A and B"
+            [_node("verb", LEMMA=_in(*GATHER_VERBS), DEP=_in("advcl", "xcomp")), _edge("verb", ">", "m", DEP="dobj"),
+             _edge("verb", "<", "main", LEMMA=_in("expand", "grow", "enlarge", "widen", "extend", "come")), _edge("main", ">", "org", DEP="nsubj")],
         ]),
         # "A joined X", "A acceded to X", "A was admitted to X", "A's accession to X"
         "joined": ([Output("member_of", "m", "org"), Output("participant_in", "m", "org")], [
@@ -318,6 +427,17 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("to", ">", "org", DEP="pobj")],
             # founding counts as membership (guidelines §3): "A, B and C formed X"
             [_node("verb", LEMMA=_in(*FOUND_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
+            # "X was joined by A and B"; "X admitted A" (as a member: "as an observer" is dropped in ``find``)
+            [_node("verb", LEMMA=_in(*JOIN_VERBS)), _edge("verb", ">", "org", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "m", DEP="pobj")],
+            [_node("verb", LEMMA="admit"), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj")],
+            # "A was the last country to join X"
+            [_node("verb", LEMMA=_in(*JOIN_VERBS), DEP=_in("relcl", "acl")), _edge("verb", ">", "org", DEP="dobj"), _edge("verb", "<", "noun", DEP="attr"),
+             _edge("noun", "<", "be", LEMMA=_in("be", "become")), _edge("be", ">", "m", DEP="nsubj")],
+            # "A joined X in 2009, followed by B": the next to join
+            [_node("verb", LEMMA=_in(*JOIN_VERBS)), _edge("verb", ">", "org", DEP="dobj"), _edge("verb", ">", "fol", DEP=_in("advcl", "conj"), LEMMA="follow"),
+             _edge("fol", ">", "by", DEP="agent"), _edge("by", ">", "m", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*ACCEDE_VERBS)), _edge("verb", ">", "to", DEP="prep", LOWER=_in("to", "into")), _edge("to", ">", "org", DEP="pobj"),
+             _edge("verb", ">", "fol", DEP=_in("advcl", "conj"), LEMMA="follow"), _edge("fol", ">", "by", DEP="agent"), _edge("by", ">", "m", DEP="pobj")],
             # "A and B make up X"
             [_node("verb", LEMMA="make"), _edge("verb", ">", "up", DEP="prt", LOWER="up"), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "org", DEP="dobj")],
             [_node("np", LEMMA=_in(*ACCESSION_NOUNS)), _edge("np", ">", "m", DEP="poss"), _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "into", "in")),
@@ -379,6 +499,19 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
                              [_node("np", LEMMA=_in("status", "observership")), _edge("np", "<", "verb", LEMMA=_in("have", "hold", "receive", "get", "obtain", "gain", "acquire", "enjoy", "retain")),
                               _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with")),
                               _edge("prep", ">", "org", DEP="pobj")]]),
+        # "A sits / participates as an observer in X", "A joined X as an observer" (not as a member)
+        "as_observer": ([Output("observer_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*AS_OBSERVER_VERBS)), _edge("verb", ">", "as", DEP="prep", LOWER="as"), *obs,
+             _edge(org_parent, ">", "in", DEP="prep", LOWER=_in("in", "at", "of", "to", "with")), _edge("in", ">", "org", DEP="pobj"), _edge("verb", ">", "m", DEP="nsubj")]
+            for org_parent in ("obs", "verb") for obs in _as_observer_nodes()
+        ] + [[_node("verb", LEMMA=_in(*JOIN_VERBS)), _edge("verb", ">", "as", DEP="prep", LOWER="as"), *obs,
+              _edge("verb", ">", "org", DEP="dobj"), _edge("verb", ">", "m", DEP="nsubj")] for obs in _as_observer_nodes()]
+          # "A attends the sessions of X as an observer"
+          # ("as" on the verb or on its object)
+          + [[_node("verb", LEMMA=_in(*AS_OBSERVER_VERBS)), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*SESSION_NOUNS)),
+              _edge(as_parent, ">", "as", DEP="prep", LOWER="as"), *obs, _edge("np", ">", "of", DEP="prep", LOWER="of"),
+              _edge("of", ">", "org", DEP="pobj"), _edge("verb", ">", "m", DEP="nsubj")] for obs in _as_observer_nodes() for as_parent in ("verb", "np")]),
+        "observer_list": ([Output("observer_of", "m", "org")], _status_list_patterns(OBSERVER_NOUNS)),
         # "observer status in X was granted to A", "X granted A observer status"
         "granted_status": ([Output("observer_of", "m", "org")], [
             [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "np", DEP=_in("nsubjpass", "dobj"), LEMMA=_in("status", "observership", "observer")),
@@ -420,6 +553,21 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LEMMA=_in(*ORGANISE_VERBS, "lead"), DEP="acl"), _edge("verb", "<", "ev"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
             [_node("verb", LEMMA="lead"), _edge("verb", ">", "ev", DEP="nsubjpass"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
         ]),
+        # "A was one of the participants in E", "A, a participant in E", "the participants of E were A and B"
+        "participant_noun": ([Output("participant_in", "m", "org")], _noun_phrase_patterns(PARTICIPANT_NOUNS, None, None, ["in", "of", "at"])),
+        # "At E, A and B proposed ...", "A signed the code at E", "adopted at E by A", "E, at which O presented ...": acting at an
+        # event is taking part in it (the tail must be an EVENT; a passive subject is acted on, not acting)
+        "acted_at": ([Output("participant_in", "a", "ev")], [
+            [_node("at", LOWER="at", DEP="prep"), _edge("at", "<", "verb", POS="VERB"), _edge("at", ">", "ev", DEP="pobj"), _edge("verb", ">", "a", DEP="nsubj")],
+            [_node("at", LOWER="at", DEP="prep"), _edge("at", "<", "verb", POS="VERB"), _edge("at", ">", "ev", DEP="pobj"), _edge("verb", ">", "by", DEP="agent"),
+             _edge("by", ">", "a", DEP="pobj")],
+            # "at E" parsed as hanging on the verb's object ("A proposed a patrol at E")
+            [_node("at", LOWER="at", DEP="prep"), _edge("at", "<", "obj", DEP="dobj"), _edge("obj", "<", "verb", POS="VERB"), _edge("at", ">", "ev", DEP="pobj"),
+             _edge("verb", ">", "a", DEP="nsubj")],
+            # "by A" parsed as hanging on the event's name
+            [_node("at", LOWER="at", DEP="prep"), _edge("at", "<", "verb", POS="VERB"), _edge("verb", ">", "pass", DEP="auxpass"), _edge("at", ">", "ev", DEP="pobj"),
+             _edge("ev", ">", "by", DEP="prep", LOWER="by"), _edge("by", ">", "a", DEP="pobj")],
+        ]),
         # "A took part in E", "A attended E", "E, in which A participated", "the participation of A in E"
         "took_part": ([Output("participant_in", "a", "ev")], _participation_patterns()),
         # "E was conducted by the navies of A and B", "E, with forces from A", "the war was fought between A and B"
@@ -440,16 +588,16 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         ]),
         # "E drew delegations from A and B", "delegations from A and B attended E"
         "delegations": ([Output("participant_in", "a", "ev")], [
-            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS)),
+            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)),
              _edge("verb", ">", "from", DEP="prep", LOWER="from"), _edge("from", ">", "a", DEP="pobj")],
-            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS)),
+            [_node("verb", LEMMA=_in(*DRAW_VERBS)), _edge("verb", ">", "ev", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)),
              _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj")],
-            [_node("verb", LEMMA=_in(*ATTEND_VERBS, "visit")), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS)),
+            [_node("verb", LEMMA=_in(*ATTEND_VERBS, "visit")), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)),
              _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"), _edge("verb", ">", "ev", DEP="dobj")],
-            [_node("verb", LEMMA=_in("take", *PARTICIPATE_VERBS)), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS)),
+            [_node("verb", LEMMA=_in("take", *PARTICIPATE_VERBS)), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)),
              _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"),
              _edge("verb", ">", "prep", DEP="prep", LOWER="in"), _edge("prep", ">", "ev", DEP="pobj")],
-            [_node("np", LEMMA=_in(*DELEGATION_NOUNS)), _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"),
+            [_node("np", LEMMA=_in(*DELEGATION_NOUNS, *FORCE_NOUNS)), _edge("np", ">", "from", DEP="prep", LOWER=_in("from", "of")), _edge("from", ">", "a", DEP="pobj"),
              _edge("np", ">", "to", DEP="prep", LOWER=_in("to", "at", "in")), _edge("to", ">", "ev", DEP="pobj")],
         ]),
         # "the headquarters of X are in Y", "X's seat is in Y", "Y is the seat of X", "X moved its headquarters from A to B"
@@ -482,7 +630,7 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         "located_verb": ([Output("located_in", "ev", "y")], _event_verb_patterns(LOCATED_VERBS, IN_PREPS)),
         # "A, professor at X", "A is a lecturer of X", "A works at X"
         "position_at": ([Output("affiliated_with", "m", "org")],
-                        _noun_phrase_patterns(POSITION_NOUNS, None, None, ["at", "of", "in", "from", "with"])
+                        _noun_phrase_patterns(POSITION_NOUNS, None, None, ["at", "of", "in", "from", "with"], field_first=True)
                         + [[_node("verb", LEMMA=_in(*WORK_VERBS)), _edge("verb", ">", "m", DEP="nsubj"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in("at", "for", "in", "with")),
                             _edge("prep", ">", "org", DEP="pobj")],
                            # "Professor P of O", "P from O"
@@ -587,6 +735,12 @@ def _denied(tokens: Iterable[Any]) -> bool:
     return False
 
 
+def _as_observer(verb: Any) -> bool:
+    """The verb says "as an observer" ("A joined X as an observer state")."""
+    return any(c.dep_ == "prep" and c.lower_ == "as" and any(n.lemma_.lower() in OBSERVER_NOUNS or any(m.lemma_.lower() in OBSERVER_NOUNS for m in n.children)
+                                                            for n in c.children) for c in verb.children)
+
+
 RELATIVE_PRONOUNS = {"which", "that", "who", "whom"}
 
 
@@ -597,8 +751,27 @@ def _antecedent(token: Any) -> Any:
         while clause.dep_ not in ("relcl", "ROOT") and clause.head.i != clause.i:
             clause = clause.head
         if clause.dep_ == "relcl":
-            return clause.head
+            return _among_subject(clause.head) or clause.head
     return token
+
+
+def _among_subject(noun: Any) -> Any | None:
+    """The subject of "A and B were among the countries that ...": the countries the clause speaks of are A and B."""
+    among = noun.head
+    if noun.dep_ != "pobj" or among.lower_ != "among" or among.head.lemma_ != "be":
+        return None
+    return next((c for c in among.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _represented(token: Any) -> list[Any]:
+    """The states or organisations a force or delegation stands for: "A's troops", "the navies of A and B", "troops from A"."""
+    if token.lemma_.lower() not in REPRESENTING_NOUNS:
+        return []
+    out = [m for c in token.children if c.dep_ == "poss" and c.pos_ == "PROPN" for m in _coordination(c)]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            out += [m for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" for m in _coordination(c)]
+    return out
 
 
 def _coordination(token: Any) -> list[Any]:
@@ -703,6 +876,12 @@ def find(parsed: Any) -> list[Fact]:
         nodes = {spec["RIGHT_ID"]: token_ids[n] for n, spec in enumerate(variants[int(k)])}
         if _denied(parsed[i] for i in token_ids):
             continue
+        if name == "members_listed_after" and parsed[nodes["m"] - 1].text not in LIST_INTRODUCERS:
+            continue  # only a list set off by a dash or colon names the members ("X (Y)" is X's short name)
+        if name == "acted_at" and parsed[nodes["verb"]].lemma_.lower() in LOOKING_VERBS:
+            continue  # "A looked at E" is about the event, not in it
+        if name in ("joined", "joined_clause") and "verb" in nodes and _as_observer(parsed[nodes["verb"]]):
+            continue  # "A joined X as an observer": observer status, not membership
         if name == "partnership" and "np" in nodes and any(c.dep_ == "prep" and c.lower_ in ("of", "to") for c in parsed[nodes["np"]].children):
             continue  # "X and Y are partners of Z": partners of Z, not of each other
         for out in outputs:
@@ -716,6 +895,8 @@ def find(parsed: Any) -> list[Fact]:
             if out.tail_elided and not elided_object(parsed[nodes[out.tail]]):
                 continue
             heads = _with_conjuncts(_antecedent(head))
+            if out.label == "participant_in":
+                heads += [r.i for h in heads for r in _represented(parsed[h])]
             tails = [nodes[out.tail]] if out.tail_elided else _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
             for h in heads:
                 for t in tails:
