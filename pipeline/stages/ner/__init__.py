@@ -122,14 +122,23 @@ _LOCATOR = re.compile(
 )
 
 
+# Affiliation and footnote markers in superscript glued to a word ("Yusupova¹,²"): read as spaces, so that the
+# name ends where a word ends for the model and the patterns ("\w" holds superscript digits).
+_SUPERSCRIPT_MARKS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\W\d_])[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*")
+
+
 def model_text(text: str) -> str:
-    """The text the recognisers read: Latin look-alikes folded, headings in capitals in title case.
+    """The text the recognisers read: Latin look-alikes folded, superscript markers after words blanked,
+    headings in capitals in title case.
 
     Character for character the same length, so offsets found in it are the original text's.
     """
     from textmine.stages.ner.gazetteer_match import gazetteer_index
 
     text = latin_lookalikes_folded(text)
+    if _SUPERSCRIPT_MARKS.intersection(text):
+        text = _SUPERSCRIPT_MARKER.sub(lambda m: " " * len(m.group()), text)
     if not any(_is_shouted(m.group()) for m in _LINE.finditer(text)):
         return text
     known = gazetteer_index().exact

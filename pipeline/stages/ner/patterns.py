@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable
 
-from textmine.stages.ner.spans import PRIORITY, Candidate
+from textmine.stages.ner.spans import DEGREE_WORDS, PRIORITY, Candidate
 
 # Latin letters with diacritics (Latin-1 and Latin Extended-A: "Yalçın", "Çavuşoğlu", "Wałęsa") belong to names too.
 _UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽƏ"
@@ -41,7 +41,7 @@ _REFERENCE_AUTHOR = re.compile(rf"(?m)^\[?\d{{1,3}}[.)\]]\s*({_NAME_WORD},?\s{_I
 _UNNUMBERED_REFERENCE_AUTHOR = re.compile(rf"(?m)^({_NAME_WORD},?\s{_INITIALS})(?=[^\n]*(?:\s//\s|\.\s(?:19|20)\d\d[.,]))")
 
 _FACILITY_NOUNS = (
-    r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+ground|Training\s+Ground|"
+    r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+(?:ground|area|range)|Training\s+(?:Ground|Area|Range)|"
     r"cosmodrome|Cosmodrome|naval\s+base|Naval\s+Base|seaport|Seaport|test\s+site|Test\s+Site|"
     r"proving\s+ground|Proving\s+Ground|firing\s+range|dam|Dam|canal|Canal|bridge|Bridge"
 )
@@ -74,7 +74,11 @@ _NAME_YEAR_EVENT = re.compile(
     rf"|\bexercises?\s+((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)\b"
 )
 # Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
-_INSTITUTION_NOUNS = r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library"
+_INSTITUTION_NOUNS = (
+    r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library|"
+    # A station of science is an institution, not a facility ("Khabarovsk Research Station"); a railway station is a place.
+    r"(?:Research|Experimental|Field|Biological|Scientific|Agricultural|Polar)\s+Stations?"
+)
 _INSTITUTION = re.compile(
     rf"\b((?:{_INITIALS}\s?)?(?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS})(?:\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of\sthe|of)\s?){{1,8}})?"
     rf"|(?:{_INSTITUTION_NOUNS})\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of\sthe|of)\s?){{1,8}})"
@@ -113,8 +117,9 @@ def person_candidates(text: str) -> list[Candidate]:
         words = match.group(1).split()
         surname = words[-1].split(".")[-1]
         initials = re.search(_INITIALS, match.group(1)).group().strip()
-        # "U.S. Office": letters with full stops that spell a place or an organisation are not initials.
-        if surname in _NOT_SURNAME or words[0] in _NOT_SURNAME or gazetteer.lookup(initials) is not None:
+        # "U.S. Office": letters with full stops that spell a place or an organisation are not initials;
+        # "D.Sc", "Cand.Sci": a degree.
+        if surname in DEGREE_WORDS or surname in _NOT_SURNAME or words[0] in _NOT_SURNAME or gazetteer.lookup(initials) is not None:
             continue
         # Initials straight after a capitalised word close "Surname I.I."; the next word starts a title.
         starts_with_initials = match.group(1).startswith(initials[:2])
@@ -309,10 +314,15 @@ _SURNAME_ENDING = re.compile(
     r"(?:OV|OVA|EV|EVA|YEV|YEVA|IN|INA|SKY|SKII|SKIY|SKAYA|ENKO|UK|YUK|YAN|IAN|DZE|SHVILI|ULY|ICH|AEV|IEV|OVICH)$"
 )
 # A byline: one to four "Given Surname" names on a line of their own, next to an affiliation or contact line.
-_BYLINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORD}\s{_NAME_WORD}(?:(?:,\s|\sand\s){_NAME_WORD}\s{_NAME_WORD}){{0,3}})[ \t]*[*¹²³,]?[ \t]*$")
+# Affiliation markers after a byline's names: "Name¹", "Name²,³", "Name*", "Name1,2".
+_BYLINE_MARK = r"(?:[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\d{1,2}(?:,\d{1,2})*\*?)?"
+_BYLINE = re.compile(
+    rf"(?m)^[ \t]*({_NAME_WORD}\s{_NAME_WORD}{_BYLINE_MARK}(?:(?:,\s|\sand\s){_NAME_WORD}\s{_NAME_WORD}{_BYLINE_MARK}){{0,3}})[ \t]*,?[ \t]*$"
+)
 _BYLINE_NAME = re.compile(rf"{_NAME_WORD}\s{_NAME_WORD}")
 _AFFILIATION_CUE = re.compile(
-    r"Universit|Institut|Academ|College|School|Centre|Center|Ministry|Department|Faculty|ORCID|e-mail|@|"
+    r"Universit|Institut|Academ|College|School|Centre|Center|Ministry|Department|Faculty|Observator|Laborator|"
+    r"Research Station|ORCID|e-mail|@|"
     r"университет|институт|академи",
     re.IGNORECASE,
 )
@@ -328,16 +338,47 @@ def _surname_like(word: str) -> bool:
     return bool(_SURNAME_ENDING.search(word.upper()))
 
 
-# An author line: "Given Surname, <affiliation>, City" (an institution word later on the line).
-_AUTHOR_LINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORD}(?:\s{_INITIAL})?\s{_NAME_WORD}),\s(?=[^\n]*(?:{_AFFILIATION_CUE.pattern}))", re.IGNORECASE)
+# An author line: "Given Surname, <affiliation>, City" or a whole line "Given Surname (<affiliation>, City)" (an
+# institution word later on the line).
+_AUTHOR_LINE = re.compile(
+    rf"(?m)^[ \t]*({_NAME_WORD}(?:\s{_INITIAL})?\s{_NAME_WORD})(?:,\s|\s\((?=[^\n]*\)[ \t]*$))(?=[^\n]*(?:{_AFFILIATION_CUE.pattern}))",
+    re.IGNORECASE
+)
+
+
+# "Surname, Given" (guidelines: one PERSON) where the shape shows a name list, not "City, Country": at the head of a
+# reference entry or after "and"/";" between co-authors, before a year, a co-author or an affiliation marker.
+_INVERTED = rf"{_NAME_WORD},\s{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_INITIAL}))?"
+_INVERTED_NAME = re.compile(
+    rf"(?m)(?:^[ \t]*(?:\[?\d{{1,3}}[.)\]][ \t]*)?|,?\s(?:and|&)\s|;\s|(?<=[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹\d]),\s)({_INVERTED})"
+    rf"(?=[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]|\d{{1,2}}(?:,\d{{1,2}})*\*?(?:,\s|[ \t]*$)|\.?\s\(?(?:19|20)\d\d\b"
+    # alone on its line (its marker read as a space), an affiliation on the next
+    rf"|[ \t]*\n[^\n]*(?i:{_AFFILIATION_CUE.pattern})"
+    rf"|,?\s(?:and|&)\s{_NAME_WORD},\s{_NAME_WORD}|;\s{_NAME_WORD},\s{_NAME_WORD})"
+)
+# Gazetteer kinds that follow a city after a comma ("Tbilisi, Georgia"): never a given name in this shape.
+_PLACE_AFTER_CITY_KINDS = frozenset({"country", "historical-country", "region", "subdivision"})
+
+
+def _inverted_name_candidates(text: str, gazetteer) -> list[Candidate]:
+    out = []
+    for match in _INVERTED_NAME.finditer(text):
+        surname, given = (w.strip(",") for w in match.group(1).split()[:2])
+        if surname in _NOT_SURNAME or given in _NOT_SURNAME:
+            continue
+        entries = (gazetteer.lookup(surname), gazetteer.lookup(given))
+        if any(e is not None and (e.kind in _PLACE_AFTER_CITY_KINDS or e.label == "ORG") for e in entries):
+            continue  # "Tbilisi, Georgia", "Makhachkala, Dagestan", "UNESCO, Paris"
+        out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+    return out
 
 
 def post_soviet_name_candidates(text: str) -> list[Candidate]:
-    """Names with a patronymic or a surname in capitals, and names on a byline."""
+    """Names with a patronymic or a surname in capitals, inverted "Surname, Given" names, and names on a byline."""
     from textmine.resources.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    out = []
+    out = _inverted_name_candidates(text, gazetteer)
     for match in _FULL_NAME.finditer(text):
         if match.group(1).split()[0].rstrip(",") not in _NOT_SURNAME:
             out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
@@ -436,6 +477,8 @@ _PERIODICAL = re.compile(
 _GOST_SOURCE = re.compile(r"//\s*([^/\n.]{3,120}?)\.\s*(?:[-–—]\s*)?(?:19|20)\d\d\b")
 # An APA reference's source: "... title. Journal of Peace Research, 48(2), 151-166."
 _APA_SOURCE = re.compile(r"\.\s([A-Z][^.\n()]{2,100}?),\s\d+\s?\(\d+[-–]?\d*\)")
+# A Chicago-style reference's source, volume, issue and pages: '... Black Sea." Caucasus Survey 7 (2): 141–158.'
+_CHICAGO_SOURCE = re.compile(r"[.?!][\"”]?\s([A-Z][^.\n()\"“”]{2,100}?)\s\d+\s?\(\d+[-–]?\d*\):\s?\d+")
 # Russian institutions: "Казахский национальный университет имени аль-Фараби", "Институт востоковедения РАН"
 _RU_INSTITUTION_NOUNS = (
     r"университет|институт|академи[яи]|колледж|министерств[оа]|консерватори[яи]|обсерватори[яи]|библиотек[аи]|"
@@ -473,7 +516,7 @@ def organisation_candidates(text: str) -> list[Candidate]:
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
                 end = start + len(text[start:end].rstrip())
                 out.append(Candidate(start, end, "ORG", f"pattern:{kind}", PRIORITY[_ORG_PATTERN_PRIORITY[kind]]))
-    for regex in (_GOST_SOURCE, _APA_SOURCE):
+    for regex in (_GOST_SOURCE, _APA_SOURCE, _CHICAGO_SOURCE):
         for match in regex.finditer(text):
             name = match.group(1).strip()
             if name and name[0].isupper() and len(name.split()) <= 12:
