@@ -431,3 +431,39 @@ def test_author_line_with_affiliation_in_brackets(extractor):
     text = "Paulo Ferreira (University of Coimbra, Coimbra, Portugal)\nThe text begins here."
     found = mentions(extractor, text)
     assert ("Paulo Ferreira", "PERSON") in found and ("University of Coimbra", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "text, person, institution",
+    [
+        # A position on a line of its own between the name and the institution.
+        ("Helena Duarte\nAssistant Professor\nFederal University of Bahia\nSalvador, Brazil\n", "Helena Duarte", "Federal University of Bahia"),
+        ("NDLOVU Sipho\nLeading Researcher, University of Zululand\n", "NDLOVU Sipho", "University of Zululand"),
+    ],
+)
+def test_positions_in_author_blocks_are_not_names(extractor, text, person, institution):
+    found = mentions(extractor, text)
+    assert (person, "PERSON") in found and (institution, "ORG") in found
+    assert not any(label == "PERSON" and surface.split()[-1] in ("Professor", "Researcher") for surface, label in found)
+
+
+def test_a_surname_closing_initials_opens_no_other_name(extractor):
+    found = mentions(extractor, "K. T. Mensah, J. O. Adeyemi\nUniversity of Ibadan, Ibadan, Nigeria\n")
+    assert {("K. T. Mensah", "PERSON"), ("J. O. Adeyemi", "PERSON")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("She lectures at the Universidad Nacional de Cuyo in Mendoza.", "Universidad Nacional de Cuyo"),
+        ("A grant from the Universidade Federal do Pará funded the survey.", "Universidade Federal do Pará"),
+        ("He trained at the Institut d'Études Politiques before 2010.", "Institut d'Études Politiques"),
+    ],
+)
+def test_institutions_named_head_first_in_romance_languages(extractor, text, name):
+    assert (name, "ORG") in mentions(extractor, text)
+
+
+def test_a_meeting_named_after_an_organisation_is_one_event(extractor):
+    found = mentions(extractor, "Nauru hosted the Melanesian Spearhead Group meeting in 2018.")
+    assert ("Melanesian Spearhead Group meeting", "EVENT") in found

@@ -42,6 +42,7 @@ from textmine.stages.ner.spans import (
     align_to_tokens,
     clean_span,
     has_cyrillic,
+    is_position,
     latin_lookalikes_folded,
     no_annotation_regions,
     resolve,
@@ -178,6 +179,8 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
         return True
+    if cand.label == "PERSON" and is_position(surface):
+        return True  # "Associate Professor", "Senior Lecturer" on an author block's line: a position, not a person
     # A word cut by an extraction artefact: the span starts or ends inside a word, or at a hyphenated line break.
     if (cand.start > 0 and text[cand.start - 1].isalnum()) or (cand.end < len(text) and text[cand.end].isalnum()):
         return True

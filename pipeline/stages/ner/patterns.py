@@ -15,9 +15,10 @@ elections, numbered sessions and summits, exercises in any frame).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterable
 
-from textmine.stages.ner.spans import DEGREE_WORDS, PRIORITY, Candidate
+from textmine.stages.ner.spans import DEGREE_WORDS, PRIORITY, Candidate, is_position
 
 # Latin letters with diacritics (Latin-1 and Latin Extended-A: "Yalçın", "Çavuşoğlu", "Wałęsa") belong to names too.
 _UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽƏ"
@@ -33,6 +34,7 @@ _INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s{_INITIAL}\s?|{_INIT
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w.])({_NAME_WORD},?\s(?:{_INITIAL}\s?{_INITIAL}(?:\s?{_INITIAL})?|{_INITIAL}(?!\s?{_NAME_WORD})))(?!\w)"
 )
+_INITIAL_BEFORE = re.compile(rf"(?:^|\s){_INITIAL}\s?$")
 # "Akhmedova Lola Sh.": surname, given name and the patronymic's initial (a surname of the region's shape).
 _SURNAME_GIVEN_INITIAL = re.compile(rf"(?<![\w.])({_NAME_WORD}\s{_NAME_WORD}\s{_INITIAL})(?!\s?{_NAME_WORD})(?!\w)")
 # A reference entry opens with its first author, surname first: "1. Rahmon E. Water for ..."
@@ -82,6 +84,15 @@ _INSTITUTION_NOUNS = (
 _INSTITUTION = re.compile(
     rf"\b((?:{_INITIALS}\s?)?(?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS})(?:\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of\sthe|of)\s?){{1,8}})?"
     rf"|(?:{_INSTITUTION_NOUNS})\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of\sthe|of)\s?){{1,8}})"
+)
+_INSTITUTION_HEAD = re.compile(rf"\b(?:{_INSTITUTION_NOUNS})\b")
+# Institutions named head first in Spanish, Portuguese, French or Italian: "Universidad del Litoral Sur",
+# "Universidade Federal do Pará", "Institut d'Études Politiques", "Istituto Affari Internazionali".
+_ROMANCE_INSTITUTION = re.compile(
+    rf"\b((?:Pontificia\s)?(?:Universidad|Universidade|Université|Università|Universitat|Instituto|Istituto|Institut|Escuela|Escola|"
+    rf"École|Colegio|Centro|Fundación|Fundação)"
+    rf"(?:\s(?:de|del|da|do|dos|das|des|du|di|della|degli|y|e|et|d'|[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)|(?<=d')[{_UP}][{_LOW}]+)*"
+    rf"\s[{_UP}][{_LOW}]+)"
 )
 # Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics".
 _EVENT_NAME = re.compile(
@@ -141,6 +152,8 @@ def person_candidates(text: str) -> list[Candidate]:
         if _surname_like(surname) and surname not in _NOT_SURNAME and not gazetteer.lookup(surname) and not gazetteer.lookup(given):
             out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     for match in _SURNAME_FIRST.finditer(text):
+        if _INITIAL_BEFORE.search(text, max(0, match.start(1) - 6), match.start(1)):
+            continue  # "A. B. Okafor, C. N. Eze": the surname closes an initials-first name, it opens no other
         surname = match.group(1).split()[0].rstrip(",")
         initials = match.group(1)[len(surname):].strip(" ,")
         # "Washington, D.C.": letters with full stops that spell a place are not initials.
@@ -227,7 +240,12 @@ def summit_candidates(text: str, anchors: Iterable[Candidate]) -> list[Candidate
             # "Russia–Africa summit", "China–Central Asia summit": names joined by a dash are one gathering's name.
             while start > 0 and text[start - 1] in "–—-" and start - 1 in anchor_by_end:
                 start = anchor_by_end[start - 1].start
-            out.append(_cand(numbered_summit_start(text, start), match.end(1), "EVENT", "summit"))
+            summit = _cand(numbered_summit_start(text, start), match.end(1), "EVENT", "summit")
+            if anchor.label == "ORG":
+                # "Pacific Islands Forum meeting": the organisation is inside the event's name (guidelines §2), above
+                # its own body pattern ("... Forum").
+                summit = replace(summit, source="pattern:named-event", priority=PRIORITY["pattern:named-event"])
+            out.append(summit)
             continue
         year = _YEAR_BEFORE.search(text, max(0, before - 4), before)
         if year:
@@ -264,14 +282,34 @@ def _gazetteer_label(name: str) -> str | None:
 
 
 def institution_candidates(text: str) -> list[Candidate]:
+    """Institutions named by their head noun ("Kazakh National University", "Institute of Europe",
+    "Universidad del Litoral Sur"), on the line that holds the head noun."""
     label_of = _gazetteer_label
     out = []
-    for match in _INSTITUTION.finditer(text):
-        span = _on_one_line(text, _without_leading_function_words(match))
-        if span:
-            for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
-                out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
+    for regex in (_INSTITUTION, _ROMANCE_INSTITUTION):
+        for match in regex.finditer(text):
+            span = _line_with_head(text, _without_leading_function_words(match))
+            if span:
+                for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
+                    out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
     return out
+
+
+def _line_with_head(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The line of a multi-line match that holds the institution's head noun, when it has two words or more.
+
+    An author block puts position, institution and city on lines of their own ("Associate Professor\nFederal
+    University of Pernambuco\nRecife"); the words of the other lines are not part of the name.
+    """
+    if span is None or "\n" not in text[span[0]:span[1]]:
+        return span
+    start = span[0]
+    for line in text[span[0]:span[1]].split("\n"):
+        end = start + len(line)
+        if _INSTITUTION_HEAD.search(line) and len(line.split()) >= 2:
+            return start, end
+        start = end + 1
+    return None
 
 
 def event_name_candidates(text: str) -> list[Candidate]:
@@ -394,7 +432,7 @@ def post_soviet_name_candidates(text: str) -> list[Candidate]:
         out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     for match in _AUTHOR_LINE.finditer(text):
         name = match.group(1)
-        if name[:1].isupper() and not any(w in _NOT_SURNAME for w in name.split()) and not _known_name_part(gazetteer, name):
+        if name[:1].isupper() and not any(w in _NOT_SURNAME for w in name.split()) and not is_position(name) and not _known_name_part(gazetteer, name):
             out.append(_cand(match.start(1), match.end(1), "PERSON", "byline"))
     for match in _BYLINE.finditer(text):
         line_end = text.find("\n", match.end(1))
@@ -403,7 +441,7 @@ def post_soviet_name_candidates(text: str) -> list[Candidate]:
             continue
         for name in _BYLINE_NAME.finditer(match.group(1)):
             words = name.group().split()
-            if any(w in _NOT_SURNAME for w in words) or gazetteer.lookup(name.group()) is not None:
+            if any(w in _NOT_SURNAME for w in words) or is_position(name.group()) or gazetteer.lookup(name.group()) is not None:
                 continue
             out.append(_cand(match.start(1) + name.start(), match.start(1) + name.end(), "PERSON", "byline"))
     return out

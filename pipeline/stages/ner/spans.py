@@ -76,6 +76,19 @@ DEGREE_WORDS = frozenset(
 )
 
 
+# Academic and research positions written in an author block ("Senior Lecturer", "Leading Researcher").
+_POSITION_WORDS = frozenset(
+    "associate assistant senior junior leading chief principal head deputy visiting adjunct emeritus full research "
+    "professor lecturer reader researcher fellow scientist student postgraduate postdoctoral doctoral candidate "
+    "director dean chair analyst expert editor".split()
+)
+
+
+def is_position(surface: str) -> bool:
+    """Whether every word of ``surface`` is a position word ("Associate Professor"): a job title, not a name."""
+    return all(word.strip(".,()").casefold() in _POSITION_WORDS for word in surface.split())
+
+
 def latin_lookalikes_folded(text: str) -> str:
     """The text with Cyrillic look-alike letters replaced by Latin ones inside mostly Latin words.
 
