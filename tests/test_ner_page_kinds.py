@@ -467,3 +467,18 @@ def test_institutions_named_head_first_in_romance_languages(extractor, text, nam
 def test_a_meeting_named_after_an_organisation_is_one_event(extractor):
     found = mentions(extractor, "Nauru hosted the Melanesian Spearhead Group meeting in 2018.")
     assert ("Melanesian Spearhead Group meeting", "EVENT") in found
+
+
+def test_digit_markers_after_initials_leave_the_full_stop(extractor):
+    found = mentions(extractor, "Rakhimova D.Sh.1, Usmonov A.Kh.2\n1 Khujand State University, Khujand\n")
+    assert {("Rakhimova D.Sh.", "PERSON"), ("Usmonov A.Kh.", "PERSON")} <= found
+
+
+def test_surname_in_capitals_on_a_line_of_its_own(extractor):
+    found = mentions(extractor, "PETROSYAN Hayk\nArmenian State University of Economics, Yerevan, Armenia\n")
+    assert ("PETROSYAN Hayk", "PERSON") in found
+
+
+def test_place_event_split_by_a_line_break(extractor):
+    found = mentions(extractor, "The commission studied the Osh\nevents of 2010 for a year.")
+    assert ("Osh\nevents", "EVENT") in found

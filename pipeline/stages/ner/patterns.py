@@ -345,7 +345,7 @@ _FULL_NAME = re.compile(
 )
 # "IVANOV Ivan", "PETROVA A.S.", "A.Kh. NAZAROV": a surname in capitals next to a given name or initials.
 _CAPS_SURNAME = re.compile(
-    rf"(?<![\w.])({_CAPS_WORD}\s(?:{_NAME_WORD}(?:\s{_NAME_WORD})?|{_INITIAL}\s?{_INITIAL}?)|{_INITIALS}\s?{_CAPS_WORD})(?![\w])"
+    rf"(?<![\w.])({_CAPS_WORD}[ \t](?:{_NAME_WORD}(?:[ \t]{_NAME_WORD})?|{_INITIAL}\s?{_INITIAL}?)|{_INITIALS}\s?{_CAPS_WORD})(?![\w])"
 )
 # Surname endings common in the region, to tell "IVANOV Ivan" from "NATO Summit".
 _SURNAME_ENDING = re.compile(
@@ -660,7 +660,8 @@ def place_event_candidates(text: str, anchors: Iterable[Candidate]) -> list[Cand
         anchor = anchor_by_end.get(match.start())
         if anchor is not None:
             # "the Second Karabakh war": an ordinal before the place numbers the event and belongs to its name.
-            out.append(_cand(numbered_summit_start(text, anchor.start), match.end(1), "EVENT", "place-event"))
+            # "Andijan\nevents": the name may run over one line break, like a war's.
+            out.append(Candidate(numbered_summit_start(text, anchor.start), match.end(1), "EVENT", "pattern:place-event", PRIORITY["pattern"]))
     return out
 
 

@@ -51,11 +51,11 @@ _PERSON_TITLES = re.compile(
 )
 
 
-# Affiliation markers in plain digits glued to the end of a person's name ("Aliev1,2", "Aliev2*").
-_DIGIT_MARKER_AFTER_NAME = re.compile(r"(?<=[^\W\d_])\d{1,2}(?:,\d{1,2})*\*{0,2}$")
+# Affiliation markers in plain digits glued to the end of a person's name ("Aliev1,2", "Aliev2*", "Aliev A.Kh.1").
+_DIGIT_MARKER_AFTER_NAME = re.compile(r"(?<=[^\W\d_]|\.)\d{1,2}(?:,\d{1,2})*\*{0,2}$")
 # A span ending in an initial, one letter or a transliterated digraph ("R.R", "A.Kh", "Sh.M").
 # Recognisers whose names may run over one line break.
-LINE_SPANNING_SOURCES = frozenset({"pattern:war"})
+LINE_SPANNING_SOURCES = frozenset({"pattern:war", "pattern:place-event"})
 # Cyrillic letters that look like Latin ones; PDF extraction leaves them inside Latin names ("Nаzarbayev").
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсухіјѕ", "ABEKMHOPCTXaeopcyxijs")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -221,8 +221,8 @@ def align_to_tokens(text: str, candidates: list[Candidate], tokens: list[tuple[i
         return tokens[i] if i >= 0 and tokens[i][0] <= position < tokens[i][1] else None
 
     def glued(rest: str, label: str) -> bool:
-        if _GLUED_MARKER.fullmatch(rest) or (label == "PERSON" and _GLUED_DIGIT_MARKER.fullmatch(rest)):
-            return False  # "Yusupova¹", "Bekov²,³", "Aliev1,2": an affiliation marker, not part of the name
+        if _GLUED_MARKER.fullmatch(rest) or (label == "PERSON" and _GLUED_DIGIT_MARKER.fullmatch(rest.lstrip("."))):
+            return False  # "Yusupova¹", "Bekov²,³", "Aliev1,2", "A.Kh.1": an affiliation marker, not part of the name
         return rest == "." or any(ch.isalnum() for ch in rest)
 
     aligned = []
@@ -231,8 +231,12 @@ def align_to_tokens(text: str, candidates: list[Candidate], tokens: list[tuple[i
         first, last = token_at(start), token_at(end - 1)
         if first is not None and first[0] < start and glued(text[first[0]:start], cand.label):
             start = first[0]
-        if last is not None and end < last[1] and glued(text[end:last[1]], cand.label):
-            end = last[1]
+        if last is not None and end < last[1]:
+            rest = text[end:last[1]]
+            if glued(rest, cand.label):
+                end = last[1]
+            elif cand.label == "PERSON" and rest[:1] == "." and _GLUED_DIGIT_MARKER.fullmatch(rest[1:]):
+                end += 1  # "Nazarbekova A.Kh.1": the initial's full stop, not its marker
         if (start, end) != (cand.start, cand.end):
             cand = replace(cand, start=start, end=end, canonical=None, kb_id=None)
         aligned.append(cand)
