@@ -482,3 +482,14 @@ def test_surname_in_capitals_on_a_line_of_its_own(extractor):
 def test_place_event_split_by_a_line_break(extractor):
     found = mentions(extractor, "The commission studied the Osh\nevents of 2010 for a year.")
     assert ("Osh\nevents", "EVENT") in found
+
+
+def test_challenge_halves_for_the_entity_benchmark():
+    from textmine.evaluation.benchmarks.ner import challenge_dataset
+    from textmine.training.challenge import load_half
+
+    dev, test = challenge_dataset("dev"), challenge_dataset("test")
+    assert set(dev.gold) == {d.id for d in load_half("dev")} and not set(dev.gold) & set(test.gold)
+    assert "dev half" in dev.name and dev.note and test.note is None
+    # The passages written for the page kinds are in the dev half only.
+    assert {"ch-affiliated_with-pos-31", "ch-held_in-pos-23"} <= set(dev.gold)
