@@ -315,15 +315,20 @@ def benchmark_ner(
     crossner_docs: Optional[int] = typer.Option(None, "--crossner-docs", min=1, help="Score only the first N CrossNER politics dev paragraphs (default: all)."),
     stanza_dir: Optional[Path] = typer.Option(None, "--stanza-dir", envvar="STANZA_RESOURCES_DIR", help="Folder with the stanza model (--ner stanza)."),
     compare_ner_model: Optional[Path] = typer.Option(None, "--compare-ner-model", help="Also score the spaCy path with the trained component in this folder (e.g. one from `textmine train ner --base md`)."),
+    challenge_half: str = typer.Option("test", "--challenge-half", help="Half of the challenge passages to score: test (the expected figure) or dev (a development score, for rule work)."),
 ) -> None:
     """Strict F1 per label and words/s of the bare pretrained model and each NER backend: seed, Re-DocRED held-out, CrossNER dev, challenge test half."""
     from textmine.evaluation.benchmarks.ner import default_systems, run
     from textmine.stages.ner.model import NerModelError
 
+    if challenge_half not in ("test", "dev"):
+        _fail(f"--challenge-half must be test or dev, not {challenge_half!r}")
+        raise typer.Exit(code=2)
+
     try:
         with _needs_corpus():
             systems = default_systems(stanza_dir, compare_ner_model)
-            run(redocred_limit=redocred_docs, crossner_limit=crossner_docs, systems=systems, echo=typer.echo)
+            run(redocred_limit=redocred_docs, crossner_limit=crossner_docs, systems=systems, echo=typer.echo, challenge_half=challenge_half)
     except NerModelError as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)

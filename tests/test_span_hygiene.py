@@ -26,10 +26,13 @@ def outside_part(doc: Document, ent) -> str:
 
 def trailing_punctuation_only(doc: Document, ent) -> bool:
     """The justified case: spaCy keeps a trailing dash or slash on the token ("1952-" in "(1952-)",
-    "Mears/" before a space), and the guidelines (§1) keep trailing punctuation out of a span."""
+    "Mears/" before a space), and the guidelines (§1) keep trailing punctuation out of a span; likewise
+    a superscript marker glued to a name ("Ludwig²", corpus/ANNOTATION-DECISIONS.md 27)."""
+    from textmine.stages.ner.spans import FOOTNOTE_MARKS
+
     rest = outside_part(doc, ent)
     start_ok = not any(s < ent.start < e for s, e in token_spans(doc.text))
-    return start_ok and rest != "" and all(ch in "-–—/" for ch in rest)
+    return start_ok and rest != "" and all(ch in "-–—/" + FOOTNOTE_MARKS for ch in rest)
 
 
 @pytest.mark.slow
@@ -48,7 +51,7 @@ def test_extracted_spans_line_up_with_spacy_tokens():
     print(f"\n{len(misaligned)} of {total} extracted spans do not line up with spaCy's tokens\n{listing}")
     unjustified = [(d.id, e.text, outside_part(d, e)) for d, e in misaligned if not trailing_punctuation_only(d, e)]
     assert unjustified == []
-    # Measured at this commit: 6 of 10,079, all a year or name before a trailing dash or slash.
+    # Measured at this commit: 8 of 11,118, a year or name before a trailing dash or slash, or a superscript.
     assert len(misaligned) <= 10
 
 

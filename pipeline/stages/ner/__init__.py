@@ -42,6 +42,7 @@ from textmine.stages.ner.spans import (
     align_to_tokens,
     clean_span,
     has_cyrillic,
+    is_position,
     latin_lookalikes_folded,
     no_annotation_regions,
     resolve,
@@ -122,14 +123,23 @@ _LOCATOR = re.compile(
 )
 
 
+# Affiliation and footnote markers in superscript glued to a word ("Yusupova¹,²"): read as spaces, so that the
+# name ends where a word ends for the model and the patterns ("\w" holds superscript digits).
+_SUPERSCRIPT_MARKS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\W\d_])[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*")
+
+
 def model_text(text: str) -> str:
-    """The text the recognisers read: Latin look-alikes folded, headings in capitals in title case.
+    """The text the recognisers read: Latin look-alikes folded, superscript markers after words blanked,
+    headings in capitals in title case.
 
     Character for character the same length, so offsets found in it are the original text's.
     """
     from textmine.stages.ner.gazetteer_match import gazetteer_index
 
     text = latin_lookalikes_folded(text)
+    if _SUPERSCRIPT_MARKS.intersection(text):
+        text = _SUPERSCRIPT_MARKER.sub(lambda m: " " * len(m.group()), text)
     if not any(_is_shouted(m.group()) for m in _LINE.finditer(text)):
         return text
     known = gazetteer_index().exact
@@ -169,6 +179,8 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
         return True
+    if cand.label == "PERSON" and is_position(surface):
+        return True  # "Associate Professor", "Senior Lecturer" on an author block's line: a position, not a person
     # A word cut by an extraction artefact: the span starts or ends inside a word, or at a hyphenated line break.
     if (cand.start > 0 and text[cand.start - 1].isalnum()) or (cand.end < len(text) and text[cand.end].isalnum()):
         return True

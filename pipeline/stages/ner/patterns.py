@@ -15,9 +15,10 @@ elections, numbered sessions and summits, exercises in any frame).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Callable, Iterable
 
-from textmine.stages.ner.spans import PRIORITY, Candidate
+from textmine.stages.ner.spans import DEGREE_WORDS, PRIORITY, Candidate, is_position
 
 # Latin letters with diacritics (Latin-1 and Latin Extended-A: "Yalçın", "Çavuşoğlu", "Wałęsa") belong to names too.
 _UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽƏ"
@@ -33,6 +34,7 @@ _INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s{_INITIAL}\s?|{_INIT
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w.])({_NAME_WORD},?\s(?:{_INITIAL}\s?{_INITIAL}(?:\s?{_INITIAL})?|{_INITIAL}(?!\s?{_NAME_WORD})))(?!\w)"
 )
+_INITIAL_BEFORE = re.compile(rf"(?:^|\s){_INITIAL}\s?$")
 # "Akhmedova Lola Sh.": surname, given name and the patronymic's initial (a surname of the region's shape).
 _SURNAME_GIVEN_INITIAL = re.compile(rf"(?<![\w.])({_NAME_WORD}\s{_NAME_WORD}\s{_INITIAL})(?!\s?{_NAME_WORD})(?!\w)")
 # A reference entry opens with its first author, surname first: "1. Rahmon E. Water for ..."
@@ -41,7 +43,7 @@ _REFERENCE_AUTHOR = re.compile(rf"(?m)^\[?\d{{1,3}}[.)\]]\s*({_NAME_WORD},?\s{_I
 _UNNUMBERED_REFERENCE_AUTHOR = re.compile(rf"(?m)^({_NAME_WORD},?\s{_INITIALS})(?=[^\n]*(?:\s//\s|\.\s(?:19|20)\d\d[.,]))")
 
 _FACILITY_NOUNS = (
-    r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+ground|Training\s+Ground|"
+    r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+(?:ground|area|range)|Training\s+(?:Ground|Area|Range)|"
     r"cosmodrome|Cosmodrome|naval\s+base|Naval\s+Base|seaport|Seaport|test\s+site|Test\s+Site|"
     r"proving\s+ground|Proving\s+Ground|firing\s+range|dam|Dam|canal|Canal|bridge|Bridge"
 )
@@ -74,10 +76,23 @@ _NAME_YEAR_EVENT = re.compile(
     rf"|\bexercises?\s+((?:{_NAME_WORD}\s){{1,3}}(?:19|20)\d\d)\b"
 )
 # Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
-_INSTITUTION_NOUNS = r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library"
+_INSTITUTION_NOUNS = (
+    r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library|"
+    # A station of science is an institution, not a facility ("Khabarovsk Research Station"); a railway station is a place.
+    r"(?:Research|Experimental|Field|Biological|Scientific|Agricultural|Polar)\s+Stations?"
+)
 _INSTITUTION = re.compile(
     rf"\b((?:{_INITIALS}\s?)?(?:{_NAME_WORD}\s){{1,5}}(?:{_INSTITUTION_NOUNS})(?:\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of\sthe|of)\s?){{1,8}})?"
     rf"|(?:{_INSTITUTION_NOUNS})\s(?:of|for)\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of\sthe|of)\s?){{1,8}})"
+)
+_INSTITUTION_HEAD = re.compile(rf"\b(?:{_INSTITUTION_NOUNS})\b")
+# Institutions named head first in Spanish, Portuguese, French or Italian: "Universidad del Litoral Sur",
+# "Universidade Federal do Pará", "Institut d'Études Politiques", "Istituto Affari Internazionali".
+_ROMANCE_INSTITUTION = re.compile(
+    rf"\b((?:Pontificia\s)?(?:Universidad|Universidade|Université|Università|Universitat|Instituto|Istituto|Institut|Escuela|Escola|"
+    rf"École|Colegio|Centro|Fundación|Fundação)"
+    rf"(?:\s(?:de|del|da|do|dos|das|des|du|di|della|degli|y|e|et|d'|[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)|(?<=d')[{_UP}][{_LOW}]+)*"
+    rf"\s[{_UP}][{_LOW}]+)"
 )
 # Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics".
 _EVENT_NAME = re.compile(
@@ -113,8 +128,9 @@ def person_candidates(text: str) -> list[Candidate]:
         words = match.group(1).split()
         surname = words[-1].split(".")[-1]
         initials = re.search(_INITIALS, match.group(1)).group().strip()
-        # "U.S. Office": letters with full stops that spell a place or an organisation are not initials.
-        if surname in _NOT_SURNAME or words[0] in _NOT_SURNAME or gazetteer.lookup(initials) is not None:
+        # "U.S. Office": letters with full stops that spell a place or an organisation are not initials;
+        # "D.Sc", "Cand.Sci": a degree.
+        if surname in DEGREE_WORDS or surname in _NOT_SURNAME or words[0] in _NOT_SURNAME or gazetteer.lookup(initials) is not None:
             continue
         # Initials straight after a capitalised word close "Surname I.I."; the next word starts a title.
         starts_with_initials = match.group(1).startswith(initials[:2])
@@ -136,6 +152,8 @@ def person_candidates(text: str) -> list[Candidate]:
         if _surname_like(surname) and surname not in _NOT_SURNAME and not gazetteer.lookup(surname) and not gazetteer.lookup(given):
             out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     for match in _SURNAME_FIRST.finditer(text):
+        if _INITIAL_BEFORE.search(text, max(0, match.start(1) - 6), match.start(1)):
+            continue  # "A. B. Okafor, C. N. Eze": the surname closes an initials-first name, it opens no other
         surname = match.group(1).split()[0].rstrip(",")
         initials = match.group(1)[len(surname):].strip(" ,")
         # "Washington, D.C.": letters with full stops that spell a place are not initials.
@@ -222,7 +240,12 @@ def summit_candidates(text: str, anchors: Iterable[Candidate]) -> list[Candidate
             # "Russia–Africa summit", "China–Central Asia summit": names joined by a dash are one gathering's name.
             while start > 0 and text[start - 1] in "–—-" and start - 1 in anchor_by_end:
                 start = anchor_by_end[start - 1].start
-            out.append(_cand(numbered_summit_start(text, start), match.end(1), "EVENT", "summit"))
+            summit = _cand(numbered_summit_start(text, start), match.end(1), "EVENT", "summit")
+            if anchor.label == "ORG":
+                # "Pacific Islands Forum meeting": the organisation is inside the event's name (guidelines §2), above
+                # its own body pattern ("... Forum").
+                summit = replace(summit, source="pattern:named-event", priority=PRIORITY["pattern:named-event"])
+            out.append(summit)
             continue
         year = _YEAR_BEFORE.search(text, max(0, before - 4), before)
         if year:
@@ -259,14 +282,34 @@ def _gazetteer_label(name: str) -> str | None:
 
 
 def institution_candidates(text: str) -> list[Candidate]:
+    """Institutions named by their head noun ("Kazakh National University", "Institute of Europe",
+    "Universidad del Litoral Sur"), on the line that holds the head noun."""
     label_of = _gazetteer_label
     out = []
-    for match in _INSTITUTION.finditer(text):
-        span = _on_one_line(text, _without_leading_function_words(match))
-        if span:
-            for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
-                out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
+    for regex in (_INSTITUTION, _ROMANCE_INSTITUTION):
+        for match in regex.finditer(text):
+            span = _line_with_head(text, _without_leading_function_words(match))
+            if span:
+                for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
+                    out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
     return out
+
+
+def _line_with_head(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The line of a multi-line match that holds the institution's head noun, when it has two words or more.
+
+    An author block puts position, institution and city on lines of their own ("Associate Professor\nFederal
+    University of Pernambuco\nRecife"); the words of the other lines are not part of the name.
+    """
+    if span is None or "\n" not in text[span[0]:span[1]]:
+        return span
+    start = span[0]
+    for line in text[span[0]:span[1]].split("\n"):
+        end = start + len(line)
+        if _INSTITUTION_HEAD.search(line) and len(line.split()) >= 2:
+            return start, end
+        start = end + 1
+    return None
 
 
 def event_name_candidates(text: str) -> list[Candidate]:
@@ -302,17 +345,22 @@ _FULL_NAME = re.compile(
 )
 # "IVANOV Ivan", "PETROVA A.S.", "A.Kh. NAZAROV": a surname in capitals next to a given name or initials.
 _CAPS_SURNAME = re.compile(
-    rf"(?<![\w.])({_CAPS_WORD}\s(?:{_NAME_WORD}(?:\s{_NAME_WORD})?|{_INITIAL}\s?{_INITIAL}?)|{_INITIALS}\s?{_CAPS_WORD})(?![\w])"
+    rf"(?<![\w.])({_CAPS_WORD}[ \t](?:{_NAME_WORD}(?:[ \t]{_NAME_WORD})?|{_INITIAL}\s?{_INITIAL}?)|{_INITIALS}\s?{_CAPS_WORD})(?![\w])"
 )
 # Surname endings common in the region, to tell "IVANOV Ivan" from "NATO Summit".
 _SURNAME_ENDING = re.compile(
     r"(?:OV|OVA|EV|EVA|YEV|YEVA|IN|INA|SKY|SKII|SKIY|SKAYA|ENKO|UK|YUK|YAN|IAN|DZE|SHVILI|ULY|ICH|AEV|IEV|OVICH)$"
 )
 # A byline: one to four "Given Surname" names on a line of their own, next to an affiliation or contact line.
-_BYLINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORD}\s{_NAME_WORD}(?:(?:,\s|\sand\s){_NAME_WORD}\s{_NAME_WORD}){{0,3}})[ \t]*[*¹²³,]?[ \t]*$")
+# Affiliation markers after a byline's names: "Name¹", "Name²,³", "Name*", "Name1,2".
+_BYLINE_MARK = r"(?:[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*|\d{1,2}(?:,\d{1,2})*\*?)?"
+_BYLINE = re.compile(
+    rf"(?m)^[ \t]*({_NAME_WORD}\s{_NAME_WORD}{_BYLINE_MARK}(?:(?:,\s|\sand\s){_NAME_WORD}\s{_NAME_WORD}{_BYLINE_MARK}){{0,3}})[ \t]*,?[ \t]*$"
+)
 _BYLINE_NAME = re.compile(rf"{_NAME_WORD}\s{_NAME_WORD}")
 _AFFILIATION_CUE = re.compile(
-    r"Universit|Institut|Academ|College|School|Centre|Center|Ministry|Department|Faculty|ORCID|e-mail|@|"
+    r"Universit|Institut|Academ|College|School|Centre|Center|Ministry|Department|Faculty|Observator|Laborator|"
+    r"Research Station|ORCID|e-mail|@|"
     r"университет|институт|академи",
     re.IGNORECASE,
 )
@@ -328,16 +376,47 @@ def _surname_like(word: str) -> bool:
     return bool(_SURNAME_ENDING.search(word.upper()))
 
 
-# An author line: "Given Surname, <affiliation>, City" (an institution word later on the line).
-_AUTHOR_LINE = re.compile(rf"(?m)^[ \t]*({_NAME_WORD}(?:\s{_INITIAL})?\s{_NAME_WORD}),\s(?=[^\n]*(?:{_AFFILIATION_CUE.pattern}))", re.IGNORECASE)
+# An author line: "Given Surname, <affiliation>, City" or a whole line "Given Surname (<affiliation>, City)" (an
+# institution word later on the line).
+_AUTHOR_LINE = re.compile(
+    rf"(?m)^[ \t]*({_NAME_WORD}(?:\s{_INITIAL})?\s{_NAME_WORD})(?:,\s|\s\((?=[^\n]*\)[ \t]*$))(?=[^\n]*(?:{_AFFILIATION_CUE.pattern}))",
+    re.IGNORECASE
+)
+
+
+# "Surname, Given" (guidelines: one PERSON) where the shape shows a name list, not "City, Country": at the head of a
+# reference entry or after "and"/";" between co-authors, before a year, a co-author or an affiliation marker.
+_INVERTED = rf"{_NAME_WORD},\s{_NAME_WORD}(?:\s(?:{_NAME_WORD}|{_INITIAL}))?"
+_INVERTED_NAME = re.compile(
+    rf"(?m)(?:^[ \t]*(?:\[?\d{{1,3}}[.)\]][ \t]*)?|,?\s(?:and|&)\s|;\s|(?<=[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹\d]),\s)({_INVERTED})"
+    rf"(?=[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]|\d{{1,2}}(?:,\d{{1,2}})*\*?(?:,\s|[ \t]*$)|\.?\s\(?(?:19|20)\d\d\b"
+    # alone on its line (its marker read as a space), an affiliation on the next
+    rf"|[ \t]*\n[^\n]*(?i:{_AFFILIATION_CUE.pattern})"
+    rf"|,?\s(?:and|&)\s{_NAME_WORD},\s{_NAME_WORD}|;\s{_NAME_WORD},\s{_NAME_WORD})"
+)
+# Gazetteer kinds that follow a city after a comma ("Tbilisi, Georgia"): never a given name in this shape.
+_PLACE_AFTER_CITY_KINDS = frozenset({"country", "historical-country", "region", "subdivision"})
+
+
+def _inverted_name_candidates(text: str, gazetteer) -> list[Candidate]:
+    out = []
+    for match in _INVERTED_NAME.finditer(text):
+        surname, given = (w.strip(",") for w in match.group(1).split()[:2])
+        if surname in _NOT_SURNAME or given in _NOT_SURNAME:
+            continue
+        entries = (gazetteer.lookup(surname), gazetteer.lookup(given))
+        if any(e is not None and (e.kind in _PLACE_AFTER_CITY_KINDS or e.label == "ORG") for e in entries):
+            continue  # "Tbilisi, Georgia", "Makhachkala, Dagestan", "UNESCO, Paris"
+        out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+    return out
 
 
 def post_soviet_name_candidates(text: str) -> list[Candidate]:
-    """Names with a patronymic or a surname in capitals, and names on a byline."""
+    """Names with a patronymic or a surname in capitals, inverted "Surname, Given" names, and names on a byline."""
     from textmine.resources.gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    out = []
+    out = _inverted_name_candidates(text, gazetteer)
     for match in _FULL_NAME.finditer(text):
         if match.group(1).split()[0].rstrip(",") not in _NOT_SURNAME:
             out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
@@ -353,7 +432,7 @@ def post_soviet_name_candidates(text: str) -> list[Candidate]:
         out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
     for match in _AUTHOR_LINE.finditer(text):
         name = match.group(1)
-        if name[:1].isupper() and not any(w in _NOT_SURNAME for w in name.split()) and not _known_name_part(gazetteer, name):
+        if name[:1].isupper() and not any(w in _NOT_SURNAME for w in name.split()) and not is_position(name) and not _known_name_part(gazetteer, name):
             out.append(_cand(match.start(1), match.end(1), "PERSON", "byline"))
     for match in _BYLINE.finditer(text):
         line_end = text.find("\n", match.end(1))
@@ -362,7 +441,7 @@ def post_soviet_name_candidates(text: str) -> list[Candidate]:
             continue
         for name in _BYLINE_NAME.finditer(match.group(1)):
             words = name.group().split()
-            if any(w in _NOT_SURNAME for w in words) or gazetteer.lookup(name.group()) is not None:
+            if any(w in _NOT_SURNAME for w in words) or is_position(name.group()) or gazetteer.lookup(name.group()) is not None:
                 continue
             out.append(_cand(match.start(1) + name.start(), match.start(1) + name.end(), "PERSON", "byline"))
     return out
@@ -436,6 +515,8 @@ _PERIODICAL = re.compile(
 _GOST_SOURCE = re.compile(r"//\s*([^/\n.]{3,120}?)\.\s*(?:[-–—]\s*)?(?:19|20)\d\d\b")
 # An APA reference's source: "... title. Journal of Peace Research, 48(2), 151-166."
 _APA_SOURCE = re.compile(r"\.\s([A-Z][^.\n()]{2,100}?),\s\d+\s?\(\d+[-–]?\d*\)")
+# A Chicago-style reference's source, volume, issue and pages: '... Black Sea." Caucasus Survey 7 (2): 141–158.'
+_CHICAGO_SOURCE = re.compile(r"[.?!][\"”]?\s([A-Z][^.\n()\"“”]{2,100}?)\s\d+\s?\(\d+[-–]?\d*\):\s?\d+")
 # Russian institutions: "Казахский национальный университет имени аль-Фараби", "Институт востоковедения РАН"
 _RU_INSTITUTION_NOUNS = (
     r"университет|институт|академи[яи]|колледж|министерств[оа]|консерватори[яи]|обсерватори[яи]|библиотек[аи]|"
@@ -473,7 +554,7 @@ def organisation_candidates(text: str) -> list[Candidate]:
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
                 end = start + len(text[start:end].rstrip())
                 out.append(Candidate(start, end, "ORG", f"pattern:{kind}", PRIORITY[_ORG_PATTERN_PRIORITY[kind]]))
-    for regex in (_GOST_SOURCE, _APA_SOURCE):
+    for regex in (_GOST_SOURCE, _APA_SOURCE, _CHICAGO_SOURCE):
         for match in regex.finditer(text):
             name = match.group(1).strip()
             if name and name[0].isupper() and len(name.split()) <= 12:
@@ -579,7 +660,8 @@ def place_event_candidates(text: str, anchors: Iterable[Candidate]) -> list[Cand
         anchor = anchor_by_end.get(match.start())
         if anchor is not None:
             # "the Second Karabakh war": an ordinal before the place numbers the event and belongs to its name.
-            out.append(_cand(numbered_summit_start(text, anchor.start), match.end(1), "EVENT", "place-event"))
+            # "Andijan\nevents": the name may run over one line break, like a war's.
+            out.append(Candidate(numbered_summit_start(text, anchor.start), match.end(1), "EVENT", "pattern:place-event", PRIORITY["pattern"]))
     return out
 
 

@@ -40,8 +40,10 @@ _NO_ANNOTATION = re.compile(
     r"|\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b",
 )
 _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
-_LEADING = re.compile(r"^(?:[Tt]he\s+|[\"'«»“”„‘’(\[\s,;:.\-–—/]+)+")
-_TRAILING = re.compile(r"(?:[\"'«»“”„‘’)\]\s,;:.\-–—/*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]+|'s|’s|\s(?:of|the|and|in|for|on|at|to))+$")
+# Footnote and affiliation markers: "Name¹,²", "Name*", "¹ University of ...".
+FOOTNOTE_MARKS = "*†‡⁰¹²³⁴⁵⁶⁷⁸⁹"
+_LEADING = re.compile(rf"^(?:[Tt]he\s+|[\"'«»“”„‘’(\[\s,;:.\-–—/{FOOTNOTE_MARKS}]+)+")
+_TRAILING = re.compile(rf"(?:[\"'«»“”„‘’)\]\s,;:.\-–—/{FOOTNOTE_MARKS}]+|'s|’s|\s(?:of|the|and|in|for|on|at|to))+$")
 # Degree and title words that stick to author names in author blocks.
 _PERSON_TITLES = re.compile(
     r"(?:\s+(?:PhD|Ph\.D\.?|Dr\.?|Prof\.?|professor|Master's|Master|MA|MSc|BSc|DSc|Candidate|Doctor|Associate)\b.*)$",
@@ -49,9 +51,11 @@ _PERSON_TITLES = re.compile(
 )
 
 
+# Affiliation markers in plain digits glued to the end of a person's name ("Aliev1,2", "Aliev2*", "Aliev A.Kh.1").
+_DIGIT_MARKER_AFTER_NAME = re.compile(r"(?<=[^\W\d_]|\.)\d{1,2}(?:,\d{1,2})*\*{0,2}$")
 # A span ending in an initial, one letter or a transliterated digraph ("R.R", "A.Kh", "Sh.M").
 # Recognisers whose names may run over one line break.
-LINE_SPANNING_SOURCES = frozenset({"pattern:war"})
+LINE_SPANNING_SOURCES = frozenset({"pattern:war", "pattern:place-event"})
 # Cyrillic letters that look like Latin ones; PDF extraction leaves them inside Latin names ("Nаzarbayev").
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсухіјѕ", "ABEKMHOPCTXaeopcyxijs")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -68,8 +72,21 @@ _LEADING_PERSON_TITLES = re.compile(
 )
 DEGREE_WORDS = frozenset(
     "Sci Econ Hist Philol Tech Techn Ped Jur Polit Philos Psych Biol Chem Phys Med Agr Geogr Soc Cand Assoc Prof Dr Doc "
-    "PhD Ph.D Acad Dsc DSc".split()
+    "PhD Ph.D Acad Dsc DSc Sc D.Sc Dr.Sc Dr.Sci Cand.Sc Cand.Sci Sc.D".split()
 )
+
+
+# Academic and research positions written in an author block ("Senior Lecturer", "Leading Researcher").
+_POSITION_WORDS = frozenset(
+    "associate assistant senior junior leading chief principal head deputy visiting adjunct emeritus full research "
+    "professor lecturer reader researcher fellow scientist student postgraduate postdoctoral doctoral candidate "
+    "director dean chair analyst expert editor".split()
+)
+
+
+def is_position(surface: str) -> bool:
+    """Whether every word of ``surface`` is a position word ("Associate Professor"): a job title, not a name."""
+    return all(word.strip(".,()").casefold() in _POSITION_WORDS for word in surface.split())
 
 
 def latin_lookalikes_folded(text: str) -> str:
@@ -158,6 +175,9 @@ def clean_span(text: str, cand: Candidate, blocked: list[tuple[int, int]]) -> Ca
         title = _PERSON_TITLES.search(piece)
         if title:
             end = start + title.start()
+        marker = _DIGIT_MARKER_AFTER_NAME.search(text, start, end)
+        if marker:
+            end = marker.start()  # "Aliev1,2": an affiliation marker in plain digits
     piece = text[start:end]
     trail = _TRAILING.search(piece)
     if trail:
@@ -173,6 +193,12 @@ def clean_span(text: str, cand: Candidate, blocked: list[tuple[int, int]]) -> Ca
     return replace(cand, start=start, end=end)
 
 
+# Affiliation markers the tokenizer keeps on a name's token: superscripts, asterisks; after a person's name also
+# plain digits ("Aliev1,2*": no personal name ends in a digit).
+_GLUED_MARKER = re.compile(rf"[{FOOTNOTE_MARKS}]+(?:,[{FOOTNOTE_MARKS}]+)*,?")
+_GLUED_DIGIT_MARKER = re.compile(r"\d{1,2}(?:,\d{1,2})*\*{0,2},?")
+
+
 def align_to_tokens(text: str, candidates: list[Candidate], tokens: list[tuple[int, int]]) -> list[Candidate]:
     """Candidates grown to the edges of the tokens they start or end inside (guidelines §1: a span
     is made of whole tokens).
@@ -182,7 +208,8 @@ def align_to_tokens(text: str, candidates: list[Candidate], tokens: list[tuple[i
     "O'Shaughnessy", "+3" of "ASEAN+3") or is the full stop the tokenizer
     keeps with an abbreviation ("Inc.", "Jr.", "St."); a token that goes on
     with other punctuation only ("1952-" in "(1952-)") is left cut, since
-    trailing punctuation stays out of a span. A grown span loses the
+    trailing punctuation stays out of a span, and so does an affiliation
+    marker glued to a name ("Yusupova¹", "Aliev1,2"). A grown span loses the
     canonical name and identifier, which belonged to the shorter name.
     """
     from bisect import bisect_right
@@ -193,17 +220,23 @@ def align_to_tokens(text: str, candidates: list[Candidate], tokens: list[tuple[i
         i = bisect_right(starts, position) - 1
         return tokens[i] if i >= 0 and tokens[i][0] <= position < tokens[i][1] else None
 
-    def glued(rest: str) -> bool:
+    def glued(rest: str, label: str) -> bool:
+        if _GLUED_MARKER.fullmatch(rest) or (label == "PERSON" and _GLUED_DIGIT_MARKER.fullmatch(rest.lstrip("."))):
+            return False  # "Yusupova¹", "Bekov²,³", "Aliev1,2", "A.Kh.1": an affiliation marker, not part of the name
         return rest == "." or any(ch.isalnum() for ch in rest)
 
     aligned = []
     for cand in candidates:
         start, end = cand.start, cand.end
         first, last = token_at(start), token_at(end - 1)
-        if first is not None and first[0] < start and glued(text[first[0]:start]):
+        if first is not None and first[0] < start and glued(text[first[0]:start], cand.label):
             start = first[0]
-        if last is not None and end < last[1] and glued(text[end:last[1]]):
-            end = last[1]
+        if last is not None and end < last[1]:
+            rest = text[end:last[1]]
+            if glued(rest, cand.label):
+                end = last[1]
+            elif cand.label == "PERSON" and rest[:1] == "." and _GLUED_DIGIT_MARKER.fullmatch(rest[1:]):
+                end += 1  # "Nazarbekova A.Kh.1": the initial's full stop, not its marker
         if (start, end) != (cand.start, cand.end):
             cand = replace(cand, start=start, end=end, canonical=None, kb_id=None)
         aligned.append(cand)
