@@ -147,20 +147,6 @@ def test_features_describe_types_order_triggers_and_the_dependency_path():
     assert reverse["order=ORG>LOC|th"] == 1.0
 
 
-def test_trigger_clause_feature_says_whose_clause_the_trigger_word_is_in():
-    text = "The Andean Forum, having received observer status at the Pacific Council, is developing partnerships with Mercosur."
-    doc = make_doc(text, [("Andean Forum", "ORG"), ("Pacific Council", "ORG"), ("Mercosur", "ORG")])
-    parsed = parse(doc)
-    by_pair = {(c.head.text, c.tail.text): c for c in candidates.generate(doc, parsed)}
-    partners = features.extract(by_pair[("Andean Forum", "Mercosur")], doc, parsed)
-    third_party = features.extract(by_pair[("Pacific Council", "Mercosur")], doc, parsed)
-    # The subject develops the partnerships: both arguments are in the trigger's clause.
-    assert partners.get("trig_clause=ORG>ORG|partnership|HT") == 1.0
-    # The council is the object of another clause: the partnerships are not its.
-    assert third_party.get("trig_clause=ORG>ORG|partnership|-T") == 1.0
-    assert "trig_clause=ORG>ORG|partnership|HT" not in third_party
-
-
 def test_masked_text_replaces_other_mentions():
     doc = make_doc("The Sahel Alliance member states Mali and Chad signed the accord.", [("Sahel Alliance", "ORG"), ("Mali", "LOC"), ("Chad", "LOC")])
     assert patterns.masked(doc, 0, len(doc.text)) == "The § member states § and § signed the accord."

@@ -123,46 +123,6 @@ def path_tokens(table: TokenTable, a: int, b: int) -> list[int] | None:
     return None
 
 
-def path_tokens_rising(table: TokenTable, a: int, b: int) -> list[int]:
-    """The tokens from a up to (not including) the common ancestor of a and b: the rising part of their path."""
-    down = {b, *table.ancestors(b)}
-    rising = []
-    for token in [a, *table.ancestors(a)]:
-        if token in down:
-            break
-        rising.append(token)
-    return rising
-
-
-def trigger_clauses(table: TokenTable, path: list[int], top: int) -> list[tuple[str, str]]:
-    """(meaning group, sides) for the trigger words on the path: sides says which argument shares its clause.
-
-    ``top`` is the index of the common ancestor in ``path``. Each inner word's
-    groups (its own, or those of a word hanging on it: "took part") are
-    paired with "HT" when no clause edge separates it from either argument,
-    "H-" or "-T" when only one argument is in its clause, "--" when neither
-    is. "A is developing partnerships with B" reads "HT"; an argument that
-    is the object of another clause ("observer at X, developing partnerships
-    with B") reads "-T": the trigger is a third party's.
-    """
-    def crossed(edges: list[int]) -> bool:
-        return any(table.dep[t] in CLAUSE_DEPS or (table.dep[t] == "conj" and table.pos[t] in ("VERB", "AUX")) for t in edges)
-
-    out: set[tuple[str, str]] = set()
-    for k in range(1, len(path) - 1):
-        token = path[k]
-        groups = set(groups_of(table.lemma[token]))
-        groups |= {g for c in table.children(token) if table.dep[c] in ("dobj", "prt", "compound", "amod") for g in groups_of(table.lemma[c])}
-        if not groups:
-            continue
-        # Each path token but the top stands for the edge to its head.
-        to_head = path[:k] if k <= top else path[:top] + path[top + 1:k + 1]
-        to_tail = path[k + 1:] if k >= top else path[k:top] + path[top + 1:]
-        sides = ("-" if crossed(to_head) else "H") + ("-" if crossed(to_tail) else "T")
-        out |= {(group, sides) for group in groups}
-    return sorted(out)
-
-
 def clause_boundaries(table: TokenTable, path: list[int]) -> int:
     """Clause edges crossed on the path, a sentence-level coordination of verbs counting as one."""
     crossed = 0
@@ -305,8 +265,6 @@ def extract(
                 if group in path_groups:
                     f[f"path_group={types}|{group}"] = 1.0
             f[f"clauses={types}|{min(clause_boundaries(table, on_path), 2)}"] = 1.0
-            for group, sides in trigger_clauses(table, on_path, len(path_tokens_rising(table, head_list, tail_list))):
-                f[f"trig_clause={types}|{group}|{sides}"] = 1.0
 
     for role, entity in (("head", cand.head), ("tail", cand.tail)):
         word = _name_word(entity.label, entity.text)
