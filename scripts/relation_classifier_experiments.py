@@ -11,7 +11,10 @@ the other 20 % of Re-DocRED's training part (rd_dev, under the earlier mapping a
 parties, teams and groups as member_of), CrossRE politics dev, the other half of the challenge dev half (ch_dev_b)
 and the dev half of corpus/pages (pages_dev). The seed column is a check only (no model here saw it). The challenge
 test half, the pages test half and Re-DocRED's held-out 20 % are never loaded. Variants: the Re-DocRED mapping
-used for fitting (earlier / person membership) times the features (without / with ``trig_clause``).
+used for fitting (earlier / person membership) times the features (without / with ``trig_clause``: for each
+trigger word on the dependency path, which arguments share its clause). ``per-source``: the threshold that
+maximises the mean of the training sources' F1 on the tuning split instead of the pooled F1. ``unmapped``:
+Re-DocRED pairs of a relation the mapping leaves out are dropped from training instead of counting as none.
 
 About 20 minutes on the shared 2 cores.
 
