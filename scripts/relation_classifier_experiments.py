@@ -123,7 +123,7 @@ def unmapped_pairs(raw: dict, doc: Document) -> list[tuple[str, str]]:
         if not heads or not tails:
             continue
         types = (doc.entity_by_id()[heads[0][0]].label, doc.entity_by_id()[tails[0][0]].label)
-        if redocred._map_relation(label["r"], *types, person_membership="persons" in doc.mapping) is not None:
+        if redocred._map_relation(label["r"], *types, person_membership=doc.mapping == "persons") is not None:
             continue
         out |= {pair for (h, hs), (t, ts) in itertools.product(heads, tails) if hs == ts for pair in ((h, t), (t, h))}
     return sorted(out - related)
