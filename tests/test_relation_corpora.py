@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from textmine.training import challenge, crossre
+from textmine.stages.relations.candidates import NONE_LABEL
+from textmine.training import challenge, crossre, redocred
 
 
 def test_crossre_labels_map_by_argument_types_and_leave_the_rest_out():
@@ -13,9 +14,31 @@ def test_crossre_labels_map_by_argument_types_and_leave_the_rest_out():
     assert crossre.map_relation("role", "politician", "politicalparty") == "member_of"
     assert crossre.map_relation("role", "person", "organisation") == "affiliated_with"
     assert crossre.map_relation("temporal", "politicalparty", "election") == "participant_in"
-    assert crossre.map_relation("opposite", "politicalparty", "politicalparty") == "none"
+    assert crossre.map_relation("opposite", "politicalparty", "politicalparty") == NONE_LABEL
     assert crossre.map_relation("named", "politicalparty", "politicalparty") is None
     assert crossre.map_relation("role", "misc", "politician") is None  # misc is no entity of the guidelines
+
+
+def test_redocred_person_membership_maps_to_member_of_and_the_earlier_mapping_leaves_it_out():
+    # A party (P102), a sports team (P54), a band the person is "part of" (P361) or that "has" the person (P527).
+    assert redocred._map_relation("P102", "PERSON", "ORG") == ("member_of", False)
+    assert redocred._map_relation("P54", "PERSON", "ORG") == ("member_of", False)
+    assert redocred._map_relation("P361", "PERSON", "ORG") == ("member_of", False)
+    assert redocred._map_relation("P527", "ORG", "PERSON") == ("member_of", True)
+    assert redocred._map_relation("P361", "ORG", "ORG") == ("part_of", False)
+    assert redocred._map_relation("P102", "ORG", "ORG") is None
+    assert redocred._map_relation("P54", "PERSON", "ORG", person_membership=False) is None
+    assert redocred._map_relation("P527", "ORG", "PERSON", person_membership=False) is None
+    raw = {
+        "sents": [["Ann", "Lee", "plays", "bass", "in", "the", "Velvet", "Hours", "."]],
+        "vertexSet": [[{"name": "Ann Lee", "pos": [0, 2], "sent_id": 0, "type": "PER"}],
+                      [{"name": "Velvet Hours", "pos": [6, 8], "sent_id": 0, "type": "ORG"}]],
+        "labels": [{"h": 1, "t": 0, "r": "P527", "evidence": [0]}],
+    }
+    doc = redocred.convert_document(raw, "band")
+    by_id = doc.entity_by_id()
+    assert [(r.label, by_id[r.head].text, by_id[r.tail].text) for r in doc.relations] == [("member_of", "Ann Lee", "Velvet Hours")]
+    assert redocred.convert_document(raw, "band", person_membership=False).relations == []
 
 
 def test_crossre_sentence_converts_with_exact_offsets_and_unlabelled_pairs():

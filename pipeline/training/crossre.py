@@ -36,6 +36,7 @@ from pathlib import Path
 from textmine.document import Document, Entity, Relation, relation_allowed
 from textmine.training.redocred import rebuild_text
 from textmine.resources.locations import corpus_dir
+from textmine.stages.relations.candidates import NONE_LABEL
 
 CORPUS_DIR = corpus_dir() / "crossre"
 DOMAINS = ("politics", "news")
@@ -53,7 +54,7 @@ UNLABELLED = "unlabelled_pairs"
 
 
 def map_relation(label: str, head_type: str, tail_type: str) -> str | None:
-    """The project's label for a CrossRE relation between CrossNER types, "none", or None when unmapped."""
+    """The project's label for a CrossRE relation between CrossNER types, NONE_LABEL (a negative), or None when unmapped."""
     head, tail = ENTITY_TYPES.get(head_type), ENTITY_TYPES.get(tail_type)
     if head is None or tail is None:
         return None
@@ -70,7 +71,7 @@ def map_relation(label: str, head_type: str, tail_type: str) -> str | None:
     if label in ("temporal", "role", "win-defeat") and tail == "EVENT" and head in ("PERSON", "ORG"):
         return "participant_in"
     if label in NEGATIVE_LABELS:
-        return "none"
+        return NONE_LABEL
     return None
 
 
@@ -95,7 +96,7 @@ def convert_sentence(raw: dict) -> Document:
             continue
         (head, head_type), (tail, tail_type) = by_span[(h0, h1)], by_span[(t0, t1)]
         label = map_relation(crossre_label, head_type, tail_type)
-        if label == "none":
+        if label == NONE_LABEL:
             continue
         if label is None or not relation_allowed(label, head.label, tail.label):
             unlabelled += [(head.id, tail.id), (tail.id, head.id)]

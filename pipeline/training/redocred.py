@@ -27,6 +27,9 @@ ENTITY_TYPES = {"PER": "PERSON", "ORG": "ORG", "LOC": "LOC", "TIME": "DATE"}
 # Wikidata property -> (project label, reversed?) ; located_in/part_of depend on
 # argument types and are resolved in _map_relation.
 LOCATED_PROPERTIES = {"P131", "P17", "P276", "P159", "P706", "P30"}
+# Membership of a person in an organisation, the guidelines' member_of (PERSON -> ORG): a party (P102),
+# a sports team (P54), a band or group the person is "part of" (P361; P527 "has part" its inverse).
+PERSON_MEMBERSHIP_PROPERTIES = {"P102", "P54"}
 
 # Tokens glued to the previous token when the text is rebuilt.
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "'", "n't", "'re", "'ve", "'ll", "'d", "'m"}
@@ -64,9 +67,15 @@ def rebuild_text(sents: list[list[str]]) -> tuple[str, list[list[tuple[int, int]
     return "".join(parts), token_offsets, sentence_spans
 
 
-def _map_relation(prop: str, head_label: str, tail_label: str) -> tuple[str, bool] | None:
-    """(project label, swap head and tail) for a Re-DocRED property, or None when unmapped."""
+def _map_relation(prop: str, head_label: str, tail_label: str, person_membership: bool = True) -> tuple[str, bool] | None:
+    """(project label, swap head and tail) for a Re-DocRED property, or None when unmapped.
+
+    ``person_membership`` False gives the mapping before persons' parties, teams and groups were
+    mapped to member_of (kept so that figures under both mappings can be compared).
+    """
     if prop == "P463":
+        return "member_of", False
+    if person_membership and prop in PERSON_MEMBERSHIP_PROPERTIES and (head_label, tail_label) == ("PERSON", "ORG"):
         return "member_of", False
     if prop in LOCATED_PROPERTIES and tail_label == "LOC":
         return "located_in", False
@@ -79,6 +88,8 @@ def _map_relation(prop: str, head_label: str, tail_label: str) -> tuple[str, boo
             return "part_of", swap
         if labels == ("LOC", "LOC"):
             return "located_in", swap
+        if person_membership and labels == ("PERSON", "ORG"):
+            return "member_of", swap
         return None
     if prop == "P749":
         return "part_of", False
@@ -89,7 +100,7 @@ def _map_relation(prop: str, head_label: str, tail_label: str) -> tuple[str, boo
     return None
 
 
-def convert_document(raw: dict, doc_id: str) -> Document:
+def convert_document(raw: dict, doc_id: str, person_membership: bool = True) -> Document:
     from textmine.document import relation_allowed
     from textmine.resources.gazetteer import is_nationality_adjective
 
@@ -130,7 +141,7 @@ def convert_document(raw: dict, doc_id: str) -> Document:
         tails = [(e, s) for e, s in mentions_by_vertex[label_info["t"]] if e.id in alive]
         if not heads or not tails:
             continue
-        mapped = _map_relation(label_info["r"], heads[0][0].label, tails[0][0].label)
+        mapped = _map_relation(label_info["r"], heads[0][0].label, tails[0][0].label, person_membership)
         if mapped is None:
             continue
         label, swap = mapped
@@ -162,10 +173,11 @@ def _drop_crossing(doc: Document) -> None:
     doc.entities = sorted(kept, key=lambda e: e.start)
 
 
-def load_documents(path: Path = DEFAULT_PATH) -> list[Document]:
+def load_documents(path: Path = DEFAULT_PATH, person_membership: bool = True) -> list[Document]:
+    """The converted documents; ``person_membership`` False uses the earlier mapping (see ``_map_relation``)."""
     with open(require_corpus(path, "reading Re-DocRED"), encoding="utf-8") as handle:
         raw_docs = json.load(handle)
-    return [convert_document(raw, f"redocred_dev_{i:03d}") for i, raw in enumerate(raw_docs)]
+    return [convert_document(raw, f"redocred_dev_{i:03d}", person_membership) for i, raw in enumerate(raw_docs)]
 
 
 def split(docs: list[Document], held_out_fraction: float = 0.2, seed: int = 13) -> tuple[list[Document], list[Document]]:

@@ -85,7 +85,7 @@ class Dataset:
             if key in unlabelled:
                 continue
             self.items.append(item)
-            self.labels.append(lookup.get(key, "none"))
+            self.labels.append(lookup.get(key, NONE_LABEL))
 
 
 def build_dataset(docs: list[Document]) -> Dataset:
