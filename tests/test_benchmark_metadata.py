@@ -40,7 +40,7 @@ def test_layout_set_halves_and_render():
     halves = load_layouts()
     assert set(halves) == {"dev", "test"} and len(halves["test"]) == 14
     # the dev-only batch joins dev; the frozen test half keeps only corpus/layouts/ pages
-    assert len(halves["dev"]) == 14 + 38
+    assert len(halves["dev"]) == 14 + 58
     assert all(path.parent.name == "layouts" for path, _ in halves["test"])
     text = render(SplitResult("test"))
     assert "test half" in text and all(name in text for name in ("title", "volume", "author orcid"))

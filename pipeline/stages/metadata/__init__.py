@@ -69,8 +69,9 @@ from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
-from textmine.stages.metadata.bylines import AUTHOR_LABEL, DEGREE, Name, join_broken_name, read_byline, split_markers
-from textmine.stages.metadata.sources import FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
+from textmine.stages.metadata.bylines import AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, read_byline, split_markers
+from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
+                                              choose_fields, english_edition, find_statements, is_edition_line, outlet_name)
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -122,6 +123,8 @@ _REFERENCES_HEADING = re.compile(
     r"Список использованных источников|Список источников|Библиографический список|Литература|Источники)\s*:?\s*$",
     re.IGNORECASE,
 )
+# The heading of a section that lists each institution above its authors' names (publisher pages).
+_AFFILIATIONS_HEADING = re.compile(r"^\s*(?:Authors? and affiliations|Affiliations)\s*:?\s*$", re.IGNORECASE)
 _NUMBERED_ENTRY = re.compile(r"[ \t]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<number>\d{1,3})\s*[.)])[ \t]*(?=\S)")
 _ACCESS_DATE = re.compile(
     r"\b(?:date of (?:treatment|access|accessed|reference|application|circulation|appeal|request|the request|viewing)"
@@ -158,11 +161,11 @@ _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked
 # by a letter before a capital ("a Kazan Institute of ...", "ᵇVolga University") or by a star run ("** Fjord ...").
 _AFFILIATION_LINE = re.compile(
-    r"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([*†‡§]+)\s*)(?=[^\W\d_])")
+    rf"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([{SYMBOLS}]+)\s*)(?=[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
 _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
-_ATTACHED_MARKER = re.compile(r"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[*†‡§]?|[*†‡§])[ \t]?$")
+_ATTACHED_MARKER = re.compile(rf"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[{SYMBOLS}]?|[{SYMBOLS}])[ \t]?$")
 
 
 # A record field that states the title (a repository's or catalogue's card).
@@ -314,6 +317,8 @@ def _title_like(line: Line) -> bool:
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
         return False
+    if is_edition_line(text):  # "Amur Nature Review — English edition": the site's masthead
+        return False
     if _HISTORY_DATE.search(text):  # "Article received 2020; published online 2021": the article's history
         return False
     statement = read_statement(text, 0, RANK_LINE)  # a running header or a source line, not a title
@@ -384,6 +389,14 @@ def _after_field_label(text: str, start: int) -> bool:
     previous = before[before.rfind("\n") + 1:].strip()
     # A label is a word or three ("Год:", "Ключевые слова:"); a longer line ending in a colon is a title's first part.
     return bool(re.fullmatch(r"[^\W\d_]\w*(?: \w+){0,2}:", previous)) and len(previous) <= 30
+
+
+def _after_author_label(text: str, start: int) -> bool:
+    """The line before the one at ``start`` is an author label alone ("Авторы:", "Authors:")."""
+    before = text[max(0, start - 200):start].rstrip()
+    previous = before[before.rfind("\n") + 1:]
+    label = AUTHOR_LABEL.match(previous)
+    return bool(label) and not previous[label.end():].strip()
 
 
 def _has_label(text: str) -> bool:
@@ -496,6 +509,14 @@ class MetadataExtractor:
         if not authors:
             # An aggregator prints the abstract first and the full text below it, with its own title and author block.
             block = self._later_author_block(lines, body_index)
+            if block:
+                block_affiliations = [aff for aff in map(self._affiliation_line, block) if aff is not None]
+                authors = self._authors(block, block_affiliations)
+                affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
+                block_end = block[-1].end
+        if not authors:
+            # A library card whose article part is the title alone: the card's unlabelled author line right below it.
+            block = self._card_author_block()
             if block:
                 block_affiliations = [aff for aff in map(self._affiliation_line, block) if aff is not None]
                 authors = self._authors(block, block_affiliations)
@@ -647,8 +668,9 @@ class MetadataExtractor:
         if out["journal"] is None and self._meta("citation_journal_title"):
             out["journal"] = self._meta("citation_journal_title")
             out["journal_entity"] = self._entity_named(out["journal"], "ORG")
-        if out["journal"] is None and any(BY_LINE.match(line.text) for line in _lines(self.text)):
-            # A news piece names no journal: its outlet is the site.
+        all_lines = [(line.start, line.text) for line in _lines(self.text)]
+        if out["journal"] is None and (any(BY_LINE.match(line) for _, line in all_lines) or english_edition(all_lines)):
+            # A news piece names no journal: its outlet is the site (named by its English edition, or by its byline).
             outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
             out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
         if out["journal"] is None:
@@ -763,8 +785,14 @@ class MetadataExtractor:
                 # ("автор научной работы — Surname Given Patronymic", then "G. P. Surname" above the abstract).
                 authors[same] = author
         authors.sort(key=lambda a: a.start)
-        in_script = [a for a in authors if self._in_article_script(a.name)]
+        # Names in another script are a translation when printed on lines of their own; one byline that prints each
+        # name in its own script ("ТОКТОГУЛОВА А.К.1, REYES QUISPE MARIA2") is one list.
+        in_script_lines = {self._line_start(a.start) for a in authors if self._in_article_script(a.name)}
+        in_script = [a for a in authors if self._in_article_script(a.name) or self._line_start(a.start) in in_script_lines]
         return in_script or authors
+
+    def _line_start(self, position: int) -> int:
+        return self.text.rfind("\n", 0, position) + 1
 
     def _later_author_block(self, lines: list[Line], body_index: int) -> list[Line]:
         """An author block below the article's first paragraph (the full text after an abstract, on an
@@ -783,6 +811,24 @@ class MetadataExtractor:
                 end = next((i for i in filled if i > index and _is_prose(lines[i])), references)
                 return [line for line in lines[index:end] if line.text.strip()]
         return []
+
+    def _card_author_block(self) -> list[Line]:
+        """The author block a library card prints right below the title when the article part is the title
+        alone: the first line after it, a byline whose names all carry affiliation markers, with the numbered
+        institution lines below it; [] when there is none."""
+        lines = [line for line in _lines(self.text, self.article_end, len(self.text)) if line.text.strip()]
+        if not lines or _has_label(lines[0].text):
+            return []
+        names = self._byline(lines, 0)
+        if not names or not all(name.markers for name in names):
+            return []
+        block = [lines[0]]
+        for line in lines[1:]:
+            affiliation = self._affiliation_line(line)
+            if affiliation is None or affiliation.number is None:
+                break
+            block.append(line)
+        return block
 
     def _record_authors(self, lines: list[Line]) -> list[_Author]:
         """Names after an author label of a record: on the label's line or, for a label alone, on the next."""
@@ -807,6 +853,8 @@ class MetadataExtractor:
     def _byline(self, lines: list[Line], index: int) -> list[Name]:
         """The names on lines[index] (read on into the next line when a name is cut by the break)."""
         line = lines[index]
+        if _after_field_label(self.text, line.start) and not _after_author_label(self.text, line.start):
+            return []  # the value of a label alone on the line above ("ЖУРНАЛ:" / "POLAR OCEAN GOVERNANCE")
         following = [other for other in lines[index + 1:index + 3] if other.text.strip()]
         end = join_broken_name(self.text, line.start, line.end, following[0].start, following[0].end) if following else line.end
         # A line of only two-word names is a byline when the author block goes on below it (an affiliation,
@@ -852,10 +900,11 @@ class MetadataExtractor:
         # a record lists its fields after the label, and a line above it is the site's masthead.
         above = affiliations[0] if affiliations and not all(a.record_field for a in authors) else None
         shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), above)
+        listed = self._affiliations_section(authors, block_end)
         records = []
         for author, zone, orcid, email in zip(authors, zones, orcids, emails):
             author.affiliation = (self._bracketed_affiliation(author) or self._own_affiliation(author, zone, affiliations, numbered)
-                                  or shared)
+                                  or listed.get(author.start) or shared)
             affiliation = author.affiliation or self._author_note(author, block_end)
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
@@ -867,6 +916,29 @@ class MetadataExtractor:
                 "affiliation_entity": organisation.id if organisation else None,
             })
         return records
+
+    def _affiliations_section(self, authors: list[_Author], block_end: int) -> dict[int, _Affiliation]:
+        """Affiliations from an "Authors and Affiliations" section after the header, which prints each institution
+        above the names of its authors ("University of X, City" / "A. Name & B. Name"), keyed by the author's start."""
+        lines = [line for line in _lines(self.text, block_end, self.article_end) if line.text.strip()]
+        heading = next((i for i, line in enumerate(lines) if _AFFILIATIONS_HEADING.match(line.text)), None)
+        if heading is None:
+            return {}
+        listed: dict[int, _Affiliation] = {}
+        current: _Affiliation | None = None
+        for line in lines[heading + 1:]:
+            names = read_byline(self.text, line.start, line.end, own_line=True)
+            affiliation = None if names else self._affiliation_line(line)
+            if affiliation is not None:
+                current = affiliation
+            elif names and current is not None:
+                for name in names:
+                    owner = next((a for a in authors if _same_person(a.name, name.text) or _same_person(name.text, a.name)), None)
+                    if owner is not None:
+                        listed.setdefault(owner.start, current)
+            else:
+                break  # the next heading or paragraph ends the section
+        return listed
 
     def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
         """The institution of a note about the author after the header ("NAME is a senior analyst at the
@@ -953,7 +1025,7 @@ class MetadataExtractor:
             free = [i for i in marked if not (taken and taken[i])]
             if len(marked) == 1 or (marked and free and taken is not None):
                 return (free or marked)[0]
-        line_marker = re.match(r"\s*([*†‡§¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
+        line_marker = re.match(rf"\s*([{SYMBOLS}¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
         if line_marker:
             symbol = _marker_digits(line_marker.group(1))
             marked = [i for i, a in enumerate(authors) if symbol in a.markers]

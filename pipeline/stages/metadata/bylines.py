@@ -108,7 +108,10 @@ AUTHOR_LABEL = re.compile(
 )
 _SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
-_SYMBOLS = "*†‡§"  # corresponding-author and note marks, pointing to no affiliation
+# Corresponding-author and note marks, pointing to no affiliation ("✉" is the envelope some journals print for the
+# corresponding author).
+SYMBOLS = "*†‡§✉"
+_SYMBOLS = SYMBOLS
 # "1,2*", "¹,²", "¹ ²", "²*", "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
 # digit or letter, never a year or a word's first letter) or letters in superscript.
 _MARKERS = re.compile(

@@ -52,6 +52,10 @@ _ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?
 _COMPACT = re.compile(rf"(?:(?P<year>{YEAR})\s?;\s?|,\s)(?P<volume>\d+)\s?\((?P<issue>\d+)\)")
 # "Arctic Transport Letters 4(3):10–20" (author-date styles): volume(issue):pages right after the journal's name.
 _COMPACT_PAGES = re.compile(r"(?P<year>(?!))?(?<=[^\W\d_])\s(?P<volume>\d+)\s?\((?P<issue>\d+)\)\s?:\s?\d")
+# "Polar Record 52, 143–153 (2016)", "Caribbean Affairs 7(3), 211–230 (2022)" (the "Cite this article" style of
+# many publishers): volume, optional issue, pages and the year in brackets right after the journal's name.
+_VOLUME_PAGES_YEAR = re.compile(
+    rf"(?<=[^\W\d_])\s(?P<volume>\d+)(?:\s?\((?P<issue>\d+)\))?,\s?[A-Za-z]?\d+(?:\s?[–—-]\s?[A-Za-z]?\d+)?\s\((?P<year>{YEAR})\)")
 # A word between a year and the volume or issue (a title: the year is the authors', not the journal's).
 _WORDLIKE_BETWEEN = re.compile(rf"(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]{{3,}}")
 # The year in brackets after the authors, before the title ("Orr T. (2012) Moss bogs.", "Orr, T. (2012). Moss"):
@@ -80,8 +84,10 @@ _CITATION_LABEL = re.compile(
     r"|как цитировать(?: статью)?|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
     re.IGNORECASE,
 )
+# A field label at a line's start, after a wide gap or a separator, or right after a number that ends the previous
+# field's value ("Номер: 2 (58) Год: 2020": an HTML record row whose spaces collapsed to one).
 FIELD_LABEL = re.compile(
-    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год выпуска|Год|Publication year|Year of publication|Year"
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;])|(?<=[\d)]\s))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год выпуска|Год|Publication year|Year of publication|Year"
     r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|№|Выпуск|Issue date|Date of issue|Online first|Issue|Published online|Published"
     r"|Опубликовано)"
     r"\s*:\s*",
@@ -121,6 +127,13 @@ BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
 _COPYRIGHT_NAME = re.compile(
     rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}})"
     rf"|(?P<cyrillic>[А-ЯЁ][а-яё]+(?:\.[А-ЯЁа-яё][а-яё]+)?(?=,\s*{YEAR})))"
+)
+
+# A masthead line that names the site's English edition: "Amur Nature Review — English edition",
+# "English edition: Caspian Observer", "Caspian Observer (English version)".
+_EDITION_LINE = re.compile(
+    r"^\s*(?:(?P<before>[A-Z][^|:—–()\n]*?)\s*(?:[—–|:-]\s*|\()(?i:english\s+(?:edition|version))\)?"
+    r"|(?i:english\s+(?:edition|version))\s*[:—–-]\s*(?P<after>[A-Z][^|\n]*?))\s*\.?\s*$"
 )
 
 RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
@@ -194,6 +207,10 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     paired = _VOLUME_AND_ISSUE.search(line, body_start)
     if paired and not volumes and not issues:
         volumes, issues = [paired.span(1)], [paired.span(2)]
+    cited = _VOLUME_PAGES_YEAR.search(line, body_start)
+    if cited and not volumes and not issues:
+        volumes = [cited.span("volume")]
+        issues = [cited.span("issue")] if cited.group("issue") else []
     compact = _COMPACT.search(line, body_start) or _COMPACT_PAGES.search(line, body_start)
     if compact and not issues:
         volumes = volumes or [compact.span("volume")]
@@ -355,6 +372,10 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
         if not number:
             return None
         statement.volume = (offset + first, offset + first + number.end())
+        # "Том: 4 № 2": the issue printed after the volume on the same value
+        after = read_statement(line[first + number.end():last], offset + first + number.end(), RANK_FIELD)
+        if after:
+            statement.issue = after.issue
     elif label in ("номер", "номер журнала", "№", "выпуск", "issue"):
         number = re.match(_ISSUE_NUMBER + r"(?!\d)", line[first:last])
         if number:
@@ -473,9 +494,29 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
     return statements
 
 
+def english_edition(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """The span of the name on a line that names the site's English edition ("Amur Nature Review — English
+    edition"), or None."""
+    for start, line in lines:
+        match = _EDITION_LINE.match(line)
+        if match:
+            group = "before" if match.group("before") else "after"
+            return start + match.start(group), start + match.end(group)
+    return None
+
+
+def is_edition_line(line: str) -> bool:
+    """The line names the site's English edition (site furniture, never a title)."""
+    return bool(_EDITION_LINE.match(line))
+
+
 def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | None:
-    """A news site's name: the name in its copyright line, or its English-edition name when the masthead
-    prints one beside it ("КАСПИЙСКИЙ ОБОЗРЕВАТЕЛЬ | Caspian Observer")."""
+    """A news site's name: its English-edition name when the page prints one (a line "NAME — English edition",
+    or the masthead beside the Russian name: "КАСПИЙСКИЙ ОБОЗРЕВАТЕЛЬ | Caspian Observer"), else the name in its
+    copyright line."""
+    edition = english_edition(lines)
+    if edition:
+        return edition
     found = unquoted = None
     for start, line in lines:
         match = _COPYRIGHT_NAME.search(line)
