@@ -49,7 +49,7 @@ def test_layout_set_halves_and_render():
 def test_benchmark_command_on_the_dev_half():
     result = CliRunner().invoke(app, ["benchmark", "metadata", "--half", "dev"])
     assert result.exit_code == 0, result.output
-    assert "dev half (52 pages)" in result.output and "stated fields" in result.output
+    assert "dev half (72 pages)" in result.output and "stated fields" in result.output
     assert len([line for line in result.output.splitlines() if line.startswith("| ")]) == 1 + len(FIELDS)
 
 

@@ -143,6 +143,11 @@ _AFFILIATION_WORDS = re.compile(
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика)",
 )
 
+# "School of Geography, Karoo Highlands University": a school of a discipline before its university is a unit of it,
+# like a faculty.
+_SCHOOL_OF = re.compile(r"\s*(?:Graduate\s+)?School\s+of\b")
+_UNIVERSITY_WORD = re.compile(r"University|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università"
+                              r"|[Уу]ниверситет")
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
 _PERIODICAL_WORD = re.compile(
@@ -729,8 +734,10 @@ class MetadataExtractor:
                 break
             place_from -= 1
         # The first field with an institution's word (a department before it is not one); else the last ORG.
-        institution = next((f for f in fields[:place_from] if _AFFILIATION_WORDS.search(self.text, f[0], f[1])
-                            and _name_like(self.text[f[0]:f[1]])), None)
+        institution = next((f for i, f in enumerate(fields[:place_from]) if _AFFILIATION_WORDS.search(self.text, f[0], f[1])
+                            and _name_like(self.text[f[0]:f[1]]) and not (
+                                _SCHOOL_OF.match(self.text, f[0], f[1])
+                                and any(_UNIVERSITY_WORD.search(self.text, g[0], g[1]) for g in fields[i + 1:place_from]))), None)
         institution = institution or next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
         if institution is None:
             return None

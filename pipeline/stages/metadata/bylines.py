@@ -38,6 +38,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from textmine.resources.gazetteer import load_gazetteer
+
 _UP = "A-ZА-ЯЁ"
 _LOW = "a-zа-яёàáâãäåçèéêëìíîïñòóôõöøùúûüýÿāăąćčďēėęěğīıķļłńņňōőœřśşšţťūůűųźżžəӏ"
 _INITIAL = rf"[{_UP}](?:[{_LOW}])?\."  # "A." or "Yu."
@@ -79,7 +81,7 @@ _NAME_PATTERNS.append(re.compile(
 _WEAK = {"gs", "gms", "ug", "gIs", "sI"}
 _ONLY_FIRST = {"inv"}
 
-# Words that are in no name: site furniture, section labels, degrees, positions, institutions, months.
+# Words that are in no name: site furniture, section labels, degrees, positions, institutions, kinds of place, months.
 NOT_NAME_WORDS = frozenset("""
 home search menu archive archives current issue issues contents about contact contacts login register subscribe
 share download print cookies cookie accept english russian language news articles article abstract annotation
@@ -90,6 +92,7 @@ university institute academy college school centre center department faculty cha
 universidad universidade université universität universiti universitas universita instituto institut istituto
 phd dsc md prof professor dr doctor candidate associate assistant senior lecturer researcher head chief fellow
 sciences science student postgraduate
+region oblast krai district province republic city county область край район республика город
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 главная поиск меню архив выпуск выпуски номер содержание контакты вход регистрация новости статьи статья
@@ -248,7 +251,11 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
                        and bool(_CONTACT.search(rest)))
         marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
         each_bracketed = all(n.institution for n in names) and not rest  # "A (Univ X), B (Univ Y)"
-        if not (bracketed or degree or institution or marked or each_bracketed or titled or (own_line and not rest)):
+        # "Pieter J. Naude, Nomsa K. Dlamini & Ivan Sorokin": a list that is a byline by its other names' shapes,
+        # unless a two-word item is a place ("A. S. Orlova, Saint Petersburg")
+        listed = not rest and any(n.shape not in _WEAK for n in names) and not any(
+            n.shape in _WEAK and load_gazetteer().lookup(n.text, "LOC") is not None for n in names)
+        if not (bracketed or degree or institution or marked or each_bracketed or titled or listed or (own_line and not rest)):
             return []
     return names
 

@@ -1,0 +1,152 @@
+"""Metadata forms of issue 15 met on the m39–m58 dev layouts, each rule tried on a made-up page of its own.
+
+Every page here is invented for these tests (not from the seed page, not from the layout sets)."""
+
+from textmine.document import Document, Segment
+from textmine.stages.metadata import extract_metadata
+from textmine.stages.metadata.bylines import read_byline, split_markers
+from textmine.stages.metadata.sources import find_statements, choose_fields, outlet_name, read_statement
+
+
+def doc(text: str, segments: list[Segment] | None = None) -> Document:
+    return Document("test", text, segments=segments or [])
+
+
+def page_fields(text: str) -> dict:
+    chosen = choose_fields(find_statements(text, [(0, len(text))]), text)
+    return {name: text[span[0]:span[1]] if span else None for name, span in vars(chosen).items()}
+
+
+def test_envelope_marks_the_corresponding_author_and_is_no_part_of_the_list():
+    line = "Olga P. Semina¹✉, Ruslan T. Akhmetov², Vera L. Dyakova¹"
+    names = read_byline(line, 0, len(line))
+    assert [n.text for n in names] == ["Olga P. Semina", "Ruslan T. Akhmetov", "Vera L. Dyakova"]
+    assert names[0].markers == ["1", "✉"] and split_markers("²✉") == ["2", "✉"]
+
+
+def test_envelope_line_gives_the_e_mail_to_the_marked_author():
+    page = """Glacier lakes of the Kodar range
+
+Olga P. Semina¹, Ruslan T. Akhmetov²✉
+¹ Chita Institute of Natural Resources, Chita, Russia
+² Transbaikal Mountain University, Chita, Russia
+✉ akhm.rt@example.ru
+
+Twenty-two glacier lakes of the Kodar range were mapped from satellite images of four decades, and the lakes grew fastest in the warm summers that followed snowy winters in the mountains.
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["name"], a["email"], a["affiliation"]) for a in authors] == [
+        ("Olga P. Semina", None, "Chita Institute of Natural Resources"),
+        ("Ruslan T. Akhmetov", "akhm.rt@example.ru", "Transbaikal Mountain University"),
+    ]
+
+
+def test_english_edition_line_names_the_outlet_and_is_not_the_title():
+    page = """Вестник Приморья
+Главная | Новости | RU | EN
+
+Primorye Herald — English edition
+
+Sea urchin catches fall for the third year running
+
+Published: 14 May 2023
+
+Catches of the grey sea urchin in Peter the Great Bay fell by a fifth in 2022, and fishermen blame the warm winters for the poor recruitment of young urchins on the rocky shallows of the bay.
+"""
+    meta = extract_metadata(doc(page))
+    assert meta["title"] == "Sea urchin catches fall for the third year running"
+    assert meta["journal"] == "Primorye Herald" and meta["year"] == 2023 and meta["authors"] == []
+    lines = [(0, "English version: Tobol Courier")]
+    assert outlet_name(lines[0][1], lines) == (17, 30)
+
+
+def test_value_of_a_bare_journal_label_is_not_a_byline():
+    page = """Bog pines of the Vasyugan mire
+
+KRAVTSOVA IRINA 1, OSIPOV DENIS PETROVICH 2
+1 Tomsk Mire Research Station
+2 Siberian Forest Institute
+
+ЖУРНАЛ:
+NORTHERN MIRE STUDIES
+Учредители: Сибирский центр болотоведения
+Год: 2019   Том: 4   Номер: 2
+"""
+    meta = extract_metadata(doc(page))
+    assert [a["name"] for a in meta["authors"]] == ["KRAVTSOVA IRINA", "OSIPOV DENIS PETROVICH"]
+    assert meta["journal"] == "NORTHERN MIRE STUDIES"
+
+
+def test_publisher_cite_form_with_volume_pages_and_year_in_brackets():
+    line = "Ortiz, L. & Baker, J. Kelp forests of Tierra del Fuego. Southern Ocean Letters 14(2), 88–97 (2018)."
+    statement = read_statement(line)
+    assert line[slice(*statement.journal)] == "Southern Ocean Letters"
+    assert (line[slice(*statement.volume)], line[slice(*statement.issue)], line[slice(*statement.year)]) == ("14", "2", "2018")
+    line = "Moyo, T. Rain-fed maize on the Zambezi floodplain. Zambezi Agronomy 31, 5–19 (2021)."
+    statement = read_statement(line)
+    assert line[slice(*statement.journal)] == "Zambezi Agronomy" and line[slice(*statement.volume)] == "31"
+    assert statement.issue is None and line[slice(*statement.year)] == "2021"
+
+
+def test_authors_and_affiliations_section_prints_the_institution_above_its_authors():
+    page = """Drought and pastoral mobility in the Karoo
+
+Pieter J. Naude, Nomsa K. Dlamini & Ivan Sorokin
+
+Abstract
+Grazing records of 1990–2020 show that Karoo herders moved their flocks further and more often in drought years than in the years before them.
+
+Authors and Affiliations
+School of Geography, Karoo Highlands University, Graaff-Reinet, South Africa
+Pieter J. Naude & Nomsa K. Dlamini
+Volga Institute of Arid Lands, Saratov, Russia
+Ivan Sorokin
+
+Corresponding author
+Correspondence to Ivan Sorokin.
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [
+        ("Pieter J. Naude", "Karoo Highlands University"),
+        ("Nomsa K. Dlamini", "Karoo Highlands University"),
+        ("Ivan Sorokin", "Volga Institute of Arid Lands"),
+    ]
+
+
+def test_record_fields_run_together_after_a_number():
+    # An HTML record row whose non-breaking spaces collapsed to one space.
+    assert page_fields("Номер: 4 (12) Год: 2018 Страницы: 5-9") == {
+        "journal": None, "year": "2018", "volume": None, "issue": "4 (12)"}
+    assert page_fields("Том: 9 Номер: 1 Год: 2016") == {"journal": None, "year": "2016", "volume": "9", "issue": "1"}
+
+
+def test_card_author_line_below_a_title_only_article_keeps_both_scripts():
+    text = """НАУЧНАЯ БИБЛИОТЕКА · Поиск
+
+PERMAFROST ROADS OF CHUKOTKA
+
+ЛЕБЕДЕВ П.А.1, OKAFOR CHIDI2
+1 Анадырский институт дорожного строительства
+2 Lagos Institute of Transport
+
+Номер: 3 Год: 2017
+ЖУРНАЛ: ДОРОГИ СЕВЕРА
+"""
+    segments = [Segment(0, text.index("PERMAFROST"), "ru", "wrapper"),
+                Segment(text.index("PERMAFROST"), text.index("ЛЕБЕДЕВ"), "en", "article"),
+                Segment(text.index("ЛЕБЕДЕВ"), len(text), "ru", "wrapper")]
+    meta = extract_metadata(doc(text, segments))
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [
+        ("ЛЕБЕДЕВ П.А.", "Анадырский институт дорожного строительства"),
+        ("OKAFOR CHIDI", "Lagos Institute of Transport"),
+    ]
+    assert meta["year"] == 2017 and meta["issue"] == "3"
+
+
+def test_two_word_names_in_a_list_of_initialled_names_but_not_places():
+    line = "Tomas R. Vidal, Kemal O. Aydin and Sara Lind"
+    assert [n.text for n in read_byline(line, 0, len(line))] == ["Tomas R. Vidal", "Kemal O. Aydin", "Sara Lind"]
+    line = "Kemal O. Aydin, Saint Petersburg"
+    assert read_byline(line, 0, len(line)) == []
+    line = "Kemal O. Aydin, Leningrad Region"
+    assert [n.text for n in read_byline(line, 0, len(line))] == ["Kemal O. Aydin"]
