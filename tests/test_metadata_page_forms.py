@@ -150,3 +150,19 @@ def test_two_word_names_in_a_list_of_initialled_names_but_not_places():
     assert read_byline(line, 0, len(line)) == []
     line = "Kemal O. Aydin, Leningrad Region"
     assert [n.text for n in read_byline(line, 0, len(line))] == ["Kemal O. Aydin"]
+
+
+def test_several_numbered_institutions_on_one_line():
+    page = """Seal counts on the ice of the Gulf of Riga
+
+L.K. OZOLS¹, M.A. SIDOROVA²*
+¹Riga Marine Institute, Riga, Latvia; ²Pskov Lake Research Station, Pskov, Russia
+*e-mail: sidorova.ma@example.ru
+
+Grey seals were counted on the drift ice of the Gulf of Riga from aircraft in six winters, and the counts fell in the mild winters when the ice broke up before the pups were weaned.
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["name"], a["email"], a["affiliation"]) for a in authors] == [
+        ("L.K. OZOLS", None, "Riga Marine Institute"),
+        ("M.A. SIDOROVA", "sidorova.ma@example.ru", "Pskov Lake Research Station"),
+    ]

@@ -167,6 +167,8 @@ _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # by a letter before a capital ("a Kazan Institute of ...", "ᵇVolga University") or by a star run ("** Fjord ...").
 _AFFILIATION_LINE = re.compile(
     rf"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([{SYMBOLS}]+)\s*)(?=[^\W\d_])")
+# The start of the next numbered institution on the same line ("...; ²Volga Delta Company"): after a semicolon.
+_NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|\d\s?)[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
 _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
@@ -500,7 +502,7 @@ class MetadataExtractor:
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
         metadata.update(self._journal(header, self.article_end))
         self.journal_entity_id = metadata["journal_entity"]
-        affiliations = [aff for aff in (self._affiliation_line(line) for line in header) if aff is not None]
+        affiliations = self._affiliations(header)
         title_lines = self._title_lines(header, affiliations, metadata["journal"])
         title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
         authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
@@ -515,7 +517,7 @@ class MetadataExtractor:
             # An aggregator prints the abstract first and the full text below it, with its own title and author block.
             block = self._later_author_block(lines, body_index)
             if block:
-                block_affiliations = [aff for aff in map(self._affiliation_line, block) if aff is not None]
+                block_affiliations = self._affiliations(block)
                 authors = self._authors(block, block_affiliations)
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
@@ -523,7 +525,7 @@ class MetadataExtractor:
             # A library card whose article part is the title alone: the card's unlabelled author line right below it.
             block = self._card_author_block()
             if block:
-                block_affiliations = [aff for aff in map(self._affiliation_line, block) if aff is not None]
+                block_affiliations = self._affiliations(block)
                 authors = self._authors(block, block_affiliations)
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
@@ -705,6 +707,19 @@ class MetadataExtractor:
         return start, end
 
     # -- authors ---------------------------------------------------------------
+
+    def _affiliations(self, lines: list[Line]) -> list[_Affiliation]:
+        """The affiliations of the lines; a line of several numbered institutions ("¹Caspian Institute, Astrakhan;
+        ²Delta Company, Kamyzyak") gives one per number."""
+        found = []
+        for line in lines:
+            parts = [line]
+            if _AFFILIATION_LINE.match(line.text):
+                cuts = [m.end() for m in _NEXT_NUMBERED.finditer(line.text)]
+                bounds = list(zip([0] + cuts, [cut - 1 for cut in cuts] + [len(line.text)]))
+                parts = [Line(line.start + s, line.start + e, line.text[s:e]) for s, e in bounds]
+            found += [aff for aff in map(self._affiliation_line, parts) if aff is not None]
+        return found
 
     def _affiliation_line(self, line: Line) -> _Affiliation | None:
         """The line as an affiliation: its institution field and the address fields after it.
