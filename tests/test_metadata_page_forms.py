@@ -166,3 +166,15 @@ Grey seals were counted on the drift ice of the Gulf of Riga from aircraft in si
         ("L.K. OZOLS", None, "Riga Marine Institute"),
         ("M.A. SIDOROVA", "sidorova.ma@example.ru", "Pskov Lake Research Station"),
     ]
+
+
+def test_name_shapes_of_other_naming_traditions():
+    line = "Carlos Alberto Mendoza Huamán¹, Sigríður Ósk Þórsdóttir², Trần Văn Đức¹, Mele Kaufusi'ahi²"
+    names = read_byline(line, 0, len(line))
+    assert [n.text for n in names] == ["Carlos Alberto Mendoza Huamán", "Sigríður Ósk Þórsdóttir", "Trần Văn Đức",
+                                       "Mele Kaufusi'ahi"]
+    line = "Ana Lucía dela Paz, Jürgen Weißmann"
+    assert [n.text for n in read_byline(line, 0, len(line), labelled=True)] == ["Ana Lucía dela Paz", "Jürgen Weißmann"]
+    # Four capitalised words need what two-word names need: a label, markers or a line of their own.
+    line = "Central Asian Water Diplomacy"
+    assert read_byline(line, 0, len(line)) == []

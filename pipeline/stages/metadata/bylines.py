@@ -36,22 +36,32 @@ split by a line break ("Grigory N." / "Antipin") is read across it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from textmine.resources.gazetteer import load_gazetteer
 
-_UP = "A-ZА-ЯЁ"
-_LOW = "a-zа-яёàáâãäåçèéêëìíîïñòóôõöøùúûüýÿāăąćčďēėęěğīıķļłńņňōőœřśşšţťūůűųźżžəӏ"
+
+
+def _letters(category: str) -> str:
+    """Every Latin and Cyrillic letter of a Unicode category ("Lu" or "Ll"), so that names of any language these
+    scripts write have their shapes ("Ólafsdóttir", "Nguyễn Thị", "Þórður", "Weiß", "Әлиев")."""
+    blocks = ((0x41, 0x24F), (0x1E00, 0x1EFF), (0x400, 0x52F))
+    return "".join(chr(c) for first, last in blocks for c in range(first, last + 1) if unicodedata.category(chr(c)) == category)
+
+
+_UP = _letters("Lu")
+_LOW = _letters("Ll")
 _INITIAL = rf"[{_UP}](?:[{_LOW}])?\."  # "A." or "Yu."
 _INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
-_UP = _UP + "ÀÁÂÄÅÇÈÉÊÌÍÎÖØÚÜÝĀĆČĐĖĘĞİŁŃŌŘŚŞŠŪŻŽƏ"
-# A capitalised word: "Kovalenko", "Smith-Jones", "McDonald", "O'Neil".
-_CAP_WORD = rf"[{_UP}](?:[{_LOW}]+|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?"
+# A capitalised word: "Kovalenko", "Smith-Jones", "McDonald", "O'Neil", "Tu'ipulotu".
+_CAP_WORD = (rf"[{_UP}](?:[{_LOW}]+(?:['’][{_LOW}]+)?|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)"
+             rf"(?:-[{_UP}][{_LOW}]+)?")
 _UPPER_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna|ich|ович|евич|овна|евна|ична|инична|ич|оглы|кызы|ugli|qizi)"
 _END = rf"(?![{_UP}{_LOW}.-])"
 # Lower-case particles before a surname ("van der", "de", "bin", "al-").
-_PARTICLES = r"(?:(?i:van|von|der|den|de|da|del|della|di|du|dos|das|la|le|bin|binti|ibn|ben|al|el|ter|ten|zu)\s+){0,3}"
+_PARTICLES = r"(?:(?i:van|von|der|den|de|dela|da|del|della|di|du|dos|das|la|le|bin|binti|ibn|ben|al|el|ter|ten|zu)\s+){0,3}"
 # A title before a name, which is no part of it ("Dr. Kwame Mensah", "Prof. Dr. Hans Müller").
 _TITLE_PREFIX = re.compile(r"(?:(?:Prof|Dr|Assoc\. Prof|Acad)\.?\s+)+")
 
@@ -71,6 +81,8 @@ def _shapes(word: str) -> list[str]:
 
 
 _NAME_PATTERNS = [re.compile(shape) for word in (_CAP_WORD, _UPPER_WORD) for shape in _shapes(word)]
+# Four words in mixed case: "Luis Fernando Quispe Mamani" (two given names, two surnames), "Nguyễn Thị Thu Trang".
+_NAME_PATTERNS.append(re.compile(rf"(?P<ggss>{_CAP_WORD}\s+{_CAP_WORD}\s+{_CAP_WORD}\s+{_PARTICLES}{_CAP_WORD}){_END}"))
 # Initials without full stops (Vancouver): "Orlov PS", "Pavel S Orlov".
 _NAME_PATTERNS.append(re.compile(rf"(?P<sI>{_CAP_WORD}\s[{_UP}]{{1,3}})(?![{_UP}{_LOW}.-])"))
 _NAME_PATTERNS.append(re.compile(rf"(?P<gIs>{_CAP_WORD}\s[{_UP}]\s{_PARTICLES}{_CAP_WORD}){_END}"))
@@ -78,7 +90,7 @@ _NAME_PATTERNS.append(re.compile(rf"(?P<gIs>{_CAP_WORD}\s[{_UP}]\s{_PARTICLES}{_
 _NAME_PATTERNS.append(re.compile(
     rf"(?P<ug>{_UPPER_WORD}\s+{_CAP_WORD}(?:\s+[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"))
 # Kinds of shape that need a label, "By" or a line of their own.
-_WEAK = {"gs", "gms", "ug", "gIs", "sI"}
+_WEAK = {"gs", "gms", "ggss", "ug", "gIs", "sI"}
 _ONLY_FIRST = {"inv"}
 
 # Words that are in no name: site furniture, section labels, degrees, positions, institutions, kinds of place, months.
