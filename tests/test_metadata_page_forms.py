@@ -178,3 +178,33 @@ def test_name_shapes_of_other_naming_traditions():
     # Four capitalised words need what two-word names need: a label, markers or a line of their own.
     line = "Central Asian Water Diplomacy"
     assert read_byline(line, 0, len(line)) == []
+
+
+def test_proceedings_line_with_place_and_date_after_a_comma_and_a_page_count():
+    line = "Steppe and Forest: Proceedings of the All-Russian Conference, Orenburg, 3–4 June 2019. – Orenburg: Ural Press, 2019. – 268 p."
+    statement = read_statement(line)
+    assert line[slice(*statement.journal)] == "Steppe and Forest: Proceedings of the All-Russian Conference"
+    assert line[slice(*statement.year)] == "2019"
+    assert read_statement("Steppe and forest in the 2019 season") is None  # a year alone is no source line
+
+
+def test_double_surname_after_initials_on_its_own_line():
+    page = """Vicuña shearing cooperatives of the Puna
+
+Mariela C. Torres Quispe
+PhD in Anthropology, Lecturer
+Jujuy National University, San Salvador de Jujuy, Argentina
+
+Cooperatives of vicuña shearers in the Puna of Jujuy were visited in four seasons, and the income from fibre sales was shared more evenly where the communities kept their own shearing corrals.
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [("Mariela C. Torres Quispe", "Jujuy National University")]
+
+
+def test_name_run_into_its_institution_by_html_elements():
+    line = "Ana K. VillalbaInstitute of Andean Glaciers, Huaraz, Peru"
+    names = read_byline(line, 0, len(line))
+    assert [n.text for n in names] == ["Ana K. Villalba"]
+    assert line[slice(*names[0].institution)] == "Institute of Andean Glaciers, Huaraz, Peru"
+    line = "Ross McDonald, Isla McLeod"  # a capital inside a surname is no element boundary
+    assert [n.text for n in read_byline(line, 0, len(line), labelled=True)] == ["Ross McDonald", "Isla McLeod"]

@@ -69,7 +69,8 @@ from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
-from textmine.stages.metadata.bylines import AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, read_byline, split_markers
+from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_run_into_institution,
+                                              read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
                                               choose_fields, english_edition, find_statements, is_edition_line, outlet_name)
 
@@ -713,6 +714,8 @@ class MetadataExtractor:
         ²Delta Company, Kamyzyak") gives one per number."""
         found = []
         for line in lines:
+            if name_run_into_institution(self.text, line.start, line.end):
+                continue  # "Kaliti TavolaUniversity of ...": an author line that carries its institution
             parts = [line]
             if _AFFILIATION_LINE.match(line.text):
                 cuts = [m.end() for m in _NEXT_NUMBERED.finditer(line.text)]

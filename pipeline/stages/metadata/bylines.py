@@ -55,7 +55,7 @@ _LOW = _letters("Ll")
 _INITIAL = rf"[{_UP}](?:[{_LOW}])?\."  # "A." or "Yu."
 _INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
 # A capitalised word: "Kovalenko", "Smith-Jones", "McDonald", "O'Neil", "Tu'ipulotu".
-_CAP_WORD = (rf"[{_UP}](?:[{_LOW}]+(?:['’][{_LOW}]+)?|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)"
+_CAP_WORD = (rf"[{_UP}](?:[{_LOW}]+(?:['’][{_LOW}]{{2,}})?|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)"
              rf"(?:-[{_UP}][{_LOW}]+)?")
 _UPPER_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna|ich|ович|евич|овна|евна|ична|инична|ич|оглы|кызы|ugli|qizi)"
@@ -81,6 +81,8 @@ def _shapes(word: str) -> list[str]:
 
 
 _NAME_PATTERNS = [re.compile(shape) for word in (_CAP_WORD, _UPPER_WORD) for shape in _shapes(word)]
+# A double surname after the initials: "Rodrigo A. Salazar Vega".
+_NAME_PATTERNS.append(re.compile(rf"(?P<giss>{_CAP_WORD}\s+{_INITIALS}\s?{_PARTICLES}{_CAP_WORD}\s+{_CAP_WORD}){_END}"))
 # Four words in mixed case: "Luis Fernando Quispe Mamani" (two given names, two surnames), "Nguyễn Thị Thu Trang".
 _NAME_PATTERNS.append(re.compile(rf"(?P<ggss>{_CAP_WORD}\s+{_CAP_WORD}\s+{_CAP_WORD}\s+{_PARTICLES}{_CAP_WORD}){_END}"))
 # Initials without full stops (Vancouver): "Orlov PS", "Pavel S Orlov".
@@ -90,7 +92,7 @@ _NAME_PATTERNS.append(re.compile(rf"(?P<gIs>{_CAP_WORD}\s[{_UP}]\s{_PARTICLES}{_
 _NAME_PATTERNS.append(re.compile(
     rf"(?P<ug>{_UPPER_WORD}\s+{_CAP_WORD}(?:\s+[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"))
 # Kinds of shape that need a label, "By" or a line of their own.
-_WEAK = {"gs", "gms", "ggss", "ug", "gIs", "sI"}
+_WEAK = {"gs", "gms", "ggss", "giss", "ug", "gIs", "sI"}
 _ONLY_FIRST = {"inv"}
 
 # Words that are in no name: site furniture, section labels, degrees, positions, institutions, kinds of place, months.
@@ -103,7 +105,7 @@ survey studies letters quarterly annals gazette herald transactions affairs year
 university institute academy college school centre center department faculty chair laboratory hospital station
 universidad universidade université universität universiti universitas universita instituto institut istituto
 phd dsc md prof professor dr doctor candidate associate assistant senior lecturer researcher head chief fellow
-sciences science student postgraduate
+sciences science student postgraduate master bachelor magister
 region oblast krai district province republic city county область край район республика город
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
@@ -209,6 +211,10 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     position = label.end() if label else start
     labelled = labelled or bool(label)
     record_field = labelled and not (label and text[label.start():label.end()].lstrip().startswith("By"))
+    joined = name_run_into_institution(text, position, end)
+    if joined:
+        joined.record_field = record_field
+        return [joined]
     pairs = _name_institution_pairs(text, position, end)
     for name in pairs:
         name.record_field = record_field
@@ -270,6 +276,22 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         if not (bracketed or degree or institution or marked or each_bracketed or titled or listed or (own_line and not rest)):
             return []
     return names
+
+
+def name_run_into_institution(text: str, start: int, end: int) -> Name | None:
+    """"Kaliti TavolaUniversity of the South Seas, Suva": a name whose HTML element ran into the next one (an
+    affiliation) without a space; the name with that institution, when the part after the lower-to-upper case
+    change opens an institution's name."""
+    for boundary in re.finditer(rf"(?<=[{_LOW}])(?=[{_UP}])", text[start:end]):
+        cut = start + boundary.start()
+        if not _INSTITUTION_FIELD.match(text[cut:end]):  # sliced: the word boundary before it is the element's
+            continue
+        name = name_at(text, start, cut, allow_weak=True, first=True)
+        if name is None or name.end != cut or name.shape in _ONLY_FIRST:
+            return None
+        name.institution = (cut, len(text[:end].rstrip(" .")))
+        return name
+    return None
 
 
 def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:

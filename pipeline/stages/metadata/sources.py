@@ -62,6 +62,8 @@ _WORDLIKE_BETWEEN = re.compile(rf"(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]{{3,}}
 # the journal is named after it, never before.
 _AUTHOR_DATE = re.compile(rf"\)[.,]?\s+(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]")
 _PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\s*\d", re.IGNORECASE)
+# The page count of a volume ("Irkutsk: Angara Press, 2022. – 420 p.", "– 312 с."): the line describes a book.
+_PAGE_COUNT = re.compile(r"(?<![\w–—-])\d{2,4}\s?(?:p|pp|с|стр)\.(?!\w)")
 # Labels that say a year on the line is not the publication's.
 _NOT_PUBLICATION = re.compile(
     r"(?<!\w)(?:received|accepted|revised|approved|submitted|updated|last updated|posted|uploaded|added|today"
@@ -225,8 +227,10 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
         published = [y for y in years if _PUBLISHED.search(line[:y[0]])]
         if published:  # "Received 3 May 2023 · Published 12 September 2023"
             return Statement(RANK_FIELD, offset, year=(offset + published[-1][0], offset + published[-1][1]))
-        # A year alone makes a source line only next to pages ("Journal. 2021. P. 5-9") or a proceedings bracket.
-        if not (_PAGES.search(line) or _DATE_IN_BRACKETS.search(line)):
+        # A year alone makes a source line only next to pages ("Journal. 2021. P. 5-9"), a volume's page count or a
+        # proceedings' place and date.
+        if not (_PAGES.search(line) or _DATE_IN_BRACKETS.search(line) or _PAGE_COUNT.search(line)
+                or (_CONFERENCE.search(line) and _PLACE_AND_DATE.search(line))):
             return None
     statement = Statement(rank, offset)
     numbers = sorted(volumes + issues)
