@@ -208,3 +208,42 @@ def test_name_run_into_its_institution_by_html_elements():
     assert line[slice(*names[0].institution)] == "Institute of Andean Glaciers, Huaraz, Peru"
     line = "Ross McDonald, Isla McLeod"  # a capital inside a surname is no element boundary
     assert [n.text for n in read_byline(line, 0, len(line), labelled=True)] == ["Ross McDonald", "Isla McLeod"]
+
+
+def test_written_by_label_with_the_date_below_and_a_quoted_outlet_name():
+    page = """Аналитический центр «Прикаспий»
+Главная | Эксперты
+
+Written by: Ines Duarte and Timur Kasymov
+3 March 2021
+
+Caviar smuggling routes across the Caspian
+
+Seizures of black caviar at the ports of the Caspian rose in 2020, and most of the smuggled caviar came from poached sturgeon of the northern Caspian rather than from farms.
+
+© Аналитический центр «Прикаспий», 2012–2025
+"""
+    meta = extract_metadata(doc(page))
+    assert meta["title"] == "Caviar smuggling routes across the Caspian"
+    assert [a["name"] for a in meta["authors"]] == ["Ines Duarte", "Timur Kasymov"]
+    assert meta["year"] == 2021 and meta["journal"] == "Прикаспий"
+
+
+def test_a_date_alone_is_no_title():
+    from textmine.stages.metadata.sources import is_date_line
+    assert is_date_line("3 March 2021") and is_date_line("March 3, 2021") and is_date_line("2021-03-03")
+    assert not is_date_line("March 2021 floods on the Ob")
+
+
+def test_masthead_names_the_journal_only_when_no_source_line_does():
+    page = """Научно-практический журнал «Лесной вестник Приамурья»
+Выпуск 2 (31), 2018
+
+Larch bark beetles after the fires of 2016
+
+Fires of 2016 left large stands of weakened larch in the Amur region, and bark beetle numbers rose in them for two summers before falling back.
+"""
+    meta = extract_metadata(doc(page))
+    assert meta["journal"] == "Лесной вестник Приамурья" and meta["issue"] == "2 (31)" and meta["year"] == 2018
+    cited = page + "\nДля цитирования: Orlov P. Larch bark beetles // Amur Forest Bulletin. 2018. № 2 (31). С. 5–14.\n"
+    assert extract_metadata(doc(cited))["journal"] == "Amur Forest Bulletin"

@@ -72,7 +72,8 @@ from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_run_into_institution,
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
-                                              choose_fields, english_edition, find_statements, is_edition_line, outlet_name)
+                                              choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
+                                              outlet_name)
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -325,7 +326,7 @@ def _title_like(line: Line) -> bool:
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
         return False
-    if is_edition_line(text):  # "Amur Nature Review — English edition": the site's masthead
+    if is_edition_line(text) or is_date_line(text):  # a site's edition line ("Amur Review — English edition"), a date
         return False
     if _HISTORY_DATE.search(text):  # "Article received 2020; published online 2021": the article's history
         return False
@@ -860,7 +861,7 @@ class MetadataExtractor:
         authors: list[_Author] = []
         for index, line in enumerate(lines):
             label = AUTHOR_LABEL.match(line.text)
-            if not label or line.text.lstrip().startswith("By"):
+            if not label or BY_LINE.match(line.text):
                 continue
             if line.text[label.end():].strip():
                 names = read_byline(self.text, line.start, line.end)

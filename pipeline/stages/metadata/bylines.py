@@ -120,8 +120,10 @@ DEGREE = re.compile(
     r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
     r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
 )
+# A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field).
+BY_LABEL = re.compile(r"\s*(?:By|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
 AUTHOR_LABEL = re.compile(
-    r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
+    rf"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|{BY_LABEL.pattern})"
 )
 _SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
@@ -210,7 +212,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     label = AUTHOR_LABEL.match(text, start, end)
     position = label.end() if label else start
     labelled = labelled or bool(label)
-    record_field = labelled and not (label and text[label.start():label.end()].lstrip().startswith("By"))
+    record_field = labelled and not (label and BY_LABEL.match(text, label.start(), end))
     joined = name_run_into_institution(text, position, end)
     if joined:
         joined.record_field = record_field

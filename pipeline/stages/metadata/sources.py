@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from textmine.stages.metadata.bylines import BY_LABEL
+
 YEAR = r"(?:1[89]|20)\d{2}"
 _ISSUE_NUMBER = rf"\d+(?:\s?\((?!{YEAR}\))\d+\))?"  # "3(45)", "2 (44)"; not the year in "No. 4 (2022)"
 _VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
@@ -124,10 +126,16 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 # A news piece's date: "12 April 2022", "November 18, 2024", "2022-04-12".
 _NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}})(?!\d)")
-BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
-# The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
+BY_LINE = BY_LABEL
+
+
+def is_date_line(line: str) -> bool:
+    """The line is a date alone ("12 May 2022", "May 12, 2022", "2022-05-12"): a news piece's date line, never a title."""
+    return bool(re.fullmatch(rf"[\W_]*(?:{_NEWS_DATE.pattern})[\W_]*", line.strip()))
+# The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»",
+# "© Портал аналитики «Степь», 2015–2025" (the quoted name without the generic words before it).
 _COPYRIGHT_NAME = re.compile(
-    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}})"
+    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:(?:[^\W\d_][^«»,\d]{{0,40}}\s)?«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}})"
     rf"|(?P<cyrillic>[А-ЯЁ][а-яё]+(?:\.[А-ЯЁа-яё][а-яё]+)?(?=,\s*{YEAR})))"
 )
 
@@ -137,6 +145,10 @@ _EDITION_LINE = re.compile(
     r"^\s*(?:(?P<before>[A-Z][^|:—–()\n]*?)\s*(?:[—–|:-]\s*|\()(?i:english\s+(?:edition|version))\)?"
     r"|(?i:english\s+(?:edition|version))\s*[:—–-]\s*(?P<after>[A-Z][^|\n]*?))\s*\.?\s*$"
 )
+
+# A masthead line: a journal's kind, then its name in quotes ("Научный журнал «Право Севера»", "Научно-практический
+# журнал «...»", "Journal «...»").
+_MASTHEAD = re.compile(r"\s*(?:[А-ЯЁ][а-яё-]+\s+){0,2}(?:[Жж]урнал|Journal)\s+[«“](?P<name>[^»”]+)[»”]\s*")
 
 RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
 
@@ -478,8 +490,20 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
         if statement:
             statements.append(statement)
     statements += _running_headers(lines)
+    statements += _mastheads(lines)
     statements += _dated_bylines(lines)
     return sorted(statements, key=lambda s: s.rank)
+
+
+def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
+    """A masthead that names the journal and nothing else ("Научный журнал «Право Севера»", "Journal «Arctic
+    Review»"): the journal, ranked with running headers (any source or citation line comes first)."""
+    statements = []
+    for start, line in lines:
+        masthead = _MASTHEAD.fullmatch(line)
+        if masthead:
+            statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(start + masthead.start("name"), start + masthead.end("name"))))
+    return statements
 
 
 def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
