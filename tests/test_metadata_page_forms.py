@@ -247,3 +247,25 @@ Fires of 2016 left large stands of weakened larch in the Amur region, and bark b
     assert meta["journal"] == "Лесной вестник Приамурья" and meta["issue"] == "2 (31)" and meta["year"] == 2018
     cited = page + "\nДля цитирования: Orlov P. Larch bark beetles // Amur Forest Bulletin. 2018. № 2 (31). С. 5–14.\n"
     assert extract_metadata(doc(cited))["journal"] == "Amur Forest Bulletin"
+
+
+def test_orcid_url_after_each_name_keeps_the_byline_going():
+    line = "Mirzo K. Rakhimov https://orcid.org/0000-0002-1825-0097, Gulnora A. Tursunova 0000-0001-5109-3700, Bobur Aliev"
+    assert [n.text for n in read_byline(line, 0, len(line))] == ["Mirzo K. Rakhimov", "Gulnora A. Tursunova", "Bobur Aliev"]
+
+
+def test_institution_named_after_of_in_a_unit_field_and_affiliation_lines_that_name_their_author():
+    page = """Bride price and labour migration in rural Khatlon
+
+Parviz N. Rahimov, Zarina S. Odinaeva
+
+Zarina S. Odinaeva — Lecturer at the Chair of Ethnology of the University of the Pamirs, Khorog, Tajikistan
+Parviz N. Rahimov — Researcher, Department of Social Statistics of Dushanbe Institute of Demography, Dushanbe, Tajikistan
+
+Household surveys in four districts of Khatlon show that bride prices rose with the remittances of migrants in Russia and fell back when remittances dropped in 2015 and 2020.
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [
+        ("Parviz N. Rahimov", "Dushanbe Institute of Demography"),
+        ("Zarina S. Odinaeva", "University of the Pamirs"),
+    ]

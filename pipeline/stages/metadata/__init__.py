@@ -161,6 +161,8 @@ _WORDLIKE = re.compile(r"[^\W\d_]{3}")
 _POSITION_AT = re.compile(
     r"[^,;()]*?\b(?:Fellow|Researcher|Professor|Lecturer|Analyst|Director|Head|Scientist|Associate|Assistant|Student"
     r"|Candidate|Chief|Expert|Editor|Adviser|Advisor|Consultant)\b[^,;()]*?\s(?:at|with)\s+(?:the\s+)?(?=[A-Z])")
+# A unit inside an institution, which is no institution itself (layout conventions).
+_UNIT = re.compile(r"\s*(?:Department|Dept\.|Chair|Faculty|Laboratory|Division|Sector|(?:Graduate\s+)?School)\s+of\b")
 # In an author note: "at the X Institute", "with Orr & Berg LLP".
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
@@ -763,6 +765,9 @@ class MetadataExtractor:
         position = _POSITION_AT.match(self.text, institution[0], institution[1])
         if position:  # "Senior Fellow at the Onega Institute": the institution after the position
             institution = (position.end(), institution[1], institution[2])
+        inside = self._institution_of_unit(institution[0], institution[1])
+        if inside is not None:  # "Department of Hydraulics of Samarkand Institute of Irrigation": the institution
+            institution = (inside, institution[1], institution[2])
         has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1]))
         if not (has_word or marker or place_from < len(fields)):
             return None
@@ -774,6 +779,20 @@ class MetadataExtractor:
             end=institution[1],
             place=(places[0][0], places[-1][1]) if places else None,
         )
+
+    def _institution_of_unit(self, start: int, end: int) -> int | None:
+        """Where the institution starts in a unit's field that names it after "of" ("Department of Agrarian
+        Economics of Fergana State Agrarian University", "Chair of History of the University of Tartu"): the last
+        "of" whose rest holds an institution's word with no other "of" before that word; None for other fields."""
+        unit = _UNIT.match(self.text, start, end)
+        if not unit:
+            return None
+        for joint in reversed(list(re.finditer(r"\s(?:of|at)\s+(?:the\s+)?(?=[A-ZА-ЯЁ])", self.text[unit.end():end]))):
+            rest_start = unit.end() + joint.end()
+            word = _AFFILIATION_WORDS.search(self.text, rest_start, end)
+            if word and not re.search(r"\sof\s", self.text[rest_start - 1:word.start()]):
+                return rest_start
+        return None
 
     def _is_institution(self, start: int, end: int) -> bool:
         text = self.text[start:end]
@@ -927,9 +946,12 @@ class MetadataExtractor:
         above = affiliations[0] if affiliations and not all(a.record_field for a in authors) else None
         shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), above)
         listed = self._affiliations_section(authors, block_end)
+        named = self._named_affiliations(authors, affiliations)
         records = []
-        for author, zone, orcid, email in zip(authors, zones, orcids, emails):
-            author.affiliation = (self._bracketed_affiliation(author) or self._own_affiliation(author, zone, affiliations, numbered)
+        for index, (author, zone, orcid, email) in enumerate(zip(authors, zones, orcids, emails)):
+            keys = _pointing_markers(author.markers, numbered)
+            author.affiliation = (self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
+                                  or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
             affiliation = author.affiliation or self._author_note(author, block_end)
             organisation = self._organisation_in(affiliation) if affiliation else None
@@ -942,6 +964,17 @@ class MetadataExtractor:
                 "affiliation_entity": organisation.id if organisation else None,
             })
         return records
+
+    def _named_affiliations(self, authors: list[_Author], affiliations: list[_Affiliation]) -> dict[int, _Affiliation]:
+        """Affiliation lines that name one author before the institution ("Lola T. Yuldasheva — Senior Researcher,
+        Zeravshan Water Research Centre"), by the author's index: the first such line per author."""
+        named: dict[int, _Affiliation] = {}
+        for affiliation in affiliations:
+            prefix = self.text[affiliation.line.start:affiliation.start]
+            owners = self._named_authors(authors, prefix) if prefix.strip() else []
+            if len(owners) == 1:
+                named.setdefault(owners[0], affiliation)
+        return named
 
     def _affiliations_section(self, authors: list[_Author], block_end: int) -> dict[int, _Affiliation]:
         """Affiliations from an "Authors and Affiliations" section after the header, which prints each institution

@@ -149,6 +149,8 @@ _INSTITUTION_FIELD = re.compile(rf"[^,;()]*{_INSTITUTION_WORD}")
 _CONTACT = re.compile(r"@[\w-]+\.|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]")
 # An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
 _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]))[^()]*\)", re.IGNORECASE)
+# An ORCID iD or URL right after a name, without brackets ("Ivan Petrov https://orcid.org/0000-..., Anna Lee").
+_ATTACHED_ID = re.compile(r"\s+(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dXx](?![\w-])")
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
 _COMMA = re.compile(r"\s*,\s*")
@@ -240,7 +242,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
             break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers or its own line
         names.append(name)
         position = markers.end() if markers else name.end
-        bracketed_id = _BRACKETED_ID.match(text, position, end)
+        bracketed_id = _BRACKETED_ID.match(text, position, end) or _ATTACHED_ID.match(text, position, end)
         if bracketed_id:
             position = bracketed_id.end()
         degree_after = _LISTED_DEGREE.match(text, position, end)
