@@ -269,3 +269,18 @@ Household surveys in four districts of Khatlon show that bride prices rose with 
         ("Parviz N. Rahimov", "Dushanbe Institute of Demography"),
         ("Zarina S. Odinaeva", "University of the Pamirs"),
     ]
+
+
+def test_periodical_name_right_above_its_issue_line():
+    page = """Главная | Архив
+Таёжный вестник
+Том 9, № 2 (2017)
+
+Sable trapping quotas in the Evenki district
+
+Sable trappers of the Evenki district filled their quotas only in the years of a good cedar nut crop, when the sables stayed in the valleys near the trapping lines.
+"""
+    meta = extract_metadata(doc(page))
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Таёжный вестник", 2017, "9", "2")
+    # a name without a periodical's word, or a line that is no name, is not taken
+    assert extract_metadata(doc(page.replace("Таёжный вестник", "Таёжный край")))["journal"] is None

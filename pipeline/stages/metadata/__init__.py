@@ -73,7 +73,7 @@ from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Nam
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
                                               choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
-                                              outlet_name)
+                                              outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -152,10 +152,7 @@ _UNIVERSITY_WORD = re.compile(r"University|Universidad|Universidade|Université|
                               r"|[Уу]ниверситет")
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
-_PERIODICAL_WORD = re.compile(
-    r"\b(?:Journal|Review|Bulletin|Herald|Letters|Proceedings|Annals|Transactions|Quarterly|Gazette|Vestnik"
-    r"|[Жж]урнал|[Вв]естник|[Ии]звестия|[Зз]аписки|[Вв]опросы|[Тт]руды|[Оо]бозрение)"
-)
+
 _WORDLIKE = re.compile(r"[^\W\d_]{3}")
 # A position before its institution in one field ("Senior Fellow at the Onega Institute", "Lecturer with the X").
 _POSITION_AT = re.compile(

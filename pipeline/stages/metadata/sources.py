@@ -146,6 +146,11 @@ _EDITION_LINE = re.compile(
     r"|(?i:english\s+(?:edition|version))\s*[:—–-]\s*(?P<after>[A-Z][^|\n]*?))\s*\.?\s*$"
 )
 
+# A word that names a periodical's kind ("Journal", "Вестник", "Review").
+PERIODICAL_WORD = re.compile(
+    r"\b(?:Journal|Review|Bulletin|Herald|Letters|Proceedings|Annals|Transactions|Quarterly|Gazette|Vestnik"
+    r"|[Жж]урнал|[Вв]естник|[Ии]звестия|[Зз]аписки|[Вв]опросы|[Тт]руды|[Оо]бозрение)"
+)
 # A masthead line: a journal's kind, then its name in quotes ("Научный журнал «Право Севера»", "Научно-практический
 # журнал «...»", "Journal «...»").
 _MASTHEAD = re.compile(r"\s*(?:[А-ЯЁ][а-яё-]+\s+){0,2}(?:[Жж]урнал|Journal)\s+[«“](?P<name>[^»”]+)[»”]\s*")
@@ -497,12 +502,23 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
 
 def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
     """A masthead that names the journal and nothing else ("Научный журнал «Право Севера»", "Journal «Arctic
-    Review»"): the journal, ranked with running headers (any source or citation line comes first)."""
+    Review»"), or a periodical's name right above its issue line: the journal, ranked with running headers (any
+    source or citation line comes first)."""
     statements = []
-    for start, line in lines:
+    filled = [item for item in lines if item[1].strip()]
+    for index, (start, line) in enumerate(filled):
         masthead = _MASTHEAD.fullmatch(line)
         if masthead:
             statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(start + masthead.start("name"), start + masthead.end("name"))))
+            continue
+        # A short name with a periodical's word right above an issue line that names no journal ("Полярный вестник"
+        # / "Том 5, № 4 (2021)").
+        below = read_statement(filled[index + 1][1], filled[index + 1][0]) if index + 1 < len(filled) else None
+        if (below and (below.volume or below.issue) and not below.journal and PERIODICAL_WORD.search(line)
+                and len(line.split()) <= 6 and not re.search(r"\d|[|:;,.!?/]\s", line)):
+            stripped = line.strip()
+            begin = start + line.index(stripped)
+            statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(stripped))))
     return statements
 
 
