@@ -69,8 +69,11 @@ from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity
 from textmine.resources.gazetteer import load_gazetteer
-from textmine.stages.metadata.bylines import AUTHOR_LABEL, DEGREE, Name, join_broken_name, read_byline, split_markers
-from textmine.stages.metadata.sources import FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE, choose_fields, find_statements, outlet_name
+from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_run_into_institution,
+                                              read_byline, split_markers)
+from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
+                                              choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
+                                              outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -122,6 +125,8 @@ _REFERENCES_HEADING = re.compile(
     r"Список использованных источников|Список источников|Библиографический список|Литература|Источники)\s*:?\s*$",
     re.IGNORECASE,
 )
+# The heading of a section that lists each institution above its authors' names (publisher pages).
+_AFFILIATIONS_HEADING = re.compile(r"^\s*(?:Authors? and affiliations|Affiliations)\s*:?\s*$", re.IGNORECASE)
 _NUMBERED_ENTRY = re.compile(r"[ \t]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<number>\d{1,3})\s*[.)])[ \t]*(?=\S)")
 _ACCESS_DATE = re.compile(
     r"\b(?:date of (?:treatment|access|accessed|reference|application|circulation|appeal|request|the request|viewing)"
@@ -140,17 +145,21 @@ _AFFILIATION_WORDS = re.compile(
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика)",
 )
 
+# "School of Geography, Karoo Highlands University": a school of a discipline before its university is a unit of it,
+# like a faculty.
+_SCHOOL_OF = re.compile(r"\s*(?:Graduate\s+)?School\s+of\b")
+_UNIVERSITY_WORD = re.compile(r"University|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università"
+                              r"|[Уу]ниверситет")
 
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
-_PERIODICAL_WORD = re.compile(
-    r"\b(?:Journal|Review|Bulletin|Herald|Letters|Proceedings|Annals|Transactions|Quarterly|Gazette|Vestnik"
-    r"|[Жж]урнал|[Вв]естник|[Ии]звестия|[Зз]аписки|[Вв]опросы|[Тт]руды|[Оо]бозрение)"
-)
+
 _WORDLIKE = re.compile(r"[^\W\d_]{3}")
 # A position before its institution in one field ("Senior Fellow at the Onega Institute", "Lecturer with the X").
 _POSITION_AT = re.compile(
     r"[^,;()]*?\b(?:Fellow|Researcher|Professor|Lecturer|Analyst|Director|Head|Scientist|Associate|Assistant|Student"
     r"|Candidate|Chief|Expert|Editor|Adviser|Advisor|Consultant)\b[^,;()]*?\s(?:at|with)\s+(?:the\s+)?(?=[A-Z])")
+# A unit inside an institution, which is no institution itself (layout conventions).
+_UNIT = re.compile(r"\s*(?:Department|Dept\.|Chair|Faculty|Laboratory|Division|Sector|(?:Graduate\s+)?School)\s+of\b")
 # In an author note: "at the X Institute", "with Orr & Berg LLP".
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
@@ -158,11 +167,13 @@ _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked
 # by a letter before a capital ("a Kazan Institute of ...", "ᵇVolga University") or by a star run ("** Fjord ...").
 _AFFILIATION_LINE = re.compile(
-    r"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([*†‡§]+)\s*)(?=[^\W\d_])")
+    rf"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([{SYMBOLS}]+)\s*)(?=[^\W\d_])")
+# The start of the next numbered institution on the same line ("...; ²Volga Delta Company"): after a semicolon.
+_NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|\d\s?)[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
 _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
-_ATTACHED_MARKER = re.compile(r"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[*†‡§]?|[*†‡§])[ \t]?$")
+_ATTACHED_MARKER = re.compile(rf"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[{SYMBOLS}]?|[{SYMBOLS}])[ \t]?$")
 
 
 # A record field that states the title (a repository's or catalogue's card).
@@ -314,6 +325,8 @@ def _title_like(line: Line) -> bool:
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
         return False
+    if is_edition_line(text) or is_date_line(text):  # a site's edition line ("Amur Review — English edition"), a date
+        return False
     if _HISTORY_DATE.search(text):  # "Article received 2020; published online 2021": the article's history
         return False
     statement = read_statement(text, 0, RANK_LINE)  # a running header or a source line, not a title
@@ -384,6 +397,14 @@ def _after_field_label(text: str, start: int) -> bool:
     previous = before[before.rfind("\n") + 1:].strip()
     # A label is a word or three ("Год:", "Ключевые слова:"); a longer line ending in a colon is a title's first part.
     return bool(re.fullmatch(r"[^\W\d_]\w*(?: \w+){0,2}:", previous)) and len(previous) <= 30
+
+
+def _after_author_label(text: str, start: int) -> bool:
+    """The line before the one at ``start`` is an author label alone ("Авторы:", "Authors:")."""
+    before = text[max(0, start - 200):start].rstrip()
+    previous = before[before.rfind("\n") + 1:]
+    label = AUTHOR_LABEL.match(previous)
+    return bool(label) and not previous[label.end():].strip()
 
 
 def _has_label(text: str) -> bool:
@@ -482,7 +503,7 @@ class MetadataExtractor:
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
         metadata.update(self._journal(header, self.article_end))
         self.journal_entity_id = metadata["journal_entity"]
-        affiliations = [aff for aff in (self._affiliation_line(line) for line in header) if aff is not None]
+        affiliations = self._affiliations(header)
         title_lines = self._title_lines(header, affiliations, metadata["journal"])
         title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
         authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
@@ -497,7 +518,15 @@ class MetadataExtractor:
             # An aggregator prints the abstract first and the full text below it, with its own title and author block.
             block = self._later_author_block(lines, body_index)
             if block:
-                block_affiliations = [aff for aff in map(self._affiliation_line, block) if aff is not None]
+                block_affiliations = self._affiliations(block)
+                authors = self._authors(block, block_affiliations)
+                affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
+                block_end = block[-1].end
+        if not authors:
+            # A library card whose article part is the title alone: the card's unlabelled author line right below it.
+            block = self._card_author_block()
+            if block:
+                block_affiliations = self._affiliations(block)
                 authors = self._authors(block, block_affiliations)
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
@@ -647,8 +676,9 @@ class MetadataExtractor:
         if out["journal"] is None and self._meta("citation_journal_title"):
             out["journal"] = self._meta("citation_journal_title")
             out["journal_entity"] = self._entity_named(out["journal"], "ORG")
-        if out["journal"] is None and any(BY_LINE.match(line.text) for line in _lines(self.text)):
-            # A news piece names no journal: its outlet is the site.
+        all_lines = [(line.start, line.text) for line in _lines(self.text)]
+        if out["journal"] is None and (any(BY_LINE.match(line) for _, line in all_lines) or english_edition(all_lines)):
+            # A news piece names no journal: its outlet is the site (named by its English edition, or by its byline).
             outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
             out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
         if out["journal"] is None:
@@ -679,6 +709,21 @@ class MetadataExtractor:
 
     # -- authors ---------------------------------------------------------------
 
+    def _affiliations(self, lines: list[Line]) -> list[_Affiliation]:
+        """The affiliations of the lines; a line of several numbered institutions ("¹Caspian Institute, Astrakhan;
+        ²Delta Company, Kamyzyak") gives one per number."""
+        found = []
+        for line in lines:
+            if name_run_into_institution(self.text, line.start, line.end):
+                continue  # "Kaliti TavolaUniversity of ...": an author line that carries its institution
+            parts = [line]
+            if _AFFILIATION_LINE.match(line.text):
+                cuts = [m.end() for m in _NEXT_NUMBERED.finditer(line.text)]
+                bounds = list(zip([0] + cuts, [cut - 1 for cut in cuts] + [len(line.text)]))
+                parts = [Line(line.start + s, line.start + e, line.text[s:e]) for s, e in bounds]
+            found += [aff for aff in map(self._affiliation_line, parts) if aff is not None]
+        return found
+
     def _affiliation_line(self, line: Line) -> _Affiliation | None:
         """The line as an affiliation: its institution field and the address fields after it.
 
@@ -707,14 +752,19 @@ class MetadataExtractor:
                 break
             place_from -= 1
         # The first field with an institution's word (a department before it is not one); else the last ORG.
-        institution = next((f for f in fields[:place_from] if _AFFILIATION_WORDS.search(self.text, f[0], f[1])
-                            and _name_like(self.text[f[0]:f[1]])), None)
+        institution = next((f for i, f in enumerate(fields[:place_from]) if _AFFILIATION_WORDS.search(self.text, f[0], f[1])
+                            and _name_like(self.text[f[0]:f[1]]) and not (
+                                _SCHOOL_OF.match(self.text, f[0], f[1])
+                                and any(_UNIVERSITY_WORD.search(self.text, g[0], g[1]) for g in fields[i + 1:place_from]))), None)
         institution = institution or next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
         if institution is None:
             return None
         position = _POSITION_AT.match(self.text, institution[0], institution[1])
         if position:  # "Senior Fellow at the Onega Institute": the institution after the position
             institution = (position.end(), institution[1], institution[2])
+        inside = self._institution_of_unit(institution[0], institution[1])
+        if inside is not None:  # "Department of Hydraulics of Samarkand Institute of Irrigation": the institution
+            institution = (inside, institution[1], institution[2])
         has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1]))
         if not (has_word or marker or place_from < len(fields)):
             return None
@@ -726,6 +776,20 @@ class MetadataExtractor:
             end=institution[1],
             place=(places[0][0], places[-1][1]) if places else None,
         )
+
+    def _institution_of_unit(self, start: int, end: int) -> int | None:
+        """Where the institution starts in a unit's field that names it after "of" ("Department of Agrarian
+        Economics of Fergana State Agrarian University", "Chair of History of the University of Tartu"): the last
+        "of" whose rest holds an institution's word with no other "of" before that word; None for other fields."""
+        unit = _UNIT.match(self.text, start, end)
+        if not unit:
+            return None
+        for joint in reversed(list(re.finditer(r"\s(?:of|at)\s+(?:the\s+)?(?=[A-ZА-ЯЁ])", self.text[unit.end():end]))):
+            rest_start = unit.end() + joint.end()
+            word = _AFFILIATION_WORDS.search(self.text, rest_start, end)
+            if word and not re.search(r"\sof\s", self.text[rest_start - 1:word.start()]):
+                return rest_start
+        return None
 
     def _is_institution(self, start: int, end: int) -> bool:
         text = self.text[start:end]
@@ -763,8 +827,14 @@ class MetadataExtractor:
                 # ("автор научной работы — Surname Given Patronymic", then "G. P. Surname" above the abstract).
                 authors[same] = author
         authors.sort(key=lambda a: a.start)
-        in_script = [a for a in authors if self._in_article_script(a.name)]
+        # Names in another script are a translation when printed on lines of their own; one byline that prints each
+        # name in its own script ("ТОКТОГУЛОВА А.К.1, REYES QUISPE MARIA2") is one list.
+        in_script_lines = {self._line_start(a.start) for a in authors if self._in_article_script(a.name)}
+        in_script = [a for a in authors if self._in_article_script(a.name) or self._line_start(a.start) in in_script_lines]
         return in_script or authors
+
+    def _line_start(self, position: int) -> int:
+        return self.text.rfind("\n", 0, position) + 1
 
     def _later_author_block(self, lines: list[Line], body_index: int) -> list[Line]:
         """An author block below the article's first paragraph (the full text after an abstract, on an
@@ -784,12 +854,30 @@ class MetadataExtractor:
                 return [line for line in lines[index:end] if line.text.strip()]
         return []
 
+    def _card_author_block(self) -> list[Line]:
+        """The author block a library card prints right below the title when the article part is the title
+        alone: the first line after it, a byline whose names all carry affiliation markers, with the numbered
+        institution lines below it; [] when there is none."""
+        lines = [line for line in _lines(self.text, self.article_end, len(self.text)) if line.text.strip()]
+        if not lines or _has_label(lines[0].text):
+            return []
+        names = self._byline(lines, 0)
+        if not names or not all(name.markers for name in names):
+            return []
+        block = [lines[0]]
+        for line in lines[1:]:
+            affiliation = self._affiliation_line(line)
+            if affiliation is None or affiliation.number is None:
+                break
+            block.append(line)
+        return block
+
     def _record_authors(self, lines: list[Line]) -> list[_Author]:
         """Names after an author label of a record: on the label's line or, for a label alone, on the next."""
         authors: list[_Author] = []
         for index, line in enumerate(lines):
             label = AUTHOR_LABEL.match(line.text)
-            if not label or line.text.lstrip().startswith("By"):
+            if not label or BY_LINE.match(line.text):
                 continue
             if line.text[label.end():].strip():
                 names = read_byline(self.text, line.start, line.end)
@@ -807,6 +895,8 @@ class MetadataExtractor:
     def _byline(self, lines: list[Line], index: int) -> list[Name]:
         """The names on lines[index] (read on into the next line when a name is cut by the break)."""
         line = lines[index]
+        if _after_field_label(self.text, line.start) and not _after_author_label(self.text, line.start):
+            return []  # the value of a label alone on the line above ("ЖУРНАЛ:" / "POLAR OCEAN GOVERNANCE")
         following = [other for other in lines[index + 1:index + 3] if other.text.strip()]
         end = join_broken_name(self.text, line.start, line.end, following[0].start, following[0].end) if following else line.end
         # A line of only two-word names is a byline when the author block goes on below it (an affiliation,
@@ -852,10 +942,14 @@ class MetadataExtractor:
         # a record lists its fields after the label, and a line above it is the site's masthead.
         above = affiliations[0] if affiliations and not all(a.record_field for a in authors) else None
         shared = next((aff for aff in affiliations if aff.start >= authors[-1].end), above)
+        listed = self._affiliations_section(authors, block_end)
+        named = self._named_affiliations(authors, affiliations)
         records = []
-        for author, zone, orcid, email in zip(authors, zones, orcids, emails):
-            author.affiliation = (self._bracketed_affiliation(author) or self._own_affiliation(author, zone, affiliations, numbered)
-                                  or shared)
+        for index, (author, zone, orcid, email) in enumerate(zip(authors, zones, orcids, emails)):
+            keys = _pointing_markers(author.markers, numbered)
+            author.affiliation = (self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
+                                  or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
+                                  or listed.get(author.start) or shared)
             affiliation = author.affiliation or self._author_note(author, block_end)
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
@@ -867,6 +961,40 @@ class MetadataExtractor:
                 "affiliation_entity": organisation.id if organisation else None,
             })
         return records
+
+    def _named_affiliations(self, authors: list[_Author], affiliations: list[_Affiliation]) -> dict[int, _Affiliation]:
+        """Affiliation lines that name one author before the institution ("Lola T. Yuldasheva — Senior Researcher,
+        Zeravshan Water Research Centre"), by the author's index: the first such line per author."""
+        named: dict[int, _Affiliation] = {}
+        for affiliation in affiliations:
+            prefix = self.text[affiliation.line.start:affiliation.start]
+            owners = self._named_authors(authors, prefix) if prefix.strip() else []
+            if len(owners) == 1:
+                named.setdefault(owners[0], affiliation)
+        return named
+
+    def _affiliations_section(self, authors: list[_Author], block_end: int) -> dict[int, _Affiliation]:
+        """Affiliations from an "Authors and Affiliations" section after the header, which prints each institution
+        above the names of its authors ("University of X, City" / "A. Name & B. Name"), keyed by the author's start."""
+        lines = [line for line in _lines(self.text, block_end, self.article_end) if line.text.strip()]
+        heading = next((i for i, line in enumerate(lines) if _AFFILIATIONS_HEADING.match(line.text)), None)
+        if heading is None:
+            return {}
+        listed: dict[int, _Affiliation] = {}
+        current: _Affiliation | None = None
+        for line in lines[heading + 1:]:
+            names = read_byline(self.text, line.start, line.end, own_line=True)
+            affiliation = None if names else self._affiliation_line(line)
+            if affiliation is not None:
+                current = affiliation
+            elif names and current is not None:
+                for name in names:
+                    owner = next((a for a in authors if _same_person(a.name, name.text) or _same_person(name.text, a.name)), None)
+                    if owner is not None:
+                        listed.setdefault(owner.start, current)
+            else:
+                break  # the next heading or paragraph ends the section
+        return listed
 
     def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
         """The institution of a note about the author after the header ("NAME is a senior analyst at the
@@ -953,7 +1081,7 @@ class MetadataExtractor:
             free = [i for i in marked if not (taken and taken[i])]
             if len(marked) == 1 or (marked and free and taken is not None):
                 return (free or marked)[0]
-        line_marker = re.match(r"\s*([*†‡§¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
+        line_marker = re.match(rf"\s*([{SYMBOLS}¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
         if line_marker:
             symbol = _marker_digits(line_marker.group(1))
             marked = [i for i, a in enumerate(authors) if symbol in a.markers]

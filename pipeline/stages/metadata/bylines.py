@@ -36,20 +36,32 @@ split by a line break ("Grigory N." / "Antipin") is read across it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
-_UP = "A-ZА-ЯЁ"
-_LOW = "a-zа-яёàáâãäåçèéêëìíîïñòóôõöøùúûüýÿāăąćčďēėęěğīıķļłńņňōőœřśşšţťūůűųźżžəӏ"
+from textmine.resources.gazetteer import load_gazetteer
+
+
+
+def _letters(category: str) -> str:
+    """Every Latin and Cyrillic letter of a Unicode category ("Lu" or "Ll"), so that names of any language these
+    scripts write have their shapes ("Ólafsdóttir", "Nguyễn Thị", "Þórður", "Weiß", "Әлиев")."""
+    blocks = ((0x41, 0x24F), (0x1E00, 0x1EFF), (0x400, 0x52F))
+    return "".join(chr(c) for first, last in blocks for c in range(first, last + 1) if unicodedata.category(chr(c)) == category)
+
+
+_UP = _letters("Lu")
+_LOW = _letters("Ll")
 _INITIAL = rf"[{_UP}](?:[{_LOW}])?\."  # "A." or "Yu."
 _INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
-_UP = _UP + "ÀÁÂÄÅÇÈÉÊÌÍÎÖØÚÜÝĀĆČĐĖĘĞİŁŃŌŘŚŞŠŪŻŽƏ"
-# A capitalised word: "Kovalenko", "Smith-Jones", "McDonald", "O'Neil".
-_CAP_WORD = rf"[{_UP}](?:[{_LOW}]+|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?"
+# A capitalised word: "Kovalenko", "Smith-Jones", "McDonald", "O'Neil", "Tu'ipulotu".
+_CAP_WORD = (rf"[{_UP}](?:[{_LOW}]+(?:['’][{_LOW}]{{2,}})?|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)"
+             rf"(?:-[{_UP}][{_LOW}]+)?")
 _UPPER_WORD = rf"[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})?"
 _PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna|ich|ович|евич|овна|евна|ична|инична|ич|оглы|кызы|ugli|qizi)"
 _END = rf"(?![{_UP}{_LOW}.-])"
 # Lower-case particles before a surname ("van der", "de", "bin", "al-").
-_PARTICLES = r"(?:(?i:van|von|der|den|de|da|del|della|di|du|dos|das|la|le|bin|binti|ibn|ben|al|el|ter|ten|zu)\s+){0,3}"
+_PARTICLES = r"(?:(?i:van|von|der|den|de|dela|da|del|della|di|du|dos|das|la|le|bin|binti|ibn|ben|al|el|ter|ten|zu)\s+){0,3}"
 # A title before a name, which is no part of it ("Dr. Kwame Mensah", "Prof. Dr. Hans Müller").
 _TITLE_PREFIX = re.compile(r"(?:(?:Prof|Dr|Assoc\. Prof|Acad)\.?\s+)+")
 
@@ -69,6 +81,10 @@ def _shapes(word: str) -> list[str]:
 
 
 _NAME_PATTERNS = [re.compile(shape) for word in (_CAP_WORD, _UPPER_WORD) for shape in _shapes(word)]
+# A double surname after the initials: "Rodrigo A. Salazar Vega".
+_NAME_PATTERNS.append(re.compile(rf"(?P<giss>{_CAP_WORD}\s+{_INITIALS}\s?{_PARTICLES}{_CAP_WORD}\s+{_CAP_WORD}){_END}"))
+# Four words in mixed case: "Luis Fernando Quispe Mamani" (two given names, two surnames), "Nguyễn Thị Thu Trang".
+_NAME_PATTERNS.append(re.compile(rf"(?P<ggss>{_CAP_WORD}\s+{_CAP_WORD}\s+{_CAP_WORD}\s+{_PARTICLES}{_CAP_WORD}){_END}"))
 # Initials without full stops (Vancouver): "Orlov PS", "Pavel S Orlov".
 _NAME_PATTERNS.append(re.compile(rf"(?P<sI>{_CAP_WORD}\s[{_UP}]{{1,3}})(?![{_UP}{_LOW}.-])"))
 _NAME_PATTERNS.append(re.compile(rf"(?P<gIs>{_CAP_WORD}\s[{_UP}]\s{_PARTICLES}{_CAP_WORD}){_END}"))
@@ -76,10 +92,10 @@ _NAME_PATTERNS.append(re.compile(rf"(?P<gIs>{_CAP_WORD}\s[{_UP}]\s{_PARTICLES}{_
 _NAME_PATTERNS.append(re.compile(
     rf"(?P<ug>{_UPPER_WORD}\s+{_CAP_WORD}(?:\s+[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"))
 # Kinds of shape that need a label, "By" or a line of their own.
-_WEAK = {"gs", "gms", "ug", "gIs", "sI"}
+_WEAK = {"gs", "gms", "ggss", "giss", "ug", "gIs", "sI"}
 _ONLY_FIRST = {"inv"}
 
-# Words that are in no name: site furniture, section labels, degrees, positions, institutions, months.
+# Words that are in no name: site furniture, section labels, degrees, positions, institutions, kinds of place, months.
 NOT_NAME_WORDS = frozenset("""
 home search menu archive archives current issue issues contents about contact contacts login register subscribe
 share download print cookies cookie accept english russian language news articles article abstract annotation
@@ -89,7 +105,8 @@ survey studies letters quarterly annals gazette herald transactions affairs year
 university institute academy college school centre center department faculty chair laboratory hospital station
 universidad universidade université universität universiti universitas universita instituto institut istituto
 phd dsc md prof professor dr doctor candidate associate assistant senior lecturer researcher head chief fellow
-sciences science student postgraduate
+sciences science student postgraduate master bachelor magister
+region oblast krai district province republic city county область край район республика город
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
 главная поиск меню архив выпуск выпуски номер содержание контакты вход регистрация новости статьи статья
@@ -103,12 +120,17 @@ DEGREE = re.compile(
     r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
     r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
 )
+# A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field).
+BY_LABEL = re.compile(r"\s*(?:By|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
 AUTHOR_LABEL = re.compile(
-    r"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|By\s+(?=[A-ZА-ЯЁ]))"
+    rf"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|{BY_LABEL.pattern})"
 )
 _SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
-_SYMBOLS = "*†‡§"  # corresponding-author and note marks, pointing to no affiliation
+# Corresponding-author and note marks, pointing to no affiliation ("✉" is the envelope some journals print for the
+# corresponding author).
+SYMBOLS = "*†‡§✉"
+_SYMBOLS = SYMBOLS
 # "1,2*", "¹,²", "¹ ²", "²*", "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
 # digit or letter, never a year or a word's first letter) or letters in superscript.
 _MARKERS = re.compile(
@@ -127,6 +149,8 @@ _INSTITUTION_FIELD = re.compile(rf"[^,;()]*{_INSTITUTION_WORD}")
 _CONTACT = re.compile(r"@[\w-]+\.|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]")
 # An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
 _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]))[^()]*\)", re.IGNORECASE)
+# An ORCID iD or URL right after a name, without brackets ("Ivan Petrov https://orcid.org/0000-..., Anna Lee").
+_ATTACHED_ID = re.compile(r"\s+(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dXx](?![\w-])")
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
 _COMMA = re.compile(r"\s*,\s*")
@@ -190,7 +214,11 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     label = AUTHOR_LABEL.match(text, start, end)
     position = label.end() if label else start
     labelled = labelled or bool(label)
-    record_field = labelled and not (label and text[label.start():label.end()].lstrip().startswith("By"))
+    record_field = labelled and not (label and BY_LABEL.match(text, label.start(), end))
+    joined = name_run_into_institution(text, position, end)
+    if joined:
+        joined.record_field = record_field
+        return [joined]
     pairs = _name_institution_pairs(text, position, end)
     for name in pairs:
         name.record_field = record_field
@@ -214,7 +242,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
             break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers or its own line
         names.append(name)
         position = markers.end() if markers else name.end
-        bracketed_id = _BRACKETED_ID.match(text, position, end)
+        bracketed_id = _BRACKETED_ID.match(text, position, end) or _ATTACHED_ID.match(text, position, end)
         if bracketed_id:
             position = bracketed_id.end()
         degree_after = _LISTED_DEGREE.match(text, position, end)
@@ -245,9 +273,29 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
                        and bool(_CONTACT.search(rest)))
         marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
         each_bracketed = all(n.institution for n in names) and not rest  # "A (Univ X), B (Univ Y)"
-        if not (bracketed or degree or institution or marked or each_bracketed or titled or (own_line and not rest)):
+        # "Pieter J. Naude, Nomsa K. Dlamini & Ivan Sorokin": a list that is a byline by its other names' shapes,
+        # unless a two-word item is a place ("A. S. Orlova, Saint Petersburg")
+        listed = not rest and any(n.shape not in _WEAK for n in names) and not any(
+            n.shape in _WEAK and load_gazetteer().lookup(n.text, "LOC") is not None for n in names)
+        if not (bracketed or degree or institution or marked or each_bracketed or titled or listed or (own_line and not rest)):
             return []
     return names
+
+
+def name_run_into_institution(text: str, start: int, end: int) -> Name | None:
+    """"Kaliti TavolaUniversity of the South Seas, Suva": a name whose HTML element ran into the next one (an
+    affiliation) without a space; the name with that institution, when the part after the lower-to-upper case
+    change opens an institution's name."""
+    for boundary in re.finditer(rf"(?<=[{_LOW}])(?=[{_UP}])", text[start:end]):
+        cut = start + boundary.start()
+        if not _INSTITUTION_FIELD.match(text[cut:end]):  # sliced: the word boundary before it is the element's
+            continue
+        name = name_at(text, start, cut, allow_weak=True, first=True)
+        if name is None or name.end != cut or name.shape in _ONLY_FIRST:
+            return None
+        name.institution = (cut, len(text[:end].rstrip(" .")))
+        return name
+    return None
 
 
 def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:

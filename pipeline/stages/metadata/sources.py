@@ -36,6 +36,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from textmine.stages.metadata.bylines import BY_LABEL
+
 YEAR = r"(?:1[89]|20)\d{2}"
 _ISSUE_NUMBER = rf"\d+(?:\s?\((?!{YEAR}\))\d+\))?"  # "3(45)", "2 (44)"; not the year in "No. 4 (2022)"
 _VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
@@ -52,12 +54,18 @@ _ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?
 _COMPACT = re.compile(rf"(?:(?P<year>{YEAR})\s?;\s?|,\s)(?P<volume>\d+)\s?\((?P<issue>\d+)\)")
 # "Arctic Transport Letters 4(3):10–20" (author-date styles): volume(issue):pages right after the journal's name.
 _COMPACT_PAGES = re.compile(r"(?P<year>(?!))?(?<=[^\W\d_])\s(?P<volume>\d+)\s?\((?P<issue>\d+)\)\s?:\s?\d")
+# "Polar Record 52, 143–153 (2016)", "Caribbean Affairs 7(3), 211–230 (2022)" (the "Cite this article" style of
+# many publishers): volume, optional issue, pages and the year in brackets right after the journal's name.
+_VOLUME_PAGES_YEAR = re.compile(
+    rf"(?<=[^\W\d_])\s(?P<volume>\d+)(?:\s?\((?P<issue>\d+)\))?,\s?[A-Za-z]?\d+(?:\s?[–—-]\s?[A-Za-z]?\d+)?\s\((?P<year>{YEAR})\)")
 # A word between a year and the volume or issue (a title: the year is the authors', not the journal's).
 _WORDLIKE_BETWEEN = re.compile(rf"(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]{{3,}}")
 # The year in brackets after the authors, before the title ("Orr T. (2012) Moss bogs.", "Orr, T. (2012). Moss"):
 # the journal is named after it, never before.
 _AUTHOR_DATE = re.compile(rf"\)[.,]?\s+(?!{_VOLUME_WORD}|{_ISSUE_WORD})[^\W\d_]")
 _PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\s*\d", re.IGNORECASE)
+# The page count of a volume ("Irkutsk: Angara Press, 2022. – 420 p.", "– 312 с."): the line describes a book.
+_PAGE_COUNT = re.compile(r"(?<![\w–—-])\d{2,4}\s?(?:p|pp|с|стр)\.(?!\w)")
 # Labels that say a year on the line is not the publication's.
 _NOT_PUBLICATION = re.compile(
     r"(?<!\w)(?:received|accepted|revised|approved|submitted|updated|last updated|posted|uploaded|added|today"
@@ -80,8 +88,10 @@ _CITATION_LABEL = re.compile(
     r"|как цитировать(?: статью)?|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
     re.IGNORECASE,
 )
+# A field label at a line's start, after a wide gap or a separator, or right after a number that ends the previous
+# field's value ("Номер: 2 (58) Год: 2020": an HTML record row whose spaces collapsed to one).
 FIELD_LABEL = re.compile(
-    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;]))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год выпуска|Год|Publication year|Year of publication|Year"
+    r"(?:^|(?<=\s\s)|(?<=\t)|(?<=[·|•;]\s)|(?<=[·|•;])|(?<=[\d)]\s))\s*(?P<label>Журнал|Издание|Источник|Journal|Source|Год издания|Год публикации|Год выпуска|Год|Publication year|Year of publication|Year"
     r"|Дата публикации|Дата выхода|Publication date|Date of publication|Date published|Том|Volume|Номер журнала|Номер|№|Выпуск|Issue date|Date of issue|Online first|Issue|Published online|Published"
     r"|Опубликовано)"
     r"\s*:\s*",
@@ -116,12 +126,34 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 # A news piece's date: "12 April 2022", "November 18, 2024", "2022-04-12".
 _NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}})(?!\d)")
-BY_LINE = re.compile(r"^\s*By\s+[A-ZА-ЯЁ]")
-# The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»".
+BY_LINE = BY_LABEL
+
+
+def is_date_line(line: str) -> bool:
+    """The line is a date alone ("12 May 2022", "May 12, 2022", "2022-05-12"): a news piece's date line, never a title."""
+    return bool(re.fullmatch(rf"[\W_]*(?:{_NEWS_DATE.pattern})[\W_]*", line.strip()))
+# The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»",
+# "© Портал аналитики «Степь», 2015–2025" (the quoted name without the generic words before it).
 _COPYRIGHT_NAME = re.compile(
-    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}})"
+    rf"(?:©|\(c\)|Copyright)\s*(?:{YEAR}(?:\s*[–-]\s*{YEAR})?\s*)?(?:(?:[^\W\d_][^«»,\d]{{0,40}}\s)?«(?P<name>[^»]+)»|(?P<latin>[A-Z][\w&'’-]*(?:\s+(?:(?:of|the|and|for|on|in)\s+)*[A-Z][\w&'’-]*){{0,5}})"
     rf"|(?P<cyrillic>[А-ЯЁ][а-яё]+(?:\.[А-ЯЁа-яё][а-яё]+)?(?=,\s*{YEAR})))"
 )
+
+# A masthead line that names the site's English edition: "Amur Nature Review — English edition",
+# "English edition: Caspian Observer", "Caspian Observer (English version)".
+_EDITION_LINE = re.compile(
+    r"^\s*(?:(?P<before>[A-Z][^|:—–()\n]*?)\s*(?:[—–|:-]\s*|\()(?i:english\s+(?:edition|version))\)?"
+    r"|(?i:english\s+(?:edition|version))\s*[:—–-]\s*(?P<after>[A-Z][^|\n]*?))\s*\.?\s*$"
+)
+
+# A word that names a periodical's kind ("Journal", "Вестник", "Review").
+PERIODICAL_WORD = re.compile(
+    r"\b(?:Journal|Review|Bulletin|Herald|Letters|Proceedings|Annals|Transactions|Quarterly|Gazette|Vestnik"
+    r"|[Жж]урнал|[Вв]естник|[Ии]звестия|[Зз]аписки|[Вв]опросы|[Тт]руды|[Оо]бозрение)"
+)
+# A masthead line: a journal's kind, then its name in quotes ("Научный журнал «Право Севера»", "Научно-практический
+# журнал «...»", "Journal «...»").
+_MASTHEAD = re.compile(r"\s*(?:[А-ЯЁ][а-яё-]+\s+){0,2}(?:[Жж]урнал|Journal)\s+[«“](?P<name>[^»”]+)[»”]\s*")
 
 RANK_CITATION, RANK_FIELD, RANK_LINE, RANK_BREADCRUMB, RANK_RUNNING_HEADER, RANK_BELOW = range(6)
 
@@ -194,6 +226,10 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     paired = _VOLUME_AND_ISSUE.search(line, body_start)
     if paired and not volumes and not issues:
         volumes, issues = [paired.span(1)], [paired.span(2)]
+    cited = _VOLUME_PAGES_YEAR.search(line, body_start)
+    if cited and not volumes and not issues:
+        volumes = [cited.span("volume")]
+        issues = [cited.span("issue")] if cited.group("issue") else []
     compact = _COMPACT.search(line, body_start) or _COMPACT_PAGES.search(line, body_start)
     if compact and not issues:
         volumes = volumes or [compact.span("volume")]
@@ -208,8 +244,10 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
         published = [y for y in years if _PUBLISHED.search(line[:y[0]])]
         if published:  # "Received 3 May 2023 · Published 12 September 2023"
             return Statement(RANK_FIELD, offset, year=(offset + published[-1][0], offset + published[-1][1]))
-        # A year alone makes a source line only next to pages ("Journal. 2021. P. 5-9") or a proceedings bracket.
-        if not (_PAGES.search(line) or _DATE_IN_BRACKETS.search(line)):
+        # A year alone makes a source line only next to pages ("Journal. 2021. P. 5-9"), a volume's page count or a
+        # proceedings' place and date.
+        if not (_PAGES.search(line) or _DATE_IN_BRACKETS.search(line) or _PAGE_COUNT.search(line)
+                or (_CONFERENCE.search(line) and _PLACE_AND_DATE.search(line))):
             return None
     statement = Statement(rank, offset)
     numbers = sorted(volumes + issues)
@@ -355,6 +393,10 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
         if not number:
             return None
         statement.volume = (offset + first, offset + first + number.end())
+        # "Том: 4 № 2": the issue printed after the volume on the same value
+        after = read_statement(line[first + number.end():last], offset + first + number.end(), RANK_FIELD)
+        if after:
+            statement.issue = after.issue
     elif label in ("номер", "номер журнала", "№", "выпуск", "issue"):
         number = re.match(_ISSUE_NUMBER + r"(?!\d)", line[first:last])
         if number:
@@ -453,8 +495,31 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
         if statement:
             statements.append(statement)
     statements += _running_headers(lines)
+    statements += _mastheads(lines)
     statements += _dated_bylines(lines)
     return sorted(statements, key=lambda s: s.rank)
+
+
+def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
+    """A masthead that names the journal and nothing else ("Научный журнал «Право Севера»", "Journal «Arctic
+    Review»"), or a periodical's name right above its issue line: the journal, ranked with running headers (any
+    source or citation line comes first)."""
+    statements = []
+    filled = [item for item in lines if item[1].strip()]
+    for index, (start, line) in enumerate(filled):
+        masthead = _MASTHEAD.fullmatch(line)
+        if masthead:
+            statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(start + masthead.start("name"), start + masthead.end("name"))))
+            continue
+        # A short name with a periodical's word right above an issue line that names no journal ("Полярный вестник"
+        # / "Том 5, № 4 (2021)").
+        below = read_statement(filled[index + 1][1], filled[index + 1][0]) if index + 1 < len(filled) else None
+        if (below and (below.volume or below.issue) and not below.journal and PERIODICAL_WORD.search(line)
+                and len(line.split()) <= 6 and not re.search(r"\d|[|:;,.!?/]\s", line)):
+            stripped = line.strip()
+            begin = start + line.index(stripped)
+            statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(stripped))))
+    return statements
 
 
 def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
@@ -473,9 +538,29 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
     return statements
 
 
+def english_edition(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """The span of the name on a line that names the site's English edition ("Amur Nature Review — English
+    edition"), or None."""
+    for start, line in lines:
+        match = _EDITION_LINE.match(line)
+        if match:
+            group = "before" if match.group("before") else "after"
+            return start + match.start(group), start + match.end(group)
+    return None
+
+
+def is_edition_line(line: str) -> bool:
+    """The line names the site's English edition (site furniture, never a title)."""
+    return bool(_EDITION_LINE.match(line))
+
+
 def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | None:
-    """A news site's name: the name in its copyright line, or its English-edition name when the masthead
-    prints one beside it ("КАСПИЙСКИЙ ОБОЗРЕВАТЕЛЬ | Caspian Observer")."""
+    """A news site's name: its English-edition name when the page prints one (a line "NAME — English edition",
+    or the masthead beside the Russian name: "КАСПИЙСКИЙ ОБОЗРЕВАТЕЛЬ | Caspian Observer"), else the name in its
+    copyright line."""
+    edition = english_edition(lines)
+    if edition:
+        return edition
     found = unquoted = None
     for start, line in lines:
         match = _COPYRIGHT_NAME.search(line)
