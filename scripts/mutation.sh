@@ -65,6 +65,11 @@ fi
 mkdir -p "$scratch/.import"
 git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$scratch"
 ln -s "$scratch/pipeline" "$scratch/.import/textmine"
+# mutmut imports its hook file (mutmut_config) and pytest the tracing plugin from the import path.
+if [ "${MUTATION_NARROW:-1}" = 1 ]; then
+  ln -s "$scratch/scripts/mutmut_config.py" "$scratch/.import/mutmut_config.py"
+  ln -s "$scratch/scripts/mutation_lines.py" "$scratch/.import/mutation_lines.py"
+fi
 export PYTHONPATH="$scratch/.import"
 cd "$scratch"
 where="$("$python" -c 'import textmine, os; print(os.path.realpath(textmine.__file__))')"
@@ -104,6 +109,20 @@ for row in "${modules[@]}"; do
   [ "${MUTATION_RESUME:-0}" = 1 ] && [ -f ".mutmut-cache-$name" ] && cp ".mutmut-cache-$name" .mutmut-cache
   echo "== $name: $file ($runner)"
   started=$(date +%s)
+  # Narrowing (scripts/mutmut_config.py): one traced run of the module's tests records which tests
+  # run each line; each mutant is then tried against those first, and against the whole selection
+  # (--rerun-all) before it counts as a survivor.
+  narrowing=()
+  rerun=""
+  if [ "${MUTATION_NARROW:-1}" = 1 ]; then
+    rm -f "mutation-narrowing.log"
+    TEXTMINE_MUTATION_TRACE="$file" TEXTMINE_MUTATION_LINES="$scratch/.mutation-lines-$name.json" \
+      nice -n 10 bash -c "$runner -p mutation_lines" >"mutation-trace-$name.log" 2>&1 \
+      || { echo "mutation.sh: $name: the traced run of its tests failed (see $scratch/mutation-trace-$name.log)" >&2; exit 2; }
+    narrowing=(env TEXTMINE_MUTATION_LINES="$scratch/.mutation-lines-$name.json"
+      TEXTMINE_MUTATION_PYTEST="$python -m pytest -x -q -p no:cacheprovider -p no:randomly")
+    rerun="--rerun-all"
+  fi
   if [ -n "${MUTATION_SAMPLE:-}" ]; then
     # mutmut lists a file's mutants only by running them: a run with a runner that always
     # passes registers them in the cache, then their earlier statuses are put back and a
@@ -120,11 +139,11 @@ for row in "${modules[@]}"; do
     for id in $sample; do
       remaining=$(( end - $(date +%s) ))
       [ "$remaining" -gt 0 ] || break
-      timeout "$remaining" nice -n 10 "$mutmut" run "$id" --paths-to-mutate "$file" --runner "$runner" $patience \
+      timeout "$remaining" "${narrowing[@]}" nice -n 10 "$mutmut" run "$id" --paths-to-mutate "$file" --runner "$runner" $patience $rerun \
         --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
     done
   else
-    timeout "$limit" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" $patience \
+    timeout "$limit" "${narrowing[@]}" nice -n 10 "$mutmut" run --paths-to-mutate "$file" --runner "$runner" $patience $rerun \
       --tests-dir tests --no-progress --simple-output >>"mutmut-$name.log" 2>&1 || true
   fi
   cp "$root/$file" "$file"  # a run stopped by the time limit leaves its last mutant in place
