@@ -6,7 +6,8 @@ the first failing test after running only tests that can notice the mutant. mutm
 --rerun-all: a mutant that the narrowed tests let through is tried again against the module's whole
 test selection before it counts as a survivor, so narrowing can only change how fast a mutant is
 killed, not whether it is. A line run outside the tests (at import: constants, default arguments)
-or by no traced test gets the whole selection, fastest first.
+or by no traced test keeps the whole selection in its usual order (narrowing it to the same tests
+in another order would run a survivor's tests twice).
 
     TEXTMINE_MUTATION_LINES   the traced run's JSON; unset (mutmut's registering run): no narrowing
     TEXTMINE_MUTATION_PYTEST  the pytest command without tests (its options: -x -q ...)
@@ -30,16 +31,14 @@ def _load(path: str) -> dict:
     return _traced
 
 
-def tests_for_line(traced: dict, line: int) -> tuple[list[str], str]:
-    """The node ids to run for a mutant of `line` (1-based), fastest first, and why those."""
-    durations = traced["tests"]
-    every = sorted(durations, key=durations.get)
+def tests_for_line(traced: dict, line: int) -> tuple[list[str] | None, str]:
+    """The node ids to run for a mutant of `line` (1-based), fastest first (None: the whole selection), and why."""
     if line in traced["outside"]:
-        return every, "run outside the tests"
+        return None, "run outside the tests"
     tests = traced["lines"].get(str(line))
     if not tests:
-        return every, "run by no traced test"
-    return sorted(tests, key=durations.get), "run by these tests"
+        return None, "run by no traced test"
+    return sorted(tests, key=traced["tests"].get), "run by these tests"
 
 
 def pre_mutation(context) -> None:
@@ -52,11 +51,14 @@ def pre_mutation(context) -> None:
     with open(context.filename, encoding="utf-8") as handle:
         source = handle.read().split("\n")
     if os.path.realpath(context.filename) != traced["file"] or source[line - 1] != context.mutation_id.line:
-        tests, why = sorted(traced["tests"], key=traced["tests"].get), "line not in the traced file"
+        tests, why = None, "line not in the traced file"
     else:
         tests, why = tests_for_line(traced, line)
+    with open(_LOG, "a", encoding="utf-8") as log:
+        count = len(traced["tests"]) if tests is None else len(tests)
+        log.write(f"{context.filename}:{line}: {count} of {len(traced['tests'])} tests ({why})\n")
+    if tests is None:
+        return
     with open(_ARGS, "w", encoding="utf-8") as handle:
         handle.write("\n".join(tests) + "\n")
-    with open(_LOG, "a", encoding="utf-8") as log:
-        log.write(f"{context.filename}:{line}: {len(tests)} of {len(traced['tests'])} tests ({why})\n")
     context.config.test_command = f"{pytest_command} @{_ARGS}"
