@@ -106,6 +106,27 @@ def test_normalise_russian(expression, value):
     assert normalise_date(expression, "ru") == value
 
 
+# Roman numerals of centuries, read by subtraction (IV, IX, XIV, XIX) and kept from I to XXX: a value is the
+# century minus one, written with two digits ("XIX" is 1800-1899, "18").
+@pytest.mark.parametrize(
+    "expression, lang, value",
+    [
+        ("I century", "en", "00"),
+        ("IV century", "en", "03"),
+        ("V век", "ru", "04"),
+        ("VI century", "en", "05"),
+        ("IX century", "en", "08"),
+        ("XIV век", "ru", "13"),
+        ("XVI century", "en", "15"),
+        ("XIX century", "en", "18"),
+        ("XXX century", "en", "29"),
+        ("XXXI century", "en", None),
+    ],
+)
+def test_roman_numeral_centuries(expression, lang, value):
+    assert normalise_date(expression, lang) == value
+
+
 @pytest.mark.parametrize(
     "expression, lang",
     [
