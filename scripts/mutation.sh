@@ -72,6 +72,11 @@ if [ "${MUTATION_NARROW:-1}" = 1 ]; then
 fi
 export PYTHONPATH="$scratch/.import"
 cd "$scratch"
+# Each mutant's pytest run would compile every module it imports (mutmut sets PYTHONDONTWRITEBYTECODE):
+# compile the copy's sources once, validated by their hash, so that only the mutated module is compiled
+# again (its text differs); the test files are compiled by pytest's assertion rewriting on the first run
+# below, which may write them. Collecting dates' tests took 2.0 s of CPU without, 0.8 s with.
+env -u PYTHONDONTWRITEBYTECODE "$python" -m compileall -q --invalidation-mode checked-hash pipeline >/dev/null
 where="$("$python" -c 'import textmine, os; print(os.path.realpath(textmine.__file__))')"
 case "$where" in
   "$scratch"/*) ;;
@@ -117,11 +122,13 @@ for row in "${modules[@]}"; do
   if [ "${MUTATION_NARROW:-1}" = 1 ]; then
     rm -f "mutation-narrowing.log"
     TEXTMINE_MUTATION_TRACE="$file" TEXTMINE_MUTATION_LINES="$scratch/.mutation-lines-$name.json" \
-      nice -n 10 bash -c "$runner -p mutation_lines" >"mutation-trace-$name.log" 2>&1 \
+      nice -n 10 env -u PYTHONDONTWRITEBYTECODE bash -c "$runner -p mutation_lines" >"mutation-trace-$name.log" 2>&1 \
       || { echo "mutation.sh: $name: the traced run of its tests failed (see $scratch/mutation-trace-$name.log)" >&2; exit 2; }
     narrowing=(env TEXTMINE_MUTATION_LINES="$scratch/.mutation-lines-$name.json"
       TEXTMINE_MUTATION_PYTEST="$python -m pytest -x -q -p no:cacheprovider -p no:randomly")
     rerun="--rerun-all"
+  else
+    nice -n 10 env -u PYTHONDONTWRITEBYTECODE bash -c "$runner --collect-only" >/dev/null 2>&1 || true
   fi
   if [ -n "${MUTATION_SAMPLE:-}" ]; then
     # mutmut lists a file's mutants only by running them: a run with a runner that always

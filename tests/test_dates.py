@@ -70,6 +70,9 @@ ROOT = Path(__file__).resolve().parents[1]
         ("early 21st century", "20"),
         ("twentieth century", "19"),
         ("XX century", "19"),
+        ("the twenty first century", "20"),  # the ordinal word written with a space
+        ("2010–11", "2010/2011"),  # an en dash is never an ISO month
+        ("2012-13", "2012/2013"),  # with a hyphen, two digits above 12 are a year
     ],
 )
 def test_normalise_english(expression, value):
@@ -139,6 +142,8 @@ def test_roman_numeral_centuries(expression, lang, value):
         ("13.13.2020", "en"),
         ("2019 to 2004", "en"),
         ("2005 and 2007", "en"),  # two dates, not a range
+        ("2011–11", "en"),  # a short range with equal ends
+        ("20–20 May 2013", "en"),  # a day range with equal ends
         ("today", "en"),
         ("28 years ago", "en"),
         ("the same year", "en"),
