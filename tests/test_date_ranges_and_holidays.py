@@ -33,10 +33,22 @@ def test_a_short_year_range_is_a_date_elsewhere():
 @pytest.mark.parametrize(
     "text, holiday",
     [("The delegations met at Christmas 2019.", "Christmas"), ("Markets close during Ramadan.", "Ramadan"),
-     ("The office reopens after Easter.", "Easter")],
+     ("The office reopens after Easter.", "Easter"), ("Shops close early on Thanksgiving.", "Thanksgiving"),
+     ("Весной отмечают Навруз.", "Навруз")],
 )
 def test_holiday_names_are_dates_without_a_value(text, holiday):
     assert (holiday, None) in found(text)
+
+
+def test_a_time_modifier_is_not_part_of_a_holiday():
+    # "early 2019" is one date expression; "early Easter" is a modifier and a holiday name.
+    assert found("They met in early Easter week.") == [("Easter", None)]
+    assert found("They met in early 2019.") == [("early 2019", "2019")]
+
+
+@pytest.mark.parametrize("text", ["They marked Its Day in spring.", "Crowds gathered During Day two."])
+def test_a_function_word_does_not_start_a_holiday_name(text):
+    assert found(text) == []
 
 
 def test_a_holiday_and_a_calendar_date_are_not_joined_into_a_range():
