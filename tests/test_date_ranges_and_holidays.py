@@ -87,3 +87,52 @@ def test_a_date_at_the_start_of_a_segment_is_read_in_that_segments_language(lang
     doc = Document(id="d", text=text, segments=[Segment(0, start, "en", "wrapper"), Segment(start, len(text), lang, "article")],
                    entities=[Entity("T1", start, start + 10, "DATE", "05/06/2019")])
     assert DateValues()(doc).entities[0].value == value
+
+
+def test_an_expression_one_rule_refuses_does_not_stop_its_later_matches():
+    # "2010-11" is an ISO month, refused as a short year range; "1992-93" after it is still a range.
+    assert found("Budgets for 2010-11 and 1992-93 were cut.") == [("2010-11", "2010-11"), ("1992-93", "1992/1993")]
+
+
+@pytest.mark.parametrize("text", ["The forum drew 2005 participants.", "They shipped 1900 tons of grain."])
+def test_a_year_before_a_unit_word_is_a_count(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Report On Elections In 2005", [("2005", "2005")]),
+     ("Photographs Circa 1900 show it.", [("1900", "1900")]),
+     ("Выборы В 2005 прошли.", [("2005", "2005")]),
+     ("Выборы Зимой 2005 прошли.", [("Зимой 2005", "2005")])],
+)
+def test_a_capitalised_time_word_before_a_year_does_not_make_it_a_name(text, expected):
+    assert found(text) == expected
+
+
+def test_a_capitalised_word_opening_a_sentence_makes_no_name_unless_hyphenated():
+    assert found("Also 2005 saw new talks.") == [("2005", "2005")]
+    assert found("Vostok-2014 was held.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("The 1800 census counted them.", [("1800", "1800")]),
+     ("The 2099 target was set.", [("2099", "2099")]),
+     ("The 2100 target was set.", []),
+     ("The 1500 were counted.", []),  # outside 1800-2099 a bare year needs a time preposition
+     ("It was founded in 1000.", [("1000", "1000")]),
+     ("It was founded in 999.", [])],  # and at least 1000
+)
+def test_bare_years_from_1800_to_2099_and_earlier_ones_after_a_preposition(text, expected):
+    assert found(text) == expected
+
+
+def test_a_year_with_a_year_word_after_a_quantity_word_is_a_date():
+    # "около" (about) counts people before a bare number, but "около 2005 года" is "about the year 2005".
+    assert found("Это случилось около 2005 года.") == [("2005 года", "2005")]
+
+
+def test_march_is_a_month_only_after_a_time_preposition():
+    assert found("Protesters March through the city.") == []
+    assert found("They left in March.") == [("March", "XXXX-03")]
