@@ -7,6 +7,8 @@ from the seed page.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from textmine.stages.dates import find_dates
@@ -136,3 +138,24 @@ def test_a_year_with_a_year_word_after_a_quantity_word_is_a_date():
 def test_march_is_a_month_only_after_a_time_preposition():
     assert found("Protesters March through the city.") == []
     assert found("They left in March.") == [("March", "XXXX-03")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("It ran from May to June.", [("May to June", "XXXX-05/XXXX-06")]),
+     ("It ran from 5 May to 7 June.", [("5 May to 7 June", "XXXX-05-05/XXXX-06-07")]),
+     # ends of different granularity, or an impossible end, are two dates
+     ("It ran from May 2012 to 2013.", [("May 2012", "2012-05"), ("2013", "2013")]),
+     ("It ran from 30 February to 2 March 2013.", [("30 February", None), ("2 March 2013", "2013-03-02")]),
+     # a bare day exists only as the start of a range
+     ("It ran 28–30 February 2013 in Astana.", [("30 February 2013", None)])],
+)
+def test_range_ends_without_a_year_join_when_both_have_a_month(text, expected):
+    assert found(text) == expected
+
+
+def test_date_mentions_are_immutable_values():
+    mention = find_dates("It opened in May 2005.")[0]
+    assert {mention: 1}[mention] == 1  # hashable
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mention.value = "2006"

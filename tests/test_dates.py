@@ -73,6 +73,8 @@ ROOT = Path(__file__).resolve().parents[1]
         ("the twenty first century", "20"),  # the ordinal word written with a space
         ("2010–11", "2010/2011"),  # an en dash is never an ISO month
         ("2012-13", "2012/2013"),  # with a hyphen, two digits above 12 are a year
+        ("May 2005,", "2005-05"),  # trailing punctuation and brackets are not part of it
+        ("(2005)", "2005"),
     ],
 )
 def test_normalise_english(expression, value):
