@@ -575,3 +575,24 @@ def test_inputs_with_nothing_to_extract_say_why(tmp_path):
     assert read_one(tmp_path / "blank.html").reason == "the HTML page has no visible text: nothing to extract"
     error = read_one(tmp_path / "blank.jsonl")
     assert isinstance(error, InputError) and (error.reason, error.id) == ("empty file: no JSON lines to read", "blank")
+
+
+def test_htm_and_xhtml_files_in_a_folder_are_read_as_html(tmp_path):
+    (tmp_path / "a.htm").write_text("<html><body><p>First page.</p></body></html>")
+    (tmp_path / "b.xhtml").write_text("<html><body><p>Second page.</p></body></html>")
+    docs = list(iter_documents([tmp_path]))
+    assert [(d.id, d.text.strip()) for d in docs] == [("a", "First page."), ("b", "Second page.")]
+
+
+def test_an_empty_folder_lists_the_supported_suffixes(tmp_path):
+    (tmp_path / "empty").mkdir()
+    assert read_one(tmp_path / "empty").reason == "folder contains no input files (.htm, .html, .jsonl, .txt, .xhtml)"
+
+
+def test_default_limits_are_200000_characters_and_20_mb(tmp_path):
+    (tmp_path / "longest.txt").write_text("a" * 199_999 + "\n")
+    assert len(read_doc(tmp_path / "longest.txt").text) == 200_000
+    (tmp_path / "too_long.txt").write_text("a" * 200_000 + "\n")
+    assert "200,001 characters, the limit is 200,000" in read_one(tmp_path / "too_long.txt").reason
+    (tmp_path / "too_big.txt").write_bytes(b"a" * 20_000_001)
+    assert read_one(tmp_path / "too_big.txt").reason.startswith("file too large: 20,000,001 bytes, the limit is 20,000,000 ")
