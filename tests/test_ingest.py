@@ -93,6 +93,29 @@ def test_utf16_without_bom_is_detected(tmp_path):
     assert doc.source["encoding"].startswith("utf-16")
 
 
+def test_utf16_big_endian_without_bom_is_detected(tmp_path):
+    path = tmp_path / "be.txt"
+    path.write_bytes(seed_text().encode("utf-16-be"))
+    doc = read_doc(path)
+    assert doc.text == seed_text() and doc.source["encoding"] == "utf-16-be"
+
+
+# Cyrillic code pages the detector must be offered: Ukrainian KOI8-U, ISO 8859-5 and DOS CP866 (made-up texts).
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("koi8_u", "Україна та Казахстан підписали угоду про співпрацю. Її ґрунтовні положення їхні уряди обговорювали два роки. "),
+        ("iso8859_5", "Шанхайская организация сотрудничества была создана в 2001 году. Её члены проводят совместные учения. "),
+        ("cp866", "Шанхайская организация сотрудничества была создана в 2001 году. Её члены проводят совместные учения. "),
+    ],
+)
+def test_cyrillic_code_pages_are_detected(tmp_path, codec, text):
+    path = tmp_path / "page.txt"
+    path.write_bytes((text * 3).encode(codec))
+    doc = read_doc(path)
+    assert doc.text == text * 3 and doc.source["encoding"].replace("-", "_") == codec
+
+
 # --- HTML ------------------------------------------------------------------------------------
 
 
