@@ -6,6 +6,7 @@ and tests/fixtures/catalogue_page.html); nothing binary is committed.
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 import os
@@ -19,7 +20,7 @@ from fixtures.seed_pages import encodable, seed_catalogue_page, seed_text
 from textmine.cli import app
 from textmine.document import Document
 from textmine.runtime.extract import ExtractConfig
-from textmine.stages.ingest import InputError, SkippedInput, UnreadableInput, decode_bytes, iter_documents
+from textmine.stages.ingest import InputError, InputLimits, SkippedInput, UnreadableInput, decode_bytes, iter_documents
 from textmine.runtime.run import ExtractRun
 
 ARTICLE_TITLE = "SCO and regional security issues in Central Asia"
@@ -619,3 +620,10 @@ def test_default_limits_are_200000_characters_and_20_mb(tmp_path):
     assert "200,001 characters, the limit is 200,000" in read_one(tmp_path / "too_long.txt").reason
     (tmp_path / "too_big.txt").write_bytes(b"a" * 20_000_001)
     assert read_one(tmp_path / "too_big.txt").reason.startswith("file too large: 20,000,001 bytes, the limit is 20,000,000 ")
+
+
+def test_input_limits_are_immutable():
+    # One default InputLimits() is shared by every call that does not pass its own.
+    limits = InputLimits()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        limits.max_chars = 10
