@@ -6,6 +6,7 @@ and tests/fixtures/catalogue_page.html); nothing binary is committed.
 
 from __future__ import annotations
 
+import codecs
 import dataclasses
 import io
 import json
@@ -610,7 +611,9 @@ def test_htm_and_xhtml_files_in_a_folder_are_read_as_html(tmp_path):
 
 def test_an_empty_folder_lists_the_supported_suffixes(tmp_path):
     (tmp_path / "empty").mkdir()
-    assert read_one(tmp_path / "empty").reason == "folder contains no input files (.htm, .html, .jsonl, .txt, .xhtml)"
+    error = read_one(tmp_path / "empty")
+    assert error.reason == "folder contains no input files (.htm, .html, .jsonl, .txt, .xhtml)"
+    assert error.id is None  # the error belongs to no document
 
 
 def test_default_limits_are_200000_characters_and_20_mb(tmp_path):
@@ -627,3 +630,42 @@ def test_input_limits_are_immutable():
     limits = InputLimits()
     with pytest.raises(dataclasses.FrozenInstanceError):
         limits.max_chars = 10
+
+
+def test_input_limits_must_be_at_least_1():
+    assert InputLimits(max_bytes=1, max_chars=1).max_bytes == 1
+    for limits in ({"max_bytes": 0}, {"max_chars": 0}):
+        with pytest.raises(ValueError) as info:
+            InputLimits(**limits)
+        assert str(info.value) == "the input limits (--max-bytes, --max-chars) must be at least 1"
+
+
+def test_printable_names_escape_undecodable_bytes_and_other_lone_surrogates():
+    from textmine.stages.ingest import printable
+
+    # os.fsdecode maps an undecodable byte NN to U+DCNN (NN from 80 to FF); other lone surrogates keep \\u.
+    assert printable("a\udc80b\udcff") == "a\\x80b\\xff"
+    assert printable("\udc7f\udd00") == "\\udc7f\\udd00"
+
+
+def test_utf32_big_endian_with_bom_is_read(tmp_path):
+    path = tmp_path / "be32.txt"
+    path.write_bytes(codecs.BOM_UTF32_BE + seed_text().encode("utf-32-be"))
+    assert read_doc(path).text == seed_text()
+
+
+def test_a_file_that_cannot_be_opened_is_an_error_with_the_reason(tmp_path):
+    from textmine.stages.ingest import InputFile
+
+    gone = InputFile(str(tmp_path / "gone.txt"), str(tmp_path / "gone.txt"), "txt", "gone", "k")
+    assert gone.with_data(InputLimits()).reason.startswith("cannot read file: ")
+
+
+def test_an_id_conflict_does_not_stop_the_inputs_after_it(tmp_path):
+    for folder, text in (("x", "One text.\n"), ("y", "Other text.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "doc.txt").write_text(text)
+    (tmp_path / "later.txt").write_text("Read after the conflict.\n")
+    items = list(iter_documents([tmp_path / "x" / "doc.txt", tmp_path / "y" / "doc.txt", tmp_path / "later.txt"]))
+    assert [type(item).__name__ for item in items] == ["Document", "InputError", "Document"]
+    assert items[2].id == "later"
