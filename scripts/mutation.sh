@@ -19,6 +19,11 @@
 #                                            test should kill) instead of the survivors and the sample
 #   MUTATION_RETRY=0                         with MUTATION_SAMPLE, do not try the survivors and timeouts again
 #                                            (those already explained as equivalent), only the sample
+#   MUTATION_NARROW=0                        try each mutant against the module's whole selection at once; by
+#                                            default it is tried first against the tests that ran its line
+#                                            (one traced run per module, scripts/mutation_lines.py; the hook is
+#                                            scripts/mutmut_config.py) and, if they pass, against the whole
+#                                            selection (--rerun-all) before it counts as a survivor
 #
 # mutmut rewrites source files in place, so it runs in a scratch copy of the repository
 # (MUTATION_DIR, default /tmp/textmine-mutation), never in this working tree; the copy's
