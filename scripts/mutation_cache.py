@@ -7,6 +7,9 @@
                                                           print the ids of the survivors and timeouts (to be
                                                           tried again against the current tests; not when RETRY
                                                           is 0) and of N untried mutants drawn at random
+    python scripts/mutation_cache.py compare OLD IDS...   print each mutant's status in the OLD cache file and in
+                                                          .mutmut-cache now, and how many verdicts (killed or
+                                                          not) changed
 """
 
 from __future__ import annotations
@@ -61,6 +64,23 @@ def registered(path: str) -> int:
     return db.execute("SELECT COUNT(*) FROM Mutant").fetchone()[0]
 
 
+KILLED = ("ok_killed", "bad_timeout", "ok_suspicious")
+
+
+def compare(old_path: str, ids: list[int]) -> int:
+    old = sqlite3.connect(old_path)
+    new = sqlite3.connect(CACHE)
+    changed = 0
+    for mutant_id in ids:
+        (before,) = old.execute("SELECT status FROM Mutant WHERE id = ?", (mutant_id,)).fetchone()
+        (after,) = new.execute("SELECT status FROM Mutant WHERE id = ?", (mutant_id,)).fetchone()
+        same = (before in KILLED) == (after in KILLED)
+        changed += not same
+        print(f"{mutant_id}: {before} -> {after}{'' if same else '  VERDICT CHANGED'}")
+    print(f"{len(ids) - changed} of {len(ids)} verdicts unchanged")
+    return changed
+
+
 if __name__ == "__main__":
     if sys.argv[1:2] == ["registered"] and len(sys.argv) == 3:
         print(registered(sys.argv[2]))
@@ -69,5 +89,7 @@ if __name__ == "__main__":
     elif sys.argv[1:2] == ["sample"] and len(sys.argv) in (4, 5):
         retry = sys.argv[4:5] != ["0"]
         print(" ".join(map(str, sample(int(sys.argv[2]), int(sys.argv[3]), retry))))
+    elif sys.argv[1:2] == ["compare"] and len(sys.argv) >= 4:
+        sys.exit(1 if compare(sys.argv[2], [int(i) for i in sys.argv[3:]]) else 0)
     else:
         sys.exit(__doc__)

@@ -7,6 +7,8 @@ from the seed page.
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from textmine.stages.dates import find_dates
@@ -33,10 +35,22 @@ def test_a_short_year_range_is_a_date_elsewhere():
 @pytest.mark.parametrize(
     "text, holiday",
     [("The delegations met at Christmas 2019.", "Christmas"), ("Markets close during Ramadan.", "Ramadan"),
-     ("The office reopens after Easter.", "Easter")],
+     ("The office reopens after Easter.", "Easter"), ("Shops close early on Thanksgiving.", "Thanksgiving"),
+     ("Весной отмечают Навруз.", "Навруз")],
 )
 def test_holiday_names_are_dates_without_a_value(text, holiday):
     assert (holiday, None) in found(text)
+
+
+def test_a_time_modifier_is_not_part_of_a_holiday():
+    # "early 2019" is one date expression; "early Easter" is a modifier and a holiday name.
+    assert found("They met in early Easter week.") == [("Easter", None)]
+    assert found("They met in early 2019.") == [("early 2019", "2019")]
+
+
+@pytest.mark.parametrize("text", ["They marked Its Day in spring.", "Crowds gathered During Day two."])
+def test_a_function_word_does_not_start_a_holiday_name(text):
+    assert found(text) == []
 
 
 def test_a_holiday_and_a_calendar_date_are_not_joined_into_a_range():
@@ -75,3 +89,73 @@ def test_a_date_at_the_start_of_a_segment_is_read_in_that_segments_language(lang
     doc = Document(id="d", text=text, segments=[Segment(0, start, "en", "wrapper"), Segment(start, len(text), lang, "article")],
                    entities=[Entity("T1", start, start + 10, "DATE", "05/06/2019")])
     assert DateValues()(doc).entities[0].value == value
+
+
+def test_an_expression_one_rule_refuses_does_not_stop_its_later_matches():
+    # "2010-11" is an ISO month, refused as a short year range; "1992-93" after it is still a range.
+    assert found("Budgets for 2010-11 and 1992-93 were cut.") == [("2010-11", "2010-11"), ("1992-93", "1992/1993")]
+
+
+@pytest.mark.parametrize("text", ["The forum drew 2005 participants.", "They shipped 1900 tons of grain."])
+def test_a_year_before_a_unit_word_is_a_count(text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("Report On Elections In 2005", [("2005", "2005")]),
+     ("Photographs Circa 1900 show it.", [("1900", "1900")]),
+     ("Выборы В 2005 прошли.", [("2005", "2005")]),
+     ("Выборы Зимой 2005 прошли.", [("Зимой 2005", "2005")])],
+)
+def test_a_capitalised_time_word_before_a_year_does_not_make_it_a_name(text, expected):
+    assert found(text) == expected
+
+
+def test_a_capitalised_word_opening_a_sentence_makes_no_name_unless_hyphenated():
+    assert found("Also 2005 saw new talks.") == [("2005", "2005")]
+    assert found("Vostok-2014 was held.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("The 1800 census counted them.", [("1800", "1800")]),
+     ("The 2099 target was set.", [("2099", "2099")]),
+     ("The 2100 target was set.", []),
+     ("The 1500 were counted.", []),  # outside 1800-2099 a bare year needs a time preposition
+     ("It was founded in 1000.", [("1000", "1000")]),
+     ("It was founded in 999.", [])],  # and at least 1000
+)
+def test_bare_years_from_1800_to_2099_and_earlier_ones_after_a_preposition(text, expected):
+    assert found(text) == expected
+
+
+def test_a_year_with_a_year_word_after_a_quantity_word_is_a_date():
+    # "около" (about) counts people before a bare number, but "около 2005 года" is "about the year 2005".
+    assert found("Это случилось около 2005 года.") == [("2005 года", "2005")]
+
+
+def test_march_is_a_month_only_after_a_time_preposition():
+    assert found("Protesters March through the city.") == []
+    assert found("They left in March.") == [("March", "XXXX-03")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [("It ran from May to June.", [("May to June", "XXXX-05/XXXX-06")]),
+     ("It ran from 5 May to 7 June.", [("5 May to 7 June", "XXXX-05-05/XXXX-06-07")]),
+     # ends of different granularity, or an impossible end, are two dates
+     ("It ran from May 2012 to 2013.", [("May 2012", "2012-05"), ("2013", "2013")]),
+     ("It ran from 30 February to 2 March 2013.", [("30 February", None), ("2 March 2013", "2013-03-02")]),
+     # a bare day exists only as the start of a range
+     ("It ran 28–30 February 2013 in Astana.", [("30 February 2013", None)])],
+)
+def test_range_ends_without_a_year_join_when_both_have_a_month(text, expected):
+    assert found(text) == expected
+
+
+def test_date_mentions_are_immutable_values():
+    mention = find_dates("It opened in May 2005.")[0]
+    assert {mention: 1}[mention] == 1  # hashable
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        mention.value = "2006"

@@ -70,6 +70,11 @@ ROOT = Path(__file__).resolve().parents[1]
         ("early 21st century", "20"),
         ("twentieth century", "19"),
         ("XX century", "19"),
+        ("the twenty first century", "20"),  # the ordinal word written with a space
+        ("2010–11", "2010/2011"),  # an en dash is never an ISO month
+        ("2012-13", "2012/2013"),  # with a hyphen, two digits above 12 are a year
+        ("May 2005,", "2005-05"),  # trailing punctuation and brackets are not part of it
+        ("(2005)", "2005"),
     ],
 )
 def test_normalise_english(expression, value):
@@ -106,6 +111,27 @@ def test_normalise_russian(expression, value):
     assert normalise_date(expression, "ru") == value
 
 
+# Roman numerals of centuries, read by subtraction (IV, IX, XIV, XIX) and kept from I to XXX: a value is the
+# century minus one, written with two digits ("XIX" is 1800-1899, "18").
+@pytest.mark.parametrize(
+    "expression, lang, value",
+    [
+        ("I century", "en", "00"),
+        ("IV century", "en", "03"),
+        ("V век", "ru", "04"),
+        ("VI century", "en", "05"),
+        ("IX century", "en", "08"),
+        ("XIV век", "ru", "13"),
+        ("XVI century", "en", "15"),
+        ("XIX century", "en", "18"),
+        ("XXX century", "en", "29"),
+        ("XXXI century", "en", None),
+    ],
+)
+def test_roman_numeral_centuries(expression, lang, value):
+    assert normalise_date(expression, lang) == value
+
+
 @pytest.mark.parametrize(
     "expression, lang",
     [
@@ -118,6 +144,9 @@ def test_normalise_russian(expression, value):
         ("13.13.2020", "en"),
         ("2019 to 2004", "en"),
         ("2005 and 2007", "en"),  # two dates, not a range
+        ("2011–11", "en"),  # a short range with equal ends
+        ("May 20–20, 2013", "en"),  # a day range with equal ends
+        ("2005–03", "en"),  # a short range ending before it starts
         ("today", "en"),
         ("28 years ago", "en"),
         ("the same year", "en"),

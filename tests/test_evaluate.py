@@ -368,6 +368,17 @@ def test_malformed_gold_names_file_and_field(tmp_path, breakage, expected):
     assert str(info.value).startswith(f"{path}: {expected}")
 
 
+def test_an_empty_gold_span_is_named_with_its_offsets(tmp_path):
+    gold, _ = _known_case()
+    data = _gold_dict(gold)
+    start = data["entities"][2]["start"]
+    data["entities"][2]["end"] = start
+    path = _write(tmp_path / "gold" / "x.json", data)
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(tmp_path / "gold", tmp_path / "gold")
+    assert str(info.value).startswith(f"{path}: entities[2].end: end {start} is not after start {start}")
+
+
 def test_empty_or_missing_gold_is_an_error(tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(GoldFormatError, match="no gold documents"):
@@ -518,6 +529,8 @@ def test_precision_recall_and_f1_of_counts_including_empty_sides():
     half = prf(2, 0, 2)
     assert (half["precision"], half["recall"]) == (1.0, 0.5) and half["f1"] == pytest.approx(2 / 3)
     assert prf(0, 2, 0)["recall"] == 0.0 and prf(0, 0, 0)["f1"] == 0.0
+    # As many false as true positives: precision one half.
+    assert prf(3, 3, 0)["precision"] == 0.5
 
 
 @pytest.mark.parametrize("errors", [1, 2, 3])

@@ -6,6 +6,8 @@ and tests/fixtures/catalogue_page.html); nothing binary is committed.
 
 from __future__ import annotations
 
+import codecs
+import dataclasses
 import io
 import json
 import os
@@ -19,7 +21,7 @@ from fixtures.seed_pages import encodable, seed_catalogue_page, seed_text
 from textmine.cli import app
 from textmine.document import Document
 from textmine.runtime.extract import ExtractConfig
-from textmine.stages.ingest import InputError, SkippedInput, UnreadableInput, decode_bytes, iter_documents
+from textmine.stages.ingest import InputError, InputLimits, SkippedInput, UnreadableInput, decode_bytes, iter_documents
 from textmine.runtime.run import ExtractRun
 
 ARTICLE_TITLE = "SCO and regional security issues in Central Asia"
@@ -91,6 +93,29 @@ def test_utf16_without_bom_is_detected(tmp_path):
     doc = read_doc(path)
     assert doc.text == seed_text()
     assert doc.source["encoding"].startswith("utf-16")
+
+
+def test_utf16_big_endian_without_bom_is_detected(tmp_path):
+    path = tmp_path / "be.txt"
+    path.write_bytes(seed_text().encode("utf-16-be"))
+    doc = read_doc(path)
+    assert doc.text == seed_text() and doc.source["encoding"] == "utf-16-be"
+
+
+# Cyrillic code pages the detector must be offered: Ukrainian KOI8-U, ISO 8859-5 and DOS CP866 (made-up texts).
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("koi8_u", "Україна та Казахстан підписали угоду про співпрацю. Її ґрунтовні положення їхні уряди обговорювали два роки. "),
+        ("iso8859_5", "Шанхайская организация сотрудничества была создана в 2001 году. Её члены проводят совместные учения. "),
+        ("cp866", "Шанхайская организация сотрудничества была создана в 2001 году. Её члены проводят совместные учения. "),
+    ],
+)
+def test_cyrillic_code_pages_are_detected(tmp_path, codec, text):
+    path = tmp_path / "page.txt"
+    path.write_bytes((text * 3).encode(codec))
+    doc = read_doc(path)
+    assert doc.text == text * 3 and doc.source["encoding"].replace("-", "_") == codec
 
 
 # --- HTML ------------------------------------------------------------------------------------
@@ -575,3 +600,72 @@ def test_inputs_with_nothing_to_extract_say_why(tmp_path):
     assert read_one(tmp_path / "blank.html").reason == "the HTML page has no visible text: nothing to extract"
     error = read_one(tmp_path / "blank.jsonl")
     assert isinstance(error, InputError) and (error.reason, error.id) == ("empty file: no JSON lines to read", "blank")
+
+
+def test_htm_and_xhtml_files_in_a_folder_are_read_as_html(tmp_path):
+    (tmp_path / "a.htm").write_text("<html><body><p>First page.</p></body></html>")
+    (tmp_path / "b.xhtml").write_text("<html><body><p>Second page.</p></body></html>")
+    docs = list(iter_documents([tmp_path]))
+    assert [(d.id, d.text.strip()) for d in docs] == [("a", "First page."), ("b", "Second page.")]
+
+
+def test_an_empty_folder_lists_the_supported_suffixes(tmp_path):
+    (tmp_path / "empty").mkdir()
+    error = read_one(tmp_path / "empty")
+    assert error.reason == "folder contains no input files (.htm, .html, .jsonl, .txt, .xhtml)"
+    assert error.id is None  # the error belongs to no document
+
+
+def test_default_limits_are_200000_characters_and_20_mb(tmp_path):
+    (tmp_path / "longest.txt").write_text("a" * 199_999 + "\n")
+    assert len(read_doc(tmp_path / "longest.txt").text) == 200_000
+    (tmp_path / "too_long.txt").write_text("a" * 200_000 + "\n")
+    assert "200,001 characters, the limit is 200,000" in read_one(tmp_path / "too_long.txt").reason
+    (tmp_path / "too_big.txt").write_bytes(b"a" * 20_000_001)
+    assert read_one(tmp_path / "too_big.txt").reason.startswith("file too large: 20,000,001 bytes, the limit is 20,000,000 ")
+
+
+def test_input_limits_are_immutable():
+    # One default InputLimits() is shared by every call that does not pass its own.
+    limits = InputLimits()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        limits.max_chars = 10
+
+
+def test_input_limits_must_be_at_least_1():
+    assert InputLimits(max_bytes=1, max_chars=1).max_bytes == 1
+    for limits in ({"max_bytes": 0}, {"max_chars": 0}):
+        with pytest.raises(ValueError) as info:
+            InputLimits(**limits)
+        assert str(info.value) == "the input limits (--max-bytes, --max-chars) must be at least 1"
+
+
+def test_printable_names_escape_undecodable_bytes_and_other_lone_surrogates():
+    from textmine.stages.ingest import printable
+
+    # os.fsdecode maps an undecodable byte NN to U+DCNN (NN from 80 to FF); other lone surrogates keep \\u.
+    assert printable("a\udc80b\udcff") == "a\\x80b\\xff"
+    assert printable("\udc7f\udd00") == "\\udc7f\\udd00"
+
+
+def test_utf32_big_endian_with_bom_is_read(tmp_path):
+    path = tmp_path / "be32.txt"
+    path.write_bytes(codecs.BOM_UTF32_BE + seed_text().encode("utf-32-be"))
+    assert read_doc(path).text == seed_text()
+
+
+def test_a_file_that_cannot_be_opened_is_an_error_with_the_reason(tmp_path):
+    from textmine.stages.ingest import InputFile
+
+    gone = InputFile(str(tmp_path / "gone.txt"), str(tmp_path / "gone.txt"), "txt", "gone", "k")
+    assert gone.with_data(InputLimits()).reason.startswith("cannot read file: ")
+
+
+def test_an_id_conflict_does_not_stop_the_inputs_after_it(tmp_path):
+    for folder, text in (("x", "One text.\n"), ("y", "Other text.\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "doc.txt").write_text(text)
+    (tmp_path / "later.txt").write_text("Read after the conflict.\n")
+    items = list(iter_documents([tmp_path / "x" / "doc.txt", tmp_path / "y" / "doc.txt", tmp_path / "later.txt"]))
+    assert [type(item).__name__ for item in items] == ["Document", "InputError", "Document"]
+    assert items[2].id == "later"
