@@ -118,6 +118,33 @@ def test_cyrillic_code_pages_are_detected(tmp_path, codec, text):
     assert doc.text == text * 3 and doc.source["encoding"].replace("-", "_") == codec
 
 
+# Latin code pages read each other's texts as real letters; the reading whose accented
+# letters one language's alphabet holds wins (made-up texts; French in Latin-1 once came out
+# as Windows-1250 "trčs ŕ Genčve", Czech in ISO 8859-2 as Windows-1250 "předloľila").
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("latin_1", "La délégation française a présenté un rapport très détaillé sur la coopération régionale à Genève. "),
+        ("iso8859_2", "Česká delegace předložila podrobnou zprávu o regionální spolupráci v Brně a Ostravě. "),
+        ("cp1250", "Delegacja przedstawiła szczegółowy raport o współpracy regionalnej w Łodzi i Gdańsku. "),
+        ("cp1252", "La delegación española presentó un informe muy detallado sobre la cooperación en Málaga, señor. "),
+    ],
+)
+def test_latin_code_pages_are_told_apart_by_alphabet(tmp_path, codec, text):
+    path = tmp_path / "page.txt"
+    path.write_bytes(text.encode(codec))
+    assert read_doc(path).text == text
+
+
+def test_letters_outside_one_alphabet_counts_the_mix():
+    from textmine.stages.ingest import _letters_outside_one_alphabet
+
+    assert _letters_outside_one_alphabet("française, très détaillé à Genève") == 0
+    # The Windows-1250 reading: Slovak has é č ŕ but not ç; French lacks č ŕ (three).
+    assert _letters_outside_one_alphabet("française, trčs détaillé ŕ Genčve") == 1
+    assert _letters_outside_one_alphabet("plain English, Москва") == 0
+
+
 # --- HTML ------------------------------------------------------------------------------------
 
 

@@ -103,6 +103,30 @@ HTML_START = re.compile(r"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html
 GLOB_CHARS = re.compile(r"[*?[]")
 WORD = re.compile(r"[^\W\d_]+")
 LOWER_THEN_UPPER = re.compile(r"[a-zа-яё](?=[A-ZА-ЯЁ])")
+# Letters beyond ASCII of the Latin alphabets of European languages. The
+# single-byte Latin code pages (Windows-1250/1252, ISO 8859-1/2) decode each
+# other's texts into real letters, so a wrong reading shows itself as a mix of
+# letters that no one language writes together ("trčs", "ŕ Genčve").
+LATIN_ALPHABETS = {
+    "french": "àâæçéèêëîïôœùûüÿ",
+    "german": "äöüß",
+    "spanish": "áéíñóúü",
+    "portuguese": "áâãàçéêíóôõú",
+    "italian": "àèéìíîòóù",
+    "catalan": "àçèéíïòóúü",
+    "dutch": "áéëïóöü",
+    "nordic": "åæøäöéáðþíóúý",
+    "czech": "áčďéěíňóřšťúůýž",
+    "slovak": "áäčďéíĺľňóôŕšťúýž",
+    "polish": "ąćęłńóśźż",
+    "hungarian": "áéíóöőúüű",
+    "romanian": "ăâîșşțţ",
+    "croatian": "čćđšž",
+    "slovene": "čšž",
+    "albanian": "çë",
+    "turkish": "çğıöşüâî",
+}
+LATIN_ALPHABET_SETS = [frozenset(letters) for letters in LATIN_ALPHABETS.values()]
 # The detector and the mojibake score look at this many bytes/characters at most (both grow with the input).
 DETECTOR_SAMPLE = 1 << 20
 READ_CHUNK = 1 << 16
@@ -691,7 +715,8 @@ def _mojibake_score(text: str) -> int:
 
     Counts letters in words that mix Latin and Cyrillic ("poznбnн"), accented
     letters in Latin words where most letters are accented ("Ďĺđâŕ˙"), capitals
-    inside words ("їаШТХв"), and the symbols, modifier letters and box drawing
+    inside words ("їаШТХв"), accented Latin letters that no one European
+    alphabet has together ("trčs ŕ Genčve"), and the symbols, modifier letters and box drawing
     that single-byte code pages put where another code page has letters.
     """
     score = 0
@@ -704,7 +729,18 @@ def _mojibake_score(text: str) -> int:
             accented = sum(ord(char) > 127 for char in word)
             if accented * 2 > len(word):
                 score += accented
+    score += _letters_outside_one_alphabet(text)
     return score + sum(unicodedata.category(char) in ("So", "Sk", "Lm", "Co") for char in text)
+
+
+def _letters_outside_one_alphabet(text: str) -> int:
+    """Occurrences of accented Latin letters outside the one alphabet that fits the text best."""
+    letters = Counter(
+        char for char in text.lower() if ord(char) > 127 and char.isalpha() and _script(char) == "LATIN"
+    )
+    if not letters:
+        return 0
+    return min(sum(n for char, n in letters.items() if char not in alphabet) for alphabet in LATIN_ALPHABET_SETS)
 
 
 def _script(char: str) -> str:
