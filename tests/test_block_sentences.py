@@ -41,3 +41,43 @@ def test_offsets_and_text_are_untouched():
     doc = load_english()(text)
     assert doc.text == text
     assert [t.idx for t in doc] == [t.idx for t in load_english(block_sentences=False)(text)]
+
+
+def _block_starts_token_by_token(doc) -> list[int]:
+    """The straightforward reading of the rule, through spaCy's Token objects (what block_starts computes in one pass)."""
+    from textmine.resources.block_sentences import breaks_block
+
+    text, starts = doc.text, []
+    for token in doc[1:]:
+        if token.is_space:
+            continue
+        before = token.i - 1
+        while before > 0 and doc[before].is_space:
+            before -= 1
+        gap_start = doc[before].idx + (0 if doc[before].is_space else len(doc[before]))
+        gap = text[gap_start:token.idx]
+        if "\n" in gap:
+            first_newline = gap_start + gap.index("\n")
+            line_end = text.find("\n", token.idx)
+            previous_line = text[text.rfind("\n", 0, first_newline) + 1:first_newline]
+            if breaks_block(previous_line, text[token.idx:len(text) if line_end < 0 else line_end], gap.count("\n") > 1):
+                starts.append(token.i)
+    return starts
+
+
+def test_block_starts_agree_with_the_token_by_token_reading():
+    from textmine.resources.block_sentences import block_starts
+
+    texts = [
+        "Keywords: Danube Commission, river transport\n\nBackground\n \n  The commission met in Vienna.\n",
+        "\n\nTitle\nAuthor Name\n\tInstitute of Oriental Studies, Tashkent\n\n\n",
+        "The commission, which had met in Vienna for several years, was\nmoved to Budapest in 1954.\nHungary objected.",
+        " \n Abstract \n\n The Mekong River Commission  \n  coordinates the four states.",
+        "One line only, no break at all.",
+        "",
+    ]
+    tokenizer_only = load_english(index_attribute_rules=False, block_sentences=False).tokenizer
+    for text in texts:
+        doc = tokenizer_only(text)
+        assert block_starts(doc) == _block_starts_token_by_token(doc), text
+    assert block_starts(tokenizer_only(texts[0]))  # the cases are not all trivial

@@ -381,3 +381,14 @@ def test_seed_gold_dates_are_found_and_normalised():
     found = {(m.start, m.end) for m in find_dates(text)}
     # A typo ("Since 20015") is a DATE in the gold but no rule is kept for that one sentence (issue 12).
     assert {span for span, value in gold_dates.items() if value is not None} <= found
+
+
+def test_cached_in_context_reading_is_the_uncached_one():
+    """find_dates and trim_date_span share one cached reading of a text; it must be _parse's, whichever asks first."""
+    from textmine.stages.dates import _parse, find_dates, trim_date_span
+
+    text = "Between 12 March 2014 and the 2015 summit, in the 1990s and on 3/4/2019, see www.example.org/2019 and p. 2012."
+    uncached = [(a.start, a.end, a.value) for a in _parse(text, 0, len(text), "en", in_context=True)]
+    assert trim_date_span(text, 0, 21) == (8, 21)  # fills the cache with the whole line's reading
+    assert [(d.start, d.end, d.value) for d in find_dates(text)] == uncached
+    assert len(uncached) >= 3

@@ -45,25 +45,28 @@ def breaks_block(previous_line: str, next_line: str, blank: bool) -> bool:
 
 def block_starts(doc: Any) -> list[int]:
     """Indices of the tokens that open a block: the first non-space token after a break that :func:`breaks_block` accepts."""
-    text = doc.text
+    # One pass over the tokens: spaCy makes a new Token object on every doc[i] and rebuilds doc.text on every read.
+    columns = [(token.is_space, token.idx, len(token), token.text_with_ws) for token in doc]
+    text = "".join(column[3] for column in columns)
     starts = []
-    for token in doc[1:]:
-        if token.is_space:
+    for i in range(1, len(columns)):
+        is_space, idx = columns[i][0], columns[i][1]
+        if is_space:
             continue
-        before = token.i - 1
-        while before > 0 and doc[before].is_space:
+        before = i - 1
+        while before > 0 and columns[before][0]:
             before -= 1
-        gap_start = doc[before].idx + (0 if doc[before].is_space else len(doc[before]))
-        gap = text[gap_start:token.idx]
+        gap_start = columns[before][1] + (0 if columns[before][0] else columns[before][2])
+        gap = text[gap_start:idx]
         if "\n" not in gap:
             continue
         # The line before is what precedes the gap's first newline.
         first_newline = gap_start + gap.index("\n")
         line_start = text.rfind("\n", 0, first_newline) + 1
-        line_end = text.find("\n", token.idx)
+        line_end = text.find("\n", idx)
         blank = gap.count("\n") > 1
-        if breaks_block(text[line_start:first_newline], text[token.idx:len(text) if line_end < 0 else line_end], blank):
-            starts.append(token.i)
+        if breaks_block(text[line_start:first_newline], text[idx:len(text) if line_end < 0 else line_end], blank):
+            starts.append(i)
     return starts
 
 

@@ -192,6 +192,11 @@ class Gazetteer:
             self._by_compact = index
         return self._by_compact
 
+    def build_indexes(self) -> None:
+        """Build the indexes that are otherwise built on first use (a batch worker does it at start-up)."""
+        self._lemma_index()
+        self._compact_index()
+
     @staticmethod
     def _best(candidates: list[_Candidate] | None, label: str | None) -> GazetteerEntry | None:
         if not candidates:

@@ -568,7 +568,7 @@ def find_dates(text: str, lang: str = "en") -> list[DateMention]:
     ``lang`` is the language of the text; it decides the day/month order of
     ambiguous slashed dates (a Cyrillic expression is always read as Russian).
     """
-    return [DateMention(a.start, a.end, a.value) for a in _parse(text, 0, len(text), lang, in_context=True)]
+    return [DateMention(a.start, a.end, a.value) for a in _parse_in_context(text, 0, len(text), lang)]
 
 
 def find_date_spans(text: str, lang: str = "en") -> list[tuple[int, int]]:
@@ -626,9 +626,15 @@ def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=64)
+def _parse_in_context(text: str, start: int, end: int, lang: str) -> tuple[_Atom, ...]:
+    """The calendar expressions of text[start:end], read in context (cached: a model proposes several DATEs
+    per line, and the NER stage reads a one-line text's dates both to trim them and to find them)."""
+    return tuple(_parse(text, start, end, lang, in_context=True))
+
+
 def _line_atoms(text: str, line_start: int, line_end: int) -> tuple[_Atom, ...]:
-    """The calendar expressions of one line, read in context (cached: a model proposes several DATEs per line)."""
-    return tuple(_parse(text, line_start, line_end, "en", in_context=True))
+    """The calendar expressions of one line, read in context."""
+    return _parse_in_context(text, line_start, line_end, "en")
 
 
 def trim_date_span(text: str, start: int, end: int) -> tuple[int, int] | None:

@@ -805,6 +805,7 @@ def _main_script(texts: Iterable[str]) -> str | None:
     return max(counts, key=counts.__getitem__) if counts else None
 
 
+@lru_cache(maxsize=8192)  # per character, for every letter of the page: the Unicode name lookup is the cost
 def _script(char: str) -> str:
     return unicodedata.name(char, "?").split(" ", 1)[0]
 

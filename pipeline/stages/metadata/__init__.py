@@ -63,6 +63,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field as dataclass_field
+from functools import lru_cache
 from typing import Any, Iterable
 
 from textmine.components import register
@@ -471,6 +472,7 @@ def _short_name(text: str) -> bool:
     return 1 <= len(words) <= 3 and _name_like(text)
 
 
+@lru_cache(maxsize=8192)  # per character, for every letter it is asked about: the Unicode name lookup is the cost
 def _script(char: str) -> str:
     return unicodedata.name(char, "?").split(" ", 1)[0]
 

@@ -275,6 +275,7 @@ class EntityRecognizer:
         from textmine.resources.nlp import load_english, model_provenance
 
         from textmine.stages.ner.gazetteer_match import gazetteer_index
+        from textmine.stages.ner.russian import prepare_russian
 
         self.backend = backend
         self.batch_size = batch_size
@@ -290,6 +291,7 @@ class EntityRecognizer:
             self.nlp = load_english()
             self.provenance["ner_model"] = "pretrained"
         gazetteer_index()  # built now, not in the middle of the first batch
+        prepare_russian()  # likewise what the first Cyrillic text needs (seconds: the natasha model, the lemma index)
         self.stanza = None
         if backend == "stanza":
             from textmine.stages.ner.stanza_backend import StanzaBackend
@@ -680,7 +682,30 @@ def _written_lower_case_elsewhere(text: str, surface: str) -> bool:
     """A one-word mention whose lower-case form the same text also uses: a common word capitalised by its position."""
     if " " in surface or not surface[:1].isupper() or surface.isupper():
         return False
-    return re.search(rf"(?<!\w){re.escape(surface.lower())}(?!\w)", text) is not None
+    return next(whole_word_occurrences(text, surface.lower()), None) is not None
+
+
+def whole_word_occurrences(text: str, word: str) -> Iterator[int]:
+    r"""Starts of ``word`` in ``text`` where it is not part of a longer word, left to right, not overlapping.
+
+    What ``re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)`` finds, without
+    compiling a pattern for each word (``\w``: a character ``str.isalnum()``
+    accepts, or "_").
+    """
+    if not word:
+        raise ValueError("whole_word_occurrences needs a non-empty word")
+    start = text.find(word)
+    while start != -1:
+        end = start + len(word)
+        if (start == 0 or not _is_word_character(text[start - 1])) and (end == len(text) or not _is_word_character(text[end])):
+            yield start
+            start = text.find(word, end)
+        else:
+            start = text.find(word, start + 1)
+
+
+def _is_word_character(char: str) -> bool:
+    return char.isalnum() or char == "_"
 
 
 # What may follow a person's name that opens a line: a verb ("Smith argued"), punctuation, initials.
@@ -746,10 +771,10 @@ def _propagated(text: str, chosen: list[Candidate], blocked: list[tuple[int, int
             names.setdefault(surface, cand)
     out = []
     for surface, model in names.items():
-        for match in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text):
-            if any(b_start <= match.start() < b_end for b_start, b_end in blocked) or _on_a_breadcrumb(text, match.start()):
+        for start in whole_word_occurrences(text, surface):
+            if any(b_start <= start < b_end for b_start, b_end in blocked) or _on_a_breadcrumb(text, start):
                 continue
-            out.append(Candidate(match.start(), match.end(), model.label, "propagation", PRIORITY["propagation"], model.canonical, model.kb_id))
+            out.append(Candidate(start, start + len(surface), model.label, "propagation", PRIORITY["propagation"], model.canonical, model.kb_id))
     return out
 
 

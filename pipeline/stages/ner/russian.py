@@ -31,6 +31,14 @@ def _natasha():
     return Segmenter(), NewsNERTagger(NewsEmbedding())
 
 
+def prepare_russian() -> None:
+    """Load now what the first Cyrillic text would load: the natasha tagger and the gazetteer's Russian indexes."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    _natasha()
+    load_gazetteer().build_indexes()
+
+
 def russian_candidates(text: str) -> list[Candidate]:
     if not has_cyrillic(text):
         return []

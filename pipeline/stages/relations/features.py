@@ -241,7 +241,8 @@ def extract(
             f["head_in_list"] = 1.0
         if tail_list != tail_root:
             f["tail_in_list"] = 1.0
-        if head_list == tail_list or head_root in {t.i for t in parsed[tail_root].conjuncts}:
+        # (spaCy's Token.conjuncts climb the same "conj" chain list_head does: a conjunct shares the list head.)
+        if head_list == tail_list:
             f["same_list"] = 1.0
             f[f"same_list={types}"] = 1.0
         path = dependency_path(table, head_list, tail_list) if head_list != tail_list else None
