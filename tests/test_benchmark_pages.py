@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from textmine.cli import app
-from textmine.evaluation.benchmarks.metadata import SplitResult, score_page
+from textmine.evaluation.benchmarks.metadata import SplitResult, field_table, score_page
 from textmine.evaluation.benchmarks.pages import PAGES_DIR, PagesSetError, load_pages, run_benchmark
 from textmine.evaluation.evaluate import evaluate_dirs, span_scores
 from textmine.evaluation.validate import validate_paths
@@ -114,6 +114,10 @@ def test_printed_metadata_figure_is_the_metadata_benchmarks_on_the_same_outputs(
         score_page(result, page_id, expected, predicted)
     match = re.search(r"Metadata stated-field accuracy: (\d\.\d{3})", output)
     assert match and match.group(1) == f"{result.stated_mean:.3f}"
+    # The per-field table is the metadata benchmark's, over the same outputs.
+    table = output.split("Metadata per field", 1)[1].split("\n\n", 1)[0]
+    assert table.split("\n")[1:] == field_table(result)
+    assert "| author affiliation |" in table and "| title |" in table
 
 
 def test_a_page_whose_text_no_longer_matches_its_gold_is_refused(tmp_path):

@@ -212,10 +212,9 @@ def _cell(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def render(result: SplitResult, show_errors: bool = False) -> str:
-    """A table of the half's per-field figures (stated and unstated) and its two summary figures."""
-    lines = [f"Metadata on the layout set, {result.name} half ({result.pages} pages)",
-             "| field | stated: right / stated | stated figure | unstated: filled / unstated | filled share |",
+def field_table(result: SplitResult) -> list[str]:
+    """The lines of a table of the half's per-field figures, stated and unstated."""
+    lines = ["| field | stated: right / stated | stated figure | unstated: filled / unstated | filled share |",
              "|---|---|---|---|---|"]
     for name in FIELDS:
         score = result.fields[name]
@@ -224,6 +223,12 @@ def render(result: SplitResult, show_errors: bool = False) -> str:
         label = "authors (F1 over names)" if name == "authors" else name
         lines.append(f"| {label} | {right} | {_cell(result.figure(name))} | {score.filled} / {score.unstated} | "
                      f"{_cell(score.filled_share)} |")
+    return lines
+
+
+def render(result: SplitResult, show_errors: bool = False) -> str:
+    """A table of the half's per-field figures (stated and unstated) and its two summary figures."""
+    lines = [f"Metadata on the layout set, {result.name} half ({result.pages} pages)", *field_table(result)]
     filled, unstated = result.unstated_filled
     lines.append(f"stated fields (mean of the field figures): {result.stated_mean:.3f}")
     lines.append(f"unstated fields filled: {filled} / {unstated} = {filled / unstated if unstated else 0.0:.3f}")

@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from textmine.document import ENTITY_LABELS, RELATION_TYPES, sha256_text
-from textmine.evaluation.benchmarks.metadata import SplitResult, score_page
+from textmine.evaluation.benchmarks.metadata import SplitResult, field_table, score_page
 from textmine.evaluation.evaluate import evaluate_documents, load_gold, load_predictions, span_scores
 from textmine.resources.locations import corpus_dir, require_corpus
 
@@ -202,6 +202,8 @@ def render(result: HalfResult, show_errors: bool = False) -> str:
         f"Segment character accuracy: {_cell(seg['accuracy'])} ({seg['correct_chars']}/{seg['total_chars']} chars)",
         f"Metadata stated-field accuracy: {result.metadata.stated_mean:.3f} (mean of the field figures of `textmine benchmark metadata`); "
         f"unstated fields filled: {filled}/{unstated}",
+        "Metadata per field (the author fields count every expected author):",
+        *field_table(result.metadata),
         "",
         "Summary " + result.name + ": "
         f"entity strict F1 {_cell(result.entity_micro()['f1'])} (ORG+LOC+DATE {_cell(result.entity_micro(CORE_LABELS)['f1'])}), "
