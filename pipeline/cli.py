@@ -451,15 +451,19 @@ def train_relations(
 def benchmark_relations(
     model: Optional[Path] = typer.Option(None, "--model", help="Model file (default: models/relations.skops)."),
     end_to_end: bool = typer.Option(True, "--end-to-end/--gold-entities-only", help="Also score every set with entities predicted by the extractor."),
+    challenge_half: str = typer.Option("test", "--challenge-half", help="Half of the challenge passages to score: test (the expected figure) or dev (the models are trained on it: only its patterns-only row is a fair development score, for pattern work)."),
 ) -> None:
     """Relation P/R/F1 per label on the seed (model trained without it), the challenge test half, CrossRE politics dev
     and Re-DocRED held out: co-occurrence and patterns baselines against textmine."""
     from textmine.evaluation.benchmarks.relations import render, run_benchmark
     from textmine.stages.relations.model import DEFAULT_MODEL_PATH, ModelFileError
 
+    if challenge_half not in ("test", "dev"):
+        _fail(f"--challenge-half must be test or dev, not {challenge_half!r}")
+        raise typer.Exit(code=2)
     try:
         with _needs_corpus():
-            results = run_benchmark(model or DEFAULT_MODEL_PATH, end_to_end=end_to_end, report=typer.echo)
+            results = run_benchmark(model or DEFAULT_MODEL_PATH, end_to_end=end_to_end, report=typer.echo, challenge_half=challenge_half)
     except ModelFileError as exc:
         _fail(str(exc))
         raise typer.Exit(code=2)

@@ -85,3 +85,9 @@ def test_ner_training_and_benchmark_commands_describe_their_data():
     benchmark = runner.invoke(app, ["benchmark", "ner", "--help"])
     assert benchmark.exit_code == 0 and "--crossner-docs" in benchmark.output
     assert runner.invoke(app, ["benchmark", "backends"]).exit_code != 0  # folded into `benchmark ner`
+
+
+def test_benchmark_relations_refuses_an_unknown_challenge_half():
+    result = runner.invoke(app, ["benchmark", "relations", "--challenge-half", "train"])
+    assert result.exit_code == 2
+    assert "--challenge-half must be test or dev, not 'train'" in result.output

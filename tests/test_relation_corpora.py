@@ -101,3 +101,16 @@ def test_benchmark_table_prints_per_label_precision_recall_and_f1():
     assert "== challenge test half, gold entities" in table
     member = next(line for line in table.splitlines() if "member_of" in line)
     assert member.split()[-4:] == ["0.667", "1.000", "0.800", "2"]
+
+
+def test_relation_benchmark_scores_the_challenge_half_asked_for():
+    from textmine.evaluation.benchmarks.relations import benchmark_sets, challenge_set_name
+
+    test_sets, dev_sets = benchmark_sets(13), benchmark_sets(13, challenge_half="dev")
+    assert [d.id for d in test_sets["challenge test half"]] == [d.id for d in challenge.load_half("test")]
+    dev_name = challenge_set_name("dev")
+    assert "training data" in dev_name and dev_name not in test_sets
+    assert [d.id for d in dev_sets[dev_name]] == [d.id for d in challenge.load_half("dev")]
+    # The other sets do not depend on the half.
+    assert {k: [d.id for d in v] for k, v in test_sets.items() if k != "challenge test half"} == \
+        {k: [d.id for d in v] for k, v in dev_sets.items() if k != dev_name}
