@@ -40,7 +40,7 @@ import relation_decision_experiments as base  # noqa: E402
 from textmine.document import Document  # noqa: E402
 from textmine.stages.relations import features, patterns  # noqa: E402
 from textmine.stages.relations.triggers import groups_of  # noqa: E402
-from textmine.stages.relations.classify import EXAMPLES_KEY, examples  # noqa: E402
+from textmine.stages.relations.classify import EXAMPLES_KEY  # noqa: E402
 from textmine.training import challenge, crossre, redocred  # noqa: E402
 from textmine.training import relations as training  # noqa: E402
 from textmine.training.corpus import load_gold_documents  # noqa: E402
@@ -151,13 +151,8 @@ def load() -> dict[str, list[Document]]:
     raw_docs = json.loads(redocred.DEFAULT_PATH.read_text(encoding="utf-8"))
     for doc in persons + earlier:
         doc.unmapped = unmapped_pairs(raw_docs[int(doc.id.rsplit("_", 1)[1])], doc)
-    parsed = [doc for name, docs in sets.items() if not name.endswith("_earlier") for doc in docs]
-    training.parse_documents(parsed, report=print)
-    for doc in parsed:
-        table = features.TokenTable(doc.annotations["spacy"])
-        doc.annotations[EXAMPLES_KEY] = examples(doc, doc.annotations["spacy"])
-        for item in doc.annotations[EXAMPLES_KEY]:
-            item.extra = trigger_clause_features(doc, item, table)
+    base.attach_examples([doc for name, docs in sets.items() if not name.endswith("_earlier") for doc in docs],
+                         trigger_clause_features)
     # The two mappings share texts and entities (ids included); only the gold relations differ.
     by_id = {doc.id: doc for doc in sets["rd_train_persons"] + sets["rd_dev_persons"]}
     for doc in sets["rd_train_earlier"] + sets["rd_dev_earlier"]:

@@ -89,14 +89,18 @@ def load() -> dict[str, list[Document]]:
         "ch_dev_a": challenge_dev[0::2], "ch_dev_b": challenge_dev[1::2],
         "crossre_dev": crossre.load_documents("politics", "dev"), "pages_dev": pages_dev(),
     }
-    every = [doc for docs in sets.values() for doc in docs]
-    training.parse_documents(every, report=print)
-    for doc in every:
+    attach_examples([doc for docs in sets.values() for doc in docs], path_features)
+    return sets
+
+
+def attach_examples(docs: list[Document], extra: Callable[[Document, Any, features.TokenTable], dict[str, float]]) -> None:
+    """Parse ``docs`` and store their candidate examples, each with ``extra`` features beside the shipped ones."""
+    training.parse_documents(docs, report=print)
+    for doc in docs:
         table = features.TokenTable(doc.annotations["spacy"])
         doc.annotations[EXAMPLES_KEY] = examples(doc, doc.annotations["spacy"])
         for item in doc.annotations[EXAMPLES_KEY]:
-            item.extra = path_features(doc, item, table)
-    return sets
+            item.extra = extra(doc, item, table)
 
 
 def dataset(docs: list[Document], featurise: Callable) -> training.Dataset:
