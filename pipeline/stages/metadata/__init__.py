@@ -740,7 +740,13 @@ class MetadataExtractor:
         if _RECORD_FIELD_NOT_AFFILIATION.match(line.text):
             return None
         marker = _AFFILIATION_LINE.match(line.text)
-        fields = _fields(line, marker.end() if marker else 0)
+        skip = marker.end() if marker else 0
+        # "Закамский аграрный университет, ... / Trans-Kama Agrarian University, ...": the printing in the article's script
+        part = self._part_in_article_script(line.start + skip, line.end)
+        if part != (line.start + skip, line.end):
+            fields = _fields(Line(part[0], part[1], self.text[part[0]:part[1]]), 0)
+        else:
+            fields = _fields(line, skip)
         if not fields:
             return None
         place_from = len(fields)

@@ -103,12 +103,14 @@ keywords key words introduction references literature conclusion conclusions res
 editorial board authors author editor editors section rubric journal journals review bulletin proceedings vestnik
 survey studies letters quarterly annals gazette herald transactions affairs yearbook
 university institute academy college school centre center department faculty chair laboratory hospital station
+state national federal technical technological medical pedagogical agrarian polytechnic
 universidad universidade université universität universiti universitas universita instituto institut istituto
 phd dsc md prof professor dr doctor candidate associate assistant senior lecturer researcher head chief fellow
 sciences science student postgraduate master bachelor magister
 region oblast krai district province republic city county область край район республика город
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
+and
 главная поиск меню архив выпуск выпуски номер содержание контакты вход регистрация новости статьи статья
 аннотация ключевые слова введение литература заключение список редакция авторы автор журнал журналы
 университет институт академия колледж кафедра факультет лаборатория центр
@@ -121,7 +123,7 @@ DEGREE = re.compile(
     r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
 )
 # A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field).
-BY_LABEL = re.compile(r"\s*(?:By|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
+BY_LABEL = re.compile(r"\s*(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
 AUTHOR_LABEL = re.compile(
     rf"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|{BY_LABEL.pattern})"
 )
@@ -153,8 +155,16 @@ _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\d
 _ATTACHED_ID = re.compile(r"\s+(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dXx](?![\w-])")
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
+# An institution's or a unit's name that opens with its kind ("University of the South Seas", "Department of Soil
+# Science, ..."): after a name with only a space between, it starts the author's affiliation.
+_INSTITUTION_OF = re.compile(rf"{_INSTITUTION_WORD}\s+of\b")
+_UNIT_OF = re.compile(r"(?:Department|Faculty|Chair|Laboratory|Division|(?:Graduate\s+)?School)\s+of\b")
+# Words of place names that open institutions' names ("North Ural University", "Lena Valley Institute").
+_PLACE_WORDS = frozenset("""north south east west central northern southern eastern western upper lower greater new
+valley river lake sea bay delta coast coastal steppe mountain mountains gulf island islands""".split())
 _COMMA = re.compile(r"\s*,\s*")
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|&|и)\b|,|;|\band\b|\bи\b|&)\s*")
+# "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|AND|&|и)\b|,|;|\band\b|(?<=[A-Z]\s)AND\b|\bи\b|&)\s*")
 # A degree after a name in a list ("Pavel Orlov, PhD, and Irina Sedova, DSc"): the list goes on after it.
 _LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)(?=\s*(?:,|;|\band\b|&|$))")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
@@ -283,19 +293,38 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
 
 
 def name_run_into_institution(text: str, start: int, end: int) -> Name | None:
-    """"Kaliti TavolaUniversity of the South Seas, Suva": a name whose HTML element ran into the next one (an
-    affiliation) without a space; the name with that institution, when the part after the lower-to-upper case
-    change opens an institution's name."""
-    for boundary in re.finditer(rf"(?<=[{_LOW}])(?=[{_UP}])", text[start:end]):
-        cut = start + boundary.start()
-        if not _INSTITUTION_FIELD.match(text[cut:end]):  # sliced: the word boundary before it is the element's
+    """A name whose HTML element stands right before the next one, its affiliation: the name with that
+    institution. Without a space ("Kaliti TavolaUniversity of the South Seas, Suva"), when the part after the
+    lower-to-upper case change opens an institution's name; with a space ("Mihail Cebotari Department of Soil
+    Science, Moldova Agrarian University"), when that part opens with an institution's or a unit's word followed
+    by "of" and the name is no place."""
+    for boundary in re.finditer(rf"(?<=[{_LOW}])(?=[{_UP}])|(?<=[{_LOW}])\s+(?=[{_UP}])", text[start:end]):
+        cut = start + boundary.end()
+        spaced = boundary.end() > boundary.start()
+        rest = text[cut:end]  # sliced: the word boundary before it is the element's
+        if spaced:
+            opens = _INSTITUTION_OF.match(rest) or _UNIT_OF.match(rest)
+            if not opens or not (_INSTITUTION_FIELD.match(rest) or re.search(_INSTITUTION_WORD, rest)):
+                continue
+        elif not _INSTITUTION_FIELD.match(rest):
             continue
-        name = name_at(text, start, cut, allow_weak=True, first=True)
-        if name is None or name.end != cut or name.shape in _ONLY_FIRST:
+        name = name_at(text, start, start + boundary.start(), allow_weak=True, first=True)
+        if name is None or name.end != start + boundary.start() or name.shape in _ONLY_FIRST:
             return None
+        if spaced and _place_words(name.text):
+            return None  # "North Ural University of Technology": the words before the institution's word name a place
         name.institution = (cut, len(text[:end].rstrip(" .")))
         return name
     return None
+
+
+def _place_words(text: str) -> bool:
+    """Whether a name-shaped run of words names a place: a compass or landscape word ("North Ural", "Lena
+    Valley") or a word the gazetteer knows as a place ("Volga Delta")."""
+    gazetteer = load_gazetteer()
+    words = text.split()
+    return (gazetteer.lookup(text, "LOC") is not None or any(w.casefold() in _PLACE_WORDS for w in words)
+            or any(gazetteer.lookup(w, "LOC") is not None for w in words))
 
 
 def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
@@ -317,9 +346,17 @@ def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
 
 
 def join_broken_name(text: str, line_start: int, line_end: int, next_start: int, next_end: int) -> int:
-    """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin"), else ``line_end``."""
+    """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin", "Nikolai" / "V. Dementyev"),
+    else ``line_end``."""
     tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_INITIALS}\s*$", text[line_start:line_end])
     head = re.match(rf"{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
     if tail and head:
         return next_start + head.end()
+    # "..., Nikolai" / "V. Dementyev², ...": a given name left at the line's end after a list's comma, its initials
+    # and surname opening the next line
+    tail = re.search(rf",\s*{_CAP_WORD}\s*$|\band\s+{_CAP_WORD}\s*$", text[line_start:line_end])
+    head = re.match(rf"{_INITIALS}\s?{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
+        markers = _MARKERS.match(text, next_start + head.end(), next_end)
+        return markers.end() if markers else next_start + head.end()
     return line_end

@@ -399,6 +399,9 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
             statement.issue = after.issue
     elif label in ("номер", "номер журнала", "№", "выпуск", "issue"):
         number = re.match(_ISSUE_NUMBER + r"(?!\d)", line[first:last])
+        # "Выпуск: 2024, № 1 (29)": a year first, then the issue with its own word; read as a source line
+        if number and re.fullmatch(YEAR, number.group(0)) and _ISSUE.search(line, first + number.end(), last):
+            number = None
         if number:
             statement.issue = (offset + first, offset + first + number.end())
         else:
