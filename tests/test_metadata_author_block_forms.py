@@ -1,0 +1,87 @@
+"""Author-block and source forms of issue 15 met on the m70–m89 dev layouts, each rule tried on a made-up page.
+
+Every line and page here is invented for these tests (not from the seed page, not from the layout sets)."""
+
+import pytest
+
+from textmine.document import Document
+from textmine.stages.htmltext import extract_html
+from textmine.stages.metadata import extract_metadata
+from textmine.stages.metadata.bylines import join_broken_name, name_run_into_institution, read_byline
+from textmine.stages.metadata.sources import choose_fields, find_statements
+
+
+def page_fields(text: str) -> dict:
+    chosen = choose_fields(find_statements(text, [(0, len(text))]), text)
+    return {name: text[span[0]:span[1]] if span else None for name, span in vars(chosen).items()}
+
+
+def test_name_before_its_institution_with_a_space_between():
+    line = "Pedro Almeida Department of Ecology, Coimbra Agrarian University, Coimbra"
+    name = name_run_into_institution(line, 0, len(line))
+    assert name is not None and name.text == "Pedro Almeida"
+    assert line[slice(*name.institution)] == "Department of Ecology, Coimbra Agrarian University, Coimbra"
+    line = "Ines Duarte University of the Azores, Ponta Delgada"
+    assert name_run_into_institution(line, 0, len(line)).text == "Ines Duarte"
+
+
+@pytest.mark.parametrize("line", [
+    "North Caucasus Institute of Mining, Vladikavkaz, Russia",  # a compass word: a place's name
+    "Volga State University of Technology, Kazan",  # "State" opens the institution's name
+    "Lena Valley Institute of Ecology, Yakutsk",  # a landscape word
+    "Baikal Institute of Nature Management, Ulan-Ude",  # one word: no name's shape
+])
+def test_institution_alone_is_no_name_before_an_institution(line):
+    assert name_run_into_institution(line, 0, len(line)) is None
+
+
+def test_given_name_cut_from_its_initials_by_the_line_break():
+    text = "Anna K. Frolova¹, Pavel\nS. Gromov², Ilya Z. Kuts¹\n"
+    first_end = text.index("\n")
+    end = join_broken_name(text, 0, first_end, first_end + 1, len(text) - 1)
+    names = read_byline(text, 0, end)
+    assert [(n.text, n.markers) for n in names] == [("Anna K. Frolova", ["1"]), ("Pavel S. Gromov", ["2"])]
+    # a word that is no name's is not joined to the next line ("..., Department" / "A. Smith")
+    text = "Ivan Petrov, Department\nA. Smith\n"
+    assert join_broken_name(text, 0, text.index("\n"), text.index("\n") + 1, len(text) - 1) == text.index("\n")
+
+
+def test_capitals_by_byline_with_and():
+    line = "BY MARTA KOWAL AND IGOR SEMYONOV"
+    assert [n.text for n in read_byline(line, 0, len(line))] == ["MARTA KOWAL", "IGOR SEMYONOV"]
+
+
+def test_bilingual_affiliation_lines_give_the_printing_in_the_articles_language():
+    page = """Mountain pastures of the Northern Urals
+
+A. V. Sedykh¹, K. P. Lozhkina²
+¹ Уральский институт горного хозяйства, Пермь, Россия / Ural Institute of Mountain Farming, Perm, Russia
+² Вишерский заповедник, Красновишерск, Россия / Vishera Nature Reserve Research Station, Krasnovishersk, Russia
+
+Grazing on the mountain pastures of the Northern Urals fell by half after 1995, and the tree line moved up the slopes where herds no longer came in summer.
+"""
+    authors = extract_metadata(Document("test", page))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [
+        ("A. V. Sedykh", "Ural Institute of Mountain Farming"),
+        ("K. P. Lozhkina", "Vishera Nature Reserve Research Station"),
+    ]
+
+
+def test_issue_label_with_the_year_first():
+    fields = page_fields("Журнал: Northern Forestry Letters\nВыпуск: 2019, № 3 (12)\n")
+    assert fields["issue"] == "3 (12)" and fields["year"] == "2019"
+    assert page_fields("Журнал: Northern Forestry Letters\nВыпуск: 3 (12)\n")["issue"] == "3 (12)"
+
+
+def test_html_author_elements_without_spaces_give_names_affiliations_and_orcids():
+    html = """<html><body><h1>Salt marsh birds of the Tagus estuary</h1>
+<div class="authors"><span class="author">Rita Moniz</span><sup>1</sup><a href="https://orcid.org/0000-0002-1825-0097">0000-0002-1825-0097</a>, <span class="author">Nuno Serrao</span><sup>2</sup></div>
+<div><p><sup>1</sup>Lisbon Institute of Ornithology, Lisbon, Portugal</p><p><sup>2</sup>Tagus Estuary Research Station, Alcochete, Portugal</p></div>
+<p>Counts of wading birds on the salt marshes of the Tagus estuary in 2005–2020 show that the birds moved to the southern marshes after the northern ones were built up.</p>
+</body></html>"""
+    text = extract_html(html).text
+    authors = extract_metadata(Document("test", text))["authors"]
+    assert [(a["name"], a["orcid"], a["affiliation"]) for a in authors] == [
+        ("Rita Moniz", "0000-0002-1825-0097", "Lisbon Institute of Ornithology"),
+        ("Nuno Serrao", None, "Tagus Estuary Research Station"),
+    ]
