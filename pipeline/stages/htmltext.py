@@ -8,7 +8,8 @@ inside its paragraph (two of them a blank line); character references are decode
 paragraph is collapsed (``<pre>`` keeps its own). Two inline elements printed side by side without a space
 are separate words where the page shows separate fields: the case changes from lower to upper across the
 element boundary ("Kaliti Tavola" + "University of ...") or one side is a whole e-mail address, URL or ORCID
-iD ("..., Moldova" + "m.cebotari@host"); superscripts and subscripts stay attached (the "Name¹" markers).
+iD ("..., Moldova" + "m.cebotari@host"); superscripts and subscripts stay attached (the "Name¹" markers), except
+letter markers after a word ("Sleptsov" + "a,b" is "Sleptsov a,b").
 
 Each paragraph is also recorded as a block with its offsets in that text and
 the evidence later stages use to tell the article from the page around it:
@@ -51,6 +52,8 @@ URL_TEXT = re.compile(r"^\s*(https?://|www\.|doi:|\S+@\S+\.\w+\s*$)", re.IGNOREC
 # A run that is one whole identifier (URL or ORCID iD) or e-mail address: a field of its own.
 IDENTIFIER_RUN = re.compile(r"(?:https?://|www\.)\S+|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]", re.IGNORECASE)
 EMAIL_RUN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Affiliation markers written as letters ("a", "a,b", "b,*"), as a superscript prints them after a name.
+LETTER_MARKERS = re.compile(r"[a-h](?:\s?,\s?(?:[a-h]|[*†‡§]))*\s?[*†‡§]?")
 # Inline elements whose text belongs to the word before it (affiliation markers, formula indices).
 ATTACHED_TAGS = frozenset({"sup", "sub"})
 # The parser checks each new attribute against the element's others (quadratic):
@@ -133,10 +136,12 @@ def _field_boundary(before: _Run, left: str, after: _Run, right: str) -> bool:
     a space between them, are separate fields (see the module docstring). A superscript stays attached to the
     word before it, and the text after it to the superscript (a marker before an affiliation or e-mail), unless
     that text is an identifier of its own ("Name¹" + "0000-0002-...")."""
-    if before.inline == after.inline or after.attached or before.preformatted or after.preformatted:
+    if before.inline == after.inline or before.preformatted or after.preformatted:
         return False
     if not left or not right or left[-1].isspace() or right[0].isspace() or not left[-1].isalnum() or not right[0].isalnum():
         return False
+    if after.attached:  # letter markers in superscript would read as the end of the word ("Sleptsov" + "a,b")
+        return left[-1].isalpha() and bool(LETTER_MARKERS.fullmatch(right.strip()))
     identifier = bool(IDENTIFIER_RUN.fullmatch(right.strip()))
     if before.attached:
         return identifier

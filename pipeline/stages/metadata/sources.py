@@ -120,6 +120,10 @@ _PLACE_AND_DATE = re.compile(
 )
 _CONFERENCE = re.compile(r"(?i)conference|congress|symposium|workshop|конференц|конгресс|симпозиум|семинар")
 _WORD = re.compile(r"[^\W\d_]+")
+# Site navigation that a source line may carry before the journal's name, or instead of it ("Архив номеров — 2022 — № 2").
+_NAVIGATION = re.compile(
+    r"(?i:home|main page|archives?|all issues|current issue|issues|journals|about|contents|главная|архив(?:\s+(?:номеров|выпусков|журнала))?"
+    r"|все выпуски|выпуски|номера|журналы|текущий выпуск|содержание)")
 _OPENING = {"»": "«", "”": "“"}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -210,9 +214,12 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
         if line[end - 1] in "»”" and line.count(_OPENING[line[end - 1]], start, end) > line.count(line[end - 1], start, end - 1):
             break  # the quote closes one inside the name: СЕРИЯ «ПРАВО»
         end -= 1
+    # "Journals | Cold Regions Letters | Volume 28": site navigation before the name is none of it
+    while (pipe := re.match(r"([^|]*)\|[ \t]*", line[start:end])) and _NAVIGATION.fullmatch(pipe.group(1).strip()):
+        start += pipe.end()
     value = line[start:end]
     words = _WORD.findall(value)
-    if not words or len(value.split()) > 20 or len(value) < 3:
+    if not words or len(value.split()) > 20 or len(value) < 3 or _NAVIGATION.fullmatch(value.strip()):
         return None
     return start, end
 
@@ -514,15 +521,26 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
         if masthead:
             statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(start + masthead.start("name"), start + masthead.end("name"))))
             continue
-        # A short name with a periodical's word right above an issue line that names no journal ("Полярный вестник"
-        # / "Том 5, № 4 (2021)").
-        below = read_statement(filled[index + 1][1], filled[index + 1][0]) if index + 1 < len(filled) else None
-        if (below and (below.volume or below.issue) and not below.journal and PERIODICAL_WORD.search(line)
-                and len(line.split()) <= 6 and not re.search(r"\d|[|:;,.!?/]\s", line)):
+        # A short name with a periodical's word next to an issue line that names no journal ("Полярный вестник"
+        # / "Том 5, № 4 (2021)", or below the breadcrumb "Archives / Vol. 15 No. 1 (2020)"); at the top of the page,
+        # right above the issue line, also without that word ("Геология и недра Приуралья" / "Том 12, № 4 (2021)").
+        above_issue = index + 1 < len(filled) and _issue_line(filled[index + 1][1])
+        below_issue = index > 0 and _issue_line(filled[index - 1][1])
+        named = PERIODICAL_WORD.search(line) and (above_issue or below_issue)
+        if ((named or (index == 0 and above_issue)) and len(line.split()) <= 6
+                and not re.search(r"\d|[|:;,.!?/]\s", line) and not _NAVIGATION.fullmatch(line.strip())):
             stripped = line.strip()
             begin = start + line.index(stripped)
             statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(stripped))))
     return statements
+
+
+def _issue_line(line: str) -> bool:
+    """The line states a volume or issue and names no journal (of a breadcrumb, its last part)."""
+    if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2:
+        line = re.split(r"[/›»>→]", line)[-1]
+    statement = read_statement(line)
+    return bool(statement and (statement.volume or statement.issue) and not statement.journal)
 
 
 def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
@@ -576,7 +594,7 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
             found = (start + match.start(group), start + match.end(group))
     found = found or unquoted
     if found is None:
-        return None
+        return _bilingual_masthead(lines)
     name = text[found[0]:found[1]].casefold()
     for start, line in lines[:3]:
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^|]+", line)]
@@ -587,6 +605,21 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
                 begin = start + other_start + other.index(stripped)
                 return begin, begin + len(stripped)
     return found
+
+
+def _bilingual_masthead(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """The English name of a masthead that prints the site's name in Russian and in English, one beside the other
+    ("Евразийский обзор — Eurasia Review Weekly", "Степной вестник | Steppe Herald"), among the page's first lines."""
+    for start, line in [item for item in lines if item[1].strip()][:3]:
+        parts = re.split(r"\s[—–|/]\s", line.strip())
+        if len(parts) != 2 or any(re.search(r"\d|[.,:;!?]", part) or not 1 <= len(part.split()) <= 6 for part in parts):
+            continue
+        latin = [part for part in parts if re.search(r"[A-Za-z]", part) and not re.search(r"[А-Яа-яЁё]", part)]
+        cyrillic = [part for part in parts if re.search(r"[А-Яа-яЁё]", part) and not re.search(r"[A-Za-z]", part)]
+        if len(latin) == 1 and len(cyrillic) == 1 and latin[0][0].isupper():
+            begin = start + line.index(latin[0])
+            return begin, begin + len(latin[0])
+    return None
 
 
 def choose_fields(statements: list[Statement], text: str) -> SourceFields:
