@@ -8,7 +8,7 @@ from textmine.document import Document
 from textmine.stages.htmltext import extract_html
 from textmine.stages.metadata import extract_metadata
 from textmine.stages.metadata.bylines import join_broken_name, name_run_into_institution, read_byline
-from textmine.stages.metadata.sources import choose_fields, find_statements
+from textmine.stages.metadata.sources import choose_fields, find_statements, outlet_name
 
 
 def page_fields(text: str) -> dict:
@@ -85,3 +85,69 @@ def test_html_author_elements_without_spaces_give_names_affiliations_and_orcids(
         ("Rita Moniz", "0000-0002-1825-0097", "Lisbon Institute of Ornithology"),
         ("Nuno Serrao", None, "Tagus Estuary Research Station"),
     ]
+
+
+def test_navigation_words_are_no_journal():
+    # a breadcrumb-like issue line with dashes names no journal; the masthead above names it
+    fields = page_fields("Журнал «Степные ландшафты»\nАрхив номеров — 2021 — № 3 (17)\n")
+    assert fields["journal"] == "Степные ландшафты" and fields["issue"] == "3 (17)" and fields["year"] == "2021"
+    # menu items before the name in a pipe row are none of it
+    fields = page_fields("Journals | Arid Zone Hydrology Letters | Volume 12\n")
+    assert fields["journal"] == "Arid Zone Hydrology Letters" and fields["volume"] == "12"
+
+
+def test_periodical_name_next_to_an_issue_line():
+    # below a breadcrumb that states the issue
+    fields = page_fields("Home / Archives / Vol. 8 No. 2 (2019)\nDanube Journal of Fisheries\n\nCarp ponds of the lower Danube\n")
+    assert fields["journal"] == "Danube Journal of Fisheries" and fields["volume"] == "8" and fields["issue"] == "2"
+    # the page's first line right above the issue line, without a periodical's word
+    fields = page_fields("Почвы и агрохимия Заволжья\nТом 6, № 1 (2018)\n\nSalinity of irrigated soils\n")
+    assert fields["journal"] == "Почвы и агрохимия Заволжья"
+    # not lower down the page without that word, and not a menu word
+    fields = page_fields("Research article\n\nSalinity of irrigated soils\nТом 6, № 1 (2018)\n")
+    assert fields["journal"] is None
+    assert page_fields("Archives\nVol. 8 No. 2 (2019)\n")["journal"] is None
+
+
+def test_bilingual_masthead_names_the_news_outlet():
+    page = """Степной курьер — Steppe Courier
+Главная | Новости
+
+Grain exports through Novorossiysk
+
+By Ilya Sorin
+12 May 2023
+
+Exports of wheat through the port rose by a tenth in April.
+"""
+    metadata = extract_metadata(Document("test", page))
+    assert metadata["journal"] == "Steppe Courier"
+    lines = [(0, "Степной курьер — 2023"), (0, "Главная | Новости")]  # a year is no name; a menu row is no masthead
+    assert outlet_name("", lines) is None
+
+
+def test_author_note_names_a_capitals_byline_author_in_mixed_case():
+    page = """Harbour cranes of the Baltic
+
+BY OLGA MERTENS AND PAUL ADLER
+March 3, 2022
+
+Cranes at three Baltic ports were replaced by electric ones in 2021.
+
+Olga Mertens is a research fellow at the Baltic Institute of Port Economics in Riga.
+"""
+    authors = extract_metadata(Document("test", page))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [
+        ("OLGA MERTENS", "Baltic Institute of Port Economics"), ("PAUL ADLER", None)]
+
+
+def test_html_letter_markers_in_superscript_give_each_author_a_letter():
+    html = """<html><body><h1>Ice roads of the Kolyma</h1>
+<p>Egor S. Popov<sup>a</sup>, Sardana I. Gotovtseva<sup>a,b</sup></p>
+<p><sup>a</sup> Magadan Institute of Transport, Magadan, Russia</p>
+<p><sup>b</sup> Kolyma Road Research Station, Susuman, Russia</p>
+<p>Ice roads on the Kolyma opened two weeks later in the winters of 2015–2022 than in the 1980s, and closed earlier.</p>
+</body></html>"""
+    authors = extract_metadata(Document("test", extract_html(html).text))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [
+        ("Egor S. Popov", "Magadan Institute of Transport"), ("Sardana I. Gotovtseva", "Magadan Institute of Transport")]
