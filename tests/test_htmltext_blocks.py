@@ -89,11 +89,14 @@ def test_html_language_from_the_html_element_or_content_language(html_lang, meta
 @pytest.mark.parametrize(
     "paragraph, text",
     [
-        # a name element and an affiliation element side by side: the case change is a field boundary
+        # a name element and an affiliation element side by side: the case change is a field boundary, a line break
         ('<span class="n">Ana Lopes</span><span class="a">Institute of Marine Botany, Faro</span>',
-         "Ana Lopes Institute of Marine Botany, Faro"),
+         "Ana Lopes\nInstitute of Marine Botany, Faro"),
         # an e-mail element after a place, both in lower case at the joint
-        ('<span>Faro, Portugal</span><span>a.lopes@example.pt</span>', "Faro, Portugal a.lopes@example.pt"),
+        ('<span>Faro, Portugal</span><span>a.lopes@example.pt</span>', "Faro, Portugal\na.lopes@example.pt"),
+        # letter markers in superscript are set apart from the name; digits stay on it
+        ("<span>Ana Lopes</span><sup>a,b</sup>, Rui Sousa<sup>2</sup>", "Ana Lopes a,b, Rui Sousa2"),
+        ("x<sup>n</sup> and H<sub>2</sub>O", "xn and H2O"),
         # a marker stays on its name; an ORCID iD after the marker is a word of its own
         ('<span>Ana Lopes</span><sup>1</sup><a href="https://orcid.org/0000-0002-1825-0097">0000-0002-1825-0097</a>',
          "Ana Lopes1 0000-0002-1825-0097"),

@@ -7,7 +7,7 @@ import pytest
 from textmine.document import Document
 from textmine.stages.htmltext import extract_html
 from textmine.stages.metadata import extract_metadata
-from textmine.stages.metadata.bylines import join_broken_name, name_run_into_institution, read_byline
+from textmine.stages.metadata.bylines import join_broken_name, read_byline
 from textmine.stages.metadata.sources import choose_fields, find_statements, outlet_name
 
 
@@ -16,23 +16,20 @@ def page_fields(text: str) -> dict:
     return {name: text[span[0]:span[1]] if span else None for name, span in vars(chosen).items()}
 
 
-def test_name_before_its_institution_with_a_space_between():
-    line = "Pedro Almeida Department of Ecology, Coimbra Agrarian University, Coimbra"
-    name = name_run_into_institution(line, 0, len(line))
-    assert name is not None and name.text == "Pedro Almeida"
-    assert line[slice(*name.institution)] == "Department of Ecology, Coimbra Agrarian University, Coimbra"
-    line = "Ines Duarte University of the Azores, Ponta Delgada"
-    assert name_run_into_institution(line, 0, len(line)).text == "Ines Duarte"
-
-
-@pytest.mark.parametrize("line", [
-    "North Caucasus Institute of Mining, Vladikavkaz, Russia",  # a compass word: a place's name
-    "Volga State University of Technology, Kazan",  # "State" opens the institution's name
-    "Lena Valley Institute of Ecology, Yakutsk",  # a landscape word
-    "Baikal Institute of Nature Management, Ulan-Ude",  # one word: no name's shape
-])
-def test_institution_alone_is_no_name_before_an_institution(line):
-    assert name_run_into_institution(line, 0, len(line)) is None
+def test_html_name_and_affiliation_elements_side_by_side():
+    # the elements' texts become the name line and the affiliation line below it; the e-mail element a line of its own
+    html = """<html><body><h1>Olive groves of the Alentejo after the drought of 2017</h1>
+<div class="author"><span class="name">Pedro Almeida</span><span class="aff">Department of Ecology, Coimbra Agrarian University, Coimbra, Portugal</span><span>p.almeida@example.pt</span></div>
+<div class="author"><span class="name">Ines Duarte</span><span class="aff">Alentejo Olive Research Station, Beja, Portugal</span></div>
+<p>Yields of 80 olive groves fell by half in 2017 and came back within two years only where the groves were irrigated.</p>
+</body></html>"""
+    text = extract_html(html).text
+    assert "Pedro Almeida\nDepartment of Ecology" in text and "Portugal\np.almeida@example.pt" in text
+    authors = extract_metadata(Document("test", text))["authors"]
+    assert [(a["name"], a["email"], a["affiliation"]) for a in authors] == [
+        ("Pedro Almeida", "p.almeida@example.pt", "Coimbra Agrarian University"),
+        ("Ines Duarte", None, "Alentejo Olive Research Station"),
+    ]
 
 
 def test_given_name_cut_from_its_initials_by_the_line_break():
@@ -151,3 +148,31 @@ def test_html_letter_markers_in_superscript_give_each_author_a_letter():
     authors = extract_metadata(Document("test", extract_html(html).text))["authors"]
     assert [(a["name"], a["affiliation"]) for a in authors] == [
         ("Egor S. Popov", "Magadan Institute of Transport"), ("Sardana I. Gotovtseva", "Magadan Institute of Transport")]
+
+
+def test_marker_before_an_orcid_url_without_scheme_gives_the_id_to_its_author():
+    page = """Tidal flats of the White Sea
+
+Ermolina Daria Olegovna¹
+Haugen Tor²
+Pavlov Sergei Ivanovich¹
+
+¹ Arkhangelsk Institute of Coastal Research, Arkhangelsk, Russia
+² Trondheim Marine Station, Trondheim, Norway
+
+ORCID: ² orcid.org/0000-0002-1825-0097; ¹ orcid.org/0000-0001-5109-3700
+
+Tidal flats of the Onega bay lost a fifth of their area to salt marsh between 1990 and 2020, and the loss was fastest near the river mouths.
+"""
+    authors = extract_metadata(Document("test", page))["authors"]
+    assert [(a["name"], a["orcid"]) for a in authors] == [
+        ("Ermolina Daria Olegovna", "0000-0001-5109-3700"), ("Haugen Tor", "0000-0002-1825-0097"),
+        ("Pavlov Sergei Ivanovich", None)]
+
+
+def test_journal_abbreviated_with_full_stops_in_a_citation_line():
+    fields = page_fields("For citation: Orlova T. P. Frost heave of railway beds. Izv. Vyssh. Uchebn. Zaved. Geol., 2019, vol. 8, no. 2, pp. 5–14.\n")
+    assert fields["journal"] == "Izv. Vyssh. Uchebn. Zaved. Geol" and fields["volume"] == "8" and fields["issue"] == "2"
+    # a title's last word is no abbreviation: the journal starts after it
+    fields = page_fields("For citation: Orlova T. P. Frost heave and railway beds. Railway Geotechnics. 2019. Vol. 8, No. 2. P. 5–14.\n")
+    assert fields["journal"] == "Railway Geotechnics"

@@ -6,10 +6,11 @@ li, tr, td, section, nav, ...) becomes a paragraph of its own, separated from
 the next by a blank line as in the plain-text pages; ``<br>`` is a line break
 inside its paragraph (two of them a blank line); character references are decoded; whitespace inside a
 paragraph is collapsed (``<pre>`` keeps its own). Two inline elements printed side by side without a space
-are separate words where the page shows separate fields: the case changes from lower to upper across the
-element boundary ("Kaliti Tavola" + "University of ...") or one side is a whole e-mail address, URL or ORCID
-iD ("..., Moldova" + "m.cebotari@host"); superscripts and subscripts stay attached (the "Name¹" markers), except
-letter markers after a word ("Sleptsov" + "a,b" is "Sleptsov a,b").
+are separate lines where the page shows separate fields (its style sets them apart): the case changes from
+lower to upper across the element boundary ("Kaliti Tavola" + "University of ...") or one side is a whole
+e-mail address or URL ("..., Moldova" + "m.cebotari@host"); an ORCID iD or URL after a name or marker is a
+word of its own; superscripts and subscripts stay attached (the "Name¹" markers), except letter markers after
+a word ("Sleptsov" + "a,b" is "Sleptsov a,b").
 
 Each paragraph is also recorded as a block with its offsets in that text and
 the evidence later stages use to tell the article from the page around it:
@@ -131,23 +132,26 @@ class _Run:
     attached: bool = False
 
 
-def _field_boundary(before: _Run, left: str, after: _Run, right: str) -> bool:
-    """Whether the collapsed texts ``left`` and ``right`` of two runs of different inline elements, printed without
-    a space between them, are separate fields (see the module docstring). A superscript stays attached to the
-    word before it, and the text after it to the superscript (a marker before an affiliation or e-mail), unless
-    that text is an identifier of its own ("Name¹" + "0000-0002-...")."""
+def _field_boundary(before: _Run, left: str, after: _Run, right: str) -> str:
+    """What stands between the collapsed texts ``left`` and ``right`` of two runs printed without a space between
+    them (see the module docstring): "" within a field, a line break between two fields of different inline
+    elements (the page's style sets them apart: a name and its affiliation, an affiliation and an e-mail), a space
+    before a letter marker or an identifier. A superscript stays attached to the word before it, and the text
+    after it to the superscript (a marker before an affiliation or e-mail), unless that text is an identifier
+    ("Name¹" + "0000-0002-...")."""
     if before.inline == after.inline or before.preformatted or after.preformatted:
-        return False
+        return ""
     if not left or not right or left[-1].isspace() or right[0].isspace() or not left[-1].isalnum() or not right[0].isalnum():
-        return False
+        return ""
     if after.attached:  # letter markers in superscript would read as the end of the word ("Sleptsov" + "a,b")
-        return left[-1].isalpha() and bool(LETTER_MARKERS.fullmatch(right.strip()))
-    identifier = bool(IDENTIFIER_RUN.fullmatch(right.strip()))
+        return " " if left[-1].isalpha() and LETTER_MARKERS.fullmatch(right.strip()) else ""
+    if IDENTIFIER_RUN.fullmatch(right.strip()):
+        return " "
     if before.attached:
-        return identifier
+        return ""
     case_change = left[-1].islower() and right[0].isupper()
-    return case_change or identifier or bool(IDENTIFIER_RUN.fullmatch(left.strip()) or EMAIL_RUN.fullmatch(left.strip())
-                                             or EMAIL_RUN.fullmatch(right.strip()))
+    addresses = IDENTIFIER_RUN.fullmatch(left.strip()) or EMAIL_RUN.fullmatch(left.strip()) or EMAIL_RUN.fullmatch(right.strip())
+    return "\n" if case_change or addresses else ""
 
 
 @dataclass
@@ -243,7 +247,7 @@ class _TextBuilder:
         for runs in lines:
             pieces = [run.text if run.preformatted else COLLAPSIBLE.sub(" ", run.text) for run in runs]
             line = "".join(
-                (" " if index and _field_boundary(runs[index - 1], pieces[index - 1], run, piece) else "") + piece
+                (_field_boundary(runs[index - 1], pieces[index - 1], run, piece) if index else "") + piece
                 for index, (run, piece) in enumerate(zip(runs, pieces))
             )
             if any(run.preformatted for run in runs):

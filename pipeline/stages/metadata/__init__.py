@@ -1083,7 +1083,9 @@ class MetadataExtractor:
         # The item's own marker ("1name@host", "²*name@host" on a line of several): the authors with all its symbols,
         # the first without an item yet when several share them (items listed in the authors' order); else the
         # line's marker ("* e-mail: ...") when it marks one author.
-        own = re.match(r"\d(?=[^\W\d_])", value) or _ATTACHED_MARKER.search(line, 0, position - line_start)
+        # (a marker before an ORCID URL marks its iD: "¹ orcid.org/0000-...")
+        before = re.sub(r"(?:https?://)?(?:www\.)?orcid\.org/$", "", line[:position - line_start], flags=re.IGNORECASE)
+        own = re.match(r"\d(?=[^\W\d_])", value) or _ATTACHED_MARKER.search(before)
         if own:
             symbols = split_markers(own.group(0))
             marked = [i for i, a in enumerate(authors) if symbols and all(s in a.markers for s in symbols)]

@@ -155,13 +155,6 @@ _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\d
 _ATTACHED_ID = re.compile(r"\s+(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dXx](?![\w-])")
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
-# An institution's or a unit's name that opens with its kind ("University of the South Seas", "Department of Soil
-# Science, ..."): after a name with only a space between, it starts the author's affiliation.
-_INSTITUTION_OF = re.compile(rf"{_INSTITUTION_WORD}\s+of\b")
-_UNIT_OF = re.compile(r"(?:Department|Faculty|Chair|Laboratory|Division|(?:Graduate\s+)?School)\s+of\b")
-# Words of place names that open institutions' names ("North Ural University", "Lena Valley Institute").
-_PLACE_WORDS = frozenset("""north south east west central northern southern eastern western upper lower greater new
-valley river lake sea bay delta coast coastal steppe mountain mountains gulf island islands""".split())
 _COMMA = re.compile(r"\s*,\s*")
 # "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|AND|&|и)\b|,|;|\band\b|(?<=[A-Z]\s)AND\b|\bи\b|&)\s*")
@@ -293,38 +286,19 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
 
 
 def name_run_into_institution(text: str, start: int, end: int) -> Name | None:
-    """A name whose HTML element stands right before the next one, its affiliation: the name with that
-    institution. Without a space ("Kaliti TavolaUniversity of the South Seas, Suva"), when the part after the
-    lower-to-upper case change opens an institution's name; with a space ("Mihail Cebotari Department of Soil
-    Science, Moldova Agrarian University"), when that part opens with an institution's or a unit's word followed
-    by "of" and the name is no place."""
-    for boundary in re.finditer(rf"(?<=[{_LOW}])(?=[{_UP}])|(?<=[{_LOW}])\s+(?=[{_UP}])", text[start:end]):
-        cut = start + boundary.end()
-        spaced = boundary.end() > boundary.start()
-        rest = text[cut:end]  # sliced: the word boundary before it is the element's
-        if spaced:
-            opens = _INSTITUTION_OF.match(rest) or _UNIT_OF.match(rest)
-            if not opens or not (_INSTITUTION_FIELD.match(rest) or re.search(_INSTITUTION_WORD, rest)):
-                continue
-        elif not _INSTITUTION_FIELD.match(rest):
+    """"Kaliti TavolaUniversity of the South Seas, Suva": a name whose HTML element ran into the next one (an
+    affiliation) without a space; the name with that institution, when the part after the lower-to-upper case
+    change opens an institution's name."""
+    for boundary in re.finditer(rf"(?<=[{_LOW}])(?=[{_UP}])", text[start:end]):
+        cut = start + boundary.start()
+        if not _INSTITUTION_FIELD.match(text[cut:end]):  # sliced: the word boundary before it is the element's
             continue
-        name = name_at(text, start, start + boundary.start(), allow_weak=True, first=True)
-        if name is None or name.end != start + boundary.start() or name.shape in _ONLY_FIRST:
+        name = name_at(text, start, cut, allow_weak=True, first=True)
+        if name is None or name.end != cut or name.shape in _ONLY_FIRST:
             return None
-        if spaced and _place_words(name.text):
-            return None  # "North Ural University of Technology": the words before the institution's word name a place
         name.institution = (cut, len(text[:end].rstrip(" .")))
         return name
     return None
-
-
-def _place_words(text: str) -> bool:
-    """Whether a name-shaped run of words names a place: a compass or landscape word ("North Ural", "Lena
-    Valley") or a word the gazetteer knows as a place ("Volga Delta")."""
-    gazetteer = load_gazetteer()
-    words = text.split()
-    return (gazetteer.lookup(text, "LOC") is not None or any(w.casefold() in _PLACE_WORDS for w in words)
-            or any(gazetteer.lookup(w, "LOC") is not None for w in words))
 
 
 def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:

@@ -120,6 +120,12 @@ _PLACE_AND_DATE = re.compile(
 )
 _CONFERENCE = re.compile(r"(?i)conference|congress|symposium|workshop|конференц|конгресс|симпозиум|семинар")
 _WORD = re.compile(r"[^\W\d_]+")
+# A journal title word abbreviated as the ISO 4 list of title word abbreviations does ("Izv. Saratov Univ. Earth
+# Sci.", "Vestn. Tomsk. Gos. Univ.", "Proc. Acad. Sci."): its full stop ends no sentence. The commonest of the list.
+_TITLE_WORD_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:Acad|Agric|Akad|Ann|Appl|Biol|Bull|Chem|Comput|Conf|Dokl|Ecol|Econ|Eng|Environ|Fiz|Geogr|Geol|Gos|Hist"
+    r"|Inst|Int|Izv|Khim|Lett|Math|Med|Mezhdunar|Natl|Nauchn|Phys|Probl|Proc|Psychol|Res|Rev|Ross|Russ|Sb|Sci|Ser|Soc"
+    r"|Stud|Symp|Technol|Tekh|Teor|Trans|Uchebn|Univ|Uch|Vestn|Vopr|Vyssh|Zap|Zaved|Zh|Изв|Вестн|Журн|Зап|Учен|Тр|Сер|Науч|Гос|Ун-та)\.$")
 # Site navigation that a source line may carry before the journal's name, or instead of it ("Архив номеров — 2022 — № 2").
 _NAVIGATION = re.compile(
     r"(?i:home|main page|archives?|all issues|current issue|issues|journals|about|contents|главная|архив(?:\s+(?:номеров|выпусков|журнала))?"
@@ -304,7 +310,8 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
         end = place_and_date.start()
     segment = line[start:end]
     cut = max(segment.rfind("//") + 2 if "//" in segment else 0, 0)
-    stops = [m.end() for m in re.finditer(r"(?<![A-ZА-ЯЁ])(?<!\b[A-ZА-ЯЁ][a-zа-я])[.?!]\s+(?=[^\W\d_«\"])", segment)]
+    stops = [m.end() for m in re.finditer(r"(?<![A-ZА-ЯЁ])(?<!\b[A-ZА-ЯЁ][a-zа-я])[.?!]\s+(?=[^\W\d_«\"])", segment)
+             if not _TITLE_WORD_ABBREVIATION.search(segment, 0, m.start() + 1)]
     stops = [s for s in stops if s > cut and segment[cut:s].strip(" .–—-")]
     # The last full stop that leaves a name before the numbers.
     while stops and not _WORD.search(segment[stops[-1]:].strip(" .,–—-")):
