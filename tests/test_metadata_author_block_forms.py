@@ -9,6 +9,7 @@ from textmine.stages.htmltext import extract_html
 from textmine.stages.metadata import extract_metadata
 from textmine.stages.metadata.bylines import join_broken_name, read_byline
 from textmine.stages.metadata.sources import choose_fields, find_statements, outlet_name
+from textmine.stages.segment import Segmenter
 
 
 def page_fields(text: str) -> dict:
@@ -176,3 +177,25 @@ def test_journal_abbreviated_with_full_stops_in_a_citation_line():
     # a title's last word is no abbreviation: the journal starts after it
     fields = page_fields("For citation: Orlova T. P. Frost heave and railway beds. Railway Geotechnics. 2019. Vol. 8, No. 2. P. 5–14.\n")
     assert fields["journal"] == "Railway Geotechnics"
+
+
+def test_proceedings_named_with_the_conference_place_and_date_only():
+    fields = page_fields("Proceedings of the Altai Workshop on Glaciology, Barnaul, 12–14 May 2022\n\nMoraine lakes\n")
+    assert fields["journal"] == "Proceedings of the Altai Workshop on Glaciology" and fields["year"] is None
+    fields = page_fields("Материалы конференции «Степи Евразии» (Оренбург, 3–5 октября 2021 г.)\n")
+    assert fields["journal"] == "Материалы конференции «Степи Евразии»" and fields["year"] is None
+    # a sentence that mentions a conference is no proceedings line
+    assert page_fields("The data were shown at the Altai Workshop on Glaciology, Barnaul, 12–14 May 2022\n")["journal"] is None
+
+
+def test_record_author_field_whose_names_stand_in_a_cell_of_their_own():
+    html = """<html><body><p>Электронная библиотека «Северные науки»</p>
+<dl><dt>Авторы:</dt><dd><a href="/a/1">Lebedeva T. K.</a>, <a href="/a/2">Okhlopkov N. S.</a></dd>
+<dt>Журнал:</dt><dd>Yakutian Hydrology</dd><dt>Год выпуска:</dt><dd>2017</dd></dl>
+<div><p>SPRING FLOODS ON THE ALDAN</p>
+<p>Gauge records of 1950–2016 show that the spring flood on the Aldan now peaks a week earlier than in the 1950s.</p></div>
+</body></html>"""
+    page = extract_html(html)
+    document = Segmenter()(Document("test", page.text, source={"html": {"blocks": page.blocks}}))
+    metadata = extract_metadata(document)
+    assert [a["name"] for a in metadata["authors"]] == ["Lebedeva T. K.", "Okhlopkov N. S."]

@@ -533,8 +533,9 @@ class MetadataExtractor:
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
         if not authors:
-            # No author block in the article: the wrapper's record field ("Автор: ...", "Авторы:").
-            record = [line for segment in self.doc.iter_segments(role="wrapper") if segment.end <= self.article_start
+            # No author block in the article: the wrapper's record field ("Автор: ...", "Авторы:"), read over the
+            # page above the article whatever role a short value line was given (a record's names alone in a cell).
+            record = [line for segment in self.doc.segments if segment.end <= self.article_start
                       for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
             authors = self._record_authors(record)
             if authors:

@@ -118,6 +118,9 @@ _DATE_IN_BRACKETS = re.compile(
 _PLACE_AND_DATE = re.compile(
     rf",\s+(?:[^\W\d_][^,()\d]{{0,40}},\s+)?\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+[^\W\d_]+\.?(?:\s+{YEAR}(?:\s*г\.)?)?(?!\w)"
 )
+# The title of a conference's proceedings volume at the line's start.
+_PROCEEDINGS_TITLE = re.compile(r"\s*(?:Proceedings|Abstracts|Материалы|Труды|Сборник (?:статей|трудов|материалов)|Тезисы)\b")
+CITATION_WORDS = 20
 _CONFERENCE = re.compile(r"(?i)conference|congress|symposium|workshop|конференц|конгресс|симпозиум|семинар")
 _WORD = re.compile(r"[^\W\d_]+")
 # A journal title word abbreviated as the ISO 4 list of title word abbreviations does ("Izv. Saratov Univ. Earth
@@ -252,6 +255,13 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     if not (volumes or issues) and not years and dotted and rank not in (RANK_CITATION, RANK_FIELD):
         return Statement(RANK_FIELD, offset, year=(offset + dotted.start(1), offset + dotted.end(1)))
     if not (volumes or issues) and not years:
+        # A proceedings volume named with the conference's place and date only ("Proceedings of the X Symposium,
+        # Irkutsk, 5–7 June 2023"): the journal, no year (the date is the conference's).
+        proceedings = _PROCEEDINGS_TITLE.match(line, body_start)
+        place_and_date = _DATE_IN_BRACKETS.search(line, body_start) or _PLACE_AND_DATE.search(line, body_start)
+        if proceedings and place_and_date and _CONFERENCE.search(line, body_start, place_and_date.start()) and len(line.split()) <= CITATION_WORDS:
+            span = _clean_journal(line, proceedings.start(), place_and_date.start())
+            return Statement(rank, offset, journal=(offset + span[0], offset + span[1])) if span else None
         return None
     if not (volumes or issues) and rank not in (RANK_CITATION, RANK_FIELD):
         published = [y for y in years if _PUBLISHED.search(line[:y[0]])]
