@@ -199,3 +199,10 @@ def test_record_author_field_whose_names_stand_in_a_cell_of_their_own():
     document = Segmenter()(Document("test", page.text, source={"html": {"blocks": page.blocks}}))
     metadata = extract_metadata(document)
     assert [a["name"] for a in metadata["authors"]] == ["Lebedeva T. K.", "Okhlopkov N. S."]
+
+
+def test_site_name_above_its_menu_row_and_the_issue_line():
+    fields = page_fields("Tundra Ecology Notes\nHome Archives About\nVol. 3, No. 2 (2020)\n\nLemming cycles\n")
+    assert fields["journal"] == "Tundra Ecology Notes" and fields["volume"] == "3"
+    # a line between them that is not a menu: the first line is no journal
+    assert page_fields("Tundra Ecology Notes\nOur partners and friends\nVol. 3, No. 2 (2020)\n")["journal"] is None

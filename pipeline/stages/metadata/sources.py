@@ -542,14 +542,22 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
         # / "Том 5, № 4 (2021)", or below the breadcrumb "Archives / Vol. 15 No. 1 (2020)"); at the top of the page,
         # right above the issue line, also without that word ("Геология и недра Приуралья" / "Том 12, № 4 (2021)").
         above_issue = index + 1 < len(filled) and _issue_line(filled[index + 1][1])
+        # the site's first line may stand above its menu row and then the issue line ("Home Issues About")
+        above_menu = index == 0 and len(filled) > 2 and _menu_line(filled[1][1]) and _issue_line(filled[2][1])
         below_issue = index > 0 and _issue_line(filled[index - 1][1])
         named = PERIODICAL_WORD.search(line) and (above_issue or below_issue)
-        if ((named or (index == 0 and above_issue)) and len(line.split()) <= 6
+        if ((named or (index == 0 and (above_issue or above_menu))) and len(line.split()) <= 6
                 and not re.search(r"\d|[|:;,.!?/]\s", line) and not _NAVIGATION.fullmatch(line.strip())):
             stripped = line.strip()
             begin = start + line.index(stripped)
             statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(stripped))))
     return statements
+
+
+def _menu_line(line: str) -> bool:
+    """The line is a site menu: navigation words only ("Home Issues About", "Главная | Архив | Контакты")."""
+    items = [item for item in re.split(r"\s*[|/•·]\s*|\s+(?=[A-ZА-ЯЁ])", line.strip()) if item]
+    return len(items) >= 2 and all(_NAVIGATION.fullmatch(item) for item in items)
 
 
 def _issue_line(line: str) -> bool:
