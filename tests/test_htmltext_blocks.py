@@ -84,3 +84,31 @@ def test_html_declared_charset_is_kept_as_evidence():
 def test_html_language_from_the_html_element_or_content_language(html_lang, metas, expected):
     page = extract_html(f"<html{html_lang}><head>{metas}</head><body><p>Text.</p></body></html>")
     assert page.info.get("lang") == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph, text",
+    [
+        # a name element and an affiliation element side by side: the case change is a field boundary, a line break
+        ('<span class="n">Ana Lopes</span><span class="a">Institute of Marine Botany, Faro</span>',
+         "Ana Lopes\nInstitute of Marine Botany, Faro"),
+        # an e-mail element after a place, both in lower case at the joint
+        ('<span>Faro, Portugal</span><span>a.lopes@example.pt</span>', "Faro, Portugal\na.lopes@example.pt"),
+        # letter markers in superscript are set apart from the name; digits stay on it
+        ("<span>Ana Lopes</span><sup>a,b</sup>, Rui Sousa<sup>2</sup>", "Ana Lopes a,b, Rui Sousa2"),
+        ("x<sup>n</sup> and H<sub>2</sub>O", "xn and H2O"),
+        # a marker stays on its name; an ORCID iD after the marker is a word of its own
+        ('<span>Ana Lopes</span><sup>1</sup><a href="https://orcid.org/0000-0002-1825-0097">0000-0002-1825-0097</a>',
+         "Ana Lopes1 0000-0002-1825-0097"),
+        # the text after a marker keeps to it ("1Institute", "1name@host": markers the metadata reads)
+        ("<p><sup>1</sup>Institute of Marine Botany</p>", "1Institute of Marine Botany"),
+        # parts of one word in two elements stay one word
+        ("<b>Intro</b><span>duction</span>", "Introduction"),
+        ("<span>UN</span><span>ESCO</span>", "UNESCO"),
+        ("<i>Salmo</i>nidae", "Salmonidae"),
+        # one element: no change
+        ("<span>camelCase</span>", "camelCase"),
+    ],
+)
+def test_html_adjacent_inline_elements_are_separate_words_only_at_field_boundaries(paragraph, text):
+    assert extract_html(f"<html><body><div>{paragraph}</div></body></html>").text == text + "\n"

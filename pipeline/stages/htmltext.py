@@ -5,7 +5,12 @@ controls and hidden elements are dropped; every block element (p, div, h1-h6,
 li, tr, td, section, nav, ...) becomes a paragraph of its own, separated from
 the next by a blank line as in the plain-text pages; ``<br>`` is a line break
 inside its paragraph (two of them a blank line); character references are decoded; whitespace inside a
-paragraph is collapsed (``<pre>`` keeps its own).
+paragraph is collapsed (``<pre>`` keeps its own). Two inline elements printed side by side without a space
+are separate lines where the page shows separate fields (its style sets them apart): the case changes from
+lower to upper across the element boundary ("Kaliti Tavola" + "University of ...") or one side is a whole
+e-mail address or URL ("..., Moldova" + "m.cebotari@host"); an ORCID iD or URL after a name or marker is a
+word of its own; superscripts and subscripts stay attached (the "Name¹" markers), except letter markers after
+a word ("Sleptsov" + "a,b" is "Sleptsov a,b").
 
 Each paragraph is also recorded as a block with its offsets in that text and
 the evidence later stages use to tell the article from the page around it:
@@ -45,6 +50,13 @@ LANDMARK_ROLES = {
 HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 COLLAPSIBLE = re.compile(r"[\s\u200b\ufeff]+")
 URL_TEXT = re.compile(r"^\s*(https?://|www\.|doi:|\S+@\S+\.\w+\s*$)", re.IGNORECASE)
+# A run that is one whole identifier (URL or ORCID iD) or e-mail address: a field of its own.
+IDENTIFIER_RUN = re.compile(r"(?:https?://|www\.)\S+|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]", re.IGNORECASE)
+EMAIL_RUN = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Affiliation markers written as letters ("a", "a,b", "b,*"), as a superscript prints them after a name.
+LETTER_MARKERS = re.compile(r"[a-h](?:\s?,\s?(?:[a-h]|[*†‡§]))*\s?[*†‡§]?")
+# Inline elements whose text belongs to the word before it (affiliation markers, formula indices).
+ATTACHED_TAGS = frozenset({"sup", "sub"})
 # The parser checks each new attribute against the element's others (quadratic):
 # an element with more attributes than this is refused before parsing.
 MAX_ATTRIBUTES = 1000
@@ -105,6 +117,10 @@ class _Context:
     tag: str = ""
     in_link: bool = False
     preformatted: bool = False
+    # The innermost inline element the text is in (its serial number; 0 for text directly in the block)
+    # and whether it is, or is inside, a superscript or subscript.
+    inline: int = 0
+    attached: bool = False
 
 
 @dataclass
@@ -112,6 +128,30 @@ class _Run:
     text: str
     in_link: bool
     preformatted: bool
+    inline: int = 0
+    attached: bool = False
+
+
+def _field_boundary(before: _Run, left: str, after: _Run, right: str) -> str:
+    """What stands between the collapsed texts ``left`` and ``right`` of two runs printed without a space between
+    them (see the module docstring): "" within a field, a line break between two fields of different inline
+    elements (the page's style sets them apart: a name and its affiliation, an affiliation and an e-mail), a space
+    before a letter marker or an identifier. A superscript stays attached to the word before it, and the text
+    after it to the superscript (a marker before an affiliation or e-mail), unless that text is an identifier
+    ("Name¹" + "0000-0002-...")."""
+    if before.inline == after.inline or before.preformatted or after.preformatted:
+        return ""
+    if not left or not right or left[-1].isspace() or right[0].isspace() or not left[-1].isalnum() or not right[0].isalnum():
+        return ""
+    if after.attached:  # letter markers in superscript would read as the end of the word ("Sleptsov" + "a,b")
+        return " " if left[-1].isalpha() and LETTER_MARKERS.fullmatch(right.strip()) else ""
+    if IDENTIFIER_RUN.fullmatch(right.strip()):
+        return " "
+    if before.attached:
+        return ""
+    case_change = left[-1].islower() and right[0].isupper()
+    addresses = IDENTIFIER_RUN.fullmatch(left.strip()) or EMAIL_RUN.fullmatch(left.strip()) or EMAIL_RUN.fullmatch(right.strip())
+    return "\n" if case_change or addresses else ""
 
 
 @dataclass
@@ -121,6 +161,7 @@ class _TextBuilder:
     lines: list[list[_Run]] = field(default_factory=lambda: [[]])
     owner: _Context | None = None
     length: int = 0
+    inline_elements: int = 0  # serial numbers of the inline elements met so far
 
     def walk(self, root: LexborNode, parent: _Context) -> None:
         """Add the visible text of ``root`` and everything inside it.
@@ -144,7 +185,9 @@ class _TextBuilder:
             tag = element.tag.lower()
             if self._hidden(element, tag):
                 continue
-            context = self._enter(element, tag, parent_context)
+            if tag not in BLOCK_TAGS:
+                self.inline_elements += 1
+            context = self._enter(element, tag, parent_context, self.inline_elements)
             if tag == "br":
                 self.lines.append([])
                 continue
@@ -155,7 +198,7 @@ class _TextBuilder:
             stack.extend((child, context) for child in reversed(children))
 
     @staticmethod
-    def _enter(element: LexborNode, tag: str, parent: _Context) -> _Context:
+    def _enter(element: LexborNode, tag: str, parent: _Context, serial: int) -> _Context:
         attributes = element.attributes
         descriptor = tag
         if (attributes.get("id") or "").strip():
@@ -175,6 +218,8 @@ class _TextBuilder:
             tag=tag if block else parent.tag,
             in_link=parent.in_link or (tag == "a" and "href" in attributes),
             preformatted=parent.preformatted or tag == "pre",
+            inline=parent.inline if block else serial,
+            attached=parent.attached or tag in ATTACHED_TAGS,
         )
 
     @staticmethod
@@ -191,7 +236,7 @@ class _TextBuilder:
         if text:
             if self.owner is None:
                 self.owner = context
-            self.lines[-1].append(_Run(text, context.in_link, context.preformatted))
+            self.lines[-1].append(_Run(text, context.in_link, context.preformatted, context.inline, context.attached))
 
     def flush(self) -> None:
         """End the current paragraph: collapse its whitespace and record it with its evidence."""
@@ -201,7 +246,10 @@ class _TextBuilder:
         link_chars = visible_chars = 0
         for runs in lines:
             pieces = [run.text if run.preformatted else COLLAPSIBLE.sub(" ", run.text) for run in runs]
-            line = "".join(pieces)
+            line = "".join(
+                (_field_boundary(runs[index - 1], pieces[index - 1], run, piece) if index else "") + piece
+                for index, (run, piece) in enumerate(zip(runs, pieces))
+            )
             if any(run.preformatted for run in runs):
                 line = line.strip("\r\n")
             else:

@@ -533,8 +533,9 @@ class MetadataExtractor:
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
         if not authors:
-            # No author block in the article: the wrapper's record field ("Автор: ...", "Авторы:").
-            record = [line for segment in self.doc.iter_segments(role="wrapper") if segment.end <= self.article_start
+            # No author block in the article: the wrapper's record field ("Автор: ...", "Авторы:"), read over the
+            # page above the article whatever role a short value line was given (a record's names alone in a cell).
+            record = [line for segment in self.doc.segments if segment.end <= self.article_start
                       for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
             authors = self._record_authors(record)
             if authors:
@@ -740,7 +741,13 @@ class MetadataExtractor:
         if _RECORD_FIELD_NOT_AFFILIATION.match(line.text):
             return None
         marker = _AFFILIATION_LINE.match(line.text)
-        fields = _fields(line, marker.end() if marker else 0)
+        skip = marker.end() if marker else 0
+        # "Закамский аграрный университет, ... / Trans-Kama Agrarian University, ...": the printing in the article's script
+        part = self._part_in_article_script(line.start + skip, line.end)
+        if part != (line.start + skip, line.end):
+            fields = _fields(Line(part[0], part[1], self.text[part[0]:part[1]]), 0)
+        else:
+            fields = _fields(line, skip)
         if not fields:
             return None
         place_from = len(fields)
@@ -1001,7 +1008,8 @@ class MetadataExtractor:
     def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
         """The institution of a note about the author after the header ("NAME is a senior analyst at the
         Caspian Transport Institute in Aktau.", "NAME is a partner with Orr & Berg LLP"), as news pieces print it."""
-        sentence = re.compile(rf"{re.escape(author.name)}\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
+        # the note may print in mixed case a name the byline prints in capitals ("BY ANNA LEE" / "Anna Lee is ...")
+        sentence = re.compile(rf"(?i:{re.escape(author.name)})\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
         for note in sentence.finditer(self.text, block_end, self.article_end):
             for place in _NOTE_INSTITUTION.finditer(self.text, note.start(), note.end()):
                 org = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", place.group("org"))
@@ -1076,7 +1084,9 @@ class MetadataExtractor:
         # The item's own marker ("1name@host", "²*name@host" on a line of several): the authors with all its symbols,
         # the first without an item yet when several share them (items listed in the authors' order); else the
         # line's marker ("* e-mail: ...") when it marks one author.
-        own = re.match(r"\d(?=[^\W\d_])", value) or _ATTACHED_MARKER.search(line, 0, position - line_start)
+        # (a marker before an ORCID URL marks its iD: "¹ orcid.org/0000-...")
+        before = re.sub(r"(?:https?://)?(?:www\.)?orcid\.org/$", "", line[:position - line_start], flags=re.IGNORECASE)
+        own = re.match(r"\d(?=[^\W\d_])", value) or _ATTACHED_MARKER.search(before)
         if own:
             symbols = split_markers(own.group(0))
             marked = [i for i, a in enumerate(authors) if symbols and all(s in a.markers for s in symbols)]

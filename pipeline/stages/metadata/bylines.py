@@ -103,12 +103,14 @@ keywords key words introduction references literature conclusion conclusions res
 editorial board authors author editor editors section rubric journal journals review bulletin proceedings vestnik
 survey studies letters quarterly annals gazette herald transactions affairs yearbook
 university institute academy college school centre center department faculty chair laboratory hospital station
+state national federal technical technological medical pedagogical agrarian polytechnic
 universidad universidade université universität universiti universitas universita instituto institut istituto
 phd dsc md prof professor dr doctor candidate associate assistant senior lecturer researcher head chief fellow
 sciences science student postgraduate master bachelor magister
 region oblast krai district province republic city county область край район республика город
 january february march april may june july august september october november december
 monday tuesday wednesday thursday friday saturday sunday
+and
 главная поиск меню архив выпуск выпуски номер содержание контакты вход регистрация новости статьи статья
 аннотация ключевые слова введение литература заключение список редакция авторы автор журнал журналы
 университет институт академия колледж кафедра факультет лаборатория центр
@@ -121,7 +123,7 @@ DEGREE = re.compile(
     r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
 )
 # A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field).
-BY_LABEL = re.compile(r"\s*(?:By|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
+BY_LABEL = re.compile(r"\s*(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
 AUTHOR_LABEL = re.compile(
     rf"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|{BY_LABEL.pattern})"
 )
@@ -154,7 +156,8 @@ _ATTACHED_ID = re.compile(r"\s+(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
 _COMMA = re.compile(r"\s*,\s*")
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|&|и)\b|,|;|\band\b|\bи\b|&)\s*")
+# "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|AND|&|и)\b|,|;|\band\b|(?<=[A-Z]\s)AND\b|\bи\b|&)\s*")
 # A degree after a name in a list ("Pavel Orlov, PhD, and Irina Sedova, DSc"): the list goes on after it.
 _LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)(?=\s*(?:,|;|\band\b|&|$))")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
@@ -317,9 +320,17 @@ def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
 
 
 def join_broken_name(text: str, line_start: int, line_end: int, next_start: int, next_end: int) -> int:
-    """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin"), else ``line_end``."""
+    """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin", "Nikolai" / "V. Dementyev"),
+    else ``line_end``."""
     tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_INITIALS}\s*$", text[line_start:line_end])
     head = re.match(rf"{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
     if tail and head:
         return next_start + head.end()
+    # "..., Nikolai" / "V. Dementyev², ...": a given name left at the line's end after a list's comma, its initials
+    # and surname opening the next line
+    tail = re.search(rf",\s*{_CAP_WORD}\s*$|\band\s+{_CAP_WORD}\s*$", text[line_start:line_end])
+    head = re.match(rf"{_INITIALS}\s?{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
+        markers = _MARKERS.match(text, next_start + head.end(), next_end)
+        return markers.end() if markers else next_start + head.end()
     return line_end

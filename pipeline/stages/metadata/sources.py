@@ -118,8 +118,21 @@ _DATE_IN_BRACKETS = re.compile(
 _PLACE_AND_DATE = re.compile(
     rf",\s+(?:[^\W\d_][^,()\d]{{0,40}},\s+)?\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+[^\W\d_]+\.?(?:\s+{YEAR}(?:\s*г\.)?)?(?!\w)"
 )
+# The title of a conference's proceedings volume at the line's start.
+_PROCEEDINGS_TITLE = re.compile(r"\s*(?:Proceedings|Abstracts|Материалы|Труды|Сборник (?:статей|трудов|материалов)|Тезисы)\b")
+CITATION_WORDS = 20
 _CONFERENCE = re.compile(r"(?i)conference|congress|symposium|workshop|конференц|конгресс|симпозиум|семинар")
 _WORD = re.compile(r"[^\W\d_]+")
+# A journal title word abbreviated as the ISO 4 list of title word abbreviations does ("Izv. Saratov Univ. Earth
+# Sci.", "Vestn. Tomsk. Gos. Univ.", "Proc. Acad. Sci."): its full stop ends no sentence. The commonest of the list.
+_TITLE_WORD_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:Acad|Agric|Akad|Ann|Appl|Biol|Bull|Chem|Comput|Conf|Dokl|Ecol|Econ|Eng|Environ|Fiz|Geogr|Geol|Gos|Hist"
+    r"|Inst|Int|Izv|Khim|Lett|Math|Med|Mezhdunar|Natl|Nauchn|Phys|Probl|Proc|Psychol|Res|Rev|Ross|Russ|Sb|Sci|Ser|Soc"
+    r"|Stud|Symp|Technol|Tekh|Teor|Trans|Uchebn|Univ|Uch|Vestn|Vopr|Vyssh|Zap|Zaved|Zh|Изв|Вестн|Журн|Зап|Учен|Тр|Сер|Науч|Гос|Ун-та)\.$")
+# Site navigation that a source line may carry before the journal's name, or instead of it ("Архив номеров — 2022 — № 2").
+_NAVIGATION = re.compile(
+    r"(?i:home|main page|archives?|all issues|current issue|issues|journals|about|contents|главная|архив(?:\s+(?:номеров|выпусков|журнала))?"
+    r"|все выпуски|выпуски|номера|журналы|текущий выпуск|содержание)")
 _OPENING = {"»": "«", "”": "“"}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -210,9 +223,12 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
         if line[end - 1] in "»”" and line.count(_OPENING[line[end - 1]], start, end) > line.count(line[end - 1], start, end - 1):
             break  # the quote closes one inside the name: СЕРИЯ «ПРАВО»
         end -= 1
+    # "Journals | Cold Regions Letters | Volume 28": site navigation before the name is none of it
+    while (pipe := re.match(r"([^|]*)\|[ \t]*", line[start:end])) and _NAVIGATION.fullmatch(pipe.group(1).strip()):
+        start += pipe.end()
     value = line[start:end]
     words = _WORD.findall(value)
-    if not words or len(value.split()) > 20 or len(value) < 3:
+    if not words or len(value.split()) > 20 or len(value) < 3 or _NAVIGATION.fullmatch(value.strip()):
         return None
     return start, end
 
@@ -239,6 +255,13 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     if not (volumes or issues) and not years and dotted and rank not in (RANK_CITATION, RANK_FIELD):
         return Statement(RANK_FIELD, offset, year=(offset + dotted.start(1), offset + dotted.end(1)))
     if not (volumes or issues) and not years:
+        # A proceedings volume named with the conference's place and date only ("Proceedings of the X Symposium,
+        # Irkutsk, 5–7 June 2023"): the journal, no year (the date is the conference's).
+        proceedings = _PROCEEDINGS_TITLE.match(line, body_start)
+        place_and_date = _DATE_IN_BRACKETS.search(line, body_start) or _PLACE_AND_DATE.search(line, body_start)
+        if proceedings and place_and_date and _CONFERENCE.search(line, body_start, place_and_date.start()) and len(line.split()) <= CITATION_WORDS:
+            span = _clean_journal(line, proceedings.start(), place_and_date.start())
+            return Statement(rank, offset, journal=(offset + span[0], offset + span[1])) if span else None
         return None
     if not (volumes or issues) and rank not in (RANK_CITATION, RANK_FIELD):
         published = [y for y in years if _PUBLISHED.search(line[:y[0]])]
@@ -297,7 +320,8 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
         end = place_and_date.start()
     segment = line[start:end]
     cut = max(segment.rfind("//") + 2 if "//" in segment else 0, 0)
-    stops = [m.end() for m in re.finditer(r"(?<![A-ZА-ЯЁ])(?<!\b[A-ZА-ЯЁ][a-zа-я])[.?!]\s+(?=[^\W\d_«\"])", segment)]
+    stops = [m.end() for m in re.finditer(r"(?<![A-ZА-ЯЁ])(?<!\b[A-ZА-ЯЁ][a-zа-я])[.?!]\s+(?=[^\W\d_«\"])", segment)
+             if not _TITLE_WORD_ABBREVIATION.search(segment, 0, m.start() + 1)]
     stops = [s for s in stops if s > cut and segment[cut:s].strip(" .–—-")]
     # The last full stop that leaves a name before the numbers.
     while stops and not _WORD.search(segment[stops[-1]:].strip(" .,–—-")):
@@ -399,6 +423,9 @@ def _labelled_value(label: str, line: str, start: int, end: int, offset: int) ->
             statement.issue = after.issue
     elif label in ("номер", "номер журнала", "№", "выпуск", "issue"):
         number = re.match(_ISSUE_NUMBER + r"(?!\d)", line[first:last])
+        # "Выпуск: 2024, № 1 (29)": a year first, then the issue with its own word; read as a source line
+        if number and re.fullmatch(YEAR, number.group(0)) and _ISSUE.search(line, first + number.end(), last):
+            number = None
         if number:
             statement.issue = (offset + first, offset + first + number.end())
         else:
@@ -511,15 +538,34 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
         if masthead:
             statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(start + masthead.start("name"), start + masthead.end("name"))))
             continue
-        # A short name with a periodical's word right above an issue line that names no journal ("Полярный вестник"
-        # / "Том 5, № 4 (2021)").
-        below = read_statement(filled[index + 1][1], filled[index + 1][0]) if index + 1 < len(filled) else None
-        if (below and (below.volume or below.issue) and not below.journal and PERIODICAL_WORD.search(line)
-                and len(line.split()) <= 6 and not re.search(r"\d|[|:;,.!?/]\s", line)):
+        # A short name with a periodical's word next to an issue line that names no journal ("Полярный вестник"
+        # / "Том 5, № 4 (2021)", or below the breadcrumb "Archives / Vol. 15 No. 1 (2020)"); at the top of the page,
+        # right above the issue line, also without that word ("Геология и недра Приуралья" / "Том 12, № 4 (2021)").
+        above_issue = index + 1 < len(filled) and _issue_line(filled[index + 1][1])
+        # the site's first line may stand above its menu row and then the issue line ("Home Issues About")
+        above_menu = index == 0 and len(filled) > 2 and _menu_line(filled[1][1]) and _issue_line(filled[2][1])
+        below_issue = index > 0 and _issue_line(filled[index - 1][1])
+        named = PERIODICAL_WORD.search(line) and (above_issue or below_issue)
+        if ((named or (index == 0 and (above_issue or above_menu))) and len(line.split()) <= 6
+                and not re.search(r"\d|[|:;,.!?/]\s", line) and not _NAVIGATION.fullmatch(line.strip())):
             stripped = line.strip()
             begin = start + line.index(stripped)
             statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(stripped))))
     return statements
+
+
+def _menu_line(line: str) -> bool:
+    """The line is a site menu: navigation words only ("Home Issues About", "Главная | Архив | Контакты")."""
+    items = [item for item in re.split(r"\s*[|/•·]\s*|\s+(?=[A-ZА-ЯЁ])", line.strip()) if item]
+    return len(items) >= 2 and all(_NAVIGATION.fullmatch(item) for item in items)
+
+
+def _issue_line(line: str) -> bool:
+    """The line states a volume or issue and names no journal (of a breadcrumb, its last part)."""
+    if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2:
+        line = re.split(r"[/›»>→]", line)[-1]
+    statement = read_statement(line)
+    return bool(statement and (statement.volume or statement.issue) and not statement.journal)
 
 
 def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
@@ -573,7 +619,7 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
             found = (start + match.start(group), start + match.end(group))
     found = found or unquoted
     if found is None:
-        return None
+        return _bilingual_masthead(lines)
     name = text[found[0]:found[1]].casefold()
     for start, line in lines[:3]:
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^|]+", line)]
@@ -584,6 +630,21 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
                 begin = start + other_start + other.index(stripped)
                 return begin, begin + len(stripped)
     return found
+
+
+def _bilingual_masthead(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+    """The English name of a masthead that prints the site's name in Russian and in English, one beside the other
+    ("Евразийский обзор — Eurasia Review Weekly", "Степной вестник | Steppe Herald"), among the page's first lines."""
+    for start, line in [item for item in lines if item[1].strip()][:3]:
+        parts = re.split(r"\s[—–|/]\s", line.strip())
+        if len(parts) != 2 or any(re.search(r"\d|[.,:;!?]", part) or not 1 <= len(part.split()) <= 6 for part in parts):
+            continue
+        latin = [part for part in parts if re.search(r"[A-Za-z]", part) and not re.search(r"[А-Яа-яЁё]", part)]
+        cyrillic = [part for part in parts if re.search(r"[А-Яа-яЁё]", part) and not re.search(r"[A-Za-z]", part)]
+        if len(latin) == 1 and len(cyrillic) == 1 and latin[0][0].isupper():
+            begin = start + line.index(latin[0])
+            return begin, begin + len(latin[0])
+    return None
 
 
 def choose_fields(statements: list[Statement], text: str) -> SourceFields:
