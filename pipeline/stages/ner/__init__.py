@@ -66,7 +66,7 @@ _ROLE_HEAD = re.compile(
 _QUOTE_AFTER = re.compile(r"\s*[\"“«„]")
 _HEAD_LABELS = (
     ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships Contest Tournament "
-                        "Festival War Revolution Uprising Massacre summit meeting".split())),
+                        "Festival War Revolution Uprising Massacre Dialogue summit meeting".split())),
     ("ORG", frozenset("University Institute Academy College Ministry Committee Council Agency Bank Fund Commission Organization "
                       "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company".split())),
     ("LOC", frozenset("River Sea Lake Mountains Region Oblast Province District Island Islands Valley Desert Street Avenue "
@@ -397,6 +397,7 @@ def _statistical_kept(
     gazetteer_towns = {(g.start, g.end) for g in gazetteer if (g.kb_id or "").startswith("geonames:") and " " not in text[g.start:g.end]}
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
+    gazetteer_sorted = sorted((g.start, g.end) for g in gazetteer)
     titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text)
     kept = []
     for cand in statistical:
@@ -429,6 +430,8 @@ def _statistical_kept(
         quote = _QUOTE_AFTER.match(text, cand.end)
         if cand.label == "ORG" and quote and quote.end() in quoted_org_starts:
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
+        if _a_row_of_known_names(text, cand, gazetteer_sorted):
+            continue  # "Share: Facebook Twitter VK Telegram": a row of links, each a name of its own
         if (cand.start, cand.end) in gazetteer_spans and not _town_read_as_organisation(text, cand, gazetteer_towns):
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
         if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(text, cand, titles):
@@ -437,6 +440,24 @@ def _statistical_kept(
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _label_by_head(text[part.start:part.end], part), gazetteer_orgs))
     return kept
+
+
+def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int, int]]) -> bool:
+    """A model's span made of two or more names the gazetteer knows, with nothing but spaces between them.
+
+    A share or menu row ("Facebook Twitter VK Telegram") is read as one name by
+    the model; the gazetteer still finds each. ``gazetteer`` holds sorted (start, end) spans.
+    """
+    inside = []
+    for start, end in gazetteer[bisect.bisect_left(gazetteer, (cand.start, 0)):]:
+        if start >= cand.end:
+            break
+        if end <= cand.end:
+            inside.append((start, end))
+    if len(inside) < 2:
+        return False
+    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in zip(inside, inside[1:])]
+    return all(gap.strip() == "" and gap for gap in gaps)
 
 
 # Words around a town's name that say it is the place ("plant near Toyota", "Toyota, Japan", "Toyota-based").
@@ -591,6 +612,9 @@ def _russian_plural_adjective(text: str, cand: Candidate) -> bool:
     return cand.label == "PERSON" and " " not in surface and _RUSSIAN_PLURAL_ADJECTIVE.search(surface) is not None
 
 
+
+# Gazetteer kinds of platforms and media: never half of a glued abbreviation.
+_PLATFORM_KINDS = frozenset({"company", "media"})
 
 _NAME_HEADS = frozenset().union(*(heads for _, heads in _HEAD_LABELS))
 
@@ -786,7 +810,18 @@ def _on_a_breadcrumb(text: str, position: int) -> bool:
 
 
 def _merge_glued_abbreviations(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """"SCO RATS": an abbreviation glued to an organisation name without "of" is one span."""
+    """"SCO RATS": an abbreviation glued to an organisation name without "of" is one span.
+
+    Platforms and companies in a row ("Twitter VK Telegram") are names side by side, not one name.
+    """
+    from textmine.resources.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+
+    def platform(cand: Candidate) -> bool:
+        entry = gazetteer.lookup(text[cand.start:cand.end])
+        return entry is not None and entry.kind in _PLATFORM_KINDS
+
     merged: list[Candidate] = []
     for cand in chosen:
         prev = merged[-1] if merged else None
@@ -795,6 +830,7 @@ def _merge_glued_abbreviations(text: str, chosen: list[Candidate]) -> list[Candi
             and prev.label == cand.label == "ORG"
             and text[prev.end:cand.start] == " "
             and (text[prev.start:prev.end].isupper() or text[cand.start:cand.end].isupper())
+            and not (platform(prev) or platform(cand))
         ):
             merged[-1] = Candidate(prev.start, cand.end, "ORG", prev.source, prev.priority)
             continue

@@ -45,8 +45,11 @@ _UNNUMBERED_REFERENCE_AUTHOR = re.compile(rf"(?m)^({_NAME_WORD},?\s{_INITIALS})(
 _FACILITY_NOUNS = (
     r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+(?:ground|area|range)|Training\s+(?:Ground|Area|Range)|"
     r"cosmodrome|Cosmodrome|naval\s+base|Naval\s+Base|seaport|Seaport|test\s+site|Test\s+Site|"
-    r"proving\s+ground|Proving\s+Ground|firing\s+range|dam|Dam|canal|Canal|bridge|Bridge"
+    r"proving\s+ground|Proving\s+Ground|firing\s+range|dam|Dam|canal|Canal|bridge|Bridge|"
+    # A venue is a facility, a place (guidelines §2): "Serena Conference Centre", "Montego Bay Convention Center".
+    r"(?:Conference|Convention|Congress|Exhibition|Expo)\s(?:Centre|Center|Hall)"
 )
+_VENUE_END = re.compile(r"(?:Conference|Convention|Congress|Exhibition|Expo)\s(?:Centre|Center|Hall)$")
 _FACILITY = re.compile(rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:{_FACILITY_NOUNS}))\b")
 
 _QUOTE_OPEN = "\"“«„‘'"
@@ -96,7 +99,7 @@ _ROMANCE_INSTITUTION = re.compile(
 )
 # Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics".
 _EVENT_NAME = re.compile(
-    rf"\b((?:(?:{_NAME_WORD}|(?:19|20)\d\d)\s){{1,5}}(?:Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo))\b"
+    rf"\b((?:(?:{_NAME_WORD}|(?:19|20)\d\d)\s){{1,5}}(?:Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo|Dialogue))\b"
 )
 # "X summit", "X ministerial meeting": one adjective of a gathering's kind may stand between the name and the noun.
 _SUMMIT_NOUN = re.compile(
@@ -316,7 +319,7 @@ def event_name_candidates(text: str) -> list[Candidate]:
     out = []
     for match in _EVENT_NAME.finditer(text):
         span = _without_leading_function_words(match)
-        if span:
+        if span and _gazetteer_label(text[span[0]:span[1]]) != "ORG":  # "Pacific Islands Forum" is an organisation
             out.append(_cand(span[0], span[1], "EVENT", "event"))
     return out
 
@@ -341,7 +344,9 @@ _CAPS_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
 # "Ivanov Ivan Ivanovich", "Ivanova, Anna Sergeevna", "IVANOV Ivan Ivanovich", "Ivan Ivanovich Ivanov"
 _FULL_NAME = re.compile(
     rf"(?<![\w.])((?:{_NAME_WORD}|{_CAPS_WORD}),?\s{_NAME_WORD}\s{_PATRONYMIC}(?:\s{_NAME_WORD}(?=\s*[,;\n(]|\s*$))?"
-    rf"|{_NAME_WORD}\s{_PATRONYMIC}\s{_NAME_WORD})(?!\w)"
+    rf"|{_NAME_WORD}\s{_PATRONYMIC}\s{_NAME_WORD}"
+    # A Turkic patronymic in two words: "Mammadova Gunel Rafig qizi", "Aliyev Ilham Heydar oglu"
+    rf"|(?:{_NAME_WORD}|{_CAPS_WORD}),?\s{_NAME_WORD}\s{_NAME_WORD}\s(?:oglu|ogly|oğlu|qizi|gizi|kyzy|kizi|uulu|uly))(?!\w)"
 )
 # "IVANOV Ivan", "PETROVA A.S.", "A.Kh. NAZAROV": a surname in capitals next to a given name or initials.
 _CAPS_SURNAME = re.compile(
@@ -496,7 +501,7 @@ _BODY_NOUNS = (
 _OF_TAIL = rf"(?:\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and|for|on)\s?){{1,8}})?"
 # "Parliamentary Assembly", "Joint Staff of the CSTO", "State Duma of the Russian Federation", "Council of Heads of State"
 _BODY = re.compile(
-    rf"\b((?:{_NAME_WORD}\s){{1,4}}(?:{_BODY_NOUNS})\b{_OF_TAIL}|(?:{_BODY_NOUNS})\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})"
+    rf"\b((?:{_NAME_WORD}\s){{1,5}}(?:{_BODY_NOUNS})\b{_OF_TAIL}|(?:{_BODY_NOUNS})\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})"
 )
 _NAMED_AFTER = rf"\snamed\safter\s(?:{_INITIALS}\s?)?(?:(?:al-|Al-|el-)?{_NAME_WORD}\s?){{1,3}}"
 _INSTITUTION_NAMED = re.compile(
@@ -506,6 +511,9 @@ _INSTITUTION_NAMED = re.compile(
 _PERIODICAL = re.compile(
     rf"\b((?:Journal|Bulletin|Herald|Vestnik|Annals|Proceedings)\sof\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}}"
     rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik)"
+    # Newspapers by their head noun, in English, French, Spanish, German or Russian transliterated: "Walf Quotidien",
+    # "Le Témoin Quotidien", "Mail and Guardian" is left to the model.
+    rf"|(?:{_NAME_WORD}\s){{1,3}}(?:Quotidien|Gazette|Tribune|Chronicle|Courier|Courrier|Telegraph|Gazeta|Zeitung|Diario)\b"
     # Russian titles transliterated, head first, their other words often in lower case: "Vestnik MGIMO-Universiteta",
     # "Voprosy istorii", "Izvestiya Rossiiskoi akademii nauk"; up to the full stop or comma that ends the title.
     rf"|(?:Vestnik|Voprosy|Izvestiya|Izvestia|Problemy|Obozrevatel|Vlast|Mirovaya\sekonomika)"
@@ -529,6 +537,27 @@ _RU_INSTITUTION = re.compile(
 )
 _RU_INSTITUTION_HEAD = re.compile(rf"(?i)(?:{_RU_INSTITUTION_NOUNS})")
 _OF_SPLIT = re.compile(r"\s(?:of|for)\s(?:the\s)?")
+# Head nouns of organisations' own names: after "Body of the", such a name is the parent organisation ("General
+# Secretariat of the Central American Integration System"); an acronym the gazetteer does not know as a place is too
+# ("Court of Justice of WAEMU").
+_ORGANISATION_HEADS = frozenset(
+    "Organization Organisation Union Community System Association Alliance Authority League Movement Group Bank Fund "
+    "Agency Federation Confederation Coalition Partnership".split()
+)
+_ACRONYM = re.compile(rf"[{_UP}]{{2,6}}")
+_TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s(?:and|of|for|on|the))+$")
+
+
+def _names_an_organisation(name: str, label_of: Callable[[str], str | None]) -> bool:
+    """Whether the words after "Body of (the)" name an organisation, not a place ("... of Kyrgyzstan")."""
+    name = _TRAILING_FUNCTION_WORDS.sub("", name.strip())
+    label = label_of(name)
+    if label is not None:
+        return label == "ORG"
+    words = name.split(" of ")[0].split()
+    if _ACRONYM.fullmatch(name):
+        return True
+    return len(words) >= 2 and name[:1].isupper() and words[-1] in _ORGANISATION_HEADS
 
 
 def _split_at_inner_organisation(text: str, start: int, end: int, label_of: Callable[[str], str | None]) -> list[tuple[int, int]]:
@@ -537,7 +566,7 @@ def _split_at_inner_organisation(text: str, start: int, end: int, label_of: Call
         if of.start() <= start:
             continue
         rest = text[of.end():end]
-        if label_of(rest) == "ORG" or _INSTITUTION.fullmatch(rest) or _BODY.fullmatch(rest):
+        if _names_an_organisation(rest, label_of) or _INSTITUTION.fullmatch(rest) or _BODY.fullmatch(rest):
             return [(start, of.start())] + _split_at_inner_organisation(text, of.end(), end, label_of)
     return [(start, end)]
 
@@ -551,6 +580,9 @@ def organisation_candidates(text: str) -> list[Candidate]:
             span = _on_one_line(text, _without_leading_function_words(match))
             if span is None or _DOCUMENT_START.match(text, span[0]):
                 continue
+            surface = text[span[0]:span[1]]
+            if kind == "body" and (_VENUE_END.search(surface) or (surface.endswith("Forum") and label_of(surface) != "ORG")):
+                continue  # a venue is a facility; "Caribbean Energy Forum" is a gathering (EVENT) unless a known body
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
                 end = start + len(text[start:end].rstrip())
                 out.append(Candidate(start, end, "ORG", f"pattern:{kind}", PRIORITY[_ORG_PATTERN_PRIORITY[kind]]))
@@ -580,7 +612,10 @@ _DOCUMENT_START = re.compile(
 # Events by head noun and shape
 
 _ORDINAL = (
-    r"(?:\d{1,3}(?:st|nd|rd|th|-th)|[IVXLC]{1,6}|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+    r"(?:\d{1,3}(?:st|nd|rd|th|-th)|[IVXLC]{1,6}|"
+    # "Thirty-Sixth", "Twenty-first"
+    r"(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth)|"
+    r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
     r"Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth)"
 )
 _WAR_HEAD = r"War|Revolution|Uprising|Massacre|Rebellion|Revolt"
@@ -605,8 +640,13 @@ _ELECTION = re.compile(
 # "the 21st meeting of the Council of Heads of State of the SCO", "the XX session of the UN General Assembly",
 # "the Fourth Consultative Meeting of the Heads of State of Central Asia"
 _NUMBERED_SESSION = re.compile(
-    rf"\b({_ORDINAL}\s(?:(?:regular|extraordinary|plenary|annual|anniversary|special|jubilee|ministerial|informal|consultative|{_NAME_WORD})\s){{0,2}}(?:[Ss]ession|[Mm]eeting|[Ss]ummit|[Cc]ongress|[Cc]onference|[Ff]orum)"
+    rf"\b({_ORDINAL}\s(?:(?:regular|extraordinary|plenary|annual|anniversary|special|jubilee|ministerial|informal|consultative|{_NAME_WORD}(?:\sof)?)\s){{0,3}}(?:[Ss]ession|[Mm]eeting|[Ss]ummit|[Cc]ongress|[Cc]onference|[Ff]orum)"
     rf"(?:\s(?:of|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})?)"
+)
+# "drills codenamed Phoenix Express", "exercise Justified Accord": a name after the noun or "codenamed", without a year.
+_NAMED_BY_NOUN = re.compile(
+    rf"\b(?:codenamed|code-named|dubbed|(?:exercises?|drills|manoeuvres|maneuvers)(?=\s{_NAME_WORD}\s{_NAME_WORD}))"
+    rf"\s({_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}})(?![\w-]|\s(?:19|20)\d\d)"
 )
 # 'held the "Interaction-2019" exercises', '"Sea Breeze-2021" drills'
 _QUOTED_BEFORE_EVENT = re.compile(rf"{_QUOTED}\s+(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
@@ -649,6 +689,11 @@ def event_shape_candidates(text: str) -> list[Candidate]:
     for match in _QUOTED_BEFORE_EVENT.finditer(text):
         if match.group(1)[:1].isupper():
             out.append(_cand(match.start(1), match.end(1), "EVENT", "quoted-event"))
+    for match in _NAMED_BY_NOUN.finditer(text):
+        name = match.group(1)
+        # "exercises Russia conducted": a known name after the noun is its subject, not its name.
+        if name.split()[0] not in _NOT_SURNAME and _gazetteer_label(name) is None:
+            out.append(_cand(match.start(1), match.end(1), "EVENT", "event"))
     return out
 
 
