@@ -501,7 +501,7 @@ _BODY_NOUNS = (
 _OF_TAIL = rf"(?:\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and|for|on)\s?){{1,8}})?"
 # "Parliamentary Assembly", "Joint Staff of the CSTO", "State Duma of the Russian Federation", "Council of Heads of State"
 _BODY = re.compile(
-    rf"\b((?:{_NAME_WORD}\s){{1,5}}(?:{_BODY_NOUNS})\b{_OF_TAIL}|(?:{_BODY_NOUNS})\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})"
+    rf"\b((?:{_NAME_WORD}\s){{1,6}}(?:{_BODY_NOUNS})\b{_OF_TAIL}|(?:{_BODY_NOUNS})\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})"
 )
 _NAMED_AFTER = rf"\snamed\safter\s(?:{_INITIALS}\s?)?(?:(?:al-|Al-|el-)?{_NAME_WORD}\s?){{1,3}}"
 _INSTITUTION_NAMED = re.compile(
