@@ -143,3 +143,13 @@ def test_a_share_row_of_platforms_is_one_name_each(extractor):
     found = mentions(extractor, "Follow us: Facebook Twitter VK YouTube\n\nThe journal is published twice a year.")
     assert {("Facebook", "ORG"), ("Twitter", "ORG"), ("VK", "ORG"), ("YouTube", "ORG")} <= found
     assert not any(" " in surface for surface, label in found if label == "ORG" and "Twitter" in surface)
+
+
+def test_a_forum_not_named_by_a_place_stays_an_organisation(extractor):
+    found = mentions(extractor, "Dissidents left the party to found the Progressive Forum in 1994.")
+    assert ("Progressive Forum", "ORG") in found
+
+
+def test_known_names_inside_a_longer_name_are_not_a_row(extractor):
+    found = mentions(extractor, "He joined the Hong Kong Bar Association in 1987.")
+    assert ("Hong Kong Bar Association", "ORG") in found and ("Hong Kong", "LOC") not in found

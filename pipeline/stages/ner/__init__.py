@@ -443,7 +443,7 @@ def _statistical_kept(
 
 
 def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int, int]]) -> bool:
-    """A model's span made of two or more names the gazetteer knows, with nothing but spaces between them.
+    """A model's span made wholly of two or more names the gazetteer knows, with nothing but spaces between them.
 
     A share or menu row ("Facebook Twitter VK Telegram") is read as one name by
     the model; the gazetteer still finds each. ``gazetteer`` holds sorted (start, end) spans.
@@ -454,8 +454,8 @@ def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int,
             break
         if end <= cand.end:
             inside.append((start, end))
-    if len(inside) < 2:
-        return False
+    if len(inside) < 2 or inside[0][0] != cand.start or max(end for _, end in inside) != cand.end:
+        return False  # "Hong Kong Bar Association": known names inside a longer name
     gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in zip(inside, inside[1:])]
     return all(gap.strip() == "" and gap for gap in gaps)
 

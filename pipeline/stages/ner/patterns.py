@@ -571,6 +571,17 @@ def _split_at_inner_organisation(text: str, start: int, end: int, label_of: Call
     return [(start, end)]
 
 
+def _a_gathering_named_by_place(surface: str, label_of: Callable[[str], str | None]) -> bool:
+    """"Caribbean Energy Forum", "Lisbon Ocean Forum": a forum the gazetteer does not know, named first by a place or a
+    region's adjective, is a gathering; "Liberal Forum", a party, and "Pacific Islands Forum", known, are not."""
+    from textmine.resources.gazetteer import is_nationality_adjective
+
+    if not surface.endswith("Forum") or label_of(surface) == "ORG":
+        return False
+    first = surface.split()[0]
+    return label_of(first) == "LOC" or is_nationality_adjective(first)
+
+
 def organisation_candidates(text: str) -> list[Candidate]:
     """Bodies of organisations and states, institutions named after a person, and periodicals."""
     label_of = _gazetteer_label
@@ -581,8 +592,8 @@ def organisation_candidates(text: str) -> list[Candidate]:
             if span is None or _DOCUMENT_START.match(text, span[0]):
                 continue
             surface = text[span[0]:span[1]]
-            if kind == "body" and (_VENUE_END.search(surface) or (surface.endswith("Forum") and label_of(surface) != "ORG")):
-                continue  # a venue is a facility; "Caribbean Energy Forum" is a gathering (EVENT) unless a known body
+            if kind == "body" and (_VENUE_END.search(surface) or _a_gathering_named_by_place(surface, label_of)):
+                continue  # a venue is a facility; "Caribbean Energy Forum" is a gathering (EVENT)
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
                 end = start + len(text[start:end].rstrip())
                 out.append(Candidate(start, end, "ORG", f"pattern:{kind}", PRIORITY[_ORG_PATTERN_PRIORITY[kind]]))
