@@ -153,3 +153,50 @@ def test_a_forum_not_named_by_a_place_stays_an_organisation(extractor):
 def test_known_names_inside_a_longer_name_are_not_a_row(extractor):
     found = mentions(extractor, "He joined the Hong Kong Bar Association in 1987.")
     assert ("Hong Kong Bar Association", "ORG") in found and ("Hong Kong", "LOC") not in found
+
+
+# --- second pass over the challenge dev half's kinds ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Sailors from Oman took part in Desert Falcon 2018, held near Muscat.", "Desert Falcon 2018"),
+        ("Reporters covered the Adriatic Coastal Forum 2019.", "Adriatic Coastal Forum 2019"),
+        ("The Quito energy conference closed without a statement.", "Quito energy conference"),
+    ],
+)
+def test_editions_with_a_year_and_gatherings_named_by_a_place_and_a_topic(extractor, text, event):
+    assert (event, "EVENT") in mentions(extractor, text)
+
+
+def test_a_place_before_a_verb_and_a_meeting_is_not_a_gathering(extractor):
+    found = mentions(extractor, "Kenya said meetings with Uganda would resume.")
+    assert not any(label == "EVENT" for _, label in found)
+
+
+def test_a_leading_determiner_is_not_part_of_an_exercise_name(extractor):
+    found = mentions(extractor, "Both Savanna Guard 2020 and Savanna Guard 2021 took place in Chad.")
+    assert ("Savanna Guard 2020", "EVENT") in found and not any(s.startswith("Both") for s, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Gulf of Aden Maritime Commission met in Djibouti.", {"Gulf of Aden Maritime Commission"}),
+        ("The University of Ghana and Ashesi University signed it.", {"University of Ghana", "Ashesi University"}),
+        ("The Faculty of Economics hosted the seminar.", {"Faculty of Economics"}),
+        ("Strathmore Business School published the survey.", {"Strathmore Business School"}),
+        ("Dumitru Ionescu, Alexandru Ioan Cuza University, Iași", {"Alexandru Ioan Cuza University"}),
+    ],
+)
+def test_organisation_extents(extractor, text, expected):
+    found = mentions(extractor, text)
+    assert {(name, "ORG") for name in expected} <= found
+
+
+def test_a_union_of_states_named_after_a_river_is_an_organisation(extractor):
+    assert ("Volta River Union", "ORG") in mentions(extractor, "The Volta River Union was founded by three states.")
+
+
+def test_an_inverted_name_before_a_bracketed_affiliation(extractor):
+    assert ("Horvat, Ivana", "PERSON") in mentions(extractor, "Horvat, Ivana (University of Zagreb)")

@@ -68,7 +68,8 @@ _HEAD_LABELS = (
     ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships Contest Tournament "
                         "Festival War Revolution Uprising Massacre Dialogue summit meeting".split())),
     ("ORG", frozenset("University Institute Academy College Ministry Committee Council Agency Bank Fund Commission Organization "
-                      "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company".split())),
+                      "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company "
+                      "Union Community Alliance Authority League Federation Confederation Movement".split())),
     ("LOC", frozenset("River Sea Lake Mountains Region Oblast Province District Island Islands Valley Desert Street Avenue "
                       "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain "
                       "Frontier Cone Corridor Basin Delta Coast Highlands Plateau Archipelago".split())),
@@ -750,8 +751,15 @@ def _heads_a_phrase(text: str, spacy_doc: Any, cand: Candidate) -> bool:
     return following.is_lower and following.pos_ not in _AFTER_A_NAME
 
 
+# A name closed by a year: "African Lion 2021", "Danube Days 2017" (an edition of a recurring event).
+_NAME_AND_YEAR = re.compile(r"^(?:[A-Z][\w'’-]*\s){1,5}(?:19|20)\d\d$")
+
+
 def _label_by_head(surface: str, cand: Candidate) -> Candidate:
-    """The head noun of a name decides its type where the model hesitates ("Dushanbe Water Conference")."""
+    """The head noun of a name decides its type where the model hesitates ("Dushanbe Water Conference"); a place or
+    organisation the model names with a year after it is an edition of an event ("Eager Lion 2019")."""
+    if cand.label in ("ORG", "LOC") and _NAME_AND_YEAR.match(surface) and not _DOCUMENT_HEAD.search(surface.rsplit(" ", 1)[0]):
+        return replace(cand, label="EVENT")
     head = surface.split(" of ")[0].split()[-1]
     for label, heads in _HEAD_LABELS:
         if head in heads and cand.label != label:

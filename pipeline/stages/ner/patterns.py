@@ -21,8 +21,9 @@ from typing import Callable, Iterable
 from textmine.stages.ner.spans import DEGREE_WORDS, PRIORITY, Candidate, is_position
 
 # Latin letters with diacritics (Latin-1 and Latin Extended-A: "Yalçın", "Çavuşoğlu", "Wałęsa") belong to names too.
-_UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽƏ"
-_LOW = "a-zа-яёß-öø-ÿā-žə"
+_UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽƏȘȚ"
+# ș and ț (comma below, Romanian: "Babeș-Bolyai") lie outside Latin Extended-A.
+_LOW = "a-zа-яёß-öø-ÿā-žəșț"
 _NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # An initial: one capital, or a transliterated digraph ("Zh.", "Sh.", "Yu.").
 _INITIAL = rf"[{_UP}][hsuaо]?\."
@@ -80,7 +81,9 @@ _NAME_YEAR_EVENT = re.compile(
 )
 # Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
 _INSTITUTION_NOUNS = (
-    r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library|"
+    r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library|Facult(?:y|ies)|"
+    # A school that is an institution; "the Copenhagen School" (of thought) is not.
+    r"(?:Business|Graduate|Law|Medical)\sSchool|"
     # A station of science is an institution, not a facility ("Khabarovsk Research Station"); a railway station is a place.
     r"(?:Research|Experimental|Field|Biological|Scientific|Agricultural|Polar)\s+Stations?"
 )
@@ -99,11 +102,14 @@ _ROMANCE_INSTITUTION = re.compile(
 )
 # Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics".
 _EVENT_NAME = re.compile(
-    rf"\b((?:(?:{_NAME_WORD}|(?:19|20)\d\d)\s){{1,5}}(?:Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo|Dialogue))\b"
+    rf"\b((?:(?:{_NAME_WORD}|(?:19|20)\d\d)\s){{1,5}}(?:Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo|Dialogue)(?:\s(?:19|20)\d\d)?)\b"
 )
 # "X summit", "X ministerial meeting": one adjective of a gathering's kind may stand between the name and the noun.
 _SUMMIT_NOUN = re.compile(
-    r"\s(?:(?:ministerial|annual|extraordinary|informal|special|regular|plenary|jubilee|consultative|Ministerial|Annual)\s)?"
+    r"\s(?:(?:ministerial|annual|extraordinary|informal|special|regular|plenary|jubilee|consultative|Ministerial|Annual)\s"
+    # or one lower-case topic word: "Maputo security conference", "Lima trade summit" (not a function word or a verb)
+    r"|(?!(?:and|the|for|with|from|that|this|its|their|his|her|was|were|has|had|will|would|can|did|does|not|also|into|our|"
+    r"who|which|after|before|during|since|hosts|holds|attends|joins|chairs|said|says)\s)[a-z]{3,}(?<!ed)\s)?"
     r"(summit|Summit|meeting|Meeting|conference|Conference|forum|Forum|congress|Congress)\b"
 )
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d$")
@@ -113,7 +119,7 @@ _CITATION_LINE = re.compile(
 )
 _NOT_SURNAME = frozenset(
     "The This That These Those In On At Of For From By With And Or But If As To It He She They We You "
-    "Upon After Before During Since Under When While Although However Then There Thus Later "
+    "Upon After Before During Since Under When While Although However Then There Thus Later Both Each Either Neither "
     "January February March April May June July August September October November December".split()
 )
 
@@ -293,9 +299,23 @@ def institution_candidates(text: str) -> list[Candidate]:
         for match in regex.finditer(text):
             span = _line_with_head(text, _without_leading_function_words(match))
             if span:
-                for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
-                    out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
+                for part in _split_at_coordinated_institution(text, span):
+                    for start, end in _split_at_inner_organisation(text, part[0], part[1], label_of):
+                        out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
     return out
+
+
+_AND = re.compile(r"\sand\s")
+
+
+def _split_at_coordinated_institution(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """"University of Nairobi and Makerere University": two institutions, where the words after "and" name one whole;
+    "University of Science and Technology" stays one."""
+    for conjunction in _AND.finditer(text, span[0], span[1]):
+        rest = text[conjunction.end():span[1]].rstrip()
+        if _INSTITUTION.fullmatch(rest):
+            return [(span[0], conjunction.start()), (conjunction.end(), conjunction.end() + len(rest))]
+    return [span]
 
 
 def _line_with_head(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -397,6 +417,8 @@ _INVERTED_NAME = re.compile(
     rf"(?=[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]|\d{{1,2}}(?:,\d{{1,2}})*\*?(?:,\s|[ \t]*$)|\.?\s\(?(?:19|20)\d\d\b"
     # alone on its line (its marker read as a space), an affiliation on the next
     rf"|[ \t]*\n[^\n]*(?i:{_AFFILIATION_CUE.pattern})"
+    # before its affiliation in brackets: "Kovač, Petra (University of Ljubljana)"
+    rf"|\s\((?=[^\n)]*(?i:{_AFFILIATION_CUE.pattern}))"
     rf"|,?\s(?:and|&)\s{_NAME_WORD},\s{_NAME_WORD}|;\s{_NAME_WORD},\s{_NAME_WORD})"
 )
 # Gazetteer kinds that follow a city after a comma ("Tbilisi, Georgia"): never a given name in this shape.
@@ -501,7 +523,7 @@ _BODY_NOUNS = (
 _OF_TAIL = rf"(?:\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and|for|on)\s?){{1,8}})?"
 # "Parliamentary Assembly", "Joint Staff of the CSTO", "State Duma of the Russian Federation", "Council of Heads of State"
 _BODY = re.compile(
-    rf"\b((?:{_NAME_WORD}\s){{1,6}}(?:{_BODY_NOUNS})\b{_OF_TAIL}|(?:{_BODY_NOUNS})\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})"
+    rf"\b((?:{_NAME_WORD}\s(?:of\s(?={_NAME_WORD}\s))?){{1,6}}(?:{_BODY_NOUNS})\b{_OF_TAIL}|(?:{_BODY_NOUNS})\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})"
 )
 _NAMED_AFTER = rf"\snamed\safter\s(?:{_INITIALS}\s?)?(?:(?:al-|Al-|el-)?{_NAME_WORD}\s?){{1,3}}"
 _INSTITUTION_NAMED = re.compile(
@@ -566,20 +588,22 @@ def _split_at_inner_organisation(text: str, start: int, end: int, label_of: Call
         if of.start() <= start:
             continue
         rest = text[of.end():end]
+        if label_of(text[start:of.start()]) == "LOC":
+            continue  # "Gulf of Guinea Commission": a place named with "of" opens the body's name
         if _names_an_organisation(rest, label_of) or _INSTITUTION.fullmatch(rest) or _BODY.fullmatch(rest):
             return [(start, of.start())] + _split_at_inner_organisation(text, of.end(), end, label_of)
     return [(start, end)]
 
 
 def _a_gathering_named_by_place(surface: str, label_of: Callable[[str], str | None]) -> bool:
-    """"Caribbean Energy Forum", "Lisbon Ocean Forum": a forum the gazetteer does not know, named first by a place or a
-    region's adjective, is a gathering; "Liberal Forum", a party, and "Pacific Islands Forum", known, are not."""
+    """"Caribbean Energy Forum", "Black Sea Naval Forum": a forum the gazetteer does not know, named first by a place or
+    a region's adjective, is a gathering; "Liberal Forum", a party, and "Pacific Islands Forum", known, are not."""
     from textmine.resources.gazetteer import is_nationality_adjective
 
     if not surface.endswith("Forum") or label_of(surface) == "ORG":
         return False
-    first = surface.split()[0]
-    return label_of(first) == "LOC" or is_nationality_adjective(first)
+    words = surface.split()[:-1]
+    return is_nationality_adjective(words[0]) or any(label_of(" ".join(words[:n])) == "LOC" for n in range(1, len(words) + 1))
 
 
 def organisation_candidates(text: str) -> list[Candidate]:
@@ -592,7 +616,9 @@ def organisation_candidates(text: str) -> list[Candidate]:
             if span is None or _DOCUMENT_START.match(text, span[0]):
                 continue
             surface = text[span[0]:span[1]]
-            if kind == "body" and (_VENUE_END.search(surface) or _a_gathering_named_by_place(surface, label_of)):
+            if kind == "body" and (
+                _VENUE_END.search(surface) or _a_gathering_named_by_place(surface, label_of) or _YEAR_AFTER.match(text, span[1])
+            ):
                 continue  # a venue is a facility; "Caribbean Energy Forum" is a gathering (EVENT)
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
                 end = start + len(text[start:end].rstrip())
