@@ -200,3 +200,28 @@ def test_a_union_of_states_named_after_a_river_is_an_organisation(extractor):
 
 def test_an_inverted_name_before_a_bracketed_affiliation(extractor):
     assert ("Horvat, Ivana", "PERSON") in mentions(extractor, "Horvat, Ivana (University of Zagreb)")
+
+
+def test_a_one_word_person_after_in_or_near_is_a_town():
+    from textmine.stages.ner import _places_by_context
+    from textmine.stages.ner.spans import PRIORITY, Candidate
+
+    text = "She grew up in Dilijan; in Pashinyan's view the road matters."
+    town = Candidate(text.index("Dilijan"), text.index("Dilijan") + 7, "PERSON", "spacy", PRIORITY["statistical"])
+    start = text.index("Pashinyan")
+    person = Candidate(start, start + len("Pashinyan"), "PERSON", "spacy", PRIORITY["statistical"])
+    labels = [c.label for c in _places_by_context(text, [town, person])]
+    assert labels == ["LOC", "PERSON"]
+
+
+def test_a_balkan_surname_the_model_reads_as_a_place_is_a_person():
+    from textmine.stages.ner import _person_by_surname_ending
+    from textmine.stages.ner.spans import Candidate
+
+    text = "The talks with Karadžić failed; Vojislav Koštunica later agreed."
+    start = text.index("Karadžić")
+    lone = _person_by_surname_ending(text, Candidate(start, start + len("Karadžić"), "LOC", "spacy", 70))
+    assert lone.label == "LOC"  # "-ić" alone is also a town's ending: only "-ović"/"-ević" alone say person
+    text = "Talks with Radovanović failed."
+    start = text.index("Radovanović")
+    assert _person_by_surname_ending(text, Candidate(start, start + len("Radovanović"), "LOC", "spacy", 70)).label == "PERSON"

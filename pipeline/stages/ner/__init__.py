@@ -481,10 +481,10 @@ def _town_read_as_organisation(text: str, cand: Candidate, towns: set[tuple[int,
     )
 
 
-# Surname endings of the region ("Tokayev", "Akhmedova", "Shevchenko", "Saakashvili"); a lone word needs one no
-# place name of the region has ("-ova", not "-ov": "Saratov", "Rostov").
-_SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|ovich|evich|enko|shvili|dze|uly|ogly|oğlu)$")
-_LONE_SURNAME_END = re.compile(r"(?:ova|eva|yeva|ovich|evich|enko|shvili|dze)$")
+# Surname endings of the region ("Tokayev", "Akhmedova", "Shevchenko", "Saakashvili", "Milošević"); a lone word
+# needs one no place name of the region has ("-ova", not "-ov": "Saratov", "Rostov").
+_SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|ovich|evich|enko|shvili|dze|uly|ogly|oğlu|ović|ević)$")
+_LONE_SURNAME_END = re.compile(r"(?:ova|eva|yeva|ovich|evich|enko|shvili|dze|ović|ević)$")
 _CAPITALISED_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?$")
 
 
@@ -550,6 +550,10 @@ def _reread_person(text: str, cand: Candidate, spacy_doc: Any) -> list[Candidate
 
 
 _PLACE_CUE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near)\s(?:the\s)?$")
+# "born in Goris", "a market near Sisian": one word after "in" or "near" is a place, not a person ("in Putin's view"
+# keeps its possessive and stays a person).
+_PERSON_AS_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|near)\s$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _COORDINATED_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|of|across|between)\s(?:the\s)?$")
 
 
@@ -561,6 +565,8 @@ def _places_by_context(text: str, chosen: list[Candidate]) -> list[Candidate]:
       read it otherwise on its own ("The GCC after Al-Ula" -> ORG).
     * Coordination: a word joined by "and" to a place the gazetteer knows, after
       a place preposition, is a place too ("the countryside of Jubaland and Hiraan").
+    * A one-word person right after "in" or "near" is a town the gazetteer is too
+      small to know ("born in Goris").
     """
     places = {
         text[c.start:c.end] for c in chosen
@@ -578,7 +584,12 @@ def _places_by_context(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 and text[previous.end:cand.start] == " and "
                 and _COORDINATED_PLACE_BEFORE.search(text, max(0, previous.start - 12), previous.start) is not None
             )
-            if surface in places or coordinated:
+            after_place_preposition = (
+                cand.label == "PERSON"
+                and _PERSON_AS_PLACE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
+                and not _POSSESSIVE_AFTER.match(text, cand.end)
+            )
+            if surface in places or coordinated or after_place_preposition:
                 cand = replace(cand, label="LOC")
         out.append(cand)
     return out
