@@ -225,3 +225,13 @@ def test_a_balkan_surname_the_model_reads_as_a_place_is_a_person():
     text = "Talks with Radovanović failed."
     start = text.index("Radovanović")
     assert _person_by_surname_ending(text, Candidate(start, start + len("Radovanović"), "LOC", "spacy", 70)).label == "PERSON"
+
+
+def test_a_body_whose_match_cuts_a_word_is_not_split_into_names():
+    text = "He sat on the Advisory Council for JPMorgan Chase until 2010."
+    assert ("Advisory Council", "ORG") not in spans(text, organisation_candidates(text))
+
+
+def test_places_side_by_side_are_not_a_row_of_links(extractor):
+    found = mentions(extractor, "The road follows the Connecticut Rivers valley.")
+    assert ("Connecticut", "LOC") not in found

@@ -584,6 +584,9 @@ def _names_an_organisation(name: str, label_of: Callable[[str], str | None]) -> 
 
 def _split_at_inner_organisation(text: str, start: int, end: int, label_of: Callable[[str], str | None]) -> list[tuple[int, int]]:
     """"Body of the Organisation" is two ORGs (guidelines); "Body of <place>" stays one."""
+    stripped_end = start + len(text[start:end].rstrip())
+    if stripped_end < len(text) and text[stripped_end].isalnum():
+        return [(start, end)]  # the match cuts a word ("... for JPM" in "JPMorgan"): not a name, left whole to be dropped
     for of in _OF_SPLIT.finditer(text, start, end):
         if of.start() <= start:
             continue
