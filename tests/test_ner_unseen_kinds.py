@@ -235,3 +235,13 @@ def test_a_body_whose_match_cuts_a_word_is_not_split_into_names():
 def test_places_side_by_side_are_not_a_row_of_links(extractor):
     found = mentions(extractor, "The road follows the Connecticut Rivers valley.")
     assert ("Connecticut", "LOC") not in found
+
+
+def test_a_name_after_an_exercise_noun_is_not_cut_before_its_year(extractor):
+    found = mentions(extractor, "The exercise Northern Anchor 2019 was held near Tromsø. The Northern Fleet took part.")
+    assert ("Northern Anchor 2019", "EVENT") in found and ("Northern", "EVENT") not in found
+
+
+@pytest.mark.parametrize("text", ["He was a Labour Member of Parliament until 2010.", "She became Minister of Public Works."])
+def test_an_office_with_of_is_not_a_body(text):
+    assert not any(s.startswith(("Labour", "Minister")) for s, _ in spans(text, organisation_candidates(text)))

@@ -609,6 +609,17 @@ def _a_gathering_named_by_place(surface: str, label_of: Callable[[str], str | No
     return is_nationality_adjective(words[0]) or any(label_of(" ".join(words[:n])) == "LOC" for n in range(1, len(words) + 1))
 
 
+_BODY_NOUN = re.compile(rf"\b(?:{_BODY_NOUNS})\b")
+
+
+def _place_with_of_opens(surface: str, label_of: Callable[[str], str | None]) -> bool:
+    """Whether an "of" before a body's noun joins a place's name ("Gulf of Guinea Commission"); "Member of
+    Parliament" and "Minister of Public Service" are offices. True when no "of" stands there."""
+    noun = _BODY_NOUN.search(surface)
+    lead = surface[:noun.start()] if noun else ""
+    return " of " not in lead or label_of(lead.split(" of ")[0]) == "LOC"
+
+
 def organisation_candidates(text: str) -> list[Candidate]:
     """Bodies of organisations and states, institutions named after a person, and periodicals."""
     label_of = _gazetteer_label
@@ -621,6 +632,7 @@ def organisation_candidates(text: str) -> list[Candidate]:
             surface = text[span[0]:span[1]]
             if kind == "body" and (
                 _VENUE_END.search(surface) or _a_gathering_named_by_place(surface, label_of) or _YEAR_AFTER.match(text, span[1])
+                or not _place_with_of_opens(surface, label_of)
             ):
                 continue  # a venue is a facility; "Caribbean Energy Forum" is a gathering (EVENT)
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
@@ -688,6 +700,7 @@ _NAMED_BY_NOUN = re.compile(
     rf"\b(?:codenamed|code-named|dubbed|(?:exercises?|drills|manoeuvres|maneuvers)(?=\s{_NAME_WORD}\s{_NAME_WORD}))"
     rf"\s({_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}})(?![\w-]|\s(?:19|20)\d\d)"
 )
+_NAME_GOES_ON = re.compile(rf"[\s-](?:(?:19|20)\d\d|[{_UP}])")
 # 'held the "Interaction-2019" exercises', '"Sea Breeze-2021" drills'
 _QUOTED_BEFORE_EVENT = re.compile(rf"{_QUOTED}\s+(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
 # "Sea Breeze-2021 drills", "Zapad-2021", "Cooperation-2019": names glued to a year with a hyphen
@@ -731,6 +744,8 @@ def event_shape_candidates(text: str) -> list[Candidate]:
             out.append(_cand(match.start(1), match.end(1), "EVENT", "quoted-event"))
     for match in _NAMED_BY_NOUN.finditer(text):
         name = match.group(1)
+        if _NAME_GOES_ON.match(text, match.end(1)):
+            continue  # "exercise Southern Bridge 2021": a shorter name cut before a year or a word is not the name
         # "exercises Russia conducted": a known name after the noun is its subject, not its name.
         if name.split()[0] not in _NOT_SURNAME and _gazetteer_label(name) is None:
             out.append(_cand(match.start(1), match.end(1), "EVENT", "event"))
