@@ -9,7 +9,11 @@ post-Soviet formats (patronymics, surnames in capitals, bylines) and a surname
 alone after the full name; bodies of organisations and states, institutions
 "named after" a person, periodicals in references, Russian institution names;
 events by head noun and shape (wars and revolutions, "<place> events",
-elections, numbered sessions and summits, exercises in any frame).
+elections, numbered sessions and summits, exercises in any frame, forums and
+dialogues named by a place, "<place> <topic> conference"); venues
+("... Conference Centre") as places; newspapers by head noun; "Body of
+<organisation>" split where the organisation is named by its head noun or an
+acronym.
 """
 
 from __future__ import annotations
