@@ -398,7 +398,6 @@ def _statistical_kept(
     gazetteer_towns = {(g.start, g.end) for g in gazetteer if (g.kb_id or "").startswith("geonames:") and " " not in text[g.start:g.end]}
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
-    gazetteer_orgs_sorted = sorted((g.start, g.end) for g in gazetteer if g.label == "ORG")
     titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text)
     kept = []
     for cand in statistical:
@@ -431,7 +430,7 @@ def _statistical_kept(
         quote = _QUOTE_AFTER.match(text, cand.end)
         if cand.label == "ORG" and quote and quote.end() in quoted_org_starts:
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
-        if _a_row_of_known_names(text, cand, gazetteer_orgs_sorted):
+        if _a_row_of_known_names(text, cand, gazetteer_orgs):
             continue  # "Share: Facebook Twitter VK Telegram": a row of links, each a name of its own
         if (cand.start, cand.end) in gazetteer_spans and not _town_read_as_organisation(text, cand, gazetteer_towns):
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG

@@ -537,8 +537,8 @@ _INSTITUTION_NAMED = re.compile(
 _PERIODICAL = re.compile(
     rf"\b((?:Journal|Bulletin|Herald|Vestnik|Annals|Proceedings)\sof\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}}"
     rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik)"
-    # Newspapers by their head noun, in English, French, Spanish, German or Russian transliterated: "Walf Quotidien",
-    # "Le Témoin Quotidien", "Mail and Guardian" is left to the model.
+    # Newspapers by their head noun, in English, French, Spanish, German or transliterated Russian: "Walf Quotidien",
+    # "Le Témoin Quotidien", "Nezavisimaya Gazeta".
     rf"|(?:{_NAME_WORD}\s){{1,3}}(?:Quotidien|Gazette|Tribune|Chronicle|Courier|Courrier|Telegraph|Gazeta|Zeitung|Diario)\b"
     # Russian titles transliterated, head first, their other words often in lower case: "Vestnik MGIMO-Universiteta",
     # "Voprosy istorii", "Izvestiya Rossiiskoi akademii nauk"; up to the full stop or comma that ends the title.
@@ -580,9 +580,9 @@ def _names_an_organisation(name: str, label_of: Callable[[str], str | None]) -> 
     label = label_of(name)
     if label is not None:
         return label == "ORG"
-    words = name.split(" of ")[0].split()
     if _ACRONYM.fullmatch(name):
         return True
+    words = name.split(" of ")[0].split()
     return len(words) >= 2 and name[:1].isupper() and words[-1] in _ORGANISATION_HEADS
 
 
