@@ -66,9 +66,10 @@ _ROLE_HEAD = re.compile(
 _QUOTE_AFTER = re.compile(r"\s*[\"“«„]")
 _HEAD_LABELS = (
     ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships Contest Tournament "
-                        "Festival War Revolution Uprising Massacre summit meeting".split())),
+                        "Festival War Revolution Uprising Massacre Dialogue summit meeting".split())),
     ("ORG", frozenset("University Institute Academy College Ministry Committee Council Agency Bank Fund Commission Organization "
-                      "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company".split())),
+                      "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company "
+                      "Union Community Alliance Authority League Federation Confederation Movement".split())),
     ("LOC", frozenset("River Sea Lake Mountains Region Oblast Province District Island Islands Valley Desert Street Avenue "
                       "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain "
                       "Frontier Cone Corridor Basin Delta Coast Highlands Plateau Archipelago".split())),
@@ -429,6 +430,8 @@ def _statistical_kept(
         quote = _QUOTE_AFTER.match(text, cand.end)
         if cand.label == "ORG" and quote and quote.end() in quoted_org_starts:
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
+        if _a_row_of_known_names(text, cand, gazetteer_orgs):
+            continue  # "Share: Facebook Twitter VK Telegram": a row of links, each a name of its own
         if (cand.start, cand.end) in gazetteer_spans and not _town_read_as_organisation(text, cand, gazetteer_towns):
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
         if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(text, cand, titles):
@@ -437,6 +440,25 @@ def _statistical_kept(
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _label_by_head(text[part.start:part.end], part), gazetteer_orgs))
     return kept
+
+
+def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int, int]]) -> bool:
+    """A model's span made wholly of two or more organisations the gazetteer knows, with nothing but spaces between.
+
+    A share or menu row ("Facebook Twitter VK Telegram") is read as one name by
+    the model; the gazetteer still finds each. Places side by side are often one
+    name ("the Connecticut Rivers"). ``gazetteer`` holds the sorted (start, end) spans of its organisations.
+    """
+    inside = []
+    for start, end in gazetteer[bisect.bisect_left(gazetteer, (cand.start, 0)):]:
+        if start >= cand.end:
+            break
+        if end <= cand.end:
+            inside.append((start, end))
+    if len(inside) < 2 or inside[0][0] != cand.start or max(end for _, end in inside) != cand.end:
+        return False  # "Hong Kong Bar Association": known names inside a longer name
+    gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in zip(inside, inside[1:])]
+    return all(gap.strip() == "" and gap for gap in gaps)
 
 
 # Words around a town's name that say it is the place ("plant near Toyota", "Toyota, Japan", "Toyota-based").
@@ -459,10 +481,10 @@ def _town_read_as_organisation(text: str, cand: Candidate, towns: set[tuple[int,
     )
 
 
-# Surname endings of the region ("Tokayev", "Akhmedova", "Shevchenko", "Saakashvili"); a lone word needs one no
-# place name of the region has ("-ova", not "-ov": "Saratov", "Rostov").
-_SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|ovich|evich|enko|shvili|dze|uly|ogly|oğlu)$")
-_LONE_SURNAME_END = re.compile(r"(?:ova|eva|yeva|ovich|evich|enko|shvili|dze)$")
+# Surname endings of the region ("Tokayev", "Akhmedova", "Shevchenko", "Saakashvili", "Milošević"); a lone word
+# needs one no place name of the region has ("-ova", not "-ov": "Saratov", "Rostov").
+_SURNAME_END = re.compile(r"(?:ov|ev|yev|ova|eva|yeva|ovich|evich|enko|shvili|dze|uly|ogly|oğlu|ović|ević)$")
+_LONE_SURNAME_END = re.compile(r"(?:ova|eva|yeva|ovich|evich|enko|shvili|dze|ović|ević)$")
 _CAPITALISED_WORD = re.compile(r"^[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž'’]+(?:-[A-ZÀ-ÞĀ-Ž][a-zß-ÿā-ž]+)?$")
 
 
@@ -528,6 +550,10 @@ def _reread_person(text: str, cand: Candidate, spacy_doc: Any) -> list[Candidate
 
 
 _PLACE_CUE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near)\s(?:the\s)?$")
+# "born in Goris", "a market near Sisian": one word after "in" or "near" is a place, not a person ("in Putin's view"
+# keeps its possessive and stays a person).
+_PERSON_AS_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|near)\s$")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _COORDINATED_PLACE_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|of|across|between)\s(?:the\s)?$")
 
 
@@ -539,6 +565,8 @@ def _places_by_context(text: str, chosen: list[Candidate]) -> list[Candidate]:
       read it otherwise on its own ("The GCC after Al-Ula" -> ORG).
     * Coordination: a word joined by "and" to a place the gazetteer knows, after
       a place preposition, is a place too ("the countryside of Jubaland and Hiraan").
+    * A one-word person right after "in" or "near" is a town the gazetteer is too
+      small to know ("born in Goris").
     """
     places = {
         text[c.start:c.end] for c in chosen
@@ -556,7 +584,12 @@ def _places_by_context(text: str, chosen: list[Candidate]) -> list[Candidate]:
                 and text[previous.end:cand.start] == " and "
                 and _COORDINATED_PLACE_BEFORE.search(text, max(0, previous.start - 12), previous.start) is not None
             )
-            if surface in places or coordinated:
+            after_place_preposition = (
+                cand.label == "PERSON"
+                and _PERSON_AS_PLACE_BEFORE.search(text, max(0, cand.start - 6), cand.start) is not None
+                and not _POSSESSIVE_AFTER.match(text, cand.end)
+            )
+            if surface in places or coordinated or after_place_preposition:
                 cand = replace(cand, label="LOC")
         out.append(cand)
     return out
@@ -591,6 +624,9 @@ def _russian_plural_adjective(text: str, cand: Candidate) -> bool:
     return cand.label == "PERSON" and " " not in surface and _RUSSIAN_PLURAL_ADJECTIVE.search(surface) is not None
 
 
+
+# Gazetteer kinds of platforms and media: never half of a glued abbreviation.
+_PLATFORM_KINDS = frozenset({"company", "media"})
 
 _NAME_HEADS = frozenset().union(*(heads for _, heads in _HEAD_LABELS))
 
@@ -726,8 +762,15 @@ def _heads_a_phrase(text: str, spacy_doc: Any, cand: Candidate) -> bool:
     return following.is_lower and following.pos_ not in _AFTER_A_NAME
 
 
+# A name closed by a year: "African Lion 2021", "Danube Days 2017" (an edition of a recurring event).
+_NAME_AND_YEAR = re.compile(r"^(?:[A-Z][\w'’-]*\s){1,5}(?:19|20)\d\d$")
+
+
 def _label_by_head(surface: str, cand: Candidate) -> Candidate:
-    """The head noun of a name decides its type where the model hesitates ("Dushanbe Water Conference")."""
+    """The head noun of a name decides its type where the model hesitates ("Dushanbe Water Conference"); a place or
+    organisation the model names with a year after it is an edition of an event ("Eager Lion 2019")."""
+    if cand.label in ("ORG", "LOC") and _NAME_AND_YEAR.match(surface) and not _DOCUMENT_HEAD.search(surface.rsplit(" ", 1)[0]):
+        return replace(cand, label="EVENT")
     head = surface.split(" of ")[0].split()[-1]
     for label, heads in _HEAD_LABELS:
         if head in heads and cand.label != label:
@@ -786,7 +829,18 @@ def _on_a_breadcrumb(text: str, position: int) -> bool:
 
 
 def _merge_glued_abbreviations(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """"SCO RATS": an abbreviation glued to an organisation name without "of" is one span."""
+    """"SCO RATS": an abbreviation glued to an organisation name without "of" is one span.
+
+    Platforms and companies in a row ("Twitter VK Telegram") are names side by side, not one name.
+    """
+    from textmine.resources.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+
+    def platform(cand: Candidate) -> bool:
+        entry = gazetteer.lookup(text[cand.start:cand.end])
+        return entry is not None and entry.kind in _PLATFORM_KINDS
+
     merged: list[Candidate] = []
     for cand in chosen:
         prev = merged[-1] if merged else None
@@ -795,6 +849,7 @@ def _merge_glued_abbreviations(text: str, chosen: list[Candidate]) -> list[Candi
             and prev.label == cand.label == "ORG"
             and text[prev.end:cand.start] == " "
             and (text[prev.start:prev.end].isupper() or text[cand.start:cand.end].isupper())
+            and not (platform(prev) or platform(cand))
         ):
             merged[-1] = Candidate(prev.start, cand.end, "ORG", prev.source, prev.priority)
             continue

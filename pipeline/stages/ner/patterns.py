@@ -9,7 +9,11 @@ post-Soviet formats (patronymics, surnames in capitals, bylines) and a surname
 alone after the full name; bodies of organisations and states, institutions
 "named after" a person, periodicals in references, Russian institution names;
 events by head noun and shape (wars and revolutions, "<place> events",
-elections, numbered sessions and summits, exercises in any frame).
+elections, numbered sessions and summits, exercises in any frame, forums and
+dialogues named by a place, "<place> <topic> conference"); venues
+("... Conference Centre") as places; newspapers by head noun; "Body of
+<organisation>" split where the organisation is named by its head noun or an
+acronym.
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ from typing import Callable, Iterable
 from textmine.stages.ner.spans import DEGREE_WORDS, PRIORITY, Candidate, is_position
 
 # Latin letters with diacritics (Latin-1 and Latin Extended-A: "Yalçın", "Çavuşoğlu", "Wałęsa") belong to names too.
-_UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽƏ"
-_LOW = "a-zа-яёß-öø-ÿā-žə"
+_UP = "A-ZА-ЯЁÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪİŁŃŇŌŐŒŘŚŞŠŢŤŪŮŰŹŻŽƏȘȚ"
+# ș and ț (comma below, Romanian: "Babeș-Bolyai") lie outside Latin Extended-A.
+_LOW = "a-zа-яёß-öø-ÿā-žəșț"
 _NAME_WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # An initial: one capital, or a transliterated digraph ("Zh.", "Sh.", "Yu.").
 _INITIAL = rf"[{_UP}][hsuaо]?\."
@@ -45,8 +50,11 @@ _UNNUMBERED_REFERENCE_AUTHOR = re.compile(rf"(?m)^({_NAME_WORD},?\s{_INITIALS})(
 _FACILITY_NOUNS = (
     r"airport|Airport|air\s+base|Air\s+Base|airbase|Airbase|training\s+(?:ground|area|range)|Training\s+(?:Ground|Area|Range)|"
     r"cosmodrome|Cosmodrome|naval\s+base|Naval\s+Base|seaport|Seaport|test\s+site|Test\s+Site|"
-    r"proving\s+ground|Proving\s+Ground|firing\s+range|dam|Dam|canal|Canal|bridge|Bridge"
+    r"proving\s+ground|Proving\s+Ground|firing\s+range|dam|Dam|canal|Canal|bridge|Bridge|"
+    # A venue is a facility, a place (guidelines §2): "Serena Conference Centre", "Montego Bay Convention Center".
+    r"(?:Conference|Convention|Congress|Exhibition|Expo)\s(?:Centre|Center|Hall)"
 )
+_VENUE_END = re.compile(r"(?:Conference|Convention|Congress|Exhibition|Expo)\s(?:Centre|Center|Hall)$")
 _FACILITY = re.compile(rf"\b((?:{_NAME_WORD}\s){{1,3}}(?:{_FACILITY_NOUNS}))\b")
 
 _QUOTE_OPEN = "\"“«„‘'"
@@ -77,7 +85,9 @@ _NAME_YEAR_EVENT = re.compile(
 )
 # Named institutions: "Al-Farabi Kazakh National University", "Institute of Oriental Studies".
 _INSTITUTION_NOUNS = (
-    r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library|"
+    r"Universit(?:y|ies)|Institutes?|Academy|Academies|Colleges?|Conservatory|Ministry|Observatory|Library|Facult(?:y|ies)|"
+    # A school that is an institution; "the Copenhagen School" (of thought) is not.
+    r"(?:Business|Graduate|Law|Medical)\sSchool|"
     # A station of science is an institution, not a facility ("Khabarovsk Research Station"); a railway station is a place.
     r"(?:Research|Experimental|Field|Biological|Scientific|Agricultural|Polar)\s+Stations?"
 )
@@ -96,11 +106,14 @@ _ROMANCE_INSTITUTION = re.compile(
 )
 # Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics".
 _EVENT_NAME = re.compile(
-    rf"\b((?:(?:{_NAME_WORD}|(?:19|20)\d\d)\s){{1,5}}(?:Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo))\b"
+    rf"\b((?:(?:{_NAME_WORD}|(?:19|20)\d\d)\s){{1,5}}(?:Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo|Dialogue)(?:\s(?:19|20)\d\d)?)\b"
 )
 # "X summit", "X ministerial meeting": one adjective of a gathering's kind may stand between the name and the noun.
 _SUMMIT_NOUN = re.compile(
-    r"\s(?:(?:ministerial|annual|extraordinary|informal|special|regular|plenary|jubilee|consultative|Ministerial|Annual)\s)?"
+    r"\s(?:(?:ministerial|annual|extraordinary|informal|special|regular|plenary|jubilee|consultative|Ministerial|Annual)\s"
+    # or one lower-case topic word: "Maputo security conference", "Lima trade summit" (not a function word or a verb)
+    r"|(?!(?:and|the|for|with|from|that|this|its|their|his|her|was|were|has|had|will|would|can|did|does|not|also|into|our|"
+    r"who|which|after|before|during|since|hosts|holds|attends|joins|chairs|said|says)\s)[a-z]{3,}(?<!ed)\s)?"
     r"(summit|Summit|meeting|Meeting|conference|Conference|forum|Forum|congress|Congress)\b"
 )
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d$")
@@ -110,7 +123,7 @@ _CITATION_LINE = re.compile(
 )
 _NOT_SURNAME = frozenset(
     "The This That These Those In On At Of For From By With And Or But If As To It He She They We You "
-    "Upon After Before During Since Under When While Although However Then There Thus Later "
+    "Upon After Before During Since Under When While Although However Then There Thus Later Both Each Either Neither "
     "January February March April May June July August September October November December".split()
 )
 
@@ -290,9 +303,23 @@ def institution_candidates(text: str) -> list[Candidate]:
         for match in regex.finditer(text):
             span = _line_with_head(text, _without_leading_function_words(match))
             if span:
-                for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
-                    out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
+                for part in _split_at_coordinated_institution(text, span):
+                    for start, end in _split_at_inner_organisation(text, part[0], part[1], label_of):
+                        out.append(Candidate(start, end, "ORG", "pattern:institution", PRIORITY["pattern:institution"]))
     return out
+
+
+_AND = re.compile(r"\sand\s")
+
+
+def _split_at_coordinated_institution(text: str, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """"University of Nairobi and Makerere University": two institutions, where the words after "and" name one whole;
+    "University of Science and Technology" stays one."""
+    for conjunction in _AND.finditer(text, span[0], span[1]):
+        rest = text[conjunction.end():span[1]].rstrip()
+        if _INSTITUTION.fullmatch(rest):
+            return [(span[0], conjunction.start()), (conjunction.end(), conjunction.end() + len(rest))]
+    return [span]
 
 
 def _line_with_head(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
@@ -316,7 +343,7 @@ def event_name_candidates(text: str) -> list[Candidate]:
     out = []
     for match in _EVENT_NAME.finditer(text):
         span = _without_leading_function_words(match)
-        if span:
+        if span and _gazetteer_label(text[span[0]:span[1]]) != "ORG":  # "Pacific Islands Forum" is an organisation
             out.append(_cand(span[0], span[1], "EVENT", "event"))
     return out
 
@@ -341,7 +368,9 @@ _CAPS_WORD = rf"[{_UP}]{{3,}}(?:-[{_UP}]{{2,}})?"
 # "Ivanov Ivan Ivanovich", "Ivanova, Anna Sergeevna", "IVANOV Ivan Ivanovich", "Ivan Ivanovich Ivanov"
 _FULL_NAME = re.compile(
     rf"(?<![\w.])((?:{_NAME_WORD}|{_CAPS_WORD}),?\s{_NAME_WORD}\s{_PATRONYMIC}(?:\s{_NAME_WORD}(?=\s*[,;\n(]|\s*$))?"
-    rf"|{_NAME_WORD}\s{_PATRONYMIC}\s{_NAME_WORD})(?!\w)"
+    rf"|{_NAME_WORD}\s{_PATRONYMIC}\s{_NAME_WORD}"
+    # A Turkic patronymic in two words: "Mammadova Gunel Rafig qizi", "Aliyev Ilham Heydar oglu"
+    rf"|(?:{_NAME_WORD}|{_CAPS_WORD}),?\s{_NAME_WORD}\s{_NAME_WORD}\s(?:oglu|ogly|oğlu|qizi|gizi|kyzy|kizi|uulu|uly))(?!\w)"
 )
 # "IVANOV Ivan", "PETROVA A.S.", "A.Kh. NAZAROV": a surname in capitals next to a given name or initials.
 _CAPS_SURNAME = re.compile(
@@ -392,6 +421,8 @@ _INVERTED_NAME = re.compile(
     rf"(?=[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]|\d{{1,2}}(?:,\d{{1,2}})*\*?(?:,\s|[ \t]*$)|\.?\s\(?(?:19|20)\d\d\b"
     # alone on its line (its marker read as a space), an affiliation on the next
     rf"|[ \t]*\n[^\n]*(?i:{_AFFILIATION_CUE.pattern})"
+    # before its affiliation in brackets: "Kovač, Petra (University of Ljubljana)"
+    rf"|\s\((?=[^\n)]*(?i:{_AFFILIATION_CUE.pattern}))"
     rf"|,?\s(?:and|&)\s{_NAME_WORD},\s{_NAME_WORD}|;\s{_NAME_WORD},\s{_NAME_WORD})"
 )
 # Gazetteer kinds that follow a city after a comma ("Tbilisi, Georgia"): never a given name in this shape.
@@ -496,7 +527,7 @@ _BODY_NOUNS = (
 _OF_TAIL = rf"(?:\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and|for|on)\s?){{1,8}})?"
 # "Parliamentary Assembly", "Joint Staff of the CSTO", "State Duma of the Russian Federation", "Council of Heads of State"
 _BODY = re.compile(
-    rf"\b((?:{_NAME_WORD}\s){{1,4}}(?:{_BODY_NOUNS})\b{_OF_TAIL}|(?:{_BODY_NOUNS})\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})"
+    rf"\b((?:{_NAME_WORD}\s(?:of\s(?={_NAME_WORD}\s))?){{1,6}}(?:{_BODY_NOUNS})\b{_OF_TAIL}|(?:{_BODY_NOUNS})\s(?:of|for|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})"
 )
 _NAMED_AFTER = rf"\snamed\safter\s(?:{_INITIALS}\s?)?(?:(?:al-|Al-|el-)?{_NAME_WORD}\s?){{1,3}}"
 _INSTITUTION_NAMED = re.compile(
@@ -506,6 +537,9 @@ _INSTITUTION_NAMED = re.compile(
 _PERIODICAL = re.compile(
     rf"\b((?:Journal|Bulletin|Herald|Vestnik|Annals|Proceedings)\sof\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}}"
     rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik)"
+    # Newspapers by their head noun, in English, French, Spanish, German or transliterated Russian: "Walf Quotidien",
+    # "Le Témoin Quotidien", "Nezavisimaya Gazeta".
+    rf"|(?:{_NAME_WORD}\s){{1,3}}(?:Quotidien|Gazette|Tribune|Chronicle|Courier|Courrier|Telegraph|Gazeta|Zeitung|Diario)\b"
     # Russian titles transliterated, head first, their other words often in lower case: "Vestnik MGIMO-Universiteta",
     # "Voprosy istorii", "Izvestiya Rossiiskoi akademii nauk"; up to the full stop or comma that ends the title.
     rf"|(?:Vestnik|Voprosy|Izvestiya|Izvestia|Problemy|Obozrevatel|Vlast|Mirovaya\sekonomika)"
@@ -529,17 +563,65 @@ _RU_INSTITUTION = re.compile(
 )
 _RU_INSTITUTION_HEAD = re.compile(rf"(?i)(?:{_RU_INSTITUTION_NOUNS})")
 _OF_SPLIT = re.compile(r"\s(?:of|for)\s(?:the\s)?")
+# Head nouns of organisations' own names: after "Body of the", such a name is the parent organisation ("General
+# Secretariat of the Central American Integration System"); an acronym the gazetteer does not know as a place is too
+# ("Court of Justice of WAEMU").
+_ORGANISATION_HEADS = frozenset(
+    "Organization Organisation Union Community System Association Alliance Authority League Movement Group Bank Fund "
+    "Agency Federation Confederation Coalition Partnership".split()
+)
+_ACRONYM = re.compile(rf"[{_UP}]{{2,6}}")
+_TRAILING_FUNCTION_WORDS = re.compile(r"(?:\s(?:and|of|for|on|the))+$")
+
+
+def _names_an_organisation(name: str, label_of: Callable[[str], str | None]) -> bool:
+    """Whether the words after "Body of (the)" name an organisation, not a place ("... of Kyrgyzstan")."""
+    name = _TRAILING_FUNCTION_WORDS.sub("", name.strip())
+    label = label_of(name)
+    if label is not None:
+        return label == "ORG"
+    if _ACRONYM.fullmatch(name):
+        return True
+    words = name.split(" of ")[0].split()
+    return len(words) >= 2 and name[:1].isupper() and words[-1] in _ORGANISATION_HEADS
 
 
 def _split_at_inner_organisation(text: str, start: int, end: int, label_of: Callable[[str], str | None]) -> list[tuple[int, int]]:
     """"Body of the Organisation" is two ORGs (guidelines); "Body of <place>" stays one."""
+    stripped_end = start + len(text[start:end].rstrip())
+    if stripped_end < len(text) and text[stripped_end].isalnum():
+        return [(start, end)]  # the match cuts a word ("... for JPM" in "JPMorgan"): not a name, left whole to be dropped
     for of in _OF_SPLIT.finditer(text, start, end):
         if of.start() <= start:
             continue
         rest = text[of.end():end]
-        if label_of(rest) == "ORG" or _INSTITUTION.fullmatch(rest) or _BODY.fullmatch(rest):
+        if label_of(text[start:of.start()]) == "LOC":
+            continue  # "Gulf of Guinea Commission": a place named with "of" opens the body's name
+        if _names_an_organisation(rest, label_of) or _INSTITUTION.fullmatch(rest) or _BODY.fullmatch(rest):
             return [(start, of.start())] + _split_at_inner_organisation(text, of.end(), end, label_of)
     return [(start, end)]
+
+
+def _a_gathering_named_by_place(surface: str, label_of: Callable[[str], str | None]) -> bool:
+    """"Caribbean Energy Forum", "Black Sea Naval Forum": a forum the gazetteer does not know, named first by a place or
+    a region's adjective, is a gathering; "Liberal Forum", a party, and "Pacific Islands Forum", known, are not."""
+    from textmine.resources.gazetteer import is_nationality_adjective
+
+    if not surface.endswith("Forum") or label_of(surface) == "ORG":
+        return False
+    words = surface.split()[:-1]
+    return is_nationality_adjective(words[0]) or any(label_of(" ".join(words[:n])) == "LOC" for n in range(1, len(words) + 1))
+
+
+_BODY_NOUN = re.compile(rf"\b(?:{_BODY_NOUNS})\b")
+
+
+def _place_with_of_opens(surface: str, label_of: Callable[[str], str | None]) -> bool:
+    """Whether an "of" before a body's noun joins a place's name ("Gulf of Guinea Commission"); "Member of
+    Parliament" and "Minister of Public Service" are offices. True when no "of" stands there."""
+    noun = _BODY_NOUN.search(surface)
+    lead = surface[:noun.start()] if noun else ""
+    return " of " not in lead or label_of(lead.split(" of ")[0]) == "LOC"
 
 
 def organisation_candidates(text: str) -> list[Candidate]:
@@ -551,6 +633,12 @@ def organisation_candidates(text: str) -> list[Candidate]:
             span = _on_one_line(text, _without_leading_function_words(match))
             if span is None or _DOCUMENT_START.match(text, span[0]):
                 continue
+            surface = text[span[0]:span[1]]
+            if kind == "body" and (
+                _VENUE_END.search(surface) or _a_gathering_named_by_place(surface, label_of) or _YEAR_AFTER.match(text, span[1])
+                or not _place_with_of_opens(surface, label_of)
+            ):
+                continue  # a venue is a facility; "Caribbean Energy Forum" is a gathering (EVENT)
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
                 end = start + len(text[start:end].rstrip())
                 out.append(Candidate(start, end, "ORG", f"pattern:{kind}", PRIORITY[_ORG_PATTERN_PRIORITY[kind]]))
@@ -580,7 +668,10 @@ _DOCUMENT_START = re.compile(
 # Events by head noun and shape
 
 _ORDINAL = (
-    r"(?:\d{1,3}(?:st|nd|rd|th|-th)|[IVXLC]{1,6}|First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
+    r"(?:\d{1,3}(?:st|nd|rd|th|-th)|[IVXLC]{1,6}|"
+    # "Thirty-Sixth", "Twenty-first"
+    r"(?:Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)-(?:[Ff]irst|[Ss]econd|[Tt]hird|[Ff]ourth|[Ff]ifth|[Ss]ixth|[Ss]eventh|[Ee]ighth|[Nn]inth)|"
+    r"First|Second|Third|Fourth|Fifth|Sixth|Seventh|Eighth|Ninth|Tenth|"
     r"Eleventh|Twelfth|Thirteenth|Fourteenth|Fifteenth|Sixteenth|Seventeenth|Eighteenth|Nineteenth|Twentieth)"
 )
 _WAR_HEAD = r"War|Revolution|Uprising|Massacre|Rebellion|Revolt"
@@ -605,9 +696,15 @@ _ELECTION = re.compile(
 # "the 21st meeting of the Council of Heads of State of the SCO", "the XX session of the UN General Assembly",
 # "the Fourth Consultative Meeting of the Heads of State of Central Asia"
 _NUMBERED_SESSION = re.compile(
-    rf"\b({_ORDINAL}\s(?:(?:regular|extraordinary|plenary|annual|anniversary|special|jubilee|ministerial|informal|consultative|{_NAME_WORD})\s){{0,2}}(?:[Ss]ession|[Mm]eeting|[Ss]ummit|[Cc]ongress|[Cc]onference|[Ff]orum)"
+    rf"\b({_ORDINAL}\s(?:(?:regular|extraordinary|plenary|annual|anniversary|special|jubilee|ministerial|informal|consultative|{_NAME_WORD}(?:\sof)?)\s){{0,3}}(?:[Ss]ession|[Mm]eeting|[Ss]ummit|[Cc]ongress|[Cc]onference|[Ff]orum)"
     rf"(?:\s(?:of|on)\s(?:the\s)?(?:(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)\s?){{1,8}})?)"
 )
+# "drills codenamed Phoenix Express", "exercise Justified Accord": a name after the noun or "codenamed", without a year.
+_NAMED_BY_NOUN = re.compile(
+    rf"\b(?:codenamed|code-named|dubbed|(?:exercises?|drills|manoeuvres|maneuvers)(?=\s{_NAME_WORD}\s{_NAME_WORD}))"
+    rf"\s({_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}})(?![\w-]|\s(?:19|20)\d\d)"
+)
+_NAME_GOES_ON = re.compile(rf"[\s-](?:(?:19|20)\d\d|[{_UP}])")
 # 'held the "Interaction-2019" exercises', '"Sea Breeze-2021" drills'
 _QUOTED_BEFORE_EVENT = re.compile(rf"{_QUOTED}\s+(?:{_EVENT_NOUNS})\b", re.IGNORECASE)
 # "Sea Breeze-2021 drills", "Zapad-2021", "Cooperation-2019": names glued to a year with a hyphen
@@ -649,6 +746,13 @@ def event_shape_candidates(text: str) -> list[Candidate]:
     for match in _QUOTED_BEFORE_EVENT.finditer(text):
         if match.group(1)[:1].isupper():
             out.append(_cand(match.start(1), match.end(1), "EVENT", "quoted-event"))
+    for match in _NAMED_BY_NOUN.finditer(text):
+        name = match.group(1)
+        if _NAME_GOES_ON.match(text, match.end(1)):
+            continue  # "exercise Southern Bridge 2021": a shorter name cut before a year or a word is not the name
+        # "exercises Russia conducted": a known name after the noun is its subject, not its name.
+        if name.split()[0] not in _NOT_SURNAME and _gazetteer_label(name) is None:
+            out.append(_cand(match.start(1), match.end(1), "EVENT", "event"))
     return out
 
 
