@@ -343,6 +343,17 @@ def _same_clause(parsed: Any, referent: Entity, anaphor: tuple[int, int]) -> boo
     return _clause_verb(named.root).i == _clause_verb(pronoun.root).i
 
 
+def _described_by_possessive(parsed: Any, anaphor: tuple[int, int]) -> Any | None:
+    """The subject of "B is its executive organ": what the possessive's noun describes, which "its" cannot stand for."""
+    span = parsed.char_span(*anaphor, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].dep_ != "poss":
+        return None
+    noun = span[0].head
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
 def _conjunct_mentions(parsed: Any, mentions: list[Entity], entity: Entity) -> list[Entity]:
     """The other mentions of the coordination the entity ends ("Croatia and Slovenia ... They": Croatia too)."""
     named = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
@@ -391,8 +402,9 @@ def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterato
             limit = anaphor[0] if is_pronoun else sentence[0]
             earlier = [e for e in doc.entities if paragraph[0] <= e.start and e.end <= limit]
             nearest: dict[str, Entity] = {}
+            described = _described_by_possessive(parsed, anaphor)
             for entity in sorted(earlier, key=lambda e: e.start):
-                if entity.label in referent_labels:
+                if entity.label in referent_labels and not (described is not None and entity.start <= described.idx < entity.end):
                     nearest[entity.label] = entity
             referents = list(nearest.values())
             if is_pronoun and doc.text[anaphor[0]:anaphor[1]].lower() == "they":

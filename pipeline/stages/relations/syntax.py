@@ -35,7 +35,7 @@ PART_NOUNS = ["part", "body", "organ", "division", "branch", "subsidiary", "unit
 # Verbs that set up a body "as" a part: "X established B as its deliberative body", "B was set up by X as its judicial arm".
 SET_UP_VERBS = ["establish", "create", "set", "found", "form", "launch", "institute", "designate"]
 OBSERVER_NOUNS = ["observer", "observership"]
-GATHER_VERBS = ["unite", "comprise", "include", "incorporate", "encompass", "gather", "involve", "bring", "feature", "assemble"]
+GATHER_VERBS = ["unite", "group", "comprise", "include", "incorporate", "encompass", "gather", "involve", "bring", "feature", "assemble"]
 JOIN_VERBS = ["join", "enter"]
 ACCEDE_VERBS = ["accede", "admit", "accept", "integrate", "incorporate", "return", "belong"]
 FOUND_VERBS = ["form", "found", "establish", "create", "co-found", "cofound"]
@@ -105,6 +105,23 @@ EXAMPLE_PREPS = {"including", "include", "like", "as", "namely"}
 SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 # Heads that turn a pattern into a denial or an attempt.
 DENYING_HEADS = {"attempt", "try", "seek", "fail", "refuse", "want", "wish", "plan", "intend", "hope", "aim", "deny", "reject", "apply"}
+
+# Verbs of serving "as" a venue: "Y served as the venue for E".
+SERVE_AS_VERBS = ["serve", "act", "function"]
+# Place nouns a "host" modifies: "Y was the host city of E" (a venue: held_in only).
+HOST_PLACE_NOUNS = ["city", "town", "country", "nation", "state", "capital", "venue", "place", "region", "island"]
+# Verbs of meeting somewhere for an event: "delegates met in Y for E".
+MEET_VERBS = ["meet", "gather", "assemble", "convene", "reconvene"]
+# Event words the tagger reads as verbs when they open a name: "The field exercise E was held in Y".
+EXERCISE_VERBS = ["exercise", "drill"]
+# Head words of named events that an organisation's "of" may follow: "the Sahel Water Forum of X".
+EVENT_NAME_HEADS = ["forum", "summit", "conference", "congress", "assembly", "session", "meeting", "games", "exercise", "exercises", "dialogue",
+                    "festival", "convention", "symposium"]
+# Subordination: "B reports to X", "B is accountable to X".
+REPORT_VERBS = ["report", "answer", "subordinate", "attach"]
+SUBORDINATE_ADJECTIVES = ["subordinate", "accountable", "answerable", "attached", "responsible"]
+# Verbs of counting a state "as" a member or observer: "X counts A as an observer".
+COUNT_AS_VERBS = ["count", "list", "name", "regard", "consider", "recognise", "recognize", "designate"]
 
 
 @dataclass(frozen=True)
@@ -705,7 +722,100 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("by", ">", "org", DEP="pobj"), _edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*PART_NOUNS))],
         ]),
     }
+    constructions.update(_page_constructions())
     return constructions
+
+
+def _page_constructions() -> dict[str, tuple[list[Output], list[list[dict]]]]:
+    """Constructions of the pages of the seed's kind beyond the seed's own: venues, co-hosts, participating forces,
+    organs listed as what an organisation comprises, subordination, observer status granted "by X", lists counted "as"."""
+    held = [Output("held_in", "ev", "y")]
+    counted_as = [_node("verb", LEMMA=_in(*COUNT_AS_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj"),
+                  _edge("verb", ">", "as", DEP="prep", LOWER="as")]
+    return {
+        # "the venue of E was Y"; "Y served as the venue for E"; "Y was the host city of E"
+        "venue_is": (held, [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*VENUE_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for", "to")), _edge("of", ">", "ev", DEP="pobj"), _edge("verb", ">", "y", DEP="attr")],
+            [_node("verb", LEMMA=_in(*SERVE_AS_VERBS)), _edge("verb", ">", "y", DEP="nsubj"), _edge("verb", ">", "as", DEP="prep", LOWER="as"),
+             _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*VENUE_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for", "to")),
+             _edge("of", ">", "ev", DEP="pobj")],
+            *[[_node("verb", LEMMA=_in("be", *SERVE_AS_VERBS)), _edge("verb", ">", "y", DEP="nsubj"), *attach,
+               _edge("np", ">", "host", DEP=_in("compound", "amod", "nmod"), LEMMA="host"),
+               _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for", "to")), _edge("of", ">", "ev", DEP="pobj")]
+              for attach in ([_edge("verb", ">", "np", DEP="attr", LEMMA=_in(*HOST_PLACE_NOUNS))],
+                             [_edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*HOST_PLACE_NOUNS))])],
+        ]),
+        # "Y played host to E": hosting, so held there and the host takes part (as "hosted")
+        "played_host": ([Output("held_in", "ev", "y"), Output("participant_in", "y", "ev")], [
+            [_node("verb", LEMMA="play"), _edge("verb", ">", "y", DEP="nsubj"), _edge("verb", ">", "host", DEP="dobj", LEMMA="host"),
+             _edge(to_parent, ">", "to", DEP=_in("prep", "dative"), LOWER="to"), _edge("to", ">", "ev", DEP="pobj")]
+            for to_parent in ("verb", "host")
+        ]),
+        # "delegates met in Y for E": where the meeting for the event was is where the event was
+        "met_for": (held, [
+            [_node("verb", LEMMA=_in(*MEET_VERBS)), _edge("verb", ">", "in", DEP="prep", LOWER=_in(*IN_PREPS)), _edge("in", ">", "y", DEP="pobj"),
+             _edge("verb", ">", "for", DEP="prep", LOWER="for"), _edge("for", ">", "ev", DEP="pobj")],
+        ]),
+        # "The field exercise E was held in Y": "exercise" tagged as a verb whose object is the event's name
+        "exercise_verb_held": ([Output("held_in", "ev", "y"), Output("held_on", "ev", "y")], [
+            [_node("verb", LEMMA=_in(*HOLD_VERBS, "take"), DEP=_in("ccomp", "conj", "xcomp")), _edge("verb", "<", "ex", LEMMA=_in(*EXERCISE_VERBS), POS="VERB"),
+             _edge("ex", ">", "ev", DEP="dobj", POS="PROPN"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in(*IN_PREPS, *DATE_PREPS)),
+             _edge("prep", ">", "y", DEP="pobj")],
+        ]),
+        # "the navies of A and B were the participating forces in E"; "the participating states in E were A and B"
+        "participating": ([Output("participant_in", "a", "ev")], [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "a", DEP="nsubj"), _edge("verb", ">", "np", DEP="attr"),
+             _edge("np", ">", "mod", DEP=_in("amod", "compound"), LEMMA="participate"), _edge("np", ">", "in", DEP="prep", LOWER=_in("in", "at", "of")),
+             _edge("in", ">", "ev", DEP="pobj")],
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "a", DEP="attr"), _edge("verb", ">", "np", DEP="nsubj"),
+             _edge("np", ">", "mod", DEP=_in("amod", "compound"), LEMMA="participate"), _edge("np", ">", "in", DEP="prep", LOWER=_in("in", "at", "of")),
+             _edge("in", ">", "ev", DEP="pobj")],
+        ]),
+        # "the Sahel Water Forum of the Niger Basin Authority": an organisation's own named event (decision 18)
+        "named_event_of": ([Output("participant_in", "a", "ev", frozenset({"ORG"}))], [
+            [_node("ev", POS="PROPN", LOWER=_in(*EVENT_NAME_HEADS)), _edge("ev", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "a", DEP="pobj", POS="PROPN")],
+        ]),
+        # "X comprises three bodies: A, B and C", "X consists of the organs A and B": organs, so part_of (not member_of)
+        "comprises_bodies": ([Output("part_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*GATHER_VERBS, "have")), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj", LEMMA=_in(*PART_NOUNS))],
+            [_node("verb", LEMMA="consist"), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "of", DEP="prep", LOWER="of"),
+             _edge("of", ">", "m", DEP="pobj", LEMMA=_in(*PART_NOUNS))],
+        ]),
+        # "B reports to X", "B is subordinate / accountable to X", "B is attached to X": subordination (as "operates under")
+        "reports_to": ([Output("part_of", "x", "y")], [
+            [_node("verb", LEMMA=_in(*REPORT_VERBS)), _edge("verb", ">", "x", DEP=SUBJECT), _edge("verb", ">", "to", DEP="prep", LOWER="to"),
+             _edge("to", ">", "y", DEP="pobj")],
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "x", DEP="nsubj"), _edge("verb", ">", "adj", DEP="acomp", LEMMA=_in(*SUBORDINATE_ADJECTIVES)),
+             _edge("adj", ">", "to", DEP="prep", LOWER="to"), _edge("to", ">", "y", DEP="pobj")],
+        ]),
+        # "E, hosted by A and attended by B and C": the second participle coordinated with the first
+        "attended_by_conj": ([Output("participant_in", "a", "ev")], [
+            [_node("verb", LEMMA=_in("attend", *ORGANISE_VERBS), DEP="conj"), _edge("verb", "<", "first", DEP="acl"), _edge("first", "<", "ev"),
+             _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
+        ]),
+        # "X's Regional Security Commission", "X's Permanent Secretariat": a possessed name whose head word names a body
+        # (narrower than possessive_org, which any "X's Y" of two names fires)
+        "possessive_body": ([Output("part_of", "y", "x")], [
+            [_node("y", POS="PROPN", LOWER=_in(*PART_NOUNS, *[noun + "s" for noun in PART_NOUNS])), _edge("y", ">", "x", DEP="poss", POS="PROPN")],
+        ]),
+        # "A was granted observer status by X"
+        "granted_status_by": ([Output("observer_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "m", DEP="nsubjpass"),
+             _edge("verb", ">", "np", DEP="dobj", LEMMA="status"), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer"),
+             _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "org", DEP="pobj")],
+        ]),
+        # "X counts A and B as observers", "X lists A as a member"
+        "counted_as_observer": ([Output("observer_of", "m", "org")], [[*counted_as, _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*OBSERVER_NOUNS))]]),
+        "counted_as_member": ([Output("member_of", "m", "org")], [[*counted_as, _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*MEMBER_NOUNS))]]),
+        # "A and B take part in the work of X as observers"
+        "observer_in_work": ([Output("observer_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*AS_OBSERVER_VERBS)), _edge("verb", ">", "in", DEP="prep", LOWER=_in("in", "at")),
+             _edge("in", ">", "np", DEP="pobj", LEMMA=_in(*SESSION_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "org", DEP="pobj"),
+             _edge("verb", ">", "as", DEP="prep", LOWER="as"), *obs, _edge("verb", ">", "m", DEP="nsubj")]
+            for obs in _as_observer_nodes()
+        ]),
+    }
 
 
 CONSTRUCTIONS = _build()
@@ -781,11 +891,23 @@ def _coordination(token: Any) -> list[Any]:
     in Y" the place belongs to the issues, not to X.
     """
     members = [token, *token.conjuncts]
+    members += [m for c in token.children if _list_under_name(c, token) for m in (c, *c.conjuncts)]
+    # a list parsed as a chain of appositions: "eight states: A, B, C and D" with B an apposition of A and C, D its conjuncts
+    members += [m for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and token.pos_ == "PROPN" and c.conjuncts
+                for m in (c, *c.conjuncts)]
     if token.pos_ == "NOUN" and token.is_lower:
         members = [m for m in members if m.pos_ != "PROPN"]
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         members += [c for prep in token.head.conjuncts if prep.dep_ in ("prep", "conj") for c in prep.children if c.dep_ == "pobj"]
     return members
+
+
+def _list_under_name(child: Any, name: Any) -> bool:
+    """A list the parser hung on its last member as a modifier ("Nepal, Bhutan and Sri Lanka": "Nepal" an nmod of
+    "Lanka", "Bhutan" its conjunct): a name before the head, followed by a comma, with conjuncts of its own."""
+    doc = child.doc
+    return (child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and name.pos_ == "PROPN" and child.i < name.i
+            and doc[child.i + 1].text == "," and bool(child.conjuncts))
 
 
 def _introduced_list(token: Any) -> list[Any]:
@@ -810,17 +932,40 @@ def _listed_members(token: Any) -> list[Any]:
     if token.pos_ != "NOUN":
         return []
     members = [m for c in token.children if c.dep_ == "appos" for m in _coordination(c)]
-    for prep in token.children:
+    # "bodies of X such as A and B": a name has no examples, so "such as" on the organisation's name lists the noun's
+    owners = [o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    for prep in [p for t in (token, *owners) for p in t.children]:
         if prep.dep_ == "prep" and prep.lower_ in EXAMPLE_PREPS and (prep.lower_ != "as" or any(c.lower_ == "such" for c in prep.children)):
+            if prep.head.i != token.i and prep.lower_ != "as":
+                continue  # only "such as" is read off the name ("X, including Y" may be the name's own)
             members += [m for c in prep.children if c.dep_ == "pobj" for m in _coordination(c)]
     return members + _introduced_list(token)
 
 
 def _named_by(token: Any) -> list[Any]:
-    """The name words of an event noun: "Mission" in "the Peace Mission 2016 exercise"."""
+    """The name words of an event noun: "Mission" in "the Peace Mission 2016 exercise"; and the name the noun describes
+    (:func:`_event_described`)."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in EVENT_NOUNS:
         return []
-    return [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    return [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"] + _event_described(token)
+
+
+def _event_described(token: Any) -> list[Any]:
+    """The named event an event noun describes: "E, a joint exercise of A and B" and "the E exercise" (the noun in
+    apposition to the name), "E was a joint exercise of A and B" (the copula's subject), and "the joint exercise of A
+    and B, E" (the name set off after the list, which the parser hangs on the list's first member)."""
+    out = []
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        out.append(token.head)
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        out += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for member in prep.children:
+                if member.dep_ == "pobj" and member.pos_ == "PROPN":
+                    last = max([member, *member.conjuncts], key=lambda t: t.i)
+                    out += [c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > last.i]
+    return out
 
 
 def _with_conjuncts(token: Any) -> list[int]:
@@ -854,6 +999,32 @@ def clause_subject(token: Any) -> Any | None:
     return None
 
 
+def _bracketed_list(token: Any) -> bool:
+    """A list in brackets ("the member countries of X (A, B and C)"): an opening bracket before a name with conjuncts."""
+    return token.i > 0 and token.doc[token.i - 1].text == "(" and bool(token.conjuncts)
+
+
+COMPANION_PREPS = {"along": "with", "together": "with", "alongside": None}
+
+
+def _companions(token: Any) -> list[Any]:
+    """Names a subject is joined by: "A, along with B and C, is a member of X", "A, together with B, took part in E"."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    out = []
+    for word in [c for t in (token, token.head) for c in t.children if c.dep_ in ("prep", "advmod") and c.lower_ in COMPANION_PREPS]:
+        second = COMPANION_PREPS[word.lower_]
+        preps = [word] if second is None else [c for c in word.children if c.dep_ == "prep" and c.lower_ == second]
+        out += [m for prep in preps for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" for m in _coordination(c)]
+    return out
+
+
+def _co_host(verb: Any) -> bool:
+    """The verb is "co-host" written with a hyphen (the tokenizer splits "co", "-", "hosted")."""
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "co"
+
+
 @dataclass(frozen=True)
 class Fact:
     pattern: str
@@ -876,8 +1047,10 @@ def find(parsed: Any) -> list[Fact]:
         nodes = {spec["RIGHT_ID"]: token_ids[n] for n, spec in enumerate(variants[int(k)])}
         if _denied(parsed[i] for i in token_ids):
             continue
-        if name == "members_listed_after" and parsed[nodes["m"] - 1].text not in LIST_INTRODUCERS:
-            continue  # only a list set off by a dash or colon names the members ("X (Y)" is X's short name)
+        if name == "members_listed_after" and parsed[nodes["m"] - 1].text not in LIST_INTRODUCERS and not _bracketed_list(parsed[nodes["m"]]):
+            continue  # only a list set off by a dash or colon names the members ("X (Y)" is X's short name, "X (A, B and C)" a list)
+        if name == "gathers" and parsed[nodes["m"]].lemma_.lower() in PART_NOUNS:
+            continue  # "X comprises three bodies: A, B and C": organs (comprises_bodies), not members
         if name == "acted_at" and parsed[nodes["verb"]].lemma_.lower() in LOOKING_VERBS:
             continue  # "A looked at E" is about the event, not in it
         if name in ("joined", "joined_clause") and "verb" in nodes and _as_observer(parsed[nodes["verb"]]):
@@ -894,7 +1067,9 @@ def find(parsed: Any) -> list[Fact]:
                     continue
             if out.tail_elided and not elided_object(parsed[nodes[out.tail]]):
                 continue
-            heads = _with_conjuncts(_antecedent(head))
+            heads = _with_conjuncts(_antecedent(head)) + [c.i for c in _companions(head)]
+            if out.label == "held_in" and name == "hosted" and _co_host(parsed[nodes["verb"]]):
+                continue  # "A and B co-hosted E": the co-hosts take part, but co-hosting says nothing of where
             if out.label == "participant_in":
                 heads += [r.i for h in heads for r in _represented(parsed[h])]
             tails = [nodes[out.tail]] if out.tail_elided else _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
