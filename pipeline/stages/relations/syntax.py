@@ -799,6 +799,11 @@ def _page_constructions() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         "possessive_body": ([Output("part_of", "y", "x")], [
             [_node("y", POS="PROPN", LOWER=_in(*PART_NOUNS, *[noun + "s" for noun in PART_NOUNS])), _edge("y", ">", "x", DEP="poss", POS="PROPN")],
         ]),
+        # "X groups A, B and C" with the verb tagged as a plural noun after the name ("Union groups"): no verb in the sentence
+        "gathers_as_noun": ([Output("member_of", "m", "org")], [
+            [_node("verb", LOWER=_in(*[verb + "s" for verb in GATHER_VERBS]), POS="NOUN", DEP="ROOT"), _edge("verb", ">", "org", DEP=_in("compound", "nmod"), POS="PROPN"),
+             _edge("verb", ">", "m", DEP="appos", POS="PROPN")],
+        ]),
         # "A was granted observer status by X"
         "granted_status_by": ([Output("observer_of", "m", "org")], [
             [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "m", DEP="nsubjpass"),
@@ -895,6 +900,11 @@ def _coordination(token: Any) -> list[Any]:
     # a list parsed as a chain of appositions: "eight states: A, B, C and D" with B an apposition of A and C, D its conjuncts
     members += [m for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and token.pos_ == "PROPN" and c.conjuncts
                 for m in (c, *c.conjuncts)]
+    if len(members) >= 3 and token.pos_ == "PROPN":
+        # an apposition inside a list of three or more is one more member ("A, B, C, D and E" with C hung on B)
+        last = max(t.i for t in members)
+        members += [c for t in list(members) for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < last]
+    members += _bracket_members(token)
     if token.pos_ == "NOUN" and token.is_lower:
         members = [m for m in members if m.pos_ != "PROPN"]
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
@@ -1000,8 +1010,25 @@ def clause_subject(token: Any) -> Any | None:
 
 
 def _bracketed_list(token: Any) -> bool:
-    """A list in brackets ("the member countries of X (A, B and C)"): an opening bracket before a name with conjuncts."""
-    return token.i > 0 and token.doc[token.i - 1].text == "(" and bool(token.conjuncts)
+    """A list in brackets ("the member countries of X (A, B and C)"): an opening bracket before the name, and a comma or a
+    conjunction before the closing one."""
+    return len(_bracket_members(token)) > 1
+
+
+def _bracket_members(token: Any) -> list[Any]:
+    """The names of a list in brackets that opens with the token ("(A, B, C and D)"), however the parser hung them:
+    every proper noun in the brackets that heads its own name."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text != "(":
+        return []
+    inside = []
+    for t in doc[token.i:]:
+        if t.text in (")", "(") or t.is_sent_end and t.i > token.i:
+            break
+        inside.append(t)
+    if not any(t.text == "," or t.dep_ == "cc" for t in inside):
+        return []
+    return [t for t in inside if t.pos_ == "PROPN" and not (t.dep_ in ("compound", "nmod", "amod", "flat") and t.head.i in {u.i for u in inside})]
 
 
 COMPANION_PREPS = {"along": "with", "together": "with", "alongside": None}
