@@ -715,7 +715,23 @@ def test_fact_sheet_lines_relate_their_names_to_the_heading_by_their_label():
     assert not any(item.candidate.head.text == "Chad" and item.candidate.tail.text == "Niger Basin Authority" for item in examples(doc, parse(doc)))
 
 
+def test_two_names_on_one_fact_sheet_line_relate_as_in_a_sentence():
+    text = "Niger Basin Authority\nHeadquarters: Niamey, Niger\n"
+    doc = make_doc(text, [("Niger Basin Authority", "ORG"), ("Niamey", "LOC"), ("Niger", "LOC")])
+    found = hits(doc)
+    assert ("comma_location", "located_in") in found[("Niamey", "Niger")]
+    assert "fact_sheet_other_line" not in vetoed(doc)[("Niamey", "Niger")]
+    assert ("fact_sheet", "located_in") in found[("Niger Basin Authority", "Niamey")]
+
+
 def test_label_lines_without_a_name_line_above_are_not_a_fact_sheet():
     text = "The Niger Basin Authority met in Niamey.\nKeywords: Niger Basin Authority, Niamey, Mali\n"
     doc = make_doc(text, [("Niger Basin Authority", "ORG"), ("Niamey", "LOC"), ("Niger Basin Authority", "ORG"), ("Niamey", "LOC"), ("Mali", "LOC")])
     assert not [h for pair, found in hits(doc).items() for h in found if h[0] == "fact_sheet"]
+
+
+def test_a_body_named_with_a_postpositive_general_is_a_body_of_the_organisation():
+    found = hits(make_doc("The Secretariat General of the Andean Pact is based in Lima.", [("Secretariat General", "ORG"), ("Andean Pact", "ORG"), ("Lima", "LOC")]))
+    assert ("body_of", "part_of") in found[("Secretariat General", "Andean Pact")]
+    found = hits(make_doc("The Friends General of the Andean Pact met in Lima.", [("Friends General", "ORG"), ("Andean Pact", "ORG"), ("Lima", "LOC")]))
+    assert ("body_of", "part_of") not in found[("Friends General", "Andean Pact")]

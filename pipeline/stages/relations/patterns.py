@@ -153,9 +153,15 @@ BODY_WORDS = frozenset({
 })
 
 
+# Adjectives that follow the noun of a body's name.
+POSTPOSITIVE_WORDS = {"general"}
+
+
 def _name_head(name: str) -> str:
     """The head word of an organisation's name: the last word before its own "of" ("Council of Foreign Ministers": council)."""
     words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
+    if len(words) > 1 and words[-1].lower() in POSTPOSITIVE_WORDS:
+        words = words[:-1]  # "Secretariat General", "Directorate General": the noun before the postpositive adjective
     return words[-1].lower() if words else ""
 
 
@@ -222,10 +228,11 @@ FACT_SHEET_LABELS = {
 
 
 def _fact_sheet_line(v: PairView) -> tuple[str, str] | None:
-    """(label, role of the heading) that the line label of the non-heading argument states, in a fact sheet; None elsewhere.
+    """(label, role of the heading) that the line label of the non-heading argument states, in a fact sheet; None elsewhere
+    and for two names on one line.
 
-    ("", "") when the pair is in a fact sheet but its label states nothing ("Chair: A", "Donors: B") or neither
-    argument is the heading (two names on the lines under it).
+    ("", "") when the pair is in a fact sheet but its label states nothing ("Chair: A", "Donors: B") or the two
+    names are on two lines under the heading.
     """
     if v.cand.block != "factsheet":
         return None
@@ -233,6 +240,8 @@ def _fact_sheet_line(v: PairView) -> tuple[str, str] | None:
     start, _ = v.cand.sentence
     heading = fact_sheet_heading(v.doc, start, text.find("\n", start) if "\n" in text[start:] else len(text))
     roles = [role for role, entity in (("head", v.cand.head), ("tail", v.cand.tail)) if heading is not None and entity is heading]
+    if not roles and "\n" not in text[min(v.cand.head.start, v.cand.tail.start):max(v.cand.head.end, v.cand.tail.end)]:
+        return None  # two names on one line ("Headquarters: Brasília, Brazil") relate as in any sentence
     if len(roles) != 1:
         return "", ""
     other = v.cand.tail if roles[0] == "head" else v.cand.head

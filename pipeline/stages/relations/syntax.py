@@ -898,18 +898,24 @@ def _coordination(token: Any) -> list[Any]:
     members = [token, *token.conjuncts]
     members += [m for c in token.children if _list_under_name(c, token) for m in (c, *c.conjuncts)]
     # a list parsed as a chain of appositions: "eight states: A, B, C and D" with B an apposition of A and C, D its conjuncts
-    members += [m for c in token.children if c.dep_ == "appos" and c.pos_ == "PROPN" and token.pos_ == "PROPN" and c.conjuncts
-                for m in (c, *c.conjuncts)]
+    members += [m for c in token.children if _next_in_list(c, token) and c.conjuncts for m in (c, *c.conjuncts)]
     if len(members) >= 3 and token.pos_ == "PROPN":
         # an apposition inside a list of three or more is one more member ("A, B, C, D and E" with C hung on B)
         last = max(t.i for t in members)
-        members += [c for t in list(members) for c in t.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i < last]
+        members += [c for t in list(members) for c in t.children if _next_in_list(c, t) and c.i < last]
     members += _bracket_members(token)
     if token.pos_ == "NOUN" and token.is_lower:
         members = [m for m in members if m.pos_ != "PROPN"]
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         members += [c for prep in token.head.conjuncts if prep.dep_ in ("prep", "conj") for c in prep.children if c.dep_ == "pobj"]
     return members
+
+
+def _next_in_list(child: Any, name: Any) -> bool:
+    """An apposition that is the next name of a list: a name right after the name it hangs on and a comma ("A, B")."""
+    doc = name.doc
+    return (child.dep_ == "appos" and child.pos_ == "PROPN" and name.pos_ == "PROPN" and name.i + 1 < len(doc)
+            and doc[name.i + 1].text == "," and child.left_edge.i == name.i + 2)
 
 
 def _list_under_name(child: Any, name: Any) -> bool:
