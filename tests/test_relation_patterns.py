@@ -735,3 +735,41 @@ def test_a_body_named_with_a_postpositive_general_is_a_body_of_the_organisation(
     assert ("body_of", "part_of") in found[("Secretariat General", "Andean Pact")]
     found = hits(make_doc("The Friends General of the Andean Pact met in Lima.", [("Friends General", "ORG"), ("Andean Pact", "ORG"), ("Lima", "LOC")]))
     assert ("body_of", "part_of") not in found[("Friends General", "Andean Pact")]
+
+
+def test_more_observer_event_and_participation_shapes():
+    found = hits(make_doc("Observer status was granted to Turkey by the Danube Commission in 2010.", [("Turkey", "LOC"), ("Danube Commission", "ORG"), ("2010", "DATE")]))
+    assert ("granted_status_by", "observer_of") in found[("Turkey", "Danube Commission")]
+    found = hits(make_doc("Since 2010 the Danube Commission has had Turkey as an observer.", [("2010", "DATE"), ("Danube Commission", "ORG"), ("Turkey", "LOC")]))
+    assert ("counted_as_observer", "observer_of") in found[("Turkey", "Danube Commission")]
+    found = hits(make_doc("Austria, Hungary and Serbia participated in the Danube Summit 2019 held in Vienna.",
+                          [("Austria", "LOC"), ("Hungary", "LOC"), ("Serbia", "LOC"), ("Danube Summit 2019", "EVENT"), ("Vienna", "LOC")]))
+    assert ("held_after_event", "held_in") in found[("Danube Summit 2019", "Vienna")]
+    assert not [h for h in found[("Danube Summit 2019", "Serbia")] if h[1] == "held_in"]
+    found = hits(make_doc("The Danube Summit 2019 was attended by the presidents of Austria and Hungary.",
+                          [("Danube Summit 2019", "EVENT"), ("Austria", "LOC"), ("Hungary", "LOC")]))
+    assert ("took_part", "participant_in") in found[("Hungary", "Danube Summit 2019")]
+
+
+def test_observer_and_member_lists_after_the_organisation_in_brackets_or_after_a_colon():
+    spans = [("Coral Union", "ORG"), ("Japan", "LOC"), ("Chile", "LOC"), ("Peru", "LOC")]
+    for text, name in (("The observers of the Coral Union (Japan, Chile and Peru) sent delegates.", "observers_listed"),
+                       ("Observer states of the Coral Union: Japan, Chile, Peru.", "observers_listed")):
+        found = hits(make_doc(text, spans))
+        for state in ("Japan", "Chile", "Peru"):
+            assert (name, "observer_of") in found[(state, "Coral Union")], text
+    found = hits(make_doc("Member states of the Coral Union: Japan, Chile, Peru.", spans))
+    assert all(("members_listed_after_name", "member_of") in found[(state, "Coral Union")] for state in ("Japan", "Chile", "Peru"))
+    # a short name in brackets is not a list
+    found = hits(make_doc("The observers of the Coral Union (CU) met Japan.", [("Coral Union", "ORG"), ("CU", "ORG"), ("Japan", "LOC")]))
+    assert not [h for h in found.get(("CU", "Coral Union"), []) + found[("Japan", "Coral Union")] if h[0] == "observers_listed"]
+
+
+def test_the_status_of_observers_had_or_granted():
+    spans = [("Japan", "LOC"), ("Chile", "LOC"), ("Coral Union", "ORG")]
+    found = hits(make_doc("Japan and Chile have the status of observers at the Coral Union.", spans))
+    assert ("status_of_observer", "observer_of") in found[("Chile", "Coral Union")]
+    found = hits(make_doc("The Coral Union granted Japan and Chile the status of observers.", [("Coral Union", "ORG"), ("Japan", "LOC"), ("Chile", "LOC")]))
+    assert ("status_of_observer", "observer_of") in found[("Chile", "Coral Union")]
+    found = hits(make_doc("Japan and Chile asked for the status of observers at the Coral Union.", spans))
+    assert not [h for h in found[("Chile", "Coral Union")] if h[1] == "observer_of"]

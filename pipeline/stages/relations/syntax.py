@@ -88,7 +88,7 @@ FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalio
                "personnel", "sailor", "marine", "vessel", "warship", "regiment", "detachment"]
 # Nouns that stand for the state or organisation they come from when they take part ("A's troops", "the navies of A").
 REPRESENTING_NOUNS = frozenset([*FORCE_NOUNS, "delegation", "delegate", "representative", "official", "minister", "leader", "servicemen",
-                                "serviceman", "soldier", "military", "observer"])
+                                "serviceman", "soldier", "military", "observer", "president", "premier", "chancellor", "envoy", "ambassador"])
 # Not "near": a place near another is not in it (corpus/challenge/README.md).
 IN_PREPS = ["in", "at", "inside", "within"]
 DATE_PREPS = ["in", "on", "during", "since"]
@@ -121,7 +121,7 @@ EVENT_NAME_HEADS = ["forum", "summit", "conference", "congress", "assembly", "se
 REPORT_VERBS = ["report", "answer", "subordinate", "attach"]
 SUBORDINATE_ADJECTIVES = ["subordinate", "accountable", "answerable", "attached", "responsible"]
 # Verbs of counting a state "as" a member or observer: "X counts A as an observer".
-COUNT_AS_VERBS = ["count", "list", "name", "regard", "consider", "recognise", "recognize", "designate"]
+COUNT_AS_VERBS = ["count", "have", "list", "name", "regard", "consider", "recognise", "recognize", "designate"]
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,9 @@ class Output:
     # The head node is a verb and the argument is its clause's subject, shared with the clause it hangs on
     # ("A became known, having received observer status at X": A).
     head_is_clause_subject: bool = False
+    # The head is the list in brackets or after a colon right after the tail ("the observers of X (A, B and C)"): read
+    # off the text, not the parse, which hangs such lists anywhere.
+    list_after_tail: bool = False
     # The tail node is a verb whose object is left out ("Moldova joined in 1998"): the verb stands for an earlier mention,
     # and the match holds only when the verb has no object of its own.
     tail_elided: bool = False
@@ -804,11 +807,43 @@ def _page_constructions() -> dict[str, tuple[list[Output], list[list[dict]]]]:
             [_node("verb", LOWER=_in(*[verb + "s" for verb in GATHER_VERBS]), POS="NOUN", DEP="ROOT"), _edge("verb", ">", "org", DEP=_in("compound", "nmod"), POS="PROPN"),
              _edge("verb", ">", "m", DEP="appos", POS="PROPN")],
         ]),
-        # "A was granted observer status by X"
+        # "A was granted observer status by X", "observer status was granted to A by X"
         "granted_status_by": ([Output("observer_of", "m", "org")], [
             [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "m", DEP="nsubjpass"),
-             _edge("verb", ">", "np", DEP="dobj", LEMMA="status"), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LEMMA="observer"),
+             _edge("verb", ">", "np", DEP="dobj", LEMMA="status"), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LOWER="observer"),
              _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "org", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "np", DEP="nsubjpass", LEMMA="status"),
+             _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LOWER="observer"), _edge("verb", ">", "to", DEP=_in("prep", "dative"), LOWER="to"),
+             _edge("to", ">", "m", DEP="pobj"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "org", DEP="pobj")],
+        ]),
+        # "A and B have the status of observers at X" (the organisation on "status"); "X granted A the status of observer"
+        "status_of_observer": ([Output("observer_of", "m", "org")], [
+            [_node("np", LEMMA="status", DEP="dobj"), _edge("np", "<", "verb", LEMMA=_in(*STATUS_VERBS)), _edge("verb", ">", "m", DEP="nsubj"),
+             _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "obs", DEP="pobj", LOWER=_in("observer", "observers")),
+             _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with")), _edge("prep", ">", "org", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP=_in("dobj", "dative"), POS="PROPN"),
+             _edge("verb", ">", "np", DEP="dobj", LEMMA="status"), _edge("np", ">", "of", DEP="prep", LOWER="of"),
+             _edge("of", ">", "obs", DEP="pobj", LOWER=_in("observer", "observers"))],
+        ]),
+        # "The observers of X (A, B and C) ...", "Observer states of X: A, B, C": the list in brackets or after a colon that
+        # follows the organisation (read off the text in ``find``, however the parser hung it)
+        "observers_listed": ([Output("observer_of", "np", "org", list_after_tail=True)], [
+            [_node("np", LOWER=_in("observers", "observer")), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in", "to", "at")), _edge("of", ">", "org", DEP="pobj")],
+            [_node("np", LEMMA=_in("state", "country", "nation", "member", "organization", "organisation")),
+             _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LOWER="observer"), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in", "to", "at")),
+             _edge("of", ">", "org", DEP="pobj")],
+        ]),
+        # "The member states of X (A, B, C) ...", "Member states of X: A, B, C"
+        "members_listed_after_name": ([Output("member_of", "np", "org", list_after_tail=True)], [
+            [_node("np", LEMMA=_in(*MEMBER_HEADS)), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LOWER=_in(*MEMBER_MODIFIERS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in")), _edge("of", ">", "org", DEP="pobj")],
+            [_node("np", LOWER=_in("members", "membership")), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in")), _edge("of", ">", "org", DEP="pobj")],
+        ]),
+        # "A took part in E held in Y": the participle after the event hung on the main verb
+        "held_after_event": ([Output("held_in", "ev", "y"), Output("held_on", "ev", "y")], [
+            [_node("verb", LEMMA=_in(*HOLD_VERBS), DEP="advcl", TAG="VBN"), _edge("verb", "<", "main", POS="VERB"),
+             _edge("main", ">", "at", DEP="prep", LOWER=_in("in", "at", "to")), _edge("at", ">", "ev", DEP="pobj"),
+             _edge("verb", ">", "prep", DEP="prep", LOWER=_in(*IN_PREPS, *DATE_PREPS)), _edge("prep", ">", "y", DEP="pobj")],
         ]),
         # "X counts A and B as observers", "X lists A as a member"
         "counted_as_observer": ([Output("observer_of", "m", "org")], [[*counted_as, _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*OBSERVER_NOUNS))]]),
@@ -939,7 +974,33 @@ def _introduced_list(token: Any) -> list[Any]:
     name = doc[j]
     while name.dep_ in ("compound", "amod", "nmod") and name.head.i > name.i and name.head.pos_ == "PROPN":
         name = name.head  # the head word of a multi-word name
-    return _coordination(name)
+    return list(dict.fromkeys([*_coordination(name), *_names_until_clause_end(doc, j)]))
+
+
+def _list_after(token: Any) -> list[Any]:
+    """The names listed in brackets or after a colon or dash right after the token's phrase: "X (A, B and C)", "X: A, B"."""
+    doc = token.doc
+    end = token.i + 1  # right after the name's head word (the parser may hang the list itself under it)
+    if end + 1 >= len(doc):
+        return []
+    if doc[end].text == "(":
+        return _bracket_members(doc[end + 1])
+    if doc[end].text in LIST_INTRODUCERS:
+        names = _names_until_clause_end(doc, end + 1)
+        return names if len(names) > 1 or doc[end].text == ":" else []
+    return []
+
+
+def _names_until_clause_end(doc: Any, start: int) -> list[Any]:
+    """The head words of the names listed from ``start`` up to the end of the list (a verb, a closing dash or bracket,
+    a full stop, a semicolon or a line break), however the parser hung them: "three states: A, B, C"."""
+    names = []
+    for t in doc[start:]:
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ")", *LIST_INTRODUCERS) or "\n" in t.text or t.is_sent_start and t.i > start:
+            break
+        if t.pos_ == "PROPN" and not (t.dep_ in ("compound", "nmod", "amod", "flat") and t.head.i > t.i and t.head.pos_ == "PROPN"):
+            names.append(t)
+    return names
 
 
 def _listed_members(token: Any) -> list[Any]:
@@ -1082,6 +1143,9 @@ def find(parsed: Any) -> list[Fact]:
             continue
         if name == "members_listed_after" and parsed[nodes["m"] - 1].text not in LIST_INTRODUCERS and not _bracketed_list(parsed[nodes["m"]]):
             continue  # only a list set off by a dash or colon names the members ("X (Y)" is X's short name, "X (A, B and C)" a list)
+        if name == "held_after_event" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in parsed[nodes["verb"]].children)
+                                           or not parsed[nodes["verb"]].i > nodes["ev"]):
+            continue  # a participle with a subject of its own, or before the event, is not the event's
         if name == "gathers" and parsed[nodes["m"]].lemma_.lower() in PART_NOUNS:
             continue  # "X comprises three bodies: A, B and C": organs (comprises_bodies), not members
         if name == "acted_at" and parsed[nodes["verb"]].lemma_.lower() in LOOKING_VERBS:
@@ -1101,6 +1165,8 @@ def find(parsed: Any) -> list[Fact]:
             if out.tail_elided and not elided_object(parsed[nodes[out.tail]]):
                 continue
             heads = _with_conjuncts(_antecedent(head)) + [c.i for c in _companions(head)]
+            if out.list_after_tail:
+                heads = [t.i for t in _list_after(parsed[nodes[out.tail]])]
             if out.label == "held_in" and name == "hosted" and _co_host(parsed[nodes["verb"]]):
                 continue  # "A and B co-hosted E": the co-hosts take part, but co-hosting says nothing of where
             if out.label == "participant_in":
