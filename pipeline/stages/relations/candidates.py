@@ -189,14 +189,15 @@ def fact_sheet_blocks(doc: Document) -> list[tuple[int, int]]:
     text = doc.text
     lines = list(_lines(text, 0, len(text)))
     blocks = []
-    for k, (start, end) in enumerate(lines):
-        if fact_sheet_heading(doc, start, end) is None:
+    labelled = [FACT_LINE.match(text[start:end]) is not None for start, end in lines]
+    for k, (start, end) in enumerate(lines[:-1]):
+        # the cheap test first: the next line is a "Label: value" line and this one is not
+        if labelled[k] or not labelled[k + 1] or fact_sheet_heading(doc, start, end) is None:
             continue
         stop = k + 1
-        while stop < len(lines) and FACT_LINE.match(text[lines[stop][0]:lines[stop][1]]):
+        while stop < len(lines) and labelled[stop]:
             stop += 1
-        if stop > k + 1:
-            blocks.append((start, lines[stop - 1][1]))
+        blocks.append((start, lines[stop - 1][1]))
     return blocks
 
 

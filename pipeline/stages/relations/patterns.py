@@ -239,7 +239,8 @@ def _fact_sheet_line(v: PairView) -> tuple[str, str] | None:
     text = v.doc.text
     start, _ = v.cand.sentence
     heading = fact_sheet_heading(v.doc, start, text.find("\n", start) if "\n" in text[start:] else len(text))
-    roles = [role for role, entity in (("head", v.cand.head), ("tail", v.cand.tail)) if heading is not None and entity is heading]
+    roles = [role for role, entity in (("head", v.cand.head), ("tail", v.cand.tail))
+             if heading is not None and (entity.start, entity.end) == (heading.start, heading.end)]
     if not roles and "\n" not in text[min(v.cand.head.start, v.cand.tail.start):max(v.cand.head.end, v.cand.tail.end)]:
         return None  # two names on one line ("Headquarters: Brasília, Brazil") relate as in any sentence
     if len(roles) != 1:

@@ -730,8 +730,9 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
 
 
 def _page_constructions() -> dict[str, tuple[list[Output], list[list[dict]]]]:
-    """Constructions of the pages of the seed's kind beyond the seed's own: venues, co-hosts, participating forces,
-    organs listed as what an organisation comprises, subordination, observer status granted "by X", lists counted "as"."""
+    """Constructions found on pages of the seed's kind beyond the seed's own (issue 11): venues, participating forces,
+    organs an organisation comprises, subordination, possessed bodies, observer status granted "by X" or "of observers",
+    lists counted "as" or given in brackets or after a colon behind the organisation."""
     held = [Output("held_in", "ev", "y")]
     counted_as = [_node("verb", LEMMA=_in(*COUNT_AS_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj"),
                   _edge("verb", ">", "as", DEP="prep", LOWER="as")]
