@@ -773,3 +773,16 @@ def test_the_status_of_observers_had_or_granted():
     assert ("status_of_observer", "observer_of") in found[("Chile", "Coral Union")]
     found = hits(make_doc("Japan and Chile asked for the status of observers at the Coral Union.", spans))
     assert not [h for h in found[("Chile", "Coral Union")] if h[1] == "observer_of"]
+
+
+def test_a_short_name_in_brackets_after_a_name_with_a_place_is_not_a_body_of_it():
+    # "Mission in Mali (STMM)": the bracket names the whole organisation, not the place inside its name
+    for text, full, short in (("On 1 April 2022 the mission was replaced by the Sahel Transition Mission in Mali (STMM), with a new mandate.",
+                               "Sahel Transition Mission in Mali", "STMM"),
+                              ("The mission worked with the Nations Support Office in Mali (NSOM) and the European Union.",
+                               "Nations Support Office in Mali", "NSOM")):
+        found = hits(make_doc(text, [(full, "ORG"), (short, "ORG")]))
+        assert not [h for pair in [(full, short), (short, full)] for h in found.get(pair, []) if h[1] == "part_of"], text
+    # a place's bracketed place still takes the event's relation
+    found = hits(make_doc("Lake Shield 2019 was held in Uganda (Jinja).", [("Lake Shield 2019", "EVENT"), ("Uganda", "LOC"), ("Jinja", "LOC")]))
+    assert ("held_verb", "held_in") in found[("Lake Shield 2019", "Jinja")]

@@ -947,6 +947,14 @@ def _coordination(token: Any) -> list[Any]:
     return members
 
 
+def _short_name_of_name(appos: Any, token: Any) -> bool:
+    """A bracketed apposition of a place inside a longer name ("the Support Office in Somalia (UNSOS)"): the short name of
+    the whole name, not another name of the place (as "held in Uganda (Jinja)" gives one)."""
+    doc = token.doc
+    return (appos.i > 0 and doc[appos.i - 1].text == "(" or appos.left_edge.i > 0 and doc[appos.left_edge.i - 1].text == "(") \
+        and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "PROPN"
+
+
 def _next_in_list(child: Any, name: Any) -> bool:
     """An apposition that is the next name of a list: a name right after the name it hangs on and a comma ("A, B")."""
     doc = name.doc
@@ -1054,7 +1062,7 @@ def _with_conjuncts(token: Any) -> list[int]:
         # one: the argument is the full name, as when the short name is parsed as its apposition
         token = next((c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i - 1 and c.pos_ == "PROPN"), token)
     members = _coordination(token)
-    out = [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos"]
+    out = [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos" and not _short_name_of_name(c, t)]
     for t in members:
         out += [m.i for m in _listed_members(t)] + [n.i for n in _named_by(t)]
     return list(dict.fromkeys(out))
