@@ -164,6 +164,43 @@ def _name_lines(doc: Document) -> tuple[int, int] | None:
     return None
 
 
+# A fact-sheet line: a short capitalised label, a colon, the value ("Members: A, B, C", "Headquarters: Brasília", "Venue: Bol").
+FACT_LINE = re.compile(r"^[ \t]*([A-Z][A-Za-z -]{1,30}?)[ \t]*:[ \t]*\S")
+
+
+def fact_sheet_heading(doc: Document, start: int, end: int) -> Entity | None:
+    """The organisation or event a line names alone (its bracketed short name may follow): a fact sheet's heading."""
+    on_line = sorted((e for e in doc.entities if start <= e.start and e.end <= end), key=lambda e: e.start)
+    if not on_line or on_line[0].label not in ("ORG", "EVENT") or doc.text[start:on_line[0].start].strip():
+        return None
+    rest = doc.text[on_line[0].end:end].strip()
+    short = on_line[1] if len(on_line) == 2 else None
+    if rest and not (short is not None and rest == f"({short.text})"):
+        return None
+    return on_line[0]
+
+
+def fact_sheet_blocks(doc: Document) -> list[tuple[int, int]]:
+    """A name alone on its line and the "Label: value" lines right under it ("Members: A, B, C", "Venue: Bol").
+
+    A fact sheet counts as one sentence, like the author block: its labels say
+    how the names listed on each line stand to the name of the heading.
+    """
+    text = doc.text
+    lines = list(_lines(text, 0, len(text)))
+    blocks = []
+    labelled = [FACT_LINE.match(text[start:end]) is not None for start, end in lines]
+    for k, (start, end) in enumerate(lines[:-1]):
+        # the cheap test first: the next line is a "Label: value" line and this one is not
+        if labelled[k] or not labelled[k + 1] or fact_sheet_heading(doc, start, end) is None:
+            continue
+        stop = k + 1
+        while stop < len(lines) and labelled[stop]:
+            stop += 1
+        blocks.append((start, lines[stop - 1][1]))
+    return blocks
+
+
 def _front_matter(doc: Document) -> tuple[int, int] | None:
     """Lines after the article's title line up to the first line of running prose."""
     article = next(doc.iter_segments(role="article"), None)
@@ -205,6 +242,7 @@ def sentence_spans(doc: Document, parsed: Any) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], pieces.pop(0)[1])
         spans.extend(pieces)
     blocks = [b for b in [author_block(doc), *reference_blocks(doc)] if b]
+    blocks += [b for b in fact_sheet_blocks(doc) if not any(o[0] < b[1] and b[0] < o[1] for o in blocks)]
     for b_start, b_end in sorted(blocks):
         spans = [s for s in spans if s[1] <= b_start or s[0] >= b_end] + [(b_start, b_end)]
     return sorted(spans)
@@ -223,6 +261,9 @@ def block_kinds(doc: Document) -> dict[tuple[int, int], str]:
     author = author_block(doc)
     if author:
         kinds[author] = "author"
+    for span in fact_sheet_blocks(doc):
+        if not any(o[0] < span[1] and span[0] < o[1] for o in kinds):
+            kinds[span] = "factsheet"
     return kinds
 
 
@@ -343,6 +384,17 @@ def _same_clause(parsed: Any, referent: Entity, anaphor: tuple[int, int]) -> boo
     return _clause_verb(named.root).i == _clause_verb(pronoun.root).i
 
 
+def _described_by_possessive(parsed: Any, anaphor: tuple[int, int]) -> Any | None:
+    """The subject of "B is its executive organ": what the possessive's noun describes, which "its" cannot stand for."""
+    span = parsed.char_span(*anaphor, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].dep_ != "poss":
+        return None
+    noun = span[0].head
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return None
+    return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
+
+
 def _conjunct_mentions(parsed: Any, mentions: list[Entity], entity: Entity) -> list[Entity]:
     """The other mentions of the coordination the entity ends ("Croatia and Slovenia ... They": Croatia too)."""
     named = parsed.char_span(entity.start, entity.end, alignment_mode="expand")
@@ -391,8 +443,9 @@ def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterato
             limit = anaphor[0] if is_pronoun else sentence[0]
             earlier = [e for e in doc.entities if paragraph[0] <= e.start and e.end <= limit]
             nearest: dict[str, Entity] = {}
+            described = _described_by_possessive(parsed, anaphor)
             for entity in sorted(earlier, key=lambda e: e.start):
-                if entity.label in referent_labels:
+                if entity.label in referent_labels and not (described is not None and entity.start <= described.idx < entity.end):
                     nearest[entity.label] = entity
             referents = list(nearest.values())
             if is_pronoun and doc.text[anaphor[0]:anaphor[1]].lower() == "they":

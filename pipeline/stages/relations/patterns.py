@@ -20,7 +20,7 @@ from typing import Callable
 from textmine.document import Document, relation_allowed
 from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.relations import syntax
-from textmine.stages.relations.candidates import Candidate
+from textmine.stages.relations.candidates import FACT_LINE, Candidate, fact_sheet_heading
 
 # Stands for another mention; a symbol, so that lower-casing leaves it alone and no word matches it.
 PLACEHOLDER = "§"
@@ -153,9 +153,15 @@ BODY_WORDS = frozenset({
 })
 
 
+# Adjectives that follow the noun of a body's name.
+POSTPOSITIVE_WORDS = {"general"}
+
+
 def _name_head(name: str) -> str:
     """The head word of an organisation's name: the last word before its own "of" ("Council of Foreign Ministers": council)."""
     words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
+    if len(words) > 1 and words[-1].lower() in POSTPOSITIVE_WORDS:
+        words = words[:-1]  # "Secretariat General", "Directorate General": the noun before the postpositive adjective
     return words[-1].lower() if words else ""
 
 
@@ -207,12 +213,66 @@ def _author_affiliation(v: PairView) -> str | None:
     return None
 
 
+# What a fact sheet's line label says of the names on the line ("Members: A, B"), and which argument the heading is.
+FACT_SHEET_LABELS = {
+    **dict.fromkeys(["members", "member", "member states", "member countries", "member nations", "membership", "founding members",
+                     "full members", "founders", "founding states", "member organisations", "member organizations"], ("member_of", "tail")),
+    **dict.fromkeys(["observers", "observer", "observer states", "observer countries", "observer status"], ("observer_of", "tail")),
+    **dict.fromkeys(["participants", "participant", "participating countries", "participating states", "participating nations",
+                     "participating forces", "participating organisations", "participating organizations", "organisers", "organizers"],
+                    ("participant_in", "tail")),
+    **dict.fromkeys(["venue", "venues", "location", "place", "host city"], ("held_in", "head")),
+    **dict.fromkeys(["date", "dates", "held on"], ("held_on", "head")),
+    **dict.fromkeys(["headquarters", "seat", "head office", "secretariat"], ("located_in", "head")),
+}
+
+
+def _fact_sheet_line(v: PairView) -> tuple[str, str] | None:
+    """(label, role of the heading) that the line label of the non-heading argument states, in a fact sheet; None elsewhere
+    and for two names on one line.
+
+    ("", "") when the pair is in a fact sheet but its label states nothing ("Chair: A", "Donors: B") or the two
+    names are on two lines under the heading.
+    """
+    if v.cand.block != "factsheet":
+        return None
+    text = v.doc.text
+    start, _ = v.cand.sentence
+    heading = fact_sheet_heading(v.doc, start, text.find("\n", start) if "\n" in text[start:] else len(text))
+    roles = [role for role, entity in (("head", v.cand.head), ("tail", v.cand.tail))
+             if heading is not None and (entity.start, entity.end) == (heading.start, heading.end)]
+    if not roles and "\n" not in text[min(v.cand.head.start, v.cand.tail.start):max(v.cand.head.end, v.cand.tail.end)]:
+        return None  # two names on one line ("Headquarters: Brasília, Brazil") relate as in any sentence
+    if len(roles) != 1:
+        return "", ""
+    other = v.cand.tail if roles[0] == "head" else v.cand.head
+    line_start = text.rfind("\n", 0, other.start) + 1
+    label = FACT_LINE.match(text[line_start:other.start + 1])
+    if label is None:
+        return "", ""
+    relation, heading_role = FACT_SHEET_LABELS.get(" ".join(label.group(1).lower().split()), ("", ""))
+    return (relation, heading_role) if heading_role == roles[0] else ("", "")
+
+
+def _fact_sheet(v: PairView) -> str | None:
+    """"Members: A, B, C" under an organisation's name: each is its member (likewise observers, participants, venue, seat)."""
+    line = _fact_sheet_line(v)
+    return line[0] or None if line else None
+
+
+def fact_sheet_other_line(v: PairView) -> bool:
+    """A pair in a fact sheet that no line label relates: two names on its lines, or a heading and a "Chair:" line."""
+    line = _fact_sheet_line(v)
+    return line is not None and not line[0]
+
+
 PATTERNS: dict[str, Callable[[PairView], str | None]] = {
     "comma_location": _comma_location,
     "parenthesised_place": _parenthesised_place,
     "organisation_parenthesis_place": _organisation_parenthesis_place,
     "possessive_place": _possessive_place,
     "name_parenthesis": _name_parenthesis,
+    "fact_sheet": _fact_sheet,
     "unit_comma_university": _unit_comma_university,
     "body_of": _body_of,
     "of_organisation": _of_organisation,
@@ -337,7 +397,7 @@ def bracketed_short_name(v: PairView) -> bool:
 VETOES: dict[str, Callable[..., bool]] = {
     "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
     "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
-    "bracketed_short_name": bracketed_short_name,
+    "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
 }
 # Vetoes that read the dependency facts.
 FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant")

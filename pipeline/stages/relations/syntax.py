@@ -35,7 +35,7 @@ PART_NOUNS = ["part", "body", "organ", "division", "branch", "subsidiary", "unit
 # Verbs that set up a body "as" a part: "X established B as its deliberative body", "B was set up by X as its judicial arm".
 SET_UP_VERBS = ["establish", "create", "set", "found", "form", "launch", "institute", "designate"]
 OBSERVER_NOUNS = ["observer", "observership"]
-GATHER_VERBS = ["unite", "comprise", "include", "incorporate", "encompass", "gather", "involve", "bring", "feature", "assemble"]
+GATHER_VERBS = ["unite", "group", "comprise", "include", "incorporate", "encompass", "gather", "involve", "bring", "feature", "assemble"]
 JOIN_VERBS = ["join", "enter"]
 ACCEDE_VERBS = ["accede", "admit", "accept", "integrate", "incorporate", "return", "belong"]
 FOUND_VERBS = ["form", "found", "establish", "create", "co-found", "cofound"]
@@ -88,7 +88,7 @@ FORCE_NOUNS = ["navy", "army", "force", "troop", "unit", "contingent", "battalio
                "personnel", "sailor", "marine", "vessel", "warship", "regiment", "detachment"]
 # Nouns that stand for the state or organisation they come from when they take part ("A's troops", "the navies of A").
 REPRESENTING_NOUNS = frozenset([*FORCE_NOUNS, "delegation", "delegate", "representative", "official", "minister", "leader", "servicemen",
-                                "serviceman", "soldier", "military", "observer"])
+                                "serviceman", "soldier", "military", "observer", "president", "premier", "chancellor", "envoy", "ambassador"])
 # Not "near": a place near another is not in it (corpus/challenge/README.md).
 IN_PREPS = ["in", "at", "inside", "within"]
 DATE_PREPS = ["in", "on", "during", "since"]
@@ -106,6 +106,23 @@ SHARED_SUBJECT_DEPS = {"advcl", "xcomp", "conj", "pcomp", "prep"}
 # Heads that turn a pattern into a denial or an attempt.
 DENYING_HEADS = {"attempt", "try", "seek", "fail", "refuse", "want", "wish", "plan", "intend", "hope", "aim", "deny", "reject", "apply"}
 
+# Verbs of serving "as" a venue: "Y served as the venue for E".
+SERVE_AS_VERBS = ["serve", "act", "function"]
+# Place nouns a "host" modifies: "Y was the host city of E" (a venue: held_in only).
+HOST_PLACE_NOUNS = ["city", "town", "country", "nation", "state", "capital", "venue", "place", "region", "island"]
+# Verbs of meeting somewhere for an event: "delegates met in Y for E".
+MEET_VERBS = ["meet", "gather", "assemble", "convene", "reconvene"]
+# Event words the tagger reads as verbs when they open a name: "The field exercise E was held in Y".
+EXERCISE_VERBS = ["exercise", "drill"]
+# Head words of named events that an organisation's "of" may follow: "the Sahel Water Forum of X".
+EVENT_NAME_HEADS = ["forum", "summit", "conference", "congress", "assembly", "session", "meeting", "games", "exercise", "exercises", "dialogue",
+                    "festival", "convention", "symposium"]
+# Subordination: "B reports to X", "B is accountable to X".
+REPORT_VERBS = ["report", "answer", "subordinate", "attach"]
+SUBORDINATE_ADJECTIVES = ["subordinate", "accountable", "answerable", "attached", "responsible"]
+# Verbs of counting a state "as" a member or observer: "X counts A as an observer".
+COUNT_AS_VERBS = ["count", "have", "list", "name", "regard", "consider", "recognise", "recognize", "designate"]
+
 
 @dataclass(frozen=True)
 class Output:
@@ -118,6 +135,9 @@ class Output:
     # The head node is a verb and the argument is its clause's subject, shared with the clause it hangs on
     # ("A became known, having received observer status at X": A).
     head_is_clause_subject: bool = False
+    # The head is the list in brackets or after a colon right after the tail ("the observers of X (A, B and C)"): read
+    # off the text, not the parse, which hangs such lists anywhere.
+    list_after_tail: bool = False
     # The tail node is a verb whose object is left out ("Moldova joined in 1998"): the verb stands for an earlier mention,
     # and the match holds only when the verb has no object of its own.
     tail_elided: bool = False
@@ -705,7 +725,138 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("by", ">", "org", DEP="pobj"), _edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*PART_NOUNS))],
         ]),
     }
+    constructions.update(_page_constructions())
     return constructions
+
+
+def _page_constructions() -> dict[str, tuple[list[Output], list[list[dict]]]]:
+    """Constructions found on pages of the seed's kind beyond the seed's own (issue 11): venues, participating forces,
+    organs an organisation comprises, subordination, possessed bodies, observer status granted "by X" or "of observers",
+    lists counted "as" or given in brackets or after a colon behind the organisation."""
+    held = [Output("held_in", "ev", "y")]
+    counted_as = [_node("verb", LEMMA=_in(*COUNT_AS_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj"),
+                  _edge("verb", ">", "as", DEP="prep", LOWER="as")]
+    return {
+        # "the venue of E was Y"; "Y served as the venue for E"; "Y was the host city of E"
+        "venue_is": (held, [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "np", DEP="nsubj", LEMMA=_in(*VENUE_NOUNS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for", "to")), _edge("of", ">", "ev", DEP="pobj"), _edge("verb", ">", "y", DEP="attr")],
+            [_node("verb", LEMMA=_in(*SERVE_AS_VERBS)), _edge("verb", ">", "y", DEP="nsubj"), _edge("verb", ">", "as", DEP="prep", LOWER="as"),
+             _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*VENUE_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for", "to")),
+             _edge("of", ">", "ev", DEP="pobj")],
+            *[[_node("verb", LEMMA=_in("be", *SERVE_AS_VERBS)), _edge("verb", ">", "y", DEP="nsubj"), *attach,
+               _edge("np", ">", "host", DEP=_in("compound", "amod", "nmod"), LEMMA="host"),
+               _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for", "to")), _edge("of", ">", "ev", DEP="pobj")]
+              for attach in ([_edge("verb", ">", "np", DEP="attr", LEMMA=_in(*HOST_PLACE_NOUNS))],
+                             [_edge("verb", ">", "as", DEP="prep", LOWER="as"), _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*HOST_PLACE_NOUNS))])],
+        ]),
+        # "Y played host to E": hosting, so held there and the host takes part (as "hosted")
+        "played_host": ([Output("held_in", "ev", "y"), Output("participant_in", "y", "ev")], [
+            [_node("verb", LEMMA="play"), _edge("verb", ">", "y", DEP="nsubj"), _edge("verb", ">", "host", DEP="dobj", LEMMA="host"),
+             _edge(to_parent, ">", "to", DEP=_in("prep", "dative"), LOWER="to"), _edge("to", ">", "ev", DEP="pobj")]
+            for to_parent in ("verb", "host")
+        ]),
+        # "delegates met in Y for E": where the meeting for the event was is where the event was
+        "met_for": (held, [
+            [_node("verb", LEMMA=_in(*MEET_VERBS)), _edge("verb", ">", "in", DEP="prep", LOWER=_in(*IN_PREPS)), _edge("in", ">", "y", DEP="pobj"),
+             _edge("verb", ">", "for", DEP="prep", LOWER="for"), _edge("for", ">", "ev", DEP="pobj")],
+        ]),
+        # "The field exercise E was held in Y": "exercise" tagged as a verb whose object is the event's name
+        "exercise_verb_held": ([Output("held_in", "ev", "y"), Output("held_on", "ev", "y")], [
+            [_node("verb", LEMMA=_in(*HOLD_VERBS, "take"), DEP=_in("ccomp", "conj", "xcomp")), _edge("verb", "<", "ex", LEMMA=_in(*EXERCISE_VERBS), POS="VERB"),
+             _edge("ex", ">", "ev", DEP="dobj", POS="PROPN"), _edge("verb", ">", "prep", DEP="prep", LOWER=_in(*IN_PREPS, *DATE_PREPS)),
+             _edge("prep", ">", "y", DEP="pobj")],
+        ]),
+        # "the navies of A and B were the participating forces in E"; "the participating states in E were A and B"
+        "participating": ([Output("participant_in", "a", "ev")], [
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "a", DEP="nsubj"), _edge("verb", ">", "np", DEP="attr"),
+             _edge("np", ">", "mod", DEP=_in("amod", "compound"), LEMMA="participate"), _edge("np", ">", "in", DEP="prep", LOWER=_in("in", "at", "of")),
+             _edge("in", ">", "ev", DEP="pobj")],
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "a", DEP="attr"), _edge("verb", ">", "np", DEP="nsubj"),
+             _edge("np", ">", "mod", DEP=_in("amod", "compound"), LEMMA="participate"), _edge("np", ">", "in", DEP="prep", LOWER=_in("in", "at", "of")),
+             _edge("in", ">", "ev", DEP="pobj")],
+        ]),
+        # "the Sahel Water Forum of the Niger Basin Authority": an organisation's own named event (decision 18)
+        "named_event_of": ([Output("participant_in", "a", "ev", frozenset({"ORG"}))], [
+            [_node("ev", POS="PROPN", LOWER=_in(*EVENT_NAME_HEADS)), _edge("ev", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "a", DEP="pobj", POS="PROPN")],
+        ]),
+        # "X comprises three bodies: A, B and C", "X consists of the organs A and B": organs, so part_of (not member_of)
+        "comprises_bodies": ([Output("part_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*GATHER_VERBS, "have")), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP="dobj", LEMMA=_in(*PART_NOUNS))],
+            [_node("verb", LEMMA="consist"), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "of", DEP="prep", LOWER="of"),
+             _edge("of", ">", "m", DEP="pobj", LEMMA=_in(*PART_NOUNS))],
+        ]),
+        # "B reports to X", "B is subordinate / accountable to X", "B is attached to X": subordination (as "operates under")
+        "reports_to": ([Output("part_of", "x", "y")], [
+            [_node("verb", LEMMA=_in(*REPORT_VERBS)), _edge("verb", ">", "x", DEP=SUBJECT), _edge("verb", ">", "to", DEP="prep", LOWER="to"),
+             _edge("to", ">", "y", DEP="pobj")],
+            [_node("verb", LEMMA="be"), _edge("verb", ">", "x", DEP="nsubj"), _edge("verb", ">", "adj", DEP="acomp", LEMMA=_in(*SUBORDINATE_ADJECTIVES)),
+             _edge("adj", ">", "to", DEP="prep", LOWER="to"), _edge("to", ">", "y", DEP="pobj")],
+        ]),
+        # "E, hosted by A and attended by B and C": the second participle coordinated with the first
+        "attended_by_conj": ([Output("participant_in", "a", "ev")], [
+            [_node("verb", LEMMA=_in("attend", *ORGANISE_VERBS), DEP="conj"), _edge("verb", "<", "first", DEP="acl"), _edge("first", "<", "ev"),
+             _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "a", DEP="pobj")],
+        ]),
+        # "X's Regional Security Commission", "X's Permanent Secretariat": a possessed name whose head word names a body
+        # (narrower than possessive_org, which any "X's Y" of two names fires)
+        "possessive_body": ([Output("part_of", "y", "x")], [
+            [_node("y", POS="PROPN", LOWER=_in(*PART_NOUNS, *[noun + "s" for noun in PART_NOUNS])), _edge("y", ">", "x", DEP="poss", POS="PROPN")],
+        ]),
+        # "X groups A, B and C" with the verb tagged as a plural noun after the name ("Union groups"): no verb in the sentence
+        "gathers_as_noun": ([Output("member_of", "m", "org")], [
+            [_node("verb", LOWER=_in(*[verb + "s" for verb in GATHER_VERBS]), POS="NOUN", DEP="ROOT"), _edge("verb", ">", "org", DEP=_in("compound", "nmod"), POS="PROPN"),
+             _edge("verb", ">", "m", DEP="appos", POS="PROPN")],
+        ]),
+        # "A was granted observer status by X", "observer status was granted to A by X"
+        "granted_status_by": ([Output("observer_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "m", DEP="nsubjpass"),
+             _edge("verb", ">", "np", DEP="dobj", LEMMA="status"), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LOWER="observer"),
+             _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "org", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "np", DEP="nsubjpass", LEMMA="status"),
+             _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LOWER="observer"), _edge("verb", ">", "to", DEP=_in("prep", "dative"), LOWER="to"),
+             _edge("to", ">", "m", DEP="pobj"), _edge("verb", ">", "by", DEP="agent"), _edge("by", ">", "org", DEP="pobj")],
+        ]),
+        # "A and B have the status of observers at X" (the organisation on "status"); "X granted A the status of observer"
+        "status_of_observer": ([Output("observer_of", "m", "org")], [
+            [_node("np", LEMMA="status", DEP="dobj"), _edge("np", "<", "verb", LEMMA=_in(*STATUS_VERBS)), _edge("verb", ">", "m", DEP="nsubj"),
+             _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "obs", DEP="pobj", LOWER=_in("observer", "observers")),
+             _edge("np", ">", "prep", DEP="prep", LOWER=_in("in", "at", "to", "with")), _edge("prep", ">", "org", DEP="pobj")],
+            [_node("verb", LEMMA=_in(*GRANT_VERBS)), _edge("verb", ">", "org", DEP="nsubj"), _edge("verb", ">", "m", DEP=_in("dobj", "dative"), POS="PROPN"),
+             _edge("verb", ">", "np", DEP="dobj", LEMMA="status"), _edge("np", ">", "of", DEP="prep", LOWER="of"),
+             _edge("of", ">", "obs", DEP="pobj", LOWER=_in("observer", "observers"))],
+        ]),
+        # "The observers of X (A, B and C) ...", "Observer states of X: A, B, C": the list in brackets or after a colon that
+        # follows the organisation (read off the text in ``find``, however the parser hung it)
+        "observers_listed": ([Output("observer_of", "np", "org", list_after_tail=True)], [
+            [_node("np", LOWER=_in("observers", "observer")), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in", "to", "at")), _edge("of", ">", "org", DEP="pobj")],
+            [_node("np", LEMMA=_in("state", "country", "nation", "member", "organization", "organisation")),
+             _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LOWER="observer"), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in", "to", "at")),
+             _edge("of", ">", "org", DEP="pobj")],
+        ]),
+        # "The member states of X (A, B, C) ...", "Member states of X: A, B, C"
+        "members_listed_after_name": ([Output("member_of", "np", "org", list_after_tail=True)], [
+            [_node("np", LEMMA=_in(*MEMBER_HEADS)), _edge("np", ">", "mod", DEP=_in("compound", "amod", "nmod"), LOWER=_in(*MEMBER_MODIFIERS)),
+             _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in")), _edge("of", ">", "org", DEP="pobj")],
+            [_node("np", LOWER=_in("members", "membership")), _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "in")), _edge("of", ">", "org", DEP="pobj")],
+        ]),
+        # "A took part in E held in Y": the participle after the event hung on the main verb
+        "held_after_event": ([Output("held_in", "ev", "y"), Output("held_on", "ev", "y")], [
+            [_node("verb", LEMMA=_in(*HOLD_VERBS), DEP="advcl", TAG="VBN"), _edge("verb", "<", "main", POS="VERB"),
+             _edge("main", ">", "at", DEP="prep", LOWER=_in("in", "at", "to")), _edge("at", ">", "ev", DEP="pobj"),
+             _edge("verb", ">", "prep", DEP="prep", LOWER=_in(*IN_PREPS, *DATE_PREPS)), _edge("prep", ">", "y", DEP="pobj")],
+        ]),
+        # "X counts A and B as observers", "X lists A as a member"
+        "counted_as_observer": ([Output("observer_of", "m", "org")], [[*counted_as, _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*OBSERVER_NOUNS))]]),
+        "counted_as_member": ([Output("member_of", "m", "org")], [[*counted_as, _edge("as", ">", "np", DEP="pobj", LEMMA=_in(*MEMBER_NOUNS))]]),
+        # "A and B take part in the work of X as observers"
+        "observer_in_work": ([Output("observer_of", "m", "org")], [
+            [_node("verb", LEMMA=_in(*AS_OBSERVER_VERBS)), _edge("verb", ">", "in", DEP="prep", LOWER=_in("in", "at")),
+             _edge("in", ">", "np", DEP="pobj", LEMMA=_in(*SESSION_NOUNS)), _edge("np", ">", "of", DEP="prep", LOWER="of"), _edge("of", ">", "org", DEP="pobj"),
+             _edge("verb", ">", "as", DEP="prep", LOWER="as"), *obs, _edge("verb", ">", "m", DEP="nsubj")]
+            for obs in _as_observer_nodes()
+        ]),
+    }
 
 
 CONSTRUCTIONS = _build()
@@ -781,11 +932,42 @@ def _coordination(token: Any) -> list[Any]:
     in Y" the place belongs to the issues, not to X.
     """
     members = [token, *token.conjuncts]
+    members += [m for c in token.children if _list_under_name(c, token) for m in (c, *c.conjuncts)]
+    # a list parsed as a chain of appositions: "eight states: A, B, C and D" with B an apposition of A and C, D its conjuncts
+    members += [m for c in token.children if _next_in_list(c, token) and c.conjuncts for m in (c, *c.conjuncts)]
+    if len(members) >= 3 and token.pos_ == "PROPN":
+        # an apposition inside a list of three or more is one more member ("A, B, C, D and E" with C hung on B)
+        last = max(t.i for t in members)
+        members += [c for t in list(members) for c in t.children if _next_in_list(c, t) and c.i < last]
+    members += _bracket_members(token)
     if token.pos_ == "NOUN" and token.is_lower:
         members = [m for m in members if m.pos_ != "PROPN"]
     if token.dep_ == "pobj" and token.head.dep_ == "prep":
         members += [c for prep in token.head.conjuncts if prep.dep_ in ("prep", "conj") for c in prep.children if c.dep_ == "pobj"]
     return members
+
+
+def _short_name_of_name(appos: Any, token: Any) -> bool:
+    """A bracketed apposition of a place inside a longer name ("the Support Office in Somalia (UNSOS)"): the short name of
+    the whole name, not another name of the place (as "held in Uganda (Jinja)" gives one)."""
+    doc = token.doc
+    return (appos.i > 0 and doc[appos.i - 1].text == "(" or appos.left_edge.i > 0 and doc[appos.left_edge.i - 1].text == "(") \
+        and token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.head.pos_ == "PROPN"
+
+
+def _next_in_list(child: Any, name: Any) -> bool:
+    """An apposition that is the next name of a list: a name right after the name it hangs on and a comma ("A, B")."""
+    doc = name.doc
+    return (child.dep_ == "appos" and child.pos_ == "PROPN" and name.pos_ == "PROPN" and name.i + 1 < len(doc)
+            and doc[name.i + 1].text == "," and child.left_edge.i == name.i + 2)
+
+
+def _list_under_name(child: Any, name: Any) -> bool:
+    """A list the parser hung on its last member as a modifier ("Nepal, Bhutan and Sri Lanka": "Nepal" an nmod of
+    "Lanka", "Bhutan" its conjunct): a name before the head, followed by a comma, with conjuncts of its own."""
+    doc = child.doc
+    return (child.dep_ in ("nmod", "compound") and child.pos_ == "PROPN" and name.pos_ == "PROPN" and child.i < name.i
+            and doc[child.i + 1].text == "," and bool(child.conjuncts))
 
 
 def _introduced_list(token: Any) -> list[Any]:
@@ -801,7 +983,33 @@ def _introduced_list(token: Any) -> list[Any]:
     name = doc[j]
     while name.dep_ in ("compound", "amod", "nmod") and name.head.i > name.i and name.head.pos_ == "PROPN":
         name = name.head  # the head word of a multi-word name
-    return _coordination(name)
+    return list(dict.fromkeys([*_coordination(name), *_names_until_clause_end(doc, j)]))
+
+
+def _list_after(token: Any) -> list[Any]:
+    """The names listed in brackets or after a colon or dash right after the token's phrase: "X (A, B and C)", "X: A, B"."""
+    doc = token.doc
+    end = token.i + 1  # right after the name's head word (the parser may hang the list itself under it)
+    if end + 1 >= len(doc):
+        return []
+    if doc[end].text == "(":
+        return _bracket_members(doc[end + 1])
+    if doc[end].text in LIST_INTRODUCERS:
+        names = _names_until_clause_end(doc, end + 1)
+        return names if len(names) > 1 or doc[end].text == ":" else []
+    return []
+
+
+def _names_until_clause_end(doc: Any, start: int) -> list[Any]:
+    """The head words of the names listed from ``start`` up to the end of the list (a verb, a closing dash or bracket,
+    a full stop, a semicolon or a line break), however the parser hung them: "three states: A, B, C"."""
+    names = []
+    for t in doc[start:]:
+        if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ")", *LIST_INTRODUCERS) or "\n" in t.text or t.is_sent_start and t.i > start:
+            break
+        if t.pos_ == "PROPN" and not (t.dep_ in ("compound", "nmod", "amod", "flat") and t.head.i > t.i and t.head.pos_ == "PROPN"):
+            names.append(t)
+    return names
 
 
 def _listed_members(token: Any) -> list[Any]:
@@ -810,17 +1018,40 @@ def _listed_members(token: Any) -> list[Any]:
     if token.pos_ != "NOUN":
         return []
     members = [m for c in token.children if c.dep_ == "appos" for m in _coordination(c)]
-    for prep in token.children:
+    # "bodies of X such as A and B": a name has no examples, so "such as" on the organisation's name lists the noun's
+    owners = [o for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "of" for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    for prep in [p for t in (token, *owners) for p in t.children]:
         if prep.dep_ == "prep" and prep.lower_ in EXAMPLE_PREPS and (prep.lower_ != "as" or any(c.lower_ == "such" for c in prep.children)):
+            if prep.head.i != token.i and prep.lower_ != "as":
+                continue  # only "such as" is read off the name ("X, including Y" may be the name's own)
             members += [m for c in prep.children if c.dep_ == "pobj" for m in _coordination(c)]
     return members + _introduced_list(token)
 
 
 def _named_by(token: Any) -> list[Any]:
-    """The name words of an event noun: "Mission" in "the Peace Mission 2016 exercise"."""
+    """The name words of an event noun: "Mission" in "the Peace Mission 2016 exercise"; and the name the noun describes
+    (:func:`_event_described`)."""
     if token.pos_ != "NOUN" or token.lemma_.lower() not in EVENT_NOUNS:
         return []
-    return [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"]
+    return [c for c in token.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN"] + _event_described(token)
+
+
+def _event_described(token: Any) -> list[Any]:
+    """The named event an event noun describes: "E, a joint exercise of A and B" and "the E exercise" (the noun in
+    apposition to the name), "E was a joint exercise of A and B" (the copula's subject), and "the joint exercise of A
+    and B, E" (the name set off after the list, which the parser hangs on the list's first member)."""
+    out = []
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        out.append(token.head)
+    if token.dep_ == "attr" and token.head.lemma_ == "be":
+        out += [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "PROPN"]
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for member in prep.children:
+                if member.dep_ == "pobj" and member.pos_ == "PROPN":
+                    last = max([member, *member.conjuncts], key=lambda t: t.i)
+                    out += [c for c in member.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > last.i]
+    return out
 
 
 def _with_conjuncts(token: Any) -> list[int]:
@@ -831,7 +1062,7 @@ def _with_conjuncts(token: Any) -> list[int]:
         # one: the argument is the full name, as when the short name is parsed as its apposition
         token = next((c for c in token.children if c.dep_ in ("nmod", "compound") and c.i < token.i - 1 and c.pos_ == "PROPN"), token)
     members = _coordination(token)
-    out = [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos"]
+    out = [t.i for t in members] + [c.i for t in members for c in t.children if c.dep_ == "appos" and not _short_name_of_name(c, t)]
     for t in members:
         out += [m.i for m in _listed_members(t)] + [n.i for n in _named_by(t)]
     return list(dict.fromkeys(out))
@@ -852,6 +1083,49 @@ def clause_subject(token: Any) -> Any | None:
             return None
         token = token.head
     return None
+
+
+def _bracketed_list(token: Any) -> bool:
+    """A list in brackets ("the member countries of X (A, B and C)"): an opening bracket before the name, and a comma or a
+    conjunction before the closing one."""
+    return len(_bracket_members(token)) > 1
+
+
+def _bracket_members(token: Any) -> list[Any]:
+    """The names of a list in brackets that opens with the token ("(A, B, C and D)"), however the parser hung them:
+    every proper noun in the brackets that heads its own name."""
+    doc = token.doc
+    if token.i == 0 or doc[token.i - 1].text != "(":
+        return []
+    inside = []
+    for t in doc[token.i:]:
+        if t.text in (")", "(") or t.is_sent_end and t.i > token.i:
+            break
+        inside.append(t)
+    if not any(t.text == "," or t.dep_ == "cc" for t in inside):
+        return []
+    return [t for t in inside if t.pos_ == "PROPN" and not (t.dep_ in ("compound", "nmod", "amod", "flat") and t.head.i in {u.i for u in inside})]
+
+
+COMPANION_PREPS = {"along": "with", "together": "with", "alongside": None}
+
+
+def _companions(token: Any) -> list[Any]:
+    """Names a subject is joined by: "A, along with B and C, is a member of X", "A, together with B, took part in E"."""
+    if token.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    out = []
+    for word in [c for t in (token, token.head) for c in t.children if c.dep_ in ("prep", "advmod") and c.lower_ in COMPANION_PREPS]:
+        second = COMPANION_PREPS[word.lower_]
+        preps = [word] if second is None else [c for c in word.children if c.dep_ == "prep" and c.lower_ == second]
+        out += [m for prep in preps for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" for m in _coordination(c)]
+    return out
+
+
+def _co_host(verb: Any) -> bool:
+    """The verb is "co-host" written with a hyphen (the tokenizer splits "co", "-", "hosted")."""
+    doc = verb.doc
+    return verb.i >= 2 and doc[verb.i - 1].text == "-" and doc[verb.i - 2].lower_ == "co"
 
 
 @dataclass(frozen=True)
@@ -876,8 +1150,13 @@ def find(parsed: Any) -> list[Fact]:
         nodes = {spec["RIGHT_ID"]: token_ids[n] for n, spec in enumerate(variants[int(k)])}
         if _denied(parsed[i] for i in token_ids):
             continue
-        if name == "members_listed_after" and parsed[nodes["m"] - 1].text not in LIST_INTRODUCERS:
-            continue  # only a list set off by a dash or colon names the members ("X (Y)" is X's short name)
+        if name == "members_listed_after" and parsed[nodes["m"] - 1].text not in LIST_INTRODUCERS and not _bracketed_list(parsed[nodes["m"]]):
+            continue  # only a list set off by a dash or colon names the members ("X (Y)" is X's short name, "X (A, B and C)" a list)
+        if name == "held_after_event" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in parsed[nodes["verb"]].children)
+                                           or not parsed[nodes["verb"]].i > nodes["ev"]):
+            continue  # a participle with a subject of its own, or before the event, is not the event's
+        if name == "gathers" and parsed[nodes["m"]].lemma_.lower() in PART_NOUNS:
+            continue  # "X comprises three bodies: A, B and C": organs (comprises_bodies), not members
         if name == "acted_at" and parsed[nodes["verb"]].lemma_.lower() in LOOKING_VERBS:
             continue  # "A looked at E" is about the event, not in it
         if name in ("joined", "joined_clause") and "verb" in nodes and _as_observer(parsed[nodes["verb"]]):
@@ -894,7 +1173,11 @@ def find(parsed: Any) -> list[Fact]:
                     continue
             if out.tail_elided and not elided_object(parsed[nodes[out.tail]]):
                 continue
-            heads = _with_conjuncts(_antecedent(head))
+            heads = _with_conjuncts(_antecedent(head)) + [c.i for c in _companions(head)]
+            if out.list_after_tail:
+                heads = [t.i for t in _list_after(parsed[nodes[out.tail]])]
+            if out.label == "held_in" and name == "hosted" and _co_host(parsed[nodes["verb"]]):
+                continue  # "A and B co-hosted E": the co-hosts take part, but co-hosting says nothing of where
             if out.label == "participant_in":
                 heads += [r.i for h in heads for r in _represented(parsed[h])]
             tails = [nodes[out.tail]] if out.tail_elided else _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
