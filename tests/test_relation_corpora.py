@@ -114,3 +114,35 @@ def test_relation_benchmark_scores_the_challenge_half_asked_for():
     # The other sets do not depend on the half.
     assert {k: [d.id for d in v] for k, v in test_sets.items() if k != "challenge test half"} == \
         {k: [d.id for d in v] for k, v in dev_sets.items() if k != dev_name}
+
+
+def test_redocred_transitive_place_pairs_are_unlabelled_and_unmapped_pairs_left_out_of_training():
+    # "A, in B, C": A -> B, B -> C and the transitive A -> C (Re-DocRED's closure; the guidelines relate neighbours).
+    raw = {
+        "sents": [["Hove", ",", "in", "Sussex", ",", "England", "borders", "Brighton", "."]],
+        "vertexSet": [
+            [{"name": "Hove", "sent_id": 0, "pos": [0, 1], "type": "LOC"}],
+            [{"name": "Sussex", "sent_id": 0, "pos": [3, 4], "type": "LOC"}],
+            [{"name": "England", "sent_id": 0, "pos": [5, 6], "type": "LOC"}],
+            [{"name": "Brighton", "sent_id": 0, "pos": [7, 8], "type": "LOC"}],
+        ],
+        "labels": [
+            {"h": 0, "t": 1, "r": "P131", "evidence": [0]},
+            {"h": 1, "t": 2, "r": "P131", "evidence": [0]},
+            {"h": 0, "t": 2, "r": "P17", "evidence": [0]},
+            {"h": 0, "t": 3, "r": "P47", "evidence": [0]},
+        ],
+    }
+    doc = redocred.convert_document(raw, "d")
+    names = {e.id: e.text for e in doc.entities}
+    assert sorted((names[r.head], names[r.tail]) for r in doc.relations) == [("Hove", "Sussex"), ("Sussex", "England")]
+    assert sorted((names[h], names[t]) for h, t in doc.annotations[crossre.UNLABELLED]) == [("England", "Hove"), ("Hove", "England")]
+    assert sorted((names[h], names[t]) for h, t in doc.annotations[redocred.UNMAPPED_PAIRS]) == [("Brighton", "Hove"), ("Hove", "Brighton")]
+    # A direct statement of the same two names elsewhere keeps the pair gold.
+    raw["sents"].append(["Hove", "is", "in", "England", "."])
+    raw["vertexSet"][0].append({"name": "Hove", "sent_id": 1, "pos": [0, 1], "type": "LOC"})
+    raw["vertexSet"][2].append({"name": "England", "sent_id": 1, "pos": [3, 4], "type": "LOC"})
+    raw["labels"][2]["evidence"] = [0, 1]
+    doc = redocred.convert_document(raw, "d")
+    assert not doc.annotations[crossre.UNLABELLED]
+    assert sum(1 for r in doc.relations if r.label == "located_in") == 4
