@@ -1,4 +1,5 @@
-"""Vetoes written over the parse and the gazetteer (issue 11, fifth round); no sentence here is from the seed page."""
+"""Vetoes written over the parse and the gazetteer, and the place-size feature (issue 11, fifth round); no sentence here is
+from the seed page."""
 
 from __future__ import annotations
 
@@ -60,3 +61,12 @@ def test_two_countries_are_never_one_inside_the_other_but_a_city_is_in_its_count
     assert "two_countries" in found[("Chile", "Bolivia")]
     assert "two_countries" not in found[("Lima", "Peru")]
     assert "two_countries" not in found[("Lima", "Chile")]
+
+
+def test_place_sizes_are_features_with_how_closely_the_parse_joins_the_places():
+    doc = make_doc("The forum met in Lyon, France, and the delegates later travelled by train to see the old harbours of Italy.",
+                   [("Lyon", "LOC"), ("France", "LOC"), ("Italy", "LOC")])
+    feats = {(i.candidate.head.text, i.candidate.tail.text): i.features for i in examples(doc, parse(doc))}
+    assert "place_ranks=1|3|near" in feats[("Lyon", "France")]
+    assert "place_ranks=3|1|near" in feats[("France", "Lyon")]
+    assert "place_ranks=1|3|far" in feats[("Lyon", "Italy")]

@@ -8,14 +8,9 @@ may span sentences; the guidelines annotate a relation where one sentence
 states it, so a relation is kept between two mentions that share a sentence
 listed in its evidence (or any shared sentence when no evidence is given).
 
-Two of Re-DocRED's conventions are not the guidelines': it annotates the
-transitive closure of a chain of places ("Franklin Lakes, in Bergen County,
-New Jersey": Franklin Lakes -> New Jersey too), where the guidelines relate
-neighbours only (ANNOTATION-DECISIONS.md 22), and it has relations with no
-label here (educated at, shares border with, ...) whose pairs are no
-negatives of the guidelines' labels either. Such pairs are neither trained on
-nor, for the transitive ones, scored: see ``_transitive_places`` and
-``UNMAPPED_PAIRS``.
+Re-DocRED has relations with no label here (educated at, shares border
+with, ...); their same-sentence pairs are not negatives of the guidelines'
+labels either, so they are left out of training (``UNMAPPED_PAIRS``).
 """
 
 from __future__ import annotations
@@ -116,7 +111,6 @@ def _map_relation(prop: str, head_label: str, tail_label: str, person_membership
 def convert_document(raw: dict, doc_id: str, person_membership: bool = True) -> Document:
     from textmine.document import relation_allowed
     from textmine.resources.gazetteer import is_nationality_adjective
-    from textmine.training.crossre import UNLABELLED  # crossre reads this module's rebuild_text
 
     text, token_offsets, sentence_spans = rebuild_text(raw["sents"])
     doc = Document(id=doc_id, text=text, source={"format": "redocred", "title": raw.get("title")})
@@ -150,7 +144,7 @@ def convert_document(raw: dict, doc_id: str, person_membership: bool = True) -> 
     _drop_crossing(doc)
     alive = {e.id for e in doc.entities}
     relation_keys: set[tuple[str, str, str]] = set()
-    unmapped: set[tuple[str, str]] = set()
+    unmapped: list[tuple[Entity, Entity]] = []
     for label_info in raw.get("labels", []):
         heads = [(e, s) for e, s in mentions_by_vertex[label_info["h"]] if e.id in alive]
         tails = [(e, s) for e, s in mentions_by_vertex[label_info["t"]] if e.id in alive]
@@ -158,7 +152,7 @@ def convert_document(raw: dict, doc_id: str, person_membership: bool = True) -> 
             continue
         mapped = _map_relation(label_info["r"], heads[0][0].label, tails[0][0].label, person_membership)
         if mapped is None:
-            unmapped |= {pair for h, hs in heads for t, ts in tails if hs == ts for pair in ((h.id, t.id), (t.id, h.id))}
+            unmapped += [(h, t) for h, h_sent in heads for t, t_sent in tails if h_sent == t_sent]
             continue
         label, swap = mapped
         if swap:
@@ -174,39 +168,13 @@ def convert_document(raw: dict, doc_id: str, person_membership: bool = True) -> 
                 if key not in relation_keys:
                     relation_keys.add(key)
                     doc.relations.append(Relation(id=f"R{len(doc.relations) + 1}", label=label, head=head.id, tail=tail.id, source="redocred"))
-    transitive = _transitive_places(doc)
-    doc.relations = [r for r in doc.relations if (r.head, r.tail) not in transitive]
-    related = {pair for r in doc.relations for pair in ((r.head, r.tail), (r.tail, r.head))}
     doc.annotations["sentences"] = [(s.start, s.end) for s in sentence_spans]
     doc.annotations["unannotated_spans"] = sorted(misc_spans)
-    doc.annotations[UNLABELLED] = sorted({pair for h, t in transitive for pair in ((h, t), (t, h))})
-    doc.annotations[UNMAPPED_PAIRS] = sorted(unmapped - related)
     doc.renumber()
+    # After renumbering: the pairs are kept as entities until their ids are final.
+    related = {pair for r in doc.relations for pair in ((r.head, r.tail), (r.tail, r.head))}
+    doc.annotations[UNMAPPED_PAIRS] = sorted({pair for h, t in unmapped for pair in ((h.id, t.id), (t.id, h.id))} - related)
     return doc
-
-
-def _transitive_places(doc: Document) -> set[tuple[str, str]]:
-    """located_in pairs (A, C) of one sentence that a place B named between them links: A -> B and B -> C.
-
-    The guidelines relate the neighbours of a chain of places only
-    (ANNOTATION-DECISIONS.md 22: "University, Almaty, Kazakhstan" gives
-    University -> Almaty and Almaty -> Kazakhstan, not University ->
-    Kazakhstan); Re-DocRED annotates the whole closure. Such a pair is
-    neither right nor wrong under the guidelines, so it is left unlabelled
-    (not trained on, predictions on it not scored), unless the same two names
-    are also related without a place between them, which then stays the gold fact.
-    """
-    by_id = doc.entity_by_id()
-    located = {(r.head, r.tail) for r in doc.relations if r.label == "located_in"}
-    transitive = set()
-    for head, tail in located:
-        low, high = sorted((by_id[head].start, by_id[tail].start))
-        if any(low < m.start < high and (head, m.id) in located and (m.id, tail) in located for m in doc.entities):
-            transitive.add((head, tail))
-    def names(pair: tuple[str, str]) -> tuple[str, str]:
-        return tuple(" ".join(by_id[i].text.casefold().split()) for i in pair)
-    direct = {names(pair) for pair in located - transitive}
-    return {pair for pair in transitive if names(pair) not in direct}
 
 
 def _drop_crossing(doc: Document) -> None:
