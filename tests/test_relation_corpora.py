@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textmine.stages.relations.candidates import NONE_LABEL
 from textmine.training import challenge, crossre, redocred
+from textmine.training import relations as training
 
 
 def test_crossre_labels_map_by_argument_types_and_leave_the_rest_out():
@@ -114,3 +115,25 @@ def test_relation_benchmark_scores_the_challenge_half_asked_for():
     # The other sets do not depend on the half.
     assert {k: [d.id for d in v] for k, v in test_sets.items() if k != "challenge test half"} == \
         {k: [d.id for d in v] for k, v in dev_sets.items() if k != dev_name}
+
+
+
+def test_redocred_pairs_of_unmapped_relations_are_left_out_of_training_not_negatives():
+    # Vertices out of text order: the pairs must name the entities' final ids.
+    raw = {
+        "sents": [["Hove", "borders", "Brighton", "in", "Sussex", "."]],
+        "vertexSet": [
+            [{"name": "Sussex", "sent_id": 0, "pos": [4, 5], "type": "LOC"}],
+            [{"name": "Brighton", "sent_id": 0, "pos": [2, 3], "type": "LOC"}],
+            [{"name": "Hove", "sent_id": 0, "pos": [0, 1], "type": "LOC"}],
+        ],
+        "labels": [{"h": 2, "t": 1, "r": "P47", "evidence": [0]}, {"h": 1, "t": 0, "r": "P131", "evidence": [0]}],
+    }
+    doc = redocred.convert_document(raw, "d")
+    names = {e.id: e.text for e in doc.entities}
+    assert [(names[r.head], names[r.tail], r.label) for r in doc.relations] == [("Brighton", "Sussex", "located_in")]
+    assert sorted((names[h], names[t]) for h, t in doc.annotations[redocred.UNMAPPED_PAIRS]) == [("Brighton", "Hove"), ("Hove", "Brighton")]
+    training.parse_documents([doc], use_cache=False)
+    data = training.build_dataset([doc])
+    pairs = [(item.candidate.head.text, item.candidate.tail.text) for item in data.items]
+    assert ("Hove", "Brighton") not in pairs and ("Hove", "Sussex") in pairs

@@ -7,6 +7,10 @@ labels. Re-DocRED's relations are between entities (all their mentions) and
 may span sentences; the guidelines annotate a relation where one sentence
 states it, so a relation is kept between two mentions that share a sentence
 listed in its evidence (or any shared sentence when no evidence is given).
+
+Re-DocRED has relations with no label here (educated at, shares border
+with, ...); their same-sentence pairs are not negatives of the guidelines'
+labels either, so they are left out of training (``UNMAPPED_PAIRS``).
 """
 
 from __future__ import annotations
@@ -19,6 +23,10 @@ from typing import Iterator
 
 from textmine.document import Document, Entity, Relation
 from textmine.resources.locations import corpus_dir, require_corpus
+
+# Key of Document.annotations listing (head id, tail id) pairs, both ways, of same-sentence mentions of a relation the
+# mapping leaves out: left out of the classifier's training (not "no relation"), still scored as any other pair.
+UNMAPPED_PAIRS = "unmapped_pairs"
 
 DEFAULT_PATH = corpus_dir() / "redocred" / "dev_revised.json"
 
@@ -136,6 +144,7 @@ def convert_document(raw: dict, doc_id: str, person_membership: bool = True) -> 
     _drop_crossing(doc)
     alive = {e.id for e in doc.entities}
     relation_keys: set[tuple[str, str, str]] = set()
+    unmapped: list[tuple[Entity, Entity]] = []
     for label_info in raw.get("labels", []):
         heads = [(e, s) for e, s in mentions_by_vertex[label_info["h"]] if e.id in alive]
         tails = [(e, s) for e, s in mentions_by_vertex[label_info["t"]] if e.id in alive]
@@ -143,6 +152,7 @@ def convert_document(raw: dict, doc_id: str, person_membership: bool = True) -> 
             continue
         mapped = _map_relation(label_info["r"], heads[0][0].label, tails[0][0].label, person_membership)
         if mapped is None:
+            unmapped += [(h, t) for h, h_sent in heads for t, t_sent in tails if h_sent == t_sent]
             continue
         label, swap = mapped
         if swap:
@@ -161,6 +171,9 @@ def convert_document(raw: dict, doc_id: str, person_membership: bool = True) -> 
     doc.annotations["sentences"] = [(s.start, s.end) for s in sentence_spans]
     doc.annotations["unannotated_spans"] = sorted(misc_spans)
     doc.renumber()
+    # After renumbering: the pairs are kept as entities until their ids are final.
+    related = {pair for r in doc.relations for pair in ((r.head, r.tail), (r.tail, r.head))}
+    doc.annotations[UNMAPPED_PAIRS] = sorted({pair for h, t in unmapped for pair in ((h.id, t.id), (t.id, h.id))} - related)
     return doc
 
 

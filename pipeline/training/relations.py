@@ -20,7 +20,7 @@ from typing import Any, Callable
 from textmine.training.corpus import load_gold_documents
 from textmine.document import Document
 from textmine.training.crossre import UNLABELLED
-from textmine.training.redocred import split
+from textmine.training.redocred import UNMAPPED_PAIRS, split
 from textmine.stages.relations import model as model_io
 from textmine.stages.relations.candidates import NONE_LABEL
 from textmine.stages.relations.classify import EXAMPLES_KEY, Example, decide_one, examples, gold_lookup, label_confidences
@@ -76,7 +76,7 @@ class Dataset:
     def add(self, doc: Document) -> None:
         """The document's candidates with their gold labels; pairs whose gold relation has no mapping are left out."""
         lookup = gold_lookup(doc)
-        unlabelled = {tuple(pair) for pair in doc.annotations.get(UNLABELLED, ())}
+        unlabelled = {tuple(pair) for key in (UNLABELLED, UNMAPPED_PAIRS) for pair in doc.annotations.get(key, ())}
         # A document's examples depend on its text, entities and parse only: computed once per training run.
         if EXAMPLES_KEY not in doc.annotations:
             doc.annotations[EXAMPLES_KEY] = examples(doc, doc.annotations["spacy"])

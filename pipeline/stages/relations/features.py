@@ -6,7 +6,7 @@ so every member of "India, Pakistan and Iran" reads like the first), trigger
 words and their meaning groups (``triggers``: membership, location,
 hosting, participation, affiliation, ...) between the pair and on the path,
 clause boundaries crossed by the path, list structure, distance, punctuation
-between, and the patterns that fired (dependency constructions and
+between, the sizes of places by their gazetteer kind, and the patterns that fired (dependency constructions and
 layouts). No feature names a particular entity: mention texts only enter
 as the last word of organisation and event names ("Committee", "summit"),
 which says what kind of thing they are.
@@ -266,6 +266,13 @@ def extract(
                 if group in path_groups:
                     f[f"path_group={types}|{group}"] = 1.0
             f[f"clauses={types}|{min(clause_boundaries(table, on_path), 2)}"] = 1.0
+        if "LOC" in (head_label, tail_label):
+            # Sizes of the places by their gazetteer kind (0 unknown, city 1 ... region 4), with how closely the parse
+            # joins them: "A, B" and "A in B" put a place in a larger one; a city and a country far apart in one
+            # sentence are not stated to be one in the other.
+            ranks = "|".join(str(patterns.place_rank(e.text)) if e.label == "LOC" else e.label for e in (cand.head, cand.tail))
+            near = "near" if on_path is not None and len(on_path) <= 4 else "far"
+            f[f"place_ranks={ranks}|{near}"] = 1.0
 
     for role, entity in (("head", cand.head), ("tail", cand.tail)):
         word = _name_word(entity.label, entity.text)

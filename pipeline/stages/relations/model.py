@@ -24,7 +24,7 @@ from textmine.resources.locations import file_sha256, in_checkout, models_dir
 MODELS_DIR = models_dir()
 DEFAULT_MODEL_PATH = MODELS_DIR / "relations.skops"
 # Bump when features or labels change: a model trained on other features must be retrained, not used.
-MODEL_FORMAT_VERSION = "relations-1"
+MODEL_FORMAT_VERSION = "relations-2"
 CALIBRATION_FOLDS = 3
 # Square root of the balanced class weights: the best held-out F1 among the weightings tried (none, balanced, ^0.3, ^0.5).
 CLASS_WEIGHT_POWER = 0.5

@@ -1,0 +1,72 @@
+"""Vetoes written over the parse and the gazetteer, and the place-size feature (issue 11, fifth round); no sentence here is
+from the seed page."""
+
+from __future__ import annotations
+
+from textmine.document import Document, Entity
+from textmine.stages.relations.classify import examples, parse
+
+
+def make_doc(text: str, spans: list[tuple[str, str]]) -> Document:
+    entities, pos = [], 0
+    for i, (surface, label) in enumerate(spans, 1):
+        start = text.index(surface, pos)
+        entities.append(Entity(f"T{i}", start, start + len(surface), label, surface))
+        pos = start + len(surface)
+    return Document(id="d", text=text, entities=entities)
+
+
+def vetoed(doc: Document) -> dict[tuple[str, str], list[str]]:
+    out: dict[tuple[str, str], list[str]] = {}
+    for item in examples(doc, parse(doc)):
+        out.setdefault((item.candidate.head.text, item.candidate.tail.text), []).extend(item.vetoes)
+    return out
+
+
+def test_a_partnership_belongs_to_its_subject_not_to_the_object_of_another_clause():
+    doc = make_doc(
+        "Having obtained observer status at the African Union, the Nile Basin Initiative is building partnerships with "
+        "regional bodies, including IGAD, SADC and ECOWAS.",
+        [("African Union", "ORG"), ("Nile Basin Initiative", "ORG"), ("IGAD", "ORG"), ("SADC", "ORG"), ("ECOWAS", "ORG")],
+    )
+    found = vetoed(doc)
+    for member in ("IGAD", "SADC", "ECOWAS"):
+        assert "third_party_partnership" in found[("African Union", member)]
+        assert "third_party_partnership" in found[(member, "African Union")]
+        # the subject of the clause is the party: no veto
+        assert "third_party_partnership" not in found[("Nile Basin Initiative", member)]
+
+
+def test_the_object_of_the_main_verb_is_not_a_party_of_a_participles_partnership():
+    doc = make_doc("Forging partnerships with Mercosur, the Andean Community hosted UNASUR in Quito.",
+                   [("Mercosur", "ORG"), ("Andean Community", "ORG"), ("UNASUR", "ORG"), ("Quito", "LOC")])
+    found = vetoed(doc)
+    assert "third_party_partnership" in found[("UNASUR", "Mercosur")]
+    assert "third_party_partnership" not in found[("Andean Community", "Mercosur")]
+
+
+def test_parties_inside_the_partnership_phrase_are_not_vetoed():
+    doc = make_doc("The partnership between ASEAN and the Pacific Islands Forum with the Colombo Plan grew.",
+                   [("ASEAN", "ORG"), ("Pacific Islands Forum", "ORG"), ("Colombo Plan", "ORG")])
+    found = vetoed(doc)
+    assert "third_party_partnership" not in found[("ASEAN", "Colombo Plan")]
+    assert "third_party_partnership" not in found[("Pacific Islands Forum", "Colombo Plan")]
+
+
+def test_two_countries_are_never_one_inside_the_other_but_a_city_is_in_its_country():
+    doc = make_doc("Talks in Lima between Peru and Bolivia on the situation in Chile ended.",
+                   [("Lima", "LOC"), ("Peru", "LOC"), ("Bolivia", "LOC"), ("Chile", "LOC")])
+    found = vetoed(doc)
+    assert "two_countries" in found[("Peru", "Chile")]
+    assert "two_countries" in found[("Chile", "Bolivia")]
+    assert "two_countries" not in found[("Lima", "Peru")]
+    assert "two_countries" not in found[("Lima", "Chile")]
+
+
+def test_place_sizes_are_features_with_how_closely_the_parse_joins_the_places():
+    doc = make_doc("The forum met in Lyon, France, and the delegates later travelled by train to see the old harbours of Italy.",
+                   [("Lyon", "LOC"), ("France", "LOC"), ("Italy", "LOC")])
+    feats = {(i.candidate.head.text, i.candidate.tail.text): i.features for i in examples(doc, parse(doc))}
+    assert "place_ranks=1|3|near" in feats[("Lyon", "France")]
+    assert "place_ranks=3|1|near" in feats[("France", "Lyon")]
+    assert "place_ranks=1|3|far" in feats[("Lyon", "Italy")]
