@@ -435,6 +435,12 @@ def train_relations(
     redocred_docs: Optional[int] = typer.Option(
         None, "--redocred-docs", min=5, help="Use only the first N Re-DocRED documents (a quick trial model; default: all 500)."
     ),
+    crossre_docs: Optional[int] = typer.Option(
+        None, "--crossre-docs", min=1, help="Use only the first N CrossRE train documents of each domain (a quick trial model; default: all)."
+    ),
+    challenge_docs: Optional[int] = typer.Option(
+        None, "--challenge-docs", min=1, help="Use only the first N challenge dev passages (a quick trial model; default: all)."
+    ),
 ) -> None:
     """Train the relation classifier from the seed gold, Re-DocRED (80 %), CrossRE train and the challenge set's dev half.
 
@@ -444,7 +450,8 @@ def train_relations(
     from textmine.training.relations import run_training
 
     with _needs_corpus():
-        run_training(out or DEFAULT_MODEL_PATH, seed=seed, use_cache=not no_cache, report=typer.echo, redocred_limit=redocred_docs)
+        run_training(out or DEFAULT_MODEL_PATH, seed=seed, use_cache=not no_cache, report=typer.echo, redocred_limit=redocred_docs,
+                     crossre_limit=crossre_docs, challenge_limit=challenge_docs)
 
 
 @benchmark_app.command("relations")

@@ -290,6 +290,8 @@ def test_found_spans_are_ordered_clean_and_disjoint(text):
         ("On Friday, June 20, 2013 it", "Friday, June 20, 2013", "June 20, 2013"),
         ("From 2004 to 2019, exercises", "From 2004 to 2019", "2004 to 2019"),
         ("In 2018 alone, many", "2018 alone", "2018"),
+        # The span is cut to the dates inside it, never stretched to one it only touches.
+        ("opened on 5 May 2012 in Astana (2005).", "2012 in Astana (", "2012"),
     ],
 )
 def test_trim_keeps_the_date(text, proposed, expected):
@@ -297,6 +299,23 @@ def test_trim_keeps_the_date(text, proposed, expected):
     trimmed = trim_date_span(text, start, start + len(proposed))
     assert trimmed is not None
     assert text[trimmed[0]:trimmed[1]] == expected
+
+
+# A proposed span is read in the context of its own line: what ends the line above (a page or
+# issue reference broken by the line end) does not reach into it, nor the line below into it.
+@pytest.mark.parametrize(
+    "text, proposed, expected",
+    [
+        ("Conference report\n2005 was the year of the summit.", "2005", "2005"),
+        ("Ivanov A. Security // Vestnik. 2004. pp. 20-\n2005 was the year of the treaty.", "2005", "2005"),
+        ("Вестник КазНУ, №\n2005 г. стал годом реформ.", "2005 г.", "2005 г."),
+        ("The talks ran from May 20-\n25, 2013 in Astana.", "May 20-", "May 20"),
+    ],
+)
+def test_trim_reads_a_span_in_the_context_of_its_line(text, proposed, expected):
+    start = text.index(proposed)
+    trimmed = trim_date_span(text, start, start + len(proposed))
+    assert trimmed is not None and text[trimmed[0]:trimmed[1]] == expected
 
 
 @pytest.mark.parametrize(
@@ -315,6 +334,12 @@ def test_trim_keeps_the_date(text, proposed, expected):
         ("They were called Peace Mission 2014.", "2014"),
         ("see https://knews.kg/2018/06/25/x", "2018"),
         ("the", "the"),
+        # Only punctuation or spaces, even inside a date expression: nothing is left of the span.
+        ("on 5 May, 2005 in Almaty", ", "),
+        ("on 5 May, 2005 in Almaty", " "),
+        # Spans that only touch a date: right after its end, or ending where it starts.
+        ("Report (1998–2005) period", ") period"),
+        ("Report (1998–2005) period", "Report ("),
     ],
 )
 def test_trim_rejects_what_is_not_a_date(text, proposed):
@@ -349,6 +374,23 @@ def test_date_values_component_sets_values_by_segment_language():
     assert component.name == "date_values"
     component(doc)
     assert [e.value for e in doc.entities] == ["2007-06-05", "2007-05-06", "199X", None]
+
+
+def test_date_values_reads_every_date_after_other_labels():
+    text = "The SCO met on 5 May 2012 and again in 2014."
+    doc = Document(id="d", text=text)
+    doc.entities = [_entity(text, "T1", "SCO", label="ORG"), _entity(text, "T2", "5 May 2012"), _entity(text, "T3", "2014")]
+    components.create("date_values")(doc)
+    assert [e.value for e in doc.entities] == [None, "2012-05-05", "2014"]
+
+
+def test_a_cyrillic_date_is_read_day_first_inside_an_english_segment():
+    # Russian writes the day first; the Russian preposition in the DATE's own text makes it Russian.
+    text = "Submission deadline: до 05/06/2007."
+    doc = Document(id="d", text=text, segments=[Segment(0, len(text), "en", "article")])
+    doc.entities = [_entity(text, "T1", "до 05/06/2007")]
+    components.create("date_values")(doc)
+    assert doc.entities[0].value == "2007-06-05"
 
 
 def test_date_values_defaults_to_english_and_reads_cyrillic_as_russian():

@@ -388,12 +388,18 @@ def test_train_relations_on_a_small_corpus_and_the_model_changes_predictions(tmp
 
     monkeypatch.setenv("TEXTMINE_CACHE", str(tmp_path / "cache"))
     model = tmp_path / "small.skops"
-    result = runner.invoke(app, ["train", "relations", "--out", str(model), "--redocred-docs", "20", "--seed", "5"])
+    # A small corpus: 20 Re-DocRED documents (16 trained on, 4 held out), the first 12 CrossRE documents
+    # of each domain and the first 30 challenge passages, besides the seed (about 70 documents, not 660).
+    result = runner.invoke(app, ["train", "relations", "--out", str(model), "--redocred-docs", "20", "--crossre-docs", "12",
+                                 "--challenge-docs", "30", "--seed", "5"])
     assert result.exit_code == 0, result.output
     from textmine.stages.relations.model import file_sha256
 
     manifest = json.loads(model.with_suffix(".manifest.json").read_text(encoding="utf-8"))
     assert manifest["seed"] == 5 and manifest["sha256"] == file_sha256(model)
+    assert {name: source["documents"] for name, source in manifest["training_sources"].items()} == {
+        "seed": 1, "redocred": 16, "crossre_politics": 12, "crossre_news": 12, "challenge_dev": 30,
+    }
 
     text = SEED.read_text(encoding="utf-8")
     components = ("segmenter", "ner", "date_values", "canonical", "relations")

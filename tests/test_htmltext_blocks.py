@@ -112,3 +112,52 @@ def test_html_language_from_the_html_element_or_content_language(html_lang, meta
 )
 def test_html_adjacent_inline_elements_are_separate_words_only_at_field_boundaries(paragraph, text):
     assert extract_html(f"<html><body><div>{paragraph}</div></body></html>").text == text + "\n"
+
+
+# The block-level elements of HTML: each starts a paragraph of its own (table cells outside a table
+# are dropped by the parser, so the table elements are left to the page tests).
+@pytest.mark.parametrize(
+    "tag",
+    "address article aside blockquote center dd details dialog dir div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hgroup legend li main menu nav ol p pre section summary ul".split(),
+)
+def test_html_block_elements_start_a_paragraph(tag):
+    page = extract_html(f"<html><body><span>Before</span><{tag}>Inside</{tag}><span>After</span></body></html>")
+    assert page.text == "Before\n\nInside\n\nAfter\n"
+    inside = next(b for b in page.blocks if page.text[b["start"]:b["end"]] == "Inside")
+    assert inside["tag"] == tag
+
+
+@pytest.mark.parametrize("tag", ["nav", "header", "footer", "aside", "main", "article"])
+def test_html_landmark_elements_are_landmarks(tag):
+    page = extract_html(f"<html><body><{tag}><p>Inside.</p></{tag}><p>Outside.</p></body></html>")
+    assert {page.text[b["start"]:b["end"]]: b["landmarks"] for b in page.blocks} == {"Inside.": [tag], "Outside.": []}
+
+
+def test_html_block_path_names_ids_and_classes():
+    page = extract_html('<html><body><div id=" main-text " class="a b c d"><p>Text.</p></div></body></html>')
+    assert [b["path"] for b in page.blocks] == ["html > body > div#main-text.a.b.c > p"]
+
+
+def test_html_path_keeps_the_innermost_64_elements():
+    page = extract_html("<html><body>" + "<div>" * 100 + "<p>Deep.</p>" + "</div>" * 100 + "</body></html>")
+    assert len(page.blocks[0]["path"].split(" > ")) == 64
+
+
+def test_html_attribute_limit_counts_the_shortest_attributes_too():
+    # The length pre-filter must not let through an element whose attributes are as short as
+    # HTML allows with a value (4 characters: space, name, "=", value): 1,001 of them are refused.
+    markup = "<html><body><p" + " a=1" * 1001 + ">Text.</p></body></html>"
+    with pytest.raises(UnreadableHtml) as caught:
+        extract_html(markup)
+    assert str(caught.value) == "an HTML element has 1,001 attributes (at most 1,000 are read): not a web page to extract"
+    assert extract_html("<html><body><p" + " a=1" * 1000 + ">Text.</p></body></html>").text == "Text.\n"
+
+
+def test_html_declared_charset_is_read_in_the_first_4096_bytes_only():
+    from textmine.stages.htmltext import declared_charset
+
+    declaration = b"<meta charset=windows-1251>"
+    assert declared_charset(b" " * (4096 - len(declaration)) + declaration) == "cp1251"
+    # Cut after the 4096th byte: "windows-125" is no charset, so none is declared.
+    assert declared_charset(b" " * (4098 - len(declaration)) + declaration) is None

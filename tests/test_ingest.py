@@ -136,6 +136,37 @@ def test_latin_code_pages_are_told_apart_by_alphabet(tmp_path, codec, text):
     assert read_doc(path).text == text
 
 
+# On a short title-case phrase the detector ranks several Cyrillic code pages equal; a wrong
+# one flips the case of every letter ("сЬЭСдй Щ сгдСЮС"), so each capitalised word turns into
+# a lower-case letter followed by capitals, which the mojibake score counts (made-up phrases).
+@pytest.mark.parametrize(
+    ("codec", "text"),
+    [
+        ("koi8_r", "Алматы и Астана"),
+        ("koi8_r", "Добрый День"),
+        ("iso8859_5", "Добрый День"),
+        ("iso8859_5", "Журнал Вестник"),
+    ],
+)
+def test_case_flipped_readings_lose_on_short_title_case_phrases(codec, text):
+    decoded, encoding = decode_bytes(text.encode(codec))
+    assert decoded == text and encoding.replace("-", "_") == codec
+
+
+def test_the_detector_reads_only_the_first_megabyte():
+    # Its cost grows with the input, so a long file is decoded whole with the encoding of its
+    # first megabyte (1,048,576 bytes): here plain ASCII, read as UTF-8, which the Windows-1251
+    # bytes after it are not. The refusal names the first such byte.
+    head = ("The delegation presented a detailed report on regional cooperation. " * 16000)[: 1 << 20]
+    tail = "Делегация представила подробный доклад. ".encode("cp1251") * 20
+    with pytest.raises(UnreadableInput) as caught:
+        decode_bytes(head.encode("ascii") + tail)
+    assert str(caught.value) == (
+        f"undecodable bytes: byte 0x{tail[0]:02x} at offset {1 << 20} is not utf-8, "
+        "the encoding of the file's first megabyte; re-save it as UTF-8"
+    )
+
+
 def test_letters_outside_one_alphabet_counts_the_mix():
     from textmine.stages.ingest import _letters_outside_one_alphabet
 

@@ -188,12 +188,19 @@ def summary(scores: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def training_sources(seed: int = SEED, redocred_limit: int | None = None) -> tuple[dict[str, list[Document]], list[Document]]:
+def training_sources(
+    seed: int = SEED,
+    redocred_limit: int | None = None,
+    crossre_limit: int | None = None,
+    challenge_limit: int | None = None,
+) -> tuple[dict[str, list[Document]], list[Document]]:
     """The named training sources, and Re-DocRED's held-out part (never trained on).
 
     The seed page, 80 % of Re-DocRED dev, CrossRE politics and news train
     (mapped labels) and the development half of the challenge set. CrossRE dev
-    and the challenge set's test half are benchmark data only.
+    and the challenge set's test half are benchmark data only. The limits keep
+    only the first N documents of Re-DocRED (before the split), of each CrossRE
+    domain and of the challenge passages (a quick model, for tests and trials).
     """
     from textmine.training import challenge, crossre, redocred
 
@@ -201,9 +208,9 @@ def training_sources(seed: int = SEED, redocred_limit: int | None = None) -> tup
     sources = {
         "seed": load_gold_documents(),
         "redocred": train_part,
-        "crossre_politics": crossre.load_documents("politics", "train"),
-        "crossre_news": crossre.load_documents("news", "train"),
-        "challenge_dev": challenge.load_half("dev"),
+        "crossre_politics": crossre.load_documents("politics", "train")[:crossre_limit],
+        "crossre_news": crossre.load_documents("news", "train")[:crossre_limit],
+        "challenge_dev": challenge.load_half("dev")[:challenge_limit],
     }
     return sources, held_out
 
@@ -219,17 +226,20 @@ def run_training(
     use_cache: bool = True,
     report: Callable[[str], None] = print,
     redocred_limit: int | None = None,
+    crossre_limit: int | None = None,
+    challenge_limit: int | None = None,
 ) -> dict[str, Any]:
     """The whole ``textmine train relations`` job; returns the shipped model's manifest.
 
     Two models are written: the shipped one (every source) and, beside it,
     one trained without the seed page, which ``textmine benchmark relations``
-    scores the seed with. ``redocred_limit`` uses only the first N Re-DocRED
-    documents (a quick model, for tests and trials).
+    scores the seed with. The limits use only the first N documents of
+    Re-DocRED, of each CrossRE domain and of the challenge passages (a quick
+    model, for tests and trials; the manifest records the counts used).
     """
     from textmine.evaluation.baselines import classifier_predictor, majority_labels, score
 
-    sources, held_out = training_sources(seed, redocred_limit)
+    sources, held_out = training_sources(seed, redocred_limit, crossre_limit, challenge_limit)
     report(", ".join(f"{name} {len(docs)}" for name, docs in sources.items()) + f" documents; Re-DocRED {len(held_out)} held out (seed {seed})")
     everything = [doc for docs in sources.values() for doc in docs]
     parse_documents(everything + held_out, use_cache=use_cache, report=report)
