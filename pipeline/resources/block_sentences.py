@@ -45,6 +45,11 @@ def breaks_block(previous_line: str, next_line: str, blank: bool) -> bool:
 
 def block_starts(doc: Any) -> list[int]:
     """Indices of the tokens that open a block: the first non-space token after a break that :func:`breaks_block` accepts."""
+    from spacy.attrs import IS_SPACE
+
+    # Line breaks are in whitespace tokens only: a text without any (a paragraph on one line) has no block to start.
+    if not doc.to_array(IS_SPACE).any():
+        return []
     # One pass over the tokens: spaCy makes a new Token object on every doc[i] and rebuilds doc.text on every read.
     columns = [(token.is_space, token.idx, len(token), token.text_with_ws) for token in doc]
     text = "".join(column[3] for column in columns)

@@ -69,6 +69,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.metadata import version
+from itertools import islice
 from typing import Any, Iterable, Mapping, Sequence
 
 from textmine.components import register
@@ -592,11 +593,14 @@ def _is_site_furniture_line(line: str) -> bool:
         return False  # "e-mail: a.b@uni.example.kg", "ORCID: ...": an author's contact in the article's author block
     if field and len(field.group(2).split()) <= SITE_LINE_MAX_WORDS:
         line = field.group(1)
-    words = [word.strip(".,:;!?()[]/|·•«»\"'").casefold() for word in line.split()]
-    words = [word for word in words if word and not any(char.isdigit() for char in word)]
+    stripped = (word.strip(".,:;!?()[]/|·•«»\"'").casefold() for word in line.split())
+    # One word past the limit settles it: a line of prose is not read to its end.
+    words = list(islice((word for word in stripped if word and not any(char.isdigit() for char in word)), SITE_LINE_MAX_WORDS + 1))
+    if not 0 < len(words) <= SITE_LINE_MAX_WORDS:
+        return False
     content = [word for word in words if word not in SITE_FILLER_WORDS]
     parts = [part for word in content for part in word.split("/") if part]
-    return (0 < len(words) <= SITE_LINE_MAX_WORDS and any(part in SITE_WORDS for part in parts)
+    return (any(part in SITE_WORDS for part in parts)
             and all(any(part in SITE_WORDS or part in ARTICLE_HEADING_WORDS for part in word.split("/")) for word in content))
 
 

@@ -1143,6 +1143,14 @@ def find(parsed: Any) -> list[Fact]:
         return []
     matcher = _matcher(parsed.vocab)
     facts: set[Fact] = set()
+    # Token -> the argument tokens it stands for: the constructions' matches share their words.
+    arguments: dict[int, list[int]] = {}
+
+    def arguments_of(token: Any) -> list[int]:
+        if token.i not in arguments:
+            arguments[token.i] = _with_conjuncts(_antecedent(token))
+        return arguments[token.i]
+
     for key, token_ids in matcher(parsed):
         name, _, k = key.partition("#")
         outputs, variants = CONSTRUCTIONS[name]
@@ -1173,14 +1181,14 @@ def find(parsed: Any) -> list[Fact]:
                     continue
             if out.tail_elided and not elided_object(parsed[nodes[out.tail]]):
                 continue
-            heads = _with_conjuncts(_antecedent(head)) + [c.i for c in _companions(head)]
+            heads = arguments_of(head) + [c.i for c in _companions(head)]
             if out.list_after_tail:
                 heads = [t.i for t in _list_after(parsed[nodes[out.tail]])]
             if out.label == "held_in" and name == "hosted" and _co_host(parsed[nodes["verb"]]):
                 continue  # "A and B co-hosted E": the co-hosts take part, but co-hosting says nothing of where
             if out.label == "participant_in":
-                heads += [r.i for h in heads for r in _represented(parsed[h])]
-            tails = [nodes[out.tail]] if out.tail_elided else _with_conjuncts(_antecedent(parsed[nodes[out.tail]]))
+                heads = heads + [r.i for h in heads for r in _represented(parsed[h])]
+            tails = [nodes[out.tail]] if out.tail_elided else arguments_of(parsed[nodes[out.tail]])
             for h in heads:
                 for t in tails:
                     if h != t:

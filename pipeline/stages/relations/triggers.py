@@ -63,6 +63,12 @@ TRIGGER_GROUPS: dict[str, frozenset[str]] = {
 GROUP_ORDER = tuple(sorted(TRIGGER_GROUPS))
 
 
-def groups_of(lemma: str) -> list[str]:
+# Lemma -> its groups in GROUP_ORDER: the features ask for the groups of every word between and on the path of every pair.
+_GROUPS_BY_LEMMA: dict[str, tuple[str, ...]] = {
+    lemma: tuple(name for name in GROUP_ORDER if lemma in TRIGGER_GROUPS[name]) for lemma in set().union(*TRIGGER_GROUPS.values())
+}
+
+
+def groups_of(lemma: str) -> tuple[str, ...]:
     """The meaning groups of a lemma, in GROUP_ORDER."""
-    return [name for name in GROUP_ORDER if lemma in TRIGGER_GROUPS[name]]
+    return _GROUPS_BY_LEMMA.get(lemma, ())
