@@ -41,9 +41,8 @@ from textmine.document import Document  # noqa: E402
 from textmine.stages.relations import features, patterns  # noqa: E402
 from textmine.stages.relations.triggers import groups_of  # noqa: E402
 from textmine.stages.relations.classify import EXAMPLES_KEY  # noqa: E402
-from textmine.training import challenge, crossre, redocred  # noqa: E402
+from textmine.training import crossre, redocred  # noqa: E402
 from textmine.training import relations as training  # noqa: E402
-from textmine.training.corpus import load_gold_documents  # noqa: E402
 
 DEV = ("rd_dev_earlier", "rd_dev_persons", "crossre_dev", "ch_dev_b", "pages_dev", "seed")
 
@@ -138,14 +137,7 @@ def load() -> dict[str, list[Document]]:
     train_ids = {doc.id for doc in redocred.split(persons, training.HELD_OUT_FRACTION, training.SEED)[0]}
     persons = [doc for doc in persons if doc.id in train_ids]
     earlier = [doc for doc in earlier if doc.id in train_ids]
-    challenge_dev = challenge.load_half("dev")
-    sets = {
-        "seed": load_gold_documents(),
-        "crossre_politics": crossre.load_documents("politics", "train"),
-        "crossre_news": crossre.load_documents("news", "train"),
-        "ch_dev_a": challenge_dev[0::2], "ch_dev_b": challenge_dev[1::2],
-        "crossre_dev": crossre.load_documents("politics", "dev"), "pages_dev": base.pages_dev(),
-    }
+    sets = base.shared_sets()
     sets["rd_train_persons"], sets["rd_dev_persons"] = redocred.split(persons, 0.2, base.DEV_SEED)
     sets["rd_train_earlier"], sets["rd_dev_earlier"] = redocred.split(earlier, 0.2, base.DEV_SEED)
     raw_docs = json.loads(redocred.DEFAULT_PATH.read_text(encoding="utf-8"))

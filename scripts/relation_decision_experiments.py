@@ -37,8 +37,9 @@ from textmine.stages.relations import classify, features, patterns
 from textmine.stages.relations import model as model_io
 from textmine.stages.relations.candidates import NONE_LABEL
 from textmine.stages.relations.classify import EXAMPLES_KEY, decide_one, examples, label_confidences
-from textmine.training import crossre, redocred
+from textmine.training import challenge, crossre, redocred
 from textmine.training import relations as training
+from textmine.training.corpus import load_gold_documents
 
 DEV_SEED = 7
 TRAIN = ("rd_train", "crossre_politics", "crossre_news", "ch_dev_a")
@@ -56,6 +57,19 @@ def pages_dev() -> list[Document]:
         assert sha256_text(text) == json.loads(page.gold.read_text())["text_sha256"], page.id
         docs.append(Document(id=gold.id, text=text, segments=gold.segments, entities=gold.entities, relations=gold.relations))
     return docs
+
+
+def shared_sets() -> dict[str, list[Document]]:
+    """The sets every experiment script shares besides Re-DocRED: the seed, CrossRE politics and news train, the
+    challenge dev half cut in two (every other passage), CrossRE politics dev and the dev half of corpus/pages."""
+    challenge_dev = challenge.load_half("dev")
+    return {
+        "seed": load_gold_documents(),
+        "crossre_politics": crossre.load_documents("politics", "train"),
+        "crossre_news": crossre.load_documents("news", "train"),
+        "ch_dev_a": challenge_dev[0::2], "ch_dev_b": challenge_dev[1::2],
+        "crossre_dev": crossre.load_documents("politics", "dev"), "pages_dev": pages_dev(),
+    }
 
 
 def path_features(doc: Document, item: Any, table: features.TokenTable) -> dict[str, float]:

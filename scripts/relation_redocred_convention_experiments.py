@@ -32,9 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import relation_decision_experiments as base  # noqa: E402
 
 from textmine.document import Document  # noqa: E402
-from textmine.training import challenge, crossre, redocred  # noqa: E402
+from textmine.training import redocred  # noqa: E402
 from textmine.training import relations as training  # noqa: E402
-from textmine.training.corpus import load_gold_documents  # noqa: E402
 
 DEV = ("rd_dev", "crossre_dev", "ch_dev_b", "pages_dev", "seed")
 FIXED = (0.3, 0.35, 0.4)
@@ -42,14 +41,7 @@ FIXED = (0.3, 0.35, 0.4)
 
 def load() -> dict[str, list]:
     current = redocred.split(redocred.load_documents(), training.HELD_OUT_FRACTION, training.SEED)[0]
-    challenge_dev = challenge.load_half("dev")
-    sets = {
-        "seed": load_gold_documents(),
-        "crossre_politics": crossre.load_documents("politics", "train"),
-        "crossre_news": crossre.load_documents("news", "train"),
-        "ch_dev_a": challenge_dev[0::2], "ch_dev_b": challenge_dev[1::2],
-        "crossre_dev": crossre.load_documents("politics", "dev"), "pages_dev": base.pages_dev(),
-    }
+    sets = base.shared_sets()
     sets["rd_train"], sets["rd_dev"] = redocred.split(current, 0.2, base.DEV_SEED)
     base.attach_examples([doc for docs in sets.values() for doc in docs], lambda doc, item, table: {})
     # The earlier training documents: the same documents (parse and examples shared) with the unmapped pairs as negatives.
