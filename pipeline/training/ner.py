@@ -187,7 +187,7 @@ def split_for_selection(items: list[TrainingDocument], seed: int) -> tuple[list[
 # The pretrained starts a component can be fine-tuned from: the pinned en_core_web_sm (the default, no vectors), or
 # en_core_web_md from the package pinned for stanza, whose ``ner`` reads 300-d static vectors in its tok2vec.
 BASE_MODELS = {"sm": "en_core_web_sm", "md": "en_core_web_md"}
-# md: the start that meets the Re-DocRED target at the same speed (README, "Entities": both measured in one run).
+# md: the start that meets the Re-DocRED target at the same speed (docs/benchmarks.md, "Entities": both measured in one run).
 DEFAULT_BASE = "md"
 
 
