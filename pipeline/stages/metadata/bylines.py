@@ -133,10 +133,10 @@ _SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
 # corresponding author).
 SYMBOLS = "*†‡§✉"
 _SYMBOLS = SYMBOLS
-# "1,2*", "¹,²", "¹ ²", "²*", "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
+# "1,2*", "¹,²", "¹ ²", "²*", "1,✉" (a symbol after a comma), "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
 # digit or letter, never a year or a word's first letter) or letters in superscript.
 _MARKERS = re.compile(
-    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|[{_SYMBOLS}]"
+    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|,?[{_SYMBOLS}]"
     rf"|[{_SUPERSCRIPT_LETTERS}](?:,?[{_SUPERSCRIPT_LETTERS}])*"
     rf"|[ \t]?[(\[]\d(?:,[ \t]?\d)*[)\]]"
     rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*)+"

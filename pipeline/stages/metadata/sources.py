@@ -309,6 +309,11 @@ def _element_start(line: str, value_start: int) -> int:
     return start
 
 
+# A series' sentence in a journal's name: named first ("Серия: История", "Series Economics") or last
+# ("Pedagogical Series", "Гуманитарная серия").
+_SERIES = re.compile(r"(?:Серия|Series|Ser\.)(?!\w)|[^.]*\s(?:Series|серия|Seriya|seriya)$")
+
+
 def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, int] | None:
     """The journal: the last sentence before the first numeric element ("Title. Journal. 2021"),
     after a GOST "//", cut before a proceedings bracket with the conference's place and date."""
@@ -326,10 +331,11 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
     # The last full stop that leaves a name before the numbers.
     while stops and not _WORD.search(segment[stops[-1]:].strip(" .,–—-")):
         stops.pop()
-    # A series belongs to the journal's name: "Вестник X университета. Серия: История. 2022".
-    while len(stops) > 1 and re.match(r"(?:Серия|Series|Ser\.)(?!\w)", segment[stops[-1]:]):
+    # A series belongs to the journal's name: "Вестник X университета. Серия: История. 2022", "Bulletin of
+    # X University. Pedagogical Series. 2021".
+    while len(stops) > 1 and _SERIES.match(segment[stops[-1]:].strip(" .,–—-")):
         stops.pop()
-    if stops and re.match(r"(?:Серия|Series|Ser\.)(?!\w)", segment[stops[-1]:]):
+    if stops and _SERIES.match(segment[stops[-1]:].strip(" .,–—-")):
         stops.pop()
     if stops:
         cut = stops[-1]
@@ -569,12 +575,15 @@ def _issue_line(line: str) -> bool:
 
 
 def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
-    """A news byline's date ("By NAME · 12 April 2022", or the date on the line after "By NAME") gives the year."""
+    """A news byline's date ("By NAME · 12 April 2022", or the date on the line after "By NAME", or a date
+    line below the author's position line) gives the year."""
     statements = []
     for index, (start, line) in enumerate(lines):
         if not BY_LINE.match(line):
             continue
-        following = [item for item in lines[index + 1:index + 3] if item[1].strip()][:1]
+        following = [item for item in lines[index + 1:index + 5] if item[1].strip()][:2]
+        # The second line below counts only as a date alone ("By NAME" / "Senior Fellow, Centre X" / "March 3, 2022").
+        following = following[:1] + [item for item in following[1:] if is_date_line(item[1])]
         for line_start, candidate in [(start, line)] + following:
             date = _NEWS_DATE.search(candidate)
             if date and not _NOT_PUBLICATION.search(candidate[:date.start()]):
