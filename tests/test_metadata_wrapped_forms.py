@@ -134,3 +134,83 @@ Open day at the institute
 """
     parts = segments(page, ("Новости", "ru", "article"), ("Open day", "en", "wrapper"), ("В субботу", "ru", "article"))
     assert extract_metadata(doc(page, parts))["title"] != "Open day at the institute"
+
+
+def test_a_bracketed_source_line_names_the_journal_without_its_bracket():
+    assert page_fields("Ferns of the Bureya range\n[Far Eastern Botany Letters, 2016, Vol. 3, No. 2]\n") == {
+        "journal": "Far Eastern Botany Letters", "year": "2016", "volume": "3", "issue": "2"}
+
+
+def test_record_table_cells_label_above_value_without_colons():
+    page = """Текст научной работы на тему «Ferns of the Bureya range»
+
+Авторы
+
+Ли О. К., Сомова Т. Т.
+
+Журнал
+
+Вестник дальневосточной флоры
+
+Год
+
+2016
+
+Номер
+
+2 (9)
+
+Ferns of the Bureya range
+
+Abstract. Forty-one species of ferns were found in the valleys of the Bureya range in the summers of 2013–2015.
+"""
+    assert page_fields(page) == {"journal": "Вестник дальневосточной флоры", "year": "2016", "volume": None, "issue": "2 (9)"}
+    parts = segments(page, ("Текст", "ru", "wrapper"), ("Ferns of the Bureya range\n\nAbstract", "en", "article"))
+    assert [a["name"] for a in extract_metadata(doc(page, parts))["authors"]] == ["Ли О. К.", "Сомова Т. Т."]
+
+
+def test_a_label_word_alone_without_a_neighbouring_row_is_a_menu_item():
+    page = """Главная
+
+Журнал
+
+Вестник дальневосточной флоры
+
+Архив
+"""
+    assert page_fields(page)["journal"] is None
+
+
+def test_a_periodical_crumb_before_the_year_crumb_names_the_journal():
+    page = "Journals / Amur Fisheries Review / 2019 / No. 4 (12)\n\nSalmon runs of the Amur\n"
+    found = page_fields(page)
+    assert (found["journal"], found["issue"]) == ("Amur Fisheries Review", "4 (12)")
+    # a crumb without a periodical's word is a site section, not the journal
+    page = "Home / Fisheries Science / 2019 / No. 4 (12)\n\nSalmon runs of the Amur\n"
+    assert page_fields(page)["journal"] is None
+
+
+def test_site_name_above_a_language_menu_and_an_issue_breadcrumb_is_the_journal():
+    page = """Bulletin of Altai Ethnography
+Home | Current | Archives | About | English | Русский
+Home / Archives / Vol. 2 No. 1 (2015) / Reviews
+
+Felt carpets of the Telengits
+"""
+    assert page_fields(page)["journal"] == "Bulletin of Altai Ethnography"
+
+
+def test_a_surname_given_name_whose_patronymic_opens_the_next_line():
+    page = """Peat fires of the Meshchera
+
+Golovanova Tatyana
+Igorevna¹, Sokolnikov Ilya Petrovich²
+¹ Ryazan Institute of Mire Studies, Ryazan, Russia
+² Meshchera Forest Station, Spas-Klepiki, Russia
+
+The peat fires of 2010 burnt 12 000 ha of drained mires in the Meshchera lowlands, and rewetting has since been tried on a fifth of them.
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [
+        ("Golovanova Tatyana Igorevna", "Ryazan Institute of Mire Studies"),
+        ("Sokolnikov Ilya Petrovich", "Meshchera Forest Station")]

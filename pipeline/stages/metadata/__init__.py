@@ -73,7 +73,7 @@ from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_run_into_institution,
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
-                                              choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
+                                              bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
                                               outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
 
 METADATA_KEYS = (
@@ -961,8 +961,16 @@ class MetadataExtractor:
     def _record_authors(self, lines: list[Line]) -> list[_Author]:
         """Names after an author label of a record: on the label's line or, for a label alone, on the next."""
         authors: list[_Author] = []
+        rows = [(line.start, line.text) for line in lines]
         for index, line in enumerate(lines):
             label = AUTHOR_LABEL.match(line.text)
+            if not label and bare_record_label(rows, index) in ("авторы", "автор", "authors", "author"):
+                # A record table's "Авторы" cell above its value, without a colon: the names on the next line.
+                following = next(other for other in lines[index + 1:] if other.text.strip())
+                names = read_byline(self.text, following.start, following.end, labelled=True)
+                authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names
+                            if not any(a.name == n.text for a in authors)]
+                continue
             if not label or BY_LINE.match(line.text):
                 continue
             if line.text[label.end():].strip():

@@ -320,8 +320,8 @@ def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
 
 
 def join_broken_name(text: str, line_start: int, line_end: int, next_start: int, next_end: int) -> int:
-    """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin", "Nikolai" / "V. Dementyev"),
-    else ``line_end``."""
+    """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin", "Nikolai" / "V. Dementyev",
+    "Shumilova Anastasia" / "Viktorovna"), else ``line_end``."""
     tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_INITIALS}\s*$", text[line_start:line_end])
     head = re.match(rf"{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
     if tail and head:
@@ -333,4 +333,10 @@ def join_broken_name(text: str, line_start: int, line_end: int, next_start: int,
     if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
         markers = _MARKERS.match(text, next_start + head.end(), next_end)
         return markers.end() if markers else next_start + head.end()
+    # "Shumilova Anastasia" / "Viktorovna¹, Danilevich Pavel Igorevich²": a "Surname Given" name whose patronymic
+    # opens the next line; the byline runs on to that line's end (its other names)
+    tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_CAP_WORD}\s*$", text[line_start:line_end])
+    head = re.match(rf"[{_UP}][{_LOW}]*{_PATRONYMIC_END}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
+        return next_end
     return line_end
