@@ -214,3 +214,27 @@ The peat fires of 2010 burnt 12 000 ha of drained mires in the Meshchera lowland
     assert [(a["name"], a["affiliation"]) for a in authors] == [
         ("Golovanova Tatyana Igorevna", "Ryazan Institute of Mire Studies"),
         ("Sokolnikov Ilya Petrovich", "Meshchera Forest Station")]
+
+
+def test_degrees_between_a_name_and_its_marker():
+    line = "Timur K. Ospanov, MD, PhD¹; Galina V. Reut, MD²,*; Oleg Z. Brik, DSc"
+    names = read_byline(line, 0, len(line))
+    assert [(n.text, n.markers) for n in names] == [
+        ("Timur K. Ospanov", ["1"]), ("Galina V. Reut", ["2", "*"]), ("Oleg Z. Brik", [])]
+
+
+def test_a_date_before_by_on_the_same_line_is_a_dated_byline():
+    page = """Балтийский курьер / Baltic Courier
+Главная | Новости
+
+Ferry line to Kaliningrad gets a second ship
+
+4 June 2022 | By Ilona Vaitkute, Klaipeda correspondent
+
+The second ferry will double the number of lorries that cross the sea each week, the operator said in May.
+"""
+    meta = extract_metadata(doc(page))
+    assert (meta["journal"], meta["year"]) == ("Baltic Courier", 2022)
+    assert [a["name"] for a in meta["authors"]] == ["Ilona Vaitkute"]
+    # a date with no "By" after it is no byline
+    assert extract_metadata(doc(page.replace("| By Ilona Vaitkute,", "|")))["authors"] == []

@@ -122,8 +122,14 @@ DEGREE = re.compile(
     r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
     r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
 )
-# A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field).
-BY_LABEL = re.compile(r"\s*(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+# The publication date a news line may print before its byline ("12 March 2021 | By NAME", "2021-03-12 · By NAME").
+_DATE_BEFORE_BY = (rf"(?:(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}},)\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+                   rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\s*[|·•—–]\s*")
+# A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field),
+# after the piece's date on the same line.
+BY_LABEL = re.compile(rf"\s*(?:{_DATE_BEFORE_BY})?(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
 AUTHOR_LABEL = re.compile(
     rf"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|{BY_LABEL.pattern})"
 )
@@ -159,7 +165,9 @@ _COMMA = re.compile(r"\s*,\s*")
 # "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|AND|&|и)\b|,|;|\band\b|(?<=[A-Z]\s)AND\b|\bи\b|&)\s*")
 # A degree after a name in a list ("Pavel Orlov, PhD, and Irina Sedova, DSc"): the list goes on after it.
-_LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)(?=\s*(?:,|;|\band\b|&|$))")
+# Degrees listed after a name, before its markers too ("Name, MD, PhD¹; Name, MD²").
+_LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)"
+                            rf"(?=[{_SUPERSCRIPT_DIGITS}\d{SYMBOLS}]*\s*(?:,|;|\band\b|&|$))")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
 
 
@@ -248,9 +256,12 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         bracketed_id = _BRACKETED_ID.match(text, position, end) or _ATTACHED_ID.match(text, position, end)
         if bracketed_id:
             position = bracketed_id.end()
-        degree_after = _LISTED_DEGREE.match(text, position, end)
-        if degree_after:
+        while degree_after := _LISTED_DEGREE.match(text, position, end):
             titled, position = True, degree_after.end()
+            marked_after = _MARKERS.match(text, position, end)  # "Name, MD, PhD¹": the marker after the degrees
+            if marked_after and not name.markers:
+                name.markers = split_markers(marked_after.group(0))
+                position = marked_after.end()
         institution = _BRACKETED_INSTITUTION.match(text, position, end)
         if institution:
             name.institution = (text.index("(", position) + 1, institution.end() - 1)
