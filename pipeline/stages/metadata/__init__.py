@@ -932,6 +932,7 @@ class MetadataExtractor:
         return names[0] if re.match(r"\s*[,—–-]", self.text[names[0].end:line.end]) else None
 
     def _information_block_authors(self, block: list[Line]) -> list[_Author]:
+        """The authors an information block names, one per line, in its order."""
         authors = []
         for line in block:
             name = self._information_line_name(line)
