@@ -238,3 +238,49 @@ The second ferry will double the number of lorries that cross the sea each week,
     assert [a["name"] for a in meta["authors"]] == ["Ilona Vaitkute"]
     # a date with no "By" after it is no byline
     assert extract_metadata(doc(page.replace("| By Ilona Vaitkute,", "|")))["authors"] == []
+
+
+def test_a_line_of_site_words_above_the_byline_is_not_the_title():
+    page = """Lake Ladoga Studies. 2018. Vol. 2, No. 1
+
+Seal haul-outs on the Valaam islands
+
+Cite   Share   Download PDF
+
+Irina V. Toivonen¹, Pavel A. Sorvali²
+¹ Ladoga Seal Research Station, Sortavala, Russia
+² Karelian Institute of Lake Biology, Petrozavodsk, Russia
+
+The ringed seals of Lake Ladoga hauled out on 14 rocky islets of the archipelago in the ice-free seasons of 2015–2017, most of them on the outer skerries far from boat routes.
+"""
+    assert extract_metadata(doc(page))["title"] == "Seal haul-outs on the Valaam islands"
+
+
+def test_a_journal_name_printed_in_two_languages_parted_by_a_spaced_dash():
+    page = """Жаршысы — Herald of Ural River University. 2017. No. 1 (9)
+
+Sturgeon spawning grounds of the Ural river
+
+Anel B. Zhaksylyk
+Ural River University, Uralsk, Kazakhstan
+
+The sturgeon spawning grounds of the middle Ural river were mapped by sonar in 2014–2016, and only four of the eleven grounds known in the 1980s were still used by the fish.
+"""
+    assert extract_metadata(doc(page))["journal"] == "Herald of Ural River University"
+
+
+def test_a_header_read_as_the_pages_is_taken_back_when_the_article_opens_with_prose():
+    page = """Источник: Реки Севера: материалы конференции (Архангельск, 5 мая 2021 г.). – Архангельск, 2021. – С. 10–12.
+
+Floods on the Vychegda river
+
+KOZLOV Ivan
+инженер-гидролог
+Котласская гидрологическая станция, г. Котлас
+
+The Vychegda rose above the flood mark at Kotlas in six of the last twenty springs, each time after a snowy winter and a cold April.
+"""
+    parts = segments(page, ("Источник", "ru", "wrapper"), ("The Vychegda rose", "en", "article"))
+    meta = extract_metadata(doc(page, parts))
+    assert meta["title"] == "Floods on the Vychegda river"
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("KOZLOV Ivan", "Котласская гидрологическая станция")]

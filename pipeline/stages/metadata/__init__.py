@@ -342,6 +342,9 @@ def _title_like(line: Line) -> bool:
         return False
     if is_edition_line(text) or is_date_line(text):  # a site's edition line ("Amur Review — English edition"), a date
         return False
+    from textmine.stages.segment import _is_site_furniture_line  # here: the segmenter imports this module
+    if _is_site_furniture_line(text):  # the site's words only: "Share   Print   Download PDF", "Make a Submission"
+        return False
     if _HISTORY_DATE.search(text):  # "Article received 2020; published online 2021": the article's history
         return False
     statement = read_statement(text, 0, RANK_LINE)  # a running header or a source line, not a title
@@ -518,6 +521,20 @@ class MetadataExtractor:
             self.article_start, self.lang = card_title.start, "en"
             self.script = _script(next(c for c in card_title.text if c.isalpha()))
 
+    def _header_above_article(self) -> list[Line]:
+        """The run of lines right above the article, up to a labelled, furniture or prose line, from its first
+        title-like line in the article's script on (the article's title and author block); [] when it has none."""
+        run: list[Line] = []
+        for line in reversed(_lines(self.text, 0, self.article_start)):
+            text = line.text.strip()
+            if not text:
+                continue
+            if _has_label(text) or _PAGE_FURNITURE.search(text) or _is_prose(line) or is_citation_line(text):
+                break
+            run.insert(0, line)
+        title = next((i for i, line in enumerate(run) if _title_like(line) and self._in_article_script(line.text)), None)
+        return run[title:] if title is not None else []
+
     def _english_title_over_card(self, articles: list[Segment]) -> Line | None:
         """The first line of an English segment standing before the end of an article read in another language,
         when it is title-like and the article's lines below it state the card's record fields (the project reads
@@ -534,6 +551,11 @@ class MetadataExtractor:
     def extract(self) -> dict[str, Any]:
         lines = _lines(self.text, self.article_start, self.article_end)
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+        if self.has_segments and body_index == 0:
+            # The article opens with its running text: its title and author block were read as the page's (short
+            # name lines between Russian institution lines); they are the lines right above it.
+            above = self._header_above_article()
+            lines, body_index = above + lines, len(above)
         header = lines[:body_index]
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
         metadata.update(self._journal(header, self.article_end))
@@ -745,8 +767,11 @@ class MetadataExtractor:
 
     def _part_in_article_script(self, start: int, end: int) -> tuple[int, int]:
         """Of a name printed in two languages ("Аграрный вестник Поволжья / Agrarian Bulletin of the Volga
-        Region"), the part in the article's script; the span unchanged otherwise."""
-        parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^/|]+", self.text[start:end])]
+        Region", "Хабаршысы — Bulletin of X"), the part in the article's script; the span unchanged otherwise."""
+        # the printings are parted by a slash, a bar or a spaced dash ("Хабаршысы — Bulletin of X University")
+        cuts = [m.span() for m in re.finditer(r"[/|]|\s[—–](?=\s)", self.text[start:end])]
+        bounds = zip([0] + [cut_end for _, cut_end in cuts], [cut_start for cut_start, _ in cuts] + [end - start])
+        parts = [(start + s, start + e) for s, e in bounds]
         parts = [(s + len(self.text[s:e]) - len(self.text[s:e].lstrip()), s + len(self.text[s:e].rstrip())) for s, e in parts]
         if len(parts) == 2 and all(_WORDLIKE.search(self.text, s, e) for s, e in parts):
             mine = [part for part in parts if self._in_article_script(self.text[part[0]:part[1]])]

@@ -120,7 +120,7 @@ and
 # A degree or position after a name ("Emma Stone, PhD, Senior Lecturer").
 DEGREE = re.compile(
     r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
-    r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
+    r"|Engineer|Postgraduate|кандидат|доктор|профессор|доцент|старший|заведующий|инженер|аспирант|ассистент)\b"
 )
 _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
