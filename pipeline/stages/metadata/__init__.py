@@ -68,12 +68,12 @@ from typing import Any, Iterable
 
 from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
-from textmine.document import Document, Entity
+from textmine.document import Document, Entity, Segment
 from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_run_into_institution,
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
-                                              choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
+                                              bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
                                               outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
 
 METADATA_KEYS = (
@@ -127,6 +127,9 @@ _REFERENCES_HEADING = re.compile(
     re.IGNORECASE,
 )
 # The heading of a section that lists each institution above its authors' names (publisher pages).
+_AUTHORS_INFORMATION_HEADING = re.compile(
+    r"^\s*(?:(?:Information|Details) (?:about|on) the authors?|About the authors?|Authors?['’]? information|Author details"
+    r"|Сведения об авторах|Информация об авторах|Об авторах)\s*:?\s*$", re.IGNORECASE)
 _AFFILIATIONS_HEADING = re.compile(r"^\s*(?:Authors? and affiliations|Affiliations)\s*:?\s*$", re.IGNORECASE)
 _NUMBERED_ENTRY = re.compile(r"[ \t]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<number>\d{1,3})\s*[.)])[ \t]*(?=\S)")
 _ACCESS_DATE = re.compile(
@@ -143,7 +146,7 @@ _HISTORY_DATE = re.compile(
 _AFFILIATION_WORDS = re.compile(
     r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library"
     r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
-    r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика)",
+    r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика|[Сс]танци|[Оо]бсерватори|[Мм]узе[йя])",
 )
 
 # "School of Geography, Karoo Highlands University": a school of a discipline before its university is a unit of it,
@@ -318,6 +321,17 @@ def is_references_heading(line: str) -> bool:
     return bool(_REFERENCES_HEADING.match(line))
 
 
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans merged where they overlap, in order (each line of the page read once)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _title_like(line: Line) -> bool:
     text = line.text.strip()
     if not (8 <= len(text) <= 300) or len(text.split()) < 2 or not re.search(r"[^\W\d_]{3}", text):
@@ -327,6 +341,9 @@ def _title_like(line: Line) -> bool:
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
         return False
     if is_edition_line(text) or is_date_line(text):  # a site's edition line ("Amur Review — English edition"), a date
+        return False
+    from textmine.stages.segment import _is_site_furniture_line  # here: the segmenter imports this module
+    if _is_site_furniture_line(text):  # the site's words only: "Share   Print   Download PDF", "Make a Submission"
         return False
     if _HISTORY_DATE.search(text):  # "Article received 2020; published online 2021": the article's history
         return False
@@ -497,10 +514,48 @@ class MetadataExtractor:
         article_letters = [c for c in self.text[self.article_start:self.article_end] if c.isalpha()]
         scripts = [_script(c) for c in article_letters]
         self.script = max(set(scripts), key=scripts.count) if scripts else "LATIN"
+        card_title = self._english_title_over_card(articles) if articles and not english else None
+        if card_title is not None:
+            # A library card read as Russian throughout (its interface, names and institutions outweigh the one
+            # English line): the English title above the card's fields opens the article, in its script.
+            self.article_start, self.lang = card_title.start, "en"
+            self.script = _script(next(c for c in card_title.text if c.isalpha()))
+
+    def _header_above_article(self) -> list[Line]:
+        """The run of lines right above the article, up to a labelled, furniture or prose line, from its first
+        title-like line in the article's script on (the article's title and author block); [] when it has none."""
+        run: list[Line] = []
+        for line in reversed(_lines(self.text, 0, self.article_start)):
+            text = line.text.strip()
+            if not text:
+                continue
+            if _has_label(text) or _PAGE_FURNITURE.search(text) or _is_prose(line) or is_citation_line(text):
+                break
+            run.insert(0, line)
+        title = next((i for i, line in enumerate(run) if _title_like(line) and self._in_article_script(line.text)), None)
+        return run[title:] if title is not None else []
+
+    def _english_title_over_card(self, articles: list[Segment]) -> Line | None:
+        """The first line of an English segment standing before the end of an article read in another language,
+        when it is title-like and the article's lines below it state the card's record fields (the project reads
+        English articles: on a library card the English title is the article's, its Russian fields the card's)."""
+        for segment in self.doc.segments:
+            if segment.lang != "en" or segment.start >= articles[-1].end:
+                continue
+            first = next((line for line in _lines(self.text, segment.start, segment.end) if line.text.strip()), None)
+            below = _lines(self.text, segment.end, articles[-1].end)
+            if first is not None and _title_like(first) and any(FIELD_LABEL.match(line.text) for line in below):
+                return first
+        return None
 
     def extract(self) -> dict[str, Any]:
         lines = _lines(self.text, self.article_start, self.article_end)
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
+        if self.has_segments and body_index == 0:
+            # The article opens with its running text: its title and author block were read as the page's (short
+            # name lines between Russian institution lines); they are the lines right above it.
+            above = self._header_above_article()
+            lines, body_index = above + lines, len(above)
         header = lines[:body_index]
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
         metadata.update(self._journal(header, self.article_end))
@@ -530,6 +585,15 @@ class MetadataExtractor:
             if block:
                 block_affiliations = self._affiliations(block)
                 authors = self._authors(block, block_affiliations)
+                affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
+                block_end = block[-1].end
+        if not authors:
+            # No byline in the article's header (its author block printed only in Russian above the English title):
+            # the article's closing "Information about the authors" block, one author per line.
+            block = self._authors_information_block(lines, body_index)
+            if block:
+                block_affiliations = self._affiliations(block)
+                authors = self._information_block_authors(block)
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
         if not authors:
@@ -652,8 +716,10 @@ class MetadataExtractor:
         are read, the article's body only for its citation lines; then the HTML
         citation meta tags fill what the text does not state."""
         header_end = header[-1].end if header else self.article_start
-        regions = [(s.start, s.end) for s in self.doc.iter_segments(role="wrapper")]
-        regions = sorted(regions + [(self.article_start, header_end)]) if self.has_segments else [(0, header_end)]
+        # The wrapper, and whatever precedes the English article (a bilingual article's Russian header and
+        # running header: "Вестник ... 2019. № 3 (43)" above the Russian authors).
+        regions = [(s.start, s.end) for s in self.doc.segments if s.role == "wrapper" or s.end <= self.article_start]
+        regions = _union(regions + [(self.article_start, header_end)]) if self.has_segments else [(0, header_end)]
         body = (header_end, body_end) if body_end > header_end else None
         statements = find_statements(self.text, regions, body, below_from=max(body_end, header_end))
         # Of equally ranked statements, one naming the journal in the article's language comes first (a Russian
@@ -701,8 +767,11 @@ class MetadataExtractor:
 
     def _part_in_article_script(self, start: int, end: int) -> tuple[int, int]:
         """Of a name printed in two languages ("Аграрный вестник Поволжья / Agrarian Bulletin of the Volga
-        Region"), the part in the article's script; the span unchanged otherwise."""
-        parts = [(start + m.start(), start + m.end()) for m in re.finditer(r"[^/|]+", self.text[start:end])]
+        Region", "Хабаршысы — Bulletin of X"), the part in the article's script; the span unchanged otherwise."""
+        # the printings are parted by a slash, a bar or a spaced dash ("Хабаршысы — Bulletin of X University")
+        cuts = [m.span() for m in re.finditer(r"[/|]|\s[—–](?=\s)", self.text[start:end])]
+        bounds = zip([0] + [cut_end for _, cut_end in cuts], [cut_start for cut_start, _ in cuts] + [end - start])
+        parts = [(start + s, start + e) for s, e in bounds]
         parts = [(s + len(self.text[s:e]) - len(self.text[s:e].lstrip()), s + len(self.text[s:e].rstrip())) for s, e in parts]
         if len(parts) == 2 and all(_WORDLIKE.search(self.text, s, e) for s, e in parts):
             mine = [part for part in parts if self._in_article_script(self.text[part[0]:part[1]])]
@@ -863,6 +932,40 @@ class MetadataExtractor:
                 return [line for line in lines[index:end] if line.text.strip()]
         return []
 
+    def _authors_information_block(self, lines: list[Line], body_index: int) -> list[Line]:
+        """The lines of an "Information about the authors" / "Сведения об авторах" section after the header: the
+        run of lines under the heading that each open with a name ("Name — position, Institution; e-mail: ...");
+        [] when there is none."""
+        heading = next((i for i in range(body_index, len(lines)) if _AUTHORS_INFORMATION_HEADING.match(lines[i].text)), None)
+        if heading is None:
+            return []
+        block = []
+        for line in lines[heading + 1:]:
+            if not line.text.strip():
+                continue
+            if not self._information_line_name(line):
+                break
+            block.append(line)
+        return block
+
+    def _information_line_name(self, line: Line) -> Name | None:
+        """The name an information line opens with, followed by a dash or a comma ("Name — Cand. Sci., ...")."""
+        indent = len(line.text) - len(line.text.lstrip())
+        names = read_byline(self.text, line.start + indent, line.end, own_line=True)
+        if not names or names[0].start != line.start + indent:
+            return None
+        return names[0] if re.match(r"\s*[,—–-]", self.text[names[0].end:line.end]) else None
+
+    def _information_block_authors(self, block: list[Line]) -> list[_Author]:
+        """The authors an information block names, one per line, in its order."""
+        authors = []
+        for line in block:
+            name = self._information_line_name(line)
+            if name and not any(_same_person(a.name, name.text) for a in authors):
+                person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < name.end and name.start < e.end), None)
+                authors.append(_Author(name.text, name.start, name.end, person))
+        return authors
+
     def _card_author_block(self) -> list[Line]:
         """The author block a library card prints right below the title when the article part is the title
         alone: the first line after it, a byline whose names all carry affiliation markers, with the numbered
@@ -884,8 +987,16 @@ class MetadataExtractor:
     def _record_authors(self, lines: list[Line]) -> list[_Author]:
         """Names after an author label of a record: on the label's line or, for a label alone, on the next."""
         authors: list[_Author] = []
+        rows = [(line.start, line.text) for line in lines]
         for index, line in enumerate(lines):
             label = AUTHOR_LABEL.match(line.text)
+            if not label and bare_record_label(rows, index) in ("авторы", "автор", "authors", "author"):
+                # A record table's "Авторы" cell above its value, without a colon: the names on the next line.
+                following = next(other for other in lines[index + 1:] if other.text.strip())
+                names = read_byline(self.text, following.start, following.end, labelled=True)
+                authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names
+                            if not any(a.name == n.text for a in authors)]
+                continue
             if not label or BY_LINE.match(line.text):
                 continue
             if line.text[label.end():].strip():

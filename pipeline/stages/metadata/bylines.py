@@ -120,10 +120,16 @@ and
 # A degree or position after a name ("Emma Stone, PhD, Senior Lecturer").
 DEGREE = re.compile(
     r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
-    r"|кандидат|доктор|профессор|доцент|старший|заведующий)\b"
+    r"|Engineer|Postgraduate|кандидат|доктор|профессор|доцент|старший|заведующий|инженер|аспирант|ассистент)\b"
 )
-# A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field).
-BY_LABEL = re.compile(r"\s*(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
+_MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+               r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
+# The publication date a news line may print before its byline ("12 March 2021 | By NAME", "2021-03-12 · By NAME").
+_DATE_BEFORE_BY = (rf"(?:(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}},)\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
+                   rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\s*[|·•—–]\s*")
+# A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field),
+# after the piece's date on the same line.
+BY_LABEL = re.compile(rf"\s*(?:{_DATE_BEFORE_BY})?(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
 AUTHOR_LABEL = re.compile(
     rf"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|{BY_LABEL.pattern})"
 )
@@ -133,10 +139,10 @@ _SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
 # corresponding author).
 SYMBOLS = "*†‡§✉"
 _SYMBOLS = SYMBOLS
-# "1,2*", "¹,²", "¹ ²", "²*", "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
+# "1,2*", "¹,²", "¹ ²", "²*", "1,✉" (a symbol after a comma), "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
 # digit or letter, never a year or a word's first letter) or letters in superscript.
 _MARKERS = re.compile(
-    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|[{_SYMBOLS}]"
+    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|,?[{_SYMBOLS}]"
     rf"|[{_SUPERSCRIPT_LETTERS}](?:,?[{_SUPERSCRIPT_LETTERS}])*"
     rf"|[ \t]?[(\[]\d(?:,[ \t]?\d)*[)\]]"
     rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*)+"
@@ -159,7 +165,9 @@ _COMMA = re.compile(r"\s*,\s*")
 # "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
 _SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|AND|&|и)\b|,|;|\band\b|(?<=[A-Z]\s)AND\b|\bи\b|&)\s*")
 # A degree after a name in a list ("Pavel Orlov, PhD, and Irina Sedova, DSc"): the list goes on after it.
-_LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)(?=\s*(?:,|;|\band\b|&|$))")
+# Degrees listed after a name, before its markers too ("Name, MD, PhD¹; Name, MD²").
+_LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)"
+                            rf"(?=[{_SUPERSCRIPT_DIGITS}\d{SYMBOLS}]*\s*(?:,|;|\band\b|&|$))")
 _SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
 
 
@@ -248,9 +256,12 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         bracketed_id = _BRACKETED_ID.match(text, position, end) or _ATTACHED_ID.match(text, position, end)
         if bracketed_id:
             position = bracketed_id.end()
-        degree_after = _LISTED_DEGREE.match(text, position, end)
-        if degree_after:
+        while degree_after := _LISTED_DEGREE.match(text, position, end):
             titled, position = True, degree_after.end()
+            marked_after = _MARKERS.match(text, position, end)  # "Name, MD, PhD¹": the marker after the degrees
+            if marked_after and not name.markers:
+                name.markers = split_markers(marked_after.group(0))
+                position = marked_after.end()
         institution = _BRACKETED_INSTITUTION.match(text, position, end)
         if institution:
             name.institution = (text.index("(", position) + 1, institution.end() - 1)
@@ -320,8 +331,8 @@ def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
 
 
 def join_broken_name(text: str, line_start: int, line_end: int, next_start: int, next_end: int) -> int:
-    """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin", "Nikolai" / "V. Dementyev"),
-    else ``line_end``."""
+    """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin", "Nikolai" / "V. Dementyev",
+    "Shumilova Anastasia" / "Viktorovna"), else ``line_end``."""
     tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_INITIALS}\s*$", text[line_start:line_end])
     head = re.match(rf"{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
     if tail and head:
@@ -333,4 +344,10 @@ def join_broken_name(text: str, line_start: int, line_end: int, next_start: int,
     if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
         markers = _MARKERS.match(text, next_start + head.end(), next_end)
         return markers.end() if markers else next_start + head.end()
+    # "Shumilova Anastasia" / "Viktorovna¹, Danilevich Pavel Igorevich²": a "Surname Given" name whose patronymic
+    # opens the next line; the byline runs on to that line's end (its other names)
+    tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_CAP_WORD}\s*$", text[line_start:line_end])
+    head = re.match(rf"[{_UP}][{_LOW}]*{_PATRONYMIC_END}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
+        return next_end
     return line_end

@@ -106,6 +106,10 @@ _STYLE_NAME = re.compile(r"[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*[|:]?")
 _LEADING_DOI = re.compile(r"[ \t]*(?:DOI|doi)?[ \t:]*(?:(?:https?:)?//)?(?:(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+[ \t]+")
 # A record table printed label above value: the journal's label alone on its line, without a colon ("Журнал").
 _BARE_JOURNAL_LABEL = re.compile(r"^[ \t]*(?:Журнал|Издание|Источник|Journal|Source)[ \t]*$", re.IGNORECASE)
+# A record table's label alone on its line, without a colon (see bare_record_label).
+_BARE_RECORD_LABEL = re.compile(
+    r"^[ \t]*(?P<label>Авторы?|Authors?|Журнал|Издание|Источник|Journal|Source|Год(?: издания| публикации| выпуска)?|Year"
+    r"|Том|Volume|Номер(?: журнала)?|Выпуск|Issue)[ \t]*$", re.IGNORECASE)
 _ISSUE_FIELD_LABEL = re.compile(r"Год(?: издания| публикации| выпуска)?|Том|Номер(?: журнала)?|Выпуск|Year|Volume|Issue",
                                 re.IGNORECASE)
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|›|»|>|→)\s")
@@ -131,8 +135,9 @@ _TITLE_WORD_ABBREVIATION = re.compile(
     r"|Stud|Symp|Technol|Tekh|Teor|Trans|Uchebn|Univ|Uch|Vestn|Vopr|Vyssh|Zap|Zaved|Zh|Изв|Вестн|Журн|Зап|Учен|Тр|Сер|Науч|Гос|Ун-та)\.$")
 # Site navigation that a source line may carry before the journal's name, or instead of it ("Архив номеров — 2022 — № 2").
 _NAVIGATION = re.compile(
-    r"(?i:home|main page|archives?|all issues|current issue|issues|journals|about|contents|главная|архив(?:\s+(?:номеров|выпусков|журнала))?"
-    r"|все выпуски|выпуски|номера|журналы|текущий выпуск|содержание)")
+    r"(?i:home|main page|archives?|all issues|current issue|current|issues|journals|about|contents|search|главная"
+    r"|архив(?:\s+(?:номеров|выпусков|журнала))?|все выпуски|выпуски|номера|журналы|текущий выпуск|содержание|поиск"
+    r"|english|русский|ru|en)")  # a language switch is navigation too
 _OPENING = {"»": "«", "”": "“"}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -217,7 +222,7 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
     generic = re.match(r"[ \t]*(?:[Жж]урнал|Journal|[Ии]здание)[ \t]+(?=«)", line[start:end])
     if generic and line.count("«", start, end) == 1:
         start += generic.end()
-    while start < end and line[start] in " \t\u00a0«\"“'•·|–—-,.:;0123456789":
+    while start < end and line[start] in " \t\u00a0«\"“'•·|–—-,.:;0123456789[":  # "[Journal, 2020, Vol. 12]"
         start += 1
     while end > start and line[end - 1] in " \t\u00a0»\"”'•·|–—-,.:;(":
         if line[end - 1] in "»”" and line.count(_OPENING[line[end - 1]], start, end) > line.count(line[end - 1], start, end - 1):
@@ -309,6 +314,11 @@ def _element_start(line: str, value_start: int) -> int:
     return start
 
 
+# A series' sentence in a journal's name: named first ("Серия: История", "Series Economics") or last
+# ("Pedagogical Series", "Гуманитарная серия").
+_SERIES = re.compile(r"(?:Серия|Series|Ser\.)(?!\w)|[^.]*\s(?:Series|серия|Seriya|seriya)$")
+
+
 def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, int] | None:
     """The journal: the last sentence before the first numeric element ("Title. Journal. 2021"),
     after a GOST "//", cut before a proceedings bracket with the conference's place and date."""
@@ -326,10 +336,11 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
     # The last full stop that leaves a name before the numbers.
     while stops and not _WORD.search(segment[stops[-1]:].strip(" .,–—-")):
         stops.pop()
-    # A series belongs to the journal's name: "Вестник X университета. Серия: История. 2022".
-    while len(stops) > 1 and re.match(r"(?:Серия|Series|Ser\.)(?!\w)", segment[stops[-1]:]):
+    # A series belongs to the journal's name: "Вестник X университета. Серия: История. 2022", "Bulletin of
+    # X University. Pedagogical Series. 2021".
+    while len(stops) > 1 and _SERIES.match(segment[stops[-1]:].strip(" .,–—-")):
         stops.pop()
-    if stops and re.match(r"(?:Серия|Series|Ser\.)(?!\w)", segment[stops[-1]:]):
+    if stops and _SERIES.match(segment[stops[-1]:].strip(" .,–—-")):
         stops.pop()
     if stops:
         cut = stops[-1]
@@ -368,10 +379,34 @@ def _labelled(text: str, lines: list[tuple[int, str]]) -> list[Statement]:
             statement = _labelled_value(label.group("label").casefold(), value_text, value_start, value_end, value_offset)
             if statement:
                 statements.append(statement)
-        bare = _bare_journal_label(lines, index)
+        bare = _bare_field(lines, index) or _bare_journal_label(lines, index)
         if bare:
             statements.append(bare)
     return statements
+
+
+def bare_record_label(lines: list[tuple[int, str]], index: int) -> str | None:
+    """The label (case-folded) of a record table's row printed label above value without a colon ("Год" / "2021",
+    an HTML table's cells on lines of their own): a label word alone on its line counts when the table's next row
+    or its row before is one too (so a menu word alone is no label); None otherwise."""
+    label = _BARE_RECORD_LABEL.match(lines[index][1])
+    if not label:
+        return None
+    after = [item[1] for item in lines[index + 1:] if item[1].strip()][:2]
+    before = [item[1] for item in lines[:index] if item[1].strip()][-2:]
+    if not after or _BARE_RECORD_LABEL.match(after[0]) or FIELD_LABEL.match(after[0]):
+        return None
+    row_after = len(after) == 2 and bool(_BARE_RECORD_LABEL.match(after[1]))
+    row_before = len(before) == 2 and bool(_BARE_RECORD_LABEL.match(before[0]))
+    return " ".join(label.group("label").split()).casefold() if row_after or row_before else None
+
+
+def _bare_field(lines: list[tuple[int, str]], index: int) -> Statement | None:
+    label = bare_record_label(lines, index)
+    if label is None or label in ("авторы", "автор", "authors", "author"):
+        return None
+    value_start, value = next(item for item in lines[index + 1:] if item[1].strip())
+    return _labelled_value(label, value, 0, len(value), value_start)
 
 
 def _bare_journal_label(lines: list[tuple[int, str]], index: int) -> Statement | None:
@@ -512,10 +547,18 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
         if start in cited or FIELD_LABEL.search(line) or is_capitals(line):
             continue
         if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2 or (re.search(r"\s»\s", line)):
-            for crumb in re.finditer(r"[^/›»>→]+", line):
+            crumbs = list(re.finditer(r"[^/›»>→]+", line))
+            for number, crumb in enumerate(crumbs):
                 statement = read_statement(crumb.group(0), start + crumb.start(), RANK_BREADCRUMB)
                 if statement:
                     statements.append(statement)
+                elif (number + 1 < len(crumbs) and PERIODICAL_WORD.search(crumb.group(0))
+                      and _dating_crumb(crumbs[number + 1].group(0))):
+                    # "Journals / Kostanay Agrarian Bulletin / 2022 / No. 2": a periodical's name right before the
+                    # crumb of its year or issue is the journal's
+                    span = _clean_journal(line, crumb.start(), crumb.end())
+                    if span:
+                        statements.append(Statement(RANK_BREADCRUMB, start, journal=(start + span[0], start + span[1])))
             continue
         below = below_from is not None and start >= below_from
         statement = read_statement(line, start, RANK_BELOW if below else RANK_LINE)
@@ -554,6 +597,12 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
     return statements
 
 
+def _dating_crumb(crumb: str) -> bool:
+    """A breadcrumb part that is a year alone or states a volume or an issue ("2022", "No. 2 (66)", "Vol. 5")."""
+    statement = read_statement(crumb)
+    return bool(re.fullmatch(rf"\s*{YEAR}\s*", crumb)) or bool(statement and (statement.volume or statement.issue))
+
+
 def _menu_line(line: str) -> bool:
     """The line is a site menu: navigation words only ("Home Issues About", "Главная | Архив | Контакты")."""
     items = [item for item in re.split(r"\s*[|/•·]\s*|\s+(?=[A-ZА-ЯЁ])", line.strip()) if item]
@@ -563,18 +612,24 @@ def _menu_line(line: str) -> bool:
 def _issue_line(line: str) -> bool:
     """The line states a volume or issue and names no journal (of a breadcrumb, its last part)."""
     if len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2:
-        line = re.split(r"[/›»>→]", line)[-1]
+        # of a breadcrumb, its part that names the issue (the last one, or one before a section's name:
+        # "Archives / Vol. 5 No. 3 (2021) / Chronicle")
+        statements = [read_statement(crumb) for crumb in re.split(r"[/›»>→]", line)]
+        return any(s and (s.volume or s.issue) for s in statements) and not any(s and s.journal for s in statements)
     statement = read_statement(line)
     return bool(statement and (statement.volume or statement.issue) and not statement.journal)
 
 
 def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
-    """A news byline's date ("By NAME · 12 April 2022", or the date on the line after "By NAME") gives the year."""
+    """A news byline's date ("By NAME · 12 April 2022", or the date on the line after "By NAME", or a date
+    line below the author's position line) gives the year."""
     statements = []
     for index, (start, line) in enumerate(lines):
         if not BY_LINE.match(line):
             continue
-        following = [item for item in lines[index + 1:index + 3] if item[1].strip()][:1]
+        following = [item for item in lines[index + 1:index + 5] if item[1].strip()][:2]
+        # The second line below counts only as a date alone ("By NAME" / "Senior Fellow, Centre X" / "March 3, 2022").
+        following = following[:1] + [item for item in following[1:] if is_date_line(item[1])]
         for line_start, candidate in [(start, line)] + following:
             date = _NEWS_DATE.search(candidate)
             if date and not _NOT_PUBLICATION.search(candidate[:date.start()]):
