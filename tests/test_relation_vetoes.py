@@ -63,3 +63,33 @@ def test_place_sizes_are_features_with_how_closely_the_parse_joins_the_places():
     assert "place_ranks=1|3|near" in feats[("Lyon", "France")]
     assert "place_ranks=3|1|near" in feats[("France", "Lyon")]
     assert "place_ranks=1|3|far" in feats[("Lyon", "Italy")]
+
+
+def test_a_place_outside_a_from_phrase_of_origin_is_not_in_the_places_inside_it():
+    doc = make_doc(
+        "The Steppe Energy Forum in Karakol drew ministers from Azerbaijan, Georgia and Turkey. "
+        "Remittances from Russia make up a third of household income in Khatlon.",
+        [("Steppe Energy Forum", "EVENT"), ("Karakol", "LOC"), ("Azerbaijan", "LOC"), ("Georgia", "LOC"), ("Turkey", "LOC"),
+         ("Russia", "LOC"), ("Khatlon", "LOC")],
+    )
+    found = vetoed(doc)
+    for country in ("Azerbaijan", "Georgia", "Turkey"):
+        assert "origin_phrase" in found[("Karakol", country)]
+        assert "origin_phrase" in found[(country, "Karakol")]
+        # only places: the event's participants are not vetoed
+        assert "origin_phrase" not in found[(country, "Steppe Energy Forum")]
+    assert "origin_phrase" in found[("Khatlon", "Russia")]
+
+
+def test_places_inside_one_from_phrase_and_an_organisation_moving_from_a_place_are_not_vetoed():
+    doc = make_doc(
+        "Officials from Osh, a city in southern Kyrgyzstan, visited Tashkent. "
+        "The Steppe Bank moved its office from Almaty to Astana.",
+        [("Osh", "LOC"), ("Kyrgyzstan", "LOC"), ("Tashkent", "LOC"), ("Steppe Bank", "ORG"), ("Almaty", "LOC"), ("Astana", "LOC")],
+    )
+    found = vetoed(doc)
+    assert "origin_phrase" not in found[("Osh", "Kyrgyzstan")]
+    assert "origin_phrase" in found[("Osh", "Tashkent")]
+    assert "origin_phrase" in found[("Kyrgyzstan", "Tashkent")]
+    # a past place of an organisation is still its place (guidelines: "moved its headquarters from A to B")
+    assert "origin_phrase" not in found[("Steppe Bank", "Almaty")]
