@@ -93,3 +93,17 @@ def test_places_inside_one_from_phrase_and_an_organisation_moving_from_a_place_a
     assert "origin_phrase" in found[("Kyrgyzstan", "Tashkent")]
     # a past place of an organisation is still its place (guidelines: "moved its headquarters from A to B")
     assert "origin_phrase" not in found[("Steppe Bank", "Almaty")]
+
+
+def test_a_cited_titles_names_are_not_related_to_the_journal_after_the_slashes():
+    doc = make_doc(
+        "3. Karimov A. Water disputes in the Fergana Valley // Steppe Policy Review. 2019. No. 2. P. 14-29.\n"
+        "The Steppe Policy Review is published in Almaty.",
+        [("Karimov A.", "PERSON"), ("Fergana Valley", "LOC"), ("Steppe Policy Review", "ORG"), ("Steppe Policy Review", "ORG"),
+         ("Almaty", "LOC")],
+    )
+    found = vetoed(doc)
+    assert "citation_title_and_source" in found[("Steppe Policy Review", "Fergana Valley")]
+    assert "citation_title_and_source" in found[("Karimov A.", "Steppe Policy Review")]
+    # the journal named again in prose, on its own line, is not a citation
+    assert "citation_title_and_source" not in found[("Steppe Policy Review", "Almaty")]

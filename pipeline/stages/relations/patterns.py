@@ -506,11 +506,25 @@ def origin_phrase(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
     return False
 
 
+# "Title // Journal" (Russian GOST citations): the separator between a cited work's title and where it appeared.
+_CITATION_SEPARATOR = re.compile(r"\s//\s")
+
+
+def citation_title_and_source(v: PairView) -> bool:
+    """One argument is in a cited work's title and the other in the journal or book after "//" on the same line ("The
+    insurgency in northern Mozambique // Southern Africa Review"): a title's subject is not related to where it appeared."""
+    text = v.doc.text
+    first, second = (v.head_span, v.tail_span) if v.head_first else (v.tail_span, v.head_span)
+    between = text[first[1]:second[0]]
+    return "\n" not in between and _CITATION_SEPARATOR.search(between) is not None
+
+
 VETOES: dict[str, Callable[..., bool]] = {
     "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
     "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
     "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
     "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,
+    "citation_title_and_source": citation_title_and_source,
 }
 # Vetoes that read the dependency facts.
 FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership", "origin_phrase")
