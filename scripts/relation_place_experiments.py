@@ -1,7 +1,7 @@
 """Place pairs on pages of the seed's kind (issue 11, seventh round): the figures of docs/relation-experiments.md,
 section "Seventh round".
 
-    .venv/bin/python scripts/relation_place_experiments.py
+    .venv/bin/python scripts/relation_place_experiments.py ["VARIANT NAME" ...]   # default: every variant
 
 Same protocol as ``scripts/relation_redocred_convention_experiments.py`` (tuning data only): models fitted without the
 seed page on 80 % of Re-DocRED's training part (split again with seed 7), CrossRE politics and news train and every
@@ -19,7 +19,7 @@ Variants:
 * + origin_phrase, place sizes of place pairs only (none for an organisation and a place);
 * + origin_phrase, place sizes of an organisation and a place only where the parse joins them closely.
 
-About 20 minutes on the shared 2 cores.
+About 20 minutes for every variant on the shared 2 cores.
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from textmine.training import redocred  # noqa: E402
 from textmine.training import relations as training  # noqa: E402
 
 DEV = ("rd_dev", "crossre_dev", "ch_dev_b", "ch_new", "pages_dev", "seed")
-NEW_VETO = "origin_phrase"
+NEW_VETOES = ("origin_phrase", "citation_title_and_source", "activity_of_organisation")
 ROUND_PASSAGE = re.compile(r"^ch-.+-(pos|neg)-3\d\d$")
 
 
@@ -60,11 +60,12 @@ def load() -> dict[str, list]:
     return sets
 
 
-def use_veto(sets: dict, on: bool) -> None:
+def use_vetoes(sets: dict, on: tuple[str, ...]) -> None:
+    """Decide with the vetoes before this round and those of NEW_VETOES named in ``on``."""
     for docs in sets.values():
         for doc in docs:
             for item in doc.annotations[EXAMPLES_KEY]:
-                item.vetoes = [v for v in item.all_vetoes if on or v != NEW_VETO]
+                item.vetoes = [v for v in item.all_vetoes if v in on or v not in NEW_VETOES]
 
 
 def score(docs: list, pipeline, featurise: Callable, threshold: float, precision: dict) -> str:
@@ -84,9 +85,9 @@ def score(docs: list, pipeline, featurise: Callable, threshold: float, precision
     return f"{report['micro']['f1']:.3f}/{report['per_label']['located_in']['f1']:.3f}"
 
 
-def variant(sets: dict, name: str, featurise: Callable, veto: bool) -> None:
+def variant(sets: dict, name: str, featurise: Callable, vetoes: tuple[str, ...]) -> None:
     started = time.time()
-    use_veto(sets, veto)
+    use_vetoes(sets, vetoes)
     train_docs = [doc for source in ("rd_train", "crossre_politics", "crossre_news", "ch_dev_a") for doc in sets[source]]
     for doc in train_docs:
         doc.source_name = "train"
@@ -100,36 +101,47 @@ def variant(sets: dict, name: str, featurise: Callable, veto: bool) -> None:
     print(f"{name:<36} tuned {tuned:.2f} | {cells}  ({time.time() - started:.0f}s)", flush=True)
 
 
-def without_new_veto(item) -> dict[str, float]:
-    return {k: v for k, v in item.features.items() if k != f"veto={NEW_VETO}"}
+def with_vetoes(on: tuple[str, ...], drop: Callable[[str], bool] = lambda name: False) -> Callable:
+    """The shipped features without the veto features of NEW_VETOES not in ``on`` and without those ``drop`` names."""
+    off = {f"veto={name}" for name in NEW_VETOES if name not in on}
+    return lambda item: {k: v for k, v in item.features.items() if k not in off and not drop(k)}
 
 
-def near_sizes_only(item) -> dict[str, float]:
-    return {k: v for k, v in item.features.items() if not (k.startswith("place_ranks=") and k.endswith("|far"))}
+def far_sizes(name: str) -> bool:
+    return name.startswith("place_ranks=") and name.endswith("|far")
 
 
-def no_sizes(item) -> dict[str, float]:
-    return {k: v for k, v in item.features.items() if not k.startswith("place_ranks=")}
+def sizes(name: str) -> bool:
+    return name.startswith("place_ranks=")
 
 
-def place_pair_sizes_only(item) -> dict[str, float]:
-    return {k: v for k, v in item.features.items() if not (k.startswith("place_ranks=") and "ORG" in k)}
+def organisation_sizes(name: str) -> bool:
+    return name.startswith("place_ranks=") and "ORG" in name
 
 
-def organisation_sizes_near_only(item) -> dict[str, float]:
-    return {k: v for k, v in item.features.items() if not (k.startswith("place_ranks=") and "ORG" in k and k.endswith("|far"))}
+def far_organisation_sizes(name: str) -> bool:
+    return organisation_sizes(name) and name.endswith("|far")
 
 
-def main() -> None:
+ORIGIN, ALL = NEW_VETOES[:1], NEW_VETOES
+VARIANTS = {
+    "shipped": (with_vetoes(()), ()),
+    "+ origin_phrase": (with_vetoes(ORIGIN), ORIGIN),
+    "+ three vetoes": (with_vetoes(ALL), ALL),
+    "+ origin_phrase, sizes near only": (with_vetoes(ORIGIN, far_sizes), ORIGIN),
+    "+ origin_phrase, no place sizes": (with_vetoes(ORIGIN, sizes), ORIGIN),
+    "+ origin_phrase, place pairs' sizes only": (with_vetoes(ORIGIN, organisation_sizes), ORIGIN),
+    "+ origin_phrase, ORG sizes near only": (with_vetoes(ORIGIN, far_organisation_sizes), ORIGIN),
+}
+
+
+def main(names: list[str]) -> None:
     sets = load()
     print("cells: fact-level micro F1 / located_in F1, gold entities", flush=True)
-    variant(sets, "shipped", without_new_veto, veto=False)
-    variant(sets, "+ origin_phrase", lambda item: item.features, veto=True)
-    variant(sets, "+ origin_phrase, sizes near only", near_sizes_only, veto=True)
-    variant(sets, "+ origin_phrase, no place sizes", no_sizes, veto=True)
-    variant(sets, "+ origin_phrase, sizes of place pairs only", place_pair_sizes_only, veto=True)
-    variant(sets, "+ origin_phrase, ORG sizes near only", organisation_sizes_near_only, veto=True)
+    for name in names or VARIANTS:
+        featurise, vetoes = VARIANTS[name]
+        variant(sets, name, featurise, vetoes)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -107,3 +107,20 @@ def test_a_cited_titles_names_are_not_related_to_the_journal_after_the_slashes()
     assert "citation_title_and_source" in found[("Karimov A.", "Steppe Policy Review")]
     # the journal named again in prose, on its own line, is not a citation
     assert "citation_title_and_source" not in found[("Steppe Policy Review", "Almaty")]
+
+
+def test_the_place_of_an_organisations_mission_is_not_the_organisations_place():
+    doc = make_doc(
+        "The article examines the mission of the Eurasian Economic Union in Armenia. "
+        "The Steppe Bank's lending in Kyrgyzstan and Tajikistan doubled. "
+        "The headquarters of the Caspian Fund in Aktau were enlarged, and the Turan University in Shymkent grew.",
+        [("Eurasian Economic Union", "ORG"), ("Armenia", "LOC"), ("Steppe Bank", "ORG"), ("Kyrgyzstan", "LOC"), ("Tajikistan", "LOC"),
+         ("Caspian Fund", "ORG"), ("Aktau", "LOC"), ("Turan University", "ORG"), ("Shymkent", "LOC")],
+    )
+    found = vetoed(doc)
+    assert "activity_of_organisation" in found[("Eurasian Economic Union", "Armenia")]
+    assert "activity_of_organisation" in found[("Steppe Bank", "Kyrgyzstan")]
+    assert "activity_of_organisation" in found[("Steppe Bank", "Tajikistan")]
+    # a seat noun, or the place right after the organisation, still locates it
+    assert "activity_of_organisation" not in found[("Caspian Fund", "Aktau")]
+    assert "activity_of_organisation" not in found[("Turan University", "Shymkent")]

@@ -519,15 +519,47 @@ def citation_title_and_source(v: PairView) -> bool:
     return "\n" not in between and _CITATION_SEPARATOR.search(between) is not None
 
 
+# Nouns whose "in PLACE" is where the organisation itself is: "the headquarters of X in CITY", "X's office in CITY".
+_SEAT_GROUPS = frozenset({"location", "part"})
+
+
+def _activity_place(organisation: Any, place: Any, inside: range) -> bool:
+    """``place`` hangs by "in" on a noun outside the organisation's name that the organisation modifies ("the mission of
+    X in P", "X's operations in P", "X peace operations in P"), a noun that does not name a seat or a body."""
+    noun = organisation.head
+    if organisation.dep_ == "pobj" and noun.lower_ == "of" and noun.dep_ == "prep":
+        noun = noun.head
+    elif organisation.dep_ not in ("poss", "compound", "nmod"):
+        return False
+    if noun.i in inside or noun.pos_ != "NOUN" or _SEAT_GROUPS & set(groups_of(noun.lemma_.lower())):
+        return False
+    preposition = _list_head(place).head
+    return place.dep_ in ("pobj", "conj") and preposition.lower_ == "in" and preposition.head == noun
+
+
+def activity_of_organisation(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
+    """An organisation and the place of something it does ("the mission of SADC in Mozambique", "African Union peace
+    operations in Somalia"): the place is where the mission is, not where the organisation is ("the headquarters of X in
+    CITY" still puts X there)."""
+    if facts is None or facts.parsed is None or v.labels() != ("ORG", "LOC"):
+        return False
+    organisation, place = facts.tokens(*v.head_span), facts.tokens(*v.tail_span)
+    if not organisation or not place:
+        return False
+    parsed = facts.parsed
+    return _activity_place(parsed[organisation.start:organisation.stop].root, parsed[place.start:place.stop].root, organisation)
+
+
 VETOES: dict[str, Callable[..., bool]] = {
     "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
     "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
     "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
     "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,
-    "citation_title_and_source": citation_title_and_source,
+    "citation_title_and_source": citation_title_and_source, "activity_of_organisation": activity_of_organisation,
 }
 # Vetoes that read the dependency facts.
-FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership", "origin_phrase")
+FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership", "origin_phrase",
+               "activity_of_organisation")
 
 
 def document_facts(doc: Document) -> syntax.DocFacts:
