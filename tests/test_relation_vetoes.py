@@ -63,3 +63,64 @@ def test_place_sizes_are_features_with_how_closely_the_parse_joins_the_places():
     assert "place_ranks=1|3|near" in feats[("Lyon", "France")]
     assert "place_ranks=3|1|near" in feats[("France", "Lyon")]
     assert "place_ranks=1|3|far" in feats[("Lyon", "Italy")]
+
+
+def test_a_place_outside_a_from_phrase_of_origin_is_not_in_the_places_inside_it():
+    doc = make_doc(
+        "The Steppe Energy Forum in Karakol drew ministers from Azerbaijan, Georgia and Turkey. "
+        "Remittances from Russia make up a third of household income in Khatlon.",
+        [("Steppe Energy Forum", "EVENT"), ("Karakol", "LOC"), ("Azerbaijan", "LOC"), ("Georgia", "LOC"), ("Turkey", "LOC"),
+         ("Russia", "LOC"), ("Khatlon", "LOC")],
+    )
+    found = vetoed(doc)
+    for country in ("Azerbaijan", "Georgia", "Turkey"):
+        assert "origin_phrase" in found[("Karakol", country)]
+        assert "origin_phrase" in found[(country, "Karakol")]
+        # only places: the event's participants are not vetoed
+        assert "origin_phrase" not in found[(country, "Steppe Energy Forum")]
+    assert "origin_phrase" in found[("Khatlon", "Russia")]
+
+
+def test_places_inside_one_from_phrase_and_an_organisation_moving_from_a_place_are_not_vetoed():
+    doc = make_doc(
+        "Officials from Osh, a city in southern Kyrgyzstan, visited Tashkent. "
+        "The Steppe Bank moved its office from Almaty to Astana.",
+        [("Osh", "LOC"), ("Kyrgyzstan", "LOC"), ("Tashkent", "LOC"), ("Steppe Bank", "ORG"), ("Almaty", "LOC"), ("Astana", "LOC")],
+    )
+    found = vetoed(doc)
+    assert "origin_phrase" not in found[("Osh", "Kyrgyzstan")]
+    assert "origin_phrase" in found[("Osh", "Tashkent")]
+    assert "origin_phrase" in found[("Kyrgyzstan", "Tashkent")]
+    # a past place of an organisation is still its place (guidelines: "moved its headquarters from A to B")
+    assert "origin_phrase" not in found[("Steppe Bank", "Almaty")]
+
+
+def test_a_cited_titles_names_are_not_related_to_the_journal_after_the_slashes():
+    doc = make_doc(
+        "3. Karimov A. Water disputes in the Fergana Valley // Steppe Policy Review. 2019. No. 2. P. 14-29.\n"
+        "The Steppe Policy Review is published in Almaty.",
+        [("Karimov A.", "PERSON"), ("Fergana Valley", "LOC"), ("Steppe Policy Review", "ORG"), ("Steppe Policy Review", "ORG"),
+         ("Almaty", "LOC")],
+    )
+    found = vetoed(doc)
+    assert "citation_title_and_source" in found[("Steppe Policy Review", "Fergana Valley")]
+    assert "citation_title_and_source" in found[("Karimov A.", "Steppe Policy Review")]
+    # the journal named again in prose, on its own line, is not a citation
+    assert "citation_title_and_source" not in found[("Steppe Policy Review", "Almaty")]
+
+
+def test_the_place_of_an_organisations_mission_is_not_the_organisations_place():
+    doc = make_doc(
+        "The article examines the mission of the Eurasian Economic Union in Armenia. "
+        "The Steppe Bank's lending in Kyrgyzstan and Tajikistan doubled. "
+        "The headquarters of the Caspian Fund in Aktau were enlarged, and the Turan University in Shymkent grew.",
+        [("Eurasian Economic Union", "ORG"), ("Armenia", "LOC"), ("Steppe Bank", "ORG"), ("Kyrgyzstan", "LOC"), ("Tajikistan", "LOC"),
+         ("Caspian Fund", "ORG"), ("Aktau", "LOC"), ("Turan University", "ORG"), ("Shymkent", "LOC")],
+    )
+    found = vetoed(doc)
+    assert "activity_of_organisation" in found[("Eurasian Economic Union", "Armenia")]
+    assert "activity_of_organisation" in found[("Steppe Bank", "Kyrgyzstan")]
+    assert "activity_of_organisation" in found[("Steppe Bank", "Tajikistan")]
+    # a seat noun, or the place right after the organisation, still locates it
+    assert "activity_of_organisation" not in found[("Caspian Fund", "Aktau")]
+    assert "activity_of_organisation" not in found[("Turan University", "Shymkent")]

@@ -21,6 +21,7 @@ from textmine.document import Document, relation_allowed
 from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.relations import syntax
 from textmine.stages.relations.candidates import FACT_LINE, Candidate, fact_sheet_heading
+from textmine.stages.relations.triggers import groups_of
 
 # Stands for another mention; a symbol, so that lower-casing leaves it alone and no word matches it.
 PLACEHOLDER = "§"
@@ -474,14 +475,91 @@ def third_party_partnership(v: PairView, facts: syntax.DocFacts | None = None) -
     return partnership_outsider(head_root, tail_root) or partnership_outsider(tail_root, head_root)
 
 
+def _origin_phrase(token: Any) -> Any:
+    """The "from" whose phrase the token is in, when that phrase names where a group of people or things comes from:
+    it hangs on a noun ("ministers from A, B and C", "remittances from A", "officials from Osh, a city in B") or on a
+    verb of participation or hosting ("drew ministers from A", "received delegations from A"); else None."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ == "prep" and ancestor.lower_ == "from":
+            governor = ancestor.head
+            if governor.pos_ == "NOUN" or (governor.pos_ == "VERB" and {"participation", "hosting"} & set(groups_of(governor.lemma_.lower()))):
+                return ancestor
+            return None
+    return None
+
+
+def origin_phrase(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
+    """One place is where the people or things of a noun come from ("drew ministers from A and B", "delegations from A
+    arrived in B", "remittances from A ... in B") and the other stands outside that phrase: the origin of a group says
+    nothing about where the other place lies ("Officials from Osh, a city in southern B" keeps B inside the phrase)."""
+    if facts is None or facts.parsed is None or v.labels() != ("LOC", "LOC"):
+        return False
+    head, tail = facts.tokens(*v.head_span), facts.tokens(*v.tail_span)
+    if not head or not tail:
+        return False
+    parsed = facts.parsed
+    roots = parsed[head.start:head.stop].root, parsed[tail.start:tail.stop].root
+    for inside, outside in (roots, roots[::-1]):
+        preposition = _origin_phrase(inside)
+        if preposition is not None and preposition not in outside.ancestors:
+            return True
+    return False
+
+
+# "Title // Journal" (Russian GOST citations): the separator between a cited work's title and where it appeared.
+_CITATION_SEPARATOR = re.compile(r"\s//\s")
+
+
+def citation_title_and_source(v: PairView) -> bool:
+    """One argument is in a cited work's title and the other in the journal or book after "//" on the same line ("The
+    insurgency in northern Mozambique // Southern Africa Review"): a title's subject is not related to where it appeared."""
+    text = v.doc.text
+    first, second = (v.head_span, v.tail_span) if v.head_first else (v.tail_span, v.head_span)
+    between = text[first[1]:second[0]]
+    return "\n" not in between and _CITATION_SEPARATOR.search(between) is not None
+
+
+# Nouns whose "in PLACE" is where the organisation itself is: "the headquarters of X in CITY", "X's office in CITY".
+_SEAT_GROUPS = frozenset({"location", "part"})
+
+
+def _activity_place(organisation: Any, place: Any, inside: range) -> bool:
+    """``place`` hangs by "in" on a noun outside the organisation's name that the organisation modifies ("the mission of
+    X in P", "X's operations in P", "X peace operations in P"), a noun that does not name a seat or a body."""
+    noun = organisation.head
+    if organisation.dep_ == "pobj" and noun.lower_ == "of" and noun.dep_ == "prep":
+        noun = noun.head
+    elif organisation.dep_ not in ("poss", "compound", "nmod"):
+        return False
+    if noun.i in inside or noun.pos_ != "NOUN" or _SEAT_GROUPS & set(groups_of(noun.lemma_.lower())):
+        return False
+    preposition = _list_head(place).head
+    return place.dep_ in ("pobj", "conj") and preposition.lower_ == "in" and preposition.head == noun
+
+
+def activity_of_organisation(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
+    """An organisation and the place of something it does ("the mission of SADC in Mozambique", "African Union peace
+    operations in Somalia"): the place is where the mission is, not where the organisation is ("the headquarters of X in
+    CITY" still puts X there)."""
+    if facts is None or facts.parsed is None or v.labels() != ("ORG", "LOC"):
+        return False
+    organisation, place = facts.tokens(*v.head_span), facts.tokens(*v.tail_span)
+    if not organisation or not place:
+        return False
+    parsed = facts.parsed
+    return _activity_place(parsed[organisation.start:organisation.stop].root, parsed[place.start:place.stop].root, organisation)
+
+
 VETOES: dict[str, Callable[..., bool]] = {
     "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
     "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
     "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
-    "two_countries": two_countries, "third_party_partnership": third_party_partnership,
+    "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,
+    "citation_title_and_source": citation_title_and_source, "activity_of_organisation": activity_of_organisation,
 }
 # Vetoes that read the dependency facts.
-FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership")
+FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership", "origin_phrase",
+               "activity_of_organisation")
 
 
 def document_facts(doc: Document) -> syntax.DocFacts:
