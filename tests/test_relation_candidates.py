@@ -175,3 +175,34 @@ def test_candidate_through_a_possessive_object_or_elided_anaphor(text, spans, ex
         # the proxy is a non-empty stretch of the candidate's sentence
         assert c.sentence[0] <= c.proxy[0] < c.proxy[1] <= c.sentence[1]
 
+
+
+@pytest.mark.parametrize(
+    "text, spans, pair, description",
+    [
+        ("The Vellmor Union was founded in 1994. This organization opened an office in Norland.",
+         [("Vellmor Union", "ORG"), ("1994", "DATE"), ("Norland", "LOC")], {"Vellmor Union", "Norland"}, "This organization"),
+        ("The Steppe Shield exercises began in May. These exercises were held in Kordabad.",
+         [("Steppe Shield", "EVENT"), ("May", "DATE"), ("Kordabad", "LOC")], {"Steppe Shield", "Kordabad"}, "These exercises"),
+        ("The Kordabad Summit opened on Monday. That summit was attended by Norland.",
+         [("Kordabad Summit", "EVENT"), ("Monday", "DATE"), ("Norland", "LOC")], {"Kordabad Summit", "Norland"}, "That summit"),
+        ("Norland signed the treaty with Vellmoria. Those countries joined the Oskar Council in 2003.",
+         [("Norland", "LOC"), ("Vellmoria", "LOC"), ("Oskar Council", "ORG"), ("2003", "DATE")],
+         {"Vellmoria", "Oskar Council"}, "Those countries"),
+    ],
+)
+def test_candidate_through_a_description_opened_by_any_demonstrative(text, spans, pair, description):
+    found = {(frozenset((c.head.text, c.tail.text)), text[c.proxy[0]:c.proxy[1]]) for c in generate(make_doc(text, spans)) if c.proxy}
+    assert (frozenset(pair), description) in found
+
+
+@pytest.mark.parametrize("naming", ["called", "named", "known as", "dubbed", "titled"])
+def test_candidate_naming_sentence_with_each_naming_verb(naming):
+    text = f"Large military exercises took place in Mongolia. They were {naming} Steppe Shield."
+    doc = make_doc(text, [("Mongolia", "LOC"), ("Steppe Shield", "EVENT")])
+    proxied = [c for c in generate(doc) if c.proxy is not None]
+    # the name takes the place of the description the previous sentence is about, in both argument orders
+    assert {(c.head.text, c.tail.text, text[c.proxy[0]:c.proxy[1]], c.proxy_role) for c in proxied} == {
+        ("Steppe Shield", "Mongolia", "Large military exercises", "head"),
+        ("Mongolia", "Steppe Shield", "Large military exercises", "tail"),
+    }
