@@ -151,7 +151,11 @@ def test_candidates_within_a_sentence_have_no_proxy_and_use_their_own_spans():
         # possessive pronoun
         ("The Vellmor Union grew fast. Its members met in Kordabad.", [("Vellmor Union", "ORG"), ("Kordabad", "LOC")],
          ("Vellmor Union", "Kordabad", "Its")),
-        # object pronoun
+        ("The Vellmor Union grew fast. Their members met in Kordabad.", [("Vellmor Union", "ORG"), ("Kordabad", "LOC")],
+         ("Vellmor Union", "Kordabad", "Their")),
+        # object pronoun, of a verb and of a preposition
+        ("The Oskar Council was founded in 2001. Norland joined it in 2003.",
+         [("Oskar Council", "ORG"), ("2001", "DATE"), ("Norland", "LOC"), ("2003", "DATE")], ("Oskar Council", "Norland", "it")),
         ("The Steppe Shield exercise was large. Norland took part in it.", [("Steppe Shield", "EVENT"), ("Norland", "LOC")],
          ("Steppe Shield", "Norland", "it")),
         # object pronoun referring back into its own sentence, across clauses
@@ -206,3 +210,27 @@ def test_candidate_naming_sentence_with_each_naming_verb(naming):
         ("Steppe Shield", "Mongolia", "Large military exercises", "head"),
         ("Mongolia", "Steppe Shield", "Large military exercises", "tail"),
     }
+
+
+def test_candidate_author_block_runs_over_lines_of_up_to_sixteen_words():
+    sixteen = "Department of Water History and Policy, Faculty of Social Sciences, second building, room four, floor two"
+    seventeen = sixteen + " east"
+    assert (len(sixteen.split()), len(seventeen.split())) == (16, 17)
+    for line, included in ((sixteen, True), (seventeen, False)):
+        text = f"Water sharing in the Vellmor basin\nFerreira L.*, Rojas M.\nOskar University, Kordabad\n{line}\n\nBody text."
+        doc = make_doc(text, [("Ferreira L.", "PERSON"), ("Rojas M.", "PERSON"), ("Oskar University", "ORG"), ("Kordabad", "LOC")])
+        end = text.index("\n\n") if included else text.index("\n", text.index("Kordabad"))
+        assert candidates.author_block(doc) == (text.index("Ferreira"), end)
+
+
+def test_candidate_front_matter_ends_at_the_first_line_of_twenty_five_words():
+    from textmine.document import Segment
+
+    prose = ("The rivers of the Vellmor basin have been shared by treaty for a long time and the rules were "
+             "written down by both river banks")
+    assert len(prose.split()) == 25
+    text = f"Water sharing in the Vellmor basin\nJ. K. Doe\nOskar University, Kordabad\n{prose}\nA short line.\n"
+    doc = Document(id="f", text=text, segments=[Segment(0, len(text), "en", "article")])
+    assert candidates.author_block(doc) == (text.index("J. K."), text.index("\n", text.index("Kordabad")))
+    shorter = text.replace("both river banks", "both banks")  # 24 words: still front matter, and so no prose line ends it
+    assert candidates.author_block(Document(id="f", text=shorter, segments=[Segment(0, len(shorter), "en", "article")])) is None
