@@ -234,3 +234,31 @@ def test_candidate_front_matter_ends_at_the_first_line_of_twenty_five_words():
     assert candidates.author_block(doc) == (text.index("J. K."), text.index("\n", text.index("Kordabad")))
     shorter = text.replace("both river banks", "both banks")  # 24 words: still front matter, and so no prose line ends it
     assert candidates.author_block(Document(id="f", text=shorter, segments=[Segment(0, len(shorter), "en", "article")])) is None
+
+
+def test_candidate_fact_sheet_heading_is_a_name_alone_or_with_its_bracketed_short_name():
+    text = ("Niger Basin Authority (NBA)\nMembers: Benin, Mali\n\n"
+            "The Kordabad Forum met\nMembers: Ghana\n\n"
+            "Oskar Council (OC) of 1990\nMembers: Norland\n\n"
+            "Kordabad\nVenue: Bol\n")
+    doc = make_doc(text, [("Niger Basin Authority", "ORG"), ("NBA", "ORG"), ("Benin", "LOC"), ("Mali", "LOC"),
+                          ("Kordabad Forum", "EVENT"), ("Ghana", "LOC"), ("Oskar Council", "ORG"), ("OC", "ORG"),
+                          ("Norland", "LOC"), ("Kordabad", "LOC"), ("Bol", "LOC")])
+    lines = list(candidates._lines(text, 0, len(text)))
+    headings = [candidates.fact_sheet_heading(doc, s, e) for s, e in lines]
+    assert headings[0].text == "Niger Basin Authority"
+    assert headings[1:] == [None] * (len(lines) - 1)  # not after "The", not before "of 1990", not a place, not a label line
+    assert candidates.fact_sheet_blocks(doc) == [(0, text.index("\n\n"))]
+    assert candidates.block_kinds(doc) == {(0, text.index("\n\n")): "factsheet"}
+
+
+def test_candidate_sentences_given_by_a_converted_corpus_are_kept_and_have_no_blocks():
+    text = "1. Norland joined the Oskar Council // Review. 2003.\nIt left in 2010."
+    split = [[0, text.index("\n")], [text.index("It"), len(text)]]
+    doc = make_doc(text, [("Norland", "LOC"), ("Oskar Council", "ORG"), ("2003", "DATE"), ("2010", "DATE")])
+    doc.annotations["sentences"] = split
+    assert candidates.sentence_spans(doc, SimpleNamespace(sents=[])) == [tuple(s) for s in split]
+    assert candidates.block_kinds(doc) == {}
+    cands = generate(doc)
+    # pairs of the first sentence only: no reference block, and no paragraph case for "It"
+    assert cands and all(c.sentence == tuple(split[0]) and c.proxy is None and c.block is None for c in cands)
