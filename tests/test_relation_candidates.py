@@ -62,6 +62,13 @@ def test_candidate_reference_lines_without_metadata_need_a_number_and_a_url_or_s
     assert candidates.reference_blocks(Document(id="r", text=text)) == [first, second]
 
 
+def test_candidate_reference_line_with_a_bare_www_address_counts():
+    text = "Body about the Vellmor Union.\n4. Brown T. Vellmor Union yearbook. www.vellmor.example/yearbook\n5. Brown T. Notes.\n"
+    line = text.split("\n")[1]
+    start = text.index(line)
+    assert candidates.reference_blocks(Document(id="w", text=text)) == [(start, start + len(line))]
+
+
 def test_a_sentence_touching_a_block_stays_a_candidate_sentence():
     # The parse is given: spaCy puts the newline in the earlier sentence, so a block ending right where a
     # sentence starts comes from the metadata's reference offsets.
