@@ -62,6 +62,14 @@ def test_candidate_reference_lines_without_metadata_need_a_number_and_a_url_or_s
     assert candidates.reference_blocks(Document(id="r", text=text)) == [first, second]
 
 
+def test_candidate_reference_entries_without_offsets_or_empty_are_passed_over_for_the_numbered_lines():
+    text = "Body about the Vellmor Union.\n4. Brown T. Vellmor Union yearbook // Review. 2019.\n"
+    line = text.split("\n")[1]
+    start = text.index(line)
+    doc = Document(id="e", text=text, metadata={"references": [{"text": "Brown T. Vellmor Union yearbook"}, {"start": 20, "end": 20}]})
+    assert candidates.reference_blocks(doc) == [(start, start + len(line))]
+
+
 def test_candidate_reference_line_with_a_bare_www_address_counts():
     text = "Body about the Vellmor Union.\n4. Brown T. Vellmor Union yearbook. www.vellmor.example/yearbook\n5. Brown T. Notes.\n"
     line = text.split("\n")[1]
