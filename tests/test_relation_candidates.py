@@ -277,3 +277,24 @@ def test_candidate_sentences_given_by_a_converted_corpus_are_kept_and_have_no_bl
     cands = generate(doc)
     # pairs of the first sentence only: no reference block, and no paragraph case for "It"
     assert cands and all(c.sentence == tuple(split[0]) and c.proxy is None and c.block is None for c in cands)
+
+
+@pytest.mark.parametrize("last", ["affiliation", "place"])
+def test_candidate_author_block_from_the_metadata_spans_the_lines_of_authors_affiliations_and_places(last):
+    # "By ..." is no line of names alone, so without the metadata there is no author block at all
+    lines = {"affiliation": ("Oskar University", "ORG"), "place": ("Kordabad, Norland", "LOC")}
+    order = ["place", "affiliation"] if last == "affiliation" else ["affiliation", "place"]
+    text = "Water sharing in the Vellmor basin\nBy Ferreira Lucia and Rojas Mateo\n" + "\n".join(lines[k][0] for k in order)
+    text += "\n\nBody text."
+    spans = [("Ferreira Lucia", "PERSON"), ("Rojas Mateo", "PERSON")]
+    spans += [(lines[k][0].split(",")[0], lines[k][1]) for k in order]
+    doc = make_doc(text, spans)
+    ids = {e.text: e.id for e in doc.entities}
+    doc.metadata = {
+        "authors": [{"entity": ids["Ferreira Lucia"], "affiliation_entity": ids["Oskar University"]},
+                    {"entity": ids["Rojas Mateo"], "affiliation_entity": None}],
+        "affiliation_place_entities": [ids["Kordabad"]],
+    }
+    assert candidates.author_block(doc) == (text.index("By "), text.index("\n\n"))
+    doc.metadata = {"authors": [], "affiliation_place_entities": []}
+    assert candidates.author_block(doc) is None
