@@ -298,3 +298,10 @@ def test_candidate_author_block_from_the_metadata_spans_the_lines_of_authors_aff
     assert candidates.author_block(doc) == (text.index("By "), text.index("\n\n"))
     doc.metadata = {"authors": [], "affiliation_place_entities": []}
     assert candidates.author_block(doc) is None
+
+
+def test_candidate_author_block_from_the_metadata_on_the_line_after_a_leading_line_break():
+    text = "\nBy Ferreira Lucia, Oskar University\n\nBody text."
+    doc = make_doc(text, [("Ferreira Lucia", "PERSON"), ("Oskar University", "ORG")])
+    doc.metadata = {"authors": [{"entity": "T1", "affiliation_entity": "T2"}]}
+    assert candidates.author_block(doc) == (1, text.index("\n\n"))
