@@ -268,15 +268,16 @@ def test_candidate_fact_sheet_heading_is_a_name_alone_or_with_its_bracketed_shor
 
 
 def test_candidate_sentences_given_by_a_converted_corpus_are_kept_and_have_no_blocks():
-    text = "1. Norland joined the Oskar Council // Review. 2003.\nIt left in 2010."
+    text = "1. Norland joined the Oskar Council // Review. 2003.\nIt opened an office in Kordabad."
     split = [[0, text.index("\n")], [text.index("It"), len(text)]]
-    doc = make_doc(text, [("Norland", "LOC"), ("Oskar Council", "ORG"), ("2003", "DATE"), ("2010", "DATE")])
+    doc = make_doc(text, [("Norland", "LOC"), ("Oskar Council", "ORG"), ("2003", "DATE"), ("Kordabad", "LOC")])
     doc.annotations["sentences"] = split
     assert candidates.sentence_spans(doc, SimpleNamespace(sents=[])) == [tuple(s) for s in split]
     assert candidates.block_kinds(doc) == {}
     cands = generate(doc)
     # pairs of the first sentence only: no reference block, and no paragraph case for "It"
     assert cands and all(c.sentence == tuple(split[0]) and c.proxy is None and c.block is None for c in cands)
+    assert any(c.proxy is not None for c in candidates.generate(doc, parse(doc), with_paragraph_case=True))
 
 
 @pytest.mark.parametrize("last", ["affiliation", "place"])
