@@ -306,3 +306,29 @@ def test_candidate_author_block_from_the_metadata_on_the_line_after_a_leading_li
     doc = make_doc(text, [("Ferreira Lucia", "PERSON"), ("Oskar University", "ORG")])
     doc.metadata = {"authors": [{"entity": "T1", "affiliation_entity": "T2"}]}
     assert candidates.author_block(doc) == (1, text.index("\n\n"))
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        # a description in object position stands for an earlier event only, not an organisation
+        ("The Vellmor Union grew fast. Norland joined the organization in 2003.",
+         [("Vellmor Union", "ORG"), ("Norland", "LOC"), ("2003", "DATE")]),
+        # "an organization" is a new one, not the one named before
+        ("The Vellmor Union grew fast. An organization opened an office in Norland.", [("Vellmor Union", "ORG"), ("Norland", "LOC")]),
+    ],
+)
+def test_no_candidate_through_an_object_description_or_an_indefinite_one(text, spans):
+    assert not [c for c in generate(make_doc(text, spans)) if c.proxy is not None]
+
+
+def test_candidate_anaphor_after_a_sentence_without_names():
+    text = "The Vellmor Union grew fast. Nothing changed for years. Its members met in Kordabad."
+    cands = generate(make_doc(text, [("Vellmor Union", "ORG"), ("Kordabad", "LOC")]))
+    assert ("Vellmor Union", "Kordabad", "Its") in {(c.head.text, c.tail.text, text[c.proxy[0]:c.proxy[1]]) for c in cands if c.proxy}
+
+
+def test_candidate_naming_sentence_takes_the_subject_not_an_earlier_noun_of_the_clause():
+    text = "Last year large military exercises took place in Mongolia. They were called Steppe Shield."
+    doc = make_doc(text, [("Mongolia", "LOC"), ("Steppe Shield", "EVENT")])
+    assert {text[c.proxy[0]:c.proxy[1]] for c in generate(doc) if c.proxy} == {"large military exercises"}
