@@ -41,8 +41,8 @@ mutmut="$root/.venv/bin/mutmut"
 
 # module name | file to mutate | tests that cover it
 modules=(
-  "spans|pipeline/stages/ner/spans.py|tests/test_ner.py tests/test_edge_cases.py tests/test_span_hygiene.py tests/test_ner_page_kinds.py tests/test_ner_unseen_kinds.py -k clean_span or resolve or brackets_and_email or boundaries or geometry or cyrillic or priorities or span or align or page_kinds or unseen"
-  "candidates|pipeline/stages/relations/candidates.py|tests/test_anaphora.py tests/test_relations.py tests/test_relation_candidates.py -k candidate or sentence or pronoun or naming or block or vetoed or fitting_label or another_label or description or alias_of or obvious_pattern"
+  "spans|pipeline/stages/ner/spans.py|tests/test_span_rules.py tests/test_ner.py tests/test_edge_cases.py tests/test_span_hygiene.py tests/test_ner_page_kinds.py tests/test_ner_unseen_kinds.py tests/test_ner_construction.py -k clean_span or resolve or brackets_and_email or boundaries or geometry or cyrillic or priorities or span or align or page_kinds or unseen or construction"
+  "candidates|pipeline/stages/relations/candidates.py|tests/test_relation_candidates.py tests/test_anaphora.py tests/test_relations.py tests/test_relation_patterns.py -k candidate or sentence or pronoun or naming or block or vetoed or fitting_label or another_label or description or alias_of or obvious_pattern or relation_patterns"
   "dates|pipeline/stages/dates.py|tests/test_dates.py tests/test_date_ranges_and_holidays.py tests/test_edge_cases.py -k not end_to_end"
   "evaluation|pipeline/evaluation/evaluate.py|tests/test_evaluate.py tests/test_edge_cases.py -k not end_to_end"
   "ingestion|pipeline/stages/ingest.py|tests/test_ingest.py tests/test_edge_cases.py -k not end_to_end and not cli"

@@ -62,6 +62,21 @@ def test_candidate_reference_lines_without_metadata_need_a_number_and_a_url_or_s
     assert candidates.reference_blocks(Document(id="r", text=text)) == [first, second]
 
 
+def test_candidate_reference_entries_without_offsets_or_empty_are_passed_over_for_the_numbered_lines():
+    text = "Body about the Vellmor Union.\n4. Brown T. Vellmor Union yearbook // Review. 2019.\n"
+    line = text.split("\n")[1]
+    start = text.index(line)
+    doc = Document(id="e", text=text, metadata={"references": [{"text": "Brown T. Vellmor Union yearbook"}, {"start": 20, "end": 20}]})
+    assert candidates.reference_blocks(doc) == [(start, start + len(line))]
+
+
+def test_candidate_reference_line_with_a_bare_www_address_counts():
+    text = "Body about the Vellmor Union.\n4. Brown T. Vellmor Union yearbook. www.vellmor.example/yearbook\n5. Brown T. Notes.\n"
+    line = text.split("\n")[1]
+    start = text.index(line)
+    assert candidates.reference_blocks(Document(id="w", text=text)) == [(start, start + len(line))]
+
+
 def test_a_sentence_touching_a_block_stays_a_candidate_sentence():
     # The parse is given: spaCy puts the newline in the earlier sentence, so a block ending right where a
     # sentence starts comes from the metadata's reference offsets.
@@ -151,7 +166,11 @@ def test_candidates_within_a_sentence_have_no_proxy_and_use_their_own_spans():
         # possessive pronoun
         ("The Vellmor Union grew fast. Its members met in Kordabad.", [("Vellmor Union", "ORG"), ("Kordabad", "LOC")],
          ("Vellmor Union", "Kordabad", "Its")),
-        # object pronoun
+        ("The Vellmor Union grew fast. Their members met in Kordabad.", [("Vellmor Union", "ORG"), ("Kordabad", "LOC")],
+         ("Vellmor Union", "Kordabad", "Their")),
+        # object pronoun, of a verb and of a preposition
+        ("The Oskar Council was founded in 2001. Norland joined it in 2003.",
+         [("Oskar Council", "ORG"), ("2001", "DATE"), ("Norland", "LOC"), ("2003", "DATE")], ("Oskar Council", "Norland", "it")),
         ("The Steppe Shield exercise was large. Norland took part in it.", [("Steppe Shield", "EVENT"), ("Norland", "LOC")],
          ("Steppe Shield", "Norland", "it")),
         # object pronoun referring back into its own sentence, across clauses
@@ -175,3 +194,141 @@ def test_candidate_through_a_possessive_object_or_elided_anaphor(text, spans, ex
         # the proxy is a non-empty stretch of the candidate's sentence
         assert c.sentence[0] <= c.proxy[0] < c.proxy[1] <= c.sentence[1]
 
+
+
+@pytest.mark.parametrize(
+    "text, spans, pair, description",
+    [
+        ("The Vellmor Union was founded in 1994. This organization opened an office in Norland.",
+         [("Vellmor Union", "ORG"), ("1994", "DATE"), ("Norland", "LOC")], {"Vellmor Union", "Norland"}, "This organization"),
+        ("The Steppe Shield exercises began in May. These exercises were held in Kordabad.",
+         [("Steppe Shield", "EVENT"), ("May", "DATE"), ("Kordabad", "LOC")], {"Steppe Shield", "Kordabad"}, "These exercises"),
+        ("The Kordabad Summit opened on Monday. That summit was attended by Norland.",
+         [("Kordabad Summit", "EVENT"), ("Monday", "DATE"), ("Norland", "LOC")], {"Kordabad Summit", "Norland"}, "That summit"),
+        ("Norland signed the treaty with Vellmoria. Those countries joined the Oskar Council in 2003.",
+         [("Norland", "LOC"), ("Vellmoria", "LOC"), ("Oskar Council", "ORG"), ("2003", "DATE")],
+         {"Vellmoria", "Oskar Council"}, "Those countries"),
+    ],
+)
+def test_candidate_through_a_description_opened_by_any_demonstrative(text, spans, pair, description):
+    found = {(frozenset((c.head.text, c.tail.text)), text[c.proxy[0]:c.proxy[1]]) for c in generate(make_doc(text, spans)) if c.proxy}
+    assert (frozenset(pair), description) in found
+
+
+@pytest.mark.parametrize("naming", ["called", "named", "known as", "dubbed", "titled"])
+def test_candidate_naming_sentence_with_each_naming_verb(naming):
+    text = f"Large military exercises took place in Mongolia. They were {naming} Steppe Shield."
+    doc = make_doc(text, [("Mongolia", "LOC"), ("Steppe Shield", "EVENT")])
+    proxied = [c for c in generate(doc) if c.proxy is not None]
+    # the name takes the place of the description the previous sentence is about, in both argument orders
+    assert {(c.head.text, c.tail.text, text[c.proxy[0]:c.proxy[1]], c.proxy_role) for c in proxied} == {
+        ("Steppe Shield", "Mongolia", "Large military exercises", "head"),
+        ("Mongolia", "Steppe Shield", "Large military exercises", "tail"),
+    }
+
+
+def test_candidate_author_block_runs_over_lines_of_up_to_sixteen_words():
+    sixteen = "Department of Water History and Policy, Faculty of Social Sciences, second building, room four, floor two"
+    seventeen = sixteen + " east"
+    assert (len(sixteen.split()), len(seventeen.split())) == (16, 17)
+    for line, included in ((sixteen, True), (seventeen, False)):
+        text = f"Water sharing in the Vellmor basin\nFerreira L.*, Rojas M.\nOskar University, Kordabad\n{line}\n\nBody text."
+        doc = make_doc(text, [("Ferreira L.", "PERSON"), ("Rojas M.", "PERSON"), ("Oskar University", "ORG"), ("Kordabad", "LOC")])
+        end = text.index("\n\n") if included else text.index("\n", text.index("Kordabad"))
+        assert candidates.author_block(doc) == (text.index("Ferreira"), end)
+
+
+def test_candidate_front_matter_ends_at_the_first_line_of_twenty_five_words():
+    from textmine.document import Segment
+
+    prose = ("The rivers of the Vellmor basin have been shared by treaty for a long time and the rules were "
+             "written down by both river banks")
+    assert len(prose.split()) == 25
+    text = f"Water sharing in the Vellmor basin\nJ. K. Doe\nOskar University, Kordabad\n{prose}\nA short line.\n"
+    doc = Document(id="f", text=text, segments=[Segment(0, len(text), "en", "article")])
+    assert candidates.author_block(doc) == (text.index("J. K."), text.index("\n", text.index("Kordabad")))
+    shorter = text.replace("both river banks", "both banks")  # 24 words: still front matter, and so no prose line ends it
+    assert candidates.author_block(Document(id="f", text=shorter, segments=[Segment(0, len(shorter), "en", "article")])) is None
+
+
+def test_candidate_fact_sheet_heading_is_a_name_alone_or_with_its_bracketed_short_name():
+    text = ("Niger Basin Authority (NBA)\nMembers: Benin, Mali\n\n"
+            "The Kordabad Forum met\nMembers: Ghana\n\n"
+            "Oskar Council (OC) of 1990\nMembers: Norland\n\n"
+            "Kordabad\nVenue: Bol\n")
+    doc = make_doc(text, [("Niger Basin Authority", "ORG"), ("NBA", "ORG"), ("Benin", "LOC"), ("Mali", "LOC"),
+                          ("Kordabad Forum", "EVENT"), ("Ghana", "LOC"), ("Oskar Council", "ORG"), ("OC", "ORG"),
+                          ("Norland", "LOC"), ("Kordabad", "LOC"), ("Bol", "LOC")])
+    lines = list(candidates._lines(text, 0, len(text)))
+    headings = [candidates.fact_sheet_heading(doc, s, e) for s, e in lines]
+    assert headings[0].text == "Niger Basin Authority"
+    assert headings[1:] == [None] * (len(lines) - 1)  # not after "The", not before "of 1990", not a place, not a label line
+    assert candidates.fact_sheet_blocks(doc) == [(0, text.index("\n\n"))]
+    assert candidates.block_kinds(doc) == {(0, text.index("\n\n")): "factsheet"}
+
+
+def test_candidate_sentences_given_by_a_converted_corpus_are_kept_and_have_no_blocks():
+    text = "1. Norland joined the Oskar Council // Review. 2003.\nIt opened an office in Kordabad."
+    split = [[0, text.index("\n")], [text.index("It"), len(text)]]
+    doc = make_doc(text, [("Norland", "LOC"), ("Oskar Council", "ORG"), ("2003", "DATE"), ("Kordabad", "LOC")])
+    doc.annotations["sentences"] = split
+    assert candidates.sentence_spans(doc, SimpleNamespace(sents=[])) == [tuple(s) for s in split]
+    assert candidates.block_kinds(doc) == {}
+    cands = generate(doc)
+    # pairs of the first sentence only: no reference block, and no paragraph case for "It"
+    assert cands and all(c.sentence == tuple(split[0]) and c.proxy is None and c.block is None for c in cands)
+    assert any(c.proxy is not None for c in candidates.generate(doc, parse(doc), with_paragraph_case=True))
+
+
+@pytest.mark.parametrize("last", ["affiliation", "place"])
+def test_candidate_author_block_from_the_metadata_spans_the_lines_of_authors_affiliations_and_places(last):
+    # "By ..." is no line of names alone, so without the metadata there is no author block at all
+    lines = {"affiliation": ("Oskar University", "ORG"), "place": ("Kordabad, Norland", "LOC")}
+    order = ["place", "affiliation"] if last == "affiliation" else ["affiliation", "place"]
+    text = "Water sharing in the Vellmor basin\nBy Ferreira Lucia and Rojas Mateo\n" + "\n".join(lines[k][0] for k in order)
+    text += "\n\nBody text."
+    spans = [("Ferreira Lucia", "PERSON"), ("Rojas Mateo", "PERSON")]
+    spans += [(lines[k][0].split(",")[0], lines[k][1]) for k in order]
+    doc = make_doc(text, spans)
+    ids = {e.text: e.id for e in doc.entities}
+    doc.metadata = {
+        "authors": [{"entity": ids["Ferreira Lucia"], "affiliation_entity": ids["Oskar University"]},
+                    {"entity": ids["Rojas Mateo"], "affiliation_entity": None}],
+        "affiliation_place_entities": [ids["Kordabad"]],
+    }
+    assert candidates.author_block(doc) == (text.index("By "), text.index("\n\n"))
+    doc.metadata = {"authors": [], "affiliation_place_entities": []}
+    assert candidates.author_block(doc) is None
+
+
+def test_candidate_author_block_from_the_metadata_on_the_line_after_a_leading_line_break():
+    text = "\nBy Ferreira Lucia, Oskar University\n\nBody text."
+    doc = make_doc(text, [("Ferreira Lucia", "PERSON"), ("Oskar University", "ORG")])
+    doc.metadata = {"authors": [{"entity": "T1", "affiliation_entity": "T2"}]}
+    assert candidates.author_block(doc) == (1, text.index("\n\n"))
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        # a description in object position stands for an earlier event only, not an organisation
+        ("The Vellmor Union grew fast. Norland joined the organization in 2003.",
+         [("Vellmor Union", "ORG"), ("Norland", "LOC"), ("2003", "DATE")]),
+        # "an organization" is a new one, not the one named before
+        ("The Vellmor Union grew fast. An organization opened an office in Norland.", [("Vellmor Union", "ORG"), ("Norland", "LOC")]),
+    ],
+)
+def test_no_candidate_through_an_object_description_or_an_indefinite_one(text, spans):
+    assert not [c for c in generate(make_doc(text, spans)) if c.proxy is not None]
+
+
+def test_candidate_anaphor_after_a_sentence_without_names():
+    text = "The Vellmor Union grew fast. Nothing changed for years. Its members met in Kordabad."
+    cands = generate(make_doc(text, [("Vellmor Union", "ORG"), ("Kordabad", "LOC")]))
+    assert ("Vellmor Union", "Kordabad", "Its") in {(c.head.text, c.tail.text, text[c.proxy[0]:c.proxy[1]]) for c in cands if c.proxy}
+
+
+def test_candidate_naming_sentence_takes_the_subject_not_an_earlier_noun_of_the_clause():
+    text = "Last year large military exercises took place in Mongolia. They were called Steppe Shield."
+    doc = make_doc(text, [("Mongolia", "LOC"), ("Steppe Shield", "EVENT")])
+    assert {text[c.proxy[0]:c.proxy[1]] for c in generate(doc) if c.proxy} == {"large military exercises"}
