@@ -151,3 +151,22 @@ def test_a_model_name_ranked_over_the_date_it_encloses_is_level_with_a_named_eve
     assert resolve([ranked, event]) == [ranked] and resolve([event, ranked]) == [ranked]
     shorter = replace(ranked, end=text.index(" Games"))
     assert resolve([shorter, event]) == [event]
+
+
+def test_a_model_name_ranked_over_a_pattern_it_encloses_is_level_with_an_institution_pattern():
+    from textmine.stages.ner import _names_inside_statistical_names
+    from textmine.stages.ner.spans import PRIORITY, resolve
+
+    # A model name enclosing a pattern's mention is ranked one above it, which is the institution
+    # pattern's rank: the two then meet as equals and the longer name wins.
+    text = "the Narva River Commission of Ida-Viru fisheries"
+    start = text.index("Narva")
+    model = Candidate(start, text.index(" fisheries"), "ORG", "spacy", PRIORITY["statistical"])
+    river = Candidate(start, text.index(" Commission"), "LOC", "pattern", PRIORITY["pattern"])
+    (ranked, _) = _names_inside_statistical_names([model, river])
+    assert ranked.priority == PRIORITY["pattern:institution"]
+    shorter = Candidate(text.index("Commission"), len(text), "ORG", "pattern:institution", PRIORITY["pattern:institution"])
+    assert shorter.length < ranked.length
+    assert resolve([ranked, shorter]) == [ranked] and resolve([shorter, ranked]) == [ranked]
+    longer = Candidate(text.index("River"), len(text), "ORG", "pattern:institution", PRIORITY["pattern:institution"])
+    assert resolve([ranked, longer]) == [longer]
