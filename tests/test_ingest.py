@@ -727,3 +727,60 @@ def test_an_id_conflict_does_not_stop_the_inputs_after_it(tmp_path):
     items = list(iter_documents([tmp_path / "x" / "doc.txt", tmp_path / "y" / "doc.txt", tmp_path / "later.txt"]))
     assert [type(item).__name__ for item in items] == ["Document", "InputError", "Document"]
     assert items[2].id == "later"
+
+
+def test_counting_inputs_adds_every_file_line_and_error_of_several_paths(tmp_path):
+    from textmine.stages.ingest import count_inputs
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("One.\n")
+    (folder / "b.html").write_text("<p>Two.</p>")
+    (folder / "c.jsonl").write_text('{"id": "c1", "text": "x"}\n{"id": "c2", "text": "y"}\n{"id": "c3", "text": "z"}\n')
+    (folder / "notes.pdf").write_bytes(b"%PDF")  # skipped, but it is a record of the run: counted once
+    # 1 + 1 + 3 + 1 from the folder, then one error record for each missing path
+    assert count_inputs([folder]) == 6
+    assert count_inputs([folder, tmp_path / "missing.txt", tmp_path / "gone.txt"]) == 8
+    assert count_inputs([tmp_path / "missing.txt", folder / "a.txt", folder / "b.html"]) == 3
+
+
+def test_counting_the_lines_of_a_json_lines_file_larger_than_one_read(tmp_path):
+    from textmine.stages.ingest import READ_CHUNK, count_inputs
+
+    line = json.dumps({"id": "x", "text": "A line of a large JSON Lines file."}) + "\n"
+    lines = READ_CHUNK // len(line) * 3  # about three reads
+    (tmp_path / "large.jsonl").write_text(line * lines)
+    assert count_inputs([tmp_path / "large.jsonl"]) == lines
+
+
+def test_walking_reports_links_and_special_files_as_errors_with_exact_reasons_and_goes_on(tmp_path):
+    from textmine.stages.ingest import InputFile, iter_inputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_dangling.txt").symlink_to(tmp_path / "gone")
+    (folder / "b_loop.txt").symlink_to(folder / "b_loop.txt")  # os.stat fails with "too many levels of symbolic links"
+    os.mkfifo(folder / "c_pipe.txt")
+    (folder / "d_fine.txt").write_text("Readable.\n")
+    items = list(iter_inputs([folder]))
+    assert [type(item) for item in items] == [InputError, InputError, InputError, InputFile]
+    dangling, loop, pipe, fine = items
+    assert dangling.reason == "broken symbolic link (its target does not exist)" and dangling.id == "a_dangling"
+    assert loop.reason.startswith("cannot read file: ") and loop.id == "b_loop"
+    # refused while walking, before any worker opens it
+    assert pipe.reason == "not a regular file (a FIFO (named pipe)): only regular files are read"
+    info = os.stat(folder / "d_fine.txt")
+    assert fine.key == f"file:{info.st_size}:{info.st_mtime_ns}"  # size and modification time, as resumed batches compare them
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone")  # named on its own, not found in a folder
+    (top,) = iter_inputs([tmp_path / "dangling.txt"])
+    assert top.reason == "broken symbolic link (its target does not exist)" and top.id == "dangling"
+
+
+def test_a_double_star_pattern_finds_files_at_any_depth(tmp_path):
+    from textmine.stages.ingest import iter_inputs
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "top.txt").write_text("Top.\n")
+    (tmp_path / "a" / "b" / "deep.txt").write_text("Deep.\n")
+    found = sorted(Path(item.path).name for item in iter_inputs([str(tmp_path / "**" / "*.txt")]))
+    assert found == ["deep.txt", "top.txt"]
