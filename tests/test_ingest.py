@@ -784,3 +784,77 @@ def test_a_double_star_pattern_finds_files_at_any_depth(tmp_path):
     (tmp_path / "a" / "b" / "deep.txt").write_text("Deep.\n")
     found = sorted(Path(item.path).name for item in iter_inputs([str(tmp_path / "**" / "*.txt")]))
     assert found == ["deep.txt", "top.txt"]
+
+
+def test_each_kind_of_special_file_is_named_exactly():
+    import stat
+
+    from textmine.stages.ingest import _not_regular
+
+    def kind(mode: int) -> str | None:
+        return _not_regular(os.stat_result((mode, 0, 0, 1, 0, 0, 0, 0, 0, 0)))
+
+    rule = "only regular files are read"
+    assert kind(stat.S_IFREG | 0o644) is None
+    assert kind(stat.S_IFCHR) == f"not a regular file (a character device): {rule}"
+    assert kind(stat.S_IFBLK) == f"not a regular file (a block device): {rule}"
+    assert kind(stat.S_IFSOCK) == f"not a regular file (a socket): {rule}"
+    assert kind(stat.S_IFDIR) == f"not a regular file (a folder): {rule}"
+    assert kind(0) == f"not a regular file (a special file): {rule}"
+
+
+def test_a_socket_in_a_folder_is_refused_while_walking(tmp_path):
+    import socket
+
+    from textmine.stages.ingest import iter_inputs
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(tmp_path / "live.txt"))
+        (error,) = iter_inputs([tmp_path])
+    finally:
+        server.close()
+    assert error.reason == "not a regular file (a socket): only regular files are read"
+
+
+def test_folder_and_pattern_errors_have_exact_reasons(tmp_path, monkeypatch):
+    from textmine.stages.ingest import SUPPORTED_SUFFIXES_TEXT, InputFile, iter_inputs
+
+    # A folder holding files, none of them an input: each is skipped, then the folder is an error.
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "draft.pdf").write_bytes(b"%PDF")
+    skipped, empty = iter_inputs([tmp_path / "notes"])
+    assert isinstance(skipped, SkippedInput) and skipped.id == "draft"
+    assert skipped.reason == f"skipped: not an input file (inputs are {SUPPORTED_SUFFIXES_TEXT})"
+    assert (empty.path, empty.reason) == (str(tmp_path / "notes"), f"folder contains no input files ({SUPPORTED_SUFFIXES_TEXT})")
+    # A pattern names its files explicitly: any suffix is read (sniffed), none is skipped.
+    (tmp_path / "notes" / "draft.dat").write_text("Plain text with another suffix.\n")
+    (named,) = iter_inputs([str(tmp_path / "notes" / "draft.d*")])
+    assert isinstance(named, InputFile) and (named.id, named.fmt) == ("draft", None)
+    (unmatched,) = iter_inputs([str(tmp_path / "*.nothing")])
+    assert (unmatched.reason, unmatched.id) == ("no file or folder matches this pattern", None)
+
+    # A subfolder that cannot be listed is named itself, not the folder given.
+    (tmp_path / "tree" / "locked").mkdir(parents=True)
+    (tmp_path / "tree" / "a.txt").write_text("Readable.\n")
+    locked = str(tmp_path / "tree" / "locked")
+    original = os.scandir
+
+    def refuse(path="."):  # the tests run as root, who may list any folder: simulate the refusal
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    found, refused = iter_inputs([tmp_path / "tree"])
+    assert isinstance(found, InputFile) and found.id == "a"
+    assert (refused.path, refused.reason) == (locked, "cannot read folder: permission denied (check the file's read permission)")
+
+
+def test_a_pattern_matching_files_of_one_name_in_two_folders_ids_them_by_folder(tmp_path):
+    from textmine.stages.ingest import iter_inputs
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "doc.txt").write_text(f"In {folder}.\n")
+    assert [item.id for item in iter_inputs([str(tmp_path / "*" / "doc.txt")])] == ["a/doc", "b/doc"]
