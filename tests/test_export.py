@@ -491,3 +491,46 @@ def test_an_output_breaking_the_schema_is_refused_with_its_first_problem(tmp_pat
     del output["entities"][0]["start"]
     problem = output_problem(output)
     assert problem.startswith("not a valid textmine output: entities[0]") and "start" in problem, problem
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("19XX", ("1900-01-01", "1999-12-31", "century")),
+        ("2019-05-05/2019-05-05", ("2019-05-05", "2019-05-05", "range")),  # a range of one day
+        ("2019/XXXX", (None, None, None)),  # a range needs both ends
+        ("XXXX/2019", (None, None, None)),
+        ("199X-05", (None, None, "month")),  # a month of some year of a decade: no interval
+        ("XXXX-09-05", (None, None, "day")),
+        ("XXXX", (None, None, None)),
+        (2019, (None, None, None)),  # not a string
+        (["2019"], (None, None, None)),
+    ],
+)
+def test_date_range_of_partial_values_ranges_and_non_strings(value, expected):
+    from textmine.runtime.export import date_range
+
+    start, end, granularity = date_range(value)
+    assert (start and start.isoformat(), end and end.isoformat(), granularity) == expected
+
+
+def test_store_refuses_what_is_not_an_output_document(tmp_path):
+    with open_database(f"sqlite:///{tmp_path}/t.db") as db:
+        for data in (["not", "a", "dict"], {"text": "no id"}, {"id": "no text"}, {"id": 7, "text": "x"}):
+            with pytest.raises(ExportError, match="not a textmine output document"):
+                db.store(data)
+
+
+def test_reordered_keys_are_the_same_output_and_non_ascii_json_is_stored_as_written(database_url):
+    data = sample_output()
+    data["entities_index"][0]["aliases"] = ["Kazakhstan", "Қазақстан"]
+    with open_database(database_url) as db:
+        assert db.url == database_url
+        assert db.store(data) == "inserted"
+        reordered = dict(reversed(list(data.items())))
+        reordered["metadata"] = dict(reversed(list(data["metadata"].items())))
+        assert db.store(reordered) == "unchanged"  # the output's hash is of its JSON with sorted keys
+        # JSON columns keep non-ASCII letters as they are, so a LIKE on them finds the name
+        assert db.fetch_all("SELECT canonical_id, aliases FROM canonical_entities WHERE aliases LIKE ?", ("%Қазақстан%",)) == [
+            ("E1", '["Kazakhstan", "Қазақстан"]')
+        ]
