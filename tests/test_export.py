@@ -517,7 +517,7 @@ def test_date_range_of_partial_values_ranges_and_non_strings(value, expected):
 def test_store_refuses_what_is_not_an_output_document(tmp_path):
     with open_database(f"sqlite:///{tmp_path}/t.db") as db:
         for data in (["not", "a", "dict"], {"text": "no id"}, {"id": "no text"}, {"id": 7, "text": "x"}):
-            with pytest.raises(ExportError, match="not a textmine output document"):
+            with pytest.raises(ExportError, match=r"^not a textmine output document \(needs string 'id' and 'text'\)$"):
                 db.store(data)
 
 
