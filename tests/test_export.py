@@ -534,3 +534,26 @@ def test_reordered_keys_are_the_same_output_and_non_ascii_json_is_stored_as_writ
         assert db.fetch_all("SELECT canonical_id, aliases FROM canonical_entities WHERE aliases LIKE ?", ("%Қазақстан%",)) == [
             ("E1", '["Kazakhstan", "Қазақстан"]')
         ]
+
+
+def test_document_and_run_rows_carry_the_source_and_the_provenance(database_url):
+    import hashlib
+
+    output = sample_output()
+    provenance_json = json.dumps(output["provenance"], ensure_ascii=False, sort_keys=True)
+    run_id = hashlib.sha256(provenance_json.encode("utf-8")).hexdigest()[:16]  # the schema's definition
+    without_hash = sample_output("doc_b")
+    del without_hash["text_sha256"]  # computed from the text when the document lacks it
+    bare = sample_output("doc_c")
+    del bare["provenance"]  # no run to refer to
+    with open_database(database_url) as db:
+        for data in (output, without_hash, bare):
+            db.store(data)
+        assert db.fetch_all("SELECT run_id, pipeline_version, provenance FROM runs") == [(run_id, "0.1.0", provenance_json)]
+        rows = db.fetch_all("SELECT doc_id, text_sha256, run_id, source_path, source_format, source_encoding FROM documents ORDER BY doc_id")
+    text_sha256 = hashlib.sha256(output["text"].encode("utf-8")).hexdigest()
+    assert rows == [
+        ("doc_a", text_sha256, run_id, "/in/doc_a.txt", "txt", "utf-8"),
+        ("doc_b", text_sha256, run_id, "/in/doc_b.txt", "txt", "utf-8"),
+        ("doc_c", text_sha256, None, "/in/doc_c.txt", "txt", "utf-8"),
+    ]
