@@ -547,3 +547,39 @@ def test_a_scored_prediction_with_schema_errors_names_the_first_and_counts_the_r
     assert "relations[0].confidence" in problem and problem.endswith("scored anyway"), problem
     more = {1: None, 2: " and 1 more (see", 3: " and 2 more (see"}[errors]
     assert (more in problem) if more else (" more" not in problem), problem
+
+
+def test_gold_files_errors_are_the_whole_messages(tmp_path):
+    # One problem: named alone, with no "(and N more ...)".
+    gold, _ = _known_case()
+    data = _gold_dict(gold)
+    del data["id"]
+    one = _write(tmp_path / "one" / "x.json", data)
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(one, one)
+    assert str(info.value) == f"{one}: id: missing"
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"id": ', encoding="utf-8")
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(bad, bad)
+    assert str(info.value) == f"{bad}: invalid JSON: Expecting value: line 1 column 8 (char 7)"  # json's own words
+    first = _write(tmp_path / "dup" / "a.json", _gold_dict(gold))
+    second = _write(tmp_path / "dup" / "b.json", _gold_dict(gold))
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(tmp_path / "dup", tmp_path / "dup")
+    assert str(info.value) == f"{second}: id: document id 'doc1' also in {first}"
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(tmp_path / "empty", tmp_path / "empty")
+    assert str(info.value) == f"{tmp_path / 'empty'}: no gold documents (*.json or *.jsonl) to score against"
+
+
+def test_segment_accuracy_counts_the_gold_text_past_its_last_segment(tmp_path):
+    text = "An article. " * 10  # 120 characters; the gold leaves the last 40 without a segment
+    gold = Document(id="d", text=text, segments=[Segment(0, 80, "en", "article")])
+    pred = Document(id="d", text=text, segments=[Segment(0, 120, "en", "article")])
+    gold_path = _write(tmp_path / "gold.json", gold.to_dict())
+    pred_path = _write(tmp_path / "pred.json", pred.to_dict())
+    segments = evaluate_dirs(gold_path, pred_path)["segments"]
+    # the text's 120 characters are scored: the 40 the prediction labels and the gold does not are wrong
+    assert (segments["correct_chars"], segments["total_chars"]) == (80, 120)
