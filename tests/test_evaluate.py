@@ -471,6 +471,8 @@ def test_predictions_breaking_the_schema_where_scoring_does_not_look_are_still_s
         ("segments[1]", "type", True),
         ("entities", "type", True),
         ("entities", "required", False),
+        ("relations", "required", False),
+        ("segments", "required", False),  # no segments predicted: scored as none
         ("entities[2].value", "required", False),
         ("relations[0].confidence", "type", False),
         ("entities[0].label", "enum", False),
@@ -583,3 +585,13 @@ def test_segment_accuracy_counts_the_gold_text_past_its_last_segment(tmp_path):
     segments = evaluate_dirs(gold_path, pred_path)["segments"]
     # the text's 120 characters are scored: the 40 the prediction labels and the gold does not are wrong
     assert (segments["correct_chars"], segments["total_chars"]) == (80, 120)
+
+
+def test_an_unreadable_prediction_is_listed_with_its_file_and_json_error(tmp_path):
+    gold, _ = _known_case()
+    gold_path = _write(tmp_path / "gold.json", _gold_dict(gold))
+    broken = tmp_path / "pred" / "doc1.json"
+    broken.parent.mkdir()
+    broken.write_text('{"id": ', encoding="utf-8")
+    report = evaluate_dirs(gold_path, tmp_path / "pred")
+    assert report["documents"]["problems"] == [f"{broken}: invalid JSON: Expecting value: line 1 column 8 (char 7)"]
