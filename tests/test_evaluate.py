@@ -595,3 +595,27 @@ def test_an_unreadable_prediction_is_listed_with_its_file_and_json_error(tmp_pat
     broken.write_text('{"id": ', encoding="utf-8")
     report = evaluate_dirs(gold_path, tmp_path / "pred")
     assert report["documents"]["problems"] == [f"{broken}: invalid JSON: Expecting value: line 1 column 8 (char 7)"]
+
+
+def test_each_prediction_problem_is_one_whole_line_and_the_files_after_it_are_read(tmp_path):
+    gold, pred = _known_case()
+    gold_path = _write(tmp_path / "gold.json", _gold_dict(gold))
+    folder = tmp_path / "pred"
+    unscorable = dict(pred.to_dict(), id="a")
+    del unscorable["entities"][0]["start"]
+    odd = dict(pred.to_dict(), id="b")
+    odd["relations"][0]["confidence"] = "high"  # one schema error that scoring does not look at
+    paths = [
+        _write(folder / "a.json", unscorable),
+        _write(folder / "b.json", odd),
+        _write(folder / "c.json", pred.to_dict()),
+        _write(folder / "d.json", pred.to_dict()),  # doc1 again
+        _write(folder / "e.json", dict(pred.to_dict(), id="e")),
+    ]
+    report = evaluate_dirs(gold_path, folder)
+    problems = report["documents"]["problems"]
+    assert problems[0] == f"{paths[0]}: entities[0].start: missing; prediction not scored"
+    assert problems[1] == f"{paths[1]}: relations[0].confidence: expected number, got string 'high' (see `textmine validate`); scored anyway"
+    assert problems[2] == f"{paths[3]}: id: document id 'doc1' also in {paths[2]}; ignored"
+    assert len(problems) == 3, problems
+    assert report["documents"]["unmatched_predictions"] == ["b", "e"]
