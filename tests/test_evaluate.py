@@ -619,3 +619,12 @@ def test_each_prediction_problem_is_one_whole_line_and_the_files_after_it_are_re
     assert problems[2] == f"{paths[3]}: id: document id 'doc1' also in {paths[2]}; ignored"
     assert len(problems) == 3, problems
     assert report["documents"]["unmatched_predictions"] == ["b", "e"]
+
+
+def test_date_value_accuracy_adds_up_over_mentions_and_documents():
+    text = "Founded in 2001, renamed in May 2005."
+    dates = [("DATE", *_find(text, "2001"), "2001"), ("DATE", *_find(text, "May 2005"), "2005-05")]
+    gold = {"a": _doc("a", dates, text), "b": _doc("b", dates, text)}
+    pred = {"a": _doc("a", dates, text), "b": _doc("b", [dates[0], ("DATE", *_find(text, "May 2005"), "2005")], text)}
+    # four strict-matched DATEs with a gold value; one has a wrong value
+    assert evaluate_documents(gold, pred)["date_values"] == {"correct": 3, "total": 4, "accuracy": 0.75}
