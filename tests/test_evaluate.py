@@ -628,3 +628,39 @@ def test_date_value_accuracy_adds_up_over_mentions_and_documents():
     pred = {"a": _doc("a", dates, text), "b": _doc("b", [dates[0], ("DATE", *_find(text, "May 2005"), "2005")], text)}
     # four strict-matched DATEs with a gold value; one has a wrong value
     assert evaluate_documents(gold, pred)["date_values"] == {"correct": 3, "total": 4, "accuracy": 0.75}
+
+
+def test_relation_counts_add_up_and_unscorable_relations_are_each_named(tmp_path):
+    from textmine.evaluation.evaluate import relation_keys
+
+    text = "Almaty and Astana are in Kazakhstan; Moscow is in Russia; Beijing and Shanghai are in China."
+    places = ["Almaty", "Astana", "Kazakhstan", "Moscow", "Russia", "Beijing", "Shanghai", "China"]
+    spans = [("LOC", *_find(text, place)) for place in places]  # T1 .. T8 in this order
+    gold = _doc("d", spans, text, relations=[("located_in", "T1", "T3"), ("located_in", "T2", "T3"), ("located_in", "T4", "T5"), ("located_in", "T6", "T8")])
+    pred = _doc(
+        "d",
+        spans,
+        text,
+        relations=[
+            ("located_at", "T1", "T3"),  # not a label of the project
+            ("located_in", "T98", "T3"),  # no such head
+            ("located_in", "T1", "T99"),  # no such tail
+            ("located_in", "T1", "T3"),
+            ("located_in", "T2", "T3"),
+            ("located_in", "T7", "T8"),  # Shanghai in China: not in the gold
+        ],
+    )
+    mentions, facts, problems = relation_keys(pred)
+    assert problems == [
+        "d: relation R1: unknown label 'located_at'; not scored",
+        "d: relation R2: argument T98 not among the entities; not scored",
+        "d: relation R3: argument T99 not among the entities; not scored",
+    ]
+    assert len(mentions) == len(facts) == 3
+    report = evaluate_documents({"d": gold}, {"d": pred})
+    for level in ("mention", "fact"):
+        scores = report["relations"][level]["per_label"]["located_in"]
+        assert (scores["tp"], scores["fp"], scores["fn"]) == (2, 1, 2)
+    assert [(e["kind"], e["head"], e["tail"]) for e in report["errors"]["relations"]] == [
+        ("missed", "beijing", "china"), ("missed", "moscow", "russia"), ("spurious", "shanghai", "china")
+    ]
