@@ -664,3 +664,12 @@ def test_relation_counts_add_up_and_unscorable_relations_are_each_named(tmp_path
     assert [(e["kind"], e["head"], e["tail"]) for e in report["errors"]["relations"]] == [
         ("missed", "beijing", "china"), ("missed", "moscow", "russia"), ("spurious", "shanghai", "china")
     ]
+
+
+def test_predicted_entities_of_other_labels_are_counted_and_named_in_one_problem():
+    text = "The Kazakh delegation met at the Palace of Peace in Astana."
+    gold = _doc("d", [("LOC", *_find(text, "Astana"))], text)
+    pred = _doc("d", [("NORP", *_find(text, "Kazakh")), ("FAC", *_find(text, "Palace of Peace")), ("LOC", *_find(text, "Astana"))], text)
+    report = evaluate_documents({"d": gold}, {"d": pred})
+    assert report["documents"]["problems"] == ["d: 2 predicted entities with labels FAC, NORP not scored"]
+    assert report["entities"]["strict"]["micro"]["correct"] == 1 and report["entities"]["strict"]["micro"]["spurious"] == 0
