@@ -161,3 +161,8 @@ def test_html_declared_charset_is_read_in_the_first_4096_bytes_only():
     assert declared_charset(b" " * (4096 - len(declaration)) + declaration) == "cp1251"
     # Cut after the 4096th byte: "windows-125" is no charset, so none is declared.
     assert declared_charset(b" " * (4098 - len(declaration)) + declaration) is None
+
+
+def test_html_preformatted_lines_keep_every_character_but_their_line_breaks():
+    page = extract_html("<html><body><pre>XML in X\n  X axis X</pre></body></html>")
+    assert page.text.splitlines() == ["XML in X", "  X axis X"]
