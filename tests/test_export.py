@@ -557,3 +557,36 @@ def test_document_and_run_rows_carry_the_source_and_the_provenance(database_url)
         ("doc_b", text_sha256, run_id, "/in/doc_b.txt", "txt", "utf-8"),
         ("doc_c", text_sha256, None, "/in/doc_c.txt", "txt", "utf-8"),
     ]
+
+
+def test_rows_of_segments_entity_records_and_metadata_hold_the_output_values(tmp_path):
+    url = f"sqlite:///{tmp_path}/rows.db"
+    output = sample_output()
+    output["source"]["url"] = {"href": "http://x.org/a", "saved": "2021-01-01"}  # not a string: stored as JSON
+    output["metadata"]["journal_entity"] = "E9"
+    with open_database(url) as db:
+        db.store(output)
+        assert db.fetch_all("SELECT url FROM documents") == [('{"href": "http://x.org/a", "saved": "2021-01-01"}',)]
+        assert db.fetch_all("SELECT seq, start_char, end_char, lang, role FROM segments") == [(0, 0, len(output["text"]), "en", "article")]
+        assert db.fetch_all("SELECT entity_key, kb_id, label, canonical FROM kb_entities ORDER BY entity_key") == [
+            ("DATE:2001", None, "DATE", "2001"),
+            ("ISO3166:KZ", "ISO3166:KZ", "LOC", "Kazakhstan"),
+            ("Q485207", "Q485207", "ORG", "Shanghai Cooperation Organization"),
+        ]
+        assert db.fetch_all("SELECT canonical_id, canonical, mentions FROM canonical_entities ORDER BY canonical_id") == [
+            ("E1", "Kazakhstan", '["T1"]'), ("E2", "Shanghai Cooperation Organization", '["T2", "T3"]'), ("E3", "2001", '["T4"]')
+        ]
+        assert db.fetch_all("SELECT entity_id, canonical, canonical_id FROM entities ORDER BY entity_id") == [
+            ("T1", "Kazakhstan", "E1"), ("T2", "Shanghai Cooperation Organization", "E2"),
+            ("T3", "Shanghai Cooperation Organization", "E2"), ("T4", None, "E3"),
+        ]
+        assert db.fetch_all("SELECT journal, journal_entity FROM metadata") == [("Paradigmata poznání", "E9")]
+
+
+def test_a_database_of_a_newer_schema_is_refused_with_both_versions(tmp_path):
+    url = f"sqlite:///{tmp_path}/newer.db"
+    with open_database(url) as db:
+        db.execute("UPDATE schema_version SET version = 7")
+    with pytest.raises(ExportError) as info:
+        open_database(url)
+    assert str(info.value) == f"the database has schema version 7, newer than this textmine's {SCHEMA_VERSION}: upgrade textmine"
