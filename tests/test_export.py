@@ -590,3 +590,18 @@ def test_a_database_of_a_newer_schema_is_refused_with_both_versions(tmp_path):
     with pytest.raises(ExportError) as info:
         open_database(url)
     assert str(info.value) == f"the database has schema version 7, newer than this textmine's {SCHEMA_VERSION}: upgrade textmine"
+
+
+def test_rows_of_authors_references_and_place_entities_hold_the_output_values(tmp_path):
+    url = f"sqlite:///{tmp_path}/meta.db"
+    output = sample_output()
+    output["metadata"]["authors"][0].update(entity="T9", affiliation="Al-Farabi University", affiliation_entity="T8")
+    output["metadata"]["references"][0]["accessed"] = "2020-11-27"
+    output["metadata"]["affiliation_place_entities"] = ["T1"]
+    with open_database(url) as db:
+        db.store(output)
+        assert db.fetch_all("SELECT name, entity_id, affiliation, affiliation_entity FROM authors") == [
+            ("J. Smith", "T9", "Al-Farabi University", "T8")
+        ]
+        assert db.fetch_all("SELECT accessed FROM bib_references") == [("2020-11-27",)]
+        assert db.fetch_all("SELECT affiliation_place_entities FROM metadata") == [('["T1"]',)]
