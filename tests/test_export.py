@@ -605,3 +605,22 @@ def test_rows_of_authors_references_and_place_entities_hold_the_output_values(tm
         ]
         assert db.fetch_all("SELECT accessed FROM bib_references") == [("2020-11-27",)]
         assert db.fetch_all("SELECT affiliation_place_entities FROM metadata") == [('["T1"]',)]
+
+
+def test_migration_fills_kb_entities_and_keeps_the_join_indexes_on_the_new_tables(tmp_path):
+    import sqlite3
+
+    url = _v1_database(tmp_path / "v1.db")
+    connection = sqlite3.connect(tmp_path / "v1.db")
+    connection.execute("INSERT INTO canonical_entities (doc_id, canonical_id, label, canonical, kb_id) VALUES ('old', 'E2', 'LOC', 'Tashkent', NULL)")
+    connection.execute("INSERT INTO canonical_entities (doc_id, canonical_id, label, canonical, kb_id) VALUES ('old', 'E3', 'ORG', NULL, NULL)")
+    connection.commit()
+    connection.close()
+    with open_database(url) as db:
+        kb = db.fetch_all("SELECT entity_key, kb_id, label, canonical FROM kb_entities ORDER BY entity_key")
+        indexes = db.fetch_all("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND name IN ('entities_by_canonical', 'relations_by_label') ORDER BY name")
+    (org,) = [row for row in kb if row[0] == "Q485207"]
+    assert org[1] == "Q485207" and org[2] == "ORG"
+    assert ("LOC:Tashkent", None, "LOC", "Tashkent") in kb
+    assert all(key is not None for key, *_ in kb) and len(kb) == 2  # E3 has no key: no record
+    assert indexes == [("entities_by_canonical", "entities"), ("relations_by_label", "relations")]
