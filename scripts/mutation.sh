@@ -70,6 +70,9 @@ fi
 mkdir -p "$scratch/.import"
 git ls-files -co --exclude-standard -z | xargs -0 cp --parents -t "$scratch"
 ln -s "$scratch/pipeline" "$scratch/.import/textmine"
+# mutmut 2.5.1 counts only pytest's status 1 as a kill: the plugin makes every failed run (a test module
+# that cannot import the mutant exits 2) exit 1 (scripts/mutation_exit.py).
+ln -s "$scratch/scripts/mutation_exit.py" "$scratch/.import/mutation_exit.py"
 # mutmut imports its hook file (mutmut_config) and pytest the tracing plugin from the import path.
 if [ "${MUTATION_NARROW:-1}" = 1 ]; then
   ln -s "$scratch/scripts/mutmut_config.py" "$scratch/.import/mutmut_config.py"
@@ -113,7 +116,7 @@ for row in "${modules[@]}"; do
   fi
   # "-k EXPR" at the end of the tests column selects tests by name.
   selection="${tests%% -k *}"
-  runner="$python -m pytest -x -q -p no:cacheprovider -p no:randomly $selection"
+  runner="$python -m pytest -x -q -p no:cacheprovider -p no:randomly -p mutation_exit $selection"
   [ "$selection" != "$tests" ] && runner="$runner -k '${tests#* -k }'"
   rm -f .mutmut-cache
   [ "${MUTATION_RESUME:-0}" = 1 ] && [ -f ".mutmut-cache-$name" ] && cp ".mutmut-cache-$name" .mutmut-cache
@@ -130,7 +133,7 @@ for row in "${modules[@]}"; do
       nice -n 10 env -u PYTHONDONTWRITEBYTECODE bash -c "$runner -p mutation_lines" >"mutation-trace-$name.log" 2>&1 \
       || { echo "mutation.sh: $name: the traced run of its tests failed (see $scratch/mutation-trace-$name.log)" >&2; exit 2; }
     narrowing=(env TEXTMINE_MUTATION_LINES="$scratch/.mutation-lines-$name.json"
-      TEXTMINE_MUTATION_PYTEST="$python -m pytest -x -q -p no:cacheprovider -p no:randomly")
+      TEXTMINE_MUTATION_PYTEST="$python -m pytest -x -q -p no:cacheprovider -p no:randomly -p mutation_exit")
     rerun="--rerun-all"
   else
     nice -n 10 env -u PYTHONDONTWRITEBYTECODE bash -c "$runner --collect-only" >/dev/null 2>&1 || true

@@ -471,6 +471,8 @@ def test_predictions_breaking_the_schema_where_scoring_does_not_look_are_still_s
         ("segments[1]", "type", True),
         ("entities", "type", True),
         ("entities", "required", False),
+        ("relations", "required", False),
+        ("segments", "required", False),  # no segments predicted: scored as none
         ("entities[2].value", "required", False),
         ("relations[0].confidence", "type", False),
         ("entities[0].label", "enum", False),
@@ -547,3 +549,127 @@ def test_a_scored_prediction_with_schema_errors_names_the_first_and_counts_the_r
     assert "relations[0].confidence" in problem and problem.endswith("scored anyway"), problem
     more = {1: None, 2: " and 1 more (see", 3: " and 2 more (see"}[errors]
     assert (more in problem) if more else (" more" not in problem), problem
+
+
+def test_gold_files_errors_are_the_whole_messages(tmp_path):
+    # One problem: named alone, with no "(and N more ...)".
+    gold, _ = _known_case()
+    data = _gold_dict(gold)
+    del data["id"]
+    one = _write(tmp_path / "one" / "x.json", data)
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(one, one)
+    assert str(info.value) == f"{one}: id: missing"
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"id": ', encoding="utf-8")
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(bad, bad)
+    assert str(info.value) == f"{bad}: invalid JSON: Expecting value: line 1 column 8 (char 7)"  # json's own words
+    first = _write(tmp_path / "dup" / "a.json", _gold_dict(gold))
+    second = _write(tmp_path / "dup" / "b.json", _gold_dict(gold))
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(tmp_path / "dup", tmp_path / "dup")
+    assert str(info.value) == f"{second}: id: document id 'doc1' also in {first}"
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(GoldFormatError) as info:
+        evaluate_dirs(tmp_path / "empty", tmp_path / "empty")
+    assert str(info.value) == f"{tmp_path / 'empty'}: no gold documents (*.json or *.jsonl) to score against"
+
+
+def test_segment_accuracy_counts_the_gold_text_past_its_last_segment(tmp_path):
+    text = "An article. " * 10  # 120 characters; the gold leaves the last 40 without a segment
+    gold = Document(id="d", text=text, segments=[Segment(0, 80, "en", "article")])
+    pred = Document(id="d", text=text, segments=[Segment(0, 120, "en", "article")])
+    gold_path = _write(tmp_path / "gold.json", gold.to_dict())
+    pred_path = _write(tmp_path / "pred.json", pred.to_dict())
+    segments = evaluate_dirs(gold_path, pred_path)["segments"]
+    # the text's 120 characters are scored: the 40 the prediction labels and the gold does not are wrong
+    assert (segments["correct_chars"], segments["total_chars"]) == (80, 120)
+
+
+def test_an_unreadable_prediction_is_listed_with_its_file_and_json_error(tmp_path):
+    gold, _ = _known_case()
+    gold_path = _write(tmp_path / "gold.json", _gold_dict(gold))
+    broken = tmp_path / "pred" / "doc1.json"
+    broken.parent.mkdir()
+    broken.write_text('{"id": ', encoding="utf-8")
+    report = evaluate_dirs(gold_path, tmp_path / "pred")
+    assert report["documents"]["problems"] == [f"{broken}: invalid JSON: Expecting value: line 1 column 8 (char 7)"]
+
+
+def test_each_prediction_problem_is_one_whole_line_and_the_files_after_it_are_read(tmp_path):
+    gold, pred = _known_case()
+    gold_path = _write(tmp_path / "gold.json", _gold_dict(gold))
+    folder = tmp_path / "pred"
+    unscorable = dict(pred.to_dict(), id="a")
+    del unscorable["entities"][0]["start"]
+    odd = dict(pred.to_dict(), id="b")
+    odd["relations"][0]["confidence"] = "high"  # one schema error that scoring does not look at
+    paths = [
+        _write(folder / "a.json", unscorable),
+        _write(folder / "b.json", odd),
+        _write(folder / "c.json", pred.to_dict()),
+        _write(folder / "d.json", pred.to_dict()),  # doc1 again
+        _write(folder / "e.json", dict(pred.to_dict(), id="e")),
+    ]
+    report = evaluate_dirs(gold_path, folder)
+    problems = report["documents"]["problems"]
+    assert problems[0] == f"{paths[0]}: entities[0].start: missing; prediction not scored"
+    assert problems[1] == f"{paths[1]}: relations[0].confidence: expected number, got string 'high' (see `textmine validate`); scored anyway"
+    assert problems[2] == f"{paths[3]}: id: document id 'doc1' also in {paths[2]}; ignored"
+    assert len(problems) == 3, problems
+    assert report["documents"]["unmatched_predictions"] == ["b", "e"]
+
+
+def test_date_value_accuracy_adds_up_over_mentions_and_documents():
+    text = "Founded in 2001, renamed in May 2005."
+    dates = [("DATE", *_find(text, "2001"), "2001"), ("DATE", *_find(text, "May 2005"), "2005-05")]
+    gold = {"a": _doc("a", dates, text), "b": _doc("b", dates, text)}
+    pred = {"a": _doc("a", dates, text), "b": _doc("b", [dates[0], ("DATE", *_find(text, "May 2005"), "2005")], text)}
+    # four strict-matched DATEs with a gold value; one has a wrong value
+    assert evaluate_documents(gold, pred)["date_values"] == {"correct": 3, "total": 4, "accuracy": 0.75}
+
+
+def test_relation_counts_add_up_and_unscorable_relations_are_each_named(tmp_path):
+    from textmine.evaluation.evaluate import relation_keys
+
+    text = "Almaty and Astana are in Kazakhstan; Moscow is in Russia; Beijing and Shanghai are in China."
+    places = ["Almaty", "Astana", "Kazakhstan", "Moscow", "Russia", "Beijing", "Shanghai", "China"]
+    spans = [("LOC", *_find(text, place)) for place in places]  # T1 .. T8 in this order
+    gold = _doc("d", spans, text, relations=[("located_in", "T1", "T3"), ("located_in", "T2", "T3"), ("located_in", "T4", "T5"), ("located_in", "T6", "T8")])
+    pred = _doc(
+        "d",
+        spans,
+        text,
+        relations=[
+            ("located_at", "T1", "T3"),  # not a label of the project
+            ("located_in", "T98", "T3"),  # no such head
+            ("located_in", "T1", "T99"),  # no such tail
+            ("located_in", "T1", "T3"),
+            ("located_in", "T2", "T3"),
+            ("located_in", "T7", "T8"),  # Shanghai in China: not in the gold
+        ],
+    )
+    mentions, facts, problems = relation_keys(pred)
+    assert problems == [
+        "d: relation R1: unknown label 'located_at'; not scored",
+        "d: relation R2: argument T98 not among the entities; not scored",
+        "d: relation R3: argument T99 not among the entities; not scored",
+    ]
+    assert len(mentions) == len(facts) == 3
+    report = evaluate_documents({"d": gold}, {"d": pred})
+    for level in ("mention", "fact"):
+        scores = report["relations"][level]["per_label"]["located_in"]
+        assert (scores["tp"], scores["fp"], scores["fn"]) == (2, 1, 2)
+    assert [(e["kind"], e["head"], e["tail"]) for e in report["errors"]["relations"]] == [
+        ("missed", "beijing", "china"), ("missed", "moscow", "russia"), ("spurious", "shanghai", "china")
+    ]
+
+
+def test_predicted_entities_of_other_labels_are_counted_and_named_in_one_problem():
+    text = "The Kazakh delegation met at the Palace of Peace in Astana."
+    gold = _doc("d", [("LOC", *_find(text, "Astana"))], text)
+    pred = _doc("d", [("NORP", *_find(text, "Kazakh")), ("FAC", *_find(text, "Palace of Peace")), ("LOC", *_find(text, "Astana"))], text)
+    report = evaluate_documents({"d": gold}, {"d": pred})
+    assert report["documents"]["problems"] == ["d: 2 predicted entities with labels FAC, NORP not scored"]
+    assert report["entities"]["strict"]["micro"]["correct"] == 1 and report["entities"]["strict"]["micro"]["spurious"] == 0

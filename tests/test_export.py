@@ -491,3 +491,136 @@ def test_an_output_breaking_the_schema_is_refused_with_its_first_problem(tmp_pat
     del output["entities"][0]["start"]
     problem = output_problem(output)
     assert problem.startswith("not a valid textmine output: entities[0]") and "start" in problem, problem
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("19XX", ("1900-01-01", "1999-12-31", "century")),
+        ("2019-05-05/2019-05-05", ("2019-05-05", "2019-05-05", "range")),  # a range of one day
+        ("2019/XXXX", (None, None, None)),  # a range needs both ends
+        ("XXXX/2019", (None, None, None)),
+        ("199X-05", (None, None, "month")),  # a month of some year of a decade: no interval
+        ("XXXX-09-05", (None, None, "day")),
+        ("XXXX", (None, None, None)),
+        (2019, (None, None, None)),  # not a string
+        (["2019"], (None, None, None)),
+    ],
+)
+def test_date_range_of_partial_values_ranges_and_non_strings(value, expected):
+    from textmine.runtime.export import date_range
+
+    start, end, granularity = date_range(value)
+    assert (start and start.isoformat(), end and end.isoformat(), granularity) == expected
+
+
+def test_store_refuses_what_is_not_an_output_document(tmp_path):
+    with open_database(f"sqlite:///{tmp_path}/t.db") as db:
+        for data in (["not", "a", "dict"], {"text": "no id"}, {"id": "no text"}, {"id": 7, "text": "x"}):
+            with pytest.raises(ExportError, match=r"^not a textmine output document \(needs string 'id' and 'text'\)$"):
+                db.store(data)
+
+
+def test_reordered_keys_are_the_same_output_and_non_ascii_json_is_stored_as_written(database_url):
+    data = sample_output()
+    data["entities_index"][0]["aliases"] = ["Kazakhstan", "Қазақстан"]
+    with open_database(database_url) as db:
+        assert db.url == database_url
+        assert db.store(data) == "inserted"
+        reordered = dict(reversed(list(data.items())))
+        reordered["metadata"] = dict(reversed(list(data["metadata"].items())))
+        assert db.store(reordered) == "unchanged"  # the output's hash is of its JSON with sorted keys
+        # JSON columns keep non-ASCII letters as they are, so a LIKE on them finds the name
+        assert db.fetch_all("SELECT canonical_id, aliases FROM canonical_entities WHERE aliases LIKE ?", ("%Қазақстан%",)) == [
+            ("E1", '["Kazakhstan", "Қазақстан"]')
+        ]
+
+
+def test_document_and_run_rows_carry_the_source_and_the_provenance(database_url):
+    import hashlib
+
+    output = sample_output()
+    provenance_json = json.dumps(output["provenance"], ensure_ascii=False, sort_keys=True)
+    run_id = hashlib.sha256(provenance_json.encode("utf-8")).hexdigest()[:16]  # the schema's definition
+    without_hash = sample_output("doc_b")
+    del without_hash["text_sha256"]  # computed from the text when the document lacks it
+    bare = sample_output("doc_c")
+    del bare["provenance"]  # no run to refer to
+    with open_database(database_url) as db:
+        for data in (output, without_hash, bare):
+            db.store(data)
+        assert db.fetch_all("SELECT run_id, pipeline_version, provenance FROM runs") == [(run_id, "0.1.0", provenance_json)]
+        rows = db.fetch_all("SELECT doc_id, text_sha256, run_id, source_path, source_format, source_encoding FROM documents ORDER BY doc_id")
+    text_sha256 = hashlib.sha256(output["text"].encode("utf-8")).hexdigest()
+    assert rows == [
+        ("doc_a", text_sha256, run_id, "/in/doc_a.txt", "txt", "utf-8"),
+        ("doc_b", text_sha256, run_id, "/in/doc_b.txt", "txt", "utf-8"),
+        ("doc_c", text_sha256, None, "/in/doc_c.txt", "txt", "utf-8"),
+    ]
+
+
+def test_rows_of_segments_entity_records_and_metadata_hold_the_output_values(tmp_path):
+    url = f"sqlite:///{tmp_path}/rows.db"
+    output = sample_output()
+    output["source"]["url"] = {"href": "http://x.org/a", "saved": "2021-01-01"}  # not a string: stored as JSON
+    output["metadata"]["journal_entity"] = "E9"
+    with open_database(url) as db:
+        db.store(output)
+        assert db.fetch_all("SELECT url FROM documents") == [('{"href": "http://x.org/a", "saved": "2021-01-01"}',)]
+        assert db.fetch_all("SELECT seq, start_char, end_char, lang, role FROM segments") == [(0, 0, len(output["text"]), "en", "article")]
+        assert db.fetch_all("SELECT entity_key, kb_id, label, canonical FROM kb_entities ORDER BY entity_key") == [
+            ("DATE:2001", None, "DATE", "2001"),
+            ("ISO3166:KZ", "ISO3166:KZ", "LOC", "Kazakhstan"),
+            ("Q485207", "Q485207", "ORG", "Shanghai Cooperation Organization"),
+        ]
+        assert db.fetch_all("SELECT canonical_id, canonical, mentions FROM canonical_entities ORDER BY canonical_id") == [
+            ("E1", "Kazakhstan", '["T1"]'), ("E2", "Shanghai Cooperation Organization", '["T2", "T3"]'), ("E3", "2001", '["T4"]')
+        ]
+        assert db.fetch_all("SELECT entity_id, canonical, canonical_id FROM entities ORDER BY entity_id") == [
+            ("T1", "Kazakhstan", "E1"), ("T2", "Shanghai Cooperation Organization", "E2"),
+            ("T3", "Shanghai Cooperation Organization", "E2"), ("T4", None, "E3"),
+        ]
+        assert db.fetch_all("SELECT journal, journal_entity FROM metadata") == [("Paradigmata poznání", "E9")]
+
+
+def test_a_database_of_a_newer_schema_is_refused_with_both_versions(tmp_path):
+    url = f"sqlite:///{tmp_path}/newer.db"
+    with open_database(url) as db:
+        db.execute("UPDATE schema_version SET version = 7")
+    with pytest.raises(ExportError) as info:
+        open_database(url)
+    assert str(info.value) == f"the database has schema version 7, newer than this textmine's {SCHEMA_VERSION}: upgrade textmine"
+
+
+def test_rows_of_authors_references_and_place_entities_hold_the_output_values(tmp_path):
+    url = f"sqlite:///{tmp_path}/meta.db"
+    output = sample_output()
+    output["metadata"]["authors"][0].update(entity="T9", affiliation="Al-Farabi University", affiliation_entity="T8")
+    output["metadata"]["references"][0]["accessed"] = "2020-11-27"
+    output["metadata"]["affiliation_place_entities"] = ["T1"]
+    with open_database(url) as db:
+        db.store(output)
+        assert db.fetch_all("SELECT name, entity_id, affiliation, affiliation_entity FROM authors") == [
+            ("J. Smith", "T9", "Al-Farabi University", "T8")
+        ]
+        assert db.fetch_all("SELECT accessed FROM bib_references") == [("2020-11-27",)]
+        assert db.fetch_all("SELECT affiliation_place_entities FROM metadata") == [('["T1"]',)]
+
+
+def test_migration_fills_kb_entities_and_keeps_the_join_indexes_on_the_new_tables(tmp_path):
+    import sqlite3
+
+    url = _v1_database(tmp_path / "v1.db")
+    connection = sqlite3.connect(tmp_path / "v1.db")
+    connection.execute("INSERT INTO canonical_entities (doc_id, canonical_id, label, canonical, kb_id) VALUES ('old', 'E2', 'LOC', 'Tashkent', NULL)")
+    connection.execute("INSERT INTO canonical_entities (doc_id, canonical_id, label, canonical, kb_id) VALUES ('old', 'E3', 'ORG', NULL, NULL)")
+    connection.commit()
+    connection.close()
+    with open_database(url) as db:
+        kb = db.fetch_all("SELECT entity_key, kb_id, label, canonical FROM kb_entities ORDER BY entity_key")
+        indexes = db.fetch_all("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND name IN ('entities_by_canonical', 'relations_by_label') ORDER BY name")
+    (org,) = [row for row in kb if row[0] == "Q485207"]
+    assert org[1] == "Q485207" and org[2] == "ORG"
+    assert ("LOC:Tashkent", None, "LOC", "Tashkent") in kb
+    assert all(key is not None for key, *_ in kb) and len(kb) == 2  # E3 has no key: no record
+    assert indexes == [("entities_by_canonical", "entities"), ("relations_by_label", "relations")]

@@ -161,3 +161,24 @@ def test_html_declared_charset_is_read_in_the_first_4096_bytes_only():
     assert declared_charset(b" " * (4096 - len(declaration)) + declaration) == "cp1251"
     # Cut after the 4096th byte: "windows-125" is no charset, so none is declared.
     assert declared_charset(b" " * (4098 - len(declaration)) + declaration) is None
+
+
+def test_html_preformatted_lines_keep_every_character_but_their_line_breaks():
+    page = extract_html("<html><body><pre>XML in X\n  X axis X</pre></body></html>")
+    assert page.text.splitlines() == ["XML in X", "  X axis X"]
+
+
+def test_html_spaces_of_adjacent_elements_collapse_to_one():
+    assert extract_html("<html><body><p><b>one </b> <i> two</i></p></body></html>").text == "one two\n"
+
+
+@pytest.mark.parametrize(
+    ("pre", "density"),
+    [
+        ('ab <a href="/a">cd\n</a>efgh\nij', 0.2),  # 2 of the 10 letters; line breaks are not characters
+        ('<a href="/a">ab\ncd</a>\nefgh', 0.5),
+    ],
+)
+def test_html_link_density_of_preformatted_text_counts_no_line_breaks(pre, density):
+    page = extract_html(f"<html><body><pre>{pre}</pre></body></html>")
+    assert [b["link_density"] for b in page.blocks] == [density]

@@ -727,3 +727,134 @@ def test_an_id_conflict_does_not_stop_the_inputs_after_it(tmp_path):
     items = list(iter_documents([tmp_path / "x" / "doc.txt", tmp_path / "y" / "doc.txt", tmp_path / "later.txt"]))
     assert [type(item).__name__ for item in items] == ["Document", "InputError", "Document"]
     assert items[2].id == "later"
+
+
+def test_counting_inputs_adds_every_file_line_and_error_of_several_paths(tmp_path):
+    from textmine.stages.ingest import count_inputs
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "a.txt").write_text("One.\n")
+    (folder / "b.html").write_text("<p>Two.</p>")
+    (folder / "c.jsonl").write_text('{"id": "c1", "text": "x"}\n{"id": "c2", "text": "y"}\n{"id": "c3", "text": "z"}\n')
+    (folder / "notes.pdf").write_bytes(b"%PDF")  # skipped, but it is a record of the run: counted once
+    # 1 + 1 + 3 + 1 from the folder, then one error record for each missing path
+    assert count_inputs([folder]) == 6
+    assert count_inputs([folder, tmp_path / "missing.txt", tmp_path / "gone.txt"]) == 8
+    assert count_inputs([tmp_path / "missing.txt", folder / "a.txt", folder / "b.html"]) == 3
+
+
+def test_counting_the_lines_of_a_json_lines_file_larger_than_one_read(tmp_path):
+    from textmine.stages.ingest import READ_CHUNK, count_inputs
+
+    line = json.dumps({"id": "x", "text": "A line of a large JSON Lines file."}) + "\n"
+    lines = READ_CHUNK // len(line) * 3  # about three reads
+    (tmp_path / "large.jsonl").write_text(line * lines)
+    assert count_inputs([tmp_path / "large.jsonl"]) == lines
+
+
+def test_walking_reports_links_and_special_files_as_errors_with_exact_reasons_and_goes_on(tmp_path):
+    from textmine.stages.ingest import InputFile, iter_inputs
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_dangling.txt").symlink_to(tmp_path / "gone")
+    (folder / "b_loop.txt").symlink_to(folder / "b_loop.txt")  # os.stat fails with "too many levels of symbolic links"
+    os.mkfifo(folder / "c_pipe.txt")
+    (folder / "d_fine.txt").write_text("Readable.\n")
+    items = list(iter_inputs([folder]))
+    assert [type(item) for item in items] == [InputError, InputError, InputError, InputFile]
+    dangling, loop, pipe, fine = items
+    assert dangling.reason == "broken symbolic link (its target does not exist)" and dangling.id == "a_dangling"
+    assert loop.reason.startswith("cannot read file: ") and loop.id == "b_loop"
+    # refused while walking, before any worker opens it
+    assert pipe.reason == "not a regular file (a FIFO (named pipe)): only regular files are read"
+    info = os.stat(folder / "d_fine.txt")
+    assert fine.key == f"file:{info.st_size}:{info.st_mtime_ns}"  # size and modification time, as resumed batches compare them
+    (tmp_path / "dangling.txt").symlink_to(tmp_path / "gone")  # named on its own, not found in a folder
+    (top,) = iter_inputs([tmp_path / "dangling.txt"])
+    assert top.reason == "broken symbolic link (its target does not exist)" and top.id == "dangling"
+
+
+def test_a_double_star_pattern_finds_files_at_any_depth(tmp_path):
+    from textmine.stages.ingest import iter_inputs
+
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    (tmp_path / "top.txt").write_text("Top.\n")
+    (tmp_path / "a" / "b" / "deep.txt").write_text("Deep.\n")
+    found = sorted(Path(item.path).name for item in iter_inputs([str(tmp_path / "**" / "*.txt")]))
+    assert found == ["deep.txt", "top.txt"]
+
+
+def test_each_kind_of_special_file_is_named_exactly():
+    import stat
+
+    from textmine.stages.ingest import _not_regular
+
+    def kind(mode: int) -> str | None:
+        return _not_regular(os.stat_result((mode, 0, 0, 1, 0, 0, 0, 0, 0, 0)))
+
+    rule = "only regular files are read"
+    assert kind(stat.S_IFREG | 0o644) is None
+    assert kind(stat.S_IFCHR) == f"not a regular file (a character device): {rule}"
+    assert kind(stat.S_IFBLK) == f"not a regular file (a block device): {rule}"
+    assert kind(stat.S_IFSOCK) == f"not a regular file (a socket): {rule}"
+    assert kind(stat.S_IFDIR) == f"not a regular file (a folder): {rule}"
+    assert kind(0) == f"not a regular file (a special file): {rule}"
+
+
+def test_a_socket_in_a_folder_is_refused_while_walking(tmp_path):
+    import socket
+
+    from textmine.stages.ingest import iter_inputs
+
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        server.bind(str(tmp_path / "live.txt"))
+        (error,) = iter_inputs([tmp_path])
+    finally:
+        server.close()
+    assert error.reason == "not a regular file (a socket): only regular files are read"
+
+
+def test_folder_and_pattern_errors_have_exact_reasons(tmp_path, monkeypatch):
+    from textmine.stages.ingest import SUPPORTED_SUFFIXES_TEXT, InputFile, iter_inputs
+
+    # A folder holding files, none of them an input: each is skipped, then the folder is an error.
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "draft.pdf").write_bytes(b"%PDF")
+    skipped, empty = iter_inputs([tmp_path / "notes"])
+    assert isinstance(skipped, SkippedInput) and skipped.id == "draft"
+    assert skipped.reason == f"skipped: not an input file (inputs are {SUPPORTED_SUFFIXES_TEXT})"
+    assert (empty.path, empty.reason) == (str(tmp_path / "notes"), f"folder contains no input files ({SUPPORTED_SUFFIXES_TEXT})")
+    # A pattern names its files explicitly: any suffix is read (sniffed), none is skipped.
+    (tmp_path / "notes" / "draft.dat").write_text("Plain text with another suffix.\n")
+    (named,) = iter_inputs([str(tmp_path / "notes" / "draft.d*")])
+    assert isinstance(named, InputFile) and (named.id, named.fmt) == ("draft", None)
+    (unmatched,) = iter_inputs([str(tmp_path / "*.nothing")])
+    assert (unmatched.reason, unmatched.id) == ("no file or folder matches this pattern", None)
+
+    # A subfolder that cannot be listed is named itself, not the folder given.
+    (tmp_path / "tree" / "locked").mkdir(parents=True)
+    (tmp_path / "tree" / "a.txt").write_text("Readable.\n")
+    locked = str(tmp_path / "tree" / "locked")
+    original = os.scandir
+
+    def refuse(path="."):  # the tests run as root, who may list any folder: simulate the refusal
+        if str(path) == locked:
+            raise PermissionError(13, "Permission denied", locked)
+        return original(path)
+
+    monkeypatch.setattr(os, "scandir", refuse)
+    found, refused = iter_inputs([tmp_path / "tree"])
+    assert isinstance(found, InputFile) and found.id == "a"
+    assert (refused.path, refused.reason) == (locked, "cannot read folder: permission denied (check the file's read permission)")
+
+
+def test_a_pattern_matching_files_of_one_name_in_two_folders_ids_them_by_folder(tmp_path):
+    from textmine.stages.ingest import iter_inputs
+
+    for folder in ("a", "b"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "doc.txt").write_text(f"In {folder}.\n")
+    assert [item.id for item in iter_inputs([str(tmp_path / "*" / "doc.txt")])] == ["a/doc", "b/doc"]
