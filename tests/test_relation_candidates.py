@@ -332,3 +332,87 @@ def test_candidate_naming_sentence_takes_the_subject_not_an_earlier_noun_of_the_
     text = "Last year large military exercises took place in Mongolia. They were called Steppe Shield."
     doc = make_doc(text, [("Mongolia", "LOC"), ("Steppe Shield", "EVENT")])
     assert {text[c.proxy[0]:c.proxy[1]] for c in generate(doc) if c.proxy} == {"large military exercises"}
+
+
+# ---------------------------------------------------------------- anaphora edge cases (mutation survivors of round 6)
+
+
+def proxied(doc: Document, **kwargs) -> set[tuple[str, str, str]]:
+    """(head, tail, anaphor text) of the candidates that go through an anaphor."""
+    found = candidates.generate(doc, parse(doc), **kwargs)
+    return {(c.head.text, c.tail.text, doc.text[c.proxy[0]:c.proxy[1]]) for c in found if c.proxy}
+
+
+@pytest.mark.parametrize(
+    "text, spans",
+    [
+        # the description's label is the only one named in its sentence
+        ("The Vellmor Union grew fast. The organization of the Oskar Council met in May.",
+         [("Vellmor Union", "ORG"), ("Oskar Council", "ORG")]),
+        # other labels are named next to it too
+        ("Steppe Shield 2019 ended in May. The exercises of Steppe Shield 2020 were held in Kordabad.",
+         [("Steppe Shield 2019", "EVENT"), ("Steppe Shield 2020", "EVENT"), ("Kordabad", "LOC")]),
+    ],
+)
+def test_candidate_none_through_a_description_next_to_a_name_of_its_label(text, spans):
+    # "The exercises of Steppe Shield 2020" means Steppe Shield 2020, not the event named in the sentence before
+    assert not proxied(make_doc(text, spans))
+
+
+def test_candidate_mention_inside_a_description_is_not_paired_with_its_referent():
+    text = "The Vellmor Union grew fast. The Norland organization opened an office in Kordabad."
+    found = proxied(make_doc(text, [("Vellmor Union", "ORG"), ("Norland", "LOC"), ("Kordabad", "LOC")]))
+    # "Norland" is part of "The Norland organization", which stands for the Vellmor Union: no pair of the two through it
+    assert found == {("Vellmor Union", "Kordabad", "The Norland organization"), ("Kordabad", "Vellmor Union", "The Norland organization")}
+
+
+def test_candidate_naming_takes_the_mention_after_the_verb_not_a_short_one_before_it():
+    text = "A joint exercise took place in Mongolia. NATO called it Steppe Shield."
+    doc = make_doc(text, [("Mongolia", "LOC"), ("NATO", "ORG"), ("Steppe Shield", "EVENT")])
+    assert proxied(doc) == {("Steppe Shield", "Mongolia", "A joint exercise"), ("Mongolia", "Steppe Shield", "A joint exercise")}
+
+
+def test_candidate_anaphor_after_a_naming_one_in_the_same_sentence():
+    text = "The joint games began in Kordabad. They were called Steppe Shield, and it joined the Oskar Council."
+    doc = make_doc(text, [("Kordabad", "LOC"), ("Steppe Shield", "EVENT"), ("Oskar Council", "ORG")])
+    # "They were called" stands for "The joint games"; "it" is still tried after it and may stand for Steppe Shield
+    assert ("Oskar Council", "Steppe Shield", "it") in proxied(doc)
+
+
+def test_candidate_none_through_a_pronoun_inside_a_reference_block():
+    text = "The Vellmor Union grew.\n1. Smith J. Its history. Oskar Press, Kordabad. https://example.org/x\n"
+    doc = make_doc(text, [("Vellmor Union", "ORG"), ("Oskar Press", "ORG"), ("Kordabad", "LOC")])
+    assert candidates.reference_blocks(doc) == [(text.index("1."), text.index("\n", text.index("1.")))]
+    # the block is one sentence of its own kind: "Its" there does not reach back to the Vellmor Union
+    assert not proxied(doc)
+
+
+def given_split_doc(text: str, spans: list[tuple[str, str]], sentences: list[tuple[int, int]]) -> Document:
+    doc = make_doc(text, spans)
+    doc.annotations["sentences"] = sentences
+    return doc
+
+
+def test_candidate_given_sentence_starting_on_a_blank_line_reaches_into_no_paragraph():
+    text = "Vellmor Union grew.\n\nIt joined the Oskar Council."
+    second = text.index("It")
+    # a converted corpus's split may start a sentence on the blank line's second line break
+    doc = given_split_doc(text, [("Vellmor Union", "ORG"), ("Oskar Council", "ORG")], [(0, 19), (second - 1, len(text))])
+    assert candidates.paragraphs(text)[0] == (0, second - 1)
+    assert not proxied(doc, with_paragraph_case=True)
+
+
+def test_candidate_sentences_after_one_outside_every_paragraph_are_still_tried():
+    text = "Vellmor Union grew.\n\nThe Tarvik Group grew. It joined the Oskar Council."
+    second, third = text.index("The Tarvik"), text.index("It joined")
+    doc = given_split_doc(text, [("Vellmor Union", "ORG"), ("Tarvik Group", "ORG"), ("Oskar Council", "ORG")],
+                          [(0, 19), (second - 1, third - 1), (third, len(text))])
+    assert proxied(doc, with_paragraph_case=True) == {("Tarvik Group", "Oskar Council", "It"), ("Oskar Council", "Tarvik Group", "It")}
+
+
+def test_candidate_naming_sentence_does_not_reach_a_sentence_that_starts_in_the_paragraph_before():
+    text = "The joint games began in Kordabad.\n\nThey were called Steppe Shield."
+    second = text.index("They")
+    # the given split ends the first sentence after the blank line, at the second paragraph's start
+    doc = given_split_doc(text, [("Kordabad", "LOC"), ("Steppe Shield", "EVENT")], [(0, second), (second, len(text))])
+    assert not proxied(doc, with_paragraph_case=True)
