@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import datetime
 import json
 import os
 import uuid
@@ -275,25 +276,37 @@ def test_url_and_meta_of_the_input_are_stored(database_url):
         assert db.fetch_all("SELECT url, meta FROM documents") == [("https://example.org/article/7", '{"crawl": 3}')]
 
 
-def _v1_database(path: Path) -> str:
-    import sqlite3
+V1_ROWS = """
+INSERT INTO documents (doc_id, text_sha256, output_sha256, text) VALUES ('old', 'a', 'b', 'SCO met in June 2017.');
+INSERT INTO canonical_entities (doc_id, canonical_id, label, canonical, kb_id) VALUES ('old', 'E1', 'ORG', 'SCO', 'Q485207');
+INSERT INTO entities (doc_id, entity_id, label, start_char, end_char, text, canonical_id)
+    VALUES ('old', 'T1', 'ORG', 0, 3, 'SCO', 'E1');
+INSERT INTO entities (doc_id, entity_id, label, start_char, end_char, text, value)
+    VALUES ('old', 'T2', 'DATE', 11, 20, 'June 2017', '2017-06');
+INSERT INTO relations (doc_id, relation_id, label, head_id, tail_id) VALUES ('old', 'R1', 'held_on', 'T1', 'T2');
+"""
 
-    connection = sqlite3.connect(path)
-    connection.executescript((Path(__file__).parent / "fixtures" / "db_schema_v1.sql").read_text(encoding="utf-8"))
-    connection.executescript(
-        """
-        INSERT INTO documents (doc_id, text_sha256, output_sha256, text) VALUES ('old', 'a', 'b', 'SCO met in June 2017.');
-        INSERT INTO canonical_entities (doc_id, canonical_id, label, canonical, kb_id) VALUES ('old', 'E1', 'ORG', 'SCO', 'Q485207');
-        INSERT INTO entities (doc_id, entity_id, label, start_char, end_char, text, canonical_id)
-            VALUES ('old', 'T1', 'ORG', 0, 3, 'SCO', 'E1');
-        INSERT INTO entities (doc_id, entity_id, label, start_char, end_char, text, value)
-            VALUES ('old', 'T2', 'DATE', 11, 20, 'June 2017', '2017-06');
-        INSERT INTO relations (doc_id, relation_id, label, head_id, tail_id) VALUES ('old', 'R1', 'held_on', 'T1', 'T2');
-        """
-    )
-    connection.commit()
-    connection.close()
-    return f"sqlite:///{path}"
+
+def _v1_database_at(url: str, extra_sql: str = "") -> str:
+    """Give the empty database at ``url`` (SQLite or PostgreSQL) version 1's schema, a few rows and ``extra_sql``."""
+    script = (Path(__file__).parent / "fixtures" / "db_schema_v1.sql").read_text(encoding="utf-8") + V1_ROWS + extra_sql
+    if url.startswith("sqlite:///"):
+        import sqlite3
+
+        connection = sqlite3.connect(url[len("sqlite:///"):])
+        connection.executescript(script)
+        connection.commit()
+        connection.close()
+    else:
+        import psycopg
+
+        with psycopg.connect(url, autocommit=True) as connection:
+            connection.execute(script)
+    return url
+
+
+def _v1_database(path: Path) -> str:
+    return _v1_database_at(f"sqlite:///{path}")
 
 
 def test_a_version_1_database_is_migrated_with_its_rows(tmp_path):
@@ -624,3 +637,69 @@ def test_migration_fills_kb_entities_and_keeps_the_join_indexes_on_the_new_table
     assert ("LOC:Tashkent", None, "LOC", "Tashkent") in kb
     assert all(key is not None for key, *_ in kb) and len(kb) == 2  # E3 has no key: no record
     assert indexes == [("entities_by_canonical", "entities"), ("relations_by_label", "relations")]
+
+
+def _column_types(db, table: str) -> dict[str, str]:
+    """Each column of ``table`` and its type, lower case, from the database's catalog."""
+    if db.url.startswith("sqlite"):
+        return {row[1]: row[2].lower() for row in db.fetch_all(f"PRAGMA table_info({table})")}
+    return dict(db.fetch_all(
+        "SELECT column_name, data_type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?",
+        (table,),
+    ))
+
+
+def _indexes(db) -> set[tuple[str, str]]:
+    """(index name, table name) of every index in the database's catalog."""
+    if db.url.startswith("sqlite"):
+        return set(db.fetch_all("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'"))
+    return set(db.fetch_all("SELECT indexname, tablename FROM pg_indexes WHERE schemaname = current_schema()"))
+
+
+def test_a_version_1_database_is_migrated_on_either_backend_with_text_columns(database_url):
+    # The migration's ALTER TABLE statements name the new columns' types: a wrong one fails on
+    # PostgreSQL and is kept as written by SQLite, so the catalog of each is read.
+    url = _v1_database_at(database_url)
+    with open_database(url) as db:
+        assert db.schema_version() == SCHEMA_VERSION
+        assert _column_types(db, "documents")["url"] == "text"
+        assert _column_types(db, "documents")["meta"] == "text"
+        assert _column_types(db, "canonical_entities")["entity_key"] == "text"
+        assert db.fetch_all("SELECT entity_key FROM canonical_entities") == [("Q485207",)]
+        assert db.fetch_all("SELECT head_id, tail_id FROM relations") == [("T1", "T2")]
+        assert db.store(sample_output("doc_a")) == "inserted"
+
+
+def test_migration_1_to_2_by_itself_leaves_the_join_indexes_on_the_new_tables(database_url, monkeypatch):
+    # MIGRATIONS[1] must give a version 2 database: the renamed version 1 tables keep their indexes'
+    # names (which the new tables' indexes share) until they are dropped, so the migration drops them first.
+    from textmine.runtime import export
+
+    seen_at_version_2: list[set[tuple[str, str]]] = []
+    migrate_2_to_3 = export.MIGRATIONS[2]
+
+    def record_then_migrate(db):
+        seen_at_version_2.append(_indexes(db))
+        migrate_2_to_3(db)
+
+    monkeypatch.setitem(export.MIGRATIONS, 2, record_then_migrate)
+    url = _v1_database_at(database_url)
+    with open_database(url):
+        pass
+    (indexes,) = seen_at_version_2
+    assert {("entities_by_canonical", "entities"), ("relations_by_label", "relations")} <= indexes
+
+
+def test_an_empty_schema_version_table_is_read_as_no_version_row_and_the_database_migrated(database_url):
+    # textmine writes the version row in the transaction that creates the table, so an empty table
+    # says nothing about the tables beside it: it is read as a database from before versions were recorded.
+    url = _v1_database_at(database_url, "CREATE TABLE schema_version (version INTEGER NOT NULL);")
+    with open_database(url) as db:
+        assert db.fetch_all("SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
+        assert db.fetch_all("SELECT entity_key FROM canonical_entities") == [("Q485207",)]
+        first, last = datetime.date(2017, 6, 1), datetime.date(2017, 6, 30)
+        if url.startswith("sqlite"):  # SQLite stores dates as ISO text, PostgreSQL returns date objects
+            first, last = first.isoformat(), last.isoformat()
+        assert db.fetch_all("SELECT date_start, date_end, date_granularity FROM entities WHERE entity_id = 'T2'") == [
+            (first, last, "month")
+        ]
