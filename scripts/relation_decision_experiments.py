@@ -206,6 +206,19 @@ def score(docs: list[Document], pipeline: Any, featurise: Callable, thresholds: 
     return evaluate_documents(gold_by_id, pred_by_id)["relations"]["fact"]["micro"]["f1"]
 
 
+def fit_tuned(train_docs: list[Document], featurise: Callable) -> tuple[Any, float, dict]:
+    """The shipped recipe on ``train_docs`` (all of them one source, "train"): the decision threshold tuned on a held-out
+    part with the decision the stage makes, then the classifier and the patterns' precision fitted on all of them."""
+    for doc in train_docs:
+        doc.source_name = "train"
+    tune_docs, check_docs = redocred.split(train_docs, training.TUNING_FRACTION, training.SEED)
+    tune_data, check_data = dataset(tune_docs, featurise), dataset(check_docs, featurise)
+    confs = confidences(fit(tune_data, None), check_data.items, featurise)
+    tuned = tune(check_data, confs, training.pattern_precision(tune_data), False)[None]
+    data = dataset(train_docs, featurise)
+    return fit(data, None), tuned, training.pattern_precision(data)
+
+
 def variant(sets: dict, name: str, featurise: Callable = lambda it: it.features, weight_power: float | None = None,
             tuned: str | None = None, per_label: bool = False) -> None:
     """Fit on TRAIN and print the DEV scores at the tuned thresholds (``tuned``: "classifier" or "decision") or at FIXED."""

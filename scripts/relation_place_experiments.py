@@ -89,14 +89,7 @@ def variant(sets: dict, name: str, featurise: Callable, vetoes: tuple[str, ...])
     started = time.time()
     use_vetoes(sets, vetoes)
     train_docs = [doc for source in ("rd_train", "crossre_politics", "crossre_news", "ch_dev_a") for doc in sets[source]]
-    for doc in train_docs:
-        doc.source_name = "train"
-    tune_docs, check_docs = redocred.split(train_docs, training.TUNING_FRACTION, training.SEED)
-    tune_data, check_data = base.dataset(tune_docs, featurise), base.dataset(check_docs, featurise)
-    confs = base.confidences(base.fit(tune_data, None), check_data.items, featurise)
-    tuned = base.tune(check_data, confs, training.pattern_precision(tune_data), False)[None]
-    data = base.dataset(train_docs, featurise)
-    pipeline, precision = base.fit(data, None), training.pattern_precision(data)
+    pipeline, tuned, precision = base.fit_tuned(train_docs, featurise)
     cells = " ".join(f"{s}={score(sets[s], pipeline, featurise, tuned, precision)}" for s in DEV)
     print(f"{name:<36} tuned {tuned:.2f} | {cells}  ({time.time() - started:.0f}s)", flush=True)
 

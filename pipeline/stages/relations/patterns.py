@@ -465,14 +465,21 @@ def partnership_outsider(other: Any, partner: Any) -> bool:
 def third_party_partnership(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
     """One argument is what a partnership is "with" and the other is not a party to it ("observer at X, developing
     partnerships with A and B": X is not A's partner); see ``partnership_outsider``."""
-    if facts is None or facts.parsed is None or v.labels() != ("ORG", "ORG"):
+    roots = _argument_roots(v, facts, ("ORG", "ORG"))
+    if roots is None:
         return False
+    head_root, tail_root = roots
+    return partnership_outsider(head_root, tail_root) or partnership_outsider(tail_root, head_root)
+
+
+def _argument_roots(v: PairView, facts: syntax.DocFacts | None, labels: tuple[str, str]) -> tuple[Any, Any] | None:
+    """The parse's root tokens of the two arguments when the pair has these labels and both arguments are parsed."""
+    if facts is None or facts.parsed is None or v.labels() != labels:
+        return None
     head, tail = facts.tokens(*v.head_span), facts.tokens(*v.tail_span)
     if not head or not tail:
-        return False
-    parsed = facts.parsed
-    head_root, tail_root = parsed[head.start:head.stop].root, parsed[tail.start:tail.stop].root
-    return partnership_outsider(head_root, tail_root) or partnership_outsider(tail_root, head_root)
+        return None
+    return facts.parsed[head.start:head.stop].root, facts.parsed[tail.start:tail.stop].root
 
 
 def _origin_phrase(token: Any) -> Any:
@@ -492,13 +499,9 @@ def origin_phrase(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
     """One place is where the people or things of a noun come from ("drew ministers from A and B", "delegations from A
     arrived in B", "remittances from A ... in B") and the other stands outside that phrase: the origin of a group says
     nothing about where the other place lies ("Officials from Osh, a city in southern B" keeps B inside the phrase)."""
-    if facts is None or facts.parsed is None or v.labels() != ("LOC", "LOC"):
+    roots = _argument_roots(v, facts, ("LOC", "LOC"))
+    if roots is None:
         return False
-    head, tail = facts.tokens(*v.head_span), facts.tokens(*v.tail_span)
-    if not head or not tail:
-        return False
-    parsed = facts.parsed
-    roots = parsed[head.start:head.stop].root, parsed[tail.start:tail.stop].root
     for inside, outside in (roots, roots[::-1]):
         preposition = _origin_phrase(inside)
         if preposition is not None and preposition not in outside.ancestors:
