@@ -271,13 +271,24 @@ class Database(ABC):
         return day
 
     def schema_version(self) -> int:
-        """The version of the schema this database has (0: empty, 1: before versions were recorded)."""
+        """The version of the schema this database has (0: empty, 1: before versions were recorded).
+
+        Raises ExportError when its ``schema_version`` table has no row: textmine and the schema file
+        write the row with the table, so its tables could be of any version (made by hand from an
+        older schema file, say), and migrating them from a guessed one would fail half-way.
+        """
         if not self._table_exists("documents"):
             return 0
         if not self._table_exists("schema_version"):
             return 1
         row = self.execute("SELECT MAX(version) FROM schema_version").fetchone()
-        return int(row[0]) if row and row[0] is not None else 1
+        if row[0] is None:
+            raise ExportError(
+                "the database's schema_version table is empty, so the version of its tables is unknown: if they were "
+                "made from a db_schema.sql, insert that file's version (INSERT INTO schema_version (version) VALUES (N); "
+                f"N = {SCHEMA_VERSION} for this textmine's), or export into a new database"
+            )
+        return int(row[0])
 
     @abstractmethod
     def _table_exists(self, table: str) -> bool:
@@ -506,7 +517,8 @@ def _redact(url: str) -> str:
 def _driver_errors() -> tuple[type[BaseException], ...]:
     import sqlite3
 
-    errors: list[type[BaseException]] = [sqlite3.Error, OSError]
+    # OverflowError: sqlite3 cannot bind an integer of more than 64 bits (a valid output may have one as its year).
+    errors: list[type[BaseException]] = [sqlite3.Error, OSError, OverflowError]
     try:
         import psycopg
 
