@@ -509,9 +509,8 @@ def _redact(url: str) -> str:
         return "<the database URL>"
     if password is None:
         return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    host = parts.netloc.rsplit("@", 1)[1]  # the password may hold an "@" too
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
@@ -539,7 +538,7 @@ def open_database(url: str = DEFAULT_URL) -> Database:
     try:
         if url.startswith("sqlite://"):
             path = url[len("sqlite://") :]
-            if path in ("", "/", "/:memory:") or path.startswith("/:memory:") or "mode=memory" in path:
+            if path in ("", "/") or path.startswith("/:memory:") or "mode=memory" in path:
                 raise ExportError(
                     f"{shown} is an in-memory database, lost when textmine exits: name a file, e.g. sqlite:///outputs/textmine.db"
                 )
