@@ -735,6 +735,14 @@ def test_an_empty_schema_version_table_is_refused_and_the_database_left_as_it_wa
     _run_by_hand(url, f"INSERT INTO schema_version (version) VALUES ({3 if tables == 'current' else 1});")
     with open_database(url) as db:  # nothing was changed: with its version row it opens (and migrates) as usual
         assert db.fetch_all("SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
+        if tables == "version_1":
+            assert db.fetch_all("SELECT entity_key FROM canonical_entities") == [("Q485207",)]
+            first, last = datetime.date(2017, 6, 1), datetime.date(2017, 6, 30)
+            if url.startswith("sqlite"):  # SQLite stores dates as ISO text, PostgreSQL returns date objects
+                first, last = first.isoformat(), last.isoformat()
+            assert db.fetch_all("SELECT date_start, date_end, date_granularity FROM entities WHERE entity_id = 'T2'") == [
+                (first, last, "month")
+            ]
         assert db.store(sample_output()) == "inserted"
 
 
