@@ -290,6 +290,11 @@ INSERT INTO relations (doc_id, relation_id, label, head_id, tail_id) VALUES ('ol
 def _v1_database_at(url: str, extra_sql: str = "") -> str:
     """Give the empty database at ``url`` (SQLite or PostgreSQL) version 1's schema, a few rows and ``extra_sql``."""
     script = (Path(__file__).parent / "fixtures" / "db_schema_v1.sql").read_text(encoding="utf-8") + V1_ROWS + extra_sql
+    return _run_by_hand(url, script)
+
+
+def _run_by_hand(url: str, script: str) -> str:
+    """Run the SQL ``script`` in the database at ``url`` with the driver itself, as a user's SQL shell would."""
     if url.startswith("sqlite:///"):
         import sqlite3
 
@@ -393,18 +398,21 @@ def test_batch_with_a_bad_database_leaves_the_previous_outputs(tmp_path):
 
 def test_a_version_2_database_gets_the_volume_column_and_its_volumes_from_extra(database_url):
     with open_database(database_url) as db:
-        db.store(sample_output("doc_a"))
-        db.store(sample_output("doc_b"))
+        for doc_id in ("doc_0", "doc_a", "doc_b"):
+            db.store(sample_output(doc_id))
         # Make it the version 2 database it would have been: no volume column, the volume kept in "extra".
+        # doc_0's extra has no volume and is written (and so, on either backend, read) first: the
+        # migration must go on to the rows after it.
         with db.transaction():
             db.execute("ALTER TABLE metadata DROP COLUMN volume")
+            db.execute("UPDATE metadata SET extra = ? WHERE doc_id = ?", ('{"series": "A"}', "doc_0"))
             db.execute("UPDATE metadata SET extra = ? WHERE doc_id = ?", ('{"volume": "7"}', "doc_a"))
             db.execute("UPDATE metadata SET extra = ? WHERE doc_id = ?", ('{"series": "B", "volume": "8"}', "doc_b"))
             db.execute("UPDATE schema_version SET version = 2")
     with open_database(database_url) as db:
         assert db.schema_version() == 3
         assert db.fetch_all("SELECT doc_id, volume, extra FROM metadata ORDER BY doc_id") == [
-            ("doc_a", "7", None), ("doc_b", "8", '{"series": "B"}')]
+            ("doc_0", None, '{"series": "A"}'), ("doc_a", "7", None), ("doc_b", "8", '{"series": "B"}')]
         assert db.store(sample_output("doc_c")) == "inserted"
         assert db.fetch_all("SELECT volume FROM metadata WHERE doc_id = 'doc_c'") == [("5",)]
 
@@ -690,16 +698,222 @@ def test_migration_1_to_2_by_itself_leaves_the_join_indexes_on_the_new_tables(da
     assert {("entities_by_canonical", "entities"), ("relations_by_label", "relations")} <= indexes
 
 
-def test_an_empty_schema_version_table_is_read_as_no_version_row_and_the_database_migrated(database_url):
-    # textmine writes the version row in the transaction that creates the table, so an empty table
-    # says nothing about the tables beside it: it is read as a database from before versions were recorded.
-    url = _v1_database_at(database_url, "CREATE TABLE schema_version (version INTEGER NOT NULL);")
+def test_the_schema_file_run_by_hand_gives_a_database_of_this_version(database_url):
+    # A database made with `psql -f db_schema.sql` (or sqlite3) records the file's version, so
+    # textmine neither migrates its tables as older ones nor refuses them.
+    from textmine.runtime.export import SCHEMA_PATH
+
+    url = _run_by_hand(database_url, SCHEMA_PATH.read_text(encoding="utf-8"))
     with open_database(url) as db:
         assert db.fetch_all("SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
-        assert db.fetch_all("SELECT entity_key FROM canonical_entities") == [("Q485207",)]
-        first, last = datetime.date(2017, 6, 1), datetime.date(2017, 6, 30)
-        if url.startswith("sqlite"):  # SQLite stores dates as ISO text, PostgreSQL returns date objects
-            first, last = first.isoformat(), last.isoformat()
-        assert db.fetch_all("SELECT date_start, date_end, date_granularity FROM entities WHERE entity_id = 'T2'") == [
-            (first, last, "month")
-        ]
+        assert db.store(sample_output()) == "inserted"
+        assert db.fetch_all("SELECT doc_id, volume FROM metadata") == [("doc_a", "5")]
+
+
+EMPTY_SCHEMA_VERSION = (
+    "the database's schema_version table is empty, so the version of its tables is unknown: if they were made "
+    "from a db_schema.sql, insert that file's version (INSERT INTO schema_version (version) VALUES (N); "
+    f"N = {SCHEMA_VERSION} for this textmine's), or export into a new database"
+)
+
+
+@pytest.mark.parametrize("tables", ["current", "version_1"])
+def test_an_empty_schema_version_table_is_refused_and_the_database_left_as_it_was(database_url, tables, tmp_path):
+    # Tables made by hand from a schema file without its version row (an older db_schema.sql) may be of any
+    # version: migrating them from a guess failed half-way with the driver's "column url already exists".
+    from textmine.runtime.export import SCHEMA_PATH
+
+    if tables == "current":
+        url = _run_by_hand(database_url, SCHEMA_PATH.read_text(encoding="utf-8") + "DELETE FROM schema_version;")
+    else:
+        url = _v1_database_at(database_url, "CREATE TABLE schema_version (version INTEGER NOT NULL);")
+    with pytest.raises(ExportError) as info:
+        open_database(url)
+    assert str(info.value) == EMPTY_SCHEMA_VERSION
+    result = _export_cli(tmp_path, url)
+    assert result.exit_code == 2 and result.stderr == f"textmine: {EMPTY_SCHEMA_VERSION}\n"
+    _run_by_hand(url, f"INSERT INTO schema_version (version) VALUES ({3 if tables == 'current' else 1});")
+    with open_database(url) as db:  # nothing was changed: with its version row it opens (and migrates) as usual
+        assert db.fetch_all("SELECT version FROM schema_version") == [(SCHEMA_VERSION,)]
+        if tables == "version_1":
+            assert db.fetch_all("SELECT entity_key FROM canonical_entities") == [("Q485207",)]
+            first, last = datetime.date(2017, 6, 1), datetime.date(2017, 6, 30)
+            if url.startswith("sqlite"):  # SQLite stores dates as ISO text, PostgreSQL returns date objects
+                first, last = first.isoformat(), last.isoformat()
+            assert db.fetch_all("SELECT date_start, date_end, date_granularity FROM entities WHERE entity_id = 'T2'") == [
+                (first, last, "month")
+            ]
+        assert db.store(sample_output()) == "inserted"
+
+
+# --- what a user sees: messages, refused URLs, the report (survivors of round 8, docs/testing.md) -------
+
+
+def test_sqlite_file_in_missing_nested_folders_and_a_folder_named_as_the_file(tmp_path):
+    with open_database(f"sqlite:///{tmp_path}/a/b/c.db") as db:
+        db.store(sample_output())
+    assert [row[0] for row in dump(f"sqlite:///{tmp_path}/a/b/c.db")["documents"]] == ["doc_a"]
+    (tmp_path / "dir.db").mkdir()
+    with pytest.raises(ExportError) as info:
+        open_database(f"sqlite:///{tmp_path}/dir.db")
+    assert str(info.value) == (
+        f"{tmp_path}/dir.db is a folder, not a SQLite database file: name a file, e.g. sqlite:///{tmp_path}/dir.db/textmine.db"
+    )
+
+
+def _driver_first_line(url: str) -> str:
+    """The first line of psycopg's own error for connecting to ``url`` (it must fail)."""
+    psycopg = pytest.importorskip("psycopg")
+    with pytest.raises(psycopg.Error) as info:
+        psycopg.connect(url, connect_timeout=30)
+    return str(info.value).strip().splitlines()[0]
+
+
+@pytest.mark.parametrize("scheme", ["postgresql", "postgres"])
+def test_a_refused_postgresql_connection_names_the_url_without_password_and_the_drivers_reason(scheme):
+    url = f"{scheme}://admin:s3cr3t-pw@127.0.0.1:1/x"  # nothing listens on port 1
+    reason = _driver_first_line(url)
+    with pytest.raises(ExportError) as info:
+        open_database(url)
+    assert str(info.value) == f"cannot connect to {scheme}://admin:***@127.0.0.1:1/x: {reason}"
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("mysql://admin:s3cr3t-pw@db.example/x", "mysql://admin:***@db.example/x"),
+        ("mysql://admin:pa@ss@db.example:3306/x", "mysql://admin:***@db.example:3306/x"),  # an "@" in the password
+        ("mysql://admin:s3cr3t@[db.example/x", "<the database URL>"),  # urlsplit cannot read it: nothing of it is shown
+        ("mysql://admin@db.example/x", "mysql://admin@db.example/x"),  # no password: shown as given
+    ],
+)
+def test_an_unsupported_url_is_named_without_its_password(url, shown):
+    with pytest.raises(ExportError) as info:
+        open_database(url)
+    assert str(info.value) == f"unsupported database URL {shown!r}: use sqlite:///path.db or postgresql://user:password@host/dbname"
+
+
+@pytest.mark.parametrize("url", ["", "   "])
+def test_an_empty_or_blank_url_is_refused(url):
+    with pytest.raises(ExportError) as info:
+        open_database(url)
+    assert str(info.value) == "empty database URL: use sqlite:///path.db or postgresql://user:password@host/dbname"
+
+
+@pytest.mark.parametrize(
+    "url", ["sqlite://", "sqlite:///", "sqlite:///:memory:", "sqlite:///:memory:?cache=shared", "sqlite:///file:x.db?mode=memory"]
+)
+def test_in_memory_sqlite_urls_are_refused_and_create_no_file(url, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ExportError) as info:
+        open_database(url)
+    assert str(info.value) == f"{url} is an in-memory database, lost when textmine exits: name a file, e.g. sqlite:///outputs/textmine.db"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_file_that_is_not_sqlite_is_named_with_the_drivers_reason(tmp_path):
+    (tmp_path / "text.db").write_text("this is not a database\n" * 100)
+    with pytest.raises(ExportError) as info:
+        open_database(f"sqlite:///{tmp_path}/text.db")
+    assert str(info.value) == f"cannot use database sqlite:///{tmp_path}/text.db: file is not a database"
+
+
+def test_postgresql_rows_stored_after_a_read_outside_a_transaction_are_kept(database_url):
+    # The connection commits each statement outside transaction(): a read before store() must not
+    # open a transaction that store() would only nest in and close() would roll back.
+    with open_database(database_url) as db:
+        assert db.fetch_all("SELECT COUNT(*) FROM documents") == [(0,)]
+        assert db.store(sample_output()) == "inserted"
+    assert [row[0] for row in dump(database_url)["documents"]] == ["doc_a"]
+
+
+def test_output_problem_names_the_first_problem_and_how_many_more():
+    from textmine.runtime.export import output_problem
+
+    one = sample_output()
+    one["entities"][0]["text"] = "Kazakhstam"  # the offsets say "Kazakhstan": only the text can tell
+    assert output_problem(one) == "not a valid textmine output: entities[0].text: 'Kazakhstam' but text[0:10] is 'Kazakhstan'"
+    two = copy.deepcopy(one)
+    two["entities"][1]["text"] = "Shanghai"
+    assert output_problem(two) == (
+        "not a valid textmine output: entities[0].text: 'Kazakhstam' but text[0:10] is 'Kazakhstan' "
+        "(and 1 more; see `textmine validate`)"
+    )
+    three = copy.deepcopy(two)
+    three["entities"][2]["text"] = "SCX"
+    assert output_problem(three).endswith(" (and 2 more; see `textmine validate`)")
+    assert output_problem(sample_output()) is None
+
+
+def test_export_reports_each_refused_file_in_full_and_goes_on(database_url, tmp_path):
+    out = tmp_path / "out"
+    write_outputs(out)
+    (out / "a_broken.json").write_text("{not json", encoding="utf-8")  # sorted first: the rest must still be read
+    (out / "b_input.jsonl").write_text(json.dumps({"id": "raw", "text": "Raw input text."}) + "\n", encoding="utf-8")
+    wrong = sample_output("doc_w")
+    wrong["entities"][0]["text"] = "Kazakhstam"
+    (out / "c_wrong.json").write_text(json.dumps(wrong), encoding="utf-8")
+    huge = sample_output("doc_y")
+    huge["metadata"]["year"] = 10**30  # valid JSON Schema (an integer), more than either database's INTEGER holds
+    (out / "d_huge.json").write_text(json.dumps(huge), encoding="utf-8")
+    try:
+        json.loads("{not json")
+    except ValueError as exc:
+        not_json = str(exc)
+    report = export_outputs(out, database_url)
+    assert report.counts == {"inserted": 3, "replaced": 0, "unchanged": 0}
+    assert report.failures[:3] == [
+        f"{out}/a_broken.json: unreadable: not JSON: {not_json}",
+        f"{out}/b_input.jsonl:1: not a textmine output (no provenance: an input or gold file?)",
+        f"{out}/c_wrong.json: not a valid textmine output: entities[0].text: 'Kazakhstam' but text[0:10] is 'Kazakhstan'",
+    ]
+    reason = "Python int too large to convert to SQLite INTEGER" if database_url.startswith("sqlite") else "integer out of range"
+    assert report.failures[3:] == [f"{out}/d_huge.json: database error: {reason}"]
+    assert report.summary() == "3 inserted, 0 replaced, 0 unchanged, 4 failed"
+    assert [row[0] for row in dump(database_url)["documents"]] == ["doc_a", "doc_b", "doc_c"]  # doc_y rolled back
+
+
+def test_cli_export_prints_the_summary_and_each_failure_on_stderr(tmp_path):
+    out = tmp_path / "out"
+    write_outputs(out)
+    (out / "a_input.jsonl").write_text(json.dumps({"id": "raw", "text": "Raw input text."}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["export", str(out), "--db", f"sqlite:///{tmp_path}/cli.db"])
+    assert result.exit_code == 1
+    assert result.stdout == "3 inserted, 0 replaced, 0 unchanged, 1 failed\n"
+    assert result.stderr == f"textmine: {out}/a_input.jsonl:1: not a textmine output (no provenance: an input or gold file?)\n"
+
+
+def test_export_outputs_refuses_a_conflicting_text_unless_replace(tmp_path):
+    import hashlib
+
+    url = f"sqlite:///{tmp_path}/conflict.db"
+    out = tmp_path / "out"
+    out.mkdir()
+    first = sample_output()
+    (out / "doc.json").write_text(json.dumps(first), encoding="utf-8")
+    export_outputs(out, url)
+    second = sample_output()
+    second["text"] = second["text"].replace("2001", "2002")
+    second["entities"][3].update(text="2002", value="2002")
+    second["text_sha256"] = Document(id="x", text=second["text"]).text_sha256
+    (out / "doc.json").write_text(json.dumps(second), encoding="utf-8")
+    digest = [hashlib.sha256(o["text"].encode("utf-8")).hexdigest()[:12] for o in (first, second)]
+    report = export_outputs(out, url)
+    assert report.failures == [
+        f"{out}/doc.json: document id 'doc_a' is already stored with another text (from /in/doc_a.txt, text_sha256 "
+        f"{digest[0]}..., this one {digest[1]}...); give it another id, or use --replace to replace it"
+    ]
+    assert report.counts == {"inserted": 0, "replaced": 0, "unchanged": 0}
+    assert export_outputs(out, url, replace=True).counts == {"inserted": 0, "replaced": 1, "unchanged": 0}
+
+
+def test_export_outputs_refuses_a_missing_path_and_a_folder_without_outputs(tmp_path):
+    with pytest.raises(ExportError) as missing:
+        export_outputs(tmp_path / "nosuchdir", f"sqlite:///{tmp_path}/db.sqlite")
+    assert str(missing.value) == f"{tmp_path}/nosuchdir: no such file or folder"
+    (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "notes.txt").write_text("not an output", encoding="utf-8")
+    with pytest.raises(ExportError) as empty:
+        export_outputs(tmp_path / "empty", f"sqlite:///{tmp_path}/db.sqlite")
+    assert str(empty.value) == f"{tmp_path}/empty: no output files (*.json, *.jsonl) to export"
+    assert not (tmp_path / "db.sqlite").exists()  # refused before the database is touched

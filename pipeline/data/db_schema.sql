@@ -9,10 +9,13 @@
 -- Schema version 3 (textmine.runtime.export.SCHEMA_VERSION). A database of an
 -- older version is migrated when it is opened (see MIGRATIONS in
 -- pipeline/runtime/export.py); version 1 had no `schema_version` table.
+-- Run by hand (`sqlite3 FILE < db_schema.sql`, `psql -f db_schema.sql`), it
+-- records its version too, so textmine does not take its tables for older ones.
 
 CREATE TABLE IF NOT EXISTS schema_version (
     version INTEGER NOT NULL            -- one row
 );
+INSERT INTO schema_version (version) SELECT 3 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
 
 -- One row per distinct pipeline configuration that produced outputs.
 CREATE TABLE IF NOT EXISTS runs (

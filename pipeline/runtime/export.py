@@ -271,13 +271,24 @@ class Database(ABC):
         return day
 
     def schema_version(self) -> int:
-        """The version of the schema this database has (0: empty, 1: before versions were recorded)."""
+        """The version of the schema this database has (0: empty, 1: before versions were recorded).
+
+        Raises ExportError when its ``schema_version`` table has no row: textmine and the schema file
+        write the row with the table, so its tables could be of any version (made by hand from an
+        older schema file, say), and migrating them from a guessed one would fail half-way.
+        """
         if not self._table_exists("documents"):
             return 0
         if not self._table_exists("schema_version"):
             return 1
         row = self.execute("SELECT MAX(version) FROM schema_version").fetchone()
-        return int(row[0]) if row and row[0] is not None else 1
+        if row[0] is None:
+            raise ExportError(
+                "the database's schema_version table is empty, so the version of its tables is unknown: if they were "
+                "made from a db_schema.sql, insert that file's version (INSERT INTO schema_version (version) VALUES (N); "
+                f"N = {SCHEMA_VERSION} for this textmine's), or export into a new database"
+            )
+        return int(row[0])
 
     @abstractmethod
     def _table_exists(self, table: str) -> bool:
@@ -498,15 +509,15 @@ def _redact(url: str) -> str:
         return "<the database URL>"
     if password is None:
         return url
-    netloc = parts.netloc.rsplit("@", 1)
-    user = netloc[0].split(":", 1)[0]
-    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
+    host = parts.netloc.rsplit("@", 1)[1]  # the password may hold an "@" too
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
 
 
 def _driver_errors() -> tuple[type[BaseException], ...]:
     import sqlite3
 
-    errors: list[type[BaseException]] = [sqlite3.Error, OSError]
+    # OverflowError: sqlite3 cannot bind an integer of more than 64 bits (a valid output may have one as its year).
+    errors: list[type[BaseException]] = [sqlite3.Error, OSError, OverflowError]
     try:
         import psycopg
 
@@ -527,7 +538,7 @@ def open_database(url: str = DEFAULT_URL) -> Database:
     try:
         if url.startswith("sqlite://"):
             path = url[len("sqlite://") :]
-            if path in ("", "/", "/:memory:") or path.startswith("/:memory:") or "mode=memory" in path:
+            if path in ("", "/") or path.startswith("/:memory:") or "mode=memory" in path:
                 raise ExportError(
                     f"{shown} is an in-memory database, lost when textmine exits: name a file, e.g. sqlite:///outputs/textmine.db"
                 )
