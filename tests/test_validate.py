@@ -139,6 +139,7 @@ def test_entities_index_must_cover_entities_with_matching_canonical():
         d["entities_index"][0]["canonical"] = "Shanghai Cooperation Organization"  # T1 still says "SCO"
         d["entities_index"][1]["mentions"].append("T1")  # in two records, and an ORG in an EVENT record
         d["entities_index"].pop()  # T6 in no record
+        d["entities_index"][3]["id"] = "E2"  # the key of another record
 
     problems = validate_data(_edited(broken_index), Path("doc.json"))
     messages = [f"{field}: {message}" for field, message in problems]
@@ -146,6 +147,8 @@ def test_entities_index_must_cover_entities_with_matching_canonical():
     assert any("entities_index[1].mentions[1]: T1 is already in entities_index[0]" in m for m in messages)
     assert any("entities_index[1].mentions[1]: T1 is ORG, the record EVENT" in m for m in messages)
     assert any(m.startswith("entities[5]: T6 is in no entities_index record") for m in messages)
+    assert "entities_index[3].id: duplicate id 'E2' (entities_index[1])" in messages
+    assert not any(m.startswith(("entities_index[0].id", "entities_index[1].id", "entities_index[2].id")) for m in messages)
 
 
 # ------------------------------------------------------------------ finding the text, files and the CLI

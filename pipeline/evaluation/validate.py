@@ -309,7 +309,12 @@ def _metadata_problems(metadata: dict[str, Any], by_id: dict[str, Any], text: st
 def _entities_index_problems(index: list[dict[str, Any]], entities: list[dict[str, Any]], by_id: dict[str, Any]) -> list[tuple[str, str]]:
     problems = []
     record_of: dict[str, int] = {}
+    record_with_id: dict[str, int] = {}
     for i, record in enumerate(index):
+        # Record ids are the database's keys (export): a repeated one would fail there as a key clash.
+        if record["id"] in record_with_id:
+            problems.append((f"entities_index[{i}].id", f"duplicate id {record['id']!r} (entities_index[{record_with_id[record['id']]}])"))
+        record_with_id.setdefault(record["id"], i)
         for j, mention in enumerate(record["mentions"]):
             where = f"entities_index[{i}].mentions[{j}]"
             if mention not in by_id:
