@@ -367,10 +367,9 @@ def _subject_description(parsed: Any, sentence: tuple[int, int], members: list[E
 
 
 def _clause_verb(token: Any) -> Any:
-    """The verb of the clause a token is in (the token itself when it is one)."""
-    for _ in range(12):
-        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
-            return token
+    """The verb of the clause a token is in (the token itself when it is one, the root when no verb is above it)."""
+    # however deep the token (a name at the end of a chain of "of" phrases); a parse is a tree, so the walk ends
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -385,12 +384,15 @@ def _same_clause(parsed: Any, referent: Entity, anaphor: tuple[int, int]) -> boo
 
 
 def _described_by_possessive(parsed: Any, anaphor: tuple[int, int]) -> Any | None:
-    """The subject of "B is its executive organ": what the possessive's noun describes, which "its" cannot stand for."""
+    """The subject of "B is its executive organ": what the possessive's noun describes, which "its" cannot stand for.
+
+    The noun is the complement of a copula (the parser's attr): "is", "became", "remained" alike.
+    """
     span = parsed.char_span(*anaphor, alignment_mode="expand")
     if span is None or len(span) != 1 or span[0].dep_ != "poss":
         return None
     noun = span[0].head
-    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+    if noun.dep_ != "attr":
         return None
     return next((c for c in noun.head.children if c.dep_ in SUBJECT_DEPS), None)
 
