@@ -858,3 +858,51 @@ def test_a_pattern_matching_files_of_one_name_in_two_folders_ids_them_by_folder(
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "doc.txt").write_text(f"In {folder}.\n")
     assert [item.id for item in iter_inputs([str(tmp_path / "*" / "doc.txt")])] == ["a/doc", "b/doc"]
+
+
+# --- reading JSON Lines line by line (bounded: a loop that never ends fails at once) ------------
+
+
+class EndOfFileGuard(io.BytesIO):
+    """A file that fails the test when read at its end more than twice.
+
+    A reader that loops at the end of the file (rereading it, or yielding empty lines for ever)
+    would otherwise hang the test until a time limit; this stops it at the third read.
+    """
+
+    reads_at_end = 0
+
+    def readline(self, size: int | None = -1) -> bytes:
+        line = super().readline(size)
+        if not line:
+            self.reads_at_end += 1
+            assert self.reads_at_end <= 2, "the file was read at its end again and again (a loop that never ends)"
+        return line
+
+
+def json_lines(data: bytes, max_bytes: int) -> list[tuple[int, bytes, int]]:
+    from itertools import islice
+
+    from textmine.stages.ingest import _lines
+
+    # islice bounds a reader that yields for ever; the guard, one that reads for ever.
+    return list(islice(_lines(EndOfFileGuard(data), max_bytes), 20))
+
+
+def test_json_lines_are_numbered_and_an_empty_file_has_none():
+    assert json_lines(b"", 10) == []
+    assert json_lines(b"one\n\ntwo\n", 10) == [(1, b"one\n", 0), (2, b"\n", 0), (3, b"two\n", 0)]
+    # The last line may lack its newline; a line of exactly max_bytes (newline included) is read.
+    assert json_lines(b"123456789\nlast", 10) == [(1, b"123456789\n", 0), (2, b"last", 0)]
+    assert json_lines(b"1234567890", 10) == [(1, b"1234567890", 0)]
+
+
+def test_an_over_long_json_line_is_skipped_with_its_size_and_the_next_lines_are_read():
+    # 25 bytes and its newline: skipped unread in chunks, counted whole, numbered; the next lines follow.
+    assert json_lines(b"x" * 25 + b"\nnext\n", 10) == [(1, b"", 26), (2, b"next\n", 0)]
+    assert json_lines(b"a\n" + b"x" * 11 + b"\n" + b"y" * 30 + b"\nb\n", 10) == [
+        (1, b"a\n", 0), (2, b"", 12), (3, b"", 31), (4, b"b\n", 0)
+    ]
+    # One byte over the limit and no newline: the file ends inside the skipped line.
+    assert json_lines(b"ok\n" + b"z" * 11, 10) == [(1, b"ok\n", 0), (2, b"", 11)]
+    assert json_lines(b"z" * 25, 10) == [(1, b"", 25)]
