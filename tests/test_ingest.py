@@ -906,3 +906,168 @@ def test_an_over_long_json_line_is_skipped_with_its_size_and_the_next_lines_are_
     # One byte over the limit and no newline: the file ends inside the skipped line.
     assert json_lines(b"ok\n" + b"z" * 11, 10) == [(1, b"ok\n", 0), (2, b"", 11)]
     assert json_lines(b"z" * 25, 10) == [(1, b"", 25)]
+
+
+# --- limits, standard input and strings (survivors of the round 8 mutation run) ----------------
+
+
+def test_opening_a_fifo_does_not_wait_for_a_writer(tmp_path):
+    import threading
+
+    from textmine.stages.ingest import read_limited
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    refused: list[str] = []
+
+    def read() -> None:
+        try:
+            read_limited(str(fifo), 100)
+        except UnreadableInput as exc:
+            refused.append(str(exc))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(5)
+    waited = reader.is_alive()
+    if waited:  # opened without O_NONBLOCK, open() waits for a writer: be one, so that the thread ends
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join()
+    assert not waited, "opening a FIFO for reading waited for a writer"
+    assert refused == ["not a regular file (a FIFO (named pipe)): only regular files are read"]
+
+
+def test_a_file_of_exactly_max_bytes_is_read_whole(tmp_path):
+    from textmine.stages.ingest import read_limited
+
+    (tmp_path / "exact.txt").write_bytes(b"0123456789")
+    assert read_limited(str(tmp_path / "exact.txt"), 10) == b"0123456789"
+    with pytest.raises(UnreadableInput) as caught:
+        read_limited(str(tmp_path / "exact.txt"), 9)
+    assert str(caught.value) == "file too large: 10 bytes, the limit is 9 (--max-bytes); split it or raise the limit"
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused_with_the_bytes_read(tmp_path, monkeypatch):
+    from textmine.stages import ingest
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 50)
+    real_fstat = os.fstat
+
+    def before_growth(fd):  # the size when the file was opened; 50 bytes were written since
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, info.st_ino, info.st_dev, info.st_nlink, info.st_uid, info.st_gid, 5, 0, 0, 0))
+
+    monkeypatch.setattr(ingest.os, "fstat", before_growth)
+    with pytest.raises(UnreadableInput) as caught:
+        ingest.read_limited(str(path), 10)
+    # Reading stops one byte past the limit: the size is a lower bound, hence "over".
+    assert str(caught.value) == "file too large: over 11 bytes, the limit is 10 (--max-bytes); split it or raise the limit"
+
+
+def test_a_file_that_cannot_be_read_says_so_before_the_reason(tmp_path, monkeypatch):
+    from textmine.stages import ingest
+
+    path = tmp_path / "locked.txt"
+    path.write_text("secret\n")
+    (item,) = ingest.iter_inputs([path])
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(ingest, "read_limited", refuse)
+    error = ingest.load_input(item)
+    assert (error.path, error.reason, error.id) == (str(path), "cannot read file: permission denied (check the file's read permission)", "locked")
+
+
+@pytest.mark.parametrize(
+    ("problem", "reason"),
+    [
+        (RecursionError, "cannot read file: structure nested too deeply to process"),
+        (MemoryError, "cannot read file: not enough memory to read it; split it or lower --max-bytes"),
+    ],
+)
+def test_load_input_turns_exhaustion_into_an_input_error(tmp_path, monkeypatch, problem, reason):
+    from textmine.stages import ingest
+
+    path = tmp_path / "page.html"
+    path.write_text("<p>A page.</p>")
+    (item,) = ingest.iter_inputs([path])
+
+    def exhausted(*args, **kwargs):  # what a pathological page does to the parser
+        raise problem()
+
+    monkeypatch.setattr(ingest, "_build_document", exhausted)
+    error = ingest.load_input(item)
+    assert isinstance(error, InputError) and (error.path, error.reason, error.id) == (str(path), reason, "page")
+
+
+def piped(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_standard_input_errors_are_exact_and_named_by_the_bytes_sha256(monkeypatch):
+    import hashlib
+
+    piped(monkeypatch, b"")
+    (empty,) = iter_documents(["-"])
+    assert (empty.path, empty.reason, empty.id) == ("-", "standard input is empty: nothing to extract", "stdin-" + hashlib.sha256(b"").hexdigest()[:16])
+    data = "не UTF-8".encode("cp1251")
+    piped(monkeypatch, data)
+    (error,) = iter_documents(["-"])
+    assert (error.path, error.id) == ("-", "stdin-" + hashlib.sha256(data).hexdigest()[:16])
+    assert error.reason == "undecodable bytes: standard input must be UTF-8, but byte 0xed at offset 0 is not"
+
+
+def test_standard_input_of_exactly_max_bytes_is_read(monkeypatch):
+    piped(monkeypatch, b"0123456789")
+    (doc,) = iter_documents(["-"], stdin_id="piped", limits=InputLimits(max_bytes=10))
+    assert isinstance(doc, Document) and doc.text == "0123456789"
+
+
+def test_standard_input_without_a_byte_buffer_is_read_as_text(monkeypatch):
+    # A replaced sys.stdin (a test harness, an embedding program) may be a text stream only.
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Ünïcode text from a text stream.\n"))
+    (doc,) = iter_documents(["-"], stdin_id="text")
+    assert (doc.text, doc.source) == ("Ünïcode text from a text stream.\n", {"path": "-", "format": "txt", "encoding": "utf-8"})
+
+
+def test_standard_input_too_deep_to_process_is_an_input_error(monkeypatch):
+    from textmine.stages import ingest
+
+    def exhausted(*args, **kwargs):
+        raise RecursionError()
+
+    monkeypatch.setattr(ingest, "_build_document", exhausted)
+    piped(monkeypatch, b"<html><body>deep</body></html>")
+    (error,) = iter_documents(["-"], stdin_id="deep")
+    assert (error.path, error.reason, error.id) == ("-", "standard input is nested too deeply to process", "deep")
+
+
+def test_a_string_becomes_a_document_named_by_its_sha256():
+    from textmine.document import sha256_text
+    from textmine.stages.ingest import document_from_text
+
+    text = "The delegation met in Astana in May 2019.\n"
+    doc = document_from_text(text)
+    assert (doc.id, doc.text, doc.source) == (f"text_{sha256_text(text)[:16]}", text, {"format": "txt"})
+    assert document_from_text(text, "given").id == "given"
+    page = document_from_text("<html><body><p>A page given as a string.</p></body></html>")
+    assert page.source["format"] == "html" and page.text.strip() == "A page given as a string."
+    with pytest.raises(UnreadableInput) as caught:
+        document_from_text(" \n ")
+    assert str(caught.value) == "the text is empty: nothing to extract"
+
+
+def test_an_empty_file_error_is_exact(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert read_one(tmp_path / "empty.txt").reason == "empty file (0 bytes): nothing to extract"
+
+
+def test_a_plain_text_file_quoting_a_charset_declaration_is_not_read_with_it(tmp_path):
+    # Only HTML declares its charset; a .txt that mentions one (a web developer's notes) is detected.
+    text = 'Разметка страницы начинается со строки <meta charset="koi8-r">, но этот файл сохранён в другой кодировке.\n'
+    path = tmp_path / "notes.txt"
+    path.write_bytes(text.encode("cp1251"))
+    doc = read_doc(path)
+    assert (doc.text, doc.source["encoding"]) == (text, "cp1251")
