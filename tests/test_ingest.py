@@ -1071,3 +1071,151 @@ def test_a_plain_text_file_quoting_a_charset_declaration_is_not_read_with_it(tmp
     path.write_bytes(text.encode("cp1251"))
     doc = read_doc(path)
     assert (doc.text, doc.source["encoding"]) == (text, "cp1251")
+
+
+# --- JSON Lines records and decoding: exact reasons (survivors of the round 8 mutation run) ------
+
+
+def jsonl_items(tmp_path: Path, lines: list[bytes], limits: InputLimits = InputLimits()) -> tuple[Path, list]:
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path, list(iter_documents([path], limits=limits))
+
+
+def test_each_bad_json_line_has_its_exact_reason_and_id(tmp_path):
+    path, items = jsonl_items(tmp_path, [
+        b'{"id": "a", "text": "unterminated',
+        b'["not", "an", "object"]',
+        b'{"text": "No id."}',
+        b'{"id": true, "text": "A boolean id."}',
+        b'{"id": ["x"], "text": "A list id."}',
+        b'{"id": "  ", "text": "A blank id."}',
+        b'{"id": "b"}',
+        b'{"id": "c", "text": " \\n "}',
+        b'{"id": "d", "text": "bad \\udc80 text"}',
+        b'{"id": "e", "text": "a control \\u0001 character"}',
+        b'{"id": ' + b"9" * 5000 + b', "text": "An integer of 5,000 digits."}',
+        b'{"id": "caf\xe9", "text": "Latin-1 byte."}',
+        b'{"id": "g", "text": "Fine.", "url": "https://example.org/\\udc80"}',
+        b'{"id": 7, "text": "A number is an id."}',
+    ])
+    expected = [
+        ("line 1: not valid JSON (Invalid control character at at column 34)", None),
+        ('line 2: expected a JSON object {"id": ..., "text": ...}', None),
+        ('line 3: missing or empty "id" (a string)', None),
+        ('line 4: missing or empty "id" (a string)', None),
+        ('line 5: missing or empty "id" (a string)', None),
+        ('line 6: missing or empty "id" (a string)', "  "),
+        ('line 7: missing "text" (a string)', "b"),
+        ('line 8: "text" is empty: nothing to extract', "c"),
+        ('line 9: "text" holds a lone surrogate (\\udc80 at character 4), which is not Unicode text; repair the producer of this file', "d"),
+        ("line 10: binary file (control characters in the JSON text), not a text document", "e"),
+        ("line 11: not readable JSON (Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; "
+         "use sys.set_int_max_str_digits() to increase the limit)", None),
+        ("line 12: undecodable bytes: JSON Lines must be UTF-8, but byte 0xe9 at offset 11 is not", None),
+        ('line 13: "url" or "meta" is not valid Unicode JSON (lone surrogate, too deep or too large)', "g"),
+    ]
+    errors = items[:-1]
+    assert [(e.path, e.reason, e.id) for e in errors] == [(f"{path}:{n}", reason, id_) for n, (reason, id_) in enumerate(expected, 1)]
+    assert isinstance(items[-1], Document) and items[-1].id == "7"
+
+
+def test_json_nested_too_deeply_has_its_exact_reason(tmp_path):
+    path, (error,) = jsonl_items(tmp_path, [b'{"id": "deep", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"])
+    assert error.reason == "line 1: JSON nested too deeply to read"
+
+
+def test_a_json_line_over_the_byte_limit_is_one_error_and_the_next_lines_are_read(tmp_path):
+    short = b'{"id": "short", "text": "ok"}'
+    path, items = jsonl_items(tmp_path, [b'{"id": "huge", "text": "' + b"y" * 100 + b'"}', short], InputLimits(max_bytes=60))
+    error, doc = items
+    assert (error.path, error.reason) == (f"{path}:1", "line 1: line too large: over 127 bytes, the limit is 60 (--max-bytes); split it or raise the limit")
+    assert isinstance(doc, Document) and (doc.id, doc.source["line"]) == ("short", 2)
+    # A file holding only an over-long line has that one error, not also "empty file".
+    path, items = jsonl_items(tmp_path, [b'{"id": "huge", "text": "' + b"y" * 100 + b'"}'], InputLimits(max_bytes=60))
+    assert [item.path for item in items] == [f"{path}:1"]
+
+
+def test_a_utf8_byte_order_mark_is_skipped_on_the_first_json_line_only(tmp_path):
+    path, items = jsonl_items(tmp_path, [codecs.BOM_UTF8 + b'{"id": "a", "text": "First."}', codecs.BOM_UTF8 + b'{"id": "b", "text": "Second."}'])
+    first, second = items
+    assert isinstance(first, Document) and first.text == "First."
+    assert second.reason == "line 2: not valid JSON (Unexpected UTF-8 BOM (decode using utf-8-sig) at column 1)"
+
+
+def test_a_json_lines_file_that_cannot_be_opened_is_one_error_with_the_reason(tmp_path, monkeypatch):
+    path = tmp_path / "locked.jsonl"
+    path.write_text('{"id": "a", "text": "Secret."}\n')
+    original = os.open
+
+    def refuse(name, *args, **kwargs):  # the tests run as root, who may read any file: simulate the refusal
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return original(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    (error,) = iter_documents([path])
+    assert (error.path, error.reason, error.id) == (str(path), "cannot read file: permission denied (check the file's read permission)", "locked")
+
+
+def test_os_errors_are_given_by_their_description(tmp_path):
+    from textmine.stages.ingest import InputFile
+
+    gone = InputFile(str(tmp_path / "gone.txt"), str(tmp_path / "gone.txt"), "txt", "gone", "k")
+    assert gone.with_data(InputLimits()).reason == "cannot read file: no such file or directory"
+
+
+def test_bad_encodings_have_exact_reasons():
+    def reason(data: bytes) -> str:
+        with pytest.raises(UnreadableInput) as caught:
+            decode_bytes(data)
+        return str(caught.value)
+
+    assert reason(codecs.BOM_UTF16_LE + b"a\x00\x00\xdc") == (
+        "undecodable bytes: starts with a UTF-16 byte-order mark but bytes from offset 4 are not UTF-16; repair or re-save the file"
+    )
+    # The offset is the file's, the mark's three bytes included.
+    assert reason(codecs.BOM_UTF8 + b"ab\xff") == (
+        "undecodable bytes: starts with a UTF-8 byte-order mark but bytes from offset 5 are not UTF-8; repair or re-save the file"
+    )
+    assert reason("Каталог статей".encode("utf-8") + b"\xff") == (
+        "undecodable bytes: invalid UTF-8 byte 0xff at offset 27 in an otherwise UTF-8 file; repair or re-save it as UTF-8"
+    )
+    assert reason(b"A header\x00\x01 and NUL bytes\x00") == "binary file (contains NUL bytes), not a text document"
+    assert reason(b"ELF\x7f\x01\x02 header") == "binary file (control characters in the utf-8 text), not a text document"
+    # Not UTF-8, and every reading has control characters (the odd length rules out UTF-16).
+    assert reason(b"\xff\x01" * 100 + b"\xff") == (
+        "undecodable bytes: not valid UTF-8 and no supported encoding fits "
+        "(UTF-16/32, Windows-1251, KOI8-R, ISO 8859-5, CP866, Windows-1250/1252, Latin-1); re-save it as UTF-8"
+    )
+    assert reason(b"\x81\x00\x98\x00" * 33 + b"\x81") == "binary file (contains NUL bytes), not a text document"
+
+
+def test_standard_input_with_a_byte_order_mark_is_read_without_it(monkeypatch):
+    piped(monkeypatch, codecs.BOM_UTF8 + "Текст с меткой порядка байтов.\n".encode("utf-8"))
+    (doc,) = iter_documents(["-"], stdin_id="bom")
+    assert (doc.text, doc.source["encoding"]) == ("Текст с меткой порядка байтов.\n", "utf-8-sig")
+    piped(monkeypatch, codecs.BOM_UTF8 + b"ab\xff")
+    (error,) = iter_documents(["-"], stdin_id="bad")
+    assert error.reason == "undecodable bytes: standard input must be UTF-8, but byte 0xff at offset 5 is not"
+
+
+def test_a_russian_text_with_one_accidental_utf8_sequence_is_still_detected():
+    # «Г» in Windows-1251 is AB C3 BB, and C3 BB is well-formed UTF-8 ("û"): one such pair
+    # does not make a file "damaged UTF-8" while as many bytes or more are not UTF-8.
+    for text in ("Компания «Г» зарегистрирована в Москве.", "The brand «Г» is registered."):
+        assert decode_bytes(text.encode("cp1251")) == (text, "cp1251")
+
+
+def test_utf32_without_a_mark_needs_half_of_its_bytes_nul():
+    # Cyrillic letters in UTF-32 have exactly two NUL bytes of four.
+    assert decode_bytes("Привет".encode("utf-32-le")) == ("Привет", "utf-32-le")
+    # Bytes that happen to be valid UTF-32 (characters beyond U+FFFF) with three NULs in eight are binary.
+    with pytest.raises(UnreadableInput, match="NUL bytes"):
+        decode_bytes(b"AB\x01\x00A\x00\x01\x00" * 16)
+
+
+def test_document_too_long_has_the_whole_message(tmp_path):
+    (tmp_path / "long.txt").write_text("word " * 10)
+    error = read_one_limited(tmp_path / "long.txt", InputLimits(max_chars=20))
+    assert error.reason == "document too long: 50 characters, the limit is 20 (--max-chars); split it or raise the limit"
