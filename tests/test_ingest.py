@@ -1219,3 +1219,34 @@ def test_document_too_long_has_the_whole_message(tmp_path):
     (tmp_path / "long.txt").write_text("word " * 10)
     error = read_one_limited(tmp_path / "long.txt", InputLimits(max_chars=20))
     assert error.reason == "document too long: 50 characters, the limit is 20 (--max-chars); split it or raise the limit"
+
+
+def test_the_mojibake_score_counts_each_sign_of_a_wrong_code_page():
+    from textmine.stages.ingest import _mojibake_score
+
+    assert _mojibake_score("Plain English words here, Москва") == 0
+    assert _mojibake_score("ЖурналВестник") == 1  # a capital inside a word
+    assert _mojibake_score("poznбnн") == 7  # a word mixing Latin and Cyrillic counts all its letters
+    assert _mojibake_score("Ďĺđâŕ") == 5 + 2  # accented letters where most are; đ and â are in no alphabet with ď ĺ ŕ
+    assert (_mojibake_score("où"), _mojibake_score("été")) == (0, 2)  # accented letters count only as a majority
+    for sign in ("™", "˙", "ʹ", "\ue000"):  # symbol, modifier symbol, modifier letter, private use
+        assert _mojibake_score(f"a {sign} b") == 1, sign
+    # The signs add up over the words of a text.
+    assert _mojibake_score("ЖурналВестник poznбnн Ďĺđâŕ") == 1 + 7 + 5 + 2
+
+
+def test_the_mojibake_score_reads_at_most_65536_characters_of_each_reading(monkeypatch):
+    # The score's cost grows with the text; the detector's readings of a long file are scored on their start.
+    from textmine.stages import ingest
+
+    scored: list[int] = []
+    real_score = ingest._mojibake_score
+
+    def recording(text: str) -> int:
+        scored.append(len(text))
+        return real_score(text)
+
+    monkeypatch.setattr(ingest, "_mojibake_score", recording)
+    text = "Делегация представила подробный доклад о региональном сотрудничестве. " * 1000
+    assert decode_bytes(text.encode("cp1251")) == (text, "cp1251")
+    assert scored and max(scored) == 65536
