@@ -1250,3 +1250,12 @@ def test_the_mojibake_score_reads_at_most_65536_characters_of_each_reading(monke
     text = "Делегация представила подробный доклад о региональном сотрудничестве. " * 1000
     assert decode_bytes(text.encode("cp1251")) == (text, "cp1251")
     assert scored and max(scored) == 65536
+
+
+def test_a_declared_charset_is_not_tried_on_bytes_with_nul(tmp_path):
+    # Declared UTF-16, these Windows-1251 bytes would read as Chinese-looking text; the NUL byte makes them binary.
+    page = '<html><head><meta charset="utf-16"><title>Новости</title></head><body><p>Саммит в Астане.</p>\x00</body></html>'
+    assert len(page) % 2 == 0  # (an odd length could not be read as UTF-16 at all)
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251"))
+    assert read_one(path).reason == "binary file (contains NUL bytes), not a text document"
