@@ -873,11 +873,16 @@ class EndOfFileGuard(io.BytesIO):
     reads_at_end = 0
 
     def readline(self, size: int | None = -1) -> bytes:
-        line = super().readline(size)
-        if not line:
+        return self._counted(super().readline(size))
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._counted(super().read(size))
+
+    def _counted(self, data: bytes) -> bytes:
+        if not data:
             self.reads_at_end += 1
             assert self.reads_at_end <= 2, "the file was read at its end again and again (a loop that never ends)"
-        return line
+        return data
 
 
 def json_lines(data: bytes, max_bytes: int) -> list[tuple[int, bytes, int]]:
@@ -895,6 +900,16 @@ def test_json_lines_are_numbered_and_an_empty_file_has_none():
     # The last line may lack its newline; a line of exactly max_bytes (newline included) is read.
     assert json_lines(b"123456789\nlast", 10) == [(1, b"123456789\n", 0), (2, b"last", 0)]
     assert json_lines(b"1234567890", 10) == [(1, b"1234567890", 0)]
+
+
+def test_counting_json_lines_reads_the_file_to_its_end_once(monkeypatch):
+    import contextlib
+
+    from textmine.stages import ingest
+
+    files = {"ended": b"a\nb\nc\n", "unended": b"a\nb\nc", "empty": b""}
+    monkeypatch.setattr(ingest, "_open_regular", lambda name: contextlib.nullcontext(EndOfFileGuard(files[name])))
+    assert [ingest._count_lines(name) for name in files] == [3, 3, 1]
 
 
 def test_an_over_long_json_line_is_skipped_with_its_size_and_the_next_lines_are_read():
