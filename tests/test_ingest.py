@@ -900,6 +900,8 @@ def test_json_lines_are_numbered_and_an_empty_file_has_none():
     # The last line may lack its newline; a line of exactly max_bytes (newline included) is read.
     assert json_lines(b"123456789\nlast", 10) == [(1, b"123456789\n", 0), (2, b"last", 0)]
     assert json_lines(b"1234567890", 10) == [(1, b"1234567890", 0)]
+    # The newline ends a line and is not counted against the limit.
+    assert json_lines(b"1234567890\nnext\n", 10) == [(1, b"1234567890\n", 0), (2, b"next\n", 0)]
 
 
 def test_counting_json_lines_reads_the_file_to_its_end_once(monkeypatch):
