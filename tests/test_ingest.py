@@ -581,7 +581,7 @@ def test_a_json_line_id_may_have_500_characters_and_not_more(tmp_path):
     path.write_text("\n".join(json.dumps({"id": "i" * n, "text": "Some text."}) for n in (500, 501)) + "\n")
     accepted, refused = iter_documents([path])
     assert isinstance(accepted, Document) and len(accepted.id) == 500
-    assert isinstance(refused, InputError) and '"id" too long: 501 characters, at most 500' in refused.reason
+    assert isinstance(refused, InputError) and refused.reason == 'line 2: "id" too long: 501 characters, at most 500'
 
 
 def test_a_used_id_error_says_both_would_share_an_output_file():
