@@ -581,7 +581,7 @@ def test_a_json_line_id_may_have_500_characters_and_not_more(tmp_path):
     path.write_text("\n".join(json.dumps({"id": "i" * n, "text": "Some text."}) for n in (500, 501)) + "\n")
     accepted, refused = iter_documents([path])
     assert isinstance(accepted, Document) and len(accepted.id) == 500
-    assert isinstance(refused, InputError) and '"id" too long: 501 characters, at most 500' in refused.reason
+    assert isinstance(refused, InputError) and refused.reason == 'line 2: "id" too long: 501 characters, at most 500'
 
 
 def test_a_used_id_error_says_both_would_share_an_output_file():
@@ -858,3 +858,421 @@ def test_a_pattern_matching_files_of_one_name_in_two_folders_ids_them_by_folder(
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "doc.txt").write_text(f"In {folder}.\n")
     assert [item.id for item in iter_inputs([str(tmp_path / "*" / "doc.txt")])] == ["a/doc", "b/doc"]
+
+
+# --- reading JSON Lines line by line (bounded: a loop that never ends fails at once) ------------
+
+
+class EndOfFileGuard(io.BytesIO):
+    """A file that fails the test when read at its end more than twice.
+
+    A reader that loops at the end of the file (rereading it, or yielding empty lines for ever)
+    would otherwise hang the test until a time limit; this stops it at the third read.
+    """
+
+    reads_at_end = 0
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self._counted(super().readline(size))
+
+    def read(self, size: int | None = -1) -> bytes:
+        return self._counted(super().read(size))
+
+    def _counted(self, data: bytes) -> bytes:
+        if not data:
+            self.reads_at_end += 1
+            assert self.reads_at_end <= 2, "the file was read at its end again and again (a loop that never ends)"
+        return data
+
+
+def json_lines(data: bytes, max_bytes: int) -> list[tuple[int, bytes, int]]:
+    from itertools import islice
+
+    from textmine.stages.ingest import _lines
+
+    # islice bounds a reader that yields for ever; the guard, one that reads for ever.
+    return list(islice(_lines(EndOfFileGuard(data), max_bytes), 20))
+
+
+def test_json_lines_are_numbered_and_an_empty_file_has_none():
+    assert json_lines(b"", 10) == []
+    assert json_lines(b"one\n\ntwo\n", 10) == [(1, b"one\n", 0), (2, b"\n", 0), (3, b"two\n", 0)]
+    # The last line may lack its newline; a line of exactly max_bytes (newline included) is read.
+    assert json_lines(b"123456789\nlast", 10) == [(1, b"123456789\n", 0), (2, b"last", 0)]
+    assert json_lines(b"1234567890", 10) == [(1, b"1234567890", 0)]
+    # The newline ends a line and is not counted against the limit.
+    assert json_lines(b"1234567890\nnext\n", 10) == [(1, b"1234567890\n", 0), (2, b"next\n", 0)]
+
+
+def test_counting_json_lines_reads_the_file_to_its_end_once(monkeypatch):
+    import contextlib
+
+    from textmine.stages import ingest
+
+    files = {"ended": b"a\nb\nc\n", "unended": b"a\nb\nc", "empty": b""}
+    monkeypatch.setattr(ingest, "_open_regular", lambda name: contextlib.nullcontext(EndOfFileGuard(files[name])))
+    assert [ingest._count_lines(name) for name in files] == [3, 3, 1]
+
+
+def test_an_over_long_json_line_is_skipped_with_its_size_and_the_next_lines_are_read():
+    # 25 bytes and its newline: skipped unread in chunks, counted whole, numbered; the next lines follow.
+    assert json_lines(b"x" * 25 + b"\nnext\n", 10) == [(1, b"", 26), (2, b"next\n", 0)]
+    assert json_lines(b"a\n" + b"x" * 11 + b"\n" + b"y" * 30 + b"\nb\n", 10) == [
+        (1, b"a\n", 0), (2, b"", 12), (3, b"", 31), (4, b"b\n", 0)
+    ]
+    # One byte over the limit and no newline: the file ends inside the skipped line.
+    assert json_lines(b"ok\n" + b"z" * 11, 10) == [(1, b"ok\n", 0), (2, b"", 11)]
+    assert json_lines(b"z" * 25, 10) == [(1, b"", 25)]
+
+
+# --- limits, standard input and strings (survivors of the round 8 mutation run) ----------------
+
+
+def test_opening_a_fifo_does_not_wait_for_a_writer(tmp_path):
+    import threading
+
+    from textmine.stages.ingest import read_limited
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    refused: list[str] = []
+
+    def read() -> None:
+        try:
+            read_limited(str(fifo), 100)
+        except UnreadableInput as exc:
+            refused.append(str(exc))
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(5)
+    waited = reader.is_alive()
+    if waited:  # opened without O_NONBLOCK, open() waits for a writer: be one, so that the thread ends
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))
+        reader.join()
+    assert not waited, "opening a FIFO for reading waited for a writer"
+    assert refused == ["not a regular file (a FIFO (named pipe)): only regular files are read"]
+
+
+def test_a_file_of_exactly_max_bytes_is_read_whole(tmp_path):
+    from textmine.stages.ingest import read_limited
+
+    (tmp_path / "exact.txt").write_bytes(b"0123456789")
+    assert read_limited(str(tmp_path / "exact.txt"), 10) == b"0123456789"
+    with pytest.raises(UnreadableInput) as caught:
+        read_limited(str(tmp_path / "exact.txt"), 9)
+    assert str(caught.value) == "file too large: 10 bytes, the limit is 9 (--max-bytes); split it or raise the limit"
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_refused_with_the_bytes_read(tmp_path, monkeypatch):
+    from textmine.stages import ingest
+
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 50)
+    real_fstat = os.fstat
+
+    def before_growth(fd):  # the size when the file was opened; 50 bytes were written since
+        info = real_fstat(fd)
+        return os.stat_result((info.st_mode, info.st_ino, info.st_dev, info.st_nlink, info.st_uid, info.st_gid, 5, 0, 0, 0))
+
+    monkeypatch.setattr(ingest.os, "fstat", before_growth)
+    with pytest.raises(UnreadableInput) as caught:
+        ingest.read_limited(str(path), 10)
+    # Reading stops one byte past the limit: the size is a lower bound, hence "over".
+    assert str(caught.value) == "file too large: over 11 bytes, the limit is 10 (--max-bytes); split it or raise the limit"
+
+
+def test_a_file_that_cannot_be_read_says_so_before_the_reason(tmp_path, monkeypatch):
+    from textmine.stages import ingest
+
+    path = tmp_path / "locked.txt"
+    path.write_text("secret\n")
+    (item,) = ingest.iter_inputs([path])
+
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr(ingest, "read_limited", refuse)
+    error = ingest.load_input(item)
+    assert (error.path, error.reason, error.id) == (str(path), "cannot read file: permission denied (check the file's read permission)", "locked")
+
+
+@pytest.mark.parametrize(
+    ("problem", "reason"),
+    [
+        (RecursionError, "cannot read file: structure nested too deeply to process"),
+        (MemoryError, "cannot read file: not enough memory to read it; split it or lower --max-bytes"),
+    ],
+)
+def test_load_input_turns_exhaustion_into_an_input_error(tmp_path, monkeypatch, problem, reason):
+    from textmine.stages import ingest
+
+    path = tmp_path / "page.html"
+    path.write_text("<p>A page.</p>")
+    (item,) = ingest.iter_inputs([path])
+
+    def exhausted(*args, **kwargs):  # what a pathological page does to the parser
+        raise problem()
+
+    monkeypatch.setattr(ingest, "_build_document", exhausted)
+    error = ingest.load_input(item)
+    assert isinstance(error, InputError) and (error.path, error.reason, error.id) == (str(path), reason, "page")
+
+
+def piped(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+
+def test_standard_input_errors_are_exact_and_named_by_the_bytes_sha256(monkeypatch):
+    import hashlib
+
+    piped(monkeypatch, b"")
+    (empty,) = iter_documents(["-"])
+    assert (empty.path, empty.reason, empty.id) == ("-", "standard input is empty: nothing to extract", "stdin-" + hashlib.sha256(b"").hexdigest()[:16])
+    data = "не UTF-8".encode("cp1251")
+    piped(monkeypatch, data)
+    (error,) = iter_documents(["-"])
+    assert (error.path, error.id) == ("-", "stdin-" + hashlib.sha256(data).hexdigest()[:16])
+    assert error.reason == "undecodable bytes: standard input must be UTF-8, but byte 0xed at offset 0 is not"
+
+
+def test_standard_input_of_exactly_max_bytes_is_read(monkeypatch):
+    piped(monkeypatch, b"0123456789")
+    (doc,) = iter_documents(["-"], stdin_id="piped", limits=InputLimits(max_bytes=10))
+    assert isinstance(doc, Document) and doc.text == "0123456789"
+
+
+def test_standard_input_without_a_byte_buffer_is_read_as_text(monkeypatch):
+    # A replaced sys.stdin (a test harness, an embedding program) may be a text stream only.
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Ünïcode text from a text stream.\n"))
+    (doc,) = iter_documents(["-"], stdin_id="text")
+    assert (doc.text, doc.source) == ("Ünïcode text from a text stream.\n", {"path": "-", "format": "txt", "encoding": "utf-8"})
+
+
+def test_standard_input_too_deep_to_process_is_an_input_error(monkeypatch):
+    from textmine.stages import ingest
+
+    def exhausted(*args, **kwargs):
+        raise RecursionError()
+
+    monkeypatch.setattr(ingest, "_build_document", exhausted)
+    piped(monkeypatch, b"<html><body>deep</body></html>")
+    (error,) = iter_documents(["-"], stdin_id="deep")
+    assert (error.path, error.reason, error.id) == ("-", "standard input is nested too deeply to process", "deep")
+
+
+def test_a_string_becomes_a_document_named_by_its_sha256():
+    from textmine.document import sha256_text
+    from textmine.stages.ingest import document_from_text
+
+    text = "The delegation met in Astana in May 2019.\n"
+    doc = document_from_text(text)
+    assert (doc.id, doc.text, doc.source) == (f"text_{sha256_text(text)[:16]}", text, {"format": "txt"})
+    assert document_from_text(text, "given").id == "given"
+    page = document_from_text("<html><body><p>A page given as a string.</p></body></html>")
+    assert page.source["format"] == "html" and page.text.strip() == "A page given as a string."
+    with pytest.raises(UnreadableInput) as caught:
+        document_from_text(" \n ")
+    assert str(caught.value) == "the text is empty: nothing to extract"
+
+
+def test_an_empty_file_error_is_exact(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    assert read_one(tmp_path / "empty.txt").reason == "empty file (0 bytes): nothing to extract"
+
+
+def test_a_plain_text_file_quoting_a_charset_declaration_is_not_read_with_it(tmp_path):
+    # Only HTML declares its charset; a .txt that mentions one (a web developer's notes) is detected.
+    text = 'Разметка страницы начинается со строки <meta charset="koi8-r">, но этот файл сохранён в другой кодировке.\n'
+    path = tmp_path / "notes.txt"
+    path.write_bytes(text.encode("cp1251"))
+    doc = read_doc(path)
+    assert (doc.text, doc.source["encoding"]) == (text, "cp1251")
+
+
+# --- JSON Lines records and decoding: exact reasons (survivors of the round 8 mutation run) ------
+
+
+def jsonl_items(tmp_path: Path, lines: list[bytes], limits: InputLimits = InputLimits()) -> tuple[Path, list]:
+    path = tmp_path / "records.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path, list(iter_documents([path], limits=limits))
+
+
+def test_each_bad_json_line_has_its_exact_reason_and_id(tmp_path):
+    path, items = jsonl_items(tmp_path, [
+        b'{"id": "a", "text": "unterminated',
+        b'["not", "an", "object"]',
+        b'{"text": "No id."}',
+        b'{"id": true, "text": "A boolean id."}',
+        b'{"id": ["x"], "text": "A list id."}',
+        b'{"id": "  ", "text": "A blank id."}',
+        b'{"id": "b"}',
+        b'{"id": "c", "text": " \\n "}',
+        b'{"id": "d", "text": "bad \\udc80 text"}',
+        b'{"id": "e", "text": "a control \\u0001 character"}',
+        b'{"id": ' + b"9" * 5000 + b', "text": "An integer of 5,000 digits."}',
+        b'{"id": "caf\xe9", "text": "Latin-1 byte."}',
+        b'{"id": "g", "text": "Fine.", "url": "https://example.org/\\udc80"}',
+        b'{"id": 7, "text": "A number is an id."}',
+    ])
+    expected = [
+        ("line 1: not valid JSON (Invalid control character at at column 34)", None),
+        ('line 2: expected a JSON object {"id": ..., "text": ...}', None),
+        ('line 3: missing or empty "id" (a string)', None),
+        ('line 4: missing or empty "id" (a string)', None),
+        ('line 5: missing or empty "id" (a string)', None),
+        ('line 6: missing or empty "id" (a string)', "  "),
+        ('line 7: missing "text" (a string)', "b"),
+        ('line 8: "text" is empty: nothing to extract', "c"),
+        ('line 9: "text" holds a lone surrogate (\\udc80 at character 4), which is not Unicode text; repair the producer of this file', "d"),
+        ("line 10: binary file (control characters in the JSON text), not a text document", "e"),
+        ("line 11: not readable JSON (Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits; "
+         "use sys.set_int_max_str_digits() to increase the limit)", None),
+        ("line 12: undecodable bytes: JSON Lines must be UTF-8, but byte 0xe9 at offset 11 is not", None),
+        ('line 13: "url" or "meta" is not valid Unicode JSON (lone surrogate, too deep or too large)', "g"),
+    ]
+    errors = items[:-1]
+    assert [(e.path, e.reason, e.id) for e in errors] == [(f"{path}:{n}", reason, id_) for n, (reason, id_) in enumerate(expected, 1)]
+    assert isinstance(items[-1], Document) and items[-1].id == "7"
+
+
+def test_json_nested_too_deeply_has_its_exact_reason(tmp_path):
+    path, (error,) = jsonl_items(tmp_path, [b'{"id": "deep", "text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"])
+    assert error.reason == "line 1: JSON nested too deeply to read"
+
+
+def test_a_json_line_over_the_byte_limit_is_one_error_and_the_next_lines_are_read(tmp_path):
+    short = b'{"id": "short", "text": "ok"}'
+    path, items = jsonl_items(tmp_path, [b'{"id": "huge", "text": "' + b"y" * 100 + b'"}', short], InputLimits(max_bytes=60))
+    error, doc = items
+    assert (error.path, error.reason) == (f"{path}:1", "line 1: line too large: over 127 bytes, the limit is 60 (--max-bytes); split it or raise the limit")
+    assert isinstance(doc, Document) and (doc.id, doc.source["line"]) == ("short", 2)
+    # A file holding only an over-long line has that one error, not also "empty file".
+    path, items = jsonl_items(tmp_path, [b'{"id": "huge", "text": "' + b"y" * 100 + b'"}'], InputLimits(max_bytes=60))
+    assert [item.path for item in items] == [f"{path}:1"]
+
+
+def test_a_utf8_byte_order_mark_is_skipped_on_the_first_json_line_only(tmp_path):
+    path, items = jsonl_items(tmp_path, [codecs.BOM_UTF8 + b'{"id": "a", "text": "First."}', codecs.BOM_UTF8 + b'{"id": "b", "text": "Second."}'])
+    first, second = items
+    assert isinstance(first, Document) and first.text == "First."
+    assert second.reason == "line 2: not valid JSON (Unexpected UTF-8 BOM (decode using utf-8-sig) at column 1)"
+
+
+def test_a_json_lines_file_that_cannot_be_opened_is_one_error_with_the_reason(tmp_path, monkeypatch):
+    path = tmp_path / "locked.jsonl"
+    path.write_text('{"id": "a", "text": "Secret."}\n')
+    original = os.open
+
+    def refuse(name, *args, **kwargs):  # the tests run as root, who may read any file: simulate the refusal
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return original(name, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+    (error,) = iter_documents([path])
+    assert (error.path, error.reason, error.id) == (str(path), "cannot read file: permission denied (check the file's read permission)", "locked")
+
+
+def test_os_errors_are_given_by_their_description(tmp_path):
+    from textmine.stages.ingest import InputFile
+
+    gone = InputFile(str(tmp_path / "gone.txt"), str(tmp_path / "gone.txt"), "txt", "gone", "k")
+    assert gone.with_data(InputLimits()).reason == "cannot read file: no such file or directory"
+
+
+def test_bad_encodings_have_exact_reasons():
+    def reason(data: bytes) -> str:
+        with pytest.raises(UnreadableInput) as caught:
+            decode_bytes(data)
+        return str(caught.value)
+
+    assert reason(codecs.BOM_UTF16_LE + b"a\x00\x00\xdc") == (
+        "undecodable bytes: starts with a UTF-16 byte-order mark but bytes from offset 4 are not UTF-16; repair or re-save the file"
+    )
+    # The offset is the file's, the mark's three bytes included.
+    assert reason(codecs.BOM_UTF8 + b"ab\xff") == (
+        "undecodable bytes: starts with a UTF-8 byte-order mark but bytes from offset 5 are not UTF-8; repair or re-save the file"
+    )
+    assert reason("Каталог статей".encode("utf-8") + b"\xff") == (
+        "undecodable bytes: invalid UTF-8 byte 0xff at offset 27 in an otherwise UTF-8 file; repair or re-save it as UTF-8"
+    )
+    assert reason(b"A header\x00\x01 and NUL bytes\x00") == "binary file (contains NUL bytes), not a text document"
+    assert reason(b"ELF\x7f\x01\x02 header") == "binary file (control characters in the utf-8 text), not a text document"
+    # Not UTF-8, and every reading has control characters (the odd length rules out UTF-16).
+    assert reason(b"\xff\x01" * 100 + b"\xff") == (
+        "undecodable bytes: not valid UTF-8 and no supported encoding fits "
+        "(UTF-16/32, Windows-1251, KOI8-R, ISO 8859-5, CP866, Windows-1250/1252, Latin-1); re-save it as UTF-8"
+    )
+    assert reason(b"\x81\x00\x98\x00" * 33 + b"\x81") == "binary file (contains NUL bytes), not a text document"
+
+
+def test_standard_input_with_a_byte_order_mark_is_read_without_it(monkeypatch):
+    piped(monkeypatch, codecs.BOM_UTF8 + "Текст с меткой порядка байтов.\n".encode("utf-8"))
+    (doc,) = iter_documents(["-"], stdin_id="bom")
+    assert (doc.text, doc.source["encoding"]) == ("Текст с меткой порядка байтов.\n", "utf-8-sig")
+    piped(monkeypatch, codecs.BOM_UTF8 + b"ab\xff")
+    (error,) = iter_documents(["-"], stdin_id="bad")
+    assert error.reason == "undecodable bytes: standard input must be UTF-8, but byte 0xff at offset 5 is not"
+
+
+def test_a_russian_text_with_one_accidental_utf8_sequence_is_still_detected():
+    # «Г» in Windows-1251 is AB C3 BB, and C3 BB is well-formed UTF-8 ("û"): one such pair
+    # does not make a file "damaged UTF-8" while as many bytes or more are not UTF-8.
+    for text in ("Компания «Г» зарегистрирована в Москве.", "The brand «Г» is registered."):
+        assert decode_bytes(text.encode("cp1251")) == (text, "cp1251")
+
+
+def test_utf32_without_a_mark_needs_half_of_its_bytes_nul():
+    # Cyrillic letters in UTF-32 have exactly two NUL bytes of four.
+    assert decode_bytes("Привет".encode("utf-32-le")) == ("Привет", "utf-32-le")
+    # Bytes that happen to be valid UTF-32 (characters beyond U+FFFF) with three NULs in eight are binary.
+    with pytest.raises(UnreadableInput, match="NUL bytes"):
+        decode_bytes(b"AB\x01\x00A\x00\x01\x00" * 16)
+
+
+def test_document_too_long_has_the_whole_message(tmp_path):
+    (tmp_path / "long.txt").write_text("word " * 10)
+    error = read_one_limited(tmp_path / "long.txt", InputLimits(max_chars=20))
+    assert error.reason == "document too long: 50 characters, the limit is 20 (--max-chars); split it or raise the limit"
+
+
+def test_the_mojibake_score_counts_each_sign_of_a_wrong_code_page():
+    from textmine.stages.ingest import _mojibake_score
+
+    assert _mojibake_score("Plain English words here, Москва") == 0
+    assert _mojibake_score("ЖурналВестник") == 1  # a capital inside a word
+    assert _mojibake_score("poznбnн") == 7  # a word mixing Latin and Cyrillic counts all its letters
+    assert _mojibake_score("Ďĺđâŕ") == 5 + 2  # accented letters where most are; đ and â are in no alphabet with ď ĺ ŕ
+    assert (_mojibake_score("où"), _mojibake_score("été")) == (0, 2)  # accented letters count only as a majority
+    for sign in ("™", "˙", "ʹ", "\ue000"):  # symbol, modifier symbol, modifier letter, private use
+        assert _mojibake_score(f"a {sign} b") == 1, sign
+    # The signs add up over the words of a text.
+    assert _mojibake_score("ЖурналВестник poznбnн Ďĺđâŕ") == 1 + 7 + 5 + 2
+
+
+def test_the_mojibake_score_reads_at_most_65536_characters_of_each_reading(monkeypatch):
+    # The score's cost grows with the text; the detector's readings of a long file are scored on their start.
+    from textmine.stages import ingest
+
+    scored: list[int] = []
+    real_score = ingest._mojibake_score
+
+    def recording(text: str) -> int:
+        scored.append(len(text))
+        return real_score(text)
+
+    monkeypatch.setattr(ingest, "_mojibake_score", recording)
+    text = "Делегация представила подробный доклад о региональном сотрудничестве. " * 1000
+    assert decode_bytes(text.encode("cp1251")) == (text, "cp1251")
+    assert scored and max(scored) == 65536
+
+
+def test_a_declared_charset_is_not_tried_on_bytes_with_nul(tmp_path):
+    # Declared UTF-16, these Windows-1251 bytes would read as Chinese-looking text; the NUL byte makes them binary.
+    page = '<html><head><meta charset="utf-16"><title>Новости</title></head><body><p>Саммит в Астане.</p>\x00</body></html>'
+    assert len(page) % 2 == 0  # (an odd length could not be read as UTF-16 at all)
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251"))
+    assert read_one(path).reason == "binary file (contains NUL bytes), not a text document"

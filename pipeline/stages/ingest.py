@@ -637,7 +637,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
             except UnicodeDecodeError as exc:
                 name = encoding.removesuffix("-sig").upper()
                 raise UnreadableInput(
-                    f"undecodable bytes: starts with a {name} byte-order mark but bytes from offset {exc.start} "
+                    f"undecodable bytes: starts with a {name} byte-order mark but bytes from offset {_file_offset(exc, encoding)} "
                     f"are not {name}; repair or re-save the file"
                 ) from None
     utf32 = _utf32_without_bom(data)
@@ -772,10 +772,16 @@ def _decode_utf8_only(data: bytes, what: str) -> tuple[str, str]:
     try:
         text = data.decode(encoding)
     except UnicodeDecodeError as exc:
+        offset = _file_offset(exc, encoding)
         raise UnreadableInput(
-            f"undecodable bytes: {what} must be UTF-8, but byte 0x{data[exc.start]:02x} at offset {exc.start} is not"
+            f"undecodable bytes: {what} must be UTF-8, but byte 0x{data[offset]:02x} at offset {offset} is not"
         ) from None
     return _checked_text(text, encoding), encoding
+
+
+def _file_offset(exc: UnicodeDecodeError, encoding: str) -> int:
+    """Where the undecodable bytes start in the data: utf-8-sig counts from after its mark, the UTF-16/32 codecs from the start."""
+    return exc.start + len(codecs.BOM_UTF8) if encoding == "utf-8-sig" else exc.start
 
 
 def _os_reason(exc: OSError) -> str:
