@@ -53,6 +53,18 @@ def test_a_heading_without_a_verb_names_without_stating():
     assert "title_of_a_work" not in found[("Andean Parliament", "Lima")]
 
 
+def test_an_affiliation_line_with_a_position_or_a_department_is_not_a_title():
+    doc = make_doc_in_order(
+        "Regional Integration in the Andes\n\nAnna Berg, PhD, Senior Lecturer, University of Oslo\n\n"
+        "Fridtjof Nansen Institute, Department of Politics, Oslo\n\nAbstract. This article studies it.",
+        [("Andes", "LOC"), ("Anna Berg", "PERSON"), ("University of Oslo", "ORG"), ("Fridtjof Nansen Institute", "ORG"),
+         ("Department of Politics", "ORG"), ("Oslo", "LOC")],
+    )
+    found = vetoed(doc)
+    assert "title_of_a_work" not in found[("Anna Berg", "University of Oslo")]
+    assert "title_of_a_work" not in found[("Fridtjof Nansen Institute", "Oslo")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

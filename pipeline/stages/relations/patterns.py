@@ -607,8 +607,8 @@ def title_of_a_work(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
     separator = _CITATION_SEPARATOR.search(text, second[1], len(text) if line_end < 0 else line_end)
     if separator and "\n" not in text[first[0]:separator.start()]:
         return True  # "Authors. Title // Source" (a GOST citation): both names before the "//" are its authors and title
-    if v.cand.block is not None or facts is None or facts.parsed is None:
-        return False
+    if v.cand.block is not None or facts is None or facts.parsed is None or "PERSON" in v.labels():
+        return False  # a line naming a person on its own is an author or affiliation line, not a title
     line_start = text.rfind("\n", 0, first[0]) + 1
     line_end = text.find("\n", second[1])
     line_end = len(text) if line_end < 0 else line_end
@@ -616,8 +616,8 @@ def title_of_a_work(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
     sentence = v.cand.sentence
     if "\n" in text[first[1]:second[0]] or not line or line[-1] in _CLOSING_PUNCTUATION or len(line.split()) > _MAX_HEADING_WORDS:
         return False
-    if not any(ch.isalpha() for ch in text[first[1]:second[0]]):
-        return False  # "Name, University, City, Country": an affiliation line lists its names, a title joins them by words
+    if not any(ch.isalpha() for ch in v.between):
+        return False  # "University, Department, City, Country": an affiliation line lists its names, a title joins them by words
     if not (line_start <= sentence[0] and sentence[1] <= line_end + 1):
         return False  # the sentence runs on over the line break
     # A heading stands between blank lines; the first line of a paragraph wrapped at a fixed width does not.
