@@ -65,8 +65,11 @@ _ROLE_HEAD = re.compile(
 )
 _QUOTE_AFTER = re.compile(r"\s*[\"“«„]")
 _HEAD_LABELS = (
-    ("EVENT", frozenset("Conference Summit Forum Congress Olympics Games Championship Championships Contest Tournament "
-                        "Festival War Revolution Uprising Massacre Dialogue summit meeting".split())),
+    # Gatherings named by their head noun: "Nordic Offshore Wind Symposium", "Annual Meeting of the Nordic Investment
+    # Bank", "Chaco Trade Round Table" (see _head_noun); a standing body ("Council", "Commission") is an ORG below.
+    ("EVENT", frozenset("Conference Conferences Summit Forum Congress Olympics Games Championship Championships Contest "
+                        "Tournament Festival War Revolution Uprising Massacre Dialogue Meeting Meetings Workshop Symposium "
+                        "Seminar Colloquium Session Roundtable summit meeting".split()) | {"Round Table"}),
     ("ORG", frozenset("University Institute Academy College Ministry Committee Council Agency Bank Fund Commission Organization "
                       "Organisation Association Foundation Department Court Parliament Assembly Party Corporation Company "
                       "Union Community Alliance Authority League Federation Confederation Movement".split())),
@@ -74,6 +77,8 @@ _HEAD_LABELS = (
                       "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain "
                       "Frontier Cone Corridor Basin Delta Coast Highlands Plateau Archipelago".split())),
 )
+# Head nouns of two words (see _head_noun).
+_COMPOUND_HEADS = frozenset({"Round Table"})
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s$")
 _OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s*$")
 # " of the " fits in this many characters before a name, however the line is spaced.
@@ -246,7 +251,7 @@ def _is_a_shouted_keyword(text: str, cand: Candidate, lines: list[tuple[int, int
     """
     if cand.label == "DATE" or not any(start <= cand.start and cand.end <= end for start, end in lines):
         return False
-    head = text[cand.start:cand.end].split(" of ")[0].split()[-1]
+    head = _head_noun(text[cand.start:cand.end])
     return not any(head in heads for _, heads in _HEAD_LABELS)
 
 
@@ -438,7 +443,7 @@ def _statistical_kept(
             continue  # "Agreement on ... Friendship and Cooperation of ...", a cited book's title: its words, not an organisation
         cand = _person_by_surname_ending(text, cand)
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
-            kept.append(_split_of_organisation(text, _label_by_head(text[part.start:part.end], part), gazetteer_orgs))
+            kept.append(_split_of_organisation(text, _numbered(text, _label_by_head(text[part.start:part.end], part)), gazetteer_orgs))
     return kept
 
 
@@ -642,7 +647,7 @@ def _inside_a_title_without_an_organisation_head(
     ("The GCC after Al-Ula: ..." where the summit was "held in Al-Ula").
     """
     surface = text[cand.start:cand.end]
-    if surface.split(" of ")[0].split()[-1] in _NAME_HEADS:
+    if _head_noun(surface) in _NAME_HEADS:
         return False
     if not any(start <= cand.start and cand.end <= end for start, end in titles):
         return False
@@ -771,11 +776,28 @@ def _label_by_head(surface: str, cand: Candidate) -> Candidate:
     organisation the model names with a year after it is an edition of an event ("Eager Lion 2019")."""
     if cand.label in ("ORG", "LOC") and _NAME_AND_YEAR.match(surface) and not _DOCUMENT_HEAD.search(surface.rsplit(" ", 1)[0]):
         return replace(cand, label="EVENT")
-    head = surface.split(" of ")[0].split()[-1]
+    head = _head_noun(surface)
     for label, heads in _HEAD_LABELS:
         if head in heads and cand.label != label:
             return replace(cand, label=label)
     return cand
+
+
+def _numbered(text: str, cand: Candidate) -> Candidate:
+    """An EVENT with its ordinal before it ("9th Nordic Hydrogen Conference"): the number is part of the name."""
+    if cand.label != "EVENT":
+        return cand
+    return replace(cand, start=patterns.numbered_summit_start(text, cand.start))
+
+
+def _head_noun(surface: str) -> str:
+    """The head noun of an English name: its last word before "of" ("Meeting" in "Annual Meeting of the Nordic
+    Investment Bank"), two words for a compound head ("Round Table")."""
+    words = surface.split(" of ")[0].split() or [""]
+    if len(words) >= 2 and f"{words[-2]} {words[-1]}" in _COMPOUND_HEADS:
+        return f"{words[-2]} {words[-1]}"
+    return words[-1]
+
 
 
 def _split_of_organisation(text: str, cand: Candidate, gazetteer_orgs: list[tuple[int, int]]) -> Candidate:

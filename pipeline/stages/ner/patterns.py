@@ -104,9 +104,19 @@ _ROMANCE_INSTITUTION = re.compile(
     rf"(?:\s(?:de|del|da|do|dos|das|des|du|di|della|degli|y|e|et|d'|[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?)|(?<=d')[{_UP}][{_LOW}]+)*"
     rf"\s[{_UP}][{_LOW}]+)"
 )
-# Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics".
+# Named gatherings written as proper names: "Dushanbe Water Conference", "2018 Winter Olympics", "Extraordinary SADC
+# Energy Ministers Meeting", "Horn of Africa Water Symposium", "Chaco Trade Round Table"; a gathering of a body named
+# after it runs on over "of (the)" and its capitalised words ("Annual Meeting of the Nordic Investment Bank"), but
+# not over a month ("Samarkand Summit of November 2022").
+_GATHERING_HEADS = (
+    r"Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo|Dialogue|Meetings?|Workshop|Symposium|"
+    r"Seminar|Colloquium|Session|Round\sTable|Roundtable"
+)
+_MONTH_NAMES = r"January|February|March|April|May|June|July|August|September|October|November|December"
+_EVENT_WORD = rf"(?:{_NAME_WORD}|[{_UP}]{{2,6}}|(?:19|20)\d\d)"
 _EVENT_NAME = re.compile(
-    rf"\b((?:(?:{_NAME_WORD}|(?:19|20)\d\d)\s){{1,5}}(?:Conference|Summit|Forum|Congress|Olympics|Games|Championships?|Festival|Expo|Dialogue)(?:\s(?:19|20)\d\d)?)\b"
+    rf"\b((?:{_EVENT_WORD}\s(?:of\s(?:the\s)?(?={_NAME_WORD}\s))?){{1,5}}(?:{_GATHERING_HEADS})"
+    rf"(?:\s(?:19|20)\d\d|\sof\s(?:the\s)?(?!(?:{_MONTH_NAMES})\b)(?:{_NAME_WORD}|[{_UP}]{{2,6}})(?:\s(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)){{0,7}}(?<!\sand)(?<!\sof)(?<!\sthe))?)\b"
 )
 # "X summit", "X ministerial meeting": one adjective of a gathering's kind may stand between the name and the noun.
 _SUMMIT_NOUN = re.compile(
@@ -340,12 +350,20 @@ def _line_with_head(text: str, span: tuple[int, int] | None) -> tuple[int, int] 
 
 
 def event_name_candidates(text: str) -> list[Candidate]:
+    """Gatherings named by their head noun ("Nordic Offshore Wind Symposium"), with an ordinal before them ("9th ...")."""
     out = []
     for match in _EVENT_NAME.finditer(text):
         span = _without_leading_function_words(match)
         if span and _gazetteer_label(text[span[0]:span[1]]) != "ORG":  # "Pacific Islands Forum" is an organisation
-            out.append(_cand(span[0], span[1], "EVENT", "event"))
+            event = _cand(numbered_summit_start(text, span[0]), span[1], "EVENT", "event")
+            if _YEAR_INSIDE.search(text, span[0], span[1]):
+                # "2023 Amazon Summit": the year is inside the name, which outranks the date finder's "2023".
+                event = replace(event, source="pattern:named-event", priority=PRIORITY["pattern:named-event"])
+            out.append(event)
     return out
+
+
+_YEAR_INSIDE = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def citation_line_candidates(text: str) -> list[Candidate]:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from typing import Any, Callable
 
 from textmine.document import Document, relation_allowed
@@ -553,16 +554,97 @@ def activity_of_organisation(v: PairView, facts: syntax.DocFacts | None = None) 
     return _activity_place(parsed[organisation.start:organisation.stop].root, parsed[place.start:place.stop].root, organisation)
 
 
+# Verbs of founding: "X was founded in CITY", "X, established in CITY in 1992", "Founded in CITY, X ...".
+_FOUNDING_VERBS = frozenset({"found", "establish", "create", "form", "launch", "inaugurate", "institute", "constitute", "co-found"})
+
+
+def _founding_verb_of(organisation: Any, verb: Any) -> bool:
+    """Whether ``verb`` founds ``organisation``: its subject (passive or active), its object, a participle or relative
+    clause on it ("X, founded in ..."), or a participle opening the clause whose subject it is ("Founded in ..., X")."""
+    organisation = _list_head(organisation)
+    if organisation.head == verb and organisation.dep_ in ("nsubjpass", "nsubj", "dobj"):
+        return True
+    if verb.dep_ in ("acl", "relcl") and verb.head == organisation:
+        return True
+    return verb.dep_ == "advcl" and organisation.head == verb.head and organisation.dep_ in ("nsubj", "nsubjpass")
+
+
+def founding_place(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
+    """The place is where an organisation was founded ("X was founded in CITY", "X, established in CITY in 1992,"): the
+    place of the founding act, not where the organisation is (ANNOTATION-DECISIONS: founding is membership, not location)."""
+    roots = _argument_roots(v, facts, ("ORG", "LOC"))
+    if roots is None:
+        return False
+    organisation, place = roots
+    preposition = _list_head(place).head
+    if place.dep_ not in ("pobj", "conj") or preposition.lower_ != "in" or preposition.dep_ != "prep":
+        return False
+    verb = preposition.head
+    if verb == organisation and organisation.dep_ == "dobj":
+        verb = organisation.head  # "A and B formed X in CITY": the place parsed as hanging on the founded organisation
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _FOUNDING_VERBS and _founding_verb_of(organisation, verb)
+
+
+# A line that ends a sentence or a clause; a heading or a title does not.
+_CLOSING_PUNCTUATION = ".!?;:,"
+# Finite verbs (Penn tags): a line with one is a sentence, not a title ("Kenya Joins IGAD" is still read as a sentence).
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_MAX_HEADING_WORDS = 20
+
+
+def title_of_a_work(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
+    """Both arguments stand in a title — a heading line or a cited work's title — that names them without stating
+    anything about them ("The Arctic Council in a divided Arctic", "Smith, J. The AU in a fractured Sahel. Journal ..."):
+    a title is a noun phrase, not a statement (corpus/pages gold, challenge dev ch-located_in-neg-347/349/355)."""
+    if v.cand.block not in (None, "reference"):
+        return False
+    text = v.doc.text
+    first, second = (v.head_span, v.tail_span) if v.head_first else (v.tail_span, v.head_span)
+    for start, end in _reference_titles(text):
+        if start <= first[0] and second[1] <= end:
+            return True
+    line_end = text.find("\n", second[1])
+    separator = _CITATION_SEPARATOR.search(text, second[1], len(text) if line_end < 0 else line_end)
+    if separator and "\n" not in text[first[0]:separator.start()]:
+        return True  # "Authors. Title // Source" (a GOST citation): both names before the "//" are its authors and title
+    if v.cand.block is not None or facts is None or facts.parsed is None or "PERSON" in v.labels():
+        return False  # a line naming a person on its own is an author or affiliation line, not a title
+    line_start = text.rfind("\n", 0, first[0]) + 1
+    line_end = text.find("\n", second[1])
+    line_end = len(text) if line_end < 0 else line_end
+    line = text[line_start:line_end].strip()
+    sentence = v.cand.sentence
+    if "\n" in text[first[1]:second[0]] or not line or line[-1] in _CLOSING_PUNCTUATION or len(line.split()) > _MAX_HEADING_WORDS:
+        return False
+    if not any(ch.isalpha() for ch in v.between):
+        return False  # "University, Department, City, Country": an affiliation line lists its names, a title joins them by words
+    if not (line_start <= sentence[0] and sentence[1] <= line_end + 1):
+        return False  # the sentence runs on over the line break
+    # A heading stands between blank lines; the first line of a paragraph wrapped at a fixed width does not.
+    alone = (line_start == 0 or text[:line_start].endswith("\n\n")) and (line_end == len(text) or text.startswith("\n", line_end + 1))
+    tokens = facts.tokens(line_start, line_end)
+    finite = tokens and any(facts.parsed[i].tag_ in _FINITE_TAGS for i in tokens)
+    return alone and not finite
+
+
+@lru_cache(maxsize=4)
+def _reference_titles(text: str) -> list[tuple[int, int]]:
+    from textmine.stages.ner.patterns import reference_title_spans
+
+    return reference_title_spans(text)
+
+
 VETOES: dict[str, Callable[..., bool]] = {
     "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
     "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
     "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
     "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,
     "citation_title_and_source": citation_title_and_source, "activity_of_organisation": activity_of_organisation,
+    "founding_place": founding_place, "title_of_a_work": title_of_a_work,
 }
 # Vetoes that read the dependency facts.
 FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership", "origin_phrase",
-               "activity_of_organisation")
+               "activity_of_organisation", "founding_place", "title_of_a_work")
 
 
 def document_facts(doc: Document) -> syntax.DocFacts:

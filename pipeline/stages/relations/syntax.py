@@ -630,6 +630,10 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("np", ">", "of", DEP="prep", LOWER=_in("of", "for")), _edge("of", ">", "x", DEP="pobj")],
             [_node("verb", LEMMA=_in("move", "relocate", "transfer", "shift")), _edge("verb", ">", "x", DEP="nsubj"), _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*SEAT_NOUNS)),
              _edge("verb", ">", "prep", DEP="prep", LOWER=_in("from", "to")), _edge("prep", ">", "y", DEP="pobj")],
+            # "X has its secretariat in CITY", "X keeps an office in CITY" (the place on the seat noun or on the verb)
+            *[[_node("verb", LEMMA=_in("have", "keep", "maintain")), _edge("verb", ">", "x", DEP="nsubj"),
+               _edge("verb", ">", "np", DEP="dobj", LEMMA=_in(*SEAT_NOUNS)), _edge(parent, ">", "in", DEP="prep", LOWER=_in("in", "at")),
+               _edge("in", ">", "y", DEP="pobj")] for parent in ("np", "verb")],
         ]),
         # "Y was the venue of E"
         "venue_of": ([Output("held_in", "ev", "y")], [
@@ -647,7 +651,11 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
              _edge("verb", ">", "prep", DEP="prep", LOWER=_in("under", "within")), _edge("prep", ">", "y", DEP="pobj")],
         ]),
         # "X is located/based/headquartered in Y", "X, based in Y"
-        "located_verb": ([Output("located_in", "ev", "y")], _event_verb_patterns(LOCATED_VERBS, IN_PREPS)),
+        # "X is based in Y", and "X was founded in 1992 and is based in Y" (a second verb sharing the subject)
+        "located_verb": ([Output("located_in", "ev", "y")], _event_verb_patterns(LOCATED_VERBS, IN_PREPS) + [
+            [_node("verb", LEMMA=_in(*LOCATED_VERBS), DEP="conj"), _edge("verb", "<", "first", POS="VERB"), _edge("first", ">", "ev", DEP=SUBJECT),
+             _edge("verb", ">", "prep", DEP="prep", LOWER=_in(*IN_PREPS)), _edge("prep", ">", "y", DEP="pobj")],
+        ]),
         # "A, professor at X", "A is a lecturer of X", "A works at X"
         "position_at": ([Output("affiliated_with", "m", "org")],
                         _noun_phrase_patterns(POSITION_NOUNS, None, None, ["at", "of", "in", "from", "with"], field_first=True)
@@ -1163,6 +1171,8 @@ def find(parsed: Any) -> list[Fact]:
         if name == "held_after_event" and (any(c.dep_ in ("nsubj", "nsubjpass") for c in parsed[nodes["verb"]].children)
                                            or not parsed[nodes["verb"]].i > nodes["ev"]):
             continue  # a participle with a subject of its own, or before the event, is not the event's
+        if name == "located_verb" and "first" in nodes and any(c.dep_ in ("nsubj", "nsubjpass") for c in parsed[nodes["verb"]].children):
+            continue  # "X was founded in 1992 and its arm is stationed in Y": the second verb's own subject is there, not X
         if name == "gathers" and parsed[nodes["m"]].lemma_.lower() in PART_NOUNS:
             continue  # "X comprises three bodies: A, B and C": organs (comprises_bodies), not members
         if name == "acted_at" and parsed[nodes["verb"]].lemma_.lower() in LOOKING_VERBS:
