@@ -820,6 +820,7 @@ def test_long_metadata_values_are_cut_to_80_characters_and_lists_show_only_their
     assert _short("x" * 10, limit=8) == "'xxxx..."
     assert _metadata_difference({"gold": ["A", "B"], "pred": ["A", "B", "C"]}) == "gold only: -; pred only: 'C'"
     assert _metadata_difference({"gold": ["A", "B"], "pred": []}) == "gold only: 'A', 'B'; pred only: -"
+    assert _metadata_difference({"gold": ["A"], "pred": ["B", "C", "A"]}) == "gold only: -; pred only: 'B', 'C'"
     # A prediction's scalar field given as a list (a schema error, scored anyway) is shown as it is.
     assert _metadata_difference({"gold": "Acme", "pred": ["Acme", "Corp"]}) == "gold 'Acme', pred ['Acme', 'Corp']"
     assert _metadata_difference({"gold": ["Acme"], "pred": "Acme"}) == "gold ['Acme'], pred 'Acme'"
