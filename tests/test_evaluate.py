@@ -709,14 +709,14 @@ def _rendered_case() -> tuple[dict, str]:
         [("ORG", *_find(text, "Acme")), _entity("LOC", "Paris", text=text), _entity("DATE", "3 May 2020", "2020-05", text=text),
          ("NORP", *_find(text, "opened")), ("DATE", *_find(text, "May"), "2020-05")],
         text,
-        relations=[("located_in", "T1", "T2"), ("founded_by", "T1", "T2")],
+        relations=[("located_in", "T1", "T2"), ("founded_by", "T1", "T2"), ("member_of", "T2", "T1")],
         segments=[Segment(0, len(text), "en", "article")],
         metadata={"title": "Acme Corp", "authors": [{"name": "A. One"}, {"name": "C. Three"}]},
     )
     long_name = " ".join(["Summit"] * 24)  # its error line is longer than the console's 160 columns
     gold_b = _doc("b", [("EVENT", 0, len(long_name))], long_name)
-    stray = _doc("stray", [], "")
-    report = evaluate_documents({"a": gold_a, "b": gold_b}, {"a": pred_a, "stray": stray})
+    empty = {name: _doc(name, [], "") for name in ("c", "stray", "stray2")}
+    report = evaluate_documents({"a": gold_a, "b": gold_b, "c": empty["c"]}, {"a": pred_a, "stray": empty["stray"], "stray2": empty["stray2"]})
     return report, render_report(report)
 
 
@@ -725,9 +725,9 @@ def test_rendered_report_states_documents_problems_and_every_error_on_its_own_li
     lines = out.splitlines()
     long_name = " ".join(["Summit"] * 24)
     expected = [
-        "Documents: 2 gold, 2 predicted, 1 scored",
-        "No prediction (scored as all missed): b",
-        "Predictions without gold (ignored): stray",
+        "Documents: 3 gold, 3 predicted, 1 scored",
+        "No prediction (scored as all missed): b, c",
+        "Predictions without gold (ignored): stray, stray2",
         "Problem: a: 1 predicted entities with labels NORP not scored",
         "Problem: a: relation R2: unknown label 'founded_by'; not scored",
         "DATE value accuracy: 0.000 (0/1 strict-matched DATEs with a gold value)",
@@ -740,10 +740,11 @@ def test_rendered_report_states_documents_problems_and_every_error_on_its_own_li
         f"  b  missed                   gold: EVENT [0:{len(long_name)}] {long_name!r}  pred: -",
         "DATE value errors (1):",
         "  a  [29:39] '3 May 2020': gold 2020-05-03, pred 2020-05",
-        "Relation fact errors (3):",
+        "Relation fact errors (4):",
         "  a  missed    located_in('acme corp', 'paris')",
         "  a  missed    partner_of('acme corp', 'bolt ltd')",
         "  a  spurious  located_in('acme', 'paris')",
+        "  a  spurious  member_of('paris', 'acme')",
         "Metadata errors (2):",
         "  a  title (0.000): gold 'Acme', pred 'Acme Corp'",
         "  a  authors.name (0.500): gold only: 'B. Two'; pred only: 'C. Three'",
@@ -751,7 +752,7 @@ def test_rendered_report_states_documents_problems_and_every_error_on_its_own_li
     assert [line for line in lines if line in expected] == expected, out
     assert len(expected[12]) > 160  # printed whole, not wrapped
     # Each list of errors follows its heading directly, in the report's order.
-    for heading, count in (("Entity errors (4):", 4), ("Relation fact errors (3):", 3), ("Metadata errors (2):", 2)):
+    for heading, count in (("Entity errors (4):", 4), ("Relation fact errors (4):", 4), ("Metadata errors (2):", 2)):
         at = lines.index(heading)
         assert lines[at + 1 : at + 1 + count] == expected[expected.index(heading) + 1 : expected.index(heading) + 1 + count]
     assert report["segments"]["per_document"] == {"a": pytest.approx(20 / 54)}
@@ -791,6 +792,7 @@ def test_rendered_tables_state_the_reports_figures_right_aligned():
         cells = {row[0].strip(): [cell.strip() for cell in row[1:]] for row in rows}
         assert cells["located_in"] == ["0", "1", "1", "0.000", "0.000", "0.000"]
         assert cells["partner_of"] == ["0", "0", "1", "0.000", "0.000", "0.000"]  # only missed: still measured
+        assert cells["member_of"] == ["0", "1", "0", "0.000", "0.000", "0.000"]  # only spurious: measured too
     header, *rows = _table(out, "Metadata fields")
     assert [cell.strip() for cell in header] == ["field", "accuracy"]
     assert [[cell.strip() for cell in row] for row in rows] == [
