@@ -673,3 +673,156 @@ def test_predicted_entities_of_other_labels_are_counted_and_named_in_one_problem
     report = evaluate_documents({"d": gold}, {"d": pred})
     assert report["documents"]["problems"] == ["d: 2 predicted entities with labels FAC, NORP not scored"]
     assert report["entities"]["strict"]["micro"]["correct"] == 1 and report["entities"]["strict"]["micro"]["spurious"] == 0
+
+
+# --------------------------------------------------------------------------- the rendered report
+
+
+def _table(out: str, title: str) -> list[list[str]]:
+    """The rows (header first) of the ASCII table titled ``title`` in ``out``, each cell as printed, padding included."""
+    lines = out.splitlines()
+    start = lines.index(title)
+    rows = []
+    for line in lines[start + 1 :]:
+        if line.startswith("|-"):
+            continue
+        if line.startswith("+") and rows:
+            break
+        if line.startswith("|"):
+            rows.append(line.split("|")[1:-1])
+    return rows
+
+
+def _rendered_case() -> tuple[dict, str]:
+    text = "Acme Corp opened in Paris on 3 May 2020 with Bolt Ltd."
+    gold_a = _doc(
+        "a",
+        [_entity("ORG", "Acme Corp", text=text), _entity("LOC", "Paris", text=text), _entity("DATE", "3 May 2020", "2020-05-03", text=text),
+         _entity("ORG", "Bolt Ltd", text=text)],
+        text,
+        relations=[("located_in", "T1", "T2"), ("partner_of", "T1", "T4")],
+        segments=[Segment(0, 20, "en", "article"), Segment(20, len(text), "en", "wrapper")],
+        metadata={"title": "Acme", "authors": [{"name": "A. One"}, {"name": "B. Two"}]},
+    )
+    pred_a = _doc(
+        "a",
+        [("ORG", *_find(text, "Acme")), _entity("LOC", "Paris", text=text), _entity("DATE", "3 May 2020", "2020-05", text=text),
+         ("NORP", *_find(text, "opened")), ("DATE", *_find(text, "May"), "2020-05")],
+        text,
+        relations=[("located_in", "T1", "T2"), ("founded_by", "T1", "T2"), ("member_of", "T2", "T1")],
+        segments=[Segment(0, len(text), "en", "article")],
+        metadata={"title": "Acme Corp", "authors": [{"name": "A. One"}, {"name": "C. Three"}]},
+    )
+    long_name = " ".join(["Summit"] * 24)  # its error line is longer than the console's 160 columns
+    gold_b = _doc("b", [("EVENT", 0, len(long_name))], long_name)
+    empty = {name: _doc(name, [], "") for name in ("c", "stray", "stray2")}
+    report = evaluate_documents({"a": gold_a, "b": gold_b, "c": empty["c"]}, {"a": pred_a, "stray": empty["stray"], "stray2": empty["stray2"]})
+    return report, render_report(report)
+
+
+def test_rendered_report_states_documents_problems_and_every_error_on_its_own_line():
+    report, out = _rendered_case()
+    lines = out.splitlines()
+    long_name = " ".join(["Summit"] * 24)
+    expected = [
+        "Documents: 3 gold, 3 predicted, 1 scored",
+        "No prediction (scored as all missed): b, c",
+        "Predictions without gold (ignored): stray, stray2",
+        "Problem: a: 1 predicted entities with labels NORP not scored",
+        "Problem: a: relation R2: unknown label 'founded_by'; not scored",
+        "DATE value accuracy: 0.000 (0/1 strict-matched DATEs with a gold value)",
+        "Segment character accuracy: 0.370 (20/54 chars, 1 documents)",
+        "Metadata field accuracy: 0.700 (mean over 5 fields, 1 documents)",
+        "Entity errors (4):",
+        "  a  wrong_boundary           gold: ORG [0:9] 'Acme Corp'  pred: ORG [0:4] 'Acme'",
+        "  a  spurious                 gold: -  pred: DATE [31:34] 'May' value=2020-05",
+        "  a  missed                   gold: ORG [45:53] 'Bolt Ltd'  pred: -",
+        f"  b  missed                   gold: EVENT [0:{len(long_name)}] {long_name!r}  pred: -",
+        "DATE value errors (1):",
+        "  a  [29:39] '3 May 2020': gold 2020-05-03, pred 2020-05",
+        "Relation fact errors (4):",
+        "  a  missed    located_in('acme corp', 'paris')",
+        "  a  missed    partner_of('acme corp', 'bolt ltd')",
+        "  a  spurious  located_in('acme', 'paris')",
+        "  a  spurious  member_of('paris', 'acme')",
+        "Metadata errors (2):",
+        "  a  title (0.000): gold 'Acme', pred 'Acme Corp'",
+        "  a  authors.name (0.500): gold only: 'B. Two'; pred only: 'C. Three'",
+    ]
+    assert [line for line in lines if line in expected] == expected, out
+    assert len(expected[12]) > 160  # printed whole, not wrapped
+    # Each list of errors follows its heading directly, in the report's order.
+    for heading, count in (("Entity errors (4):", 4), ("Relation fact errors (4):", 4), ("Metadata errors (2):", 2)):
+        at = lines.index(heading)
+        assert lines[at + 1 : at + 1 + count] == expected[expected.index(heading) + 1 : expected.index(heading) + 1 + count]
+    assert report["segments"]["per_document"] == {"a": pytest.approx(20 / 54)}
+
+
+def test_rendered_tables_state_the_reports_figures_right_aligned():
+    report, out = _rendered_case()
+    assert "Entities, strict (headline)" in out.splitlines()
+    for scheme in SCHEMES:
+        title = f"Entities, {scheme}" + (" (headline)" if scheme == "strict" else "")
+        header, *rows = _table(out, title)
+        assert [cell.strip() for cell in header] == ["label", "correct", "incorrect", "partial", "missed", "spurious", "P", "R", "F1"]
+        figures = report["entities"][scheme]
+        assert [row[0].strip() for row in rows] == [*figures["per_label"], "micro"]
+        for row, scores in zip(rows, [*figures["per_label"].values(), figures["micro"]]):
+            counts = [str(scores[k]) for k in ("correct", "incorrect", "partial", "missed", "spurious")]
+            measured = scores["possible"] or scores["actual"]
+            prf_cells = [f"{scores[k]:.3f}" for k in ("precision", "recall", "f1")] if measured else ["-"] * 3
+            assert [cell.strip() for cell in row[1:]] == counts + prf_cells, (scheme, row)
+            assert row[0] == f" {row[0].strip():<{len(row[0]) - 2}} " and all(cell == f" {cell.strip():>{len(cell) - 2}} " for cell in row[1:])
+    strict = _table(out, "Entities, strict (headline)")
+    # No ORG or EVENT found: measured as 0 (the EVENT even with nothing predicted), not left blank; no PERSON: blank.
+    assert [cell.strip() for cell in strict[1]] == ["ORG", "0", "1", "0", "1", "0", "0.000", "0.000", "0.000"]
+    assert [cell.strip() for cell in strict[4]] == ["EVENT", "0", "0", "0", "1", "0", "0.000", "0.000", "0.000"]
+    assert [cell.strip() for cell in strict[5]] == ["PERSON", "0", "0", "0", "0", "0", "-", "-", "-"]
+    assert [cell.strip() for cell in strict[-1]] == ["micro", "2", "1", "0", "2", "1", "0.500", "0.400", "0.444"]
+    for level in ("mention", "fact"):
+        header, *rows = _table(out, f"Relations, {level} level")
+        assert [cell.strip() for cell in header] == ["label", "tp", "fp", "fn", "P", "R", "F1"]
+        figures = report["relations"][level]
+        assert [row[0].strip() for row in rows] == [*figures["per_label"], "micro"]
+        for row, scores in zip(rows, [*figures["per_label"].values(), figures["micro"]]):
+            measured = scores["tp"] or scores["fp"] or scores["fn"]
+            prf_cells = [f"{scores[k]:.3f}" for k in ("precision", "recall", "f1")] if measured else ["-"] * 3
+            assert [cell.strip() for cell in row[1:]] == [str(scores["tp"]), str(scores["fp"]), str(scores["fn"]), *prf_cells]
+            assert row[0] == f" {row[0].strip():<{len(row[0]) - 2}} " and all(cell == f" {cell.strip():>{len(cell) - 2}} " for cell in row[1:])
+        cells = {row[0].strip(): [cell.strip() for cell in row[1:]] for row in rows}
+        assert cells["located_in"] == ["0", "1", "1", "0.000", "0.000", "0.000"]
+        assert cells["partner_of"] == ["0", "0", "1", "0.000", "0.000", "0.000"]  # only missed: still measured
+        assert cells["member_of"] == ["0", "1", "0", "0.000", "0.000", "0.000"]  # only spurious: measured too
+    header, *rows = _table(out, "Metadata fields")
+    assert [cell.strip() for cell in header] == ["field", "accuracy"]
+    assert [[cell.strip() for cell in row] for row in rows] == [
+        ["authors.affiliation", "1.000"], ["authors.email", "1.000"], ["authors.name", "0.500"], ["authors.orcid", "1.000"], ["title", "0.000"]
+    ]
+    assert all(row[1] == f" {row[1].strip():>{len(row[1]) - 2}} " for row in rows)
+
+
+def test_a_report_with_nothing_to_measure_prints_dashes_and_no_empty_sections():
+    empty = Document(id="d", text="")
+    out = render_report(evaluate_documents({"d": empty}, {"d": empty}))
+    lines = out.splitlines()
+    assert lines[0] == "Documents: 1 gold, 1 predicted, 1 scored"
+    assert "DATE value accuracy: - (0/0 strict-matched DATEs with a gold value)" in lines
+    assert "Segment character accuracy: - (0/0 chars, 0 documents)" in lines
+    assert "Metadata field accuracy: - (mean over 0 fields, 0 documents)" in lines
+    assert all(heading in lines for heading in ("Entity errors (0):", "DATE value errors (0):", "Relation fact errors (0):", "Metadata errors (0):"))
+    for absent in ("No prediction", "Predictions without gold", "Problem:", "Metadata fields"):
+        assert absent not in out
+
+
+def test_long_metadata_values_are_cut_to_80_characters_and_lists_show_only_their_differences():
+    from textmine.evaluation.evaluate import _metadata_difference, _short
+
+    assert _short("x" * 78) == repr("x" * 78)  # its repr is 80 characters: kept whole
+    assert _short("x" * 79) == repr("x" * 79)[:77] + "..." and len(_short("x" * 79)) == 80
+    assert _short("x" * 10, limit=8) == "'xxxx..."
+    assert _metadata_difference({"gold": ["A", "B"], "pred": ["A", "B", "C"]}) == "gold only: -; pred only: 'C'"
+    assert _metadata_difference({"gold": ["A", "B"], "pred": []}) == "gold only: 'A', 'B'; pred only: -"
+    assert _metadata_difference({"gold": ["A"], "pred": ["B", "C", "A"]}) == "gold only: -; pred only: 'B', 'C'"
+    # A prediction's scalar field given as a list (a schema error, scored anyway) is shown as it is.
+    assert _metadata_difference({"gold": "Acme", "pred": ["Acme", "Corp"]}) == "gold 'Acme', pred ['Acme', 'Corp']"
+    assert _metadata_difference({"gold": ["Acme"], "pred": "Acme"}) == "gold ['Acme'], pred 'Acme'"

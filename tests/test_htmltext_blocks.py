@@ -182,3 +182,41 @@ def test_html_spaces_of_adjacent_elements_collapse_to_one():
 def test_html_link_density_of_preformatted_text_counts_no_line_breaks(pre, density):
     page = extract_html(f"<html><body><pre>{pre}</pre></body></html>")
     assert [b["link_density"] for b in page.blocks] == [density]
+
+
+@pytest.mark.parametrize(
+    "paragraph, text",
+    [
+        # a subscript stays on its symbol like a superscript: k_B T, not "k" and "BT" on two lines
+        ("<p>Energy k<sub>B</sub>T per mode.</p>", "Energy kBT per mode."),
+        # text right in the block, then the first inline element: two fields, as between two inline elements
+        ("<div>Maria Rossi<span>University of Pavia</span></div>", "Maria Rossi\nUniversity of Pavia"),
+        # the case change is read at the last character of the left side, whatever precedes it
+        ("<div><span>Laboratory 4b</span><span>Institute of Geology</span></div>", "Laboratory 4b\nInstitute of Geology"),
+        ("<div><span>A. Mukhanova</span><span>Kazakh National University</span></div>", "A. Mukhanova\nKazakh National University"),
+        # a whole ORCID iD on the left is a field of its own, with no case change to show it
+        ('<div><a href="https://orcid.org/0000-0002-1825-0097">0000-0002-1825-0097</a><span>Institute of Geology</span></div>',
+         "0000-0002-1825-0097\nInstitute of Geology"),
+        # text split inside one element (by a word-break hint or a comment) is no field boundary
+        ("<p>Java<wbr>Script and Type<!-- x -->Script</p>", "JavaScript and TypeScript"),
+    ],
+)
+def test_html_field_boundaries_of_subscripts_block_text_and_split_words(paragraph, text):
+    assert extract_html(f"<html><body>{paragraph}</body></html>").text == text + "\n"
+
+
+def test_html_page_evidence_collapses_title_and_meta_whitespace_and_reads_property_and_xml_lang():
+    page = extract_html(
+        '<html xml:lang="kk"><head><title>  On the\n  Steppe </title>'
+        '<meta property="og:title" content=" On  the\n Steppe "><meta name="citation_title" content="On the Steppe">'
+        '<meta content="no name: not evidence"></head><body><p>Text.</p></body></html>'
+    )
+    assert page.info == {"title": "On the Steppe", "lang": "kk", "meta": {"og:title": ["On the Steppe"], "citation_title": ["On the Steppe"]}}
+    # A blank title, no language and no named meta: nothing to keep.
+    assert extract_html("<html><head><title>  </title></head><body><p>Text.</p></body></html>").info == {}
+
+
+def test_html_paragraph_without_visible_characters_has_no_link_density():
+    page = extract_html("<html><body><pre>   </pre><p>After.</p></body></html>")
+    assert page.text == "   \n\nAfter.\n"
+    assert [b["link_density"] for b in page.blocks] == [0.0, 0.0]

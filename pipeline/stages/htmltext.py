@@ -128,8 +128,8 @@ class _Run:
     text: str
     in_link: bool
     preformatted: bool
-    inline: int = 0
-    attached: bool = False
+    inline: int
+    attached: bool
 
 
 def _field_boundary(before: _Run, left: str, after: _Run, right: str) -> str:
