@@ -384,7 +384,10 @@ class Segmenter:
         """Role per line, and the article language."""
         letters_by_lang: dict[str, int] = {}
         for line in lines:
-            if not line.furniture:
+            line_text = text[line.start : line.end].strip()
+            # A record's field ("Журнал: ...", "Год: 2021") or abstract heading ("Аннотация научной статьи по ...,
+            # автор ...") is the catalogue's wording, whatever its length: on a small card it would outvote the article.
+            if not line.furniture and not _is_field_shaped(line_text) and not ABSTRACT_HEADING.match(line_text):
                 letters_by_lang[line.lang] = letters_by_lang.get(line.lang, 0) + line.letters
         expected = self.languages[0]
         if expected in letters_by_lang:

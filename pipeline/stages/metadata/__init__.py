@@ -70,7 +70,7 @@ from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity, Segment
 from textmine.resources.gazetteer import load_gazetteer
-from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_run_into_institution,
+from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_at, name_run_into_institution,
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
@@ -144,7 +144,7 @@ _HISTORY_DATE = re.compile(
     rf"(?i)\b(?:received|accepted|revised|published(?: online)?|поступила(?: в редакцию)?|принята(?: к печати)?"
     rf"|опубликована)\s*:?\s*(?:on\s+)?(?:\d{{1,2}}[./ ]|{_YEAR}|[^\W\d_]+\s\d{{1,2}},?\s{_YEAR})")
 _AFFILIATION_WORDS = re.compile(
-    r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library"
+    r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library|Garden"
     r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика|[Сс]танци|[Оо]бсерватори|[Мм]узе[йя])",
 )
@@ -169,9 +169,15 @@ _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z]
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked
-# by a letter before a capital ("a Kazan Institute of ...", "ᵇVolga University") or by a star run ("** Fjord ...").
+# by a letter before a capital ("a Kazan Institute of ...", "ᵇVolga University", and "aAltai Institute ..." where PDF
+# text lost the superscript's space: a letter glued to a capitalised word) or by a star run ("** Fjord ...").
 _AFFILIATION_LINE = re.compile(
-    rf"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([{SYMBOLS}]+)\s*)(?=[^\W\d_])")
+    rf"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])(?:[ \t.)]+|(?=[A-ZА-ЯЁ][a-zа-яё]))(?=[A-ZА-ЯЁ])"
+    rf"|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([{SYMBOLS}]+)\s*)(?=[^\W\d_])")
+# A label before a line of institutions ("Affiliations:", "Место работы:").
+_AFFILIATION_LABEL = re.compile(r"\s*(?:Affiliations?|Место работы|Организаци[яи]|Аффилиаци[яи])\s*:\s*", re.IGNORECASE)
+# Institutions each followed by the names of its authors in brackets, separated by semicolons.
+_NAMED_PARTS = re.compile(r"\s*[^;()]+\([^()]+\)(?:\s*;\s*[^;()]+\([^()]+\))+[\s.]*")
 # The start of the next numbered institution on the same line ("...; ²Volga Delta Company"): after a semicolon.
 _NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|\d\s?)[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
@@ -179,6 +185,10 @@ _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
 _ATTACHED_MARKER = re.compile(rf"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[{SYMBOLS}]?|[{SYMBOLS}])[ \t]?$")
 
+
+# An aggregator's author label after the heading of its abstract, on one line ("Аннотация научной статьи по
+# экономике, автор научной работы — Name"): the names start after the comma.
+_INLINE_AUTHOR_LABEL = re.compile(r",\s*(?=(?i:авторы? научной работы)\s*[—–-])")
 
 # A record field that states the title (a repository's or catalogue's card).
 _TITLE_LABEL = re.compile(r"^\s*(?:Заглавие|Название статьи|Название|Title|Article title)\s*:\s*", re.IGNORECASE)
@@ -599,8 +609,13 @@ class MetadataExtractor:
         if not authors:
             # No author block in the article: the wrapper's record field ("Автор: ...", "Авторы:"), read over the
             # page above the article whatever role a short value line was given (a record's names alone in a cell).
+            # A record whose field rows the segmenter left in the article (an HTML <dl> under the title: "Authors" /
+            # "Surname, Given; ...") is read in the article's header too.
             record = [line for segment in self.doc.segments if segment.end <= self.article_start
                       for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
+            in_article = [line for line in header if line.text.strip() and line.start >= self.article_start]
+            if in_article:  # with the table's next rows, which tell a label cell from a word alone
+                record += in_article + [line for line in _lines(self.text, in_article[-1].end + 1) if line.text.strip()][:2]
             authors = self._record_authors(record)
             if authors:
                 # A record's institution lines come after its author field; one above it is the site's masthead.
@@ -788,8 +803,14 @@ class MetadataExtractor:
         for line in lines:
             if name_run_into_institution(self.text, line.start, line.end):
                 continue  # "Kaliti TavolaUniversity of ...": an author line that carries its institution
+            label = _AFFILIATION_LABEL.match(line.text)
+            if label:  # "Affiliations: Orel Agrarian University (V. E. Pronin); ...": the institutions after the label
+                line = Line(line.start + label.end(), line.end, line.text[label.end():])
             parts = [line]
-            if _AFFILIATION_LINE.match(line.text):
+            if _NAMED_PARTS.fullmatch(line.text):
+                # "Institution (I. I. Surname); Institution (I. I. Surname)": one per author named in its brackets
+                parts = [Line(line.start + m.start(), line.start + m.end(), m.group(0)) for m in re.finditer(r"[^;]+", line.text)]
+            elif _AFFILIATION_LINE.match(line.text):
                 cuts = [m.end() for m in _NEXT_NUMBERED.finditer(line.text)]
                 bounds = list(zip([0] + cuts, [cut - 1 for cut in cuts] + [len(line.text)]))
                 parts = [Line(line.start + s, line.start + e, line.text[s:e]) for s, e in bounds]
@@ -837,6 +858,10 @@ class MetadataExtractor:
         institution = institution or next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
         if institution is None:
             return None
+        named = name_at(self.text, institution[0], institution[1], allow_weak=False, first=True)
+        dash = named and re.compile(r"[ \t]+[–—-][ \t]+").match(self.text, named.end, institution[1])
+        if dash:  # "Viktoria N. Grebenyuk – Krasnodar Institute of ...": the author's line; the institution after the dash
+            institution = (dash.end(), institution[1], institution[2])
         position = _POSITION_AT.match(self.text, institution[0], institution[1])
         if position:  # "Senior Fellow at the Onega Institute": the institution after the position
             institution = (position.end(), institution[1], institution[2])
@@ -997,6 +1022,12 @@ class MetadataExtractor:
                 authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names
                             if not any(a.name == n.text for a in authors)]
                 continue
+            inline = None if label else _INLINE_AUTHOR_LABEL.search(line.text)
+            if inline:  # "Аннотация научной статьи по экономике, автор научной работы — Name, Name"
+                names = read_byline(self.text, line.start + inline.end(), line.end)
+                authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names
+                            if not any(a.name == n.text for a in authors)]
+                continue
             if not label or BY_LINE.match(line.text):
                 continue
             if line.text[label.end():].strip():
@@ -1030,15 +1061,19 @@ class MetadataExtractor:
         names = read_byline(self.text, line.start, end, own_line)
         # An inverted name alone on its line has the shape of a place line ("Almaty, Kazakhstan"): not when the part
         # after the comma is a place (a surname may be a town's name too: "Borisov, Nikolai").
-        if any(n.shape == "inv" and self._place_after_comma(n) for n in names):
+        # A given name that is a town's too ("LI, Sofia (Nakhodka Shipping Company)") stands when the name carries its
+        # institution in brackets and the part before the comma is no place.
+        if any(n.shape == "inv" and self._place_after_comma(n) and not (n.institution and not self._place_after_comma(n, before=True))
+               for n in names):
             return []
         return names
 
-    def _place_after_comma(self, name: Name) -> bool:
-        """The part of an inverted name after its comma is a place the gazetteer knows (the NER's LOC is no
-        evidence here: it reads both parts of the "X, Y" shape as places)."""
-        given = self.text[self.text.index(",", name.start, name.end) + 1:name.end].strip()
-        return load_gazetteer().lookup(given, "LOC") is not None
+    def _place_after_comma(self, name: Name, before: bool = False) -> bool:
+        """The part of an inverted name after its comma (``before``: before it) is a place the gazetteer knows (the
+        NER's LOC is no evidence here: it reads both parts of the "X, Y" shape as places)."""
+        comma = self.text.index(",", name.start, name.end)
+        part = self.text[name.start:comma] if before else self.text[comma + 1:name.end]
+        return load_gazetteer().lookup(part.strip(), "LOC") is not None
 
     def _is_author_line(self, line: Line) -> bool:
         return bool(read_byline(self.text, line.start, line.end)) or bool(ORCID.search(line.text))
@@ -1089,6 +1124,9 @@ class MetadataExtractor:
         for affiliation in affiliations:
             prefix = self.text[affiliation.line.start:affiliation.start]
             owners = self._named_authors(authors, prefix) if prefix.strip() else []
+            bracket = re.match(r"[^()]*\(([^()]+)\)[\s.;]*$", self.text[affiliation.end:affiliation.line.end])
+            if not owners and bracket:  # "Orel Agrarian University (V. E. Pronin)": the author named after it
+                owners = self._named_authors(authors, bracket.group(1))
             if len(owners) == 1:
                 named.setdefault(owners[0], affiliation)
         return named
@@ -1136,7 +1174,13 @@ class MetadataExtractor:
         if author.institution is None:
             return None
         start, end = author.institution
-        return self._affiliation_line(Line(start, end, self.text[start:end]))
+        found = self._affiliation_line(Line(start, end, self.text[start:end]))
+        company = re.match(r"[^,;]*", self.text[start:end]).group(0).rstrip()
+        if found is None and _COMPANY_WORDS.search(company) and _name_like(company):
+            # "(Nakhodka Shipping Company)": a company, which the bracket says is the author's institution
+            found = _Affiliation(line=Line(start, end, self.text[start:end]), number=None, start=start,
+                                 end=start + len(company), place=None)
+        return found
 
     def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
                          numbered: dict[str, _Affiliation]) -> _Affiliation | None:
@@ -1278,16 +1322,36 @@ class MetadataExtractor:
         either script) or whose mailbox spells the author's surname; only for authors without one, never
         from a reference entry."""
         orcids, emails = list(orcids), list(emails)
+        heading: int | None = None  # the author whose name opens the current paragraph
         for line in _lines(self.text, block_end, len(self.text)):
+            if not line.text.strip():
+                heading = None
+                continue
             if is_reference_entry(line.text):
                 continue
+            opener = self._opening_author(authors, line)
+            heading = opener if opener is not None else heading
             found = [(m.start(1), m.group(1).upper(), orcids) for m in ORCID.finditer(line.text) if orcid_checksum_valid(m.group(1))]
             found += [(m.start(), m.group(0).rstrip("."), emails) for m in EMAIL.finditer(line.text)]
             for offset, value, values in found:
                 owner = self._owner(authors, line.start + offset, value, named_only=True)
+                if owner is None and not self._named_authors(authors, line.text):
+                    # "Name, degree, position" / "ORCID iD:" / "0000-..." : an item alone on its line belongs to the
+                    # author whose name opens its paragraph
+                    owner = heading
                 if owner is not None and values[owner] is None and value not in values:
                     values[owner] = value
         return orcids, emails
+
+    def _opening_author(self, authors: list[_Author], line: Line) -> int | None:
+        """The author whose name opens the line (after a marker), as in an information block's "Name, degree,
+        position" line; None when the line opens with no author's name."""
+        indent = len(line.text) - len(line.text.lstrip(" \t*¹²³⁴⁵⁶⁷⁸⁹0123456789"))
+        names = read_byline(self.text, line.start + indent, line.end, own_line=True)
+        if not names or names[0].start != line.start + indent:
+            return None
+        owners = [i for i, a in enumerate(authors) if _same_person(a.name, names[0].text) or _same_in_any_script(a.name, names[0].text)]
+        return owners[0] if len(owners) == 1 else None
 
     def _fill_from_meta(self, authors: list[_Author], orcids: list[str | None], emails: list[str | None]):
         """ORCIDs and e-mails that only the HTML citation_author_* tags state, matched to the author by name."""

@@ -75,6 +75,9 @@ def _shapes(word: str) -> list[str]:
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
         # "Hartley, James", "Омаров, Даурен Серикович", "Sokolov, I. P."
         rf"(?P<inv>{word},\s(?:{word}(?:\s{_INITIALS}|\s{patronymic})?|{_INITIALS})){_END}",
+        # "SHEVCHUK, Artem", "ОРЛОВА, Анна Петровна": the surname set apart in capitals, inverted
+        *([rf"(?P<inv>{word},\s{_CAP_WORD}(?:\s{_INITIALS}|\s[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"]
+          if word == _UPPER_WORD else []),
         rf"(?P<gs>{word}\s+{_PARTICLES}{word}){_END}",  # "Emma Stone", "Jan van der Berg", "Ahmad bin Ismail"
         rf"(?P<gms>{word}\s+{word}\s+{_PARTICLES}{word}){_END}",  # "Juan Carlos Pérez", "Nguyen Van Anh"
     ]
@@ -129,7 +132,11 @@ _DATE_BEFORE_BY = (rf"(?:(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}},
                    rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\s*[|·•—–]\s*")
 # A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field),
 # after the piece's date on the same line.
-BY_LABEL = re.compile(rf"\s*(?:{_DATE_BEFORE_BY})?(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
+# A blog's "Posted on 5 May 2022 by NAME" prints the date between the verb and "by"; a Russian news site credits the
+# text's author with "Текст: NAME" (and the photographer with "Фото: NAME", who is no author).
+_POSTED_ON = (rf"(?:Posted|Published)\s+(?:on\s+)?(?:\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}}|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
+              rf"|\d{{4}}-\d{{2}}-\d{{2}})\s+by")
+BY_LABEL = re.compile(rf"\s*(?:{_DATE_BEFORE_BY})?(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?|{_POSTED_ON}|Текст\s*:)\s+(?=[A-ZА-ЯЁ])")
 AUTHOR_LABEL = re.compile(
     rf"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|{BY_LABEL.pattern})"
 )
@@ -148,7 +155,8 @@ _MARKERS = re.compile(
     rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*)+"
 )
 _INSTITUTION_WORD = (
-    r"(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station"
+    r"(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station|Museum|Library"
+    r"|Garden|Company|Corporation"
     r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w)"
 )
@@ -249,8 +257,11 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         markers = _MARKERS.match(text, name.end, end)
         if markers:
             name.markers = split_markers(markers.group(0)) + re.findall(rf"[{_SYMBOLS}]{{2,}}", markers.group(0))
-        elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()):
-            break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers or its own line
+        elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()) and not (
+                _BRACKETED_INSTITUTION.match(text, name.end, end)):
+            # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers, its own line or its
+            # institution in brackets ("SHEVCHUK, Artem (Maritime Law Institute); ...")
+            break
         names.append(name)
         position = markers.end() if markers else name.end
         bracketed_id = _BRACKETED_ID.match(text, position, end) or _ATTACHED_ID.match(text, position, end)
