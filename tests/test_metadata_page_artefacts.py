@@ -216,3 +216,107 @@ def test_a_lower_case_volume_word_of_gost():
     assert line[slice(*statement.volume)] == "4" and line[slice(*statement.issue)] == "1"
     # "т. е." (that is) is no volume
     assert read_statement("Покров восстановился (т. е. 2 из 5 площадок) к 2019 г. Вестник. 2019. № 2").volume is None
+
+
+# -- forms of the m175–m188 layouts ---------------------------------------------------------------------------------
+
+
+def test_an_author_block_in_columns_side_by_side():
+    page = """Ural Mining Letters. 2019. Vol. 4, No. 2
+
+Dust from the open pits of Korkino
+
+Pavel S. Urusov                         Dina R. Khairullina
+Chelyabinsk Institute of Mining         Kopeysk Ecology Station
+urusov.ps@cim.example.ru                khairullina.dr@kes.example.ru
+
+Abstract. Dust fallout in Korkino was twice the limit on 40 days of 2018, all of them dry days with a south wind.
+"""
+    assert people(page) == [("Pavel S. Urusov", None, "urusov.ps@cim.example.ru", "Chelyabinsk Institute of Mining"),
+                            ("Dina R. Khairullina", None, "khairullina.dr@kes.example.ru", "Kopeysk Ecology Station")]
+    # a name's own words are never parted by a wide gap, and one spaced name is no list
+    line = "Pavel S. Urusov                         Senior Researcher"
+    assert [n.text for n in read_byline(line, 0, len(line))] == ["Pavel S. Urusov"]
+
+
+def test_an_ampersand_after_a_serial_comma_and_degrees_before_names():
+    line = "Roman Eliseev, Aigul Tazhieva, & Oleg Burlakov"
+    names = read_byline(line, 0, len(line), own_line=True)
+    assert [n.text for n in names] == ["Roman Eliseev", "Aigul Tazhieva", "Oleg Burlakov"]
+    line = "Cand. Sci. (Econ.), Assoc. Prof. Irina P. Volkova"
+    assert [n.text for n in read_byline(line, 0, len(line))] == ["Irina P. Volkova"]
+    # a bracket that is no degree's field ends the reading as before
+    assert read_byline("Cand. (Econ.) Sci. Irina", 0, 24) == []
+
+
+@pytest.mark.parametrize("line, volume, issue", [
+    ("Bulletin of Vyatka Archaeology. 2018. Vol. 11, No. 1-2 (41)", "11", "1-2 (41)"),
+    ("Bulletin of Vyatka Archaeology, Vol. XII, No. 3, 2017, pp. 88–101", "XII", "3"),
+    ("Bulletin of Vyatka Archaeology. 2018. No. 3/4", None, "3/4"),
+])
+def test_double_issues_and_roman_volumes(line, volume, issue):
+    statement = read_statement(line)
+    assert (line[slice(*statement.volume)] if statement.volume else None, line[slice(*statement.issue)]) == (volume, issue)
+    assert line[slice(*statement.journal)] == "Bulletin of Vyatka Archaeology"
+
+
+def test_a_grant_number_is_still_no_double_issue():
+    assert read_statement("Supported by Grant No. 19-18-001 of the Science Foundation.") is None
+
+
+def test_a_site_menu_between_the_journal_name_and_its_issue_line():
+    page = "Onega Lake Studies\nHome | Archive | Authors | Контакты\nVol. 4, No. 2 (2023)\n\nFish of Onega\n"
+    assert page_fields(page)["journal"] == "Onega Lake Studies"
+    # a row with an item that is no navigation is no menu: the line above it is not taken for the journal
+    assert page_fields("Onega Lake Studies\nHome | Archive | Weather\nVol. 4, No. 2 (2023)\n")["journal"] is None
+
+
+def test_a_periodical_word_is_no_name():
+    page = """Kama Linguistics Preprints
+
+Dialect words of the Kama river
+
+Leila R. Garipova <garipova.lr@kli.example.ru>
+Kazan Institute of Language, Kazan, Russia
+
+Abstract. Speakers over 60 named 40 of 50 river things with dialect words, speakers under 30 named 12.
+"""
+    assert [name for name, *_ in people(page)] == ["Leila R. Garipova"]
+
+
+def test_a_news_date_line_under_the_title_gives_the_year_of_a_piece_without_byline():
+    page = """Северный вестник
+English edition: Northern Courier
+
+Arkhangelsk opens a new ferry line
+
+12 May 2021
+
+The ferry will cross the Northern Dvina six times a day from June to October.
+
+Authors: Ivan Shestakov, Maria Loginova
+"""
+    meta = extract_metadata(doc(page))
+    assert (meta["journal"], meta["year"]) == ("Northern Courier", 2021)
+    # a header date above the title is no date line of the piece
+    assert extract_metadata(doc(page.replace("\n12 May 2021\n", "\n").replace("Северный вестник", "Северный вестник\n12 May 2024")))["year"] is None
+
+
+def test_a_byline_whose_name_is_a_link_stays_in_the_article():
+    from textmine.stages.htmltext import extract_html
+
+    def roles(byline: str) -> dict[str, str]:
+        page = extract_html(
+            "<html><body><header><p>Steppe Brief</p><p>Politics of the steppe</p></header>"
+            f"<h1>Why Kazakh wheat goes to Iran</h1><p>{byline}</p>"
+            "<p>Senior Analyst, Astana Institute of Grain Markets</p>"
+            "<p>Kazakh wheat exports to Iran grew to 1.2 million tonnes in 2021, a fifth of all the country's grain "
+            "exports, as the railway through Turkmenistan was widened and the tariffs were cut by a third.</p>"
+            "<footer>© Steppe Brief 2015–2025</footer></body></html>")
+        segments = Segmenter().segments(page.text, page.blocks)
+        return {line: next(s.role for s in segments if s.start <= page.text.index(line) < s.end)
+                for line in ("Why Kazakh wheat", byline.replace('<a href="/a/1">', "").replace("</a>", ""))}
+
+    assert set(roles('By <a href="/a/1">Erlan Sadykov</a>').values()) == {"article"}
+    # a paragraph that is only a link without "By" is still link furniture
+    assert roles('<a href="/a/1">Erlan Sadykov</a>')["Erlan Sadykov"] == "wrapper"

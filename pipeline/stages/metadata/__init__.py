@@ -174,6 +174,8 @@ _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 _AFFILIATION_LINE = re.compile(
     rf"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])(?:[ \t.)]+|(?=[A-ZА-ЯЁ][a-zа-яё]))(?=[A-ZА-ЯЁ])"
     rf"|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([{SYMBOLS}]+)\s*)(?=[^\W\d_])")
+# The gap between two columns of PDF text printed side by side (merged line by line).
+_COLUMN_GAP = re.compile(r"\S[ \t]{3,}\S")
 # A label before a line of institutions ("Affiliations:", "Место работы:").
 _AFFILIATION_LABEL = re.compile(r"\s*(?:Affiliations?|Место работы|Организаци[яи]|Аффилиаци[яи])\s*:\s*", re.IGNORECASE)
 # Institutions each followed by the names of its authors in brackets, separated by semicolons.
@@ -521,6 +523,7 @@ class MetadataExtractor:
         self.lang = articles[0].lang if articles else "en"
         self.html_meta: dict[str, list[str]] = (doc.source.get("html") or {}).get("meta") or {}
         self.journal_entity_id: str | None = None
+        self.news_piece = False  # the page names no journal and is a news piece (its outlet is the journal)
         article_letters = [c for c in self.text[self.article_start:self.article_end] if c.isalpha()]
         scripts = [_script(c) for c in article_letters]
         self.script = max(set(scripts), key=scripts.count) if scripts else "LATIN"
@@ -580,6 +583,10 @@ class MetadataExtractor:
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
         metadata["title"] = self._mixed_case_printing(metadata["title"])
+        below_title = next((line for line in header[title_lines[-1] + 1:] if line.text.strip()), None) if title_lines else None
+        if metadata["year"] is None and self.news_piece and below_title is not None and is_date_line(below_title.text):
+            # a news piece without a dated byline: the date line alone right under its title
+            metadata["year"] = int(re.search(rf"(?<!\d){_YEAR}(?!\d)", below_title.text).group(0))
         block_end = header[-1].end if header else self.article_start
         if not authors:
             # An aggregator prints the abstract first and the full text below it, with its own title and author block.
@@ -765,6 +772,7 @@ class MetadataExtractor:
             # A news piece names no journal: its outlet is the site (named by its English edition, or by its byline).
             outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
             out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
+            self.news_piece = True
         if out["journal"] is None:
             # Last: the journal's own copyright line ("© Journal of Lake Studies, 2024"); a site's is not a journal.
             named = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
@@ -807,7 +815,11 @@ class MetadataExtractor:
             if label:  # "Affiliations: Orel Agrarian University (V. E. Pronin); ...": the institutions after the label
                 line = Line(line.start + label.end(), line.end, line.text[label.end():])
             parts = [line]
-            if _NAMED_PARTS.fullmatch(line.text):
+            if _COLUMN_GAP.search(line.text.strip()):
+                # columns side by side ("Tomsk Institute of Forestry <spaces> Kemerovo Centre"): one part per column
+                parts = [Line(line.start + m.start(), line.start + m.end(), m.group(0))
+                         for m in re.finditer(r"\S+(?:[ \t]{1,2}\S+)*", line.text)]
+            elif _NAMED_PARTS.fullmatch(line.text):
                 # "Institution (I. I. Surname); Institution (I. I. Surname)": one per author named in its brackets
                 parts = [Line(line.start + m.start(), line.start + m.end(), m.group(0)) for m in re.finditer(r"[^;]+", line.text)]
             elif _AFFILIATION_LINE.match(line.text):
@@ -1092,6 +1104,10 @@ class MetadataExtractor:
         emails = [self._strip_marker(email, author) if email else None for email, author in zip(emails, authors)]
         orcids, emails = self._fill_later_named(authors, orcids, emails, block_end)
         orcids, emails = self._fill_from_meta(authors, orcids, emails)
+        columns = self._columns(authors)
+        if columns:  # an author block in columns: each author's items and institution are below the name
+            orcids = self._by_column(columns, found_orcids, orcids)
+            emails = self._by_column(columns, found_emails, emails)
         numbered = {aff.number: aff for aff in affiliations if aff.number}
         # An affiliation printed above all the authors is shared too, unless they are a record's author field:
         # a record lists its fields after the label, and a line above it is the site's masthead.
@@ -1102,7 +1118,8 @@ class MetadataExtractor:
         records = []
         for index, (author, zone, orcid, email) in enumerate(zip(authors, zones, orcids, emails)):
             keys = _pointing_markers(author.markers, numbered)
-            author.affiliation = (self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
+            by_column = self._by_column(columns, [(aff.start, aff) for aff in affiliations], [None] * len(authors))[index] if columns else None
+            author.affiliation = (by_column or self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
             affiliation = author.affiliation or self._author_note(author, block_end)
@@ -1193,6 +1210,30 @@ class MetadataExtractor:
     def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
         return next((e for e in sorted(self.doc.entities, key=lambda e: e.start) if e.label == "ORG" and e.id != self.journal_entity_id
                      and affiliation.start <= e.start and e.end <= affiliation.end), None)
+
+    def _columns(self, authors: list[_Author]) -> list[int]:
+        """The column (characters from the line's start) of each author when the authors stand on one line in
+        columns apart by wide gaps, as an author block printed side by side; [] otherwise."""
+        if len(authors) < 2:
+            return []
+        line_start = self._line_start(authors[0].start)
+        if any(self._line_start(a.start) != line_start for a in authors) or not all(
+                re.fullmatch(r"[^\S\n]{3,}", self.text[a.end:b.start].lstrip("*¹²³⁴⁵⁶⁷⁸⁹0123456789,"))
+                for a, b in zip(authors, authors[1:])):
+            return []
+        return [a.start - line_start for a in authors]
+
+    def _by_column(self, columns: list[int], found: list[tuple[int, Any]], current: list[Any]) -> list[Any]:
+        """Items (at their text positions) below the authors' names, each given to the author whose column it
+        starts in (within two characters); the others keep ``current``."""
+        mine = list(current)
+        taken = [False] * len(columns)
+        for position, value in sorted(found, key=lambda item: item[0]):
+            column = position - self._line_start(position)
+            near = [i for i, c in enumerate(columns) if abs(c - column) <= 2]
+            if len(near) == 1 and not taken[near[0]]:
+                mine[near[0]], taken[near[0]] = value, True
+        return mine
 
     def _owned(self, authors: list[_Author], zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:
         """Each author's item (ORCID or e-mail): the one on a line that names the author ("Corresponding

@@ -62,8 +62,10 @@ _PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna|ich|ович|евич|овн�
 _END = rf"(?![{_UP}{_LOW}.-])"
 # Lower-case particles before a surname ("van der", "de", "bin", "al-").
 _PARTICLES = r"(?:(?i:van|von|der|den|de|dela|da|del|della|di|du|dos|das|la|le|bin|binti|ibn|ben|al|el|ter|ten|zu)\s+){0,3}"
-# A title before a name, which is no part of it ("Dr. Kwame Mensah", "Prof. Dr. Hans Müller").
-_TITLE_PREFIX = re.compile(r"(?:(?:Prof|Dr|Assoc\. Prof|Acad)\.?\s+)+")
+# A title or degree before a name, which is no part of it ("Dr. Kwame Mensah", "Prof. Dr. Hans Müller", "Cand. Sci.
+# (Econ.), Assoc. Prof. Irina P. Volkova").
+_TITLE_PREFIX = re.compile(
+    r"(?:(?:(?:Cand|Dr|Doct)\.\s?Sci\.\s?\([^()\n]{1,25}\)|(?:Prof|Dr|Assoc\.\s?Prof|Acad)\.?)(?:,?\s+))+")
 
 
 def _shapes(word: str) -> list[str]:
@@ -104,7 +106,8 @@ home search menu archive archives current issue issues contents about contact co
 share download print cookies cookie accept english russian language news articles article abstract annotation
 keywords key words introduction references literature conclusion conclusions results methods discussion summary
 editorial board authors author editor editors section rubric journal journals review bulletin proceedings vestnik
-survey studies letters quarterly annals gazette herald transactions affairs yearbook
+survey studies letters quarterly annals gazette herald transactions affairs yearbook preprints preprint reports papers notes
+digest chronicle courier magazine newsletter repository library archive
 university institute academy college school centre center department faculty chair laboratory hospital station
 state national federal technical technological medical pedagogical agrarian polytechnic
 universidad universidade université universität universiti universitas universita instituto institut istituto
@@ -170,8 +173,11 @@ _ATTACHED_ID = re.compile(r"\s+(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
 _COMMA = re.compile(r"\s*,\s*")
+_WIDE_GAP = re.compile(r"[ \t]{3,}")
 # "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|AND|&|и)\b|,|;|\band\b|(?<=[A-Z]\s)AND\b|\bи\b|&)\s*")
+# A wide gap between names is a separator too: an author block printed in columns side by side ("Ivan P. Sorokin
+# <spaces> Maria L. Vetrova").
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:(?:and|AND|и)\b|&)|,|;|\band\b|(?<=[A-Z]\s)AND\b|\bи\b|&|(?<=[ \t]{3})(?=[^\W\d_]))\s*")
 # A degree after a name in a list ("Pavel Orlov, PhD, and Irina Sedova, DSc"): the list goes on after it.
 # Degrees listed after a name, before its markers too ("Name, MD, PhD¹; Name, MD²").
 _LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)"
@@ -218,8 +224,8 @@ def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -
         shape = match.lastgroup or ""
         if (shape in _WEAK and not allow_weak) or (shape in _ONLY_FIRST and not first):
             continue
-        if not _is_name(match.group(0)):
-            continue
+        if not _is_name(match.group(0)) or _WIDE_GAP.search(match.group(0)):
+            continue  # (a wide gap parts two columns, never the words of one name)
         if best is None or match.end() > best.end:
             best = Name(match.start(), match.end(), " ".join(match.group(0).split()), shape)
     return best

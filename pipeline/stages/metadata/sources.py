@@ -39,14 +39,16 @@ from typing import Iterable
 from textmine.stages.metadata.bylines import BY_LABEL
 
 YEAR = r"(?:1[89]|20)\d{2}"
-_ISSUE_NUMBER = rf"\d+(?:\s?\((?!{YEAR}\))\d+\))?"  # "3(45)", "2 (44)"; not the year in "No. 4 (2022)"
+# "3(45)", "2 (44)", a double issue "1-2 (41)", "3/4"; not the year in "No. 4 (2022)", not "Grant No. 19-18-001"
+_ISSUE_NUMBER = rf"\d+(?:[-–/]\d{{1,2}}(?![\d/–-]))?(?:\s?\((?!{YEAR}\))\d+\))?"
 _VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|т\.|Том|том|ТОМ)"  # GOST writes "т. 5" in lower case too
 _ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|iss\.|Номер|Выпуск|выпуск|Вып\.|вып\.)"
 _SPACE = r"[ \t\u00a0]*"
 
 # A year standing alone: not a part of a longer number, of a dotted date ("14.03.2022") or of a range ("2017–2025").
 _YEAR_TOKEN = re.compile(rf"(?<![\d.,/–—-])({YEAR})(?!\d)(?!\s?[–—-]\s?\d{{4}})")
-_VOLUME = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)(?![\d(])")
+# (a volume numbered in Roman figures too: "Vol. XII")
+_VOLUME = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+(?![\d(])|[IVXLC]{{1,7}}(?![\w(]))")
 # "Vol. 3(2)": volume 3, issue 2 (a volume word before the pair; "Т. 3(45)" has none after "№").
 _VOLUME_AND_ISSUE = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)\s?\(((?!{YEAR}\))\d+)\)")
 _ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?!\d)(?!-\d)")  # not "Grant No. 19-18-001"
@@ -146,7 +148,8 @@ _TITLE_WORD_ABBREVIATION = re.compile(
 _NAVIGATION = re.compile(
     r"(?i:home|main page|archives?|all issues|current issue|current|issues|journals|about|contents|search|главная"
     r"|архив(?:\s+(?:номеров|выпусков|журнала))?|все выпуски|выпуски|номера|журналы|текущий выпуск|содержание|поиск"
-    r"|english|русский|ru|en)")  # a language switch is navigation too
+    r"|authors|for authors|editorial board|contacts?|submissions?|about the journal|авторам|для авторов|редакция"
+    r"|контакты|о журнале|english|русский|ru|en)")  # a language switch is navigation too
 _OPENING = {"»": "«", "”": "“"}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
