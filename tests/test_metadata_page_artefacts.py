@@ -320,3 +320,43 @@ def test_a_byline_whose_name_is_a_link_stays_in_the_article():
     assert set(roles('By <a href="/a/1">Erlan Sadykov</a>').values()) == {"article"}
     # a paragraph that is only a link without "By" is still link furniture
     assert roles('<a href="/a/1">Erlan Sadykov</a>')["Erlan Sadykov"] == "wrapper"
+
+
+# -- forms of the m189–m196 layouts ---------------------------------------------------------------------------------
+
+
+def test_a_trailing_punctuation_run_is_found_over_a_long_gap():
+    from textmine.stages.ner.spans import _TRAILING
+
+    assert _TRAILING.search("Shaikhutdinova" + " " * 60 + "Value") is None
+    assert _TRAILING.search("Kazan University, ").start() == len("Kazan University")
+
+
+def test_a_proceedings_source_line_is_no_paragraph():
+    page = """Rivers of the Kama Basin: proceedings of the 2nd regional conference (Perm, 3–4 May 2022). – Perm: Kama Press, 2022. – 180 p.
+
+Section 2. Hydrology
+
+Ice jams on the Chusovaya river
+
+Pavel I. Lunegov (Perm), Irina S. Vasyanina (Kungur)
+Perm Institute of River Hydrology; Kungur Hydrological Station
+
+Ice jams raised the water at Chusovoy above the flood mark in six springs of 2000–2021, all after a cold March.
+"""
+    meta = extract_metadata(doc(page))
+    assert meta["title"] == "Ice jams on the Chusovaya river"
+    assert [(name, aff) for name, _, _, aff in people(page)] == [
+        ("Pavel I. Lunegov", "Perm Institute of River Hydrology"), ("Irina S. Vasyanina", "Kungur Hydrological Station")]
+    # a bracket that is no place still ends the list; one institution on the line below is shared
+    names = read_byline("Pavel I. Lunegov (retired), Irina S. Vasyanina", 0, 46)
+    assert [n.text for n in names] == ["Pavel I. Lunegov"]
+    shared = page.replace("Perm Institute of River Hydrology; Kungur Hydrological Station", "Perm Institute of River Hydrology")
+    assert {aff for *_, aff in people(shared)} == {"Perm Institute of River Hydrology"}
+
+
+def test_the_first_item_of_a_menu_above_the_issue_line_names_the_journal():
+    page = "Kama Politics Review | Issues | About | Русский\nVol. 3, No. 1 (2022)\n\nFerries of the Kama\n"
+    assert page_fields(page)["journal"] == "Kama Politics Review"
+    # a first item that is no periodical's name is no journal
+    assert page_fields("Welcome | Issues | About | Русский\nVol. 3, No. 1 (2022)\n\nFerries\n")["journal"] is None

@@ -174,6 +174,9 @@ _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 _AFFILIATION_LINE = re.compile(
     rf"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])(?:[ \t.)]+|(?=[A-ZА-ЯЁ][a-zа-яё]))(?=[A-ZА-ЯЁ])"
     rf"|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([{SYMBOLS}]+)\s*)(?=[^\W\d_])")
+# Institutions named one after another, apart by semicolons, each without a place or address.
+_INSTITUTION_LIST = re.compile(
+    rf"\s*[^;,()]*{_AFFILIATION_WORDS.pattern}[^;,()]*(?:;\s*[^;,()]*{_AFFILIATION_WORDS.pattern}[^;,()]*)+[\s.]*")
 # The gap between two columns of PDF text printed side by side (merged line by line).
 _COLUMN_GAP = re.compile(r"\S[ \t]{3,}\S")
 # A label before a line of institutions ("Affiliations:", "Место работы:").
@@ -290,7 +293,14 @@ def _is_prose(line: Line) -> bool:
     words = [w for w in stripped.split() if w[:1].isalpha()]
     if not words or sum(w[0].isupper() for w in words) * 2 > len(words):
         return False
-    return line.words >= 20 or (line.words >= 10 and stripped[-1:] in ".!?…" and len(stripped) > 80)
+    if not (line.words >= 20 or (line.words >= 10 and stripped[-1:] in ".!?…" and len(stripped) > 80)):
+        return False
+    # A source line that opens with the volume's or journal's name ("Water of the Volga Basin: proceedings of ...
+    # conference (Samara, ...). – Samara: Press, 2023. – 212 p.") is long and in lower case, but no paragraph.
+    if not re.search(r"\s[–—-]\s|//", stripped):  # GOST parts its areas with dashes or "//"
+        return True
+    source = read_statement(stripped)
+    return not (source and source.journal and source.journal[0] <= 2 and (source.year or source.volume or source.issue))
 
 
 def _journal_match(line: str) -> dict[str, Any] | None:
@@ -815,7 +825,10 @@ class MetadataExtractor:
             if label:  # "Affiliations: Orel Agrarian University (V. E. Pronin); ...": the institutions after the label
                 line = Line(line.start + label.end(), line.end, line.text[label.end():])
             parts = [line]
-            if _COLUMN_GAP.search(line.text.strip()):
+            if _INSTITUTION_LIST.fullmatch(line.text):
+                # "Samara Institute of X; Tolyatti Hydrological Station": one institution per part (per author, in order)
+                parts = [Line(line.start + m.start(), line.start + m.end(), m.group(0)) for m in re.finditer(r"[^;]+", line.text)]
+            elif _COLUMN_GAP.search(line.text.strip()):
                 # columns side by side ("Tomsk Institute of Forestry <spaces> Kemerovo Centre"): one part per column
                 parts = [Line(line.start + m.start(), line.start + m.end(), m.group(0))
                          for m in re.finditer(r"\S+(?:[ \t]{1,2}\S+)*", line.text)]
@@ -1104,6 +1117,7 @@ class MetadataExtractor:
         emails = [self._strip_marker(email, author) if email else None for email, author in zip(emails, authors)]
         orcids, emails = self._fill_later_named(authors, orcids, emails, block_end)
         orcids, emails = self._fill_from_meta(authors, orcids, emails)
+        in_order = self._institutions_in_order(authors, affiliations)
         columns = self._columns(authors)
         if columns:  # an author block in columns: each author's items and institution are below the name
             orcids = self._by_column(columns, found_orcids, orcids)
@@ -1119,6 +1133,7 @@ class MetadataExtractor:
         for index, (author, zone, orcid, email) in enumerate(zip(authors, zones, orcids, emails)):
             keys = _pointing_markers(author.markers, numbered)
             by_column = self._by_column(columns, [(aff.start, aff) for aff in affiliations], [None] * len(authors))[index] if columns else None
+            by_column = by_column or (in_order[index] if in_order else None)
             author.affiliation = (by_column or self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
@@ -1210,6 +1225,19 @@ class MetadataExtractor:
     def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
         return next((e for e in sorted(self.doc.entities, key=lambda e: e.start) if e.label == "ORG" and e.id != self.journal_entity_id
                      and affiliation.start <= e.start and e.end <= affiliation.end), None)
+
+    def _institutions_in_order(self, authors: list[_Author], affiliations: list[_Affiliation]) -> list[_Affiliation]:
+        """The institutions of the one line right after unmarked authors that names as many institutions as there
+        are authors, apart by semicolons ("A (Samara), B (Tolyatti)" / "Samara Institute; Tolyatti Station"): one
+        per author in order; [] otherwise."""
+        if len(authors) < 2 or any(a.markers for a in authors):
+            return []
+        following = self.text.find("\n", authors[-1].end) + 1
+        line_end = self.text.find("\n", following) if self.text.find("\n", following) >= 0 else len(self.text)
+        if not following or not _INSTITUTION_LIST.fullmatch(self.text, following, line_end):
+            return []
+        parts = [aff for aff in affiliations if following <= aff.start < line_end]
+        return parts if len(parts) == len(authors) else []
 
     def _columns(self, authors: list[_Author]) -> list[int]:
         """The column (characters from the line's start) of each author when the authors stand on one line in

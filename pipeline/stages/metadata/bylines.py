@@ -174,6 +174,7 @@ _ATTACHED_ID = re.compile(r"\s+(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
 _COMMA = re.compile(r"\s*,\s*")
 _WIDE_GAP = re.compile(r"[ \t]{3,}")
+_BRACKETED_WORDS = re.compile(r"\s*\(([^()\d]{2,40})\)")
 # "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
 # A wide gap between names is a separator too: an author block printed in columns side by side ("Ivan P. Sorokin
 # <spaces> Maria L. Vetrova").
@@ -279,6 +280,9 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
             if marked_after and not name.markers:
                 name.markers = split_markers(marked_after.group(0))
                 position = marked_after.end()
+        place = _BRACKETED_WORDS.match(text, position, end)
+        if place and load_gazetteer().lookup(place.group(1), "LOC") is not None:
+            position = place.end()  # "Denis A. Krotov (Samara), ...": the author's town, and the list goes on
         institution = _BRACKETED_INSTITUTION.match(text, position, end)
         if institution:
             name.institution = (text.index("(", position) + 1, institution.end() - 1)

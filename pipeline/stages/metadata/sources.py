@@ -608,6 +608,13 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
         # the site's first line may stand above its menu row and then the issue line ("Home Issues About")
         above_menu = index == 0 and len(filled) > 2 and _menu_line(filled[1][1]) and _issue_line(filled[2][1])
         below_issue = index > 0 and _issue_line(filled[index - 1][1])
+        items = [item.strip() for item in line.split("|")]
+        if (above_issue and len(items) >= 3 and PERIODICAL_WORD.search(items[0]) and not _NAVIGATION.fullmatch(items[0])
+                and all(_NAVIGATION.fullmatch(item) for item in items[1:])):
+            # "Baltic Politics Review | Issues | About | Русский" above "Vol. 3, No. 1 (2022)": the menu's first item
+            begin = start + line.index(items[0])
+            statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(items[0]))))
+            continue
         named = PERIODICAL_WORD.search(line) and (above_issue or below_issue)
         if ((named or (index == 0 and (above_issue or above_menu))) and len(line.split()) <= 6
                 and not re.search(r"\d|[|:;,.!?/]\s", line) and not _NAVIGATION.fullmatch(line.strip())):
