@@ -75,6 +75,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from textmine.components import register
 from textmine.document import Document, Segment
 from textmine.stages.metadata import EMAIL, ORCID, is_citation_line, is_reference_entry, is_references_heading
+from textmine.stages.metadata.bylines import BY_LABEL
 
 # English articles on Russian-language pages: the languages of the region's
 # sites and of the journals they catalogue.
@@ -311,7 +312,7 @@ class Segmenter:
         _add_listing_furniture(text, lines)
         _add_section_name_furniture(text, lines)
         if html_blocks:
-            _add_html_furniture(lines, html_blocks)
+            _add_html_furniture(text, lines, html_blocks)
         self._smooth_languages(lines)
         roles, article_lang = self._roles(lines, text)
         # Final languages per stretch of one role: a role boundary is a free language switch,
@@ -384,7 +385,10 @@ class Segmenter:
         """Role per line, and the article language."""
         letters_by_lang: dict[str, int] = {}
         for line in lines:
-            if not line.furniture:
+            line_text = text[line.start : line.end].strip()
+            # A record's field ("Журнал: ...", "Год: 2021") or abstract heading ("Аннотация научной статьи по ...,
+            # автор ...") is the catalogue's wording, whatever its length: on a small card it would outvote the article.
+            if not line.furniture and not _is_field_shaped(line_text) and not ABSTRACT_HEADING.match(line_text):
                 letters_by_lang[line.lang] = letters_by_lang.get(line.lang, 0) + line.letters
         expected = self.languages[0]
         if expected in letters_by_lang:
@@ -762,16 +766,18 @@ def _mark_article_headers(text: str, lines: list[_Line], article_script: str | N
                 budget -= not contact
 
 
-def _add_html_furniture(lines: list[_Line], blocks: Sequence[Mapping[str, Any]]) -> None:
+def _add_html_furniture(text: str, lines: list[_Line], blocks: Sequence[Mapping[str, Any]]) -> None:
     starts = [block["start"] for block in blocks]
     for line in lines:
         index = bisect.bisect_right(starts, line.start) - 1
         if index < 0 or not blocks[index]["start"] <= line.start < blocks[index]["end"]:
             continue
-        line.furniture = max(line.furniture, _block_furniture(blocks[index]))
+        # "By <a>Name</a>": a byline links its author's page, and is the article's own line for all its links
+        byline = bool(BY_LABEL.match(text, line.start, line.end))
+        line.furniture = max(line.furniture, _block_furniture(blocks[index], links_count=not byline))
 
 
-def _block_furniture(block: Mapping[str, Any]) -> float:
+def _block_furniture(block: Mapping[str, Any], links_count: bool = True) -> float:
     landmarks = block.get("landmarks") or []
     in_content = False
     for depth in reversed(range(len(landmarks))):  # innermost first: the nearest landmark decides
@@ -786,7 +792,7 @@ def _block_furniture(block: Mapping[str, Any]) -> float:
             in_content = True
             break
     evidence = 0.0
-    density = float(block.get("link_density") or 0.0)
+    density = float(block.get("link_density") or 0.0) if links_count else 0.0
     if density >= 0.5:
         evidence = LINK_DENSITY_EVIDENCE * density
     if not in_content and any(FURNITURE_NAME.search(names) for names in _ids_and_classes(block.get("path", ""))):

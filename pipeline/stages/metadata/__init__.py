@@ -70,7 +70,7 @@ from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity, Segment
 from textmine.resources.gazetteer import load_gazetteer
-from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_run_into_institution,
+from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_at, name_run_into_institution,
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
@@ -144,7 +144,7 @@ _HISTORY_DATE = re.compile(
     rf"(?i)\b(?:received|accepted|revised|published(?: online)?|поступила(?: в редакцию)?|принята(?: к печати)?"
     rf"|опубликована)\s*:?\s*(?:on\s+)?(?:\d{{1,2}}[./ ]|{_YEAR}|[^\W\d_]+\s\d{{1,2}},?\s{_YEAR})")
 _AFFILIATION_WORDS = re.compile(
-    r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library"
+    r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library|Garden"
     r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика|[Сс]танци|[Оо]бсерватори|[Мм]узе[йя])",
 )
@@ -169,9 +169,20 @@ _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z]
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked
-# by a letter before a capital ("a Kazan Institute of ...", "ᵇVolga University") or by a star run ("** Fjord ...").
+# by a letter before a capital ("a Kazan Institute of ...", "ᵇVolga University", and "aAltai Institute ..." where PDF
+# text lost the superscript's space: a letter glued to a capitalised word) or by a star run ("** Fjord ...").
 _AFFILIATION_LINE = re.compile(
-    rf"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])[ \t.)]+(?=[A-ZА-ЯЁ])|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([{SYMBOLS}]+)\s*)(?=[^\W\d_])")
+    rf"\s*(?:[(\[]?([1-9¹²³⁴⁵⁶⁷⁸⁹])[\s.)\]]*|([a-h])(?:[ \t.)]+|(?=[A-ZА-ЯЁ][a-zа-яё]))(?=[A-ZА-ЯЁ])"
+    rf"|([ᵃᵇᶜᵈᵉᶠᵍʰ])\s*|([{SYMBOLS}]+)\s*)(?=[^\W\d_])")
+# Institutions named one after another, apart by semicolons, each without a place or address.
+_INSTITUTION_LIST = re.compile(
+    rf"\s*[^;,()]*{_AFFILIATION_WORDS.pattern}[^;,()]*(?:;\s*[^;,()]*{_AFFILIATION_WORDS.pattern}[^;,()]*)+[\s.]*")
+# The gap between two columns of PDF text printed side by side (merged line by line).
+_COLUMN_GAP = re.compile(r"\S[ \t]{3,}\S")
+# A label before a line of institutions ("Affiliations:", "Место работы:").
+_AFFILIATION_LABEL = re.compile(r"\s*(?:Affiliations?|Место работы|Организаци[яи]|Аффилиаци[яи])\s*:\s*", re.IGNORECASE)
+# Institutions each followed by the names of its authors in brackets, separated by semicolons.
+_NAMED_PARTS = re.compile(r"\s*[^;()]+\([^()]+\)(?:\s*;\s*[^;()]+\([^()]+\))+[\s.]*")
 # The start of the next numbered institution on the same line ("...; ²Volga Delta Company"): after a semicolon.
 _NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|\d\s?)[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
@@ -179,6 +190,10 @@ _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
 _ATTACHED_MARKER = re.compile(rf"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[{SYMBOLS}]?|[{SYMBOLS}])[ \t]?$")
 
+
+# An aggregator's author label after the heading of its abstract, on one line ("Аннотация научной статьи по
+# экономике, автор научной работы — Name"): the names start after the comma.
+_INLINE_AUTHOR_LABEL = re.compile(r",\s*(?=(?i:авторы? научной работы)\s*[—–-])")
 
 # A record field that states the title (a repository's or catalogue's card).
 _TITLE_LABEL = re.compile(r"^\s*(?:Заглавие|Название статьи|Название|Title|Article title)\s*:\s*", re.IGNORECASE)
@@ -278,7 +293,14 @@ def _is_prose(line: Line) -> bool:
     words = [w for w in stripped.split() if w[:1].isalpha()]
     if not words or sum(w[0].isupper() for w in words) * 2 > len(words):
         return False
-    return line.words >= 20 or (line.words >= 10 and stripped[-1:] in ".!?…" and len(stripped) > 80)
+    if not (line.words >= 20 or (line.words >= 10 and stripped[-1:] in ".!?…" and len(stripped) > 80)):
+        return False
+    # A source line that opens with the volume's or journal's name ("Water of the Volga Basin: proceedings of ...
+    # conference (Samara, ...). – Samara: Press, 2023. – 212 p.") is long and in lower case, but no paragraph.
+    if not re.search(r"\s[–—-]\s|//", stripped):  # GOST parts its areas with dashes or "//"
+        return True
+    source = read_statement(stripped)
+    return not (source and source.journal and source.journal[0] <= 2 and (source.year or source.volume or source.issue))
 
 
 def _journal_match(line: str) -> dict[str, Any] | None:
@@ -511,6 +533,7 @@ class MetadataExtractor:
         self.lang = articles[0].lang if articles else "en"
         self.html_meta: dict[str, list[str]] = (doc.source.get("html") or {}).get("meta") or {}
         self.journal_entity_id: str | None = None
+        self.news_piece = False  # the page names no journal and is a news piece (its outlet is the journal)
         article_letters = [c for c in self.text[self.article_start:self.article_end] if c.isalpha()]
         scripts = [_script(c) for c in article_letters]
         self.script = max(set(scripts), key=scripts.count) if scripts else "LATIN"
@@ -570,6 +593,10 @@ class MetadataExtractor:
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
         metadata["title"] = self._mixed_case_printing(metadata["title"])
+        below_title = next((line for line in header[title_lines[-1] + 1:] if line.text.strip()), None) if title_lines else None
+        if metadata["year"] is None and self.news_piece and below_title is not None and is_date_line(below_title.text):
+            # a news piece without a dated byline: the date line alone right under its title
+            metadata["year"] = int(re.search(rf"(?<!\d){_YEAR}(?!\d)", below_title.text).group(0))
         block_end = header[-1].end if header else self.article_start
         if not authors:
             # An aggregator prints the abstract first and the full text below it, with its own title and author block.
@@ -599,8 +626,13 @@ class MetadataExtractor:
         if not authors:
             # No author block in the article: the wrapper's record field ("Автор: ...", "Авторы:"), read over the
             # page above the article whatever role a short value line was given (a record's names alone in a cell).
+            # A record whose field rows the segmenter left in the article (an HTML <dl> under the title: "Authors" /
+            # "Surname, Given; ...") is read in the article's header too.
             record = [line for segment in self.doc.segments if segment.end <= self.article_start
                       for line in _lines(self.text, segment.start, segment.end) if line.text.strip()]
+            in_article = [line for line in header if line.text.strip() and line.start >= self.article_start]
+            if in_article:  # with the table's next rows, which tell a label cell from a word alone
+                record += in_article + [line for line in _lines(self.text, in_article[-1].end + 1) if line.text.strip()][:2]
             authors = self._record_authors(record)
             if authors:
                 # A record's institution lines come after its author field; one above it is the site's masthead.
@@ -750,6 +782,7 @@ class MetadataExtractor:
             # A news piece names no journal: its outlet is the site (named by its English edition, or by its byline).
             outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
             out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
+            self.news_piece = True
         if out["journal"] is None:
             # Last: the journal's own copyright line ("© Journal of Lake Studies, 2024"); a site's is not a journal.
             named = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
@@ -788,8 +821,21 @@ class MetadataExtractor:
         for line in lines:
             if name_run_into_institution(self.text, line.start, line.end):
                 continue  # "Kaliti TavolaUniversity of ...": an author line that carries its institution
+            label = _AFFILIATION_LABEL.match(line.text)
+            if label:  # "Affiliations: Orel Agrarian University (V. E. Pronin); ...": the institutions after the label
+                line = Line(line.start + label.end(), line.end, line.text[label.end():])
             parts = [line]
-            if _AFFILIATION_LINE.match(line.text):
+            if _INSTITUTION_LIST.fullmatch(line.text):
+                # "Samara Institute of X; Tolyatti Hydrological Station": one institution per part (per author, in order)
+                parts = [Line(line.start + m.start(), line.start + m.end(), m.group(0)) for m in re.finditer(r"[^;]+", line.text)]
+            elif _COLUMN_GAP.search(line.text.strip()):
+                # columns side by side ("Tomsk Institute of Forestry <spaces> Kemerovo Centre"): one part per column
+                parts = [Line(line.start + m.start(), line.start + m.end(), m.group(0))
+                         for m in re.finditer(r"\S+(?:[ \t]{1,2}\S+)*", line.text)]
+            elif _NAMED_PARTS.fullmatch(line.text):
+                # "Institution (I. I. Surname); Institution (I. I. Surname)": one per author named in its brackets
+                parts = [Line(line.start + m.start(), line.start + m.end(), m.group(0)) for m in re.finditer(r"[^;]+", line.text)]
+            elif _AFFILIATION_LINE.match(line.text):
                 cuts = [m.end() for m in _NEXT_NUMBERED.finditer(line.text)]
                 bounds = list(zip([0] + cuts, [cut - 1 for cut in cuts] + [len(line.text)]))
                 parts = [Line(line.start + s, line.start + e, line.text[s:e]) for s, e in bounds]
@@ -837,6 +883,10 @@ class MetadataExtractor:
         institution = institution or next((f for f in reversed(fields[:place_from]) if self._is_institution(f[0], f[1])), None)
         if institution is None:
             return None
+        named = name_at(self.text, institution[0], institution[1], allow_weak=False, first=True)
+        dash = named and re.compile(r"[ \t]+[–—-][ \t]+").match(self.text, named.end, institution[1])
+        if dash:  # "Viktoria N. Grebenyuk – Krasnodar Institute of ...": the author's line; the institution after the dash
+            institution = (dash.end(), institution[1], institution[2])
         position = _POSITION_AT.match(self.text, institution[0], institution[1])
         if position:  # "Senior Fellow at the Onega Institute": the institution after the position
             institution = (position.end(), institution[1], institution[2])
@@ -997,6 +1047,12 @@ class MetadataExtractor:
                 authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names
                             if not any(a.name == n.text for a in authors)]
                 continue
+            inline = None if label else _INLINE_AUTHOR_LABEL.search(line.text)
+            if inline:  # "Аннотация научной статьи по экономике, автор научной работы — Name, Name"
+                names = read_byline(self.text, line.start + inline.end(), line.end)
+                authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names
+                            if not any(a.name == n.text for a in authors)]
+                continue
             if not label or BY_LINE.match(line.text):
                 continue
             if line.text[label.end():].strip():
@@ -1030,15 +1086,19 @@ class MetadataExtractor:
         names = read_byline(self.text, line.start, end, own_line)
         # An inverted name alone on its line has the shape of a place line ("Almaty, Kazakhstan"): not when the part
         # after the comma is a place (a surname may be a town's name too: "Borisov, Nikolai").
-        if any(n.shape == "inv" and self._place_after_comma(n) for n in names):
+        # A given name that is a town's too ("LI, Sofia (Nakhodka Shipping Company)") stands when the name carries its
+        # institution in brackets and the part before the comma is no place.
+        if any(n.shape == "inv" and self._place_after_comma(n) and not (n.institution and not self._place_after_comma(n, before=True))
+               for n in names):
             return []
         return names
 
-    def _place_after_comma(self, name: Name) -> bool:
-        """The part of an inverted name after its comma is a place the gazetteer knows (the NER's LOC is no
-        evidence here: it reads both parts of the "X, Y" shape as places)."""
-        given = self.text[self.text.index(",", name.start, name.end) + 1:name.end].strip()
-        return load_gazetteer().lookup(given, "LOC") is not None
+    def _place_after_comma(self, name: Name, before: bool = False) -> bool:
+        """The part of an inverted name after its comma (``before``: before it) is a place the gazetteer knows (the
+        NER's LOC is no evidence here: it reads both parts of the "X, Y" shape as places)."""
+        comma = self.text.index(",", name.start, name.end)
+        part = self.text[name.start:comma] if before else self.text[comma + 1:name.end]
+        return load_gazetteer().lookup(part.strip(), "LOC") is not None
 
     def _is_author_line(self, line: Line) -> bool:
         return bool(read_byline(self.text, line.start, line.end)) or bool(ORCID.search(line.text))
@@ -1057,6 +1117,11 @@ class MetadataExtractor:
         emails = [self._strip_marker(email, author) if email else None for email, author in zip(emails, authors)]
         orcids, emails = self._fill_later_named(authors, orcids, emails, block_end)
         orcids, emails = self._fill_from_meta(authors, orcids, emails)
+        in_order = self._institutions_in_order(authors, affiliations)
+        columns = self._columns(authors)
+        if columns:  # an author block in columns: each author's items and institution are below the name
+            orcids = self._by_column(columns, found_orcids, orcids)
+            emails = self._by_column(columns, found_emails, emails)
         numbered = {aff.number: aff for aff in affiliations if aff.number}
         # An affiliation printed above all the authors is shared too, unless they are a record's author field:
         # a record lists its fields after the label, and a line above it is the site's masthead.
@@ -1067,7 +1132,9 @@ class MetadataExtractor:
         records = []
         for index, (author, zone, orcid, email) in enumerate(zip(authors, zones, orcids, emails)):
             keys = _pointing_markers(author.markers, numbered)
-            author.affiliation = (self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
+            by_column = self._by_column(columns, [(aff.start, aff) for aff in affiliations], [None] * len(authors))[index] if columns else None
+            by_column = by_column or (in_order[index] if in_order else None)
+            author.affiliation = (by_column or self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
             affiliation = author.affiliation or self._author_note(author, block_end)
@@ -1089,6 +1156,9 @@ class MetadataExtractor:
         for affiliation in affiliations:
             prefix = self.text[affiliation.line.start:affiliation.start]
             owners = self._named_authors(authors, prefix) if prefix.strip() else []
+            bracket = re.match(r"[^()]*\(([^()]+)\)[\s.;]*$", self.text[affiliation.end:affiliation.line.end])
+            if not owners and bracket:  # "Orel Agrarian University (V. E. Pronin)": the author named after it
+                owners = self._named_authors(authors, bracket.group(1))
             if len(owners) == 1:
                 named.setdefault(owners[0], affiliation)
         return named
@@ -1136,7 +1206,13 @@ class MetadataExtractor:
         if author.institution is None:
             return None
         start, end = author.institution
-        return self._affiliation_line(Line(start, end, self.text[start:end]))
+        found = self._affiliation_line(Line(start, end, self.text[start:end]))
+        company = re.match(r"[^,;]*", self.text[start:end]).group(0).rstrip()
+        if found is None and _COMPANY_WORDS.search(company) and _name_like(company):
+            # "(Nakhodka Shipping Company)": a company, which the bracket says is the author's institution
+            found = _Affiliation(line=Line(start, end, self.text[start:end]), number=None, start=start,
+                                 end=start + len(company), place=None)
+        return found
 
     def _own_affiliation(self, author: _Author, zone: tuple[int, int], affiliations: list[_Affiliation],
                          numbered: dict[str, _Affiliation]) -> _Affiliation | None:
@@ -1149,6 +1225,43 @@ class MetadataExtractor:
     def _organisation_in(self, affiliation: _Affiliation) -> Entity | None:
         return next((e for e in sorted(self.doc.entities, key=lambda e: e.start) if e.label == "ORG" and e.id != self.journal_entity_id
                      and affiliation.start <= e.start and e.end <= affiliation.end), None)
+
+    def _institutions_in_order(self, authors: list[_Author], affiliations: list[_Affiliation]) -> list[_Affiliation]:
+        """The institutions of the one line right after unmarked authors that names as many institutions as there
+        are authors, apart by semicolons ("A (Samara), B (Tolyatti)" / "Samara Institute; Tolyatti Station"): one
+        per author in order; [] otherwise."""
+        if len(authors) < 2 or any(a.markers for a in authors):
+            return []
+        following = self.text.find("\n", authors[-1].end) + 1
+        line_end = self.text.find("\n", following) if self.text.find("\n", following) >= 0 else len(self.text)
+        if not following or not _INSTITUTION_LIST.fullmatch(self.text, following, line_end):
+            return []
+        parts = [aff for aff in affiliations if following <= aff.start < line_end]
+        return parts if len(parts) == len(authors) else []
+
+    def _columns(self, authors: list[_Author]) -> list[int]:
+        """The column (characters from the line's start) of each author when the authors stand on one line in
+        columns apart by wide gaps, as an author block printed side by side; [] otherwise."""
+        if len(authors) < 2:
+            return []
+        line_start = self._line_start(authors[0].start)
+        if any(self._line_start(a.start) != line_start for a in authors) or not all(
+                re.fullmatch(r"[^\S\n]{3,}", self.text[a.end:b.start].lstrip("*¹²³⁴⁵⁶⁷⁸⁹0123456789,"))
+                for a, b in zip(authors, authors[1:])):
+            return []
+        return [a.start - line_start for a in authors]
+
+    def _by_column(self, columns: list[int], found: list[tuple[int, Any]], current: list[Any]) -> list[Any]:
+        """Items (at their text positions) below the authors' names, each given to the author whose column it
+        starts in (within two characters); the others keep ``current``."""
+        mine = list(current)
+        taken = [False] * len(columns)
+        for position, value in sorted(found, key=lambda item: item[0]):
+            column = position - self._line_start(position)
+            near = [i for i, c in enumerate(columns) if abs(c - column) <= 2]
+            if len(near) == 1 and not taken[near[0]]:
+                mine[near[0]], taken[near[0]] = value, True
+        return mine
 
     def _owned(self, authors: list[_Author], zones: list[tuple[int, int]], found: list[tuple[int, str]]) -> list[str | None]:
         """Each author's item (ORCID or e-mail): the one on a line that names the author ("Corresponding
@@ -1278,16 +1391,36 @@ class MetadataExtractor:
         either script) or whose mailbox spells the author's surname; only for authors without one, never
         from a reference entry."""
         orcids, emails = list(orcids), list(emails)
+        heading: int | None = None  # the author whose name opens the current paragraph
         for line in _lines(self.text, block_end, len(self.text)):
+            if not line.text.strip():
+                heading = None
+                continue
             if is_reference_entry(line.text):
                 continue
+            opener = self._opening_author(authors, line)
+            heading = opener if opener is not None else heading
             found = [(m.start(1), m.group(1).upper(), orcids) for m in ORCID.finditer(line.text) if orcid_checksum_valid(m.group(1))]
             found += [(m.start(), m.group(0).rstrip("."), emails) for m in EMAIL.finditer(line.text)]
             for offset, value, values in found:
                 owner = self._owner(authors, line.start + offset, value, named_only=True)
+                if owner is None and not self._named_authors(authors, line.text):
+                    # "Name, degree, position" / "ORCID iD:" / "0000-..." : an item alone on its line belongs to the
+                    # author whose name opens its paragraph
+                    owner = heading
                 if owner is not None and values[owner] is None and value not in values:
                     values[owner] = value
         return orcids, emails
+
+    def _opening_author(self, authors: list[_Author], line: Line) -> int | None:
+        """The author whose name opens the line (after a marker), as in an information block's "Name, degree,
+        position" line; None when the line opens with no author's name."""
+        indent = len(line.text) - len(line.text.lstrip(" \t*¹²³⁴⁵⁶⁷⁸⁹0123456789"))
+        names = read_byline(self.text, line.start + indent, line.end, own_line=True)
+        if not names or names[0].start != line.start + indent:
+            return None
+        owners = [i for i, a in enumerate(authors) if _same_person(a.name, names[0].text) or _same_in_any_script(a.name, names[0].text)]
+        return owners[0] if len(owners) == 1 else None
 
     def _fill_from_meta(self, authors: list[_Author], orcids: list[str | None], emails: list[str | None]):
         """ORCIDs and e-mails that only the HTML citation_author_* tags state, matched to the author by name."""

@@ -62,8 +62,10 @@ _PATRONYMIC_END = r"(?:ovich|evich|ovna|evna|ichna|ich|ович|евич|овн�
 _END = rf"(?![{_UP}{_LOW}.-])"
 # Lower-case particles before a surname ("van der", "de", "bin", "al-").
 _PARTICLES = r"(?:(?i:van|von|der|den|de|dela|da|del|della|di|du|dos|das|la|le|bin|binti|ibn|ben|al|el|ter|ten|zu)\s+){0,3}"
-# A title before a name, which is no part of it ("Dr. Kwame Mensah", "Prof. Dr. Hans Müller").
-_TITLE_PREFIX = re.compile(r"(?:(?:Prof|Dr|Assoc\. Prof|Acad)\.?\s+)+")
+# A title or degree before a name, which is no part of it ("Dr. Kwame Mensah", "Prof. Dr. Hans Müller", "Cand. Sci.
+# (Econ.), Assoc. Prof. Irina P. Volkova").
+_TITLE_PREFIX = re.compile(
+    r"(?:(?:(?:Cand|Dr|Doct)\.\s?Sci\.\s?\([^()\n]{1,25}\)|(?:Prof|Dr|Assoc\.\s?Prof|Acad)\.?)(?:,?\s+))+")
 
 
 def _shapes(word: str) -> list[str]:
@@ -75,6 +77,9 @@ def _shapes(word: str) -> list[str]:
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
         # "Hartley, James", "Омаров, Даурен Серикович", "Sokolov, I. P."
         rf"(?P<inv>{word},\s(?:{word}(?:\s{_INITIALS}|\s{patronymic})?|{_INITIALS})){_END}",
+        # "SHEVCHUK, Artem", "ОРЛОВА, Анна Петровна": the surname set apart in capitals, inverted
+        *([rf"(?P<inv>{word},\s{_CAP_WORD}(?:\s{_INITIALS}|\s[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"]
+          if word == _UPPER_WORD else []),
         rf"(?P<gs>{word}\s+{_PARTICLES}{word}){_END}",  # "Emma Stone", "Jan van der Berg", "Ahmad bin Ismail"
         rf"(?P<gms>{word}\s+{word}\s+{_PARTICLES}{word}){_END}",  # "Juan Carlos Pérez", "Nguyen Van Anh"
     ]
@@ -101,7 +106,8 @@ home search menu archive archives current issue issues contents about contact co
 share download print cookies cookie accept english russian language news articles article abstract annotation
 keywords key words introduction references literature conclusion conclusions results methods discussion summary
 editorial board authors author editor editors section rubric journal journals review bulletin proceedings vestnik
-survey studies letters quarterly annals gazette herald transactions affairs yearbook
+survey studies letters quarterly annals gazette herald transactions affairs yearbook preprints preprint reports papers notes
+digest chronicle courier magazine newsletter repository library archive
 university institute academy college school centre center department faculty chair laboratory hospital station
 state national federal technical technological medical pedagogical agrarian polytechnic
 universidad universidade université universität universiti universitas universita instituto institut istituto
@@ -129,7 +135,11 @@ _DATE_BEFORE_BY = (rf"(?:(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}},
                    rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\s*[|·•—–]\s*")
 # A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field),
 # after the piece's date on the same line.
-BY_LABEL = re.compile(rf"\s*(?:{_DATE_BEFORE_BY})?(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?)\s+(?=[A-ZА-ЯЁ])")
+# A blog's "Posted on 5 May 2022 by NAME" prints the date between the verb and "by"; a Russian news site credits the
+# text's author with "Текст: NAME" (and the photographer with "Фото: NAME", who is no author).
+_POSTED_ON = (rf"(?:Posted|Published)\s+(?:on\s+)?(?:\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}}|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
+              rf"|\d{{4}}-\d{{2}}-\d{{2}})\s+by")
+BY_LABEL = re.compile(rf"\s*(?:{_DATE_BEFORE_BY})?(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?|{_POSTED_ON}|Текст\s*:)\s+(?=[A-ZА-ЯЁ])")
 AUTHOR_LABEL = re.compile(
     rf"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|{BY_LABEL.pattern})"
 )
@@ -148,7 +158,8 @@ _MARKERS = re.compile(
     rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*)+"
 )
 _INSTITUTION_WORD = (
-    r"(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station"
+    r"(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station|Museum|Library"
+    r"|Garden|Company|Corporation"
     r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w)"
 )
@@ -162,8 +173,12 @@ _ATTACHED_ID = re.compile(r"\s+(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
 _COMMA = re.compile(r"\s*,\s*")
+_WIDE_GAP = re.compile(r"[ \t]{3,}")
+_BRACKETED_WORDS = re.compile(r"\s*\(([^()\d]{2,40})\)")
 # "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
-_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and|AND|&|и)\b|,|;|\band\b|(?<=[A-Z]\s)AND\b|\bи\b|&)\s*")
+# A wide gap between names is a separator too: an author block printed in columns side by side ("Ivan P. Sorokin
+# <spaces> Maria L. Vetrova").
+_SEPARATOR = re.compile(r"\s*(?:,\s*(?:(?:and|AND|и)\b|&)|,|;|\band\b|(?<=[A-Z]\s)AND\b|\bи\b|&|(?<=[ \t]{3})(?=[^\W\d_]))\s*")
 # A degree after a name in a list ("Pavel Orlov, PhD, and Irina Sedova, DSc"): the list goes on after it.
 # Degrees listed after a name, before its markers too ("Name, MD, PhD¹; Name, MD²").
 _LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)"
@@ -210,8 +225,8 @@ def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -
         shape = match.lastgroup or ""
         if (shape in _WEAK and not allow_weak) or (shape in _ONLY_FIRST and not first):
             continue
-        if not _is_name(match.group(0)):
-            continue
+        if not _is_name(match.group(0)) or _WIDE_GAP.search(match.group(0)):
+            continue  # (a wide gap parts two columns, never the words of one name)
         if best is None or match.end() > best.end:
             best = Name(match.start(), match.end(), " ".join(match.group(0).split()), shape)
     return best
@@ -249,8 +264,11 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         markers = _MARKERS.match(text, name.end, end)
         if markers:
             name.markers = split_markers(markers.group(0)) + re.findall(rf"[{_SYMBOLS}]{{2,}}", markers.group(0))
-        elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()):
-            break  # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers or its own line
+        elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()) and not (
+                _BRACKETED_INSTITUTION.match(text, name.end, end)):
+            # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers, its own line or its
+            # institution in brackets ("SHEVCHUK, Artem (Maritime Law Institute); ...")
+            break
         names.append(name)
         position = markers.end() if markers else name.end
         bracketed_id = _BRACKETED_ID.match(text, position, end) or _ATTACHED_ID.match(text, position, end)
@@ -262,6 +280,9 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
             if marked_after and not name.markers:
                 name.markers = split_markers(marked_after.group(0))
                 position = marked_after.end()
+        place = _BRACKETED_WORDS.match(text, position, end)
+        if place and load_gazetteer().lookup(place.group(1), "LOC") is not None:
+            position = place.end()  # "Denis A. Krotov (Samara), ...": the author's town, and the list goes on
         institution = _BRACKETED_INSTITUTION.match(text, position, end)
         if institution:
             name.institution = (text.index("(", position) + 1, institution.end() - 1)

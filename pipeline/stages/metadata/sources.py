@@ -39,14 +39,16 @@ from typing import Iterable
 from textmine.stages.metadata.bylines import BY_LABEL
 
 YEAR = r"(?:1[89]|20)\d{2}"
-_ISSUE_NUMBER = rf"\d+(?:\s?\((?!{YEAR}\))\d+\))?"  # "3(45)", "2 (44)"; not the year in "No. 4 (2022)"
-_VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|Том|ТОМ)"
+# "3(45)", "2 (44)", a double issue "1-2 (41)", "3/4"; not the year in "No. 4 (2022)", not "Grant No. 19-18-001"
+_ISSUE_NUMBER = rf"\d+(?:[-–/]\d{{1,2}}(?![\d/–-]))?(?:\s?\((?!{YEAR}\))\d+\))?"
+_VOLUME_WORD = r"(?:Vol\.|vol\.|VOL\.|Volume|VOLUME|Т\.|т\.|Том|том|ТОМ)"  # GOST writes "т. 5" in lower case too
 _ISSUE_WORD = r"(?:No\.|no\.|NO\.|Nr\.|№|Issue|ISSUE|Iss\.|iss\.|Номер|Выпуск|выпуск|Вып\.|вып\.)"
 _SPACE = r"[ \t\u00a0]*"
 
 # A year standing alone: not a part of a longer number, of a dotted date ("14.03.2022") or of a range ("2017–2025").
 _YEAR_TOKEN = re.compile(rf"(?<![\d.,/–—-])({YEAR})(?!\d)(?!\s?[–—-]\s?\d{{4}})")
-_VOLUME = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)(?![\d(])")
+# (a volume numbered in Roman figures too: "Vol. XII")
+_VOLUME = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+(?![\d(])|[IVXLC]{{1,7}}(?![\w(]))")
 # "Vol. 3(2)": volume 3, issue 2 (a volume word before the pair; "Т. 3(45)" has none after "№").
 _VOLUME_AND_ISSUE = re.compile(rf"(?<!\w){_VOLUME_WORD}{_SPACE}:?{_SPACE}(\d+)\s?\(((?!{YEAR}\))\d+)\)")
 _ISSUE = re.compile(rf"(?<!\w){_ISSUE_WORD}{_SPACE}:?{_SPACE}({_ISSUE_NUMBER})(?!\d)(?!-\d)")  # not "Grant No. 19-18-001"
@@ -84,7 +86,7 @@ _PUBLISHED_DOTTED = re.compile(
 _PUBLISHED = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации)\b", re.IGNORECASE)
 _CITATION_LABEL = re.compile(
     r"^\s*(?:for citation|how to cite(?: this article)?|cite this article|cite as|citation|для цитирования"
-    r"|published in|опубликовано в|опубликована в"
+    r"|published in|опубликовано в|опубликована в|in(?=\s*:)"  # "In: Proceedings of ..., pp. 12–19"
     r"|как цитировать(?: статью)?|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
     re.IGNORECASE,
 )
@@ -118,10 +120,19 @@ _DATE_IN_BRACKETS = re.compile(
     rf"\((?=[^()]*(?:\d{{1,2}}\s*[–-]?\s*\d{{0,2}}\s+[^\W\d_]+\s+{YEAR}|\d{{1,2}}\.\d{{1,2}}\.{YEAR}"
     rf"|[^\W\d_]+\s+\d{{1,2}}(?:\s*[–-]\s*\d{{1,2}})?,\s+{YEAR}))[^()]*\)"
 )
-# Proceedings without the bracket: "Title of the volume, Chelyabinsk, 14–16 November 2023" (place, then the day).
+# Proceedings without the bracket: "Title of the volume, Chelyabinsk, 14–16 November 2023" (place, then the day;
+# the place may name its country too: "..., Novosibirsk, Russia, 14–16 May 2021").
 _PLACE_AND_DATE = re.compile(
-    rf",\s+(?:[^\W\d_][^,()\d]{{0,40}},\s+)?\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+[^\W\d_]+\.?(?:\s+{YEAR}(?:\s*г\.)?)?(?!\w)"
+    rf",\s+(?:[^\W\d_][^,()\d]{{0,40}},\s+){{0,2}}\d{{1,2}}(?:\s*[–—-]\s*\d{{1,2}})?\s+[^\W\d_]+\.?(?:\s+{YEAR}(?:\s*г\.)?)?(?!\w)"
 )
+# An institution known by its number ("Children's Clinical Hospital No. 2", "Школа № 5"): the number is no issue.
+_NUMBERED_INSTITUTION = re.compile(
+    r"(?i:hospital|clinic|polyclinic|school|lyceum|gymnasium|kindergarten|больниц[аы]|поликлиник[аи]|школ[аы]|лице[йя]"
+    r"|гимнази[яи]|детский сад)\s+$")
+# GOST's statement of responsibility after a volume's title ("... / ed. by I. V. Surname", "... / под ред. ..."): the
+# title ends before it.
+_RESPONSIBILITY = re.compile(r"\s/\s*(?=(?:ed\.|eds\.|edited by|comp\.|под\s+(?:общ\.\s+|науч\.\s+)?ред|отв\.\s+ред"
+                             r"|науч\.\s+ред|ред\.|сост\.)(?!\w))", re.IGNORECASE)
 # The title of a conference's proceedings volume at the line's start.
 _PROCEEDINGS_TITLE = re.compile(r"\s*(?:Proceedings|Abstracts|Материалы|Труды|Сборник (?:статей|трудов|материалов)|Тезисы)\b")
 CITATION_WORDS = 20
@@ -137,7 +148,8 @@ _TITLE_WORD_ABBREVIATION = re.compile(
 _NAVIGATION = re.compile(
     r"(?i:home|main page|archives?|all issues|current issue|current|issues|journals|about|contents|search|главная"
     r"|архив(?:\s+(?:номеров|выпусков|журнала))?|все выпуски|выпуски|номера|журналы|текущий выпуск|содержание|поиск"
-    r"|english|русский|ru|en)")  # a language switch is navigation too
+    r"|authors|for authors|editorial board|contacts?|submissions?|about the journal|авторам|для авторов|редакция"
+    r"|контакты|о журнале|english|русский|ru|en)")  # a language switch is navigation too
 _OPENING = {"»": "«", "”": "“"}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -243,7 +255,7 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     label = _CITATION_LABEL.match(line)
     body_start = label.end() if label else 0
     volumes = [m.span(1) for m in _VOLUME.finditer(line, body_start)]
-    issues = [m.span(1) for m in _ISSUE.finditer(line, body_start)]
+    issues = [m.span(1) for m in _ISSUE.finditer(line, body_start) if not _NUMBERED_INSTITUTION.search(line, 0, m.start())]
     paired = _VOLUME_AND_ISSUE.search(line, body_start)
     if paired and not volumes and not issues:
         volumes, issues = [paired.span(1)], [paired.span(2)]
@@ -328,6 +340,9 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
     place_and_date = _PLACE_AND_DATE.search(line, start, end) if _CONFERENCE.search(line, start, end) else None
     if place_and_date:
         end = place_and_date.start()
+    responsibility = _RESPONSIBILITY.search(line, start, end)
+    if responsibility and "//" not in line[responsibility.end():end]:
+        end = responsibility.start()  # "Title: proceedings of ... / ed. by I. V. Surname. – Tomsk: Press, 2019"
     segment = line[start:end]
     cut = max(segment.rfind("//") + 2 if "//" in segment else 0, 0)
     stops = [m.end() for m in re.finditer(r"(?<![A-ZА-ЯЁ])(?<!\b[A-ZА-ЯЁ][a-zа-я])[.?!]\s+(?=[^\W\d_«\"])", segment)
@@ -550,8 +565,13 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
             crumbs = list(re.finditer(r"[^/›»>→]+", line))
             for number, crumb in enumerate(crumbs):
                 statement = read_statement(crumb.group(0), start + crumb.start(), RANK_BREADCRUMB)
+                year = re.fullmatch(rf"\s*({YEAR})\s*", crumb.group(0))
                 if statement:
                     statements.append(statement)
+                elif year and any(_issue_crumb(crumbs[near].group(0)) for near in (number - 1, number + 1)
+                                  if 0 <= near < len(crumbs)):
+                    # "Archive / 2019 / No. 4": the year's crumb next to the issue's is the issue's year
+                    statements.append(Statement(RANK_BREADCRUMB, start, year=(start + crumb.start() + year.start(1), start + crumb.start() + year.end(1))))
                 elif (number + 1 < len(crumbs) and PERIODICAL_WORD.search(crumb.group(0))
                       and _dating_crumb(crumbs[number + 1].group(0))):
                     # "Journals / Kostanay Agrarian Bulletin / 2022 / No. 2": a periodical's name right before the
@@ -588,6 +608,13 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
         # the site's first line may stand above its menu row and then the issue line ("Home Issues About")
         above_menu = index == 0 and len(filled) > 2 and _menu_line(filled[1][1]) and _issue_line(filled[2][1])
         below_issue = index > 0 and _issue_line(filled[index - 1][1])
+        items = [item.strip() for item in line.split("|")]
+        if (above_issue and len(items) >= 3 and PERIODICAL_WORD.search(items[0]) and not _NAVIGATION.fullmatch(items[0])
+                and all(_NAVIGATION.fullmatch(item) for item in items[1:])):
+            # "Baltic Politics Review | Issues | About | Русский" above "Vol. 3, No. 1 (2022)": the menu's first item
+            begin = start + line.index(items[0])
+            statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(items[0]))))
+            continue
         named = PERIODICAL_WORD.search(line) and (above_issue or below_issue)
         if ((named or (index == 0 and (above_issue or above_menu))) and len(line.split()) <= 6
                 and not re.search(r"\d|[|:;,.!?/]\s", line) and not _NAVIGATION.fullmatch(line.strip())):
@@ -601,6 +628,12 @@ def _dating_crumb(crumb: str) -> bool:
     """A breadcrumb part that is a year alone or states a volume or an issue ("2022", "No. 2 (66)", "Vol. 5")."""
     statement = read_statement(crumb)
     return bool(re.fullmatch(rf"\s*{YEAR}\s*", crumb)) or bool(statement and (statement.volume or statement.issue))
+
+
+def _issue_crumb(crumb: str) -> bool:
+    """A breadcrumb part that states a volume or an issue ("No. 4", "Vol. 5")."""
+    statement = read_statement(crumb)
+    return bool(statement and (statement.volume or statement.issue))
 
 
 def _menu_line(line: str) -> bool:
@@ -625,14 +658,17 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
     line below the author's position line) gives the year."""
     statements = []
     for index, (start, line) in enumerate(lines):
-        if not BY_LINE.match(line):
+        by = BY_LINE.match(line)
+        if not by:
             continue
         following = [item for item in lines[index + 1:index + 5] if item[1].strip()][:2]
         # The second line below counts only as a date alone ("By NAME" / "Senior Fellow, Centre X" / "March 3, 2022").
         following = following[:1] + [item for item in following[1:] if is_date_line(item[1])]
         for line_start, candidate in [(start, line)] + following:
             date = _NEWS_DATE.search(candidate)
-            if date and not _NOT_PUBLICATION.search(candidate[:date.start()]):
+            # the date inside the byline's label is the piece's own ("Posted on 5 May 2022 by NAME")
+            in_label = line_start == start and date is not None and date.end() <= by.end()
+            if date and (in_label or not _NOT_PUBLICATION.search(candidate[:date.start()])):
                 group = next(g for g in (1, 2, 3) if date.group(g))
                 statements.append(Statement(RANK_FIELD, line_start, year=(line_start + date.start(group), line_start + date.end(group))))
                 break

@@ -43,7 +43,9 @@ _CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 # Footnote and affiliation markers: "Name¹,²", "Name*", "¹ University of ...".
 FOOTNOTE_MARKS = "*†‡⁰¹²³⁴⁵⁶⁷⁸⁹"
 _LEADING = re.compile(rf"^(?:[Tt]he\s+|[\"'«»“”„‘’(\[\s,;:.\-–—/{FOOTNOTE_MARKS}]+)+")
-_TRAILING = re.compile(rf"(?:[\"'«»“”„‘’)\]\s,;:.\-–—/{FOOTNOTE_MARKS}]+|'s|’s|\s(?:of|the|and|in|for|on|at|to))+$")
+# (one character per repetition: a nested "+" backtracks exponentially over a long run of spaces before a word, as in
+# a table whose columns are aligned with spaces)
+_TRAILING = re.compile(rf"(?:[\"'«»“”„‘’)\]\s,;:.\-–—/{FOOTNOTE_MARKS}]|'s|’s|\s(?:of|the|and|in|for|on|at|to))+$")
 # Degree and title words that stick to author names in author blocks.
 _PERSON_TITLES = re.compile(
     r"(?:\s+(?:PhD|Ph\.D\.?|Dr\.?|Prof\.?|professor|Master's|Master|MA|MSc|BSc|DSc|Candidate|Doctor|Associate)\b.*)$",
