@@ -297,7 +297,8 @@ def _is_prose(line: Line) -> bool:
         return False
     # A source line that opens with the volume's or journal's name ("Water of the Volga Basin: proceedings of ...
     # conference (Samara, ...). – Samara: Press, 2023. – 212 p.") is long and in lower case, but no paragraph.
-    if not re.search(r"\s[–—-]\s|//", stripped):  # GOST parts its areas with dashes or "//"
+    # GOST parts its areas with ". – " (more than one) or "//"; a lone " - " is prose's dash or a tokenised hyphen.
+    if not (len(re.findall(r"\.\s[–—-]\s", stripped)) >= 2 or re.search(r"(?<!:)//", stripped)):
         return True
     source = read_statement(stripped)
     return not (source and source.journal and source.journal[0] <= 2 and (source.year or source.volume or source.issue))
