@@ -186,7 +186,7 @@ def variant(sets: dict, name: str, mapping: str, featurise: Callable, per_source
     for source in sources:
         for doc in sets[source]:
             doc.source_name = source
-    tune_docs, check_docs = redocred.split(train_docs, training.TUNING_FRACTION, training.SEED)
+    tune_docs, check_docs = redocred.split(train_docs, base.TUNING_FRACTION, training.SEED)
     tune_data, check_data = base.dataset(tune_docs, featurise), base.dataset(check_docs, featurise)
     precision = training.pattern_precision(tune_data)
     confs = base.confidences(base.fit(tune_data, None), check_data.items, featurise)

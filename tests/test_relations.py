@@ -374,3 +374,29 @@ def test_features_come_in_the_same_order_whatever_the_hash_seed():
         outputs.append(run.stdout)
     assert outputs[0] and "trig_" in outputs[0]
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+
+def test_cross_validated_threshold_decides_each_document_by_a_model_fitted_without_it(monkeypatch):
+    from textmine.training import relations as training
+
+    docs = synthetic_documents(12, seed=4)
+    for doc in docs:
+        parse(doc)
+    built: list[list[str]] = []  # per fold: the fitting documents, then the documents it decides
+    real_build = training.build_dataset
+
+    def recording_build(group):
+        built.append([doc.id for doc in group])
+        return real_build(group)
+
+    monkeypatch.setattr(training, "build_dataset", recording_build)
+    threshold = training.cross_validated_threshold(docs, seed=3, folds=4)
+    assert threshold in training.THRESHOLDS
+    fits, decided = built[0::2], built[1::2]
+    assert len(fits) == len(decided) == 4
+    for fit_ids, decided_ids in zip(fits, decided):
+        assert decided_ids and not set(fit_ids) & set(decided_ids)
+        assert sorted(fit_ids + decided_ids) == sorted(doc.id for doc in docs)
+    assert sorted(i for ids in decided for i in ids) == sorted(doc.id for doc in docs)  # each decided once
+    assert training.cross_validated_threshold(docs, seed=3, folds=4) == threshold  # reproducible from the seed

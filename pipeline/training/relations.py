@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import random
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -28,8 +29,8 @@ from textmine.stages.relations.model import RelationModel
 
 SEED = 13
 HELD_OUT_FRACTION = 0.2
-# Share of the training documents used to choose the decision threshold before the final fit.
-TUNING_FRACTION = 0.2
+# Folds of the training documents the decision threshold is chosen over before the final fit.
+THRESHOLD_FOLDS = 5
 THRESHOLDS = tuple(round(0.1 + 0.05 * i, 2) for i in range(13))
 # Features seen fewer times than this are dropped: they cannot generalise and they bloat the model file.
 MIN_FEATURE_COUNT = 2
@@ -120,6 +121,23 @@ def micro_f1(gold: list[str], predicted: list[str | None]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
+def _confidences(pipeline: Any, data: Dataset) -> list[dict[str, float]]:
+    rows = pipeline.predict_proba([item.features for item in data.items])
+    index = {str(label): i for i, label in enumerate(pipeline.classes_)}
+    return [label_confidences(item.candidate, row, index) for item, row in zip(data.items, rows)]
+
+
+def _best_threshold(scored: list[tuple[Example, dict[str, float], dict[str, float]]], labels: list[str]) -> float:
+    """The threshold with the best micro F1 over (example, confidences, pattern precision) triples."""
+    best, best_f1 = THRESHOLDS[0], -1.0
+    for threshold in THRESHOLDS:
+        decided = [None if item.vetoes else decide_one(item, c, threshold, precision)[0] for item, c, precision in scored]
+        f1 = micro_f1(labels, decided)
+        if f1 > best_f1:
+            best, best_f1 = threshold, f1
+    return best
+
+
 def tune_threshold(pipeline: Any, data: Dataset, precision: dict[str, float] | None = None) -> float:
     """The decision threshold with the best candidate-level micro F1 on ``data``.
 
@@ -131,16 +149,30 @@ def tune_threshold(pipeline: Any, data: Dataset, precision: dict[str, float] | N
     threshold that lets the classifier add co-occurrences the patterns leave
     out.
     """
-    rows = pipeline.predict_proba([item.features for item in data.items])
-    index = {str(label): i for i, label in enumerate(pipeline.classes_)}
-    confidences = [label_confidences(item.candidate, row, index) for item, row in zip(data.items, rows)]
-    best, best_f1 = THRESHOLDS[0], -1.0
-    for threshold in THRESHOLDS:
-        decided = [None if item.vetoes else decide_one(item, c, threshold, precision or {})[0] for item, c in zip(data.items, confidences)]
-        f1 = micro_f1(data.labels, decided)
-        if f1 > best_f1:
-            best, best_f1 = threshold, f1
-    return best
+    return _best_threshold([(item, c, precision or {}) for item, c in zip(data.items, _confidences(pipeline, data))], data.labels)
+
+
+def cross_validated_threshold(docs: list[Document], seed: int = SEED, folds: int = THRESHOLD_FOLDS) -> float:
+    """The threshold (as ``tune_threshold`` chooses it) over every document, each decided by a model fitted without it.
+
+    The documents are dealt into ``folds`` seeded folds; each fold is decided
+    by a model fitted on the others, with those documents' pattern precision,
+    and the threshold is chosen on all the decisions pooled. One held-out
+    split chose it from a fifth of the documents, so adding a few documents
+    could move it by two steps.
+    """
+    order = list(range(len(docs)))
+    random.Random(seed).shuffle(order)
+    scored: list[tuple[Example, dict[str, float], dict[str, float]]] = []
+    labels: list[str] = []
+    for fold in range(min(folds, len(docs))):
+        held = set(order[fold::folds])
+        fit_data = build_dataset([doc for i, doc in enumerate(docs) if i not in held])
+        check_data = build_dataset([doc for i, doc in enumerate(docs) if i in held])
+        precision = pattern_precision(fit_data)
+        scored += [(item, c, precision) for item, c in zip(check_data.items, _confidences(fit(fit_data, seed), check_data))]
+        labels += check_data.labels
+    return _best_threshold(scored, labels)
 
 
 def pattern_precision(data: Dataset) -> dict[str, float]:
@@ -155,10 +187,8 @@ def pattern_precision(data: Dataset) -> dict[str, float]:
 
 
 def train_model(docs: list[Document], seed: int = SEED) -> RelationModel:
-    """Tune the threshold on a document split of ``docs``, then fit on all of them."""
-    tune_docs, check_docs = split(docs, TUNING_FRACTION, seed)
-    tune_data = build_dataset(tune_docs)
-    threshold = tune_threshold(fit(tune_data, seed), build_dataset(check_docs), pattern_precision(tune_data))
+    """Choose the threshold by cross-validation over ``docs``, then fit on all of them."""
+    threshold = cross_validated_threshold(docs, seed)
     data = build_dataset(docs)
     return RelationModel(fit(data, seed), threshold, pattern_precision(data))
 
