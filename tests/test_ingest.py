@@ -385,20 +385,26 @@ def test_bad_files_are_input_errors_with_a_reason(tmp_path, name):
     assert "\n" not in error.reason
 
 
+def refuse_to_open(locked, monkeypatch) -> None:
+    """``os.open`` of ``locked`` fails as for a file without read permission (the tests run as root, who may read
+    any file: the refusal is simulated)."""
+    original = os.open
+
+    def refuse(path, *args, **kwargs):
+        if str(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(path))
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refuse)
+
+
 def test_missing_and_unreadable_paths_are_input_errors(tmp_path, monkeypatch):
     missing = read_one(tmp_path / "nowhere.txt")
     assert isinstance(missing, InputError) and missing.reason == "no such file or directory"
 
     locked = tmp_path / "locked.txt"
     locked.write_text("secret\n")
-    original = os.open
-
-    def refuse(path, *args, **kwargs):  # the tests run as root, who may read any file: simulate the refusal
-        if str(path) == str(locked):
-            raise PermissionError(13, "Permission denied", str(path))
-        return original(path, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refuse)
+    refuse_to_open(locked, monkeypatch)
     error = read_one(locked)
     assert isinstance(error, InputError) and "permission denied" in error.reason
 
@@ -1163,14 +1169,7 @@ def test_a_utf8_byte_order_mark_is_skipped_on_the_first_json_line_only(tmp_path)
 def test_a_json_lines_file_that_cannot_be_opened_is_one_error_with_the_reason(tmp_path, monkeypatch):
     path = tmp_path / "locked.jsonl"
     path.write_text('{"id": "a", "text": "Secret."}\n')
-    original = os.open
-
-    def refuse(name, *args, **kwargs):  # the tests run as root, who may read any file: simulate the refusal
-        if str(name) == str(path):
-            raise PermissionError(13, "Permission denied", str(name))
-        return original(name, *args, **kwargs)
-
-    monkeypatch.setattr(os, "open", refuse)
+    refuse_to_open(path, monkeypatch)
     (error,) = iter_documents([path])
     assert (error.path, error.reason, error.id) == (str(path), "cannot read file: permission denied (check the file's read permission)", "locked")
 
