@@ -354,7 +354,7 @@ def train_ner(
 
 @benchmark_app.command("segments")
 def benchmark_segments(
-    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print each page's accuracy."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print the accuracy of each dev-half page (never the test half's)."),
 ) -> None:
     """Segment character accuracy per split (dev, test) on the layout sets in corpus/layouts*/; test is the expected figure."""
     from textmine.evaluation.benchmarks.segments import run

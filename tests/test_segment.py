@@ -421,6 +421,10 @@ def test_segment_benchmark_reads_both_layout_sets_and_scores_each_split():
     results = run(echo=lines.append)
     assert set(results) == {"dev", "test"} and all(0.0 <= value <= 1.0 for value in results.values())
     assert any(line.strip().startswith("test (expected figure)") for line in lines)
+    verbose: list[str] = []
+    run(verbose=True, echo=verbose.append)
+    page_lines = [line.split()[1] for line in verbose if " chars " in line]
+    assert set(page_lines) == {p.id for p in scored if p.split == "dev"}  # per-page figures of the dev half only
     with pytest.raises(ValueError, match="not at the start of a line"):
         segments_from_markers("a\nb\n", [["a", "wrapper", "ru"], ["missing", "article", "en"]])
 
