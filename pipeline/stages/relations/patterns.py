@@ -604,14 +604,13 @@ def title_of_a_work(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
         if start <= first[0] and second[1] <= end:
             return True
     line_end = text.find("\n", second[1])
-    separator = _CITATION_SEPARATOR.search(text, second[1], len(text) if line_end < 0 else line_end)
+    line_end = len(text) if line_end < 0 else line_end
+    separator = _CITATION_SEPARATOR.search(text, second[1], line_end)
     if separator and "\n" not in text[first[0]:separator.start()]:
         return True  # "Authors. Title // Source" (a GOST citation): both names before the "//" are its authors and title
     if v.cand.block is not None or facts is None or facts.parsed is None or "PERSON" in v.labels():
         return False  # a line naming a person on its own is an author or affiliation line, not a title
     line_start = text.rfind("\n", 0, first[0]) + 1
-    line_end = text.find("\n", second[1])
-    line_end = len(text) if line_end < 0 else line_end
     line = text[line_start:line_end].strip()
     sentence = v.cand.sentence
     if "\n" in text[first[1]:second[0]] or not line or line[-1] in _CLOSING_PUNCTUATION or len(line.split()) > _MAX_HEADING_WORDS:
