@@ -209,7 +209,7 @@ class _FixedProbabilities:
 
 def test_threshold_tuning_counts_the_relations_patterns_add_below_it():
     from textmine.stages.relations.classify import Example
-    from textmine.training.relations import tune_threshold
+    from textmine.training.relations import best_threshold, scored_candidates
 
     place, group = Entity("T1", 0, 6, "LOC", "Kalvor"), Entity("T2", 10, 20, "ORG", "Orion Pact")
     cand = candidates.Candidate(place, group, (0, 20))
@@ -218,9 +218,9 @@ def test_threshold_tuning_counts_the_relations_patterns_add_below_it():
     data = Dataset(items, ["member_of", "member_of", "none", "none"])
     pipeline = _FixedProbabilities([0.2, 0.2, 0.3, 0.3])
     # A trusted pattern covers the members: a threshold above the co-occurrences' 0.3 is best.
-    assert tune_threshold(pipeline, data, {"member_noun": 0.9}) > 0.3
+    assert best_threshold(scored_candidates(pipeline, data, {"member_noun": 0.9}), data.labels) > 0.3
     # An untrusted pattern adds nothing: only a threshold low enough for the members finds them.
-    assert tune_threshold(pipeline, data, {"member_noun": 0.1}) <= 0.2
+    assert best_threshold(scored_candidates(pipeline, data, {"member_noun": 0.1}), data.labels) <= 0.2
 
 
 def test_dataset_labels_come_from_gold_relations():

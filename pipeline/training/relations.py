@@ -121,14 +121,27 @@ def micro_f1(gold: list[str], predicted: list[str | None]) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def _confidences(pipeline: Any, data: Dataset) -> list[dict[str, float]]:
+Scored = list[tuple[Example, dict[str, float], dict[str, float]]]
+
+
+def scored_candidates(pipeline: Any, data: Dataset, precision: dict[str, float]) -> Scored:
+    """(example, label confidences from ``pipeline``, pattern precision of the fitting documents) per candidate."""
     rows = pipeline.predict_proba([item.features for item in data.items])
     index = {str(label): i for i, label in enumerate(pipeline.classes_)}
-    return [label_confidences(item.candidate, row, index) for item, row in zip(data.items, rows)]
+    return [(item, label_confidences(item.candidate, row, index), precision) for item, row in zip(data.items, rows)]
 
 
-def _best_threshold(scored: list[tuple[Example, dict[str, float], dict[str, float]]], labels: list[str]) -> float:
-    """The threshold with the best micro F1 over (example, confidences, pattern precision) triples."""
+def best_threshold(scored: Scored, labels: list[str]) -> float:
+    """The decision threshold with the best candidate-level micro F1 over ``scored`` candidates and their gold ``labels``.
+
+    Each candidate is decided as the relation stage decides it
+    (``classify.decide_one``): vetoed pairs are dropped and, below the
+    threshold, a pattern whose precision (from the fitting documents)
+    is high enough adds its relation. Scoring the classifier alone would
+    ignore the relations the patterns add below the threshold, and so pick a
+    threshold that lets the classifier add co-occurrences the patterns leave
+    out.
+    """
     best, best_f1 = THRESHOLDS[0], -1.0
     for threshold in THRESHOLDS:
         decided = [None if item.vetoes else decide_one(item, c, threshold, precision)[0] for item, c, precision in scored]
@@ -138,22 +151,8 @@ def _best_threshold(scored: list[tuple[Example, dict[str, float], dict[str, floa
     return best
 
 
-def tune_threshold(pipeline: Any, data: Dataset, precision: dict[str, float] | None = None) -> float:
-    """The decision threshold with the best candidate-level micro F1 on ``data``.
-
-    Each candidate is decided as the relation stage decides it
-    (``classify.decide_one``): vetoed pairs are dropped and, below the
-    threshold, a pattern whose ``precision`` (from the fitting documents)
-    is high enough adds its relation. Scoring the classifier alone would
-    ignore the relations the patterns add below the threshold, and so pick a
-    threshold that lets the classifier add co-occurrences the patterns leave
-    out.
-    """
-    return _best_threshold([(item, c, precision or {}) for item, c in zip(data.items, _confidences(pipeline, data))], data.labels)
-
-
 def cross_validated_threshold(docs: list[Document], seed: int = SEED, folds: int = THRESHOLD_FOLDS) -> float:
-    """The threshold (as ``tune_threshold`` chooses it) over every document, each decided by a model fitted without it.
+    """The threshold (as ``best_threshold`` chooses it) over every document, each decided by a model fitted without it.
 
     The documents are dealt into ``folds`` seeded folds; each fold is decided
     by a model fitted on the others, with those documents' pattern precision,
@@ -163,16 +162,15 @@ def cross_validated_threshold(docs: list[Document], seed: int = SEED, folds: int
     """
     order = list(range(len(docs)))
     random.Random(seed).shuffle(order)
-    scored: list[tuple[Example, dict[str, float], dict[str, float]]] = []
+    scored: Scored = []
     labels: list[str] = []
     for fold in range(min(folds, len(docs))):
         held = set(order[fold::folds])
         fit_data = build_dataset([doc for i, doc in enumerate(docs) if i not in held])
         check_data = build_dataset([doc for i, doc in enumerate(docs) if i in held])
-        precision = pattern_precision(fit_data)
-        scored += [(item, c, precision) for item, c in zip(check_data.items, _confidences(fit(fit_data, seed), check_data))]
+        scored += scored_candidates(fit(fit_data, seed), check_data, pattern_precision(fit_data))
         labels += check_data.labels
-    return _best_threshold(scored, labels)
+    return best_threshold(scored, labels)
 
 
 def pattern_precision(data: Dataset) -> dict[str, float]:
