@@ -78,7 +78,7 @@ _HEAD_LABELS = (
                       "Frontier Cone Corridor Basin Delta Coast Highlands Plateau Archipelago".split())),
 )
 # Head nouns of two words (see _head_noun).
-_COMPOUND_HEADS = frozenset({"Round Table"})
+_COMPOUND_HEADS = frozenset(head for _, heads in _HEAD_LABELS for head in heads if " " in head)
 _ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:a|an|A|An)\s$")
 _OF_BEFORE = re.compile(r"\s+of(?:\s+the)?\s*$")
 # " of the " fits in this many characters before a name, however the line is spaced.
@@ -797,7 +797,6 @@ def _head_noun(surface: str) -> str:
     if len(words) >= 2 and f"{words[-2]} {words[-1]}" in _COMPOUND_HEADS:
         return f"{words[-2]} {words[-1]}"
     return words[-1]
-
 
 
 def _split_of_organisation(text: str, cand: Candidate, gazetteer_orgs: list[tuple[int, int]]) -> Candidate:
