@@ -626,8 +626,7 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
 
 def _dating_crumb(crumb: str) -> bool:
     """A breadcrumb part that is a year alone or states a volume or an issue ("2022", "No. 2 (66)", "Vol. 5")."""
-    statement = read_statement(crumb)
-    return bool(re.fullmatch(rf"\s*{YEAR}\s*", crumb)) or bool(statement and (statement.volume or statement.issue))
+    return bool(re.fullmatch(rf"\s*{YEAR}\s*", crumb)) or _issue_crumb(crumb)
 
 
 def _issue_crumb(crumb: str) -> bool:
