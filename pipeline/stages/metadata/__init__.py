@@ -1120,9 +1120,13 @@ class MetadataExtractor:
         orcids, emails = self._fill_from_meta(authors, orcids, emails)
         in_order = self._institutions_in_order(authors, affiliations)
         columns = self._columns(authors)
+        # An institution placed by layout: below the author's column, or the author's part of one institution line.
+        placed: list[_Affiliation | None] = in_order or [None] * len(authors)
         if columns:  # an author block in columns: each author's items and institution are below the name
             orcids = self._by_column(columns, found_orcids, orcids)
             emails = self._by_column(columns, found_emails, emails)
+            placed = [below or in_line for below, in_line in zip(
+                self._by_column(columns, [(aff.start, aff) for aff in affiliations], [None] * len(authors)), placed)]
         numbered = {aff.number: aff for aff in affiliations if aff.number}
         # An affiliation printed above all the authors is shared too, unless they are a record's author field:
         # a record lists its fields after the label, and a line above it is the site's masthead.
@@ -1133,9 +1137,7 @@ class MetadataExtractor:
         records = []
         for index, (author, zone, orcid, email) in enumerate(zip(authors, zones, orcids, emails)):
             keys = _pointing_markers(author.markers, numbered)
-            by_column = self._by_column(columns, [(aff.start, aff) for aff in affiliations], [None] * len(authors))[index] if columns else None
-            by_column = by_column or (in_order[index] if in_order else None)
-            author.affiliation = (by_column or self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
+            author.affiliation = (placed[index] or self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
             affiliation = author.affiliation or self._author_note(author, block_end)
@@ -1234,7 +1236,8 @@ class MetadataExtractor:
         if len(authors) < 2 or any(a.markers for a in authors):
             return []
         following = self.text.find("\n", authors[-1].end) + 1
-        line_end = self.text.find("\n", following) if self.text.find("\n", following) >= 0 else len(self.text)
+        line_end = self.text.find("\n", following)
+        line_end = len(self.text) if line_end < 0 else line_end
         if not following or not _INSTITUTION_LIST.fullmatch(self.text, following, line_end):
             return []
         parts = [aff for aff in affiliations if following <= aff.start < line_end]
