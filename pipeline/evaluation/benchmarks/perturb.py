@@ -245,7 +245,9 @@ _NAME_MARKERS = re.compile(r"(?P<run>(?:[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?:\s?,
 # A marker opening an affiliation, e-mail or ORCID line ("1 Tomsk University", "¹Tomsk ...", "2) ...", "1name@host").
 _LINE_MARKER = re.compile(r"(?m)^(?P<indent>[ \t]*)(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?P<gap>[ \t]*[.)]?[ \t]*)(?=[^\W\d_]|\d{4}-)")
 # A marker inside a line before a further institution or address ("...; ²Volga University", ", 2 name@host").
-_INLINE_MARKER = re.compile(r"(?<=[;,][ \t])(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?P<gap>[ \t]?)(?=[A-ZА-ЯЁ]|[\w.+-]+@)")
+_INLINE_MARKER = re.compile(r"(?<=[;,:][ \t])(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?P<gap>[ \t]?)(?=[A-ZА-ЯЁ]|[\w.+-]+@|\d{4}-\d)")
+# Any marker-like token left in the author block after restyling: the page would mix two styles, so it is skipped.
+_LEFT_MARKER = re.compile(r"(?<![\w.,/-])(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?=[ \t]?(?:[^\W\d_]|\d{4}-\d))")
 _MARKER_STYLES = ("superscript", "digits", "letters", "daggers")
 _DAGGERS = ("†", "‡", "§", "¶")
 
@@ -326,6 +328,10 @@ def _restyle_markers(page: Page, style: str, glued: bool | None = None) -> Page 
             line_markers += 1
     if not line_markers:
         return None  # the institutions the markers point to were not found: leave the page alone
+    replaced = {start for start, _, _ in replacements}
+    for match in _LEFT_MARKER.finditer(text, start, end):
+        if match.start() not in replaced and _marker_number(match["marker"]) in numbers:
+            return None
     try:
         content = _replace_spans(text, replacements)
     except ValueError:
@@ -374,7 +380,12 @@ def orcid_printing(page: Page, rng: random.Random) -> Page | None:
             before = page.content[max(0, match.start() - 40):match.start()]
             prefix = _ORCID_PREFIX.search(before)
             current = prefix.group(0) if prefix else ""
-            choices = [p for p in _ORCID_PRINTINGS if p != current]
+            line_start = page.content.rfind("\n", 0, match.start()) + 1
+            if "orcid" in page.content[line_start:match.start() - len(current)].lower():
+                # a labelled list ("ORCID: ¹ iD; ² iD"): the label is printed once, only the iD's own form changes
+                choices = [p for p in _ORCID_PRINTINGS if p != current and "ORCID" not in p]
+            else:
+                choices = [p for p in _ORCID_PRINTINGS if p != current]
             if current and not current.strip().endswith((":", "/")):
                 continue
             new = rng.choice(choices)
@@ -527,8 +538,7 @@ def blank_lines_removed(page: Page, rng: random.Random) -> Page | None:
     return replace(page, content=re.sub(r"\n(?:[ \t]*\n)+", "\n", page.content))
 
 
-_WRAPPER_TOP = (
-    "Научная электронная библиотека\n"
+_WRAPPER_TOP = (  # no line that could name a site or outlet: that would change what a reader takes as a news page's outlet
     "Главная | Журналы | Архив | Авторам | Контакты\n"
     "Войти   Регистрация   RU | EN\n"
     "Главная / Каталог / Статьи\n\n"
@@ -556,8 +566,8 @@ def russian_wrapper(page: Page, rng: random.Random) -> Page | None:
 
 def rendered_as_html(page: Page, rng: random.Random) -> Page | None:
     """A text page as a simple HTML page: a ``<p>`` per paragraph, ``<br>`` between lines, superscripts as ``<sup>``."""
-    if page.format != "txt":
-        return None
+    if page.format != "txt" or re.search(r"\S[ \t]{3,}\S", page.content):
+        return None  # HTML collapses space runs: columns set apart by spaces cannot be printed in it
     paragraphs = []
     for block in re.split(r"\n[ \t]*\n", page.content.strip("\n")):
         lines = [html.escape(line) for line in block.split("\n")]
