@@ -82,8 +82,8 @@ METADATA_KEYS = (
 )
 
 ORCID = re.compile(r"(?<![\w-])(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
-# The mailbox never starts with a superscript: "¹name@host" is the address of the author with marker 1.
-EMAIL = re.compile(r"(?:(?![¹²³⁴⁵⁶⁷⁸⁹⁰])[\w.+-])+@[\w-]+(?:\.[\w-]+)+")
+# The mailbox never starts with a superscript: "¹name@host" ("ᵃname@host") is the address of the author with marker 1 (a).
+EMAIL = re.compile(r"(?:(?![¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ])[\w.+-])+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _URL_TRAILING = ".,;:)]}»\"'"
 
@@ -183,12 +183,12 @@ _COLUMN_GAP = re.compile(r"\S[ \t]{3,}\S")
 _AFFILIATION_LABEL = re.compile(r"\s*(?:Affiliations?|Место работы|Организаци[яи]|Аффилиаци[яи])\s*:\s*", re.IGNORECASE)
 # Institutions each followed by the names of its authors in brackets, separated by semicolons.
 _NAMED_PARTS = re.compile(r"\s*[^;()]+\([^()]+\)(?:\s*;\s*[^;()]+\([^()]+\))+[\s.]*")
-# The start of the next numbered institution on the same line ("...; ²Volga Delta Company"): after a semicolon.
-_NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|\d\s?)[^\W\d_])")
+# The start of the next numbered institution on the same line ("...; ²Volga Delta Company", "; ᵇ Volga ..."): after a semicolon.
+_NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ]|\d)\s?(?![ᵃᵇᶜᵈᵉᶠᵍʰ])[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
-_MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
+_MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
-_ATTACHED_MARKER = re.compile(rf"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[{SYMBOLS}]?|[{SYMBOLS}])[ \t]?$")
+_ATTACHED_MARKER = re.compile(rf"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈᵉᶠᵍʰ]+)[{SYMBOLS}]?|[{SYMBOLS}])[ \t]?$")
 
 
 # An aggregator's author label after the heading of its abstract, on one line ("Аннотация научной статьи по
@@ -279,7 +279,8 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     while position < end:
         newline = text.find("\n", position, end)
         stop = end if newline < 0 else newline
-        lines.append(Line(position, stop, text[position:stop]))
+        line_end = stop - 1 if stop > position and text[stop - 1] == "\r" else stop  # a CRLF line end is no part of the line
+        lines.append(Line(position, line_end, text[position:line_end]))
         position = stop + 1
     return lines
 
@@ -1321,7 +1322,7 @@ class MetadataExtractor:
             free = [i for i in marked if not (taken and taken[i])]
             if len(marked) == 1 or (marked and free and taken is not None):
                 return (free or marked)[0]
-        line_marker = re.match(rf"\s*([{SYMBOLS}¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
+        line_marker = re.match(rf"\s*([{SYMBOLS}¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ]|\d(?!\d))", line)
         if line_marker:
             symbol = _marker_digits(line_marker.group(1))
             marked = [i for i, a in enumerate(authors) if symbol in a.markers]

@@ -54,6 +54,10 @@ _UP = _letters("Lu")
 _LOW = _letters("Ll")
 _INITIAL = rf"[{_UP}](?:[{_LOW}])?\."  # "A." or "Yu."
 _INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
+# In a name printed in capitals, a romanised two-letter initial is in capitals too ("YU. A. SOROKINA", "R. KH. NABIEV"):
+# only the romanisation digraphs, so that "DR." or "ST." never starts a name.
+_DIGRAPH_INITIAL = r"(?:KH|ZH|TS|CH|SH|YU|YA|YE|YO)\."
+_UPPER_INITIALS = rf"(?:{_INITIAL}|{_DIGRAPH_INITIAL})(?:\s?(?:{_INITIAL}|{_DIGRAPH_INITIAL})){{0,2}}"
 # A capitalised word: "Kovalenko", "Smith-Jones", "McDonald", "O'Neil", "Tu'ipulotu".
 _CAP_WORD = (rf"[{_UP}](?:[{_LOW}]+(?:['’][{_LOW}]{{2,}})?|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)"
              rf"(?:-[{_UP}][{_LOW}]+)?")
@@ -69,16 +73,17 @@ _TITLE_PREFIX = re.compile(
 
 
 def _shapes(word: str) -> list[str]:
+    initials = _INITIALS if word == _CAP_WORD else _UPPER_INITIALS
     patronymic = rf"[{_UP}][{_LOW}]+{_PATRONYMIC_END}" if word == _CAP_WORD else rf"[{_UP}]{{2,}}(?i:{_PATRONYMIC_END})"
     return [
-        rf"(?P<gis>{word}\s+{_INITIALS}\s?{_PARTICLES}{word}){_END}",
-        rf"(?P<is>{_INITIALS}\s?{word}){_END}",
-        rf"(?P<si>{word}\s{_INITIALS})(?![{_UP}{_LOW}])",
+        rf"(?P<gis>{word}\s+{initials}\s?{_PARTICLES}{word}){_END}",
+        rf"(?P<is>{initials}\s?{word}){_END}",
+        rf"(?P<si>{word}\s{initials})(?![{_UP}{_LOW}])",
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
         # "Hartley, James", "Омаров, Даурен Серикович", "Sokolov, I. P."
-        rf"(?P<inv>{word},\s(?:{word}(?:\s{_INITIALS}|\s{patronymic})?|{_INITIALS})){_END}",
+        rf"(?P<inv>{word},\s(?:{word}(?:\s{initials}|\s{patronymic})?|{initials})){_END}",
         # "SHEVCHUK, Artem", "ОРЛОВА, Анна Петровна": the surname set apart in capitals, inverted
-        *([rf"(?P<inv>{word},\s{_CAP_WORD}(?:\s{_INITIALS}|\s[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"]
+        *([rf"(?P<inv>{word},\s{_CAP_WORD}(?:\s{initials}|\s[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"]
           if word == _UPPER_WORD else []),
         rf"(?P<gs>{word}\s+{_PARTICLES}{word}){_END}",  # "Emma Stone", "Jan van der Berg", "Ahmad bin Ismail"
         rf"(?P<gms>{word}\s+{word}\s+{_PARTICLES}{word}){_END}",  # "Juan Carlos Pérez", "Nguyen Van Anh"

@@ -368,7 +368,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
     while position < end:
         stop = text.find("\n", position, end)
         stop = end if stop < 0 else stop
-        out.append((position, text[position:stop]))
+        out.append((position, text[position:stop - 1 if stop > position and text[stop - 1] == "\r" else stop]))  # not a CRLF's \r
         position = stop + 1
     return out
 

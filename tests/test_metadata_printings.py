@@ -1,0 +1,79 @@
+"""Printings that `textmine benchmark perturbations` found breaking metadata, each rule tried on a made-up page.
+
+Every page here is invented for these tests (not from the seed page, not from the layout sets), and each rule has
+a case where it must not fire."""
+
+from textmine.document import Document
+from textmine.stages.metadata import EMAIL, extract_metadata
+from textmine.stages.metadata.bylines import read_byline
+
+PAGE = """Journal of Invented Forestry. 2020. Vol. 7, No. 3
+
+Beaver dams and the spread of alder on the Mezen floodplain
+
+Olga V. Tikhonova¹, Piotr S. Lomov²
+¹ Mezen Institute of Forestry, Arkhangelsk, Russia
+² Pechora State University, Naryan-Mar, Russia
+E-mail: tikhonova.ov@example.org
+
+Beaver dams raised the water table along eleven tributaries of the Mezen, and alder spread over the flooded meadows within a decade of the first dams being built there.
+"""
+
+
+def _authors(text: str) -> list[tuple]:
+    return [(a["name"], a["email"], a["orcid"], a["affiliation"]) for a in extract_metadata(Document("t", text))["authors"]]
+
+
+def test_crlf_line_ends_read_as_lf_ones():
+    # one name a line, each in the "SURNAME Given Patronymic" shape that needs a line of its own
+    page = PAGE.replace("Olga V. Tikhonova¹, Piotr S. Lomov²\n¹ Mezen Institute of Forestry, Arkhangelsk, Russia\n"
+                        "² Pechora State University, Naryan-Mar, Russia\n",
+                        "TIKHONOVA Olga Viktorovna\nMezen Institute of Forestry, Arkhangelsk, Russia\n"
+                        "LOMOV Piotr Sergeevich\nPechora State University, Naryan-Mar, Russia\n")
+    lf, crlf = extract_metadata(Document("t", page)), extract_metadata(Document("t", page.replace("\n", "\r\n")))
+    assert [(a["name"], a["affiliation"]) for a in lf["authors"]] == [
+        ("TIKHONOVA Olga Viktorovna", "Mezen Institute of Forestry"), ("LOMOV Piotr Sergeevich", "Pechora State University")]
+    for key in ("title", "journal", "year", "volume", "issue", "authors"):
+        assert crlf[key] == lf[key], key
+    # a carriage return inside a line is no line end: the name is not read from half a line
+    inside = page.replace("TIKHONOVA Olga Viktorovna\n", "Reviewed by\rTIKHONOVA Olga Viktorovna, editor\n")
+    assert "TIKHONOVA Olga Viktorovna" not in [a["name"] for a in extract_metadata(Document("t", inside))["authors"]]
+
+
+def test_superscript_letter_marker_is_stripped_from_an_e_mail_and_maps_it():
+    page = (PAGE.replace("¹", "ᵃ").replace("²", "ᵇ")
+            .replace("E-mail: tikhonova.ov@example.org", "E-mail: ᵃtikhonova.ov@example.org, ᵇlomov@example.org"))
+    assert _authors(page) == [
+        ("Olga V. Tikhonova", "tikhonova.ov@example.org", None, "Mezen Institute of Forestry"),
+        ("Piotr S. Lomov", "lomov@example.org", None, "Pechora State University"),
+    ]
+    # a mailbox that starts with an ordinary letter keeps it
+    assert EMAIL.search("E-mail: atikhonova@example.org").group(0) == "atikhonova@example.org"
+
+
+def test_superscript_letter_marker_before_an_orcid_maps_it():
+    page = PAGE.replace("¹", "ᵃ").replace("²", "ᵇ").replace(
+        "E-mail: tikhonova.ov@example.org", "ORCID: ᵃ0000-0002-1825-0097, ᵇ 0000-0001-5109-3700")
+    assert [(a[0], a[2]) for a in _authors(page)] == [
+        ("Olga V. Tikhonova", "0000-0002-1825-0097"), ("Piotr S. Lomov", "0000-0001-5109-3700")]
+
+
+def test_next_institution_after_a_semicolon_with_a_spaced_or_letter_marker():
+    for first, second in (("¹", "² "), ("ᵃ", "ᵇ"), ("ᵃ ", "ᵇ ")):
+        page = PAGE.replace("¹ Mezen Institute of Forestry, Arkhangelsk, Russia\n² Pechora State University, Naryan-Mar, Russia",
+                            f"{first}Mezen Institute of Forestry, Arkhangelsk, Russia; {second}Pechora State University, Naryan-Mar, Russia")
+        page = page.replace("Tikhonova¹", f"Tikhonova{first.strip()}").replace("Lomov²", f"Lomov{second.strip()}")
+        assert [a[3] for a in _authors(page)] == ["Mezen Institute of Forestry", "Pechora State University"], (first, second)
+    # a semicolon before a plain word is no cut: one institution stays whole
+    page = PAGE.replace("¹ Mezen Institute of Forestry, Arkhangelsk, Russia", "¹ Mezen Institute of Forestry; Arkhangelsk branch")
+    assert _authors(page)[0][3] == "Mezen Institute of Forestry"
+
+
+def test_romanised_two_letter_initials_in_capitals():
+    for line, names in (("YU. P. ORLOVA, R. KH. GAREEV", ["YU. P. ORLOVA", "R. KH. GAREEV"]),
+                        ("TIMUR ZH. BAKIEV", ["TIMUR ZH. BAKIEV"]),
+                        ("Yu. P. Orlova, R. Kh. Gareev", ["Yu. P. Orlova", "R. Kh. Gareev"])):
+        assert [n.text for n in read_byline(line, 0, len(line), own_line=True)] == names
+    # two capitals that are no romanisation digraph start no name: "DR. ORLOVA", "ST. PETERSBURG"
+    for line in ("DR. ORLOVA", "ST. PETERSBURG"):
+        assert read_byline(line, 0, len(line), own_line=True) == []
