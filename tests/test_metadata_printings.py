@@ -6,6 +6,7 @@ a case where it must not fire."""
 from textmine.document import Document
 from textmine.stages.metadata import EMAIL, extract_metadata
 from textmine.stages.metadata.bylines import read_byline
+from textmine.stages.metadata.sources import _top_bar_line
 
 PAGE = """Journal of Invented Forestry. 2020. Vol. 7, No. 3
 
@@ -77,3 +78,51 @@ def test_romanised_two_letter_initials_in_capitals():
     # two capitals that are no romanisation digraph start no name: "DR. ORLOVA", "ST. PETERSBURG"
     for line in ("DR. ORLOVA", "ST. PETERSBURG"):
         assert read_byline(line, 0, len(line), own_line=True) == []
+
+
+NEWS = """Войти   Регистрация   RU | EN
+Главная / Новости / Аналитика
+Северный вестник | Northern Herald
+Главная | Новости | Аналитика | Контакты
+
+Ferry fares on the White Sea rise for the summer
+
+By Anna\u00a0Leskova, 12 May 2023
+
+Ferry fares between Arkhangelsk and the Solovetsky Islands rose by a fifth this summer, and the operators blame the price of fuel and the short navigation season for the increase.
+
+Anna\u00a0Leskova is a transport analyst at the Onega Institute of Regional Studies.
+"""
+
+
+def test_author_note_names_the_author_with_other_spacing():
+    authors = extract_metadata(Document("t", NEWS))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [("Anna Leskova", "Onega Institute of Regional Studies")]
+    # a note about somebody else gives the author nothing
+    other = NEWS.replace("Anna\u00a0Leskova is", "Boris\u00a0Leskov is")
+    assert extract_metadata(Document("t", other))["authors"][0]["affiliation"] is None
+
+
+def test_masthead_below_a_top_bar_of_account_links_and_breadcrumb():
+    meta = extract_metadata(Document("t", NEWS))
+    assert meta["journal"] == "Northern Herald" and meta["year"] == 2023
+    assert _top_bar_line("Войти Регистрация RU | EN") and _top_bar_line("Главная / Новости / Аналитика")
+    # a line naming the site or the journal is no top bar, even among navigation words
+    assert not _top_bar_line("Северный вестник | Northern Herald")
+    assert not _top_bar_line("Главная / Архив / Caspian Review")
+
+
+def test_site_name_above_its_menu_row_under_a_top_bar():
+    page = """Войти   Регистрация   RU | EN
+Onega Lake Studies
+Home | Archive | Authors | Contacts
+Vol. 3, No. 1 (2022)
+
+Whitefish spawning grounds of the northern bays
+
+Whitefish spawned on eleven gravel banks of the northern bays in the autumns of 2018 to 2021, and the banks silted by log rafting were left empty.
+"""
+    meta = extract_metadata(Document("t", page))
+    assert (meta["journal"], meta["volume"], meta["issue"], meta["year"]) == ("Onega Lake Studies", "3", "1", 2022)
+    # without the menu row between it and the issue line, a line under the top bar needs a periodical's word
+    assert extract_metadata(Document("t", page.replace("Home | Archive | Authors | Contacts\n", "")))["journal"] is None

@@ -1194,7 +1194,9 @@ class MetadataExtractor:
         """The institution of a note about the author after the header ("NAME is a senior analyst at the
         Caspian Transport Institute in Aktau.", "NAME is a partner with Orr & Berg LLP"), as news pieces print it."""
         # the note may print in mixed case a name the byline prints in capitals ("BY ANNA LEE" / "Anna Lee is ...")
-        sentence = re.compile(rf"(?i:{re.escape(author.name)})\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
+        # and may space it otherwise (a non-breaking space, a line break): any whitespace between its words
+        name = r"\s+".join(re.escape(word) for word in author.name.split())
+        sentence = re.compile(rf"(?i:{name})\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
         for note in sentence.finditer(self.text, block_end, self.article_end):
             for place in _NOTE_INSTITUTION.finditer(self.text, note.start(), note.end()):
                 org = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", place.group("org"))
