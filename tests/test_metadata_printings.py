@@ -126,3 +126,26 @@ Whitefish spawned on eleven gravel banks of the northern bays in the autumns of 
     assert (meta["journal"], meta["volume"], meta["issue"], meta["year"]) == ("Onega Lake Studies", "3", "1", 2022)
     # without the menu row between it and the issue line, a line under the top bar needs a periodical's word
     assert extract_metadata(Document("t", page.replace("Home | Archive | Authors | Contacts\n", "")))["journal"] is None
+
+
+def test_title_label_starts_the_title_when_no_blank_line_sets_it_apart():
+    page = """Steppe Open Repository
+Record details
+Title: Hay yields on the meadows of the Ishim valley
+Author(s): Dauletova, Saule K.
+Source: Ishim Agrarian Review, 2021, Vol. 4, Issue 2, p. 5-14
+Abstract: Hay yields were weighed on thirty meadow plots of the Ishim valley over eight summers, and the plots flooded in spring gave twice the hay of the dry ones in every year.
+"""
+    assert extract_metadata(Document("t", page))["title"] == "Hay yields on the meadows of the Ishim valley"
+    # without the label, two title-like lines in a row are one title across a line break
+    run_on = page.replace("Steppe Open Repository\nRecord details\nTitle: ", "Hay yields and floods:\n")
+    assert extract_metadata(Document("t", run_on))["title"] == "Hay yields and floods: Hay yields on the meadows of the Ishim valley"
+
+
+def test_article_kind_label_right_above_the_title_is_not_part_of_it():
+    page = PAGE.replace("\nBeaver dams and the spread", "\nOriginal research\nBeaver dams and the spread")
+    assert extract_metadata(Document("t", page))["title"] == "Beaver dams and the spread of alder on the Mezen floodplain"
+    # a title that only begins with those words is a title
+    page = PAGE.replace("Beaver dams and the spread of alder on the Mezen floodplain",
+                        "Original research on beaver dams of the Mezen floodplain")
+    assert extract_metadata(Document("t", page))["title"] == "Original research on beaver dams of the Mezen floodplain"

@@ -118,7 +118,7 @@ _PAGE_FURNITURE = re.compile(r"\s[|›»•·]\s|\s/\s.*\s/\s|^\s*(?:Skip to|Jum
 # A label of the article's kind printed above the title ("Original article", "Научная статья").
 _ARTICLE_KIND = re.compile(
     r"^\s*(?:(?:original|research|review|scientific|short)\s+(?:research\s+)?(?:article|paper|communication)"
-    r"|(?:научная|оригинальная|обзорная)\s+статья)\s*$",
+    r"|original\s+research|research\s+note|case\s+report|(?:научная|оригинальная|обзорная)\s+статья)\s*$",
     re.IGNORECASE,
 )
 _REFERENCES_HEADING = re.compile(
@@ -426,6 +426,10 @@ def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int
     while last + 1 in candidates:
         last += 1
     run = list(range(first, last + 1))
+    # a record's "Title:" field starts the title: the lines above it are the record's heading, not the title's start
+    labelled = [i for i in run[1:] if _TITLE_LABEL.match(lines[i].text)]
+    if labelled and labelled[0] <= anchor:
+        run = run[run.index(labelled[0]):]
     keys = [" ".join(lines[i].text.split()).casefold() for i in run]
     if len(run) == 2 and keys[0] == keys[1]:
         return [run[1]] if lines[run[0]].text.strip().isupper() else [run[0]]
