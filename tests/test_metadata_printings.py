@@ -5,7 +5,7 @@ a case where it must not fire."""
 
 from textmine.document import Document
 from textmine.stages.metadata import EMAIL, extract_metadata
-from textmine.stages.metadata.bylines import read_byline
+from textmine.stages.metadata.bylines import join_broken_name, read_byline
 from textmine.stages.metadata.sources import _top_bar_line
 
 PAGE = """Journal of Invented Forestry. 2020. Vol. 7, No. 3
@@ -149,3 +149,22 @@ def test_article_kind_label_right_above_the_title_is_not_part_of_it():
     page = PAGE.replace("Beaver dams and the spread of alder on the Mezen floodplain",
                         "Original research on beaver dams of the Mezen floodplain")
     assert extract_metadata(Document("t", page))["title"] == "Original research on beaver dams of the Mezen floodplain"
+
+
+def test_name_cut_by_a_line_break_before_letter_or_dagger_markers():
+    for first, second in (("ᵃ", "ᵇ"), ("†", "‡")):
+        text = f"Irina P. Lebedeva{first}, Marat\nZ. Khusnutdinov{second}, Olga S. Garaeva{second}"
+        line_end = text.index("\n")
+        end = join_broken_name(text, 0, line_end, line_end + 1, len(text))
+        assert text[:end].endswith(f"Khusnutdinov{second}"), first
+    # a capitalised word that opens the next line without a marker or the line's end is no surname
+    text = "Irina P. Lebedeva, Marat\nZ. Khusnutdinov studied the lakes"
+    assert join_broken_name(text, 0, text.index("\n"), text.index("\n") + 1, len(text)) == text.index("\n")
+
+
+def test_the_whole_footnote_sequence_marks_authors():
+    line = "Irina Lebedeva*, Marat Khusnutdinov†, Olga Garaeva‡, Ruslan Zakirov§, Anna Petrova‖, Ivan Orlov¶"
+    names = read_byline(line, 0, len(line), own_line=True)
+    assert [n.markers for n in names] == [["*"], ["†"], ["‡"], ["§"], ["‖"], ["¶"]]
+    # a pilcrow inside a sentence is no marker of a name
+    assert read_byline("See ¶ 4 of the agreement", 0, 24, own_line=True) == []

@@ -152,7 +152,7 @@ _SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
 # Corresponding-author and note marks, pointing to no affiliation ("✉" is the envelope some journals print for the
 # corresponding author).
-SYMBOLS = "*†‡§✉"
+SYMBOLS = "*†‡§‖¶✉"  # the footnote sequence * † ‡ § ‖ ¶, and the envelope
 _SYMBOLS = SYMBOLS
 # "1,2*", "¹,²", "¹ ²", "²*", "1,✉" (a symbol after a comma), "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
 # digit or letter, never a year or a word's first letter) or letters in superscript.
@@ -356,24 +356,28 @@ def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
     return names
 
 
+# The first character of a marker run after a name: a digit, a superscript digit or letter, a star, dagger or envelope.
+_MARKER_START = rf"[{_SUPERSCRIPT_DIGITS}{_SUPERSCRIPT_LETTERS}\d,{_SYMBOLS}]"
+
+
 def join_broken_name(text: str, line_start: int, line_end: int, next_start: int, next_end: int) -> int:
     """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin", "Nikolai" / "V. Dementyev",
     "Shumilova Anastasia" / "Viktorovna"), else ``line_end``."""
     tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_INITIALS}\s*$", text[line_start:line_end])
-    head = re.match(rf"{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    head = re.match(rf"{_CAP_WORD}(?=\s*(?:{_MARKER_START}|$))", text[next_start:next_end])
     if tail and head:
         return next_start + head.end()
     # "..., Nikolai" / "V. Dementyev², ...": a given name left at the line's end after a list's comma, its initials
     # and surname opening the next line
     tail = re.search(rf",\s*{_CAP_WORD}\s*$|\band\s+{_CAP_WORD}\s*$", text[line_start:line_end])
-    head = re.match(rf"{_INITIALS}\s?{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    head = re.match(rf"{_INITIALS}\s?{_CAP_WORD}(?=\s*(?:{_MARKER_START}|$))", text[next_start:next_end])
     if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
         markers = _MARKERS.match(text, next_start + head.end(), next_end)
         return markers.end() if markers else next_start + head.end()
     # "Shumilova Anastasia" / "Viktorovna¹, Danilevich Pavel Igorevich²": a "Surname Given" name whose patronymic
     # opens the next line; the byline runs on to that line's end (its other names)
     tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_CAP_WORD}\s*$", text[line_start:line_end])
-    head = re.match(rf"[{_UP}][{_LOW}]*{_PATRONYMIC_END}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    head = re.match(rf"[{_UP}][{_LOW}]*{_PATRONYMIC_END}(?=\s*(?:{_MARKER_START}|$))", text[next_start:next_end])
     if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
         return next_end
     return line_end
