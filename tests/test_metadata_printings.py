@@ -168,3 +168,14 @@ def test_the_whole_footnote_sequence_marks_authors():
     assert [n.markers for n in names] == [["*"], ["†"], ["‡"], ["§"], ["‖"], ["¶"]]
     # a pilcrow inside a sentence is no marker of a name
     assert read_byline("See ¶ 4 of the agreement", 0, 24, own_line=True) == []
+
+
+def test_orcid_list_by_name_with_the_ids_printed_as_urls():
+    ids = "0000-0002-1825-0097", "0000-0001-5109-3700"
+    page = PAGE.replace("E-mail: tikhonova.ov@example.org",
+                        f"ORCID: Tikhonova O. V. https://orcid.org/{ids[0]}, Lomov P. S. https://orcid.org/{ids[1]}")
+    assert [(a[0], a[2]) for a in _authors(page)] == [("Olga V. Tikhonova", ids[0]), ("Piotr S. Lomov", ids[1])]
+    # the name after the URL owns it when the list prints the iD first ("iD Name, iD Name")
+    page = PAGE.replace("E-mail: tikhonova.ov@example.org",
+                        f"ORCID: https://orcid.org/{ids[0]} (Tikhonova O. V.); https://orcid.org/{ids[1]} (Lomov P. S.)")
+    assert [(a[0], a[2]) for a in _authors(page)] == [("Olga V. Tikhonova", ids[0]), ("Piotr S. Lomov", ids[1])]
