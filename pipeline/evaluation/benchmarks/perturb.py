@@ -243,11 +243,11 @@ def surname_comma_given(page: Page, rng: random.Random) -> Page | None:
 # A marker run glued to a name: "Petrov1", "Petrov1,2", "Petrov¹*", "Petrov¹,²".
 _NAME_MARKERS = re.compile(r"(?P<run>(?:[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?:\s?,\s?(?:[1-9]|[¹²³⁴⁵⁶⁷⁸⁹]))*)(?P<star>\*?)(?![\w@.])")
 # A marker opening an affiliation, e-mail or ORCID line ("1 Tomsk University", "¹Tomsk ...", "2) ...", "1name@host").
-_LINE_MARKER = re.compile(r"(?m)^(?P<indent>[ \t]*)(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?P<gap>[ \t]*[.)]?[ \t]*)(?=[^\W\d_]|\d{4}-)")
+_LINE_MARKER = re.compile(r"(?m)^(?P<indent>[ \t]*)(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?P<gap>[ \t]*[.)]?[ \t]*)(?=\*?(?:[^\W\d_]|\d{4}-))")
 # A marker inside a line before a further institution or address ("...; ²Volga University", ", 2 name@host").
-_INLINE_MARKER = re.compile(r"(?<=[;,:][ \t])(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?P<gap>[ \t]?)(?=[A-ZА-ЯЁ]|[\w.+-]+@|\d{4}-\d)")
+_INLINE_MARKER = re.compile(r"(?<=[;,:][ \t])(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?P<gap>[ \t]?)(?=\*?(?:[A-ZА-ЯЁ]|[\w.+-]+@|\d{4}-\d))")
 # Any marker-like token left in the author block after restyling: the page would mix two styles, so it is skipped.
-_LEFT_MARKER = re.compile(r"(?<![\w.,/-])(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?=[ \t]?(?:[^\W\d_]|\d{4}-\d))")
+_LEFT_MARKER = re.compile(r"(?<![\w.,/-])(?P<marker>[1-9]|[¹²³⁴⁵⁶⁷⁸⁹])(?=[ \t]?\*?(?:[^\W\d_]|\d{4}-\d))")
 _MARKER_STYLES = ("superscript", "digits", "letters", "daggers")
 _DAGGERS = ("†", "‡", "§", "¶")
 
