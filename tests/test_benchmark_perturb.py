@@ -1,8 +1,6 @@
 """The perturbation harness (textmine benchmark perturbations): its transforms keep the expected values printed,
 are deterministic by seed, and never read the frozen test half."""
 
-import random
-
 import pytest
 from typer.testing import CliRunner
 

@@ -221,18 +221,22 @@ def _names_alone_on_lines(page: Page) -> bool:
 
 
 def names_in_capitals(page: Page, rng: random.Random) -> Page | None:
+    """Every printing of the authors' names in capitals; the expected names too."""
     return _reprint_names(page, _capitals)
 
 
 def initials_respaced(page: Page, rng: random.Random) -> Page | None:
+    """Initials respaced in every printing of the names; the expected names too."""
     return _reprint_names(page, _respaced_initials)
 
 
 def initials_after_surname(page: Page, rng: random.Random) -> Page | None:
+    """"I. I. Petrov" printed "Petrov I. I." everywhere; the expected names too."""
     return _reprint_names(page, _surname_first)
 
 
 def surname_comma_given(page: Page, rng: random.Random) -> Page | None:
+    """"Ivan Petrov" printed "Petrov, Ivan" where no other author shares the line; the expected names too."""
     if not _names_alone_on_lines(page):
         return None
     return _reprint_names(page, _surname_comma_given)
@@ -308,8 +312,7 @@ def _restyle_markers(page: Page, style: str, glued: bool | None = None) -> Page 
                 continue
             markers = re.findall(r"[1-9]|[¹²³⁴⁵⁶⁷⁸⁹]", match["run"])
             numbers.update(_marker_number(m) for m in markers)
-            separator = "," if style in ("letters", "superscript") else ","
-            new = separator.join(_marker_form(_marker_number(m), style) for m in markers)
+            new = ",".join(_marker_form(_marker_number(m), style) for m in markers)
             replacements.append((match.start("run"), match.end("run"), new))
     if not numbers or max(numbers) > 4 or "*" in text[start:end] and style == "daggers":
         return None
@@ -322,8 +325,6 @@ def _restyle_markers(page: Page, style: str, glued: bool | None = None) -> Page 
             gap = match["gap"]
             if glued is not None:
                 gap = "" if glued else " "
-            elif style == "letters" and not gap.strip(" \t"):
-                gap = gap or ""
             replacements.append((match.start("marker"), match.end("gap"), _marker_form(number, style) + gap))
             line_markers += 1
     if not line_markers:
@@ -340,26 +341,32 @@ def _restyle_markers(page: Page, style: str, glued: bool | None = None) -> Page 
 
 
 def markers_superscript(page: Page, rng: random.Random) -> Page | None:
+    """Affiliation markers printed as superscript digits."""
     return _restyle_markers(page, "superscript")
 
 
 def markers_digits(page: Page, rng: random.Random) -> Page | None:
+    """Affiliation markers printed as plain digits."""
     return _restyle_markers(page, "digits")
 
 
 def markers_letters(page: Page, rng: random.Random) -> Page | None:
+    """Affiliation markers printed as superscript letters."""
     return _restyle_markers(page, "letters")
 
 
 def markers_daggers(page: Page, rng: random.Random) -> Page | None:
+    """Affiliation markers printed as daggers (pages without a star in the author block)."""
     return _restyle_markers(page, "daggers")
 
 
 def markers_spaced(page: Page, rng: random.Random) -> Page | None:
+    """Line markers set apart from their institution, e-mail or ORCID by a space."""
     return _restyle_markers(page, "superscript", glued=False)
 
 
 def markers_glued(page: Page, rng: random.Random) -> Page | None:
+    """Line markers glued to their institution, e-mail or ORCID."""
     return _restyle_markers(page, "superscript", glued=True)
 
 
@@ -487,12 +494,14 @@ def authors_joined(page: Page, rng: random.Random) -> Page | None:
 # ---------------------------------------------------------------------------------------------- whitespace and wrapper
 
 def crlf(page: Page, rng: random.Random) -> Page | None:
+    """CRLF line ends."""
     if "\n" not in page.content or "\r" in page.content:
         return None
     return replace(page, content=page.content.replace("\n", "\r\n"))
 
 
 def trailing_spaces(page: Page, rng: random.Random) -> Page | None:
+    """Two spaces after every line's last character."""
     if page.format != "txt":
         return None
     return replace(page, content=re.sub(r"(?m)(?<=\S)$", "  ", page.content))
@@ -527,12 +536,14 @@ def non_breaking_spaces(page: Page, rng: random.Random) -> Page | None:
 
 
 def blank_lines_doubled(page: Page, rng: random.Random) -> Page | None:
+    """Every run of blank lines doubled."""
     if page.format != "txt" or "\n\n" not in page.content:
         return None
     return replace(page, content=re.sub(r"\n(?:[ \t]*\n)+", lambda m: m.group(0) + "\n" * m.group(0).count("\n"), page.content))
 
 
 def blank_lines_removed(page: Page, rng: random.Random) -> Page | None:
+    """Every blank line removed."""
     if page.format != "txt" or "\n\n" not in page.content:
         return None
     return replace(page, content=re.sub(r"\n(?:[ \t]*\n)+", "\n", page.content))
@@ -635,7 +646,6 @@ class TransformResult:
     transform: Transform
     perturbed: SplitResult
     unperturbed: SplitResult
-    skipped: int = 0
     failures: list[tuple[str, str, str]] = field(default_factory=list)  # (page, field, error line)
 
 
@@ -694,8 +704,7 @@ def run_perturbations(transforms: Iterable[str] = TRANSFORM_NAMES, seed: int = 1
         if echo:
             echo(f"[{number}/{len(chosen)}] {transform.name}: {len(perturbed)} of {applicable} applicable pages")
         predicted = extract(perturbed) if perturbed else {}
-        result = TransformResult(transform, SplitResult(transform.name), SplitResult(transform.name + " unperturbed"),
-                                 skipped=len(pages) - applicable)
+        result = TransformResult(transform, SplitResult(transform.name), SplitResult(transform.name + " unperturbed"))
         for page in perturbed:
             original_id = page.id.split("~", 1)[0]
             original = by_id[original_id]
