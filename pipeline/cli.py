@@ -395,6 +395,26 @@ def benchmark_metadata(
     typer.echo("\n\n".join(render(result, show_errors=errors and result.name == "dev") for result in results))
 
 
+@benchmark_app.command("perturbations")
+def benchmark_perturbations(
+    transform: List[str] = typer.Option([], "--transform", "-t", help="Run only this transform (repeatable); default: all."),
+    seed: int = typer.Option(13, "--seed", help="Seed of the transforms' choices and of the page sample."),
+    pages: int = typer.Option(80, "--pages", min=0, help="Pages per transform, a seeded sample of those it applies to (0: all)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List each (page, transform, field) failure the unperturbed page does not have."),
+) -> None:
+    """Metadata on dev layouts reprinted by seeded transforms (names, markers, ORCID/e-mail printings, whitespace, wrapper, HTML)."""
+    from textmine.evaluation.benchmarks.perturb import TRANSFORM_NAMES, render, run_perturbations
+
+    try:
+        with _needs_corpus():
+            results = run_perturbations(tuple(transform) or TRANSFORM_NAMES, seed=seed, pages_per_transform=pages or None,
+                                        echo=lambda line: typer.echo(line, err=True))
+    except (FileNotFoundError, ValueError) as exc:
+        _fail(str(exc))
+        raise typer.Exit(code=2)
+    typer.echo(render(results, show_failures=verbose))
+
+
 @benchmark_app.command("pages")
 def benchmark_pages(
     half: List[str] = typer.Option(["dev", "test"], "--half", help="Halves of corpus/pages to score (test is the expected figure)."),

@@ -82,8 +82,8 @@ METADATA_KEYS = (
 )
 
 ORCID = re.compile(r"(?<![\w-])(\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
-# The mailbox never starts with a superscript: "¹name@host" is the address of the author with marker 1.
-EMAIL = re.compile(r"(?:(?![¹²³⁴⁵⁶⁷⁸⁹⁰])[\w.+-])+@[\w-]+(?:\.[\w-]+)+")
+# The mailbox never starts with a superscript: "¹name@host" ("ᵃname@host") is the address of the author with marker 1 (a).
+EMAIL = re.compile(r"(?:(?![¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ])[\w.+-])+@[\w-]+(?:\.[\w-]+)+")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _URL_TRAILING = ".,;:)]}»\"'"
 
@@ -118,7 +118,7 @@ _PAGE_FURNITURE = re.compile(r"\s[|›»•·]\s|\s/\s.*\s/\s|^\s*(?:Skip to|Jum
 # A label of the article's kind printed above the title ("Original article", "Научная статья").
 _ARTICLE_KIND = re.compile(
     r"^\s*(?:(?:original|research|review|scientific|short)\s+(?:research\s+)?(?:article|paper|communication)"
-    r"|(?:научная|оригинальная|обзорная)\s+статья)\s*$",
+    r"|original\s+research|research\s+note|case\s+report|(?:научная|оригинальная|обзорная)\s+статья)\s*$",
     re.IGNORECASE,
 )
 _REFERENCES_HEADING = re.compile(
@@ -183,12 +183,12 @@ _COLUMN_GAP = re.compile(r"\S[ \t]{3,}\S")
 _AFFILIATION_LABEL = re.compile(r"\s*(?:Affiliations?|Место работы|Организаци[яи]|Аффилиаци[яи])\s*:\s*", re.IGNORECASE)
 # Institutions each followed by the names of its authors in brackets, separated by semicolons.
 _NAMED_PARTS = re.compile(r"\s*[^;()]+\([^()]+\)(?:\s*;\s*[^;()]+\([^()]+\))+[\s.]*")
-# The start of the next numbered institution on the same line ("...; ²Volga Delta Company"): after a semicolon.
-_NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|\d\s?)[^\W\d_])")
+# The start of the next numbered institution on the same line ("...; ²Volga Delta Company", "; ᵇ Volga ..."): after a semicolon.
+_NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ]|\d)\s?(?![ᵃᵇᶜᵈᵉᶠᵍʰ])[^\W\d_])")
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
-_MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
+_MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
-_ATTACHED_MARKER = re.compile(rf"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+)[{SYMBOLS}]?|[{SYMBOLS}])[ \t]?$")
+_ATTACHED_MARKER = re.compile(rf"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈᵉᶠᵍʰ]+)[{SYMBOLS}]?|[{SYMBOLS}])[ \t]?$")
 
 
 # An aggregator's author label after the heading of its abstract, on one line ("Аннотация научной статьи по
@@ -279,7 +279,8 @@ def _lines(text: str, start: int = 0, end: int | None = None) -> list[Line]:
     while position < end:
         newline = text.find("\n", position, end)
         stop = end if newline < 0 else newline
-        lines.append(Line(position, stop, text[position:stop]))
+        line_end = stop - 1 if stop > position and text[stop - 1] == "\r" else stop  # a CRLF line end is no part of the line
+        lines.append(Line(position, line_end, text[position:line_end]))
         position = stop + 1
     return lines
 
@@ -425,6 +426,10 @@ def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int
     while last + 1 in candidates:
         last += 1
     run = list(range(first, last + 1))
+    # a record's "Title:" field starts the title: the lines above it are the record's heading, not the title's start
+    labelled = [i for i in run[1:] if _TITLE_LABEL.match(lines[i].text)]
+    if labelled and labelled[0] <= anchor:
+        run = run[run.index(labelled[0]):]
     keys = [" ".join(lines[i].text.split()).casefold() for i in run]
     if len(run) == 2 and keys[0] == keys[1]:
         return [run[1]] if lines[run[0]].text.strip().isupper() else [run[0]]
@@ -1193,7 +1198,9 @@ class MetadataExtractor:
         """The institution of a note about the author after the header ("NAME is a senior analyst at the
         Caspian Transport Institute in Aktau.", "NAME is a partner with Orr & Berg LLP"), as news pieces print it."""
         # the note may print in mixed case a name the byline prints in capitals ("BY ANNA LEE" / "Anna Lee is ...")
-        sentence = re.compile(rf"(?i:{re.escape(author.name)})\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
+        # and may space it otherwise (a non-breaking space, a line break): any whitespace between its words
+        name = r"\s+".join(re.escape(word) for word in author.name.split())
+        sentence = re.compile(rf"(?i:{name})\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
         for note in sentence.finditer(self.text, block_end, self.article_end):
             for place in _NOTE_INSTITUTION.finditer(self.text, note.start(), note.end()):
                 org = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", place.group("org"))
@@ -1302,7 +1309,9 @@ class MetadataExtractor:
             named = self._named_authors(authors, context)
             if len(named) == 1:
                 return named[0]
-        nearest = self._nearest_named(authors, line, position - line_start)
+        # an iD printed as a URL is as far from its name as the URL's start ("Name https://orcid.org/iD, Name ...")
+        offset = next((m.start() for m in URL.finditer(line) if m.start() <= position - line_start < m.end()), position - line_start)
+        nearest = self._nearest_named(authors, line, offset)
         if nearest is not None:
             return nearest
         if named_only:
@@ -1321,7 +1330,7 @@ class MetadataExtractor:
             free = [i for i in marked if not (taken and taken[i])]
             if len(marked) == 1 or (marked and free and taken is not None):
                 return (free or marked)[0]
-        line_marker = re.match(rf"\s*([{SYMBOLS}¹²³⁴⁵⁶⁷⁸⁹]|\d(?!\d))", line)
+        line_marker = re.match(rf"\s*([{SYMBOLS}¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ]|\d(?!\d))", line)
         if line_marker:
             symbol = _marker_digits(line_marker.group(1))
             marked = [i for i, a in enumerate(authors) if symbol in a.markers]

@@ -54,6 +54,10 @@ _UP = _letters("Lu")
 _LOW = _letters("Ll")
 _INITIAL = rf"[{_UP}](?:[{_LOW}])?\."  # "A." or "Yu."
 _INITIALS = rf"{_INITIAL}(?:\s?{_INITIAL}){{0,2}}"
+# In a name printed in capitals, a romanised two-letter initial is in capitals too ("YU. A. SOROKINA", "R. KH. NABIEV"):
+# only the romanisation digraphs, so that "DR." or "ST." never starts a name.
+_DIGRAPH_INITIAL = r"(?:KH|ZH|TS|CH|SH|YU|YA|YE|YO)\."
+_UPPER_INITIALS = rf"(?:{_INITIAL}|{_DIGRAPH_INITIAL})(?:\s?(?:{_INITIAL}|{_DIGRAPH_INITIAL})){{0,2}}"
 # A capitalised word: "Kovalenko", "Smith-Jones", "McDonald", "O'Neil", "Tu'ipulotu".
 _CAP_WORD = (rf"[{_UP}](?:[{_LOW}]+(?:['’][{_LOW}]{{2,}})?|['’][{_UP}][{_LOW}]+|c[{_UP}][{_LOW}]+|ac[{_UP}][{_LOW}]+)"
              rf"(?:-[{_UP}][{_LOW}]+)?")
@@ -69,16 +73,17 @@ _TITLE_PREFIX = re.compile(
 
 
 def _shapes(word: str) -> list[str]:
+    initials = _INITIALS if word == _CAP_WORD else _UPPER_INITIALS
     patronymic = rf"[{_UP}][{_LOW}]+{_PATRONYMIC_END}" if word == _CAP_WORD else rf"[{_UP}]{{2,}}(?i:{_PATRONYMIC_END})"
     return [
-        rf"(?P<gis>{word}\s+{_INITIALS}\s?{_PARTICLES}{word}){_END}",
-        rf"(?P<is>{_INITIALS}\s?{word}){_END}",
-        rf"(?P<si>{word}\s{_INITIALS})(?![{_UP}{_LOW}])",
+        rf"(?P<gis>{word}\s+{initials}\s?{_PARTICLES}{word}){_END}",
+        rf"(?P<is>{initials}\s?{word}){_END}",
+        rf"(?P<si>{word}\s{initials})(?![{_UP}{_LOW}])",
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
         # "Hartley, James", "Омаров, Даурен Серикович", "Sokolov, I. P."
-        rf"(?P<inv>{word},\s(?:{word}(?:\s{_INITIALS}|\s{patronymic})?|{_INITIALS})){_END}",
+        rf"(?P<inv>{word},\s(?:{word}(?:\s{initials}|\s{patronymic})?|{initials})){_END}",
         # "SHEVCHUK, Artem", "ОРЛОВА, Анна Петровна": the surname set apart in capitals, inverted
-        *([rf"(?P<inv>{word},\s{_CAP_WORD}(?:\s{_INITIALS}|\s[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"]
+        *([rf"(?P<inv>{word},\s{_CAP_WORD}(?:\s{initials}|\s[{_UP}][{_LOW}]+{_PATRONYMIC_END})?){_END}"]
           if word == _UPPER_WORD else []),
         rf"(?P<gs>{word}\s+{_PARTICLES}{word}){_END}",  # "Emma Stone", "Jan van der Berg", "Ahmad bin Ismail"
         rf"(?P<gms>{word}\s+{word}\s+{_PARTICLES}{word}){_END}",  # "Juan Carlos Pérez", "Nguyen Van Anh"
@@ -147,7 +152,7 @@ _SUPERSCRIPT_DIGITS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
 # Corresponding-author and note marks, pointing to no affiliation ("✉" is the envelope some journals print for the
 # corresponding author).
-SYMBOLS = "*†‡§✉"
+SYMBOLS = "*†‡§‖¶✉"  # the footnote sequence * † ‡ § ‖ ¶, and the envelope
 _SYMBOLS = SYMBOLS
 # "1,2*", "¹,²", "¹ ²", "²*", "1,✉" (a symbol after a comma), "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
 # digit or letter, never a year or a word's first letter) or letters in superscript.
@@ -351,24 +356,28 @@ def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
     return names
 
 
+# The first character of a marker run after a name: a digit, a superscript digit or letter, a star, dagger or envelope.
+_MARKER_START = rf"[{_SUPERSCRIPT_DIGITS}{_SUPERSCRIPT_LETTERS}\d,{_SYMBOLS}]"
+
+
 def join_broken_name(text: str, line_start: int, line_end: int, next_start: int, next_end: int) -> int:
     """The end of a byline whose last name is cut by the line break ("Grigory N." / "Antipin", "Nikolai" / "V. Dementyev",
     "Shumilova Anastasia" / "Viktorovna"), else ``line_end``."""
     tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_INITIALS}\s*$", text[line_start:line_end])
-    head = re.match(rf"{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    head = re.match(rf"{_CAP_WORD}(?=\s*(?:{_MARKER_START}|$))", text[next_start:next_end])
     if tail and head:
         return next_start + head.end()
     # "..., Nikolai" / "V. Dementyev², ...": a given name left at the line's end after a list's comma, its initials
     # and surname opening the next line
     tail = re.search(rf",\s*{_CAP_WORD}\s*$|\band\s+{_CAP_WORD}\s*$", text[line_start:line_end])
-    head = re.match(rf"{_INITIALS}\s?{_CAP_WORD}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    head = re.match(rf"{_INITIALS}\s?{_CAP_WORD}(?=\s*(?:{_MARKER_START}|$))", text[next_start:next_end])
     if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
         markers = _MARKERS.match(text, next_start + head.end(), next_end)
         return markers.end() if markers else next_start + head.end()
     # "Shumilova Anastasia" / "Viktorovna¹, Danilevich Pavel Igorevich²": a "Surname Given" name whose patronymic
     # opens the next line; the byline runs on to that line's end (its other names)
     tail = re.search(rf"(?:^|,\s*|\band\s+){_CAP_WORD}\s+{_CAP_WORD}\s*$", text[line_start:line_end])
-    head = re.match(rf"[{_UP}][{_LOW}]*{_PATRONYMIC_END}(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹⁰\d*,]|$))", text[next_start:next_end])
+    head = re.match(rf"[{_UP}][{_LOW}]*{_PATRONYMIC_END}(?=\s*(?:{_MARKER_START}|$))", text[next_start:next_end])
     if tail and head and _is_name(text[line_start + tail.start():line_end].lstrip(" ,")):
         return next_end
     return line_end

@@ -368,7 +368,7 @@ def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
     while position < end:
         stop = text.find("\n", position, end)
         stop = end if stop < 0 else stop
-        out.append((position, text[position:stop]))
+        out.append((position, text[position:stop - 1 if stop > position and text[stop - 1] == "\r" else stop]))  # not a CRLF's \r
         position = stop + 1
     return out
 
@@ -596,6 +596,8 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
     source or citation line comes first)."""
     statements = []
     filled = [item for item in lines if item[1].strip()]
+    # the site's first line: below its top bar (account links, a menu, a breadcrumb) if one stands above it
+    first = next((index for index, (_, line) in enumerate(filled) if not _top_bar_line(line)), 0)
     for index, (start, line) in enumerate(filled):
         masthead = _MASTHEAD.fullmatch(line)
         if masthead:
@@ -606,7 +608,7 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
         # right above the issue line, also without that word ("Геология и недра Приуралья" / "Том 12, № 4 (2021)").
         above_issue = index + 1 < len(filled) and _issue_line(filled[index + 1][1])
         # the site's first line may stand above its menu row and then the issue line ("Home Issues About")
-        above_menu = index == 0 and len(filled) > 2 and _menu_line(filled[1][1]) and _issue_line(filled[2][1])
+        above_menu = index == first and len(filled) > index + 2 and _menu_line(filled[index + 1][1]) and _issue_line(filled[index + 2][1])
         below_issue = index > 0 and _issue_line(filled[index - 1][1])
         items = [item.strip() for item in line.split("|")]
         if (above_issue and len(items) >= 3 and PERIODICAL_WORD.search(items[0]) and not _NAVIGATION.fullmatch(items[0])
@@ -616,7 +618,9 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
             statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(items[0]))))
             continue
         named = PERIODICAL_WORD.search(line) and (above_issue or below_issue)
-        if ((named or (index == 0 and (above_issue or above_menu))) and len(line.split()) <= 6
+        # (without a periodical's word: the page's first line above the issue line, or the site's first line
+        # under its top bar above its own menu row)
+        if ((named or (index == 0 and above_issue) or above_menu) and len(line.split()) <= 6
                 and not re.search(r"\d|[|:;,.!?/]\s", line) and not _NAVIGATION.fullmatch(line.strip())):
             stripped = line.strip()
             begin = start + line.index(stripped)
@@ -639,6 +643,24 @@ def _menu_line(line: str) -> bool:
     """The line is a site menu: navigation words only ("Home Issues About", "Главная | Архив | Контакты")."""
     items = [item for item in re.split(r"\s*[|/•·]\s*|\s+(?=[A-ZА-ЯЁ])", line.strip()) if item]
     return len(items) >= 2 and all(_NAVIGATION.fullmatch(item) for item in items)
+
+
+# Words of a site's top bar besides its menu's (_NAVIGATION): account links, sections of a news site.
+_TOP_BAR_WORD = re.compile(
+    r"(?i:log ?in|sign in|sign up|register|subscribe|news|analytics|opinion|catalogue|catalog|articles|search"
+    r"|войти|вход|регистрация|подписка|новости|аналитика|мнения|каталог|статьи|поиск)")
+
+
+def _top_bar_line(line: str) -> bool:
+    """The line is site furniture above a masthead: a menu, account links, a language switch or a breadcrumb of
+    such words ("Войти   Регистрация   RU | EN", "Главная / Каталог / Статьи")."""
+    items = [item for item in re.split(r"\s*[|/•·›»]\s*|\s+(?=[A-ZА-ЯЁ])", line.strip()) if item]
+    return len(items) >= 2 and all(_NAVIGATION.fullmatch(item) or _TOP_BAR_WORD.fullmatch(item) for item in items)
+
+
+def _masthead_lines(lines: list[tuple[int, str]], count: int = 3) -> list[tuple[int, str]]:
+    """The page's first ``count`` lines that are neither blank nor top-bar furniture: where a masthead stands."""
+    return [item for item in lines if item[1].strip() and not _top_bar_line(item[1])][:count]
 
 
 def _issue_line(line: str) -> bool:
@@ -711,7 +733,7 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
     if found is None:
         return _bilingual_masthead(lines)
     name = text[found[0]:found[1]].casefold()
-    for start, line in lines[:3]:
+    for start, line in _masthead_lines(lines):
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^|]+", line)]
         if len(parts) == 2 and any(p.strip().casefold() == name for _, p in parts):
             other_start, other = next((s, p) for s, p in parts if p.strip().casefold() != name)
@@ -725,7 +747,7 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
 def _bilingual_masthead(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
     """The English name of a masthead that prints the site's name in Russian and in English, one beside the other
     ("Евразийский обзор — Eurasia Review Weekly", "Степной вестник | Steppe Herald"), among the page's first lines."""
-    for start, line in [item for item in lines if item[1].strip()][:3]:
+    for start, line in _masthead_lines(lines):
         parts = re.split(r"\s[—–|/]\s", line.strip())
         if len(parts) != 2 or any(re.search(r"\d|[.,:;!?]", part) or not 1 <= len(part.split()) <= 6 for part in parts):
             continue

@@ -1,0 +1,181 @@
+"""Printings that `textmine benchmark perturbations` found breaking metadata, each rule tried on a made-up page.
+
+Every page here is invented for these tests (not from the seed page, not from the layout sets), and each rule has
+a case where it must not fire."""
+
+from textmine.document import Document
+from textmine.stages.metadata import EMAIL, extract_metadata
+from textmine.stages.metadata.bylines import join_broken_name, read_byline
+from textmine.stages.metadata.sources import _top_bar_line
+
+PAGE = """Journal of Invented Forestry. 2020. Vol. 7, No. 3
+
+Beaver dams and the spread of alder on the Mezen floodplain
+
+Olga V. Tikhonova¹, Piotr S. Lomov²
+¹ Mezen Institute of Forestry, Arkhangelsk, Russia
+² Pechora State University, Naryan-Mar, Russia
+E-mail: tikhonova.ov@example.org
+
+Beaver dams raised the water table along eleven tributaries of the Mezen, and alder spread over the flooded meadows within a decade of the first dams being built there.
+"""
+
+
+def _authors(text: str) -> list[tuple]:
+    return [(a["name"], a["email"], a["orcid"], a["affiliation"]) for a in extract_metadata(Document("t", text))["authors"]]
+
+
+def test_crlf_line_ends_read_as_lf_ones():
+    # one name a line, each in the "SURNAME Given Patronymic" shape that needs a line of its own
+    page = PAGE.replace("Olga V. Tikhonova¹, Piotr S. Lomov²\n¹ Mezen Institute of Forestry, Arkhangelsk, Russia\n"
+                        "² Pechora State University, Naryan-Mar, Russia\n",
+                        "TIKHONOVA Olga Viktorovna\nMezen Institute of Forestry, Arkhangelsk, Russia\n"
+                        "LOMOV Piotr Sergeevich\nPechora State University, Naryan-Mar, Russia\n")
+    lf, crlf = extract_metadata(Document("t", page)), extract_metadata(Document("t", page.replace("\n", "\r\n")))
+    assert [(a["name"], a["affiliation"]) for a in lf["authors"]] == [
+        ("TIKHONOVA Olga Viktorovna", "Mezen Institute of Forestry"), ("LOMOV Piotr Sergeevich", "Pechora State University")]
+    for key in ("title", "journal", "year", "volume", "issue", "authors"):
+        assert crlf[key] == lf[key], key
+    # a carriage return inside a line is no line end: the name is not read from half a line
+    inside = page.replace("TIKHONOVA Olga Viktorovna\n", "Reviewed by\rTIKHONOVA Olga Viktorovna, editor\n")
+    assert "TIKHONOVA Olga Viktorovna" not in [a["name"] for a in extract_metadata(Document("t", inside))["authors"]]
+
+
+def test_superscript_letter_marker_is_stripped_from_an_e_mail_and_maps_it():
+    page = (PAGE.replace("¹", "ᵃ").replace("²", "ᵇ")
+            .replace("E-mail: tikhonova.ov@example.org", "E-mail: ᵃtikhonova.ov@example.org, ᵇlomov@example.org"))
+    assert _authors(page) == [
+        ("Olga V. Tikhonova", "tikhonova.ov@example.org", None, "Mezen Institute of Forestry"),
+        ("Piotr S. Lomov", "lomov@example.org", None, "Pechora State University"),
+    ]
+    # a mailbox that starts with an ordinary letter keeps it
+    assert EMAIL.search("E-mail: atikhonova@example.org").group(0) == "atikhonova@example.org"
+
+
+def test_superscript_letter_marker_before_an_orcid_maps_it():
+    page = PAGE.replace("¹", "ᵃ").replace("²", "ᵇ").replace(
+        "E-mail: tikhonova.ov@example.org", "ORCID: ᵃ0000-0002-1825-0097, ᵇ 0000-0001-5109-3700")
+    assert [(a[0], a[2]) for a in _authors(page)] == [
+        ("Olga V. Tikhonova", "0000-0002-1825-0097"), ("Piotr S. Lomov", "0000-0001-5109-3700")]
+
+
+def test_next_institution_after_a_semicolon_with_a_spaced_or_letter_marker():
+    for first, second in (("¹", "² "), ("ᵃ", "ᵇ"), ("ᵃ ", "ᵇ ")):
+        page = PAGE.replace("¹ Mezen Institute of Forestry, Arkhangelsk, Russia\n² Pechora State University, Naryan-Mar, Russia",
+                            f"{first}Mezen Institute of Forestry, Arkhangelsk, Russia; {second}Pechora State University, Naryan-Mar, Russia")
+        page = page.replace("Tikhonova¹", f"Tikhonova{first.strip()}").replace("Lomov²", f"Lomov{second.strip()}")
+        assert [a[3] for a in _authors(page)] == ["Mezen Institute of Forestry", "Pechora State University"], (first, second)
+    # a semicolon before a plain word is no cut: one institution stays whole
+    page = PAGE.replace("¹ Mezen Institute of Forestry, Arkhangelsk, Russia", "¹ Mezen Institute of Forestry; Arkhangelsk branch")
+    assert _authors(page)[0][3] == "Mezen Institute of Forestry"
+
+
+def test_romanised_two_letter_initials_in_capitals():
+    for line, names in (("YU. P. ORLOVA, R. KH. GAREEV", ["YU. P. ORLOVA", "R. KH. GAREEV"]),
+                        ("TIMUR ZH. BAKIEV", ["TIMUR ZH. BAKIEV"]),
+                        ("Yu. P. Orlova, R. Kh. Gareev", ["Yu. P. Orlova", "R. Kh. Gareev"])):
+        assert [n.text for n in read_byline(line, 0, len(line), own_line=True)] == names
+    # two capitals that are no romanisation digraph start no name: "DR. ORLOVA", "ST. PETERSBURG"
+    for line in ("DR. ORLOVA", "ST. PETERSBURG"):
+        assert read_byline(line, 0, len(line), own_line=True) == []
+
+
+NEWS = """Войти   Регистрация   RU | EN
+Главная / Новости / Аналитика
+Северный вестник | Northern Herald
+Главная | Новости | Аналитика | Контакты
+
+Ferry fares on the White Sea rise for the summer
+
+By Anna\u00a0Leskova, 12 May 2023
+
+Ferry fares between Arkhangelsk and the Solovetsky Islands rose by a fifth this summer, and the operators blame the price of fuel and the short navigation season for the increase.
+
+Anna\u00a0Leskova is a transport analyst at the Onega Institute of Regional Studies.
+"""
+
+
+def test_author_note_names_the_author_with_other_spacing():
+    authors = extract_metadata(Document("t", NEWS))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [("Anna Leskova", "Onega Institute of Regional Studies")]
+    # a note about somebody else gives the author nothing
+    other = NEWS.replace("Anna\u00a0Leskova is", "Boris\u00a0Leskov is")
+    assert extract_metadata(Document("t", other))["authors"][0]["affiliation"] is None
+
+
+def test_masthead_below_a_top_bar_of_account_links_and_breadcrumb():
+    meta = extract_metadata(Document("t", NEWS))
+    assert meta["journal"] == "Northern Herald" and meta["year"] == 2023
+    assert _top_bar_line("Войти Регистрация RU | EN") and _top_bar_line("Главная / Новости / Аналитика")
+    # a line naming the site or the journal is no top bar, even among navigation words
+    assert not _top_bar_line("Северный вестник | Northern Herald")
+    assert not _top_bar_line("Главная / Архив / Caspian Review")
+
+
+def test_site_name_above_its_menu_row_under_a_top_bar():
+    page = """Войти   Регистрация   RU | EN
+Onega Lake Studies
+Home | Archive | Authors | Contacts
+Vol. 3, No. 1 (2022)
+
+Whitefish spawning grounds of the northern bays
+
+Whitefish spawned on eleven gravel banks of the northern bays in the autumns of 2018 to 2021, and the banks silted by log rafting were left empty.
+"""
+    meta = extract_metadata(Document("t", page))
+    assert (meta["journal"], meta["volume"], meta["issue"], meta["year"]) == ("Onega Lake Studies", "3", "1", 2022)
+    # without the menu row between it and the issue line, a line under the top bar needs a periodical's word
+    assert extract_metadata(Document("t", page.replace("Home | Archive | Authors | Contacts\n", "")))["journal"] is None
+
+
+def test_title_label_starts_the_title_when_no_blank_line_sets_it_apart():
+    page = """Steppe Open Repository
+Record details
+Title: Hay yields on the meadows of the Ishim valley
+Author(s): Dauletova, Saule K.
+Source: Ishim Agrarian Review, 2021, Vol. 4, Issue 2, p. 5-14
+Abstract: Hay yields were weighed on thirty meadow plots of the Ishim valley over eight summers, and the plots flooded in spring gave twice the hay of the dry ones in every year.
+"""
+    assert extract_metadata(Document("t", page))["title"] == "Hay yields on the meadows of the Ishim valley"
+    # without the label, two title-like lines in a row are one title across a line break
+    run_on = page.replace("Steppe Open Repository\nRecord details\nTitle: ", "Hay yields and floods:\n")
+    assert extract_metadata(Document("t", run_on))["title"] == "Hay yields and floods: Hay yields on the meadows of the Ishim valley"
+
+
+def test_article_kind_label_right_above_the_title_is_not_part_of_it():
+    page = PAGE.replace("\nBeaver dams and the spread", "\nOriginal research\nBeaver dams and the spread")
+    assert extract_metadata(Document("t", page))["title"] == "Beaver dams and the spread of alder on the Mezen floodplain"
+    # a title that only begins with those words is a title
+    page = PAGE.replace("Beaver dams and the spread of alder on the Mezen floodplain",
+                        "Original research on beaver dams of the Mezen floodplain")
+    assert extract_metadata(Document("t", page))["title"] == "Original research on beaver dams of the Mezen floodplain"
+
+
+def test_name_cut_by_a_line_break_before_letter_or_dagger_markers():
+    for first, second in (("ᵃ", "ᵇ"), ("†", "‡")):
+        text = f"Irina P. Lebedeva{first}, Marat\nZ. Khusnutdinov{second}, Olga S. Garaeva{second}"
+        line_end = text.index("\n")
+        end = join_broken_name(text, 0, line_end, line_end + 1, len(text))
+        assert text[:end].endswith(f"Khusnutdinov{second}"), first
+    # a capitalised word that opens the next line without a marker or the line's end is no surname
+    text = "Irina P. Lebedeva, Marat\nZ. Khusnutdinov studied the lakes"
+    assert join_broken_name(text, 0, text.index("\n"), text.index("\n") + 1, len(text)) == text.index("\n")
+
+
+def test_the_whole_footnote_sequence_marks_authors():
+    line = "Irina Lebedeva*, Marat Khusnutdinov†, Olga Garaeva‡, Ruslan Zakirov§, Anna Petrova‖, Ivan Orlov¶"
+    names = read_byline(line, 0, len(line), own_line=True)
+    assert [n.markers for n in names] == [["*"], ["†"], ["‡"], ["§"], ["‖"], ["¶"]]
+    # a pilcrow inside a sentence is no marker of a name
+    assert read_byline("See ¶ 4 of the agreement", 0, 24, own_line=True) == []
+
+
+def test_orcid_list_by_name_with_the_ids_printed_as_urls():
+    ids = "0000-0002-1825-0097", "0000-0001-5109-3700"
+    page = PAGE.replace("E-mail: tikhonova.ov@example.org",
+                        f"ORCID: Tikhonova O. V. https://orcid.org/{ids[0]}, Lomov P. S. https://orcid.org/{ids[1]}")
+    assert [(a[0], a[2]) for a in _authors(page)] == [("Olga V. Tikhonova", ids[0]), ("Piotr S. Lomov", ids[1])]
+    # the name after the URL owns it when the list prints the iD first ("iD Name, iD Name")
+    page = PAGE.replace("E-mail: tikhonova.ov@example.org",
+                        f"ORCID: https://orcid.org/{ids[0]} (Tikhonova O. V.); https://orcid.org/{ids[1]} (Lomov P. S.)")
+    assert [(a[0], a[2]) for a in _authors(page)] == [("Olga V. Tikhonova", ids[0]), ("Piotr S. Lomov", ids[1])]
