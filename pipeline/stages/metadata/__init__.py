@@ -73,6 +73,7 @@ from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_at, name_run_into_institution,
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
+                                              DATED_BYLINE, is_news_byline, leading_date_year, bilingual_masthead,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
                                               outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
 
@@ -545,19 +546,31 @@ class MetadataExtractor:
             self.article_start, self.lang = card_title.start, "en"
             self.script = _script(next(c for c in card_title.text if c.isalpha()))
 
-    def _header_above_article(self) -> list[Line]:
+    def _header_above_article(self, keep_blank: bool = False) -> list[Line]:
         """The run of lines right above the article, up to a labelled, furniture or prose line, from its first
-        title-like line in the article's script on (the article's title and author block); [] when it has none."""
+        title-like line in the article's script on (the article's title and author block); [] when it has none.
+        ``keep_blank`` keeps the blank lines between them (HTML blocks: a rubric above the title is no part of it)."""
         run: list[Line] = []
         for line in reversed(_lines(self.text, 0, self.article_start)):
             text = line.text.strip()
             if not text:
+                if keep_blank and run:
+                    run.insert(0, line)
                 continue
             if _has_label(text) or _PAGE_FURNITURE.search(text) or _is_prose(line) or is_citation_line(text):
                 break
             run.insert(0, line)
         title = next((i for i, line in enumerate(run) if _title_like(line) and self._in_article_script(line.text)), None)
         return run[title:] if title is not None else []
+
+    def _opens_with_position(self, header: list[Line]) -> bool:
+        """The header's first line is an author's degree or position ("Ph.D. in Political Science, Senior Research
+        Fellow, Institute ...", "Associate Professor at the X Institute") and no line of it is a byline: the name
+        it belongs to stands above the article."""
+        first = next((line for line in header if line.text.strip()), None)
+        if first is None or not (DEGREE.match(first.text.strip()) or _POSITION_AT.match(first.text.strip())):
+            return False
+        return not any(self._byline(header, i) for i in range(len(header)))
 
     def _english_title_over_card(self, articles: list[Segment]) -> Line | None:
         """The first line of an English segment standing before the end of an article read in another language,
@@ -575,11 +588,12 @@ class MetadataExtractor:
     def extract(self) -> dict[str, Any]:
         lines = _lines(self.text, self.article_start, self.article_end)
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
-        if self.has_segments and body_index == 0:
-            # The article opens with its running text: its title and author block were read as the page's (short
-            # name lines between Russian institution lines); they are the lines right above it.
-            above = self._header_above_article()
-            lines, body_index = above + lines, len(above)
+        if self.has_segments and (body_index == 0 or self._opens_with_position(lines[:body_index])):
+            # The article opens with its running text, or with an author's position line below a name the segmenter
+            # left to the page (an analysis site's author card): its title and author block were read as the page's
+            # (short name lines between Russian institution lines); they are the lines right above it.
+            above = self._header_above_article(keep_blank=body_index > 0)
+            lines, body_index = above + lines, body_index + len(above)
         header = lines[:body_index]
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
         metadata.update(self._journal(header, self.article_end))
@@ -598,6 +612,14 @@ class MetadataExtractor:
         if metadata["year"] is None and self.news_piece and below_title is not None and is_date_line(below_title.text):
             # a news piece without a dated byline: the date line alone right under its title
             metadata["year"] = int(re.search(rf"(?<!\d){_YEAR}(?!\d)", below_title.text).group(0))
+        if metadata["year"] is None and self.news_piece and title_lines:
+            # or the first line under the title and its author card that opens with a date ("April 12, 2023
+            # Reading time: 7 min", "14.04.2022" below the author's position line)
+            for line in header[title_lines[-1] + 1:]:
+                year = leading_date_year(line.text)
+                if year:
+                    metadata["year"] = int(line.text[year[0]:year[1]])
+                    break
         block_end = header[-1].end if header else self.article_start
         if not authors:
             # An aggregator prints the abstract first and the full text below it, with its own title and author block.
@@ -779,7 +801,8 @@ class MetadataExtractor:
             out["journal"] = self._meta("citation_journal_title")
             out["journal_entity"] = self._entity_named(out["journal"], "ORG")
         all_lines = [(line.start, line.text) for line in _lines(self.text)]
-        if out["journal"] is None and (any(BY_LINE.match(line) for _, line in all_lines) or english_edition(all_lines)):
+        if out["journal"] is None and (any(is_news_byline(line) for _, line in all_lines) or english_edition(all_lines)
+                                       or bilingual_masthead(all_lines)):
             # A news piece names no journal: its outlet is the site (named by its English edition, or by its byline).
             outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
             out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
@@ -1040,6 +1063,11 @@ class MetadataExtractor:
         authors: list[_Author] = []
         rows = [(line.start, line.text) for line in lines]
         for index, line in enumerate(lines):
+            dated = DATED_BYLINE.match(line.text)
+            if dated and not authors:  # "Commentary | 14.04.2022 | Name": the page's byline above the title
+                names = read_byline(self.text, line.start + dated.start("name"), line.start + dated.end("name"), own_line=True)
+                authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names]
+                continue
             label = AUTHOR_LABEL.match(line.text)
             if not label and bare_record_label(rows, index) in ("авторы", "автор", "authors", "author"):
                 # A record table's "Авторы" cell above its value, without a colon: the names on the next line.

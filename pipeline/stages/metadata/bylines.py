@@ -126,8 +126,8 @@ and
 # A degree or position after a name ("Emma Stone, PhD, Senior Lecturer").
 DEGREE = re.compile(
     r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
-    r"|Engineer|Postgraduate|кандидат|доктор|профессор|доцент|старший|заведующий|инженер|аспирант|ассистент)\b"
-)
+    r"|Engineer|Postgraduate|кандидат|доктор|профессор|доцент|старший|заведующий|инженер|аспирант|ассистент)(?!\w)"
+)  # (not "\b": "Ph.D. in Political Science" ends its degree with a full stop)
 _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 # The publication date a news line may print before its byline ("12 March 2021 | By NAME", "2021-03-12 · By NAME").

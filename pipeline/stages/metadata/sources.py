@@ -154,14 +154,35 @@ _OPENING = {"»": "«", "”": "“"}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-# A news piece's date: "12 April 2022", "November 18, 2024", "2022-04-12".
-_NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}})(?!\d)")
+# A news piece's date: "12 April 2022", "November 18, 2024", "2022-04-12", "14.04.2022" (Russian sites print the
+# day first with dots in English pieces too).
+_NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}}"
+                        rf"|(?<![\d.])\d{{1,2}}\.\d{{2}}\.({YEAR}))(?!\d)")
 BY_LINE = BY_LABEL
+# A news line that gives the rubric, the date and the author between bars, without "By" ("Commentary | 14.04.2022 |
+# Name Surname"): the date and the name are its last two parts.
+DATED_BYLINE = re.compile(rf"^[ \t]*(?:[^|\d]{{1,40}}?[ \t]+\|[ \t]+)?(?P<date>{_NEWS_DATE.pattern})[ \t]+\|[ \t]+"
+                          rf"(?P<name>[^|\d]+?)[ \t]*$")
 
 
 def is_date_line(line: str) -> bool:
     """The line is a date alone ("12 May 2022", "May 12, 2022", "2022-05-12"): a news piece's date line, never a title."""
     return bool(re.fullmatch(rf"[\W_]*(?:{_NEWS_DATE.pattern})[\W_]*", line.strip()))
+
+
+def leading_date_year(line: str) -> tuple[int, int] | None:
+    """The span of the year of a news date that opens the line ("April 12, 2023 Reading time: 7 min", "14.04.2022"),
+    or None."""
+    date = re.compile(rf"[ \t]*(?:{_NEWS_DATE.pattern})").match(line)
+    if not date:
+        return None
+    group = next(g for g in (1, 2, 3, 4) if date.group(g))
+    return date.span(group)
+
+
+def is_news_byline(line: str) -> bool:
+    """The line is a news piece's byline: "By NAME ..." or "Rubric | date | NAME"."""
+    return bool(BY_LINE.match(line) or DATED_BYLINE.match(line))
 # The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»",
 # "© Портал аналитики «Степь», 2015–2025" (the quoted name without the generic words before it).
 _COPYRIGHT_NAME = re.compile(
@@ -201,6 +222,10 @@ class Statement:
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
+# An article number after the year and volume ("Boreal Landscapes 2021, 13, 2045"): the number is no year.
+_ARTICLE_NUMBER = re.compile(rf"(?<!\d){YEAR},\s?\d{{1,3}},\s?$")
+
+
 def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
     """Spans of the years on a line that may be its publication year (see the module docstring)."""
     blocked = [m.span() for m in _DATE_IN_BRACKETS.finditer(line)]
@@ -208,7 +233,7 @@ def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
         blocked += [m.span() for m in _PLACE_AND_DATE.finditer(line)]
     years = []
     for match in _YEAR_TOKEN.finditer(line):
-        if any(s <= match.start() < e for s, e in blocked):
+        if any(s <= match.start() < e for s, e in blocked) or _ARTICLE_NUMBER.search(line, 0, match.start()):
             continue
         before = line[:match.start()]
         labels = list(_NOT_PUBLICATION.finditer(before))
@@ -222,7 +247,9 @@ def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
 def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
     """The journal's span inside line[start:end] without quotes, labels, bullets and trailing punctuation
     (and without the generic word before a quoted name: "Журнал «Право и общество»")."""
-    issn = re.match(r"[ \t]*(?:e-?ISSN|ISSN)[ \t:]*\d{4}-\d{3}[\dXx][ \t]+", line[start:end])  # "ISSN 2999-0202 Vestnik ..."
+    # "ISSN 2999-0202 Vestnik ...", "ISSN 1814-0000 (Print) | Vestnik ..."
+    issn = re.match(r"[ \t]*(?:e-?ISSN|ISSN)[ \t:]*\d{4}-\d{3}[\dXx](?:[ \t]*\((?i:print|online)\))?(?:[ \t]*[|•·])?[ \t]+",
+                    line[start:end])
     if issn:
         start += issn.end()
     doi = _LEADING_DOI.match(line, start, end)  # "DOI: 10.99433/x.2021.14 Journal. 2021. Vol. 14"
@@ -352,15 +379,44 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
     while stops and not _WORD.search(segment[stops[-1]:].strip(" .,–—-")):
         stops.pop()
     # A series belongs to the journal's name: "Вестник X университета. Серия: История. 2022", "Bulletin of
-    # X University. Pedagogical Series. 2021".
-    while len(stops) > 1 and _SERIES.match(segment[stops[-1]:].strip(" .,–—-")):
-        stops.pop()
-    if stops and _SERIES.match(segment[stops[-1]:].strip(" .,–—-")):
+    # X University. Pedagogical Series. 2021"; so does a section's name printed after the periodical's or the
+    # series' sentence ("Vestnik of X University. Economics, 2022", "X University Bulletin. Series 5. Geography").
+    while stops and (_SERIES.match(segment[stops[-1]:].strip(" .,–—-"))
+                     or _section_of(segment[stops[-2] if len(stops) > 1 else cut:stops[-1]], segment[stops[-1]:])):
         stops.pop()
     if stops:
         cut = stops[-1]
-    span = _clean_journal(line, start + cut, end)
+    start, end = _last_bullet_part(line, start + cut, end)
+    span = _clean_journal(line, start, end)
     return (offset + span[0], offset + span[1]) if span else None
+
+
+# A section's name: one to three capitalised words without digits ("Economics", "Earth Sciences", "Право").
+_SECTION_NAME = re.compile(r"[A-ZА-ЯЁ][^\W\d_]+(?:\s+(?:and\s+|и\s+)?[A-ZА-ЯЁ][^\W\d_]+){0,2}")
+# A record's access or kind label between bullets ("Journal • Open Access • Volume 8"), never a journal's name.
+_ACCESS_OR_KIND = re.compile(r"(?i)(?:(?:gold|green|hybrid|bronze)\s+)?open\s+access|free\s+access|subscription"
+                             r"|(?:original\s+|research\s+|review\s+)?(?:article|paper)|review")
+_BULLET = re.compile(r"[ \t]+[•·][ \t]+")
+
+
+def _section_of(before: str, last: str) -> bool:
+    """``last`` is a section's name that belongs to the periodical named in the sentence ``before`` it: a short
+    name without a periodical's word after a short sentence with one, or after a series' sentence ("Series 5")."""
+    before, last = before.strip(" .,–—-"), last.strip(" .,–—-")
+    if not _SECTION_NAME.fullmatch(last) or PERIODICAL_WORD.search(last) or len(before.split()) > 8:
+        return False
+    return bool(PERIODICAL_WORD.search(before) or re.fullmatch(r"(?:Серия|Series|Ser\.)\s*\d+", before))
+
+
+def _last_bullet_part(line: str, start: int, end: int) -> tuple[int, int]:
+    """Of a journal's place cut into parts by spaced bullets ("Journal • Open Access • "), the last part that is
+    not an access or kind label; the span unchanged without bullets."""
+    cuts = [m.span() for m in _BULLET.finditer(line, start, end)]
+    if not cuts:
+        return start, end
+    parts = list(zip([start] + [e for _, e in cuts], [s for s, _ in cuts] + [end]))
+    named = [(s, e) for s, e in parts if line[s:e].strip() and not _ACCESS_OR_KIND.fullmatch(line[s:e].strip())]
+    return named[-1] if named else (start, end)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -657,6 +713,11 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
     line below the author's position line) gives the year."""
     statements = []
     for index, (start, line) in enumerate(lines):
+        dated = DATED_BYLINE.match(line)
+        if dated:  # "Commentary | 14.04.2022 | Name": the date on the byline itself
+            group = next(g for g in (2, 3, 4, 5) if dated.group(g))
+            statements.append(Statement(RANK_FIELD, start, year=(start + dated.start(group), start + dated.end(group))))
+            continue
         by = BY_LINE.match(line)
         if not by:
             continue
@@ -668,7 +729,7 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
             # the date inside the byline's label is the piece's own ("Posted on 5 May 2022 by NAME")
             in_label = line_start == start and date is not None and date.end() <= by.end()
             if date and (in_label or not _NOT_PUBLICATION.search(candidate[:date.start()])):
-                group = next(g for g in (1, 2, 3) if date.group(g))
+                group = next(g for g in (1, 2, 3, 4) if date.group(g))
                 statements.append(Statement(RANK_FIELD, line_start, year=(line_start + date.start(group), line_start + date.end(group))))
                 break
     return statements
@@ -694,7 +755,7 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
     """A news site's name: its English-edition name when the page prints one (a line "NAME — English edition",
     or the masthead beside the Russian name: "КАСПИЙСКИЙ ОБОЗРЕВАТЕЛЬ | Caspian Observer"), else the name in its
     copyright line."""
-    edition = english_edition(lines)
+    edition = english_edition(lines) or bilingual_masthead(lines)
     if edition:
         return edition
     found = unquoted = None
@@ -709,7 +770,7 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
             found = (start + match.start(group), start + match.end(group))
     found = found or unquoted
     if found is None:
-        return _bilingual_masthead(lines)
+        return None
     name = text[found[0]:found[1]].casefold()
     for start, line in lines[:3]:
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^|]+", line)]
@@ -722,11 +783,15 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
     return found
 
 
-def _bilingual_masthead(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+def bilingual_masthead(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
     """The English name of a masthead that prints the site's name in Russian and in English, one beside the other
-    ("Евразийский обзор — Eurasia Review Weekly", "Степной вестник | Steppe Herald"), among the page's first lines."""
+    ("Евразийский обзор — Eurasia Review Weekly", "Степной вестник | Steppe Herald", or with a space alone
+    between them where a logo's two lines were joined: "Клуб «Ладога» Ladoga Discussion Club"), among the
+    page's first lines."""
     for start, line in [item for item in lines if item[1].strip()][:3]:
         parts = re.split(r"\s[—–|/]\s", line.strip())
+        if len(parts) == 1:  # the Russian name, then the English one in Latin letters
+            parts = re.split(r"(?<=[А-Яа-яЁё»])\s+(?=[A-Z][a-z])", line.strip(), maxsplit=1)
         if len(parts) != 2 or any(re.search(r"\d|[.,:;!?]", part) or not 1 <= len(part.split()) <= 6 for part in parts):
             continue
         latin = [part for part in parts if re.search(r"[A-Za-z]", part) and not re.search(r"[А-Яа-яЁё]", part)]
