@@ -74,6 +74,7 @@ from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Nam
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
                                               DATED_BYLINE, is_news_byline, leading_date_year, bilingual_masthead,
+                                              dublin_core_rows, dublin_core_statements, is_dublin_core_row,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
                                               outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
 
@@ -364,6 +365,8 @@ def _title_like(line: Line) -> bool:
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
         return False
+    if is_dublin_core_row(text):  # "dc.date.issued 2019": a repository record's row
+        return False
     if is_edition_line(text) or is_date_line(text):  # a site's edition line ("Amur Review — English edition"), a date
         return False
     from textmine.stages.segment import _is_site_furniture_line  # here: the segmenter imports this module
@@ -535,6 +538,7 @@ class MetadataExtractor:
         self.lang = articles[0].lang if articles else "en"
         self.html_meta: dict[str, list[str]] = (doc.source.get("html") or {}).get("meta") or {}
         self.journal_entity_id: str | None = None
+        self.dublin_core = dublin_core_rows(self.text)  # a repository's "full item record", if the page prints one
         self.news_piece = False  # the page names no journal and is a news piece (its outlet is the journal)
         article_letters = [c for c in self.text[self.article_start:self.article_end] if c.isalpha()]
         scripts = [_script(c) for c in article_letters]
@@ -607,7 +611,7 @@ class MetadataExtractor:
                              or self._wrapper_title() or self._meta("citation_title"))
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
-        metadata["title"] = self._mixed_case_printing(metadata["title"])
+        metadata["title"] = self._mixed_case_printing(self._dublin_core_value("dc.title") or metadata["title"])
         below_title = next((line for line in header[title_lines[-1] + 1:] if line.text.strip()), None) if title_lines else None
         if metadata["year"] is None and self.news_piece and below_title is not None and is_date_line(below_title.text):
             # a news piece without a dated byline: the date line alone right under its title
@@ -662,6 +666,9 @@ class MetadataExtractor:
                 affiliations = sorted(affiliations + [aff for aff in map(self._affiliation_line, record)
                                                       if aff and aff.start > authors[0].start], key=lambda aff: aff.start)
                 block_end = max(block_end, record[-1].end)
+        dublin_core_authors = self._dublin_core_authors()
+        if dublin_core_authors:  # a repository record: its author rows, which no layout guess overrides
+            authors, affiliations = dublin_core_authors, []
         metadata["authors"] = self._author_records(authors, affiliations, block_end) or self._meta_authors()
         self.assignment = self._assignment(authors, affiliations)
         metadata.update(self._affiliation_place(authors, affiliations, header))
@@ -692,6 +699,21 @@ class MetadataExtractor:
         above = [i for i in candidates if author_line is not None and i < author_line]
         anchor = headings[0] if headings else max(above) if above else min(candidates)
         return _title_run(header, candidates, anchor)
+
+    def _dublin_core_value(self, name: str) -> str | None:
+        """The first value of a Dublin Core field in the article's script (a Russian ``dc.title`` of an English
+        article is a translation)."""
+        return next((" ".join(self.text[start:end].split()) for field_name, start, end in self.dublin_core
+                     if field_name == name and self._in_article_script(self.text[start:end])), None)
+
+    def _dublin_core_authors(self) -> list[_Author]:
+        """The names of the record's ``dc.contributor.author`` (or ``dc.creator``) rows in the article's script."""
+        authors = []
+        for field_name, start, end in self.dublin_core:
+            if field_name in ("dc.contributor.author", "dc.creator") and self._in_article_script(self.text[start:end]):
+                person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < end and start < e.end), None)
+                authors.append(_Author(self.text[start:end], start, end, person, record_field=True))
+        return authors
 
     def _page_title_in_text(self) -> str | None:
         """The HTML <title> (or its part before the site's name, "Title - Site") when the text prints it as a line:
@@ -777,6 +799,7 @@ class MetadataExtractor:
         regions = _union(regions + [(self.article_start, header_end)]) if self.has_segments else [(0, header_end)]
         body = (header_end, body_end) if body_end > header_end else None
         statements = find_statements(self.text, regions, body, below_from=max(body_end, header_end))
+        statements += dublin_core_statements(self.text, self.dublin_core)
         # Of equally ranked statements, one naming the journal in the article's language comes first (a Russian
         # "Для цитирования" line and an English "For citation" line: the article's own printing).
         statements.sort(key=lambda s: (s.rank, bool(s.journal) and not self._in_article_script(self.text[s.journal[0]:s.journal[1]])))

@@ -416,7 +416,7 @@ def _last_bullet_part(line: str, start: int, end: int) -> tuple[int, int]:
         return start, end
     parts = list(zip([start] + [e for _, e in cuts], [s for s, _ in cuts] + [end]))
     named = [(s, e) for s, e in parts if line[s:e].strip() and not _ACCESS_OR_KIND.fullmatch(line[s:e].strip())]
-    return named[-1] if named else (start, end)
+    return named[-1] if named else (end, end)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -646,6 +646,69 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
     return sorted(statements, key=lambda s: s.rank)
 
 
+# A repository's Dublin Core row ("dc.contributor.author   Surname, Given   en", "dc.date.issued\t2021\t-"): the
+# field's name, then its value, and the value's language code in a column of its own.
+_DC_FIELD = re.compile(r"[ \t]*(?P<field>dc\.[a-z]+(?:\.[a-z]+)*)(?=[ \t]|$)", re.IGNORECASE)
+_DC_LANGUAGE = re.compile(r"(?:[ \t]{2,}|\t)(?:[a-z]{2}(?:[_-][A-Za-z]{2})?|-)[ \t]*$")
+_DC_JOURNAL_FIELDS = ("dc.relation.ispartof", "dc.source", "dc.citation.journaltitle")
+
+
+def dublin_core_rows(text: str) -> list[tuple[str, int, int]]:
+    """The rows of a repository's Dublin Core record ("full item record"): (field, value start, value end) in the
+    page's order, the value on the field's line or, in an HTML table whose cells stand on lines of their own, on
+    the next line; [] when the page prints fewer than three rows (no record)."""
+    filled = [item for item in _lines(text, 0, len(text)) if item[1].strip()]
+    rows = []
+    for index, (start, line) in enumerate(filled):
+        field_name = _DC_FIELD.match(line)
+        if not field_name:
+            continue
+        value_start, value = start + field_name.end(), line[field_name.end():]
+        if not value.strip():
+            if index + 1 == len(filled) or _DC_FIELD.match(filled[index + 1][1]):
+                continue
+            value_start, value = filled[index + 1]
+        language = _DC_LANGUAGE.search(value)
+        end = language.start() if language else len(value.rstrip())
+        begin = len(value) - len(value.lstrip())
+        if begin < end:
+            rows.append((field_name.group("field").casefold(), value_start + begin, value_start + end))
+    return rows if len(rows) >= 3 else []
+
+
+def is_dublin_core_row(line: str) -> bool:
+    """The line opens with a Dublin Core field's name ("dc.date.issued 2019"): a record row, never a title."""
+    return bool(_DC_FIELD.match(line))
+
+
+def dublin_core_statements(text: str, rows: list[tuple[str, int, int]]) -> list[Statement]:
+    """What a Dublin Core record says about the source: its citation (``dc.identifier.citation``, ranked with
+    citation lines), the periodical it is part of (``dc.relation.ispartof``, ``dc.source``), ``dc.date.issued``
+    and ``dc.citation.volume`` / ``dc.citation.issue`` (ranked with labelled fields)."""
+    statements = []
+    for name, start, end in rows:
+        value = text[start:end]
+        if name == "dc.identifier.citation":
+            statement = read_statement(value, start, RANK_CITATION)
+        elif name in _DC_JOURNAL_FIELDS:
+            statement = read_statement(value, start, RANK_FIELD)
+            if statement is None or statement.journal is None:
+                span = _clean_journal(value, 0, len(value))
+                statement = Statement(RANK_FIELD, start, journal=(start + span[0], start + span[1])) if span else statement
+        elif name == "dc.date.issued":
+            year = _YEAR_TOKEN.match(value) or re.match(rf"({YEAR})-\d{{2}}", value)
+            statement = Statement(RANK_FIELD, start, year=(start + year.start(1), start + year.end(1))) if year else None
+        elif name in ("dc.citation.volume", "dc.citation.issue"):
+            number = re.fullmatch(_ISSUE_NUMBER, value.strip())
+            key = name.rsplit(".", 1)[1]
+            statement = Statement(RANK_FIELD, start, **{key: (start, end)}) if number else None
+        else:
+            statement = None
+        if statement:
+            statements.append(statement)
+    return statements
+
+
 def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
     """A masthead that names the journal and nothing else ("Научный журнал «Право Севера»", "Journal «Arctic
     Review»"), or a periodical's name right above its issue line: the journal, ranked with running headers (any
@@ -790,8 +853,11 @@ def bilingual_masthead(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
     page's first lines."""
     for start, line in [item for item in lines if item[1].strip()][:3]:
         parts = re.split(r"\s[—–|/]\s", line.strip())
-        if len(parts) == 1:  # the Russian name, then the English one in Latin letters
+        if len(parts) == 1:  # the Russian name, then the English one in Latin letters (two words each at least)
             parts = re.split(r"(?<=[А-Яа-яЁё»])\s+(?=[A-Z][a-z])", line.strip(), maxsplit=1)
+            if len(parts) == 2 and (any(len(part.split()) < 2 for part in parts)
+                                    or any(_NAVIGATION.fullmatch(word) for word in parts[1].split())):
+                continue
         if len(parts) != 2 or any(re.search(r"\d|[.,:;!?]", part) or not 1 <= len(part.split()) <= 6 for part in parts):
             continue
         latin = [part for part in parts if re.search(r"[A-Za-z]", part) and not re.search(r"[А-Яа-яЁё]", part)]

@@ -1,0 +1,155 @@
+"""Metadata forms of issue 15 met on the m197–m226 dev layouts (site templates that carry English articles on
+Russian pages), each rule tried on a made-up page or line of its own, with a case the rule must leave alone.
+
+Every page and line here is invented for these tests (not from the seed page, not from the layout sets)."""
+
+from textmine.document import Document, Segment
+from textmine.stages.metadata import extract_metadata
+from textmine.stages.metadata.bylines import DEGREE
+from textmine.stages.metadata.sources import (DATED_BYLINE, RANK_CITATION, _publication_years, bilingual_masthead, dublin_core_rows,
+                                              leading_date_year, read_statement)
+
+
+def doc(text: str, segments: list[Segment] | None = None) -> Document:
+    return Document("test", text, segments=segments or [])
+
+
+def journal_of(line: str, rank: int = RANK_CITATION) -> str | None:
+    statement = read_statement(line, 0, rank)
+    return line[statement.journal[0]:statement.journal[1]] if statement and statement.journal else None
+
+
+def test_a_section_after_a_bulletins_name_belongs_to_the_journal():
+    line = ("For citation: Orlova P. S. Dune sands of the Ob valley. Bulletin of Tver University. Geology, 2020, vol. 5, "
+            "issue 2, pp. 3–9.")
+    assert journal_of(line) == "Bulletin of Tver University. Geology"
+    assert journal_of("Tver University Bulletin. Series 3. Hydrology. 2019. No. 4. P. 5–9") == (
+        "Tver University Bulletin. Series 3. Hydrology")
+    # a one-word journal after a title without a periodical's word stays alone
+    assert journal_of("Orlova P. S. Dune sands of the Ob valley. Ecology, 2020, vol. 5, no. 2, pp. 3–9.") == "Ecology"
+
+
+def test_bullet_parts_around_a_journal_drop_access_labels():
+    line = "Arctic Soils Review • Open Access • Volume 4, Issue 1, Pages 1 - 9 • May 2020"
+    statement = read_statement(line)
+    assert journal_of(line) == "Arctic Soils Review"
+    assert (line[slice(*statement.volume)], line[slice(*statement.issue)]) == ("4", "1")
+    assert journal_of("Open Access • Volume 4, Issue 1, Pages 1 - 9") is None
+
+
+def test_print_issn_and_bar_before_the_journal_are_no_part_of_it():
+    assert journal_of("ISSN 1234-5678 (Print) | Steppe Bulletin, 2019, vol. 3, no. 1, pp. 4–9") == "Steppe Bulletin"
+
+
+def test_an_article_number_after_year_and_volume_is_no_year():
+    line = "Boreal Lakes 2021, 13, 2045. https://doi.org/10.99999/bl13042045"
+    statement = read_statement(line, 0, 0)
+    assert line[slice(*statement.year)] == "2021" and journal_of(line) == "Boreal Lakes"
+    # two years in a row are both years
+    assert [("Published 2019, 2020"[s:e]) for s, e in _publication_years("Published 2019, 2020")] == ["2019", "2020"]
+
+
+def test_a_dated_bar_byline_gives_the_date_and_the_name():
+    line = "Commentary | 14.04.2022 | Olesya Varlamova"
+    match = DATED_BYLINE.match(line)
+    assert match.group("name") == "Olesya Varlamova" and match.group(5) == "2022"
+    assert DATED_BYLINE.match("Home | Analysis | Contacts") is None
+    assert DATED_BYLINE.match("Vol. 5 | No. 2 | 2021") is None
+
+
+def test_a_line_that_opens_with_a_date_gives_its_year():
+    line = "April 12, 2023 Reading time: 7 min Print"
+    assert line[slice(*leading_date_year(line))] == "2023"
+    assert leading_date_year("14.04.2022")
+    assert leading_date_year("Received 14.04.2022") is None
+
+
+def test_a_masthead_of_a_russian_then_an_english_name_without_a_separator():
+    lines = [(0, "Центр «Байкал» Baikal Policy Centre"), (36, "Главная Аналитика Эксперты")]
+    span = bilingual_masthead(lines)
+    assert lines[0][1][span[0]:span[1]] == "Baikal Policy Centre"
+    # a Russian menu that ends with a language switch names no outlet
+    assert bilingual_masthead([(0, "Главная Архив English Version")]) is None
+
+
+def test_degree_with_full_stops_before_a_space():
+    assert DEGREE.match("Ph.D. in Economics, Senior Research Fellow")
+    assert not DEGREE.match("Phillips curve in Siberia")
+
+
+ANALYSIS_PAGE = """Центр «Байкал» Baikal Policy Centre
+
+Главная Аналитика Эксперты Контакты
+
+Analysis
+
+Water levels of Lake Baikal and the Angara dams
+
+Olesya Varlamova
+
+Ph.D. in Geography, Senior Research Fellow, Irkutsk Institute of Water Problems
+
+March 3, 2021 Reading time: 5 min
+
+The level of Lake Baikal is set by the Irkutsk dam within a band of one metre, and the dry years of 2015–2017 pushed it to the lower limit of that band for the first time since the dam was built.
+
+© 2012–2026 Центр «Байкал»
+"""
+
+
+def test_an_author_card_above_the_article_gives_author_date_and_outlet():
+    article = ANALYSIS_PAGE.index("Ph.D.")
+    footer = ANALYSIS_PAGE.index("©")
+    segments = [Segment(0, article, "en", "wrapper"), Segment(article, footer, "en", "article"),
+                Segment(footer, len(ANALYSIS_PAGE), "ru", "wrapper")]
+    meta = extract_metadata(doc(ANALYSIS_PAGE, segments))
+    assert meta["title"] == "Water levels of Lake Baikal and the Angara dams"
+    assert [(a["name"], a["affiliation"]) for a in meta["authors"]] == [("Olesya Varlamova", "Irkutsk Institute of Water Problems")]
+    assert (meta["journal"], meta["year"]) == ("Baikal Policy Centre", 2021)
+
+
+def test_a_position_line_without_a_name_above_it_invents_no_author():
+    page = ANALYSIS_PAGE.replace("Olesya Varlamova\n\n", "")
+    article = page.index("Ph.D.")
+    footer = page.index("©")
+    segments = [Segment(0, article, "en", "wrapper"), Segment(article, footer, "en", "article"),
+                Segment(footer, len(page), "ru", "wrapper")]
+    assert extract_metadata(doc(page, segments))["authors"] == []
+
+
+DUBLIN_CORE_PAGE = """Volga Open Archive
+Full item record
+
+dc.contributor.author\tKozyreva, Marina O.\ten
+dc.contributor.author\tКозырева, Марина Олеговна\tru
+dc.contributor.author\tBelykh, Oleg T.\ten
+dc.date.accessioned\t2023-01-12T10:00:00Z\t-
+dc.date.issued\t2020-11\t-
+dc.identifier.citation\tKozyreva M. O. Pike perch in the Saratov reservoir / M. O. Kozyreva, O. T. Belykh // Volga Fisheries Journal. — 2020. — Vol. 6, № 3. — P. 7-15.\ten
+dc.description.abstract\tThe catch of pike perch fell by a third in the reservoir in 2010–2019 while the catch of bream doubled over the same years.\ten
+dc.title\tPike perch in the Saratov reservoir\ten
+dc.title.alternative\tСудак Саратовского водохранилища\tru
+"""
+
+
+def test_dublin_core_rows_give_title_authors_and_source():
+    meta = extract_metadata(doc(DUBLIN_CORE_PAGE))
+    assert meta["title"] == "Pike perch in the Saratov reservoir"
+    assert [a["name"] for a in meta["authors"]] == ["Kozyreva, Marina O.", "Belykh, Oleg T."]
+    assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Volga Fisheries Journal", 2020, "6", "3")
+
+
+def test_dublin_core_cells_on_lines_of_their_own():
+    page = ("Repository\n\ndc.contributor.author\n\nNoskov, Ilya P.\n\nen\n\ndc.date.issued\n\n2018\n\n"
+            "dc.relation.ispartof\n\nKama Hydrology Letters\n\nen\n\ndc.title\n\nIce jams on the Vyatka\n\nen\n")
+    rows = dublin_core_rows(page)
+    assert [(name, page[s:e]) for name, s, e in rows] == [
+        ("dc.contributor.author", "Noskov, Ilya P."), ("dc.date.issued", "2018"),
+        ("dc.relation.ispartof", "Kama Hydrology Letters"), ("dc.title", "Ice jams on the Vyatka")]
+    meta = extract_metadata(doc(page))
+    assert (meta["title"], meta["journal"], meta["year"]) == ("Ice jams on the Vyatka", "Kama Hydrology Letters", 2018)
+
+
+def test_a_page_that_mentions_a_dublin_core_field_once_has_no_record():
+    page = "Metadata schemes\n\nThe field dc.title holds the title of a resource in most repositories.\n"
+    assert dublin_core_rows(page) == []
