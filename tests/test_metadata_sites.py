@@ -6,7 +6,8 @@ Every page and line here is invented for these tests (not from the seed page, no
 from textmine.document import Document, Segment
 from textmine.stages.metadata import extract_metadata
 from textmine.stages.metadata.bylines import DEGREE
-from textmine.stages.metadata.sources import (DATED_BYLINE, RANK_CITATION, _publication_years, bilingual_masthead, dublin_core_rows,
+from textmine.stages.metadata.sources import (DATED_BYLINE, RANK_CITATION, _publication_years, bilingual_masthead, choose_fields,
+                                              dublin_core_rows, find_statements,
                                               leading_date_year, read_statement)
 
 
@@ -153,3 +154,70 @@ def test_dublin_core_cells_on_lines_of_their_own():
 def test_a_page_that_mentions_a_dublin_core_field_once_has_no_record():
     page = "Metadata schemes\n\nThe field dc.title holds the title of a resource in most repositories.\n"
     assert dublin_core_rows(page) == []
+
+
+def test_today_is_a_label_only_before_a_colon_or_a_date():
+    line = ("Rivers of the Urals: today and tomorrow: Proceedings of the All-Russian Conference (Perm, 3–4 June 2020) "
+            "/ ed. by P. S. Orlov. – Perm: Kama Press, 2021. – 210 p.")
+    statement = read_statement(line)
+    assert line[slice(*statement.year)] == "2021"
+    assert line[slice(*statement.journal)] == "Rivers of the Urals: today and tomorrow: Proceedings of the All-Russian Conference"
+    assert _publication_years("Today: 07.12.2026 Kama Press, 2021") == []
+
+
+def test_record_rows_label_above_value_and_year_slash_names():
+    page = """Главная / Науки о Земле / Kama Hydrology Letters
+Spring floods of the Vyatka in 1990–2020
+2019 / Noskov I. P., Lapteva O. K.
+Журнал
+Kama Hydrology Letters
+Область наук
+Науки о Земле
+Похожие темы
+Ice jams of the Kama
+2016 / Orlova S. T.
+"""
+    fields = choose_fields(find_statements(page, [(0, len(page))]), page)
+    assert page[slice(*fields.journal)] == "Kama Hydrology Letters" and page[slice(*fields.year)] == "2019"
+    # a menu word alone above a name and another menu word is no record row
+    menu = "Журнал\nKama Hydrology Letters\nКонтакты\n"
+    assert choose_fields(find_statements(menu, [(0, len(menu))]), menu).journal is None
+
+
+def test_a_capitals_header_in_the_running_text_counts_when_it_names_the_journal_found_elsewhere():
+    wrapper = "Журнал: Kama Hydrology Letters\nГод: 2019\n"
+    body = "KAMA HYDROLOGY LETTERS. 2019. No. 3 (21)\nThe floods came early in most years of the period.\n"
+    other = "ANNALS OF HYDROLOGY. 2015. No. 4\nThe floods came early in most years of the period.\n"
+    for text, issue in ((wrapper + body, "3 (21)"), (wrapper + other, None)):
+        statements = find_statements(text, [(0, len(wrapper))], (len(wrapper), len(text)))
+        fields = choose_fields(statements, text)
+        assert (text[slice(*fields.issue)] if fields.issue else None) == issue
+
+
+FRONT_MATTER_PAGE = """SOILS OF THE TRANS-URALS: PAST AND FUTURE
+Proceedings of the Regional Scientific Conference
+(Kurgan, 5–6 October 2021)
+
+Editorial board:
+P. S. Orlov (chair), T. V. Kraeva
+
+Soils of the Trans-Urals: past and future: Proceedings of the Regional Scientific Conference (Kurgan, 5–6 October 2021) / ed. by P. S. Orlov. – Kurgan: Tobol Press, 2022. – 180 p.
+
+The volume brings together the papers read at the conference on the soils and land use of the Trans-Urals region.
+
+Salinity of the Tobol floodplain soils
+
+A. N. Vedernikova, S. P. Ilyin
+Kurgan Soil Institute, Kurgan, Russia
+
+Samples from forty pits on the Tobol floodplain show that salinity rose where the spring floods had not reached the meadows for three years running.
+"""
+
+
+def test_a_volumes_front_matter_above_the_paper_gives_way_to_the_papers_title():
+    segments = [Segment(0, len(FRONT_MATTER_PAGE), "en", "article")]
+    meta = extract_metadata(doc(FRONT_MATTER_PAGE, segments))
+    assert meta["title"] == "Salinity of the Tobol floodplain soils"
+    assert [a["name"] for a in meta["authors"]] == ["A. N. Vedernikova", "S. P. Ilyin"]
+    assert (meta["journal"], meta["year"]) == (
+        "Soils of the Trans-Urals: past and future: Proceedings of the Regional Scientific Conference", 2022)

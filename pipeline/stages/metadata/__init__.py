@@ -633,6 +633,12 @@ class MetadataExtractor:
                 authors = self._authors(block, block_affiliations)
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
+                # The block's own title, when its words are not the header's (a proceedings volume's front matter
+                # above the paper): the header's title was the volume's.
+                own_title = self._title_above(lines, block[0]) if authors else None
+                header_title = " ".join((metadata["title"] or "").casefold().split())
+                if own_title and (not header_title or header_title not in " ".join(own_title.casefold().split())):
+                    metadata["title"] = self._mixed_case_printing(own_title)
         if not authors:
             # A library card whose article part is the title alone: the card's unlabelled author line right below it.
             block = self._card_author_block()
@@ -1028,6 +1034,18 @@ class MetadataExtractor:
                 end = next((i for i in filled if i > index and _is_prose(lines[i])), references)
                 return [line for line in lines[index:end] if line.text.strip()]
         return []
+
+    def _title_above(self, lines: list[Line], first: Line) -> str | None:
+        """The run of title-like lines in the article's script right above ``first`` (past blank lines), or None."""
+        index = next(i for i, line in enumerate(lines) if line.start == first.start)
+        run: list[Line] = []
+        for line in reversed(lines[:index]):
+            if not line.text.strip() and not run:
+                continue
+            if not (line.text.strip() and _title_like(line) and self._in_article_script(line.text)):
+                break
+            run.insert(0, line)
+        return " ".join(line.text.strip() for line in run) or None
 
     def _authors_information_block(self, lines: list[Line], body_index: int) -> list[Line]:
         """The lines of an "Information about the authors" / "Сведения об авторах" section after the header: the

@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from textmine.stages.metadata.bylines import BY_LABEL
+from textmine.stages.metadata.bylines import BY_LABEL, read_byline
 
 YEAR = r"(?:1[89]|20)\d{2}"
 # "3(45)", "2 (44)", a double issue "1-2 (41)", "3/4"; not the year in "No. 4 (2022)", not "Grant No. 19-18-001"
@@ -70,7 +70,8 @@ _PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\
 _PAGE_COUNT = re.compile(r"(?<![\w–—-])\d{2,4}\s?(?:p|pp|с|стр)\.(?!\w)")
 # Labels that say a year on the line is not the publication's.
 _NOT_PUBLICATION = re.compile(
-    r"(?<!\w)(?:received|accepted|revised|approved|submitted|updated|last updated|posted|uploaded|added|today"
+    r"(?<!\w)(?:received|accepted|revised|approved|submitted|updated|last updated|posted|uploaded|added"
+    r"|today(?=\s*(?::|is\b|\d))"  # a label ("Today: 07.12.2026"), not a title's word ("today and tomorrow")
     r"|поступила|принята|одобрена|обновлено|добавлено|размещено|дата размещения|дата публикации на портале"
     r"|дата публикации на сайте|опубликовано на сайте|posted on the site|added to the site"
     r"|сегодня|просмотров|загрузок|©|copyright|\(c\))",
@@ -108,6 +109,9 @@ _STYLE_NAME = re.compile(r"[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*[|:]?")
 _LEADING_DOI = re.compile(r"[ \t]*(?:DOI|doi)?[ \t:]*(?:(?:https?:)?//)?(?:(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+[ \t]+")
 # A record table printed label above value: the journal's label alone on its line, without a colon ("Журнал").
 _BARE_JOURNAL_LABEL = re.compile(r"^[ \t]*(?:Журнал|Издание|Источник|Journal|Source)[ \t]*$", re.IGNORECASE)
+# Other rows of an aggregator's record table, a label alone on its line ("Журнал" / name / "Область наук").
+_RECORD_ROW_LABEL = re.compile(r"Область наук|Ключевые слова|Рубрика|Тематика|Field of science|Subject area|Keywords",
+                               re.IGNORECASE)
 # A record table's label alone on its line, without a colon (see bare_record_label).
 _BARE_RECORD_LABEL = re.compile(
     r"^[ \t]*(?P<label>Авторы?|Authors?|Журнал|Издание|Источник|Journal|Source|Год(?: издания| публикации| выпуска)?|Year"
@@ -220,6 +224,9 @@ class Statement:
     volume: tuple[int, int] | None = None
     issue: tuple[int, int] | None = None
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # read in the article's running text (a full text's running header): it counts only when it names the journal
+    # that another statement names
+    needs_same_journal: bool = False
 
 
 # An article number after the year and volume ("Boreal Landscapes 2021, 13, 2045"): the number is no year.
@@ -489,7 +496,7 @@ def _bare_journal_label(lines: list[tuple[int, str]], index: int) -> Statement |
     if len(following) < 2 or FIELD_LABEL.search(following[0][1]):
         return None
     label = FIELD_LABEL.match(following[1][1])
-    if not label or not _ISSUE_FIELD_LABEL.fullmatch(label.group("label")):
+    if not (label and _ISSUE_FIELD_LABEL.fullmatch(label.group("label"))) and not _RECORD_ROW_LABEL.fullmatch(following[1][1].strip()):
         return None
     value_start, value = following[0]
     return _labelled_value("журнал", value, 0, len(value), value_start)
@@ -641,9 +648,37 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
         if statement:
             statements.append(statement)
     statements += _running_headers(lines)
+    statements += _body_running_headers(body_lines)
     statements += _mastheads(lines)
     statements += _dated_bylines(lines)
+    statements += _dated_author_lines(lines)
     return sorted(statements, key=lambda s: s.rank)
+
+
+def _body_running_headers(lines: list[tuple[int, str]]) -> list[Statement]:
+    """A line in capitals in the article's running text that names a journal with its year and its volume or issue
+    (the running header that opens an aggregator's full text: "JOURNAL. 2021. No. 2 (48)"), ranked with running
+    headers and kept only when another statement names the same journal."""
+    statements = []
+    for start, line in lines:
+        statement = read_statement(line, start, RANK_RUNNING_HEADER) if is_capitals(line) else None
+        if statement and statement.journal and statement.year and (statement.volume or statement.issue):
+            statement.needs_same_journal = True
+            statements.append(statement)
+    return statements
+
+
+# An aggregator's label line "2021 / Surname I. I., Surname I. I.": the year of the article and its authors.
+_YEAR_AND_NAMES = re.compile(rf"[ \t]*({YEAR})[ \t]+/[ \t]+(?=[^\W\d_])")
+
+
+def _dated_author_lines(lines: list[tuple[int, str]]) -> list[Statement]:
+    """The year of the first "YEAR / names" line (a record's year and authors; later ones are related items)."""
+    for start, line in lines:
+        label = _YEAR_AND_NAMES.match(line)
+        if label and read_byline(line, label.end(), len(line), labelled=True):
+            return [Statement(RANK_FIELD, start, year=(start + label.start(1), start + label.end(1)))]
+    return []
 
 
 # A repository's Dublin Core row ("dc.contributor.author   Surname, Given   en", "dc.date.issued\t2021\t-"): the
@@ -874,6 +909,10 @@ def choose_fields(statements: list[Statement], text: str) -> SourceFields:
     chosen = SourceFields()
     if any(s.rank != RANK_BELOW for s in statements):
         statements = [s for s in statements if s.rank != RANK_BELOW]
+    named = [" ".join(text[s.journal[0]:s.journal[1]].casefold().split()) for s in statements
+             if s.journal and not s.needs_same_journal]
+    statements = [s for s in statements if not s.needs_same_journal or (
+        " ".join(text[s.journal[0]:s.journal[1]].casefold().split()) in named)]
     for name in ("journal", "year", "volume", "issue"):
         setattr(chosen, name, next((getattr(s, name) for s in statements if getattr(s, name)), None))
     if chosen.journal and is_capitals(text[chosen.journal[0]:chosen.journal[1]]):
