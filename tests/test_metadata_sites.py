@@ -4,8 +4,8 @@ Russian pages), each rule tried on a made-up page or line of its own, with a cas
 Every page and line here is invented for these tests (not from the seed page, not from the layout sets)."""
 
 from textmine.document import Document, Segment
-from textmine.stages.metadata import extract_metadata
-from textmine.stages.metadata.bylines import DEGREE
+from textmine.stages.metadata import _AFFILIATION_WORDS, extract_metadata
+from textmine.stages.metadata.bylines import DEGREE, read_byline
 from textmine.stages.metadata.sources import (DATED_BYLINE, RANK_CITATION, _publication_years, bilingual_masthead, choose_fields,
                                               dublin_core_rows, find_statements,
                                               leading_date_year, read_statement)
@@ -221,3 +221,32 @@ def test_a_volumes_front_matter_above_the_paper_gives_way_to_the_papers_title():
     assert [a["name"] for a in meta["authors"]] == ["A. N. Vedernikova", "S. P. Ilyin"]
     assert (meta["journal"], meta["year"]) == (
         "Soils of the Trans-Urals: past and future: Proceedings of the Regional Scientific Conference", 2022)
+
+
+def test_letter_markers_glued_to_the_last_initial():
+    line = "Sabirova L.K.a, Dronov P.T.b  Save all to author list"
+    assert [(n.text, n.markers) for n in read_byline(line, 0, len(line))] == [("Sabirova L.K.", ["a"]), ("Dronov P.T.", ["b"])]
+    # a longer lower-case run after the initials is no marker
+    assert read_byline("Sabirova L.K.abc, Dronov P.T.", 0, 29) == []
+
+
+def test_a_nature_reserve_and_a_mill_are_institutions_a_staff_list_is_no_affiliation():
+    page = """Lichens of the Katun valley
+
+Roza M. Tadysheva¹, Pavel O. Grin²
+¹ Katun Nature Reserve, Gorno-Altaisk, Russia
+² Biysk Flax Mill, Biysk, Russia
+
+Forty species of lichens were found on the larch bark of the Katun valley, and six of them had not been known from the Altai mountains before.
+"""
+    meta = extract_metadata(doc(page))
+    assert [a["affiliation"] for a in meta["authors"]] == ["Katun Nature Reserve", "Biysk Flax Mill"]
+    card = """Название: Lichens of the Katun valley
+Авторы: Tadysheva R.M., Grin P.O.
+Сотрудники университета: Тадышева Роза Михайловна
+Журнал: Altai Botanical Letters
+Год: 2020
+"""
+    assert [a["affiliation"] for a in extract_metadata(doc(card))["authors"]] == [None, None]
+    # a surname that holds the word is no institution
+    assert _AFFILIATION_WORDS.search("Anna Miller, Reservoir Street") is None

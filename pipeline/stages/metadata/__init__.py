@@ -148,7 +148,9 @@ _HISTORY_DATE = re.compile(
 _AFFILIATION_WORDS = re.compile(
     r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library|Garden"
     r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
-    r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика|[Сс]танци|[Оо]бсерватори|[Мм]узе[йя])",
+    r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика|[Сс]танци|[Оо]бсерватори|[Мм]узе[йя]"
+    # a nature reserve (a research body in Russia) and a mill or factory (a company), as whole words
+    r"|\b(?:Reserve|Zapovednik|Mill|Factory)\b|[Зз]аповедник)",
 )
 
 # "School of Geography, Karoo Highlands University": a school of a discipline before its university is a unit of it,
@@ -209,6 +211,8 @@ def _without_title_label(title: str) -> str:
 # author's affiliation, though its value may hold an institution's word.
 _RECORD_FIELD_NOT_AFFILIATION = re.compile(
     r"^\s*(?:Журнал|Издание|Источник|Издатель|Издательство|Серия|Коллекция|Располагается в коллекциях"
+    # a staff-publications card's list of the university's employees or units ("Сотрудники университета: ...")
+    r"|Сотрудники[^:\n]{0,30}|Подразделени[яе]|Staff[^:\n]{0,30}|Departments"
     r"|Journal|Source|Publisher|Series|Collection|Collections)\s*:", re.IGNORECASE)
 
 

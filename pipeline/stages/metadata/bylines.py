@@ -73,7 +73,8 @@ def _shapes(word: str) -> list[str]:
     return [
         rf"(?P<gis>{word}\s+{_INITIALS}\s?{_PARTICLES}{word}){_END}",
         rf"(?P<is>{_INITIALS}\s?{word}){_END}",
-        rf"(?P<si>{word}\s{_INITIALS})(?![{_UP}{_LOW}])",
+        # (a marker letter may be glued to the last initial, a copied superscript: "Lozhkina V.S.a, ...")
+        rf"(?P<si>{word}\s{_INITIALS})(?:(?![{_UP}{_LOW}])|(?=[a-h](?:,[a-h])*(?![\w.])))",
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
         # "Hartley, James", "Омаров, Даурен Серикович", "Sokolov, I. P."
         rf"(?P<inv>{word},\s(?:{word}(?:\s{_INITIALS}|\s{patronymic})?|{_INITIALS})){_END}",
@@ -155,7 +156,9 @@ _MARKERS = re.compile(
     rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|,?[{_SYMBOLS}]"
     rf"|[{_SUPERSCRIPT_LETTERS}](?:,?[{_SUPERSCRIPT_LETTERS}])*"
     rf"|[ \t]?[(\[]\d(?:,[ \t]?\d)*[)\]]"
-    rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*)+"
+    rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*"
+    # a letter glued to the last initial's full stop, where a copied superscript lost its raise ("Lozhkina V.S.a")
+    rf"|(?<=[{_UP}]\.)[a-h](?:,[a-h])*(?![\w.]))+"
 )
 _INSTITUTION_WORD = (
     r"(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station|Museum|Library"
