@@ -4,7 +4,7 @@ Russian pages), each rule tried on a made-up page or line of its own, with a cas
 Every page and line here is invented for these tests (not from the seed page, not from the layout sets)."""
 
 from textmine.document import Document, Segment
-from textmine.stages.metadata import _AFFILIATION_WORDS, extract_metadata
+from textmine.stages.metadata import _AFFILIATION_WORDS, Line, MetadataExtractor, extract_metadata
 from textmine.stages.metadata.bylines import DEGREE, read_byline
 from textmine.stages.metadata.sources import (DATED_BYLINE, RANK_CITATION, _publication_years, bilingual_masthead, choose_fields,
                                               dublin_core_rows, find_statements,
@@ -250,3 +250,24 @@ Forty species of lichens were found on the larch bark of the Katun valley, and s
     assert [a["affiliation"] for a in extract_metadata(doc(card))["authors"]] == [None, None]
     # a surname that holds the word is no institution
     assert _AFFILIATION_WORDS.search("Anna Miller, Reservoir Street") is None
+
+
+def test_a_list_item_whose_name_runs_into_its_institution():
+    line = "Lev K. Aristov Tobol Institute of Soil Research, Tyumen, Russia https://orcid.org/0000-0002-1825-0097"
+    assert [n.text for n in read_byline(line, 0, len(line))] == ["Lev K. Aristov"]
+    page = f"""Soil frost on the Tobol terraces
+
+Vera P. Kozlova Tyumen Agrarian University, Tyumen, Russia
+{line}
+
+Frost reached 1.4 m under bare soil and 0.6 m under snow-covered meadows in the winters from 2015 to 2020 on the terraces.
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["name"], a["affiliation"], a["orcid"]) for a in authors] == [
+        ("Vera P. Kozlova", "Tyumen Agrarian University", None),
+        ("Lev K. Aristov", "Tobol Institute of Soil Research", "0000-0002-1825-0097")]
+    # an eponym printed with initials first stays in the institution's name
+    eponym = "1 A. N. Kosygin Textile Institute, Moscow, Russia"
+    extractor = MetadataExtractor(doc(eponym))
+    found = extractor._affiliation_line(Line(0, len(eponym), eponym))
+    assert eponym[found.start:found.end] == "A. N. Kosygin Textile Institute"

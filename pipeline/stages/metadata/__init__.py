@@ -944,6 +944,13 @@ class MetadataExtractor:
         dash = named and re.compile(r"[ \t]+[–—-][ \t]+").match(self.text, named.end, institution[1])
         if dash:  # "Viktoria N. Grebenyuk – Krasnodar Institute of ...": the author's line; the institution after the dash
             institution = (dash.end(), institution[1], institution[2])
+        elif named and named.shape == "gis" and _AFFILIATION_WORDS.search(self.text, named.end, institution[1]):
+            # "Artur R. Ilyasov Siberian Institute of ...": an author list item whose name and affiliation elements
+            # were joined by a space; the institution after the name ("Given I. Surname" only: an eponym is printed
+            # with initials first, "A. N. Kosygin Russian State University")
+            run_on = re.match(r"[ \t]+(?=[A-ZА-ЯЁ])", self.text[named.end:institution[1]])
+            if run_on:
+                institution = (named.end + run_on.end(), institution[1], institution[2])
         position = _POSITION_AT.match(self.text, institution[0], institution[1])
         if position:  # "Senior Fellow at the Onega Institute": the institution after the position
             institution = (position.end(), institution[1], institution[2])

@@ -221,6 +221,7 @@ def split_markers(raw: str) -> list[str]:
 def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -> Name | None:
     """The longest name shape that starts at ``position`` (and is a name), or None."""
     best = None
+    shorter: list[Name] = []
     for pattern in _NAME_PATTERNS:
         match = pattern.match(text, position, end)
         if not match:
@@ -230,8 +231,16 @@ def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -
             continue
         if not _is_name(match.group(0)) or _WIDE_GAP.search(match.group(0)):
             continue  # (a wide gap parts two columns, never the words of one name)
+        found = Name(match.start(), match.end(), " ".join(match.group(0).split()), shape)
+        shorter.append(found)
         if best is None or match.end() > best.end:
-            best = Name(match.start(), match.end(), " ".join(match.group(0).split()), shape)
+            best = found
+    # "Artur R. Ilyasov Kazan Institute of ...": a weak longer shape whose last words open an institution's name (an
+    # HTML name element run into its affiliation) gives way to the strong shape before them
+    if best is not None and best.shape in _WEAK:
+        for other in shorter:
+            if other.shape not in _WEAK and other.end < best.end and _INSTITUTION_FIELD.match(text[other.end:end].lstrip()):
+                return other
     return best
 
 
