@@ -271,3 +271,48 @@ Frost reached 1.4 m under bare soil and 0.6 m under snow-covered meadows in the 
     extractor = MetadataExtractor(doc(eponym))
     found = extractor._affiliation_line(Line(0, len(eponym), eponym))
     assert eponym[found.start:found.end] == "A. N. Kosygin Textile Institute"
+
+
+def test_information_lines_after_the_text_give_the_institution():
+    page = """Ferry traffic on Lake Ladoga
+
+T. S. Kurgina, M. O. Veselov
+
+Ferries carried a third more cars across the northern part of the lake in 2021 than in 2019, and the waiting times doubled at the Sortavala pier in the summer months.
+
+Information about the authors
+Tatiana S. Kurgina – Cand. Sci. (Econ.), Associate Professor, Department of Logistics, Ladoga Transport Institute (5 Lenin St., Petrozavodsk, 185000, Russia; kurgina@example.ru)
+
+About the author
+Mikhail O. Veselov
+Sortavala Maritime College, Sortavala
+Россия
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [
+        ("T. S. Kurgina", "Ladoga Transport Institute"), ("M. O. Veselov", "Sortavala Maritime College")]
+    # a reference that opens with the author's name is no information line
+    cited = page.split("Information about")[0] + "References\nKurgina T. S., Veselov M. O. Ferries // Bulletin of Ladoga University. 2020. No. 2.\n"
+    assert [a["affiliation"] for a in extract_metadata(doc(cited))["authors"]] == [None, None]
+
+
+def test_first_page_footnotes_give_institution_e_mail_and_orcid_by_number():
+    page = """Ice roads of the Yenisei
+
+Oleg V. Dudin¹, Sofia A. Laptsevich²
+
+Abstract. The ice road from Dudinka to the right bank opened on average nine days later in 2011–2020 than in 1981–1990 because of the warmer autumns of the last decade.
+
+1. Introduction
+The ice roads carry most of the winter cargo of the lower Yenisei.
+
+¹ Norilsk Polar Institute, Norilsk, Russia. E-mail: dudin@example.ru. ORCID: 0000-0002-1825-0097
+² Dudinka Port Research Station, Dudinka, Russia. E-mail: laptsevich@example.ru
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["affiliation"], a["email"], a["orcid"]) for a in authors] == [
+        ("Norilsk Polar Institute", "dudin@example.ru", "0000-0002-1825-0097"),
+        ("Dudinka Port Research Station", "laptsevich@example.ru", None)]
+    # numbered reference entries are no footnotes
+    listed = page.replace("¹ Norilsk", "1. Norilsk").replace("² Dudinka", "2. Dudinka")
+    assert [a["affiliation"] for a in extract_metadata(doc(listed))["authors"]] == [None, None]

@@ -1208,6 +1208,7 @@ class MetadataExtractor:
             placed = [below or in_line for below, in_line in zip(
                 self._by_column(columns, [(aff.start, aff) for aff in affiliations], [None] * len(authors)), placed)]
         numbered = {aff.number: aff for aff in affiliations if aff.number}
+        footnotes = {} if numbered else self._footnote_affiliations(authors, block_end)
         # An affiliation printed above all the authors is shared too, unless they are a record's author field:
         # a record lists its fields after the label, and a line above it is the site's masthead.
         above = affiliations[0] if affiliations and not all(a.record_field for a in authors) else None
@@ -1217,10 +1218,17 @@ class MetadataExtractor:
         records = []
         for index, (author, zone, orcid, email) in enumerate(zip(authors, zones, orcids, emails)):
             keys = _pointing_markers(author.markers, numbered)
+            footnote = footnotes.get(next(iter(_pointing_markers(author.markers, footnotes)), None))
+            if footnote is not None:  # the footnote's own e-mail and ORCID iD are the author's too
+                orcid = orcid or next((m.group(1).upper() for m in ORCID.finditer(footnote.line.text)
+                                       if orcid_checksum_valid(m.group(1))), None)
+                email = email or next((m.group(0).rstrip(".") for m in EMAIL.finditer(footnote.line.text)), None)
             author.affiliation = (placed[index] or self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
+                                  or footnote
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
-            affiliation = author.affiliation or self._author_note(author, block_end)
+            affiliation = (author.affiliation or self._author_note(author, block_end)
+                           or self._information_affiliation(author, block_end))
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
                 "name": author.name,
@@ -1281,6 +1289,47 @@ class MetadataExtractor:
                     start = place.start("org")
                     line = Line(start, start + len(org), org)
                     return _Affiliation(line=line, number=None, start=start, end=start + len(org), place=None)
+        return None
+
+    def _footnote_affiliations(self, authors: list[_Author], block_end: int) -> dict[str, _Affiliation]:
+        """Affiliations printed as the first page's footnotes, below the abstract and the start of the text ("¹ Arkhangelsk
+        Maritime Academy, Arkhangelsk, Russia. E-mail: ... ORCID: ..."), by number, for authors whose markers the
+        header's lines do not number: lines that open with a superscript digit or a digit and a space (not a
+        reference's "1." or "[1]"), before the reference list."""
+        if not any(marker.isdigit() for author in authors for marker in author.markers):
+            return {}
+        found: dict[str, _Affiliation] = {}
+        for line in _lines(self.text, block_end, self.article_end):
+            if _REFERENCES_HEADING.match(line.text):
+                break
+            if not re.match(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|[1-9][ \t])", line.text):
+                continue
+            affiliation = self._affiliation_line(line)
+            if affiliation is not None and affiliation.number:
+                found.setdefault(affiliation.number, affiliation)
+        return found
+
+    def _information_affiliation(self, author: _Author, block_end: int) -> _Affiliation | None:
+        """The institution an information line after the header gives for the author: a line that opens with the
+        author's name (in any fullness) and a dash ("Polina I. Surname – Cand. Sci. (Econ.), ..., Institution
+        (address; e-mail)", "Name — Ph.D., Leading Research Fellow at the X Institute."), or the name alone on its
+        line with the institution on the next ("About the authors": "Name" / "Institution, Town")."""
+        lines = [line for line in _lines(self.text, block_end, len(self.text)) if line.text.strip()]
+        for index, line in enumerate(lines):
+            indent = len(line.text) - len(line.text.lstrip())
+            names = read_byline(self.text, line.start + indent, line.end, own_line=True)
+            if not names or names[0].start != line.start + indent or "//" in line.text or not (
+                    _same_person(author.name, names[0].text) or _same_person(names[0].text, author.name)):
+                continue
+            rest = self.text[names[0].end:line.end]
+            if re.match(r"\s*[—–-]\s", rest):
+                found = self._affiliation_line(Line(names[0].end, line.end, rest))
+            elif not rest.strip(" .,") and len(names) == 1 and index + 1 < len(lines):
+                found = self._affiliation_line(lines[index + 1])
+            else:
+                continue
+            if found is not None:
+                return found
         return None
 
     def _bracketed_affiliation(self, author: _Author) -> _Affiliation | None:
