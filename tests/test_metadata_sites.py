@@ -316,3 +316,13 @@ The ice roads carry most of the winter cargo of the lower Yenisei.
     # numbered reference entries are no footnotes
     listed = page.replace("¹ Norilsk", "1. Norilsk").replace("² Dudinka", "2. Dudinka")
     assert [a["affiliation"] for a in extract_metadata(doc(listed))["authors"]] == [None, None]
+
+
+def test_an_author_date_citation_takes_the_year_after_the_authors_not_one_in_the_title():
+    line = ("How to Cite: Gadzhiev, M. G. (2021). Irrigation tariffs after the 2015 reform. Caspian Water Economics, "
+            "5(2), 44–58.")
+    statement = read_statement(line, 0, RANK_CITATION)
+    assert line[slice(*statement.year)] == "2021"
+    # without an author-date year, the year next to the volume and issue
+    other = "Gadzhiev M. G. Irrigation tariffs after the 2015 reform. Caspian Water Economics. 2021;5(2):44–58."
+    assert other[slice(*read_statement(other, 0, RANK_CITATION).year)] == "2021"

@@ -326,8 +326,12 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     statement = Statement(rank, offset)
     numbers = sorted(volumes + issues)
     if years:
-        # The publication year is the one next to the volume and issue (a year in a title stands apart from them).
-        year = min(years, key=lambda y: abs(y[0] - numbers[0][0])) if numbers else years[-1]
+        # The publication year is the one next to the volume and issue (a year in a title stands apart from them);
+        # in an author-date citation, the year in brackets after the authors ("Orr, T. (2021). Title after the 2015
+        # reform. Journal, 5(2)").
+        author_date_years = [y for y in years if line[y[0] - 1:y[0]] == "(" and _AUTHOR_DATE.match(line, y[1])]
+        year = (author_date_years[0] if author_date_years
+                else min(years, key=lambda y: abs(y[0] - numbers[0][0])) if numbers else years[-1])
         statement.year = (offset + year[0], offset + year[1])
     if volumes:
         statement.volume = (offset + volumes[0][0], offset + volumes[0][1])
