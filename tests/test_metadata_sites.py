@@ -326,3 +326,24 @@ def test_an_author_date_citation_takes_the_year_after_the_authors_not_one_in_the
     # without an author-date year, the year next to the volume and issue
     other = "Gadzhiev M. G. Irrigation tariffs after the 2015 reform. Caspian Water Economics. 2021;5(2):44–58."
     assert other[slice(*read_statement(other, 0, RANK_CITATION).year)] == "2021"
+
+
+def test_a_saved_journal_page_names_its_journal_after_the_skip_links_and_dates_it_by_a_bare_label():
+    page = """Skip to main content
+Skip to main navigation menu
+Open Menu
+Kama Journal of Hydrology
+Current
+Archives
+About
+Home / Archives / Vol. 4 No. 2 / Articles
+Ice jams on the Vyatka
+Published
+2020-12-25
+"""
+    fields = choose_fields(find_statements(page, [(0, len(page))]), page)
+    assert (page[slice(*fields.journal)], page[slice(*fields.year)]) == ("Kama Journal of Hydrology", "2020")
+    # a site name above prose, and a date under any other label, say nothing
+    other = "Skip to main content\nKama Journal of Hydrology\nThe journal was founded in the spring.\nUpdated\n2024-01-10\n"
+    fields = choose_fields(find_statements(other, [(0, len(other))]), other)
+    assert fields.journal is None and fields.year is None

@@ -461,10 +461,24 @@ def _labelled(text: str, lines: list[tuple[int, str]]) -> list[Statement]:
             statement = _labelled_value(label.group("label").casefold(), value_text, value_start, value_end, value_offset)
             if statement:
                 statements.append(statement)
-        bare = _bare_field(lines, index) or _bare_journal_label(lines, index)
+        bare = _bare_field(lines, index) or _bare_journal_label(lines, index) or _bare_publication_label(lines, index)
         if bare:
             statements.append(bare)
     return statements
+
+
+# A publication label alone on its line ("Опубликован", "Published"), as a journal page saved as text prints it.
+_BARE_PUBLICATION_LABEL = re.compile(r"[ \t]*(?:Опубликован[оа]?|Published(?: online)?|Дата публикации|Publication date"
+                                     r"|Date published)[ \t]*:?[ \t]*", re.IGNORECASE)
+
+
+def _bare_publication_label(lines: list[tuple[int, str]], index: int) -> Statement | None:
+    """The year of a date alone on the line after a publication label alone ("Опубликован" / "2023-03-30")."""
+    if not _BARE_PUBLICATION_LABEL.fullmatch(lines[index][1]):
+        return None
+    following = next((item for item in lines[index + 1:index + 3] if item[1].strip()), None)
+    year = leading_date_year(following[1]) if following and is_date_line(following[1]) else None
+    return Statement(RANK_FIELD, following[0], year=(following[0] + year[0], following[0] + year[1])) if year else None
 
 
 def bare_record_label(lines: list[tuple[int, str]], index: int) -> str | None:
@@ -748,12 +762,25 @@ def dublin_core_statements(text: str, rows: list[tuple[str, int, int]]) -> list[
     return statements
 
 
+# A page's skip links and menu button, printed above the site's name when a journal page is saved as text.
+_SKIP_LINK = re.compile(r"\s*(?:(?:Skip to|Jump to|Go to|Перейти к)\b.*|Open Menu|Открыть меню|Menu|Меню)\s*$", re.IGNORECASE)
+
+
 def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
     """A masthead that names the journal and nothing else ("Научный журнал «Право Севера»", "Journal «Arctic
-    Review»"), or a periodical's name right above its issue line: the journal, ranked with running headers (any
-    source or citation line comes first)."""
+    Review»"), or a periodical's name right above its issue line, or right after the page's skip links and above
+    its menu words ("Перейти к главному содержанию" ... "Altai Journal of X" / "Текущий выпуск"): the journal,
+    ranked with running headers (any source or citation line comes first)."""
     statements = []
     filled = [item for item in lines if item[1].strip()]
+    opening = next((i for i, item in enumerate(filled) if not _SKIP_LINK.match(item[1])), None)
+    if opening and opening + 1 < len(filled):
+        start, line = filled[opening]
+        if (PERIODICAL_WORD.search(line) and len(line.split()) <= 8 and not re.search(r"\d|[|:;,!?/]", line)
+                and _NAVIGATION.fullmatch(filled[opening + 1][1].strip())):
+            stripped = line.strip()
+            begin = start + line.index(stripped)
+            statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(stripped))))
     for index, (start, line) in enumerate(filled):
         masthead = _MASTHEAD.fullmatch(line)
         if masthead:
