@@ -347,3 +347,30 @@ Published
     other = "Skip to main content\nKama Journal of Hydrology\nThe journal was founded in the spring.\nUpdated\n2024-01-10\n"
     fields = choose_fields(find_statements(other, [(0, len(other))]), other)
     assert fields.journal is None and fields.year is None
+
+
+def test_a_russian_date_in_an_english_piece():
+    line = "14 апреля 2022"
+    assert line[slice(*leading_date_year(line))] == "2022"
+    assert leading_date_year("Апрель и май 2022") is None
+
+
+def test_a_rubric_above_the_title_of_an_html_page_is_no_part_of_it():
+    page = ("Клуб «Вега» Vega Policy Club\n\nExpert Opinions\n\nFerries of the White Sea in a warm decade\n\n"
+            "Oksana Lebedeva\n\n14 апреля 2022\n\n"
+            "The ferries to the Solovetsky Islands ran six weeks longer in 2021 than in 2011, and the islands received "
+            "a third more visitors in the seasons that followed the change.\n")
+    article = page.index("The ferries")
+    document = Document("test", page, segments=[Segment(0, article, "en", "wrapper"), Segment(article, len(page), "en", "article")],
+                        source={"html": {"title": "", "meta": {}}})
+    meta = extract_metadata(document)
+    assert meta["title"] == "Ferries of the White Sea in a warm decade"
+    assert [a["name"] for a in meta["authors"]] == ["Oksana Lebedeva"]
+    assert (meta["journal"], meta["year"]) == ("Vega Policy Club", 2022)
+
+
+def test_a_section_label_above_a_date_is_no_byline():
+    page = ("Ferries of the White Sea in a warm decade\n\nLatest News\n\n14 апреля 2022\n\n"
+            "The ferries to the Solovetsky Islands ran six weeks longer in 2021 than in 2011, and the islands received "
+            "a third more visitors in the seasons that followed the change.\n")
+    assert extract_metadata(doc(page))["authors"] == []

@@ -600,7 +600,7 @@ class MetadataExtractor:
             # The article opens with its running text, or with an author's position line below a name the segmenter
             # left to the page (an analysis site's author card): its title and author block were read as the page's
             # (short name lines between Russian institution lines); they are the lines right above it.
-            above = self._header_above_article(keep_blank=body_index > 0)
+            above = self._header_above_article(keep_blank=body_index > 0 or bool(self.doc.source.get("html")))
             lines, body_index = above + lines, body_index + len(above)
         header = lines[:body_index]
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
@@ -1164,6 +1164,8 @@ class MetadataExtractor:
                                    for e in self.doc.entities)
         # "KARIMOVA Leila" above "Candidate of Economic Sciences, Associate Professor, ...": a position line below.
         own_line = own_line or (bool(following) and bool(DEGREE.match(following[0].text.strip())))
+        # "Oksana Lebedeva" above "14 апреля 2022": a news piece's byline above its date line
+        own_line = own_line or (bool(following) and is_date_line(following[0].text))
         names = read_byline(self.text, line.start, end, own_line)
         # An inverted name alone on its line has the shape of a place line ("Almaty, Kazakhstan"): not when the part
         # after the comma is a place (a surname may be a town's name too: "Borisov, Nikolai").

@@ -158,9 +158,10 @@ _OPENING = {"»": "«", "”": "“"}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-# A news piece's date: "12 April 2022", "November 18, 2024", "2022-04-12", "14.04.2022" (Russian sites print the
-# day first with dots in English pieces too).
-_NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}}"
+# A news piece's date: "12 April 2022", "November 18, 2024", "2022-04-12", "14.04.2022", "14 апреля 2022" (Russian
+# sites print the day first with dots, or the Russian date, in English pieces too).
+_RUSSIAN_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+(?:{_MONTH}|{_RUSSIAN_MONTH})\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}}"
                         rf"|(?<![\d.])\d{{1,2}}\.\d{{2}}\.({YEAR}))(?!\d)")
 BY_LINE = BY_LABEL
 # A news line that gives the rubric, the date and the author between bars, without "By" ("Commentary | 14.04.2022 |
