@@ -1317,7 +1317,10 @@ class MetadataExtractor:
         (address; e-mail)", "Name — Ph.D., Leading Research Fellow at the X Institute."), or the name alone on its
         line with the institution on the next ("About the authors": "Name" / "Institution, Town")."""
         lines = [line for line in _lines(self.text, block_end, len(self.text)) if line.text.strip()]
+        words = _name_words(author.name)
         for index, line in enumerate(lines):
+            if not words & _name_words(line.text[:120]):
+                continue  # (only lines that name the author are read as bylines: a long page has many lines)
             indent = len(line.text) - len(line.text.lstrip())
             names = read_byline(self.text, line.start + indent, line.end, own_line=True)
             if not names or names[0].start != line.start + indent or "//" in line.text or not (
