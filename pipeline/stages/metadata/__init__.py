@@ -73,6 +73,8 @@ from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_at, name_run_into_institution,
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
+                                              DATED_BYLINE, is_news_byline, leading_date_year, bilingual_masthead,
+                                              dublin_core_rows, dublin_core_statements, is_dublin_core_row,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
                                               outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
 
@@ -146,7 +148,9 @@ _HISTORY_DATE = re.compile(
 _AFFILIATION_WORDS = re.compile(
     r"(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Station|Observatory|Museum|Library|Garden"
     r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
-    r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика|[Сс]танци|[Оо]бсерватори|[Мм]узе[йя])",
+    r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадемия|[Кк]олледж|[Цц]ентр|[Бб]ольница|[Кк]линика|[Сс]танци|[Оо]бсерватори|[Мм]узе[йя]"
+    # a nature reserve (a research body in Russia) and a mill or factory (a company), as whole words
+    r"|\b(?:Reserve|Zapovednik|Mill|Factory)\b|[Зз]аповедник)",
 )
 
 # "School of Geography, Karoo Highlands University": a school of a discipline before its university is a unit of it,
@@ -207,6 +211,8 @@ def _without_title_label(title: str) -> str:
 # author's affiliation, though its value may hold an institution's word.
 _RECORD_FIELD_NOT_AFFILIATION = re.compile(
     r"^\s*(?:Журнал|Издание|Источник|Издатель|Издательство|Серия|Коллекция|Располагается в коллекциях"
+    # a staff-publications card's list of the university's employees or units ("Сотрудники университета: ...")
+    r"|Сотрудники[^:\n]{0,30}|Подразделени[яе]|Staff[^:\n]{0,30}|Departments"
     r"|Journal|Source|Publisher|Series|Collection|Collections)\s*:", re.IGNORECASE)
 
 
@@ -363,6 +369,8 @@ def _title_like(line: Line) -> bool:
     if text.endswith((".", ",", ";")) or _NOT_TITLE_START.match(text) or _ARTICLE_KIND.match(text) or FIELD_LABEL.match(text):
         return False
     if ORCID.search(text) or EMAIL.search(text) or URL.search(text) or _journal_match(text) or _PAGE_FURNITURE.search(text):
+        return False
+    if is_dublin_core_row(text):  # "dc.date.issued 2019": a repository record's row
         return False
     if is_edition_line(text) or is_date_line(text):  # a site's edition line ("Amur Review — English edition"), a date
         return False
@@ -539,6 +547,7 @@ class MetadataExtractor:
         self.lang = articles[0].lang if articles else "en"
         self.html_meta: dict[str, list[str]] = (doc.source.get("html") or {}).get("meta") or {}
         self.journal_entity_id: str | None = None
+        self.dublin_core = dublin_core_rows(self.text)  # a repository's "full item record", if the page prints one
         self.news_piece = False  # the page names no journal and is a news piece (its outlet is the journal)
         article_letters = [c for c in self.text[self.article_start:self.article_end] if c.isalpha()]
         scripts = [_script(c) for c in article_letters]
@@ -550,19 +559,31 @@ class MetadataExtractor:
             self.article_start, self.lang = card_title.start, "en"
             self.script = _script(next(c for c in card_title.text if c.isalpha()))
 
-    def _header_above_article(self) -> list[Line]:
+    def _header_above_article(self, keep_blank: bool = False) -> list[Line]:
         """The run of lines right above the article, up to a labelled, furniture or prose line, from its first
-        title-like line in the article's script on (the article's title and author block); [] when it has none."""
+        title-like line in the article's script on (the article's title and author block); [] when it has none.
+        ``keep_blank`` keeps the blank lines between them (HTML blocks: a rubric above the title is no part of it)."""
         run: list[Line] = []
         for line in reversed(_lines(self.text, 0, self.article_start)):
             text = line.text.strip()
             if not text:
+                if keep_blank and run:
+                    run.insert(0, line)
                 continue
             if _has_label(text) or _PAGE_FURNITURE.search(text) or _is_prose(line) or is_citation_line(text):
                 break
             run.insert(0, line)
         title = next((i for i, line in enumerate(run) if _title_like(line) and self._in_article_script(line.text)), None)
         return run[title:] if title is not None else []
+
+    def _opens_with_position(self, header: list[Line]) -> bool:
+        """The header's first line is an author's degree or position ("Ph.D. in Political Science, Senior Research
+        Fellow, Institute ...", "Associate Professor at the X Institute") and no line of it is a byline: the name
+        it belongs to stands above the article."""
+        first = next((line for line in header if line.text.strip()), None)
+        if first is None or not (DEGREE.match(first.text.strip()) or _POSITION_AT.match(first.text.strip())):
+            return False
+        return not any(self._byline(header, i) for i in range(len(header)))
 
     def _english_title_over_card(self, articles: list[Segment]) -> Line | None:
         """The first line of an English segment standing before the end of an article read in another language,
@@ -580,11 +601,12 @@ class MetadataExtractor:
     def extract(self) -> dict[str, Any]:
         lines = _lines(self.text, self.article_start, self.article_end)
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
-        if self.has_segments and body_index == 0:
-            # The article opens with its running text: its title and author block were read as the page's (short
-            # name lines between Russian institution lines); they are the lines right above it.
-            above = self._header_above_article()
-            lines, body_index = above + lines, len(above)
+        if self.has_segments and (body_index == 0 or self._opens_with_position(lines[:body_index])):
+            # The article opens with its running text, or with an author's position line below a name the segmenter
+            # left to the page (an analysis site's author card): its title and author block were read as the page's
+            # (short name lines between Russian institution lines); they are the lines right above it.
+            above = self._header_above_article(keep_blank=body_index > 0 or bool(self.doc.source.get("html")))
+            lines, body_index = above + lines, body_index + len(above)
         header = lines[:body_index]
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
         metadata.update(self._journal(header, self.article_end))
@@ -598,11 +620,19 @@ class MetadataExtractor:
                              or self._wrapper_title() or self._meta("citation_title"))
         if metadata["title"] is None:
             metadata["title"] = self._page_title_in_text()
-        metadata["title"] = self._mixed_case_printing(metadata["title"])
+        metadata["title"] = self._mixed_case_printing(self._dublin_core_value("dc.title") or metadata["title"])
         below_title = next((line for line in header[title_lines[-1] + 1:] if line.text.strip()), None) if title_lines else None
         if metadata["year"] is None and self.news_piece and below_title is not None and is_date_line(below_title.text):
             # a news piece without a dated byline: the date line alone right under its title
             metadata["year"] = int(re.search(rf"(?<!\d){_YEAR}(?!\d)", below_title.text).group(0))
+        if metadata["year"] is None and self.news_piece and title_lines:
+            # or the first line under the title and its author card that opens with a date ("April 12, 2023
+            # Reading time: 7 min", "14.04.2022" below the author's position line)
+            for line in header[title_lines[-1] + 1:]:
+                year = leading_date_year(line.text)
+                if year:
+                    metadata["year"] = int(line.text[year[0]:year[1]])
+                    break
         block_end = header[-1].end if header else self.article_start
         if not authors:
             # An aggregator prints the abstract first and the full text below it, with its own title and author block.
@@ -612,6 +642,12 @@ class MetadataExtractor:
                 authors = self._authors(block, block_affiliations)
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
+                # The block's own title, when its words are not the header's (a proceedings volume's front matter
+                # above the paper): the header's title was the volume's.
+                own_title = self._title_above(lines, block[0]) if authors else None
+                header_title = " ".join((metadata["title"] or "").casefold().split())
+                if own_title and (not header_title or header_title not in " ".join(own_title.casefold().split())):
+                    metadata["title"] = self._mixed_case_printing(own_title)
         if not authors:
             # A library card whose article part is the title alone: the card's unlabelled author line right below it.
             block = self._card_author_block()
@@ -645,6 +681,9 @@ class MetadataExtractor:
                 affiliations = sorted(affiliations + [aff for aff in map(self._affiliation_line, record)
                                                       if aff and aff.start > authors[0].start], key=lambda aff: aff.start)
                 block_end = max(block_end, record[-1].end)
+        dublin_core_authors = self._dublin_core_authors()
+        if dublin_core_authors:  # a repository record: its author rows, which no layout guess overrides
+            authors, affiliations = dublin_core_authors, []
         metadata["authors"] = self._author_records(authors, affiliations, block_end) or self._meta_authors()
         self.assignment = self._assignment(authors, affiliations)
         metadata.update(self._affiliation_place(authors, affiliations, header))
@@ -675,6 +714,21 @@ class MetadataExtractor:
         above = [i for i in candidates if author_line is not None and i < author_line]
         anchor = headings[0] if headings else max(above) if above else min(candidates)
         return _title_run(header, candidates, anchor)
+
+    def _dublin_core_value(self, name: str) -> str | None:
+        """The first value of a Dublin Core field in the article's script (a Russian ``dc.title`` of an English
+        article is a translation)."""
+        return next((" ".join(self.text[start:end].split()) for field_name, start, end in self.dublin_core
+                     if field_name == name and self._in_article_script(self.text[start:end])), None)
+
+    def _dublin_core_authors(self) -> list[_Author]:
+        """The names of the record's ``dc.contributor.author`` (or ``dc.creator``) rows in the article's script."""
+        authors = []
+        for field_name, start, end in self.dublin_core:
+            if field_name in ("dc.contributor.author", "dc.creator") and self._in_article_script(self.text[start:end]):
+                person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < end and start < e.end), None)
+                authors.append(_Author(self.text[start:end], start, end, person, record_field=True))
+        return authors
 
     def _page_title_in_text(self) -> str | None:
         """The HTML <title> (or its part before the site's name, "Title - Site") when the text prints it as a line:
@@ -760,6 +814,7 @@ class MetadataExtractor:
         regions = _union(regions + [(self.article_start, header_end)]) if self.has_segments else [(0, header_end)]
         body = (header_end, body_end) if body_end > header_end else None
         statements = find_statements(self.text, regions, body, below_from=max(body_end, header_end))
+        statements += dublin_core_statements(self.text, self.dublin_core)
         # Of equally ranked statements, one naming the journal in the article's language comes first (a Russian
         # "Для цитирования" line and an English "For citation" line: the article's own printing).
         statements.sort(key=lambda s: (s.rank, bool(s.journal) and not self._in_article_script(self.text[s.journal[0]:s.journal[1]])))
@@ -784,7 +839,8 @@ class MetadataExtractor:
             out["journal"] = self._meta("citation_journal_title")
             out["journal_entity"] = self._entity_named(out["journal"], "ORG")
         all_lines = [(line.start, line.text) for line in _lines(self.text)]
-        if out["journal"] is None and (any(BY_LINE.match(line) for _, line in all_lines) or english_edition(all_lines)):
+        if out["journal"] is None and (any(is_news_byline(line) for _, line in all_lines) or english_edition(all_lines)
+                                       or bilingual_masthead(all_lines)):
             # A news piece names no journal: its outlet is the site (named by its English edition, or by its byline).
             outlet = outlet_name(self.text, [(line.start, line.text) for line in _lines(self.text)])
             out["journal"] = " ".join(self.text[outlet[0]:outlet[1]].split()) if outlet else None
@@ -893,6 +949,13 @@ class MetadataExtractor:
         dash = named and re.compile(r"[ \t]+[–—-][ \t]+").match(self.text, named.end, institution[1])
         if dash:  # "Viktoria N. Grebenyuk – Krasnodar Institute of ...": the author's line; the institution after the dash
             institution = (dash.end(), institution[1], institution[2])
+        elif named and named.shape == "gis" and _AFFILIATION_WORDS.search(self.text, named.end, institution[1]):
+            # "Artur R. Ilyasov Siberian Institute of ...": an author list item whose name and affiliation elements
+            # were joined by a space; the institution after the name ("Given I. Surname" only: an eponym is printed
+            # with initials first, "A. N. Kosygin Russian State University")
+            run_on = re.match(r"[ \t]+(?=[A-ZА-ЯЁ])", self.text[named.end:institution[1]])
+            if run_on:
+                institution = (named.end + run_on.end(), institution[1], institution[2])
         position = _POSITION_AT.match(self.text, institution[0], institution[1])
         if position:  # "Senior Fellow at the Onega Institute": the institution after the position
             institution = (position.end(), institution[1], institution[2])
@@ -988,6 +1051,18 @@ class MetadataExtractor:
                 return [line for line in lines[index:end] if line.text.strip()]
         return []
 
+    def _title_above(self, lines: list[Line], first: Line) -> str | None:
+        """The run of title-like lines in the article's script right above ``first`` (past blank lines), or None."""
+        index = next(i for i, line in enumerate(lines) if line.start == first.start)
+        run: list[Line] = []
+        for line in reversed(lines[:index]):
+            if not line.text.strip() and not run:
+                continue
+            if not (line.text.strip() and _title_like(line) and self._in_article_script(line.text)):
+                break
+            run.insert(0, line)
+        return " ".join(line.text.strip() for line in run) or None
+
     def _authors_information_block(self, lines: list[Line], body_index: int) -> list[Line]:
         """The lines of an "Information about the authors" / "Сведения об авторах" section after the header: the
         run of lines under the heading that each open with a name ("Name — position, Institution; e-mail: ...");
@@ -1045,6 +1120,11 @@ class MetadataExtractor:
         authors: list[_Author] = []
         rows = [(line.start, line.text) for line in lines]
         for index, line in enumerate(lines):
+            dated = DATED_BYLINE.match(line.text)
+            if dated and not authors:  # "Commentary | 14.04.2022 | Name": the page's byline above the title
+                names = read_byline(self.text, line.start + dated.start("name"), line.start + dated.end("name"), own_line=True)
+                authors += [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names]
+                continue
             label = AUTHOR_LABEL.match(line.text)
             if not label and bare_record_label(rows, index) in ("авторы", "автор", "authors", "author"):
                 # A record table's "Авторы" cell above its value, without a colon: the names on the next line.
@@ -1089,6 +1169,8 @@ class MetadataExtractor:
                                    for e in self.doc.entities)
         # "KARIMOVA Leila" above "Candidate of Economic Sciences, Associate Professor, ...": a position line below.
         own_line = own_line or (bool(following) and bool(DEGREE.match(following[0].text.strip())))
+        # "Oksana Lebedeva" above "14 апреля 2022": a news piece's byline above its date line
+        own_line = own_line or (bool(following) and is_date_line(following[0].text))
         names = read_byline(self.text, line.start, end, own_line)
         # An inverted name alone on its line has the shape of a place line ("Almaty, Kazakhstan"): not when the part
         # after the comma is a place (a surname may be a town's name too: "Borisov, Nikolai").
@@ -1133,6 +1215,7 @@ class MetadataExtractor:
             placed = [below or in_line for below, in_line in zip(
                 self._by_column(columns, [(aff.start, aff) for aff in affiliations], [None] * len(authors)), placed)]
         numbered = {aff.number: aff for aff in affiliations if aff.number}
+        footnotes = {} if numbered else self._footnote_affiliations(authors, block_end)
         # An affiliation printed above all the authors is shared too, unless they are a record's author field:
         # a record lists its fields after the label, and a line above it is the site's masthead.
         above = affiliations[0] if affiliations and not all(a.record_field for a in authors) else None
@@ -1142,10 +1225,17 @@ class MetadataExtractor:
         records = []
         for index, (author, zone, orcid, email) in enumerate(zip(authors, zones, orcids, emails)):
             keys = _pointing_markers(author.markers, numbered)
+            footnote = footnotes.get(next(iter(_pointing_markers(author.markers, footnotes)), None))
+            if footnote is not None:  # the footnote's own e-mail and ORCID iD are the author's too
+                orcid = orcid or next((m.group(1).upper() for m in ORCID.finditer(footnote.line.text)
+                                       if orcid_checksum_valid(m.group(1))), None)
+                email = email or next((m.group(0).rstrip(".") for m in EMAIL.finditer(footnote.line.text)), None)
             author.affiliation = (placed[index] or self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
+                                  or footnote
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
-            affiliation = author.affiliation or self._author_note(author, block_end)
+            affiliation = (author.affiliation or self._author_note(author, block_end)
+                           or self._information_affiliation(author, block_end))
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
                 "name": author.name,
@@ -1208,6 +1298,50 @@ class MetadataExtractor:
                     start = place.start("org")
                     line = Line(start, start + len(org), org)
                     return _Affiliation(line=line, number=None, start=start, end=start + len(org), place=None)
+        return None
+
+    def _footnote_affiliations(self, authors: list[_Author], block_end: int) -> dict[str, _Affiliation]:
+        """Affiliations printed as the first page's footnotes, below the abstract and the start of the text ("¹ Arkhangelsk
+        Maritime Academy, Arkhangelsk, Russia. E-mail: ... ORCID: ..."), by number, for authors whose markers the
+        header's lines do not number: lines that open with a superscript digit or a digit and a space (not a
+        reference's "1." or "[1]"), before the reference list."""
+        if not any(marker.isdigit() for author in authors for marker in author.markers):
+            return {}
+        found: dict[str, _Affiliation] = {}
+        for line in _lines(self.text, block_end, self.article_end):
+            if _REFERENCES_HEADING.match(line.text):
+                break
+            if not re.match(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|[1-9][ \t])", line.text):
+                continue
+            affiliation = self._affiliation_line(line)
+            if affiliation is not None and affiliation.number:
+                found.setdefault(affiliation.number, affiliation)
+        return found
+
+    def _information_affiliation(self, author: _Author, block_end: int) -> _Affiliation | None:
+        """The institution an information line after the header gives for the author: a line that opens with the
+        author's name (in any fullness) and a dash ("Polina I. Surname – Cand. Sci. (Econ.), ..., Institution
+        (address; e-mail)", "Name — Ph.D., Leading Research Fellow at the X Institute."), or the name alone on its
+        line with the institution on the next ("About the authors": "Name" / "Institution, Town")."""
+        lines = [line for line in _lines(self.text, block_end, len(self.text)) if line.text.strip()]
+        words = _name_words(author.name)
+        for index, line in enumerate(lines):
+            if not words & _name_words(line.text[:120]):
+                continue  # (only lines that name the author are read as bylines: a long page has many lines)
+            indent = len(line.text) - len(line.text.lstrip())
+            names = read_byline(self.text, line.start + indent, line.end, own_line=True)
+            if not names or names[0].start != line.start + indent or "//" in line.text or not (
+                    _same_person(author.name, names[0].text) or _same_person(names[0].text, author.name)):
+                continue
+            rest = self.text[names[0].end:line.end]
+            if re.match(r"\s*[—–-]\s", rest):
+                found = self._affiliation_line(Line(names[0].end, line.end, rest))
+            elif not rest.strip(" .,") and len(names) == 1 and index + 1 < len(lines):
+                found = self._affiliation_line(lines[index + 1])
+            else:
+                continue
+            if found is not None:
+                return found
         return None
 
     def _bracketed_affiliation(self, author: _Author) -> _Affiliation | None:

@@ -78,7 +78,8 @@ def _shapes(word: str) -> list[str]:
     return [
         rf"(?P<gis>{word}\s+{initials}\s?{_PARTICLES}{word}){_END}",
         rf"(?P<is>{initials}\s?{word}){_END}",
-        rf"(?P<si>{word}\s{initials})(?![{_UP}{_LOW}])",
+        # (a marker letter may be glued to the last initial, a copied superscript: "Lozhkina V.S.a, ...")
+        rf"(?P<si>{word}\s{initials})(?:(?![{_UP}{_LOW}])|(?=[a-h](?:,[a-h])*(?![\w.])))",
         rf"(?P<sgp>{word}\s+{word}\s+{patronymic}){_END}",
         # "Hartley, James", "Омаров, Даурен Серикович", "Sokolov, I. P."
         rf"(?P<inv>{word},\s(?:{word}(?:\s{initials}|\s{patronymic})?|{initials})){_END}",
@@ -131,8 +132,8 @@ and
 # A degree or position after a name ("Emma Stone, PhD, Senior Lecturer").
 DEGREE = re.compile(
     r"(?:PhD|Ph\.D\.|DSc|D\.Sc\.|MD|Dr|Prof|Professor|Associate|Assistant|Candidate|Doctor|Senior|Lecturer|Researcher|Head"
-    r"|Engineer|Postgraduate|кандидат|доктор|профессор|доцент|старший|заведующий|инженер|аспирант|ассистент)\b"
-)
+    r"|Engineer|Postgraduate|кандидат|доктор|профессор|доцент|старший|заведующий|инженер|аспирант|ассистент)(?!\w)"
+)  # (not "\b": "Ph.D. in Political Science" ends its degree with a full stop)
 _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
                r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
 # The publication date a news line may print before its byline ("12 March 2021 | By NAME", "2021-03-12 · By NAME").
@@ -160,7 +161,9 @@ _MARKERS = re.compile(
     rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|,?[{_SYMBOLS}]"
     rf"|[{_SUPERSCRIPT_LETTERS}](?:,?[{_SUPERSCRIPT_LETTERS}])*"
     rf"|[ \t]?[(\[]\d(?:,[ \t]?\d)*[)\]]"
-    rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*)+"
+    rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*"
+    # a letter glued to the last initial's full stop, where a copied superscript lost its raise ("Lozhkina V.S.a")
+    rf"|(?<=[{_UP}]\.)[a-h](?:,[a-h])*(?![\w.]))+"
 )
 _INSTITUTION_WORD = (
     r"(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station|Museum|Library"
@@ -223,6 +226,7 @@ def split_markers(raw: str) -> list[str]:
 def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -> Name | None:
     """The longest name shape that starts at ``position`` (and is a name), or None."""
     best = None
+    shorter: list[Name] = []
     for pattern in _NAME_PATTERNS:
         match = pattern.match(text, position, end)
         if not match:
@@ -232,8 +236,16 @@ def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -
             continue
         if not _is_name(match.group(0)) or _WIDE_GAP.search(match.group(0)):
             continue  # (a wide gap parts two columns, never the words of one name)
+        found = Name(match.start(), match.end(), " ".join(match.group(0).split()), shape)
+        shorter.append(found)
         if best is None or match.end() > best.end:
-            best = Name(match.start(), match.end(), " ".join(match.group(0).split()), shape)
+            best = found
+    # "Artur R. Ilyasov Kazan Institute of ...": a weak longer shape whose last words open an institution's name (an
+    # HTML name element run into its affiliation) gives way to the strong shape before them
+    if best is not None and best.shape in _WEAK:
+        for other in shorter:
+            if other.shape not in _WEAK and other.end < best.end and _INSTITUTION_FIELD.match(text[other.end:end].lstrip()):
+                return other
     return best
 
 

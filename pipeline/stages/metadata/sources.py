@@ -36,7 +36,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from textmine.stages.metadata.bylines import BY_LABEL
+from textmine.stages.metadata.bylines import BY_LABEL, read_byline
 
 YEAR = r"(?:1[89]|20)\d{2}"
 # "3(45)", "2 (44)", a double issue "1-2 (41)", "3/4"; not the year in "No. 4 (2022)", not "Grant No. 19-18-001"
@@ -70,7 +70,8 @@ _PAGES = re.compile(r"(?<!\w)(?:pp?\.|P\.|С\.|с\.|Pages:?|Страницы:?)\
 _PAGE_COUNT = re.compile(r"(?<![\w–—-])\d{2,4}\s?(?:p|pp|с|стр)\.(?!\w)")
 # Labels that say a year on the line is not the publication's.
 _NOT_PUBLICATION = re.compile(
-    r"(?<!\w)(?:received|accepted|revised|approved|submitted|updated|last updated|posted|uploaded|added|today"
+    r"(?<!\w)(?:received|accepted|revised|approved|submitted|updated|last updated|posted|uploaded|added"
+    r"|today(?=\s*(?::|is\b|\d))"  # a label ("Today: 07.12.2026"), not a title's word ("today and tomorrow")
     r"|поступила|принята|одобрена|обновлено|добавлено|размещено|дата размещения|дата публикации на портале"
     r"|дата публикации на сайте|опубликовано на сайте|posted on the site|added to the site"
     r"|сегодня|просмотров|загрузок|©|copyright|\(c\))",
@@ -108,6 +109,9 @@ _STYLE_NAME = re.compile(r"[^\W\d_]+(?:[ \t][^\W\d_]+)?[ \t]*[|:]?")
 _LEADING_DOI = re.compile(r"[ \t]*(?:DOI|doi)?[ \t:]*(?:(?:https?:)?//)?(?:(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+[ \t]+")
 # A record table printed label above value: the journal's label alone on its line, without a colon ("Журнал").
 _BARE_JOURNAL_LABEL = re.compile(r"^[ \t]*(?:Журнал|Издание|Источник|Journal|Source)[ \t]*$", re.IGNORECASE)
+# Other rows of an aggregator's record table, a label alone on its line ("Журнал" / name / "Область наук").
+_RECORD_ROW_LABEL = re.compile(r"Область наук|Ключевые слова|Рубрика|Тематика|Field of science|Subject area|Keywords",
+                               re.IGNORECASE)
 # A record table's label alone on its line, without a colon (see bare_record_label).
 _BARE_RECORD_LABEL = re.compile(
     r"^[ \t]*(?P<label>Авторы?|Authors?|Журнал|Издание|Источник|Journal|Source|Год(?: издания| публикации| выпуска)?|Year"
@@ -154,14 +158,36 @@ _OPENING = {"»": "«", "”": "“"}
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
           r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?")
-# A news piece's date: "12 April 2022", "November 18, 2024", "2022-04-12".
-_NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+{_MONTH}\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}})(?!\d)")
+# A news piece's date: "12 April 2022", "November 18, 2024", "2022-04-12", "14.04.2022", "14 апреля 2022" (Russian
+# sites print the day first with dots, or the Russian date, in English pieces too).
+_RUSSIAN_MONTH = r"(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря)"
+_NEWS_DATE = re.compile(rf"(?:\d{{1,2}}\s+(?:{_MONTH}|{_RUSSIAN_MONTH})\s+({YEAR})|{_MONTH}\s+\d{{1,2}},\s+({YEAR})|({YEAR})-\d{{2}}-\d{{2}}"
+                        rf"|(?<![\d.])\d{{1,2}}\.\d{{2}}\.({YEAR}))(?!\d)")
 BY_LINE = BY_LABEL
+# A news line that gives the rubric, the date and the author between bars, without "By" ("Commentary | 14.04.2022 |
+# Name Surname"): the date and the name are its last two parts.
+DATED_BYLINE = re.compile(rf"^[ \t]*(?:[^|\d]{{1,40}}?[ \t]+\|[ \t]+)?(?P<date>{_NEWS_DATE.pattern})[ \t]+\|[ \t]+"
+                          rf"(?P<name>[^|\d]+?)[ \t]*$")
 
 
 def is_date_line(line: str) -> bool:
     """The line is a date alone ("12 May 2022", "May 12, 2022", "2022-05-12"): a news piece's date line, never a title."""
     return bool(re.fullmatch(rf"[\W_]*(?:{_NEWS_DATE.pattern})[\W_]*", line.strip()))
+
+
+def leading_date_year(line: str) -> tuple[int, int] | None:
+    """The span of the year of a news date that opens the line ("April 12, 2023 Reading time: 7 min", "14.04.2022"),
+    or None."""
+    date = re.compile(rf"[ \t]*(?:{_NEWS_DATE.pattern})").match(line)
+    if not date:
+        return None
+    group = next(g for g in (1, 2, 3, 4) if date.group(g))
+    return date.span(group)
+
+
+def is_news_byline(line: str) -> bool:
+    """The line is a news piece's byline: "By NAME ..." or "Rubric | date | NAME"."""
+    return bool(BY_LINE.match(line) or DATED_BYLINE.match(line))
 # The site's own name in its copyright line: "© «Природа Юга», 2010–2024", "© 2011–2025 «Каспийский обозреватель»",
 # "© Портал аналитики «Степь», 2015–2025" (the quoted name without the generic words before it).
 _COPYRIGHT_NAME = re.compile(
@@ -199,6 +225,13 @@ class Statement:
     volume: tuple[int, int] | None = None
     issue: tuple[int, int] | None = None
     fields: dict[str, tuple[int, int]] = field(default_factory=dict)
+    # read in the article's running text (a full text's running header): it counts only when it names the journal
+    # that another statement names
+    needs_same_journal: bool = False
+
+
+# An article number after the year and volume ("Boreal Landscapes 2021, 13, 2045"): the number is no year.
+_ARTICLE_NUMBER = re.compile(rf"(?<!\d){YEAR},\s?\d{{1,3}},\s?$")
 
 
 def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
@@ -208,7 +241,7 @@ def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
         blocked += [m.span() for m in _PLACE_AND_DATE.finditer(line)]
     years = []
     for match in _YEAR_TOKEN.finditer(line):
-        if any(s <= match.start() < e for s, e in blocked):
+        if any(s <= match.start() < e for s, e in blocked) or _ARTICLE_NUMBER.search(line, 0, match.start()):
             continue
         before = line[:match.start()]
         labels = list(_NOT_PUBLICATION.finditer(before))
@@ -222,7 +255,9 @@ def _publication_years(line: str, offset: int = 0) -> list[tuple[int, int]]:
 def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
     """The journal's span inside line[start:end] without quotes, labels, bullets and trailing punctuation
     (and without the generic word before a quoted name: "Журнал «Право и общество»")."""
-    issn = re.match(r"[ \t]*(?:e-?ISSN|ISSN)[ \t:]*\d{4}-\d{3}[\dXx][ \t]+", line[start:end])  # "ISSN 2999-0202 Vestnik ..."
+    # "ISSN 2999-0202 Vestnik ...", "ISSN 1814-0000 (Print) | Vestnik ..."
+    issn = re.match(r"[ \t]*(?:e-?ISSN|ISSN)[ \t:]*\d{4}-\d{3}[\dXx](?:[ \t]*\((?i:print|online)\))?(?:[ \t]*[|•·])?[ \t]+",
+                    line[start:end])
     if issn:
         start += issn.end()
     doi = _LEADING_DOI.match(line, start, end)  # "DOI: 10.99433/x.2021.14 Journal. 2021. Vol. 14"
@@ -292,8 +327,12 @@ def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Stateme
     statement = Statement(rank, offset)
     numbers = sorted(volumes + issues)
     if years:
-        # The publication year is the one next to the volume and issue (a year in a title stands apart from them).
-        year = min(years, key=lambda y: abs(y[0] - numbers[0][0])) if numbers else years[-1]
+        # The publication year is the one next to the volume and issue (a year in a title stands apart from them);
+        # in an author-date citation, the year in brackets after the authors ("Orr, T. (2021). Title after the 2015
+        # reform. Journal, 5(2)").
+        author_date_years = [y for y in years if line[y[0] - 1:y[0]] == "(" and _AUTHOR_DATE.match(line, y[1])]
+        year = (author_date_years[0] if author_date_years
+                else min(years, key=lambda y: abs(y[0] - numbers[0][0])) if numbers else years[-1])
         statement.year = (offset + year[0], offset + year[1])
     if volumes:
         statement.volume = (offset + volumes[0][0], offset + volumes[0][1])
@@ -352,15 +391,44 @@ def _journal_before(line: str, start: int, end: int, offset: int) -> tuple[int, 
     while stops and not _WORD.search(segment[stops[-1]:].strip(" .,–—-")):
         stops.pop()
     # A series belongs to the journal's name: "Вестник X университета. Серия: История. 2022", "Bulletin of
-    # X University. Pedagogical Series. 2021".
-    while len(stops) > 1 and _SERIES.match(segment[stops[-1]:].strip(" .,–—-")):
-        stops.pop()
-    if stops and _SERIES.match(segment[stops[-1]:].strip(" .,–—-")):
+    # X University. Pedagogical Series. 2021"; so does a section's name printed after the periodical's or the
+    # series' sentence ("Vestnik of X University. Economics, 2022", "X University Bulletin. Series 5. Geography").
+    while stops and (_SERIES.match(segment[stops[-1]:].strip(" .,–—-"))
+                     or _section_of(segment[stops[-2] if len(stops) > 1 else cut:stops[-1]], segment[stops[-1]:])):
         stops.pop()
     if stops:
         cut = stops[-1]
-    span = _clean_journal(line, start + cut, end)
+    start, end = _last_bullet_part(line, start + cut, end)
+    span = _clean_journal(line, start, end)
     return (offset + span[0], offset + span[1]) if span else None
+
+
+# A section's name: one to three capitalised words without digits ("Economics", "Earth Sciences", "Право").
+_SECTION_NAME = re.compile(r"[A-ZА-ЯЁ][^\W\d_]+(?:\s+(?:and\s+|и\s+)?[A-ZА-ЯЁ][^\W\d_]+){0,2}")
+# A record's access or kind label between bullets ("Journal • Open Access • Volume 8"), never a journal's name.
+_ACCESS_OR_KIND = re.compile(r"(?i)(?:(?:gold|green|hybrid|bronze)\s+)?open\s+access|free\s+access|subscription"
+                             r"|(?:original\s+|research\s+|review\s+)?(?:article|paper)|review")
+_BULLET = re.compile(r"[ \t]+[•·][ \t]+")
+
+
+def _section_of(before: str, last: str) -> bool:
+    """``last`` is a section's name that belongs to the periodical named in the sentence ``before`` it: a short
+    name without a periodical's word after a short sentence with one, or after a series' sentence ("Series 5")."""
+    before, last = before.strip(" .,–—-"), last.strip(" .,–—-")
+    if not _SECTION_NAME.fullmatch(last) or PERIODICAL_WORD.search(last) or len(before.split()) > 8:
+        return False
+    return bool(PERIODICAL_WORD.search(before) or re.fullmatch(r"(?:Серия|Series|Ser\.)\s*\d+", before))
+
+
+def _last_bullet_part(line: str, start: int, end: int) -> tuple[int, int]:
+    """Of a journal's place cut into parts by spaced bullets ("Journal • Open Access • "), the last part that is
+    not an access or kind label; the span unchanged without bullets."""
+    cuts = [m.span() for m in _BULLET.finditer(line, start, end)]
+    if not cuts:
+        return start, end
+    parts = list(zip([start] + [e for _, e in cuts], [s for s, _ in cuts] + [end]))
+    named = [(s, e) for s, e in parts if line[s:e].strip() and not _ACCESS_OR_KIND.fullmatch(line[s:e].strip())]
+    return named[-1] if named else (end, end)
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, str]]:
@@ -394,10 +462,24 @@ def _labelled(text: str, lines: list[tuple[int, str]]) -> list[Statement]:
             statement = _labelled_value(label.group("label").casefold(), value_text, value_start, value_end, value_offset)
             if statement:
                 statements.append(statement)
-        bare = _bare_field(lines, index) or _bare_journal_label(lines, index)
+        bare = _bare_field(lines, index) or _bare_journal_label(lines, index) or _bare_publication_label(lines, index)
         if bare:
             statements.append(bare)
     return statements
+
+
+# A publication label alone on its line ("Опубликован", "Published"), as a journal page saved as text prints it.
+_BARE_PUBLICATION_LABEL = re.compile(r"[ \t]*(?:Опубликован[оа]?|Published(?: online)?|Дата публикации|Publication date"
+                                     r"|Date published)[ \t]*:?[ \t]*", re.IGNORECASE)
+
+
+def _bare_publication_label(lines: list[tuple[int, str]], index: int) -> Statement | None:
+    """The year of a date alone on the line after a publication label alone ("Опубликован" / "2023-03-30")."""
+    if not _BARE_PUBLICATION_LABEL.fullmatch(lines[index][1]):
+        return None
+    following = next((item for item in lines[index + 1:index + 3] if item[1].strip()), None)
+    year = leading_date_year(following[1]) if following and is_date_line(following[1]) else None
+    return Statement(RANK_FIELD, following[0], year=(following[0] + year[0], following[0] + year[1])) if year else None
 
 
 def bare_record_label(lines: list[tuple[int, str]], index: int) -> str | None:
@@ -433,7 +515,7 @@ def _bare_journal_label(lines: list[tuple[int, str]], index: int) -> Statement |
     if len(following) < 2 or FIELD_LABEL.search(following[0][1]):
         return None
     label = FIELD_LABEL.match(following[1][1])
-    if not label or not _ISSUE_FIELD_LABEL.fullmatch(label.group("label")):
+    if not (label and _ISSUE_FIELD_LABEL.fullmatch(label.group("label"))) and not _RECORD_ROW_LABEL.fullmatch(following[1][1].strip()):
         return None
     value_start, value = following[0]
     return _labelled_value("журнал", value, 0, len(value), value_start)
@@ -585,19 +667,123 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
         if statement:
             statements.append(statement)
     statements += _running_headers(lines)
+    statements += _body_running_headers(body_lines)
     statements += _mastheads(lines)
     statements += _dated_bylines(lines)
+    statements += _dated_author_lines(lines)
     return sorted(statements, key=lambda s: s.rank)
+
+
+def _body_running_headers(lines: list[tuple[int, str]]) -> list[Statement]:
+    """A line in capitals in the article's running text that names a journal with its year and its volume or issue
+    (the running header that opens an aggregator's full text: "JOURNAL. 2021. No. 2 (48)"), ranked with running
+    headers and kept only when another statement names the same journal."""
+    statements = []
+    for start, line in lines:
+        statement = read_statement(line, start, RANK_RUNNING_HEADER) if is_capitals(line) else None
+        if statement and statement.journal and statement.year and (statement.volume or statement.issue):
+            statement.needs_same_journal = True
+            statements.append(statement)
+    return statements
+
+
+# An aggregator's label line "2021 / Surname I. I., Surname I. I.": the year of the article and its authors.
+_YEAR_AND_NAMES = re.compile(rf"[ \t]*({YEAR})[ \t]+/[ \t]+(?=[^\W\d_])")
+
+
+def _dated_author_lines(lines: list[tuple[int, str]]) -> list[Statement]:
+    """The year of the first "YEAR / names" line (a record's year and authors; later ones are related items)."""
+    for start, line in lines:
+        label = _YEAR_AND_NAMES.match(line)
+        if label and read_byline(line, label.end(), len(line), labelled=True):
+            return [Statement(RANK_FIELD, start, year=(start + label.start(1), start + label.end(1)))]
+    return []
+
+
+# A repository's Dublin Core row ("dc.contributor.author   Surname, Given   en", "dc.date.issued\t2021\t-"): the
+# field's name, then its value, and the value's language code in a column of its own.
+_DC_FIELD = re.compile(r"[ \t]*(?P<field>dc\.[a-z]+(?:\.[a-z]+)*)(?=[ \t]|$)", re.IGNORECASE)
+_DC_LANGUAGE = re.compile(r"(?:[ \t]{2,}|\t)(?:[a-z]{2}(?:[_-][A-Za-z]{2})?|-)[ \t]*$")
+_DC_JOURNAL_FIELDS = ("dc.relation.ispartof", "dc.source", "dc.citation.journaltitle")
+
+
+def dublin_core_rows(text: str) -> list[tuple[str, int, int]]:
+    """The rows of a repository's Dublin Core record ("full item record"): (field, value start, value end) in the
+    page's order, the value on the field's line or, in an HTML table whose cells stand on lines of their own, on
+    the next line; [] when the page prints fewer than three rows (no record)."""
+    filled = [item for item in _lines(text, 0, len(text)) if item[1].strip()]
+    rows = []
+    for index, (start, line) in enumerate(filled):
+        field_name = _DC_FIELD.match(line)
+        if not field_name:
+            continue
+        value_start, value = start + field_name.end(), line[field_name.end():]
+        if not value.strip():
+            if index + 1 == len(filled) or _DC_FIELD.match(filled[index + 1][1]):
+                continue
+            value_start, value = filled[index + 1]
+        language = _DC_LANGUAGE.search(value)
+        end = language.start() if language else len(value.rstrip())
+        begin = len(value) - len(value.lstrip())
+        if begin < end:
+            rows.append((field_name.group("field").casefold(), value_start + begin, value_start + end))
+    return rows if len(rows) >= 3 else []
+
+
+def is_dublin_core_row(line: str) -> bool:
+    """The line opens with a Dublin Core field's name ("dc.date.issued 2019"): a record row, never a title."""
+    return bool(_DC_FIELD.match(line))
+
+
+def dublin_core_statements(text: str, rows: list[tuple[str, int, int]]) -> list[Statement]:
+    """What a Dublin Core record says about the source: its citation (``dc.identifier.citation``, ranked with
+    citation lines), the periodical it is part of (``dc.relation.ispartof``, ``dc.source``), ``dc.date.issued``
+    and ``dc.citation.volume`` / ``dc.citation.issue`` (ranked with labelled fields)."""
+    statements = []
+    for name, start, end in rows:
+        value = text[start:end]
+        if name == "dc.identifier.citation":
+            statement = read_statement(value, start, RANK_CITATION)
+        elif name in _DC_JOURNAL_FIELDS:
+            statement = read_statement(value, start, RANK_FIELD)
+            if statement is None or statement.journal is None:
+                span = _clean_journal(value, 0, len(value))
+                statement = Statement(RANK_FIELD, start, journal=(start + span[0], start + span[1])) if span else statement
+        elif name == "dc.date.issued":
+            year = _YEAR_TOKEN.match(value) or re.match(rf"({YEAR})-\d{{2}}", value)
+            statement = Statement(RANK_FIELD, start, year=(start + year.start(1), start + year.end(1))) if year else None
+        elif name in ("dc.citation.volume", "dc.citation.issue"):
+            number = re.fullmatch(_ISSUE_NUMBER, value.strip())
+            key = name.rsplit(".", 1)[1]
+            statement = Statement(RANK_FIELD, start, **{key: (start, end)}) if number else None
+        else:
+            statement = None
+        if statement:
+            statements.append(statement)
+    return statements
+
+
+# A page's skip links and menu button, printed above the site's name when a journal page is saved as text.
+_SKIP_LINK = re.compile(r"\s*(?:(?:Skip to|Jump to|Go to|Перейти к)\b.*|Open Menu|Открыть меню|Menu|Меню)\s*$", re.IGNORECASE)
 
 
 def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
     """A masthead that names the journal and nothing else ("Научный журнал «Право Севера»", "Journal «Arctic
-    Review»"), or a periodical's name right above its issue line: the journal, ranked with running headers (any
-    source or citation line comes first)."""
+    Review»"), or a periodical's name right above its issue line, or right after the page's skip links and above
+    its menu words ("Перейти к главному содержанию" ... "Altai Journal of X" / "Текущий выпуск"): the journal,
+    ranked with running headers (any source or citation line comes first)."""
     statements = []
     filled = [item for item in lines if item[1].strip()]
     # the site's first line: below its top bar (account links, a menu, a breadcrumb) if one stands above it
     first = next((index for index, (_, line) in enumerate(filled) if not _top_bar_line(line)), 0)
+    opening = next((i for i, item in enumerate(filled) if not _SKIP_LINK.match(item[1])), None)
+    if opening and opening + 1 < len(filled):
+        start, line = filled[opening]
+        if (PERIODICAL_WORD.search(line) and len(line.split()) <= 8 and not re.search(r"\d|[|:;,!?/]", line)
+                and _NAVIGATION.fullmatch(filled[opening + 1][1].strip())):
+            stripped = line.strip()
+            begin = start + line.index(stripped)
+            statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(stripped))))
     for index, (start, line) in enumerate(filled):
         masthead = _MASTHEAD.fullmatch(line)
         if masthead:
@@ -679,6 +865,11 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
     line below the author's position line) gives the year."""
     statements = []
     for index, (start, line) in enumerate(lines):
+        dated = DATED_BYLINE.match(line)
+        if dated:  # "Commentary | 14.04.2022 | Name": the date on the byline itself
+            group = next(g for g in (2, 3, 4, 5) if dated.group(g))
+            statements.append(Statement(RANK_FIELD, start, year=(start + dated.start(group), start + dated.end(group))))
+            continue
         by = BY_LINE.match(line)
         if not by:
             continue
@@ -690,7 +881,7 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
             # the date inside the byline's label is the piece's own ("Posted on 5 May 2022 by NAME")
             in_label = line_start == start and date is not None and date.end() <= by.end()
             if date and (in_label or not _NOT_PUBLICATION.search(candidate[:date.start()])):
-                group = next(g for g in (1, 2, 3) if date.group(g))
+                group = next(g for g in (1, 2, 3, 4) if date.group(g))
                 statements.append(Statement(RANK_FIELD, line_start, year=(line_start + date.start(group), line_start + date.end(group))))
                 break
     return statements
@@ -716,7 +907,7 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
     """A news site's name: its English-edition name when the page prints one (a line "NAME — English edition",
     or the masthead beside the Russian name: "КАСПИЙСКИЙ ОБОЗРЕВАТЕЛЬ | Caspian Observer"), else the name in its
     copyright line."""
-    edition = english_edition(lines)
+    edition = english_edition(lines) or bilingual_masthead(lines)
     if edition:
         return edition
     found = unquoted = None
@@ -731,7 +922,7 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
             found = (start + match.start(group), start + match.end(group))
     found = found or unquoted
     if found is None:
-        return _bilingual_masthead(lines)
+        return None
     name = text[found[0]:found[1]].casefold()
     for start, line in _masthead_lines(lines):
         parts = [(m.start(), m.group(0)) for m in re.finditer(r"[^|]+", line)]
@@ -744,11 +935,18 @@ def outlet_name(text: str, lines: list[tuple[int, str]]) -> tuple[int, int] | No
     return found
 
 
-def _bilingual_masthead(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
+def bilingual_masthead(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
     """The English name of a masthead that prints the site's name in Russian and in English, one beside the other
-    ("Евразийский обзор — Eurasia Review Weekly", "Степной вестник | Steppe Herald"), among the page's first lines."""
+    ("Евразийский обзор — Eurasia Review Weekly", "Степной вестник | Steppe Herald", or with a space alone
+    between them where a logo's two lines were joined: "Клуб «Ладога» Ladoga Discussion Club"), among the
+    page's first lines."""
     for start, line in _masthead_lines(lines):
         parts = re.split(r"\s[—–|/]\s", line.strip())
+        if len(parts) == 1:  # the Russian name, then the English one in Latin letters (two words each at least)
+            parts = re.split(r"(?<=[А-Яа-яЁё»])\s+(?=[A-Z][a-z])", line.strip(), maxsplit=1)
+            if len(parts) == 2 and (any(len(part.split()) < 2 for part in parts)
+                                    or any(_NAVIGATION.fullmatch(word) for word in parts[1].split())):
+                continue
         if len(parts) != 2 or any(re.search(r"\d|[.,:;!?]", part) or not 1 <= len(part.split()) <= 6 for part in parts):
             continue
         latin = [part for part in parts if re.search(r"[A-Za-z]", part) and not re.search(r"[А-Яа-яЁё]", part)]
@@ -765,6 +963,10 @@ def choose_fields(statements: list[Statement], text: str) -> SourceFields:
     chosen = SourceFields()
     if any(s.rank != RANK_BELOW for s in statements):
         statements = [s for s in statements if s.rank != RANK_BELOW]
+    named = [" ".join(text[s.journal[0]:s.journal[1]].casefold().split()) for s in statements
+             if s.journal and not s.needs_same_journal]
+    statements = [s for s in statements if not s.needs_same_journal or (
+        " ".join(text[s.journal[0]:s.journal[1]].casefold().split()) in named)]
     for name in ("journal", "year", "volume", "issue"):
         setattr(chosen, name, next((getattr(s, name) for s in statements if getattr(s, name)), None))
     if chosen.journal and is_capitals(text[chosen.journal[0]:chosen.journal[1]]):
