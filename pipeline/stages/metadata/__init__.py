@@ -130,6 +130,18 @@ _REFERENCES_HEADING = re.compile(
 _AUTHORS_INFORMATION_HEADING = re.compile(
     r"^\s*(?:(?:Information|Details) (?:about|on) the authors?|About the authors?|Authors?['’]? information|Author details"
     r"|Сведения об авторах|Информация об авторах|Об авторах)\s*:?\s*$", re.IGNORECASE)
+# The heading of a list of other people's names a page prints near the article (the journal's editorial board, the
+# contents of an issue or a proceedings section): the lines under it are no byline.
+_LISTING_HEADING = re.compile(
+    r"^\s*(?:Editorial (?:board|council|team)|Editorial advisory board|International editorial board|Contents|"
+    r"Table of contents|In this issue|Редакционная коллегия|Редакционный совет|Редколлегия|Состав редакции|"
+    r"Содержание(?: (?:номера|выпуска|секции|сборника|тома))?(?: \(продолжение\))?|В (?:этом )?номере)\s*:?\s*$",
+    re.IGNORECASE)
+# An entry of a printed table of contents: names and a title, dot leaders and the page number.
+_CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$")
+# "Authors" alone as a section heading: an information block when its lines open with "Name — ..." (a dash, not
+# the comma of a byline list below a bare label).
+_AUTHORS_HEADING = re.compile(r"^\s*(?:Authors?|Авторы|Об авторе)\s*:?\s*$", re.IGNORECASE)
 _AFFILIATIONS_HEADING = re.compile(r"^\s*(?:Authors? and affiliations|Affiliations)\s*:?\s*$", re.IGNORECASE)
 _NUMBERED_ENTRY = re.compile(r"[ \t]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<number>\d{1,3})\s*[.)])[ \t]*(?=\S)")
 _ACCESS_DATE = re.compile(
@@ -448,6 +460,18 @@ def _after_author_label(text: str, start: int) -> bool:
     return bool(label) and not previous[label.end():].strip()
 
 
+def _under_listing_heading(text: str, line_start: int) -> bool:
+    """The line at ``line_start`` belongs to the run of lines right under an editorial-board or contents heading
+    (the heading alone on its line, the run unbroken by a blank line, or one blank line between the heading and
+    the run), whatever segment the heading was put in."""
+    above = text[:line_start].split("\n")[:-1]
+    while above and above[-1].strip() and not _LISTING_HEADING.match(above[-1]):
+        above.pop()
+    if above and not above[-1].strip():
+        above.pop()
+    return bool(above) and bool(_LISTING_HEADING.match(above[-1]))
+
+
 def _has_label(text: str) -> bool:
     """A "Label: value" line of a record ("Тип: статья", "Язык: английский")."""
     return bool(re.match(r"\s*[^\W\d_][\w ]{0,30}:(?:\s|$)", text))
@@ -553,11 +577,19 @@ class MetadataExtractor:
             text = line.text.strip()
             if not text:
                 continue
-            if _has_label(text) or _PAGE_FURNITURE.search(text) or _is_prose(line) or is_citation_line(text):
+            contact = bool(ORCID.search(text) or EMAIL.search(text))  # "Name¹ ORCID: iD": the block's, not a record's
+            if (_has_label(text) and not contact) or _PAGE_FURNITURE.search(text) or _is_prose(line) or is_citation_line(text):
                 break
             run.insert(0, line)
         title = next((i for i, line in enumerate(run) if _title_like(line) and self._in_article_script(line.text)), None)
         return run[title:] if title is not None else []
+
+    def _opens_with_affiliation(self, header: list[Line]) -> bool:
+        """The header's first line is a numbered affiliation ("1 Astrakhan Medical Academy, Astrakhan"): an article
+        never opens with one, its title and names stand above it."""
+        first = next((line for line in header if line.text.strip()), None)
+        affiliation = self._affiliation_line(first) if first is not None else None
+        return affiliation is not None and affiliation.number is not None
 
     def _english_title_over_card(self, articles: list[Segment]) -> Line | None:
         """The first line of an English segment standing before the end of an article read in another language,
@@ -575,11 +607,12 @@ class MetadataExtractor:
     def extract(self) -> dict[str, Any]:
         lines = _lines(self.text, self.article_start, self.article_end)
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
-        if self.has_segments and body_index == 0:
-            # The article opens with its running text: its title and author block were read as the page's (short
-            # name lines between Russian institution lines); they are the lines right above it.
+        if self.has_segments and (body_index == 0 or self._opens_with_affiliation(lines[:body_index])):
+            # The article opens with its running text, or with its affiliation lines: its title and author block
+            # were read as the page's (short name lines between Russian institution lines, names with their iDs
+            # under a breadcrumb); they are the lines right above it.
             above = self._header_above_article()
-            lines, body_index = above + lines, len(above)
+            lines, body_index = above + lines, body_index + len(above)
         header = lines[:body_index]
         metadata: dict[str, Any] = {key: None for key in METADATA_KEYS}
         metadata.update(self._journal(header, self.article_end))
@@ -987,14 +1020,17 @@ class MetadataExtractor:
         """The lines of an "Information about the authors" / "Сведения об авторах" section after the header: the
         run of lines under the heading that each open with a name ("Name — position, Institution; e-mail: ...");
         [] when there is none."""
-        heading = next((i for i in range(body_index, len(lines)) if _AUTHORS_INFORMATION_HEADING.match(lines[i].text)), None)
+        heading = next((i for i in range(body_index, len(lines)) if _AUTHORS_INFORMATION_HEADING.match(lines[i].text)
+                        or _AUTHORS_HEADING.match(lines[i].text)), None)
         if heading is None:
             return []
+        dashed = not _AUTHORS_INFORMATION_HEADING.match(lines[heading].text)
         block = []
         for line in lines[heading + 1:]:
             if not line.text.strip():
                 continue
-            if not self._information_line_name(line):
+            name = self._information_line_name(line)
+            if not name or (dashed and not re.match(r"\s*[—–-]", self.text[name.end:line.end])):
                 break
             block.append(line)
         return block
@@ -1074,6 +1110,8 @@ class MetadataExtractor:
         line = lines[index]
         if _after_field_label(self.text, line.start) and not _after_author_label(self.text, line.start):
             return []  # the value of a label alone on the line above ("ЖУРНАЛ:" / "POLAR OCEAN GOVERNANCE")
+        if _CONTENTS_ENTRY.search(line.text) or _under_listing_heading(self.text, line.start):
+            return []  # an editorial board member or a contents entry, not the article's author
         following = [other for other in lines[index + 1:index + 3] if other.text.strip()]
         end = join_broken_name(self.text, line.start, line.end, following[0].start, following[0].end) if following else line.end
         # A line of only two-word names is a byline when the author block goes on below it (an affiliation,
@@ -1140,7 +1178,8 @@ class MetadataExtractor:
             author.affiliation = (placed[index] or self._bracketed_affiliation(author) or (numbered[keys[0]] if keys else None)
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
-            affiliation = author.affiliation or self._author_note(author, block_end)
+            affiliation = (author.affiliation or self._information_affiliation(authors, index, block_end)
+                           or self._author_note(author, block_end))
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
                 "name": author.name,
@@ -1188,6 +1227,22 @@ class MetadataExtractor:
             else:
                 break  # the next heading or paragraph ends the section
         return listed
+
+    def _information_affiliation(self, authors: list[_Author], index: int, block_end: int) -> _Affiliation | None:
+        """The institution of the author's line in an "About the authors" / "Information about the authors" block
+        after the header, for a byline that names no institution ("L. M. Surname" above, "Lyudmila M. Surname —
+        degree, position, Institution, town; e-mail" at the end): the line that opens with the author's name in any
+        fullness, followed by a dash or a comma; never a reference entry."""
+        for line in _lines(self.text, block_end, self.article_end):
+            if not line.text.strip() or is_reference_entry(line.text) or self._opening_author(authors, line) != index:
+                continue
+            name = self._information_line_name(line)
+            if name is None:
+                continue
+            found = self._affiliations([Line(name.end, line.end, self.text[name.end:line.end])])
+            if found:
+                return found[0]
+        return None
 
     def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
         """The institution of a note about the author after the header ("NAME is a senior analyst at the

@@ -1,0 +1,150 @@
+"""Metadata forms of issue 15 met on the full-length m231–m250 dev layouts: finding the article's author block among
+the other names a whole page prints (editorial boards, contents, information blocks at the end), each rule tried on
+a made-up page of its own, with a case the rule must leave alone.
+
+Every page here is invented for these tests (not from the seed page, not from the layout sets)."""
+
+from textmine.document import Document, Segment
+from textmine.stages.metadata import _under_listing_heading, extract_metadata
+from textmine.stages.metadata.bylines import read_byline
+
+
+def doc(text: str, segments: list[Segment] | None = None) -> Document:
+    return Document("test", text, segments=segments or [])
+
+
+def people(page: str, segments: list[Segment] | None = None) -> list[tuple]:
+    return [(a["name"], a["orcid"], a["email"], a["affiliation"]) for a in extract_metadata(doc(page, segments))["authors"]]
+
+
+BODY = ("The survey covered forty-two farms of the district between 2015 and 2020, and the yields were weighed at the "
+        "elevator by the same inspectors every autumn, so that the series can be compared from one year to the next.")
+
+
+def test_an_editorial_board_above_the_article_names_no_author():
+    board = """Onega Soil Review
+Editorial board:
+Vilma Karhunen, PhD, Petrozavodsk Institute of Soil Science
+Dmitry Ozerov, Dr. Sci. (Agr.), Kondopoga Agricultural College
+
+Onega Soil Review, 2018, Vol. 2, No. 1
+
+Liming of acid soils on the Onega shore
+
+"""
+    assert people(board + BODY + "\n") == []
+    # the same names with no board heading above them are an author block
+    unlisted = board.replace("Editorial board:\n", "")
+    assert [name for name, *_ in people(unlisted + BODY + "\n")] == ["Vilma Karhunen", "Dmitry Ozerov"]
+
+
+def test_the_listing_heading_reaches_over_one_blank_line_only():
+    text = "Содержание секции\n\nOSIPOV I. K.  Peat fires .......... 12\nKUZMINA A. A.  Bogs .......... 19\n\nLater line\n"
+    assert _under_listing_heading(text, text.index("OSIPOV"))
+    assert _under_listing_heading(text, text.index("KUZMINA"))
+    assert not _under_listing_heading(text, text.index("Later line"))
+
+
+def test_contents_entries_with_dot_leaders_are_not_bylines():
+    page = f"""Proceedings of the Ladoga Hydrology Workshop. Sortavala, 2022
+
+MELNIK O. P., SAVIN A. A.  Ice jams on the Vuoksi .......... 101
+
+RIVER ICE THICKNESS ON THE SVIR
+
+ARINA V. TOLMACHEVA
+Senior Researcher, Ladoga Institute of Limnology, Sortavala, Russia
+
+{BODY}
+"""
+    assert [name for name, *_ in people(page)] == ["ARINA V. TOLMACHEVA"]
+
+
+def test_a_name_with_its_orcid_and_institution_on_one_line_is_an_author():
+    line = "Saule Temirkhanova https://orcid.org/0000-0002-1825-0097 Shymkent Institute of Cotton Research, Shymkent"
+    names = read_byline(line, 0, len(line))
+    assert [n.text for n in names] == ["Saule Temirkhanova"]
+    assert line[names[0].institution[0]:names[0].institution[1]] == "Shymkent Institute of Cotton Research, Shymkent"
+    page = f"Cotton yields of the Syr Darya valley\n\n{line}\n\n{BODY}\n"
+    assert people(page) == [("Saule Temirkhanova", "0000-0002-1825-0097", None, "Shymkent Institute of Cotton Research")]
+    # a two-word phrase with an iD and no institution after it is not a byline
+    other = "Cotton Yields https://orcid.org/0000-0002-1825-0097 were measured"
+    assert read_byline(other, 0, len(other)) == []
+
+
+def test_an_orcid_label_after_a_marked_name_belongs_to_the_name():
+    line = "Rustem Abdrakhmanov1 ORCID: 0000-0002-1825-0097"
+    names = read_byline(line, 0, len(line))
+    assert [(n.text, n.markers) for n in names] == [("Rustem Abdrakhmanov", ["1"])]
+    # any other label after the name still ends the byline reading with text left over
+    assert read_byline("Rustem Abdrakhmanov Received: 2020", 0, 34) == []
+
+
+def test_an_article_segment_opening_with_numbered_affiliations_takes_the_names_above_it():
+    page = f"""Home / Archive / Vol. 3, No. 2 (2021)
+
+Wheat rust in the Kostanay steppe
+
+Askar B. Nurmagambetov1 ORCID: 0000-0002-1825-0097
+
+Olga V. Shchukina2
+
+1 Kostanay Agrarian Institute, Kostanay, Kazakhstan
+
+2 Tobol Plant Protection Station, Rudny, Kazakhstan
+
+{BODY}
+"""
+    article = page.index("1 Kostanay")
+    segments = [Segment(0, article, "en", "wrapper"), Segment(article, len(page), "en", "article")]
+    assert people(page, segments) == [
+        ("Askar B. Nurmagambetov", "0000-0002-1825-0097", None, "Kostanay Agrarian Institute"),
+        ("Olga V. Shchukina", None, None, "Tobol Plant Protection Station")]
+    # an article that opens with its own title keeps its header (the wrapper's lines are not read)
+    own = page[article:]
+    titled = "Rust of spring wheat\n\nMarat Zhunusov1, Dina Alimova2\n\n" + own
+    assert [name for name, *_ in people(titled, [Segment(0, len(titled), "en", "article")])] == ["Marat Zhunusov", "Dina Alimova"]
+
+
+def test_an_authors_heading_after_the_abstract_opens_dash_information_lines():
+    page = f"""TITLE OF A TEST ARTICLE ON BARLEY
+
+Abstract. {BODY}
+
+Authors
+
+Timur G. Sadykov — Candidate of Sciences (Agriculture), Kazan Institute of Field Crops, Kazan; sadykov@kifc.example.ru
+
+Lilia R. Nabieva — Researcher, Volga Seed Station, Ulyanovsk
+
+{BODY}
+"""
+    assert people(page) == [("Timur G. Sadykov", None, "sadykov@kifc.example.ru", "Kazan Institute of Field Crops"),
+                            ("Lilia R. Nabieva", None, None, "Volga Seed Station")]
+    # under a bare "Authors" heading a list of names with commas is no information block
+    listed = page.replace(" — Candidate of Sciences (Agriculture), Kazan Institute of Field Crops, Kazan; sadykov@kifc.example.ru",
+                          ", Lilia R. Nabieva").replace("Lilia R. Nabieva — Researcher, Volga Seed Station, Ulyanovsk\n\n", "")
+    assert "Kazan Institute of Field Crops" not in [aff for *_, aff in people(listed)]
+
+
+def test_an_initials_byline_takes_the_institution_of_its_information_line():
+    page = f"""Barley malting quality in Bashkortostan
+
+G. F. Ishmukhametova, A. V. Lopatin
+
+{BODY}
+
+References
+1. Ishmukhametova G. F. Malting barley, Ufa Agrarian Academy, 2015. 120 p.
+
+Information about the authors
+
+Gulnaz F. Ishmukhametova — Candidate of Sciences (Agriculture), Bashkir Institute of Crop Breeding, Ufa, Russia
+
+Andrei V. Lopatin, Senior Lecturer, Ural Malting College, Chelyabinsk, Russia
+"""
+    assert [(name, aff) for name, _, _, aff in people(page)] == [
+        ("G. F. Ishmukhametova", "Bashkir Institute of Crop Breeding"), ("A. V. Lopatin", "Ural Malting College")]
+    # a reference entry that names the author and an institution is not the author's information line
+    alone = page[:page.index("Information about the authors")]
+    assert [aff for *_, aff in people(alone)] == [None, None]
