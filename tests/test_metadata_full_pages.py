@@ -148,3 +148,44 @@ Andrei V. Lopatin, Senior Lecturer, Ural Malting College, Chelyabinsk, Russia
     # a reference entry that names the author and an institution is not the author's information line
     alone = page[:page.index("Information about the authors")]
     assert [aff for *_, aff in people(alone)] == [None, None]
+
+
+def fields(page: str) -> tuple:
+    found = extract_metadata(doc(page))
+    return found["journal"], found["year"], found["volume"], found["issue"]
+
+
+def test_a_name_repeated_from_the_site_header_above_an_issue_line_is_the_journal():
+    page = f"""Skip to main content
+Tundra Fisheries Science
+Home · Issues · About
+
+Tundra Fisheries Science
+Volume 6, Issue 3, May 2019, Pages 40–52
+
+Grayling spawning in the Pechora tributaries
+
+{BODY}
+"""
+    assert fields(page) == ("Tundra Fisheries Science", 2019, "6", "3")
+    # printed once, a capitalised line above the issue line is not taken for the journal (it may be a heading)
+    once = page.replace("Tundra Fisheries Science\nHome", "Home", 1)
+    assert fields(once)[0] is None
+
+
+def test_an_english_edition_after_the_russian_name_and_a_date_line_with_its_time_under_the_byline():
+    page = f"""Сибирский агрообозреватель | Siberian Farm Monitor — English edition
+Главная · Новости · RU | EN
+
+Why Altai farmers buy Belarusian tractors
+
+By MARINA OSOKINA
+Agriculture correspondent
+4 March 2022, 11:15 · Updated 6 March 2022
+
+{BODY}
+"""
+    assert fields(page)[:2] == ("Siberian Farm Monitor", 2022)
+    # a line that only mentions a date later on is no date line of the byline
+    undated = page.replace("4 March 2022, 11:15 · Updated 6 March 2022", "Updated on 6 March 2022, after 4 March 2022")
+    assert fields(undated)[1] is None
