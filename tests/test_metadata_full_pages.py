@@ -189,3 +189,32 @@ Agriculture correspondent
     # a line that only mentions a date later on is no date line of the byline
     undated = page.replace("4 March 2022, 11:15 · Updated 6 March 2022", "Updated on 6 March 2022, after 4 March 2022")
     assert fields(undated)[1] is None
+
+
+def test_an_article_segment_opening_with_its_byline_takes_the_title_above_it():
+    page = f"""Recommended articles
+Flax retting in the Pskov region
+Orlova, T.
+
+Research article
+
+Soil crusting after spring rains in the Pskov lowland
+
+Irina V. Tamm, Pavel A. Rebane
+Pskov Institute of Soil Science, Pskov, Russia
+
+Handling editor: Marta Kivi
+
+Received 3 May 2020. Accepted 20 June 2020.
+
+{BODY}
+"""
+    byline = page.index("Irina V. Tamm")
+    segments = [Segment(0, byline, "en", "wrapper"), Segment(byline, len(page), "en", "article")]
+    found = extract_metadata(doc(page, segments))
+    assert found["title"] == "Soil crusting after spring rains in the Pskov lowland"
+    assert [a["name"] for a in found["authors"]] == ["Irina V. Tamm", "Pavel A. Rebane"]
+    # with the title inside the article segment the wrapper's list is not read
+    titled = page.index("Soil crusting")
+    segments = [Segment(0, titled, "en", "wrapper"), Segment(titled, len(page), "en", "article")]
+    assert extract_metadata(doc(page, segments))["title"] == "Soil crusting after spring rains in the Pskov lowland"

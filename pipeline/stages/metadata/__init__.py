@@ -584,12 +584,14 @@ class MetadataExtractor:
         title = next((i for i, line in enumerate(run) if _title_like(line) and self._in_article_script(line.text)), None)
         return run[title:] if title is not None else []
 
-    def _opens_with_affiliation(self, header: list[Line]) -> bool:
-        """The header's first line is a numbered affiliation ("1 Astrakhan Medical Academy, Astrakhan"): an article
-        never opens with one, its title and names stand above it."""
-        first = next((line for line in header if line.text.strip()), None)
-        affiliation = self._affiliation_line(first) if first is not None else None
-        return affiliation is not None and affiliation.number is not None
+    def _opens_with_author_block(self, header: list[Line]) -> bool:
+        """The header's first line is a byline or a numbered affiliation ("1 Astrakhan Medical Academy, Astrakhan"):
+        an article never opens with one, its title (and names) stand above it."""
+        first = next((index for index, line in enumerate(header) if line.text.strip()), None)
+        if first is None:
+            return False
+        affiliation = self._affiliation_line(header[first])
+        return (affiliation is not None and affiliation.number is not None) or bool(self._byline(header, first))
 
     def _english_title_over_card(self, articles: list[Segment]) -> Line | None:
         """The first line of an English segment standing before the end of an article read in another language,
@@ -607,10 +609,11 @@ class MetadataExtractor:
     def extract(self) -> dict[str, Any]:
         lines = _lines(self.text, self.article_start, self.article_end)
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
-        if self.has_segments and (body_index == 0 or self._opens_with_affiliation(lines[:body_index])):
-            # The article opens with its running text, or with its affiliation lines: its title and author block
-            # were read as the page's (short name lines between Russian institution lines, names with their iDs
-            # under a breadcrumb); they are the lines right above it.
+        if self.has_segments and (body_index == 0 or self._opens_with_author_block(lines[:body_index])):
+            # The article opens with its running text, or with its byline or affiliation lines: its title (and
+            # author block) were read as the page's (short name lines between Russian institution lines, names
+            # with their iDs under a breadcrumb, a title under a list of recommended articles); they are the lines
+            # right above it.
             above = self._header_above_article()
             lines, body_index = above + lines, body_index + len(above)
         header = lines[:body_index]
