@@ -43,6 +43,9 @@ def test_the_listing_heading_reaches_over_one_blank_line_only():
     assert _under_listing_heading(text, text.index("OSIPOV"))
     assert _under_listing_heading(text, text.index("KUZMINA"))
     assert not _under_listing_heading(text, text.index("Later line"))
+    related = "Related articles\nRiver ice in spring\nBy Hedda Lind\n\nBy Oleg Vershinin\n"
+    assert _under_listing_heading(related, related.index("By Hedda"))
+    assert not _under_listing_heading(related, related.index("By Oleg"))
 
 
 def test_contents_entries_with_dot_leaders_are_not_bylines():
@@ -218,3 +221,77 @@ Received 3 May 2020. Accepted 20 June 2020.
     titled = page.index("Soil crusting")
     segments = [Segment(0, titled, "en", "wrapper"), Segment(titled, len(page), "en", "article")]
     assert extract_metadata(doc(page, segments))["title"] == "Soil crusting after spring rains in the Pskov lowland"
+
+
+def test_a_news_header_read_as_the_page_is_taken_over_its_share_row_and_timed_date_line():
+    page = f"""Read also
+Tariffs on the Kama rise again
+By Hedda Lind
+
+Why Perm sawmills export to Uzbekistan
+
+By OLEG VERSHININ
+Industry correspondent
+2 February 2024, 08:10 · Updated 3 February 2024
+
+Share: VK · Telegram · E-mail
+
+{BODY}
+"""
+    text = page.index(BODY)
+    segments = [Segment(0, text, "en", "wrapper"), Segment(text, len(page), "en", "article")]
+    found = extract_metadata(doc(page, segments))
+    assert found["title"] == "Why Perm sawmills export to Uzbekistan"
+    assert [a["name"] for a in found["authors"]] == ["OLEG VERSHININ"]
+    # only the share row right above the text is passed over: a label line above it ends the walk up, and the
+    # wrapper's byline is not read as the article's
+    bare = page.replace("\n\nShare: VK", "\nSection: Industry\n\nShare: VK")
+    text = bare.index(BODY)
+    segments = [Segment(0, text, "en", "wrapper"), Segment(text, len(bare), "en", "article")]
+    assert extract_metadata(doc(bare, segments))["authors"] == []
+
+
+def test_a_note_about_the_author_in_full_gives_the_institution_of_an_initials_byline():
+    page = f"""Salt marsh birds of the Kandalaksha bay
+
+T. V. Kuusela
+
+{BODY}
+
+About the author
+
+Tuomas V. Kuusela is a researcher at the Kandalaksha Bird Observatory in the Murmansk region.
+"""
+    assert [(name, aff) for name, _, _, aff in people(page)] == [("T. V. Kuusela", "Kandalaksha Bird Observatory")]
+    # a note about another person with another surname gives nothing
+    other = page.replace("Tuomas V. Kuusela is", "Tuomas V. Laine is")
+    assert [(name, aff) for name, _, _, aff in people(other)] == [("T. V. Kuusela", None)]
+
+
+def test_an_author_block_printed_after_the_keywords_line_is_the_article_s():
+    page = f"""Авторы: Kuusela T. V., Laine P.
+
+{BODY}
+
+Salt marsh birds of the Kandalaksha bay
+
+Abstract. {BODY}
+
+Keywords: salt marsh, waders, White Sea.
+
+Tuomas V. Kuusela¹, Pekka Laine²
+¹ Kandalaksha Bird Observatory, Kandalaksha, Russia
+² Oulu Institute of Coastal Ecology, Oulu, Finland
+
+{BODY}
+"""
+    def read(text: str) -> list[tuple]:
+        title = text.index("Salt marsh")
+        return people(text, [Segment(0, title, "ru", "wrapper"), Segment(title, len(text), "en", "article")])
+
+    assert [(name, aff) for name, _, _, aff in read(page)] == [
+        ("Tuomas V. Kuusela", "Kandalaksha Bird Observatory"), ("Pekka Laine", "Oulu Institute of Coastal Ecology")]
+    # a names-only line after the keywords with no institution, e-mail or ORCID below is no author block: the
+    # record's field names the authors
+    plain = page.replace("¹ Kandalaksha Bird Observatory, Kandalaksha, Russia\n² Oulu Institute of Coastal Ecology, Oulu, Finland\n", "")
+    assert [name for name, *_ in read(plain)] == ["Kuusela T. V.", "Laine P."]

@@ -74,7 +74,7 @@ from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Nam
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
-                                              outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
+                                              opens_with_date, outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -131,10 +131,14 @@ _AUTHORS_INFORMATION_HEADING = re.compile(
     r"^\s*(?:(?:Information|Details) (?:about|on) the authors?|About the authors?|Authors?['’]? information|Author details"
     r"|Сведения об авторах|Информация об авторах|Об авторах)\s*:?\s*$", re.IGNORECASE)
 # The heading of a list of other people's names a page prints near the article (the journal's editorial board, the
-# contents of an issue or a proceedings section): the lines under it are no byline.
+# contents of an issue or a proceedings section, lists of other articles with their authors): the lines under it
+# are no byline.
 _LISTING_HEADING = re.compile(
     r"^\s*(?:Editorial (?:board|council|team)|Editorial advisory board|International editorial board|Contents|"
-    r"Table of contents|In this issue|Редакционная коллегия|Редакционный совет|Редколлегия|Состав редакции|"
+    r"Table of contents|In this issue|Read (?:also|more)|See also|Related(?: articles| posts| stories)?|"
+    r"Recommended(?: articles| reading)?|More from (?:this|the) author|(?:Other articles|Also) by (?:this|the) author|"
+    r"Читайте также|Похожие (?:статьи|публикации)|Статьи по теме|Другие статьи(?: автора| выпуска)?|"
+    r"Редакционная коллегия|Редакционный совет|Редколлегия|Состав редакции|"
     r"Содержание(?: (?:номера|выпуска|секции|сборника|тома))?(?: \(продолжение\))?|В (?:этом )?номере)\s*:?\s*$",
     re.IGNORECASE)
 # An entry of a printed table of contents: names and a title, dot leaders and the page number.
@@ -142,6 +146,7 @@ _CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$
 # "Authors" alone as a section heading: an information block when its lines open with "Name — ..." (a dash, not
 # the comma of a byline list below a bare label).
 _AUTHORS_HEADING = re.compile(r"^\s*(?:Authors?|Авторы|Об авторе)\s*:?\s*$", re.IGNORECASE)
+_KEYWORDS_LINE = re.compile(r"^\s*(?:Keywords|Key words|Ключевые слова)\s*[:.—–-]", re.IGNORECASE)
 _AFFILIATIONS_HEADING = re.compile(r"^\s*(?:Authors? and affiliations|Affiliations)\s*:?\s*$", re.IGNORECASE)
 _NUMBERED_ENTRY = re.compile(r"[ \t]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<number>\d{1,3})\s*[.)])[ \t]*(?=\S)")
 _ACCESS_DATE = re.compile(
@@ -178,6 +183,7 @@ _POSITION_AT = re.compile(
 _UNIT = re.compile(r"\s*(?:Department|Dept\.|Chair|Faculty|Laboratory|Division|Sector|(?:Graduate\s+)?School)\s+of\b")
 # In an author note: "at the X Institute", "with Orr & Berg LLP".
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
+_NOTE_NAME = r"[A-ZА-ЯЁ][\w'’-]*\.?(?:[ \t]+[A-ZА-ЯЁ][\w'’-]*\.?){1,3}"  # a full name opening a note about the author
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked
@@ -577,8 +583,12 @@ class MetadataExtractor:
             text = line.text.strip()
             if not text:
                 continue
+            if not run and _PAGE_FURNITURE.search(text) and not _is_prose(line):
+                continue  # a share row between the byline and the text ("Share: VK · Telegram · E-mail")
             contact = bool(ORCID.search(text) or EMAIL.search(text))  # "Name¹ ORCID: iD": the block's, not a record's
-            if (_has_label(text) and not contact) or _PAGE_FURNITURE.search(text) or _is_prose(line) or is_citation_line(text):
+            dated = opens_with_date(text)  # a news piece's "17 June 2023, 09:40 · Updated 18 June 2023"
+            if ((_has_label(text) and not contact) or (_PAGE_FURNITURE.search(text) and not dated) or _is_prose(line)
+                    or is_citation_line(text)):
                 break
             run.insert(0, line)
         title = next((i for i, line in enumerate(run) if _title_like(line) and self._in_article_script(line.text)), None)
@@ -1003,13 +1013,14 @@ class MetadataExtractor:
 
     def _later_author_block(self, lines: list[Line], body_index: int) -> list[Line]:
         """An author block below the article's first paragraph (the full text after an abstract, on an
-        aggregator page): a line of names only, under a title-like line, with an affiliation, e-mail or
-        ORCID right below; the block runs to the next paragraph. [] when there is none."""
+        aggregator page): a line of names only, under a title-like line or the keywords line (the block
+        printed after the abstract), with an affiliation, e-mail or ORCID right below; the block runs to the
+        next paragraph. [] when there is none."""
         references = next((i for i in range(body_index, len(lines)) if _REFERENCES_HEADING.match(lines[i].text)), len(lines))
         filled = [i for i in range(body_index, references) if lines[i].text.strip()]
         for position, index in enumerate(filled[1:-1], start=1):
             above, below = lines[filled[position - 1]], lines[filled[position + 1]]
-            if _is_prose(lines[index]) or not _title_like(above) or not (
+            if _is_prose(lines[index]) or not (_title_like(above) or _KEYWORDS_LINE.match(above.text)) or not (
                     self._affiliation_line(below) is not None or EMAIL.search(below.text) or ORCID.search(below.text)):
                 continue
             names = self._byline(lines, index)
@@ -1250,9 +1261,12 @@ class MetadataExtractor:
     def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
         """The institution of a note about the author after the header ("NAME is a senior analyst at the
         Caspian Transport Institute in Aktau.", "NAME is a partner with Orr & Berg LLP"), as news pieces print it."""
-        # the note may print in mixed case a name the byline prints in capitals ("BY ANNA LEE" / "Anna Lee is ...")
-        sentence = re.compile(rf"(?i:{re.escape(author.name)})\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
+        # the note may print in mixed case a name the byline prints in capitals ("BY ANNA LEE" / "Anna Lee is ..."),
+        # or in full a name the byline gives with initials ("L. M. Orlova" / "Lidia M. Orlova is ...")
+        sentence = re.compile(rf"(?:(?i:{re.escape(author.name)})|(?P<other>{_NOTE_NAME}))\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
         for note in sentence.finditer(self.text, block_end, self.article_end):
+            if note.group("other") and not _same_in_any_script(author.name, note.group("other")):
+                continue
             for place in _NOTE_INSTITUTION.finditer(self.text, note.start(), note.end()):
                 org = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", place.group("org"))
                 if _AFFILIATION_WORDS.search(org) or _COMPANY_WORDS.search(org):

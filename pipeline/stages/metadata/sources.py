@@ -672,7 +672,7 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
             continue
         following = [item for item in lines[index + 1:index + 5] if item[1].strip()][:2]
         # The second line below counts only as a date alone ("By NAME" / "Senior Fellow, Centre X" / "March 3, 2022").
-        following = following[:1] + [item for item in following[1:] if is_date_line(item[1]) or _opens_with_date(item[1])]
+        following = following[:1] + [item for item in following[1:] if is_date_line(item[1]) or opens_with_date(item[1])]
         for line_start, candidate in [(start, line)] + following:
             date = _NEWS_DATE.search(candidate)
             # the date inside the byline's label is the piece's own ("Posted on 5 May 2022 by NAME")
@@ -684,7 +684,7 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
     return statements
 
 
-def _opens_with_date(line: str) -> bool:
+def opens_with_date(line: str) -> bool:
     """The line opens with a date, maybe with its time, and then only a separated note ("17 June 2023, 09:40 ·
     Updated 18 June 2023"): a news piece's date line under its author's position line."""
     return bool(re.match(rf"\s*(?:{_NEWS_DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?\s*(?:[·|•]|$)", line))
