@@ -295,3 +295,22 @@ Tuomas V. Kuusela¹, Pekka Laine²
     # record's field names the authors
     plain = page.replace("¹ Kandalaksha Bird Observatory, Kandalaksha, Russia\n² Oulu Institute of Coastal Ecology, Oulu, Finland\n", "")
     assert [name for name, *_ in read(plain)] == ["Kuusela T. V.", "Laine P."]
+
+
+def test_a_role_heading_alone_on_its_line_opens_no_author_block():
+    page = f"""Grain elevators of the Kurgan region
+
+Nadezhda P. Ostanina
+Kurgan Agrarian Academy, Kurgan, Russia
+
+Scientific editor
+Valery I. Tolstykh
+Doctor of Sciences (Economics)
+Tobol Institute of Rural Economy, Tyumen, Russia
+
+{BODY}
+"""
+    assert [(name, aff) for name, _, _, aff in people(page)] == [("Nadezhda P. Ostanina", "Kurgan Agrarian Academy")]
+    # the same block under a heading that is no role is a second author
+    unlabelled = page.replace("Scientific editor\n", "")
+    assert [name for name, *_ in people(unlabelled)] == ["Nadezhda P. Ostanina", "Valery I. Tolstykh"]

@@ -1374,7 +1374,9 @@ class MetadataExtractor:
             named = self._named_authors(authors, context)
             if len(named) == 1:
                 return named[0]
-        nearest = self._nearest_named(authors, line, position - line_start)
+        # an iD printed as a URL is as far from its name as the URL's start ("Name https://orcid.org/iD, Name ...")
+        offset = next((m.start() for m in URL.finditer(line) if m.start() <= position - line_start < m.end()), position - line_start)
+        nearest = self._nearest_named(authors, line, offset)
         if nearest is not None:
             return nearest
         if named_only:
