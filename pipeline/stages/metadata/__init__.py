@@ -130,14 +130,17 @@ _REFERENCES_HEADING = re.compile(
 _AUTHORS_INFORMATION_HEADING = re.compile(
     r"^\s*(?:(?:Information|Details) (?:about|on) the authors?|About the authors?|Authors?['’]? information|Author details"
     r"|Сведения об авторах|Информация об авторах|Об авторах)\s*:?\s*$", re.IGNORECASE)
-# The heading of a list of other people's names a page prints near the article (the journal's editorial board, the
-# contents of an issue or a proceedings section, lists of other articles with their authors): the lines under it
-# are no byline.
+# The heading of a list of other people's names a page prints near the article (the journal's editorial board, an
+# editor's, reviewer's or translator's role alone on its line, the contents of an issue or a proceedings section,
+# lists of other articles with their authors): the lines under it are no byline.
 _LISTING_HEADING = re.compile(
     r"^\s*(?:Editorial (?:board|council|team)|Editorial advisory board|International editorial board|Contents|"
     r"Table of contents|In this issue|Read (?:also|more)|See also|Related(?: articles| posts| stories)?|"
     r"Recommended(?: articles| reading)?|More from (?:this|the) author|(?:Other articles|Also) by (?:this|the) author|"
     r"Читайте также|Похожие (?:статьи|публикации)|Статьи по теме|Другие статьи(?: автора| выпуска)?|"
+    r"(?:(?:Scientific|Science|Handling|Section|Managing|Guest|Academic|Responsible)\s+)?(?:editors?|reviewers?)|"
+    r"Editor-in-chief|Translators?|Translated by|Scientific (?:supervisor|adviser|advisor)|Научный (?:редактор|руководитель)|"
+    r"(?:Главный|Ответственный|Выпускающий) редактор|Рецензент(?:ы)?|Переводчик|"
     r"Редакционная коллегия|Редакционный совет|Редколлегия|Состав редакции|"
     r"Содержание(?: (?:номера|выпуска|секции|сборника|тома))?(?: \(продолжение\))?|В (?:этом )?номере)\s*:?\s*$",
     re.IGNORECASE)
@@ -1374,9 +1377,7 @@ class MetadataExtractor:
             named = self._named_authors(authors, context)
             if len(named) == 1:
                 return named[0]
-        # an iD printed as a URL is as far from its name as the URL's start ("Name https://orcid.org/iD, Name ...")
-        offset = next((m.start() for m in URL.finditer(line) if m.start() <= position - line_start < m.end()), position - line_start)
-        nearest = self._nearest_named(authors, line, offset)
+        nearest = self._nearest_named(authors, line, position - line_start)
         if nearest is not None:
             return nearest
         if named_only:
