@@ -6,6 +6,7 @@ Every page here is invented for these tests (not from the seed page, not from th
 
 from textmine.document import Document, Segment
 from textmine.stages.metadata import _under_listing_heading, extract_metadata
+from textmine.stages.ingest import document_from_text
 from textmine.stages.metadata.bylines import read_byline
 
 
@@ -314,3 +315,22 @@ Tobol Institute of Rural Economy, Tyumen, Russia
     # the same block under a heading that is no role is a second author
     unlabelled = page.replace("Scientific editor\n", "")
     assert [name for name, *_ in people(unlabelled)] == ["Nadezhda P. Ostanina", "Valery I. Tolstykh"]
+
+
+def test_names_above_the_title_give_way_to_a_byline_below_it():
+    sidebar = ("<aside><p>Most popular</p><p>Larch seed years in Evenkia</p><p>By Jasper Hallonen</p>"
+               "<p>Wildfire smoke over Tura</p><p>Irina Sivtseva, PhD, Evenkia Forest Station</p></aside>")
+    article = ("<main><h1>Tree line advance on the Putorana plateau</h1><p>Semyon A. Kirillin<sup>1</sup>, Aino Lehtola<sup>2</sup></p>"
+               "<p><sup>1</sup> Norilsk Institute of Arctic Ecology, Norilsk, Russia</p>"
+               "<p><sup>2</sup> Lapland Forest Research Station, Kolari, Finland</p>"
+               f"<p>{BODY}</p></main>")
+
+    def names(markup: str) -> list[str]:
+        page = document_from_text(f"<html><body>{markup}</body></html>")
+        return [a["name"] for a in extract_metadata(page)["authors"]]
+
+    assert names(sidebar + article) == ["Semyon A. Kirillin", "Aino Lehtola"]
+    # an author block printed above the title, with no byline below it, stays
+    above = article.replace("<h1>Tree line advance on the Putorana plateau</h1>", "")
+    above = above.replace(f"<p>{BODY}</p>", f"<h1>Tree line advance on the Putorana plateau</h1><p>{BODY}</p>")
+    assert names(above) == ["Semyon A. Kirillin", "Aino Lehtola"]

@@ -637,6 +637,10 @@ class MetadataExtractor:
         title_lines = self._title_lines(header, affiliations, metadata["journal"])
         title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
         authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
+        if title_lines and any(a.start >= title_span[1] for a in authors):
+            # Names above the title are a sidebar's or a board's (the page's lists before the article) when the
+            # title has a byline below it; an author block printed only above the title stays.
+            authors = [a for a in authors if a.start >= title_span[1]]
         metadata["title"] = (_without_title_label(self._quoted(" ".join(header[i].text.strip() for i in title_lines)))
                              or self._labelled_title()
                              or self._wrapper_title() or self._meta("citation_title"))
