@@ -470,9 +470,9 @@ def _after_author_label(text: str, start: int) -> bool:
 
 
 def _under_listing_heading(text: str, line_start: int) -> bool:
-    """The line at ``line_start`` belongs to the run of lines right under an editorial-board or contents heading
-    (the heading alone on its line, the run unbroken by a blank line, or one blank line between the heading and
-    the run), whatever segment the heading was put in."""
+    """The line at ``line_start`` belongs to the run of lines right under a listing heading (an editorial board, a
+    role, contents, related articles: ``_LISTING_HEADING``) alone on its line, the run unbroken by a blank line or
+    with one blank line between the heading and the run, whatever segment the heading was put in."""
     above = text[:line_start].split("\n")[:-1]
     while above and above[-1].strip() and not _LISTING_HEADING.match(above[-1]):
         above.pop()
@@ -1132,7 +1132,7 @@ class MetadataExtractor:
         if _after_field_label(self.text, line.start) and not _after_author_label(self.text, line.start):
             return []  # the value of a label alone on the line above ("ЖУРНАЛ:" / "POLAR OCEAN GOVERNANCE")
         if _CONTENTS_ENTRY.search(line.text) or _under_listing_heading(self.text, line.start):
-            return []  # an editorial board member or a contents entry, not the article's author
+            return []  # a board member, an editor, a contents entry or another article's author: not this article's
         following = [other for other in lines[index + 1:index + 3] if other.text.strip()]
         end = join_broken_name(self.text, line.start, line.end, following[0].start, following[0].end) if following else line.end
         # A line of only two-word names is a byline when the author block goes on below it (an affiliation,

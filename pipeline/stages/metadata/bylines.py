@@ -312,8 +312,8 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         # (an author list item whose elements were run together); the institution is the author's own
         identified = identified and len(names) == 1 and bool(_INSTITUTION_FIELD.match(rest))
         if identified:
-            names[0].institution = (position + len(text[position:end]) - len(text[position:end].lstrip(" ,;.")),
-                                    end - (len(text[position:end]) - len(text[position:end].rstrip(" ,;."))))
+            after = text[position:end]
+            names[0].institution = (position + len(after) - len(after.lstrip(" ,;.")), position + len(after.rstrip(" ,;.")))
         marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
         each_bracketed = all(n.institution for n in names) and not rest  # "A (Univ X), B (Univ Y)"
         # "Pieter J. Naude, Nomsa K. Dlamini & Ivan Sorokin": a list that is a byline by its other names' shapes,
