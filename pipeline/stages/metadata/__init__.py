@@ -76,7 +76,7 @@ from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_ca
                                               DATED_BYLINE, is_news_byline, leading_date_year, bilingual_masthead,
                                               dublin_core_rows, dublin_core_statements, is_dublin_core_row,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
-                                              outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
+                                              opens_with_date, outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -132,6 +132,26 @@ _REFERENCES_HEADING = re.compile(
 _AUTHORS_INFORMATION_HEADING = re.compile(
     r"^\s*(?:(?:Information|Details) (?:about|on) the authors?|About the authors?|Authors?['’]? information|Author details"
     r"|Сведения об авторах|Информация об авторах|Об авторах)\s*:?\s*$", re.IGNORECASE)
+# The heading of a list of other people's names a page prints near the article (the journal's editorial board, an
+# editor's, reviewer's or translator's role alone on its line, the contents of an issue or a proceedings section,
+# lists of other articles with their authors): the lines under it are no byline.
+_LISTING_HEADING = re.compile(
+    r"^\s*(?:Editorial (?:board|council|team)|Editorial advisory board|International editorial board|Contents|"
+    r"Table of contents|In this issue|Read (?:also|more)|See also|Related(?: articles| posts| stories)?|"
+    r"Recommended(?: articles| reading)?|More from (?:this|the) author|(?:Other articles|Also) by (?:this|the) author|"
+    r"Читайте также|Похожие (?:статьи|публикации)|Статьи по теме|Другие статьи(?: автора| выпуска)?|"
+    r"(?:(?:Scientific|Science|Handling|Section|Managing|Guest|Academic|Responsible)\s+)?(?:editors?|reviewers?)|"
+    r"Editor-in-chief|Translators?|Translated by|Scientific (?:supervisor|adviser|advisor)|Научный (?:редактор|руководитель)|"
+    r"(?:Главный|Ответственный|Выпускающий) редактор|Рецензент(?:ы)?|Переводчик|"
+    r"Редакционная коллегия|Редакционный совет|Редколлегия|Состав редакции|"
+    r"Содержание(?: (?:номера|выпуска|секции|сборника|тома))?(?: \(продолжение\))?|В (?:этом )?номере)\s*:?\s*$",
+    re.IGNORECASE)
+# An entry of a printed table of contents: names and a title, dot leaders and the page number.
+_CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|…{2,}\s*\d{1,4}\s*$")
+# "Authors" alone as a section heading: an information block when its lines open with "Name — ..." (a dash, not
+# the comma of a byline list below a bare label).
+_AUTHORS_HEADING = re.compile(r"^\s*(?:Authors?|Авторы|Об авторе)\s*:?\s*$", re.IGNORECASE)
+_KEYWORDS_LINE = re.compile(r"^\s*(?:Keywords|Key words|Ключевые слова)\s*[:.—–-]", re.IGNORECASE)
 _AFFILIATIONS_HEADING = re.compile(r"^\s*(?:Authors? and affiliations|Affiliations)\s*:?\s*$", re.IGNORECASE)
 _NUMBERED_ENTRY = re.compile(r"[ \t]*(?:\[(?P<bracketed>\d{1,3})\]|(?P<number>\d{1,3})\s*[.)])[ \t]*(?=\S)")
 _ACCESS_DATE = re.compile(
@@ -170,6 +190,7 @@ _POSITION_AT = re.compile(
 _UNIT = re.compile(r"\s*(?:Department|Dept\.|Chair|Faculty|Laboratory|Division|Sector|(?:Graduate\s+)?School)\s+of\b")
 # In an author note: "at the X Institute", "with Orr & Berg LLP".
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
+_NOTE_NAME = r"[A-ZА-ЯЁ][\w'’-]*\.?(?:[ \t]+[A-ZА-ЯЁ][\w'’-]*\.?){1,3}"  # a full name opening a note about the author
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked
@@ -461,6 +482,18 @@ def _after_author_label(text: str, start: int) -> bool:
     return bool(label) and not previous[label.end():].strip()
 
 
+def _under_listing_heading(text: str, line_start: int) -> bool:
+    """The line at ``line_start`` belongs to the run of lines right under a listing heading (an editorial board, a
+    role, contents, related articles: ``_LISTING_HEADING``) alone on its line, the run unbroken by a blank line or
+    with one blank line between the heading and the run, whatever segment the heading was put in."""
+    above = text[:line_start].split("\n")[:-1]
+    while above and above[-1].strip() and not _LISTING_HEADING.match(above[-1]):
+        above.pop()
+    if above and not above[-1].strip():
+        above.pop()
+    return bool(above) and bool(_LISTING_HEADING.match(above[-1]))
+
+
 def _has_label(text: str) -> bool:
     """A "Label: value" line of a record ("Тип: статья", "Язык: английский")."""
     return bool(re.match(r"\s*[^\W\d_][\w ]{0,30}:(?:\s|$)", text))
@@ -570,7 +603,12 @@ class MetadataExtractor:
                 if keep_blank and run:
                     run.insert(0, line)
                 continue
-            if _has_label(text) or _PAGE_FURNITURE.search(text) or _is_prose(line) or is_citation_line(text):
+            if not run and _PAGE_FURNITURE.search(text) and not _is_prose(line):
+                continue  # a share row between the byline and the text ("Share: VK · Telegram · E-mail")
+            contact = bool(ORCID.search(text) or EMAIL.search(text))  # "Name¹ ORCID: iD": the block's, not a record's
+            dated = opens_with_date(text)  # a news piece's "17 June 2023, 09:40 · Updated 18 June 2023"
+            if ((_has_label(text) and not contact) or (_PAGE_FURNITURE.search(text) and not dated) or _is_prose(line)
+                    or is_citation_line(text)):
                 break
             run.insert(0, line)
         title = next((i for i, line in enumerate(run) if _title_like(line) and self._in_article_script(line.text)), None)
@@ -584,6 +622,15 @@ class MetadataExtractor:
         if first is None or not (DEGREE.match(first.text.strip()) or _POSITION_AT.match(first.text.strip())):
             return False
         return not any(self._byline(header, i) for i in range(len(header)))
+
+    def _opens_with_author_block(self, header: list[Line]) -> bool:
+        """The header's first line is a byline or a numbered affiliation ("1 Astrakhan Medical Academy, Astrakhan"):
+        an article never opens with one, its title (and names) stand above it."""
+        first = next((index for index, line in enumerate(header) if line.text.strip()), None)
+        if first is None:
+            return False
+        affiliation = self._affiliation_line(header[first])
+        return (affiliation is not None and affiliation.number is not None) or bool(self._byline(header, first))
 
     def _english_title_over_card(self, articles: list[Segment]) -> Line | None:
         """The first line of an English segment standing before the end of an article read in another language,
@@ -601,10 +648,13 @@ class MetadataExtractor:
     def extract(self) -> dict[str, Any]:
         lines = _lines(self.text, self.article_start, self.article_end)
         body_index = next((i for i, line in enumerate(lines) if _is_prose(line)), len(lines))
-        if self.has_segments and (body_index == 0 or self._opens_with_position(lines[:body_index])):
-            # The article opens with its running text, or with an author's position line below a name the segmenter
-            # left to the page (an analysis site's author card): its title and author block were read as the page's
-            # (short name lines between Russian institution lines); they are the lines right above it.
+        if self.has_segments and (body_index == 0 or self._opens_with_position(lines[:body_index])
+                                  or self._opens_with_author_block(lines[:body_index])):
+            # The article opens with its running text, with its byline or affiliation lines, or with an author's
+            # position line below a name the segmenter left to the page (an analysis site's author card): its
+            # title (and author block) were read as the page's (short name lines between Russian institution lines,
+            # names with their iDs under a breadcrumb, a title under a list of recommended articles); they are the
+            # lines right above it.
             above = self._header_above_article(keep_blank=body_index > 0 or bool(self.doc.source.get("html")))
             lines, body_index = above + lines, body_index + len(above)
         header = lines[:body_index]
@@ -615,6 +665,10 @@ class MetadataExtractor:
         title_lines = self._title_lines(header, affiliations, metadata["journal"])
         title_span = (header[title_lines[0]].start, header[title_lines[-1]].end) if title_lines else (0, 0)
         authors = self._authors([line for line in header if not title_span[0] <= line.start < title_span[1]], affiliations)
+        if title_lines and any(a.start >= title_span[1] for a in authors):
+            # Names above the title are a sidebar's or a board's (the page's lists before the article) when the
+            # title has a byline below it; an author block printed only above the title stays.
+            authors = [a for a in authors if a.start >= title_span[1]]
         metadata["title"] = (_without_title_label(self._quoted(" ".join(header[i].text.strip() for i in title_lines)))
                              or self._labelled_title()
                              or self._wrapper_title() or self._meta("citation_title"))
@@ -1035,13 +1089,14 @@ class MetadataExtractor:
 
     def _later_author_block(self, lines: list[Line], body_index: int) -> list[Line]:
         """An author block below the article's first paragraph (the full text after an abstract, on an
-        aggregator page): a line of names only, under a title-like line, with an affiliation, e-mail or
-        ORCID right below; the block runs to the next paragraph. [] when there is none."""
+        aggregator page): a line of names only, under a title-like line or the keywords line (the block
+        printed after the abstract), with an affiliation, e-mail or ORCID right below; the block runs to the
+        next paragraph. [] when there is none."""
         references = next((i for i in range(body_index, len(lines)) if _REFERENCES_HEADING.match(lines[i].text)), len(lines))
         filled = [i for i in range(body_index, references) if lines[i].text.strip()]
         for position, index in enumerate(filled[1:-1], start=1):
             above, below = lines[filled[position - 1]], lines[filled[position + 1]]
-            if _is_prose(lines[index]) or not _title_like(above) or not (
+            if _is_prose(lines[index]) or not (_title_like(above) or _KEYWORDS_LINE.match(above.text)) or not (
                     self._affiliation_line(below) is not None or EMAIL.search(below.text) or ORCID.search(below.text)):
                 continue
             names = self._byline(lines, index)
@@ -1067,14 +1122,17 @@ class MetadataExtractor:
         """The lines of an "Information about the authors" / "Сведения об авторах" section after the header: the
         run of lines under the heading that each open with a name ("Name — position, Institution; e-mail: ...");
         [] when there is none."""
-        heading = next((i for i in range(body_index, len(lines)) if _AUTHORS_INFORMATION_HEADING.match(lines[i].text)), None)
+        heading = next((i for i in range(body_index, len(lines)) if _AUTHORS_INFORMATION_HEADING.match(lines[i].text)
+                        or _AUTHORS_HEADING.match(lines[i].text)), None)
         if heading is None:
             return []
+        dashed = not _AUTHORS_INFORMATION_HEADING.match(lines[heading].text)
         block = []
         for line in lines[heading + 1:]:
             if not line.text.strip():
                 continue
-            if not self._information_line_name(line):
+            name = self._information_line_name(line)
+            if not name or (dashed and not re.match(r"\s*[—–-]", self.text[name.end:line.end])):
                 break
             block.append(line)
         return block
@@ -1159,6 +1217,8 @@ class MetadataExtractor:
         line = lines[index]
         if _after_field_label(self.text, line.start) and not _after_author_label(self.text, line.start):
             return []  # the value of a label alone on the line above ("ЖУРНАЛ:" / "POLAR OCEAN GOVERNANCE")
+        if _CONTENTS_ENTRY.search(line.text) or _under_listing_heading(self.text, line.start):
+            return []  # a board member, an editor, a contents entry or another article's author: not this article's
         following = [other for other in lines[index + 1:index + 3] if other.text.strip()]
         end = join_broken_name(self.text, line.start, line.end, following[0].start, following[0].end) if following else line.end
         # A line of only two-word names is a byline when the author block goes on below it (an affiliation,
@@ -1234,8 +1294,8 @@ class MetadataExtractor:
                                   or footnote
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
-            affiliation = (author.affiliation or self._author_note(author, block_end)
-                           or self._information_affiliation(author, block_end))
+            affiliation = (author.affiliation or self._about_authors_affiliation(authors, index, block_end)
+                           or self._author_note(author, block_end) or self._information_affiliation(author, block_end))
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
                 "name": author.name,
@@ -1284,14 +1344,34 @@ class MetadataExtractor:
                 break  # the next heading or paragraph ends the section
         return listed
 
+    def _about_authors_affiliation(self, authors: list[_Author], index: int, block_end: int) -> _Affiliation | None:
+        """The institution of the author's line in an "About the authors" / "Information about the authors" block
+        after the header, for a byline that names no institution ("L. M. Surname" above, "Lyudmila M. Surname —
+        degree, position, Institution, town; e-mail" at the end): the line that opens with the author's name in any
+        fullness, followed by a dash or a comma; never a reference entry."""
+        for line in _lines(self.text, block_end, self.article_end):
+            if (not line.text.strip() or is_reference_entry(line.text) or "//" in line.text  # (a GOST reference)
+                    or self._opening_author(authors, line) != index):
+                continue
+            name = self._information_line_name(line)
+            if name is None:
+                continue
+            found = self._affiliations([Line(name.end, line.end, self.text[name.end:line.end])])
+            if found:
+                return found[0]
+        return None
+
     def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
         """The institution of a note about the author after the header ("NAME is a senior analyst at the
         Caspian Transport Institute in Aktau.", "NAME is a partner with Orr & Berg LLP"), as news pieces print it."""
-        # the note may print in mixed case a name the byline prints in capitals ("BY ANNA LEE" / "Anna Lee is ...")
-        # and may space it otherwise (a non-breaking space, a line break): any whitespace between its words
+        # the note may print in mixed case a name the byline prints in capitals ("BY ANNA LEE" / "Anna Lee is ..."),
+        # space it otherwise (a non-breaking space, a line break: any whitespace between its words), or print in
+        # full a name the byline gives with initials ("L. M. Orlova" / "Lidia M. Orlova is ...")
         name = r"\s+".join(re.escape(word) for word in author.name.split())
-        sentence = re.compile(rf"(?i:{name})\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
+        sentence = re.compile(rf"(?:(?i:{name})|(?P<other>{_NOTE_NAME}))\s+(?:is|was|works|teaches|heads|leads)\b[^.\n]*")
         for note in sentence.finditer(self.text, block_end, self.article_end):
+            if note.group("other") and not _same_in_any_script(author.name, note.group("other")):
+                continue
             for place in _NOTE_INSTITUTION.finditer(self.text, note.start(), note.end()):
                 org = re.sub(r"(?:\s+(?:of|the|and|for|&))+$", "", place.group("org"))
                 if _AFFILIATION_WORDS.search(org) or _COMPANY_WORDS.search(org):

@@ -177,7 +177,7 @@ _CONTACT = re.compile(r"@[\w-]+\.|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]")
 # An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
 _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]))[^()]*\)", re.IGNORECASE)
 # An ORCID iD or URL right after a name, without brackets ("Ivan Petrov https://orcid.org/0000-..., Anna Lee").
-_ATTACHED_ID = re.compile(r"\s+(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dXx](?![\w-])")
+_ATTACHED_ID = re.compile(r"\s+(?:ORCID(?:\s?iD)?\s*:?\s*)?(?:(?:https?://)?(?:www\.)?orcid\.org/)?\d{4}-\d{4}-\d{4}-\d{3}[\dXx](?![\w-])")
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
 _COMMA = re.compile(r"\s*,\s*")
@@ -270,6 +270,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     names: list[Name] = []
     semicolons = False  # the list so far is separated by semicolons: inverted names may follow the first
     titled = False  # a title before a name ("Dr.") says it is a person's
+    identified = False  # the last name read carries its ORCID iD right after it
     while position < end:
         title = _TITLE_PREFIX.match(text, position, end)
         position = title.end() if title else position
@@ -289,6 +290,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         names.append(name)
         position = markers.end() if markers else name.end
         bracketed_id = _BRACKETED_ID.match(text, position, end) or _ATTACHED_ID.match(text, position, end)
+        identified = bool(bracketed_id)
         if bracketed_id:
             position = bracketed_id.end()
         while degree_after := _LISTED_DEGREE.match(text, position, end):
@@ -323,13 +325,20 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         # e-mail or ORCID on the same line (an author list item); the institution alone is not enough
         institution = (len(names) == 1 and text[names[0].end:end].lstrip().startswith(",") and bool(_INSTITUTION_FIELD.match(rest))
                        and bool(_CONTACT.search(rest)))
+        # "Ilmira Sadykhova https://orcid.org/0000-… Institute of X, Town": one name, its iD, then its institution
+        # (an author list item whose elements were run together); the institution is the author's own
+        identified = identified and len(names) == 1 and bool(_INSTITUTION_FIELD.match(rest))
+        if identified:
+            after = text[position:end]
+            names[0].institution = (position + len(after) - len(after.lstrip(" ,;.")), position + len(after.rstrip(" ,;.")))
         marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
         each_bracketed = all(n.institution for n in names) and not rest  # "A (Univ X), B (Univ Y)"
         # "Pieter J. Naude, Nomsa K. Dlamini & Ivan Sorokin": a list that is a byline by its other names' shapes,
         # unless a two-word item is a place ("A. S. Orlova, Saint Petersburg")
         listed = not rest and any(n.shape not in _WEAK for n in names) and not any(
             n.shape in _WEAK and load_gazetteer().lookup(n.text, "LOC") is not None for n in names)
-        if not (bracketed or degree or institution or marked or each_bracketed or titled or listed or (own_line and not rest)):
+        if not (bracketed or degree or institution or identified or marked or each_bracketed or titled or listed
+                or (own_line and not rest)):
             return []
     return names
 

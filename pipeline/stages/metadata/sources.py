@@ -151,7 +151,7 @@ _TITLE_WORD_ABBREVIATION = re.compile(
 # Site navigation that a source line may carry before the journal's name, or instead of it ("Архив номеров — 2022 — № 2").
 _NAVIGATION = re.compile(
     r"(?i:home|main page|archives?|all issues|current issue|current|issues|journals|about|contents|search|главная"
-    r"|архив(?:\s+(?:номеров|выпусков|журнала))?|все выпуски|выпуски|номера|журналы|текущий выпуск|содержание|поиск"
+    r"|архив(?:ы|\s+(?:номеров|выпусков|журнала))?|все выпуски|выпуски|номера|журналы|текущий выпуск|содержание|поиск"
     r"|authors|for authors|editorial board|contacts?|submissions?|about the journal|авторам|для авторов|редакция"
     r"|контакты|о журнале|english|русский|ru|en)")  # a language switch is navigation too
 _OPENING = {"»": "«", "”": "“"}
@@ -198,7 +198,7 @@ _COPYRIGHT_NAME = re.compile(
 # A masthead line that names the site's English edition: "Amur Nature Review — English edition",
 # "English edition: Caspian Observer", "Caspian Observer (English version)".
 _EDITION_LINE = re.compile(
-    r"^\s*(?:(?P<before>[A-Z][^|:—–()\n]*?)\s*(?:[—–|:-]\s*|\()(?i:english\s+(?:edition|version))\)?"
+    r"^\s*(?:[^|\n]*\|\s*)?(?:(?P<before>[A-Z][^|:—–()\n]*?)\s*(?:[—–|:-]\s*|\()(?i:english\s+(?:edition|version))\)?"
     r"|(?i:english\s+(?:edition|version))\s*[:—–-]\s*(?P<after>[A-Z][^|\n]*?))\s*\.?\s*$"
 )
 
@@ -803,7 +803,11 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
             begin = start + line.index(items[0])
             statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(items[0]))))
             continue
-        named = PERIODICAL_WORD.search(line) and (above_issue or below_issue)
+        # A name printed on a line of its own elsewhere too (the site's header and the issue's masthead: "Arctic
+        # Resource Economics" in the menu bar and above "Volume 14, Issue 2, June 2021") is the journal's, though it
+        # has no periodical's word.
+        repeated = sum(other.strip() == line.strip() for _, other in filled) >= 2 and _title_case(line)
+        named = (PERIODICAL_WORD.search(line) or repeated) and (above_issue or below_issue)
         # (without a periodical's word: the page's first line above the issue line, or the site's first line
         # under its top bar above its own menu row)
         if ((named or (index == 0 and above_issue) or above_menu) and len(line.split()) <= 6
@@ -812,6 +816,12 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
             begin = start + line.index(stripped)
             statements.append(Statement(RANK_RUNNING_HEADER, start, journal=(begin, begin + len(stripped))))
     return statements
+
+
+def _title_case(line: str) -> bool:
+    """Every word of the line but short particles opens with a capital ("Arctic Resource Economics")."""
+    words = line.split()
+    return bool(words) and all(word[0].isupper() for word in words if len(word) > 3 or word == words[0])
 
 
 def _dating_crumb(crumb: str) -> bool:
@@ -875,7 +885,7 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
             continue
         following = [item for item in lines[index + 1:index + 5] if item[1].strip()][:2]
         # The second line below counts only as a date alone ("By NAME" / "Senior Fellow, Centre X" / "March 3, 2022").
-        following = following[:1] + [item for item in following[1:] if is_date_line(item[1])]
+        following = following[:1] + [item for item in following[1:] if is_date_line(item[1]) or opens_with_date(item[1])]
         for line_start, candidate in [(start, line)] + following:
             date = _NEWS_DATE.search(candidate)
             # the date inside the byline's label is the piece's own ("Posted on 5 May 2022 by NAME")
@@ -885,6 +895,12 @@ def _dated_bylines(lines: list[tuple[int, str]]) -> list[Statement]:
                 statements.append(Statement(RANK_FIELD, line_start, year=(line_start + date.start(group), line_start + date.end(group))))
                 break
     return statements
+
+
+def opens_with_date(line: str) -> bool:
+    """The line opens with a date, maybe with its time, and then only a separated note ("17 June 2023, 09:40 ·
+    Updated 18 June 2023"): a news piece's date line under its author's position line."""
+    return bool(re.match(rf"\s*(?:{_NEWS_DATE.pattern})(?:,?\s+\d{{1,2}}:\d{{2}})?\s*(?:[·|•]|$)", line))
 
 
 def english_edition(lines: list[tuple[int, str]]) -> tuple[int, int] | None:
