@@ -34,7 +34,7 @@ from typing import Any, Iterable, Iterator
 
 from textmine.components import register
 from textmine.document import Document, Entity
-from textmine.stages.ner import patterns
+from textmine.stages.ner import organisations, patterns, references
 from textmine.stages.ner.spans import (
     DEGREE_WORDS,
     PRIORITY,
@@ -349,6 +349,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += gazetteer
     proposals += quoted
     proposals += patterns.person_candidates(text)
+    proposals += references.reference_author_candidates(text) + references.citation_candidates(text)
+    proposals += references.particle_name_candidates(text)
     proposals += patterns.post_soviet_name_candidates(text)
     proposals += [
         c for c in patterns.organisation_candidates(text)
@@ -385,6 +387,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     persons = [c for c in chosen if c.label == "PERSON"]
     surnames = _surnames_over_the_model(patterns.surname_mentions(text, persons), chosen)
     chosen = _places_by_context(text, resolve(chosen + _propagated(text, chosen, blocked) + surnames))
+    chosen = organisations.standing_bodies(text, organisations.organisations_with_inner_region(text, chosen))
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
     chosen = _merge_russian_organisation_places(text, _merge_glued_abbreviations(text, chosen))
     return resolve(align_to_tokens(text, chosen, tokens))
@@ -680,7 +683,9 @@ def _names_inside_statistical_names(candidates: list[Candidate]) -> list[Candida
             overlapping = [o for o in candidates if o is not cand and o.overlaps(cand)]
             inside = [o for o in overlapping if cand.start <= o.start and o.end <= cand.end and o.length < cand.length]
             same_label_inside = any(o.label == cand.label for o in inside)
-            if inside and len(inside) == len(overlapping) and not same_label_inside:
+            # Authors read off a whole author list or citation ("R. Haile & S. Osei (Eds.)") are not inside a name.
+            listed_authors = any(o.priority == PRIORITY["pattern:reference-author"] for o in inside)
+            if inside and len(inside) == len(overlapping) and not same_label_inside and not listed_authors:
                 cand = replace(cand, priority=max(o.priority for o in inside) + 1)
         out.append(cand)
     return out

@@ -356,14 +356,16 @@ def event_name_candidates(text: str) -> list[Candidate]:
         span = _without_leading_function_words(match)
         if span and _gazetteer_label(text[span[0]:span[1]]) != "ORG":  # "Pacific Islands Forum" is an organisation
             event = _cand(numbered_summit_start(text, span[0]), span[1], "EVENT", "event")
-            if _YEAR_INSIDE.search(text, span[0], span[1]):
-                # "2023 Amazon Summit": the year is inside the name, which outranks the date finder's "2023".
+            if _YEAR_INSIDE.search(text, span[0], span[1]) or _GATHERING_OF.search(text, span[0], span[1]):
+                # "2023 Amazon Summit": the year is inside the name, which outranks the date finder's "2023"; "Ministerial
+                # Meeting of the Gas Exporting Countries Forum": the body it is a gathering of is inside the name too.
                 event = replace(event, source="pattern:named-event", priority=PRIORITY["pattern:named-event"])
             out.append(event)
     return out
 
 
 _YEAR_INSIDE = re.compile(r"\b(?:19|20)\d\d\b")
+_GATHERING_OF = re.compile(rf"\b(?:{_GATHERING_HEADS})\sof\s")
 
 
 def citation_line_candidates(text: str) -> list[Candidate]:
