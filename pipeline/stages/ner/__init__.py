@@ -406,7 +406,7 @@ def _statistical_kept(
     gazetteer_towns = {(g.start, g.end) for g in gazetteer if (g.kb_id or "").startswith("geonames:") and " " not in text[g.start:g.end]}
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
-    titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text)
+    titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text) + references.reference_title_spans(text)
     kept = []
     for cand in statistical:
         cand = clean_span(text, cand, blocked)
@@ -471,7 +471,8 @@ def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int,
 
 # Words around a town's name that say it is the place ("plant near Toyota", "Toyota, Japan", "Toyota-based").
 _TOWN_CONTEXT_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|into|of|outside|around|across|throughout|via|between|and|against)\s(?:the\s)?$")
-_TOWN_CONTEXT_AFTER = re.compile(r",\s[A-Z]|-based\b|\s(?:and|or)\s[A-Z]")
+# ("Dublin: Institute of Public Administration": the place of publication before its publisher.)
+_TOWN_CONTEXT_AFTER = re.compile(r",\s[A-Z]|-based\b|\s(?:and|or)\s[A-Z]|:\s[A-Z]")
 
 
 def _town_read_as_organisation(text: str, cand: Candidate, towns: set[tuple[int, int]]) -> bool:
@@ -683,7 +684,8 @@ def _names_inside_statistical_names(candidates: list[Candidate]) -> list[Candida
             overlapping = [o for o in candidates if o is not cand and o.overlaps(cand)]
             inside = [o for o in overlapping if cand.start <= o.start and o.end <= cand.end and o.length < cand.length]
             same_label_inside = any(o.label == cand.label for o in inside)
-            # Authors read off a whole author list or citation ("R. Haile & S. Osei (Eds.)") are not inside a name.
+            # Authors read off a whole author list or citation ("R. Haile & S. Osei (Eds.)") are not inside a name, nor is
+            # "Surname I." before the next sentence ("Okello P. Funding came ...").
             listed_authors = any(o.priority == PRIORITY["pattern:reference-author"] for o in inside)
             if inside and len(inside) == len(overlapping) and not same_label_inside and not listed_authors:
                 cand = replace(cand, priority=max(o.priority for o in inside) + 1)

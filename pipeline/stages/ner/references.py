@@ -51,7 +51,7 @@ _SEPARATOR = re.compile(rf"{_MARKER}\s*(?:,?\s(?:&|and)\s|,\s|;\s)")
 _YEAR_END = re.compile(r"\.?\s*\(?(?:19|20)\d\d")
 _ET_AL = re.compile(r",?\set\sal\.?")
 _EDITORS = re.compile(r"\s*\((?:Eds?|eds?)\.?\)")
-_TITLE_END = re.compile(r"(?:(?<=\.)|\.)\s+(?://|[\"“‘'«]?[{_UP}0-9])".replace("{_UP}", _UP))
+_TITLE_END = re.compile(rf"(?:(?<=\.)|\.)\s+(?://|[\"“‘'«]?[{_UP}0-9])")
 # A reference's source or locator on its line: "//", "pp. 3", "P. 11", "Vol. 5", "№ 2", "No. 3".
 _LOCATOR = re.compile(r"\s//\s|\b(?:pp?|P|Vol|No|Iss)\.\s?\d|№\s?\d")
 _LINE_END = re.compile(rf"{_MARKER}[ \t]*(?:\n|$)")
@@ -88,7 +88,7 @@ _NOT_GIVEN = frozenset(
     "Centro Fundación Fundação Banco Ministerio Ministério Tribunal Consejo Conselho Casa Ciudad Villa Puerto Porto Rio "
     "Río San Santa Santo São Sierra Isla Cabo Costa Mar Golfo Lago Monte Bahía Facultad Faculdade Faculté Museo Archivo "
     # articles that open titles of works ("Le Ventre de Paris")
-    "Le La Les L El Los Las Il Lo Gli Der Die Das Het De Du Des".split()
+    "Le La Les El Los Las Il Lo Gli Der Die Das Het".split()
 )
 
 
@@ -104,7 +104,7 @@ def _is_known(name: str, lookup: Callable[[str], object]) -> bool:
 
 def _item_is_a_name(kind: str, surface: str, lookup: Callable[[str], object]) -> bool:
     words = [w.strip(",.") for w in surface.replace(",", " ").split()]
-    if any(w in _NOT_SURNAME for w in words) or words[0] in _NOT_GIVEN:
+    if any(w in _NOT_SURNAME for w in words) or (kind == "natural" and words[0] in _NOT_GIVEN):
         return False
     if _is_known(surface, lookup):
         return False
@@ -155,6 +155,33 @@ def _parse_author_list(text: str, start: int, lookup: Callable[[str], object]) -
         while end > item_start and text[end - 1] == ",":
             end -= 1
         spans.append((item_start, end))
+    return spans
+
+
+# After an author list: its year ("(2019). ", ". 2016. ") and then the title, up to the full stop (or the closing quote)
+# that ends it.
+_YEAR_BEFORE_TITLE = re.compile(r"\.?\s*\(?(?:19|20)\d\d[a-z]?\)?[.,]?\s*|\.\s+")
+_TITLE = re.compile(r"[\"“‘']?([^\n\"“”‘’]{3,200}?)(?:[.?!][\"”’']?(?:\s|$)|[\"”’'],?\s|\s//\s)")
+
+
+def reference_title_spans(text: str) -> list[tuple[int, int]]:
+    """Where the titles of cited works are: after a whole author list (and its year), up to the title's full stop."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    lookup = load_gazetteer().lookup
+    spans = []
+    for start in _LIST_START.finditer(text):
+        authors = _parse_author_list(text, start.end(), lookup)
+        if not authors:
+            continue
+        position = authors[-1][1]
+        closing = _ET_AL.match(text, position) or _EDITORS.match(text, position)
+        if closing:
+            position = closing.end()
+        lead = _YEAR_BEFORE_TITLE.match(text, position)
+        title = _TITLE.match(text, lead.end() if lead else position)
+        if title:
+            spans.append((title.start(1), title.end(1)))
     return spans
 
 
