@@ -48,6 +48,7 @@ def test_every_author_of_a_reference_list(text, expected):
         "South Sudan and North Korea. 2019 brought sanctions.",  # names in natural order alone are not authors
         "Marta K. Oyelaran (born 1950) is a painter.",  # "Given I. Surname", not "Surname I." and a title
         "Tbilisi, Georgia, 2019.",  # a city and its country
+        "London, Routledge, 2019.",  # a place of publication and its publisher
     ],
 )
 def test_no_authors_where_the_line_is_not_an_author_list(text):
