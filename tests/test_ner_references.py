@@ -49,6 +49,7 @@ def test_every_author_of_a_reference_list(text, expected):
         "Marta K. Oyelaran (born 1950) is a painter.",  # "Given I. Surname", not "Surname I." and a title
         "Tbilisi, Georgia, 2019.",  # a city and its country
         "London, Routledge, 2019.",  # a place of publication and its publisher
+        "Political Science, International Relations. 2021. № 3.",  # a rubric line
     ],
 )
 def test_no_authors_where_the_line_is_not_an_author_list(text):

@@ -10,8 +10,14 @@ priority resolution keeps flat, non-crossing mentions:
 * gazetteer names (countries, cities, regions, organisations);
 * patterns over token shapes (initials, facilities, quoted names, exercises
   with a year, "X summit", a periodical on a citation line);
+* authors of reference lists, author-date citations and bylines read from the
+  list's shape (:mod:`textmine.stages.ner.references`);
 * dates from :mod:`textmine.stages.dates`;
 * natasha for Russian text.
+
+After resolution, organisation names grow over the region that ends them and
+gathering-headed names presented as standing bodies become ORGs
+(:mod:`textmine.stages.ner.organisations`).
 
 The recognisers read the text with Cyrillic look-alike letters inside Latin
 words folded to Latin and headings in capitals in title case (:func:`model_text`,

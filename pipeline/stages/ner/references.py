@@ -146,9 +146,12 @@ def _parse_author_list(text: str, start: int, lookup: Callable[[str], object]) -
     if not closed:
         return []
     if len(items) == 1 and items[0][0] == "inverted" and "." not in text[items[0][1]:items[0][2]]:
-        entry = lookup(text[items[0][1]:items[0][2]].split(",")[0])
+        surname, given = text[items[0][1]:items[0][2]].split(",", 1)
+        entry = lookup(surname)
         if entry is not None and entry.label == "LOC":
             return []  # "London, Routledge, 2019": a place and a publisher, unless a co-author makes it a list of names
+        if len(given.split()) > 1:
+            return []  # "Political Science, International Relations. 2021": a rubric; one given name alone is a person's
     if len(items) == 1 and items[0][0] == "initials-last" and not (_YEAR_END.match(text, position) or _ET_AL.match(text, position)):
         line_end = text.find("\n", position)
         if not _LOCATOR.search(text, position, line_end if line_end != -1 else len(text)):
