@@ -165,3 +165,26 @@ def test_reference_titles_and_publication_places(extractor):
 def test_a_periodical_named_with_of_after_its_head(extractor):
     found = mentions(extractor, "Obi, N. (2014). Ports. West African Journal of Maritime Affairs, 2(1), 5–9.")
     assert ("West African Journal of Maritime Affairs", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a byline of "Given I. Surname" names with markers, a town's name as a given name, a digraph initial
+        ("Timur K. Sadykov¹, Sofia Yu. Belova²*\n¹ Omsk State University", ["Timur K. Sadykov", "Sofia Yu. Belova"]),
+        # the last name followed by a column gap of a two-column page
+        ("Arina V. Kholodova¹, Pavel S. Markin²        ARTICLE INFO", ["Arina V. Kholodova", "Pavel S. Markin"]),
+    ],
+)
+def test_a_byline_of_given_initial_surname_names(text, expected):
+    from textmine.stages.ner import model_text
+
+    read = model_text(text)
+    assert [read[c.start:c.end] for c in reference_author_candidates(read)] == expected
+
+
+def test_a_periodical_name_stops_at_its_line():
+    from textmine.stages.ner.patterns import organisation_candidates
+
+    text = "Journal: Steppe Bulletin of Agronomy\nYear: 2019"
+    assert "Steppe Bulletin of Agronomy" in {text[c.start:c.end] for c in organisation_candidates(text)}

@@ -592,7 +592,7 @@ _PERIODICAL = re.compile(
     rf"\b((?:Journal|Bulletin|Herald|Vestnik|Annals|Proceedings)\sof\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}}"
     rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik)"
     # "South African Journal of International Affairs"
-    rf"(?:\sof\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}})?"
+    rf"(?:[ ]of[ ](?:the[ ])?{_NAME_WORD}(?:[ ](?:and[ ]|of[ ](?:the[ ])?)?{_NAME_WORD}){{0,5}})?"
     # Newspapers by their head noun, in English, French, Spanish, German or transliterated Russian: "Walf Quotidien",
     # "Le Témoin Quotidien", "Nezavisimaya Gazeta".
     rf"|(?:{_NAME_WORD}\s){{1,3}}(?:Quotidien|Gazette|Tribune|Chronicle|Courier|Courrier|Telegraph|Gazeta|Zeitung|Diario)\b"
@@ -601,6 +601,8 @@ _PERIODICAL = re.compile(
     rf"|(?:Vestnik|Voprosy|Izvestiya|Izvestia|Problemy|Obozrevatel|Vlast|Mirovaya\sekonomika)"
     rf"(?:\s(?:[{_UP}]{{2,8}}|[A-Za-z][a-z]+)(?:-[A-Za-z][a-z]+)?){{1,5}}(?=[.,:;]|\s//|\s[-–—]\s|\s*$))"
 )
+# A periodical named head last with an "of" tail ("South African Journal of International Affairs").
+_HEAD_THEN_OF = re.compile(rf"{_NAME_WORD}\s(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik)\sof\s")
 # A reference's source after "//" (GOST): "... // Central Asia and the Caucasus. 2019. No. 3"
 _GOST_SOURCE = re.compile(r"//\s*([^/\n.]{3,120}?)\.\s*(?:[-–—]\s*)?(?:19|20)\d\d\b")
 # An APA reference's source: "... title. Journal of Peace Research, 48(2), 151-166."
@@ -697,7 +699,10 @@ def organisation_candidates(text: str) -> list[Candidate]:
                 continue  # a venue is a facility; "Caribbean Energy Forum" is a gathering (EVENT)
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
                 end = start + len(text[start:end].rstrip())
-                out.append(Candidate(start, end, "ORG", f"pattern:{kind}", PRIORITY[_ORG_PATTERN_PRIORITY[kind]]))
+                priority = PRIORITY[_ORG_PATTERN_PRIORITY[kind]]
+                if kind == "periodical" and _HEAD_THEN_OF.search(text, start, end):
+                    priority = PRIORITY["pattern:institution"]  # "Agrarian Bulletin of the Volga Region": the place is inside
+                out.append(Candidate(start, end, "ORG", f"pattern:{kind}", priority))
     for regex in (_GOST_SOURCE, _APA_SOURCE, _CHICAGO_SOURCE):
         for match in regex.finditer(text):
             name = match.group(1).strip()

@@ -29,23 +29,24 @@ from textmine.stages.ner.spans import PRIORITY, Candidate
 _PARTICLE = r"(?:van|von|der|den|de|del|della|degli|di|da|das|do|dos|du|la|le|ter|ten|bin|ibn|al|el|y)"
 # A surname word: "Okonkwo", "O'Sullivan", "McAllister", "Asante-Darko", "al-Rashid".
 _SURNAME_WORD = rf"(?:(?:al|el)-|[{_UP}]['’])?(?:Mc|Mac)?[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)*"
-_SURNAME = rf"(?:{_PARTICLE}\s){{0,3}}{_SURNAME_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}{_SURNAME_WORD}){{0,2}}"
+_SURNAME = rf"(?:{_PARTICLE}[ \t]){{0,3}}{_SURNAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t]){{0,2}}{_SURNAME_WORD}){{0,2}}"
 # A given name: "Ingrid", "Hyun-woo", "Ciarán".
 _GIVEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?"
 # Initials with full stops, spaced or not, a hyphenated one too: "K. E.", "J.P.", "X.-M.", "Zh."
-_INITIALS = rf"[{_UP}][hsu]?\.(?:\s?-?[{_UP}][hsu]?\.){{0,3}}"
+_INITIALS = rf"[{_UP}][hsu]?\.(?:[ \t]?-?[{_UP}][hsu]?\.){{0,3}}"
 
 # The author shapes, tried in this order at each position of the list.
 _ITEM_SHAPES = (
-    ("inverted", re.compile(rf"{_SURNAME},\s{_INITIALS}")),  # "van der Merwe, J.P."
-    ("inverted", re.compile(rf"{_SURNAME},\s{_GIVEN}(?:\s(?:{_GIVEN}|{_INITIALS}))?(?!\w)")),  # "Sørensen, Ingrid"
-    ("initials-last", re.compile(rf"{_SURNAME}\s{_INITIALS}")),  # "Kuznetsova A. V."
-    ("vancouver", re.compile(rf"{_SURNAME}\s[{_UP}]{{1,3}}(?=[,.])")),  # "Nguyen TH"
-    ("initials-first", re.compile(rf"{_INITIALS}\s?{_SURNAME}(?!\w)")),  # "R. Haile", "D.J. de Klerk"
-    ("natural", re.compile(rf"{_GIVEN}(?:\s(?:{_GIVEN}|[{_UP}]\.))?\s{_SURNAME}(?!\w)")),  # "Pedro Álvarez-Quintero"
+    ("inverted", re.compile(rf"{_SURNAME},[ \t]{_INITIALS}")),  # "van der Merwe, J.P."
+    ("inverted", re.compile(rf"{_SURNAME},[ \t]{_GIVEN}(?:[ \t](?:{_GIVEN}|{_INITIALS}))?(?!\w)")),  # "Sørensen, Ingrid"
+    ("initials-last", re.compile(rf"{_SURNAME}[ \t]{_INITIALS}")),  # "Kuznetsova A. V."
+    ("vancouver", re.compile(rf"{_SURNAME}[ \t][{_UP}]{{1,3}}(?=[,.])")),  # "Nguyen TH"
+    ("initials-first", re.compile(rf"{_INITIALS}[ \t]?{_SURNAME}(?!\w)")),  # "R. Haile", "D.J. de Klerk"
+    ("natural", re.compile(rf"{_GIVEN}(?:[ \t](?:{_GIVEN}|{_INITIALS}))?[ \t]{_SURNAME}(?!\w)")),  # "Pedro Álvarez-Quintero"
 )
 # Affiliation markers glued after a name on an author line ("Beridze T. G.¹, ..."): skipped like the separator.
-_MARKER = r"(?:[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)?"
+# (The recognisers read superscripts after a letter as spaces, so a marker may follow a space: "Orlova  *".)
+_MARKER = r"(?:[ \t]*[*†‡⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*)?"
 _SEPARATOR = re.compile(rf"{_MARKER}\s*(?:,?\s(?:&|and)\s|,\s|;\s)")
 # What may close an author list: a year, "et al.", editors, a GOST "//", or a title after a full stop.
 _YEAR_END = re.compile(r"\.?\s*\(?(?:19|20)\d\d")
@@ -54,12 +55,15 @@ _EDITORS = re.compile(r"\s*\((?:Eds?|eds?)\.?\)")
 _TITLE_END = re.compile(rf"(?:(?<=\.)|\.)\s+(?://|[\"“‘'«]?[{_UP}0-9])")
 # A reference's source or locator on its line: "//", "pp. 3", "P. 11", "Vol. 5", "№ 2", "No. 3".
 _LOCATOR = re.compile(r"\s//\s|\b(?:pp?|P|Vol|No|Iss)\.\s?\d|№\s?\d")
-_LINE_END = re.compile(rf"{_MARKER}[ \t]*(?:\n|$)")
+# "Konstantin Yu. Bezrukov, Village ...": the word after the initial closes a "Given I. Surname" name, not a title.
+_SURNAME_AFTER = re.compile(rf"\s{_SURNAME_WORD},")
+# The end of an author line, or a gap between two columns of a page.
+_LINE_END = re.compile(rf"{_MARKER}[ \t]*,?[ \t]*(?:\n|$)|{_MARKER}[ \t]{{3,}}")
 # Where an author list starts: a line, after its number or bullet; editors after "In".
 _LIST_START = re.compile(r"(?m)^[ \t]*(?:\[?\d{1,3}[.)\]]\s*|[-•*–]\s+)?|(?<=[.,]\s)In:?\s")
 
 # Author-date citations: "(Achebe & Okonkwo, 2015; de Vries et al., 2019)", "Van Dijk (2020)".
-_CITED = rf"(?:{_PARTICLE}\s){{0,3}}{_SURNAME_WORD}(?:\s(?:{_PARTICLE}\s){{0,2}}{_SURNAME_WORD})?"
+_CITED = rf"(?:{_PARTICLE}[ \t]){{0,3}}{_SURNAME_WORD}(?:[ \t](?:{_PARTICLE}[ \t]){{0,2}}{_SURNAME_WORD})?"
 _CITED_GROUP = rf"({_CITED})(?:,?\s(?:&|and)\s({_CITED}))?(?:\set\sal\.)?"
 _YEAR = r"(?:19|20)\d\d[a-z]?"
 _PARENTHESIS = re.compile(r"\(([^()\n]{6,300})\)")
@@ -102,9 +106,15 @@ def _is_known(name: str, lookup: Callable[[str], object]) -> bool:
     return entry is not None and (entry.label == "ORG" or entry.kind in ("country", "historical-country", "region", "subdivision"))
 
 
+# Words of a reference's locator, never part of a name ("Letters, Vol. 14").
+_LOCATOR_WORDS = frozenset("Vol Vols No Nos Issue Iss Pp Art Ch Fig Tab Suppl".split())
+
+
 def _item_is_a_name(kind: str, surface: str, lookup: Callable[[str], object]) -> bool:
+    if "\n" in surface:
+        return False  # a heading above the list ("References\nDerpsch R.")
     words = [w.strip(",.") for w in surface.replace(",", " ").split()]
-    if any(w in _NOT_SURNAME for w in words) or (kind == "natural" and words[0] in _NOT_GIVEN):
+    if any(w in _NOT_SURNAME or w in _LOCATOR_WORDS for w in words) or (kind == "natural" and words[0] in _NOT_GIVEN):
         return False
     if _is_known(surface, lookup):
         return False
@@ -112,8 +122,21 @@ def _item_is_a_name(kind: str, surface: str, lookup: Callable[[str], object]) ->
         surname, given = (part.strip() for part in surface.split(",", 1))
         return not _is_known(surname, lookup) and not _is_known(given, lookup)
     if kind == "natural":
-        return not any(lookup(w) is not None for w in words)
+        return not any(_is_known(w, lookup) for w in words)  # a town's name is often a given name ("Sofya")
     return True
+
+
+_NATURAL = dict(_ITEM_SHAPES)["natural"]
+
+
+def _ends_an_item(text: str, position: int) -> bool:
+    """Whether a list item may end at ``position``: a separator before another item, a line end, a year, "et al."."""
+    separator = _SEPARATOR.match(text, position)
+    return bool(
+        (separator and re.match(rf"[{_UP}]", text[separator.end():separator.end() + 1]))
+        or _LINE_END.match(text, position) or _YEAR_END.match(text, position) or _ET_AL.match(text, position)
+        or _EDITORS.match(text, position)
+    )
 
 
 def _parse_author_list(text: str, start: int, lookup: Callable[[str], object]) -> list[tuple[int, int]]:
@@ -127,6 +150,11 @@ def _parse_author_list(text: str, start: int, lookup: Callable[[str], object]) -
                 break
         else:
             return []
+        if kind == "initials-last":
+            # "Alina R. Fattakhova², ...": read "Given I. Surname" where the longer reading ends where a list item ends.
+            natural = _NATURAL.match(text, position)
+            if natural and _item_is_a_name("natural", natural.group(), lookup) and _ends_an_item(text, natural.end()):
+                kind, match = "natural", natural
         items.append((kind, match.start(), match.end()))
         position = match.end()
         separator = _SEPARATOR.match(text, position)
@@ -136,12 +164,13 @@ def _parse_author_list(text: str, start: int, lookup: Callable[[str], object]) -
         break
     kinds = {kind for kind, _, _ in items}
     editors = _EDITORS.match(text, position) is not None
-    if kinds == {"natural"} and not editors:
+    with_initials = all("." in text[item_start:item_end] for _, item_start, item_end in items)
+    if kinds == {"natural"} and not editors and not with_initials:
         return []  # "South Africa and North Korea. 2019": names in natural order alone are not known to be persons
     closed = (
         _YEAR_END.match(text, position) or _ET_AL.match(text, position) or editors or _TITLE_END.match(text, position)
         # an author line of its own (markers read as spaces): every name with its initials
-        or (_LINE_END.match(text, position) and kinds <= {"initials-last", "initials-first", "inverted"} and "." in text[start:position])
+        or (_LINE_END.match(text, position) and with_initials)
     )
     if not closed:
         return []
@@ -150,11 +179,11 @@ def _parse_author_list(text: str, start: int, lookup: Callable[[str], object]) -
         entry = lookup(surname)
         if entry is not None and entry.label == "LOC":
             return []  # "London, Routledge, 2019": a place and a publisher, unless a co-author makes it a list of names
-        if len(given.split()) > 1:
-            return []  # "Political Science, International Relations. 2021": a rubric; one given name alone is a person's
+        if len(given.split()) > 1 or len(surname.split()) > 2:
+            return []  # "Political Science, International Relations. 2021", "Minerals Processing Letters, ...": no person
     if len(items) == 1 and items[0][0] == "initials-last" and not (_YEAR_END.match(text, position) or _ET_AL.match(text, position)):
         line_end = text.find("\n", position)
-        if not _LOCATOR.search(text, position, line_end if line_end != -1 else len(text)):
+        if not _LOCATOR.search(text, position, line_end if line_end != -1 else len(text)) or _SURNAME_AFTER.match(text, position):
             return []  # "Radu D. Lecca (1890-1980)": "Given I. Surname", unless the line is a reference ("// Journal. - 2017")
     spans = []
     for _, item_start, item_end in items:
