@@ -10,8 +10,14 @@ priority resolution keeps flat, non-crossing mentions:
 * gazetteer names (countries, cities, regions, organisations);
 * patterns over token shapes (initials, facilities, quoted names, exercises
   with a year, "X summit", a periodical on a citation line);
+* authors of reference lists, author-date citations and bylines read from the
+  list's shape (:mod:`textmine.stages.ner.references`);
 * dates from :mod:`textmine.stages.dates`;
 * natasha for Russian text.
+
+After resolution, organisation names grow over the region that ends them and
+gathering-headed names presented as standing bodies become ORGs
+(:mod:`textmine.stages.ner.organisations`).
 
 The recognisers read the text with Cyrillic look-alike letters inside Latin
 words folded to Latin and headings in capitals in title case (:func:`model_text`,
@@ -34,7 +40,7 @@ from typing import Any, Iterable, Iterator
 
 from textmine.components import register
 from textmine.document import Document, Entity
-from textmine.stages.ner import patterns
+from textmine.stages.ner import organisations, patterns, references
 from textmine.stages.ner.spans import (
     DEGREE_WORDS,
     PRIORITY,
@@ -349,6 +355,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += gazetteer
     proposals += quoted
     proposals += patterns.person_candidates(text)
+    proposals += references.reference_author_candidates(text) + references.citation_candidates(text)
+    proposals += references.particle_name_candidates(text)
     proposals += patterns.post_soviet_name_candidates(text)
     proposals += [
         c for c in patterns.organisation_candidates(text)
@@ -385,6 +393,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     persons = [c for c in chosen if c.label == "PERSON"]
     surnames = _surnames_over_the_model(patterns.surname_mentions(text, persons), chosen)
     chosen = _places_by_context(text, resolve(chosen + _propagated(text, chosen, blocked) + surnames))
+    chosen = organisations.standing_bodies(text, organisations.organisations_with_inner_region(text, chosen))
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
     chosen = _merge_russian_organisation_places(text, _merge_glued_abbreviations(text, chosen))
     return resolve(align_to_tokens(text, chosen, tokens))
@@ -403,7 +412,7 @@ def _statistical_kept(
     gazetteer_towns = {(g.start, g.end) for g in gazetteer if (g.kb_id or "").startswith("geonames:") and " " not in text[g.start:g.end]}
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
-    titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text)
+    titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text) + references.reference_title_spans(text)
     kept = []
     for cand in statistical:
         cand = clean_span(text, cand, blocked)
@@ -468,7 +477,8 @@ def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int,
 
 # Words around a town's name that say it is the place ("plant near Toyota", "Toyota, Japan", "Toyota-based").
 _TOWN_CONTEXT_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|into|of|outside|around|across|throughout|via|between|and|against)\s(?:the\s)?$")
-_TOWN_CONTEXT_AFTER = re.compile(r",\s[A-Z]|-based\b|\s(?:and|or)\s[A-Z]")
+# ("Dublin: Institute of Public Administration": the place of publication before its publisher.)
+_TOWN_CONTEXT_AFTER = re.compile(r",\s[A-Z]|-based\b|\s(?:and|or)\s[A-Z]|:\s[A-Z]")
 
 
 def _town_read_as_organisation(text: str, cand: Candidate, towns: set[tuple[int, int]]) -> bool:
@@ -680,7 +690,10 @@ def _names_inside_statistical_names(candidates: list[Candidate]) -> list[Candida
             overlapping = [o for o in candidates if o is not cand and o.overlaps(cand)]
             inside = [o for o in overlapping if cand.start <= o.start and o.end <= cand.end and o.length < cand.length]
             same_label_inside = any(o.label == cand.label for o in inside)
-            if inside and len(inside) == len(overlapping) and not same_label_inside:
+            # Authors read off a whole author list or citation ("R. Haile & S. Osei (Eds.)") are not inside a name, nor is
+            # "Surname I." before the next sentence ("Okello P. Funding came ...").
+            listed_authors = any(o.priority == PRIORITY["pattern:reference-author"] for o in inside)
+            if inside and len(inside) == len(overlapping) and not same_label_inside and not listed_authors:
                 cand = replace(cand, priority=max(o.priority for o in inside) + 1)
         out.append(cand)
     return out

@@ -15,7 +15,8 @@ from typing import Any
 from textmine.resources.gazetteer import GazetteerEntry, load_gazetteer
 from textmine.stages.ner.spans import PRIORITY, Candidate, has_cyrillic
 
-MAX_NAME_TOKENS = 8
+# Hyphens count as tokens: "Organization for Security and Co-operation in Europe" is nine.
+MAX_NAME_TOKENS = 12
 
 
 class GazetteerIndex:

@@ -138,6 +138,31 @@ _NOT_SURNAME = frozenset(
 )
 
 
+# Capitalised words that open a sentence or a title and are no one's surname: after "Surname I." they start the next
+# sentence ("... by Kaur S. Further work ...", "Okello P. Funding came ..."), not a "Given I. Surname" name.
+_SENTENCE_OPENERS = _NOT_SURNAME | frozenset(
+    "Further Furthermore Moreover Therefore Hence Also Finally First Second Third Here We Our Their His Her Its All Some "
+    "Many Most Such Thanks Funding Data Table Figure Fig See Source Sources Note Notes Abstract Keywords Received Accepted "
+    "Published Translated Acknowledgements Results Conclusion Conclusions Introduction Several Another Other One Two Three "
+    "No Not Yet So Only Even Instead Meanwhile Overall Today Now Recently Currently Similarly Likewise Indeed Nevertheless "
+    "Nonetheless Despite Although Because Where What Which Who How Why Unlike Between Among Within Without Through "
+    "Following According Using Until Once Every Any Few Much More Less".split()
+)
+# "Surname I." and the next word: the word opens a sentence when it is an opener above or a country, region or
+# organisation ("... made by Hartmann J. Germany later agreed").
+_SURNAME_INITIAL_THEN_WORD = re.compile(rf"(?<![\w.])({_NAME_WORD}\s{_INITIAL})\s({_NAME_WORD})\b")
+
+
+_CAPITALISED_WORD_BEFORE = re.compile(rf"[{_UP}][\w'’-]*\s$")
+
+
+def _opens_a_sentence(word: str, gazetteer) -> bool:
+    entry = gazetteer.lookup(word)
+    return word in _SENTENCE_OPENERS or (
+        entry is not None and (entry.label == "ORG" or entry.kind in ("country", "historical-country", "region"))
+    )
+
+
 def _cand(start: int, end: int, label: str, kind: str) -> Candidate:
     return Candidate(start, end, label, f"pattern:{kind}", PRIORITY["pattern"])
 
@@ -155,6 +180,8 @@ def person_candidates(text: str) -> list[Candidate]:
         # "D.Sc", "Cand.Sci": a degree.
         if surname in DEGREE_WORDS or surname in _NOT_SURNAME or words[0] in _NOT_SURNAME or gazetteer.lookup(initials) is not None:
             continue
+        if len(words) == 3 and _opens_a_sentence(surname, gazetteer):
+            continue  # "Kaur S. Further": "Surname I." and the next sentence (found below)
         # Initials straight after a capitalised word close "Surname I.I."; the next word starts a title.
         starts_with_initials = match.group(1).startswith(initials[:2])
         if starts_with_initials and re.search(rf"{_NAME_WORD} $", text[max(0, match.start(1) - 40):match.start(1)]):
@@ -170,6 +197,13 @@ def person_candidates(text: str) -> list[Candidate]:
             name = match.group(1).rstrip()
             if name.split()[0].rstrip(",") not in _NOT_SURNAME:
                 out.append(_cand(match.start(1), match.start(1) + len(name), "PERSON", "person"))
+    for match in _SURNAME_INITIAL_THEN_WORD.finditer(text):
+        surname = match.group(1).split()[0]
+        if _CAPITALISED_WORD_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "World War I. This", "Série A. After": the end of a longer name
+        if _opens_a_sentence(match.group(2), gazetteer) and surname not in _NOT_SURNAME and gazetteer.lookup(surname) is None:
+            # Ranked like a listed author: the model's "Okello P. Funding" does not enclose it as a name of its own.
+            out.append(Candidate(match.start(1), match.end(1), "PERSON", "pattern:person", PRIORITY["pattern:reference-author"]))
     for match in _SURNAME_GIVEN_INITIAL.finditer(text):
         surname, given = match.group(1).split()[:2]
         if _surname_like(surname) and surname not in _NOT_SURNAME and not gazetteer.lookup(surname) and not gazetteer.lookup(given):
@@ -356,14 +390,16 @@ def event_name_candidates(text: str) -> list[Candidate]:
         span = _without_leading_function_words(match)
         if span and _gazetteer_label(text[span[0]:span[1]]) != "ORG":  # "Pacific Islands Forum" is an organisation
             event = _cand(numbered_summit_start(text, span[0]), span[1], "EVENT", "event")
-            if _YEAR_INSIDE.search(text, span[0], span[1]):
-                # "2023 Amazon Summit": the year is inside the name, which outranks the date finder's "2023".
+            if _YEAR_INSIDE.search(text, span[0], span[1]) or _GATHERING_OF.search(text, span[0], span[1]):
+                # "2023 Amazon Summit": the year is inside the name, which outranks the date finder's "2023"; "Ministerial
+                # Meeting of the Gas Exporting Countries Forum": the body it is a gathering of is inside the name too.
                 event = replace(event, source="pattern:named-event", priority=PRIORITY["pattern:named-event"])
             out.append(event)
     return out
 
 
 _YEAR_INSIDE = re.compile(r"\b(?:19|20)\d\d\b")
+_GATHERING_OF = re.compile(rf"\b(?:{_GATHERING_HEADS})\sof\s")
 
 
 def citation_line_candidates(text: str) -> list[Candidate]:
@@ -555,6 +591,8 @@ _INSTITUTION_NAMED = re.compile(
 _PERIODICAL = re.compile(
     rf"\b((?:Journal|Bulletin|Herald|Vestnik|Annals|Proceedings)\sof\s(?:the\s)?(?:(?:{_NAME_WORD}|and|of)\s?){{1,6}}"
     rf"|(?:{_NAME_WORD}\s){{1,4}}(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik)"
+    # "South African Journal of International Affairs"
+    rf"(?:[ ]of[ ](?:the[ ])?{_NAME_WORD}(?:[ ](?:and[ ]|of[ ](?:the[ ])?)?{_NAME_WORD}){{0,5}})?"
     # Newspapers by their head noun, in English, French, Spanish, German or transliterated Russian: "Walf Quotidien",
     # "Le Témoin Quotidien", "Nezavisimaya Gazeta".
     rf"|(?:{_NAME_WORD}\s){{1,3}}(?:Quotidien|Gazette|Tribune|Chronicle|Courier|Courrier|Telegraph|Gazeta|Zeitung|Diario)\b"
@@ -563,6 +601,8 @@ _PERIODICAL = re.compile(
     rf"|(?:Vestnik|Voprosy|Izvestiya|Izvestia|Problemy|Obozrevatel|Vlast|Mirovaya\sekonomika)"
     rf"(?:\s(?:[{_UP}]{{2,8}}|[A-Za-z][a-z]+)(?:-[A-Za-z][a-z]+)?){{1,5}}(?=[.,:;]|\s//|\s[-–—]\s|\s*$))"
 )
+# A periodical named head last with an "of" tail ("South African Journal of International Affairs").
+_HEAD_THEN_OF = re.compile(rf"{_NAME_WORD}\s(?:Journal|Quarterly|Review|Bulletin|Herald|Vestnik)\sof\s")
 # A reference's source after "//" (GOST): "... // Central Asia and the Caucasus. 2019. No. 3"
 _GOST_SOURCE = re.compile(r"//\s*([^/\n.]{3,120}?)\.\s*(?:[-–—]\s*)?(?:19|20)\d\d\b")
 # An APA reference's source: "... title. Journal of Peace Research, 48(2), 151-166."
@@ -659,7 +699,10 @@ def organisation_candidates(text: str) -> list[Candidate]:
                 continue  # a venue is a facility; "Caribbean Energy Forum" is a gathering (EVENT)
             for start, end in _split_at_inner_organisation(text, span[0], span[1], label_of):
                 end = start + len(text[start:end].rstrip())
-                out.append(Candidate(start, end, "ORG", f"pattern:{kind}", PRIORITY[_ORG_PATTERN_PRIORITY[kind]]))
+                priority = PRIORITY[_ORG_PATTERN_PRIORITY[kind]]
+                if kind == "periodical" and _HEAD_THEN_OF.search(text, start, end):
+                    priority = PRIORITY["pattern:institution"]  # "Agrarian Bulletin of the Volga Region": the place is inside
+                out.append(Candidate(start, end, "ORG", f"pattern:{kind}", priority))
     for regex in (_GOST_SOURCE, _APA_SOURCE, _CHICAGO_SOURCE):
         for match in regex.finditer(text):
             name = match.group(1).strip()

@@ -18,6 +18,10 @@ PRIORITY = {
     "gazetteer:long": 80,
     # Above persons: a name inside an institution's name is not annotated apart ("L. N. Gumilyov ... University").
     "pattern:institution": 86,
+    # Authors parsed from a whole reference list, citation or byline, and "Surname I." cut before the next sentence:
+    # above the shapes that read one name at a time ("Ortega-Ruiz M. Migration" is an author and a title's first word)
+    # and not enclosed by the model's longer name.
+    "pattern:reference-author": 87,
     # Bodies of organisations ("Parliamentary Assembly"): above the model, below a longer gazetteer name.
     "pattern:body": 75,
     # Names of events that contain a year or an organisation ("2020 presidential election", "21st meeting of the

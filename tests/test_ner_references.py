@@ -1,0 +1,190 @@
+"""Authors of reference lists and citations, names with particles, organisation names with an inner region, and
+standing bodies named Forum/Conference. Made-up texts; none is from the seed page, corpus/pages or the challenge
+passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from textmine.stages.ner.references import citation_candidates, particle_name_candidates, reference_author_candidates
+from test_ner_construction import extractor, mentions  # noqa: F401  (the shared module fixture and helper)
+
+
+def authors(text: str) -> list[str]:
+    return [text[c.start:c.end] for c in reference_author_candidates(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # APA: "&", a hyphenated surname, two initials
+        ("Kwarteng-Ofori, S. B., & Lamptey, R. (2017). Cocoa prices. Journal of Rural Ghana, 3(1), 1–9.",
+         ["Kwarteng-Ofori, S. B.", "Lamptey, R."]),
+        # Harvard: particles, initials without a space, "and"
+        ("Bakker, H. and van den Brink, A.K. (2012) 'Dikes', Water Policy, 4(2), pp. 1–20.", ["Bakker, H.", "van den Brink, A.K."]),
+        # a Spanish double surname with "de la"
+        ("de la Torre Salinas, P. (2015) Andean courts. Quito: Abya-Yala.", ["de la Torre Salinas, P."]),
+        # Chicago: inverted first author, natural order after, a lower-case hyphen part, "et al." elsewhere
+        ("Lindgren, Maja, Tomás Echeverría, and Ji-hoon Seo. 2018. \"Ferries.\" Nordic Review 3 (1): 1–9.",
+         ["Lindgren, Maja", "Tomás Echeverría", "Ji-hoon Seo"]),
+        ("Morimoto, Akira, et al. 2014. Tuna. Suva: Pacific Press.", ["Morimoto, Akira"]),
+        # GOST: initials after the surname, the title's first word straight after the last initial
+        ("Petrenko O. V., Sandoval-Ríos J. Water law // Studia Iuridica. – 2013. – № 2.", ["Petrenko O. V.", "Sandoval-Ríos J."]),
+        # Vancouver: initials glued without full stops, then "et al."
+        ("3. Tran VH, Le QT, Ho MN, et al. Typhoon damage. Clim Risk. 2016;4(2):11-9.", ["Tran VH", "Le QT", "Ho MN"]),
+        # editors after "In", an apostrophe surname
+        ("Banda, C. (2011). Maize. In K. O'Brien & T. Phiri (Eds.), Farming (pp. 3–9). Lusaka: Zed.",
+         ["Banda, C.", "K. O'Brien", "T. Phiri"]),
+    ],
+)
+def test_every_author_of_a_reference_list(text, expected):
+    assert set(expected) <= set(authors(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya, Uganda and Tanzania. 2019 was a dry year.",  # places in a list: no author shape
+        "South Sudan and North Korea. 2019 brought sanctions.",  # names in natural order alone are not authors
+        "Marta K. Oyelaran (born 1950) is a painter.",  # "Given I. Surname", not "Surname I." and a title
+        "Tbilisi, Georgia, 2019.",  # a city and its country
+        "London, Routledge, 2019.",  # a place of publication and its publisher
+        "Political Science, International Relations. 2021. № 3.",  # a rubric line
+    ],
+)
+def test_no_authors_where_the_line_is_not_an_author_list(text):
+    assert not authors(text)
+
+
+def test_a_lone_surname_with_an_initial_before_a_title_needs_a_reference_locator():
+    assert authors("Halvorsen T. Fjords of the north // Polar Notes. – 2010. – № 1. – P. 5–9.") == ["Halvorsen T."]
+    assert not authors("Halvorsen T. Fjord was his boat.")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Later work (Mbeki & Tshabalala, 2011; van Wyk et al., 2018) disagreed.", {"Mbeki", "Tshabalala", "van Wyk"}),
+        ("De Souza (2016) argues that ports matter.", {"De Souza"}),
+        ("As shown by Okoro and Lindahl (2020), rates fell.", {"Okoro", "Lindahl"}),
+    ],
+)
+def test_cited_authors_in_author_date_citations(text, expected):
+    assert {text[c.start:c.end] for c in citation_candidates(text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her third album, Harvest (2014), sold well.",  # a work's title with its year
+        "The conference (Geneva, 2019) ended.",  # a place and a year
+        "She won the Cup (2003) and the Shield (2005).",
+    ],
+)
+def test_no_cited_author_in_titles_and_places_with_years(text):
+    assert not citation_candidates(text)
+
+
+def test_particle_names_on_a_byline_but_not_places_or_titles():
+    byline = "Joost van der Linde¹, Ana de la Vega²\n¹ University of Groningen"
+    assert {byline[c.start:c.end] for c in particle_name_candidates(byline)} == {"Joost van der Linde", "Ana de la Vega"}
+    for text in ("Rio de Janeiro, Brazil", "Universidad de la Costa, Barranquilla", "Le Rouge de Lyon\nA novel."):
+        assert not particle_name_candidates(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Institute for Fisheries Research in West Africa published data.", ("Institute for Fisheries Research in West Africa", "ORG")),
+        ("The Council for Water Studies in the Horn of Africa met.", ("Council for Water Studies in the Horn of Africa", "ORG")),
+        ("The Commission for Trade in Latin America and the Caribbean replied.",
+         ("Commission for Trade in Latin America and the Caribbean", "ORG")),
+    ],
+)
+def test_an_organisation_name_keeps_its_inner_region(extractor, text, expected):
+    found = mentions(extractor, text)
+    assert expected in found
+    assert not any(label == "LOC" for _, label in found)
+
+
+def test_a_city_or_country_after_in_is_where_the_body_is(extractor):
+    found = mentions(extractor, "The Institute for Fisheries Research in Accra published data.")
+    assert ("Accra", "LOC") in found
+    assert not any("Accra" in name and label == "ORG" for name, label in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Chile became a member of the Lisbon Conference on Maritime Law in 2005.", ("Lisbon Conference on Maritime Law", "ORG")),
+        ("The Atlantic Shipping Forum, based in Porto, issued a report.", ("Atlantic Shipping Forum", "ORG")),
+    ],
+)
+def test_a_standing_body_named_conference_or_forum(extractor, text, expected):
+    assert expected in mentions(extractor, text)
+
+
+def test_a_gathering_named_conference_stays_an_event(extractor):
+    found = mentions(extractor, "Chile sent a delegation to the Third Lisbon Maritime Conference in June.")
+    assert ("Third Lisbon Maritime Conference", "EVENT") in found
+
+
+def test_a_meeting_of_a_body_named_forum_is_one_event(extractor):
+    found = mentions(extractor, "Ministers attended the Annual Meeting of the Gulf Shipping Forum in Muscat.")
+    assert ("Annual Meeting of the Gulf Shipping Forum", "EVENT") in found
+
+
+@pytest.mark.parametrize(
+    "text, person, not_person",
+    [
+        ("The maps were drawn by Lindqvist H. Further details follow.", "Lindqvist H.", "Lindqvist H. Further"),
+        ("This view was put by Amadi C. Nigeria later changed course.", "Amadi C.", "Amadi C. Nigeria"),
+        ("We also thank Moana T. Funding came from the trust.", "Moana T.", "Moana T. Funding"),
+    ],
+)
+def test_a_sentence_that_opens_right_after_a_last_initial(extractor, text, person, not_person):
+    found = {name for name, _ in mentions(extractor, text)}
+    assert person in found and not_person not in found
+
+
+def test_given_initial_surname_and_longer_names_ending_in_a_letter_are_kept(extractor):
+    assert ("Rosa T. Alvarado", "PERSON") in mentions(extractor, "The study by Rosa T. Alvarado was cited.")
+    found = mentions(extractor, "after the Second War II. This was new")  # a name's last letter, not an initial
+    assert not any(label == "PERSON" for _, label in found)
+
+
+def test_reference_titles_and_publication_places(extractor):
+    text = "Aksoy, Deniz. 2013. \"Harbours and Power on the Aegean.\" Journal of Levant Studies 9 (2): 1–20.\n" \
+           "Ruud, K. (2010). Fjord ferries. Bergen: Vestland Forlag."
+    found = mentions(extractor, text)
+    assert ("Aksoy, Deniz", "PERSON") in found and ("Ruud, K.", "PERSON") in found
+    assert ("Bergen", "LOC") in found
+    assert not any(name in ("Harbours", "Power") for name, _ in found)  # a cited title's words
+
+
+def test_a_periodical_named_with_of_after_its_head(extractor):
+    found = mentions(extractor, "Obi, N. (2014). Ports. West African Journal of Maritime Affairs, 2(1), 5–9.")
+    assert ("West African Journal of Maritime Affairs", "ORG") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a byline of "Given I. Surname" names with markers, a town's name as a given name, a digraph initial
+        ("Timur K. Sadykov¹, Sofia Yu. Belova²*\n¹ Omsk State University", ["Timur K. Sadykov", "Sofia Yu. Belova"]),
+        # the last name followed by a column gap of a two-column page
+        ("Arina V. Kholodova¹, Pavel S. Markin²        ARTICLE INFO", ["Arina V. Kholodova", "Pavel S. Markin"]),
+    ],
+)
+def test_a_byline_of_given_initial_surname_names(text, expected):
+    from textmine.stages.ner import model_text
+
+    read = model_text(text)
+    assert [read[c.start:c.end] for c in reference_author_candidates(read)] == expected
+
+
+def test_a_periodical_name_stops_at_its_line():
+    from textmine.stages.ner.patterns import organisation_candidates
+
+    text = "Journal: Steppe Bulletin of Agronomy\nYear: 2019"
+    assert "Steppe Bulletin of Agronomy" in {text[c.start:c.end] for c in organisation_candidates(text)}
