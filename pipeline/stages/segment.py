@@ -245,6 +245,9 @@ FURNITURE_NAME = re.compile(
     r"share|social|comments?|related|widget\w*|cookies?|subscribe)(?=$|[#._-])",
     re.IGNORECASE,
 )
+# A class naming the article's own header ("c-article-header", "entry-header", "post__header"): it holds the
+# article's title, byline and journal line, not the site's header.
+ARTICLE_HEADER_NAME = re.compile(r"(?:^|[_-])(?:article|entry|post|paper)(?:[_-]+[^\W_]+)*?[_-]+header(?=$|[_-])", re.IGNORECASE)
 ARTICLE, WRAPPER = "article", "wrapper"
 
 
@@ -791,11 +794,14 @@ def _block_furniture(block: Mapping[str, Any], links_count: bool = True) -> floa
         if landmark in ("article", "main"):
             in_content = True
             break
+    names = [name for names in _ids_and_classes(block.get("path", "")) for name in re.split(r"[#.]", names) if name]
+    # In the article's own header the links are its authors' and its journal's pages, not the site's navigation.
+    own_header = any(ARTICLE_HEADER_NAME.search(name) for name in names)
     evidence = 0.0
-    density = float(block.get("link_density") or 0.0) if links_count else 0.0
+    density = float(block.get("link_density") or 0.0) if links_count and not own_header else 0.0
     if density >= 0.5:
         evidence = LINK_DENSITY_EVIDENCE * density
-    if not in_content and any(FURNITURE_NAME.search(names) for names in _ids_and_classes(block.get("path", ""))):
+    if not in_content and any(FURNITURE_NAME.search(name) and not ARTICLE_HEADER_NAME.search(name) for name in names):
         evidence = max(evidence, LAYOUT_CUE_EVIDENCE)
     return evidence
 
