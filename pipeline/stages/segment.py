@@ -247,7 +247,7 @@ FURNITURE_NAME = re.compile(
 )
 # A class naming the article's own header ("c-article-header", "entry-header", "post__header"): it holds the
 # article's title, byline and journal line, not the site's header.
-ARTICLE_HEADER_NAME = re.compile(r"(?:^|[_-])(?:article|entry|post|paper)(?:[_-]+[^\W_]+)*?[_-]+header(?=$|[_-])", re.IGNORECASE)
+ARTICLE_HEADER_NAME = re.compile(r"(?:^|[_-])(?:article|entry|post|paper)[_-]+header(?=$|[_-])", re.IGNORECASE)
 ARTICLE, WRAPPER = "article", "wrapper"
 
 
