@@ -253,6 +253,45 @@ def test_other_wrapper_texts_around_another_article_layout(segmenter):
     ]
 
 
+BOARDS = {
+    "en": """Editorial Board
+
+Editor-in-chief: Prof. R. T. Baimukhanov
+
+S. L. Okafor, University of Ibadan, Nigeria
+
+Marta Kowalczyk, Jagiellonian University, Poland
+
+H. Q. Tran, Vietnam National University, Hanoi""",
+    "ru": """Редакционная коллегия
+
+Главный редактор: Р. Т. Баймуханов
+
+S. L. Okafor, University of Ibadan, Nigeria
+
+Marta Kowalczyk, Jagiellonian University, Poland
+
+H. Q. Tran, Vietnam National University, Hanoi""",
+}
+
+
+@pytest.mark.parametrize("board", sorted(BOARDS))
+def test_an_editorial_board_above_the_wrapper_is_no_article(segmenter, board):
+    # Members' names and universities are English text: without the heading they read as the article's first lines.
+    text, (_, _, article_at, footer_at) = joined(BOARDS[board], OTHER_HEADER, OTHER_ARTICLE, OTHER_FOOTER)
+    segments = segmenter.segments(text)
+    assert [s.role for s in segments if s.start < article_at] == ["wrapper"] * sum(s.start < article_at for s in segments)
+    article = [s for s in segments if s.role == "article"]
+    assert [(s.start, s.end, s.lang) for s in article] == [(article_at, footer_at, "en")]
+
+
+def test_a_board_heading_right_above_the_article_does_not_take_its_title(segmenter):
+    # The board's members end at the first line that is neither a name nor a role: the article's title.
+    text, (_, article_at, footer_at) = joined(OTHER_HEADER + "\n\n" + BOARDS["en"], OTHER_ARTICLE, OTHER_FOOTER)
+    article = [s for s in segmenter.segments(text) if s.role == "article"]
+    assert [(s.start, s.end) for s in article] == [(article_at, footer_at)]
+
+
 def test_wrapper_only_at_the_top(segmenter):
     text = seed_part((1, 128)) + "\n"
     assert [(r, l) for r, l, _ in summary(text, segmenter.segments(text))] == [("wrapper", "ru"), ("article", "en")]
