@@ -192,8 +192,8 @@ RELATED_MAX_ITEMS = 12
 # a person's name or name a role ("Editor-in-chief: ...") are its members, the page's; its first line that is
 # neither (the article's title) ends it. Russian pages print the members in Latin under a Russian heading.
 BOARD_HEADING = re.compile(
-    r"^(?:editorial (?:board|team|council|committee)|editorial and advisory board|advisory board|editors?|"
-    r"редакционн(?:ая коллегия|ый совет)|редколлегия|состав редакции|редакция)\s*:?$",
+    r"^(?:editorial (?:board|team|council|committee)|editorial and advisory board|advisory board|"
+    r"редакционн(?:ая коллегия|ый совет)|редколлегия|состав редакции)\s*:?$",
     re.IGNORECASE,
 )
 BOARD_MAX_MEMBERS = 40
