@@ -154,6 +154,52 @@ def test_english_wrapper_in_html_is_found_from_layout_not_language(segmenter):
     assert page.text[article.start : article.end].strip() == OTHER_ARTICLE
 
 
+def _publisher_header_page(header_class: str) -> str:
+    """A Russian portal mirroring a publisher's article page: title and linked byline in a header-named block."""
+    title, byline, rest = OTHER_ARTICLE.split("\n\n", 2)
+    return (
+        "<html><body>"
+        '<div class="portal-top"><a href="/">Научный портал университета</a></div>'
+        "<p>Публикация сотрудника в зарубежном издании. Источник: сайт издателя.</p>"
+        f'<div class="{header_class}"><h1>{title}</h1>'
+        '<ul><li><a href="/people/sultanova">K. B. Sultanova</a></li></ul>'
+        '<p><a href="/journal">Central Asian Water Review</a> volume 7, pages 40–58 (2021)</p></div>'
+        f"{paragraphs_html(rest)}"
+        "<p>© Научный портал университета, 2024. Все права защищены.</p>"
+        "</body></html>"
+    ), title
+
+
+@pytest.mark.parametrize("header_class", ["c-article-header", "entry-header", "post__header"])
+def test_a_block_named_as_the_articles_own_header_opens_the_article(segmenter, header_class):
+    from textmine.stages.htmltext import extract_html
+
+    markup, title = _publisher_header_page(header_class)
+    page = extract_html(markup)
+    segments = segmenter.segments(page.text, page.blocks)
+    article = [s for s in segments if s.role == "article"]
+    # The title and the linked byline are the article's: without them metadata reads a section heading as the title.
+    assert page.text[article[0].start :].startswith(title + "\n\nK. B. Sultanova")
+    assert [(role, lang) for role, lang, _ in summary(page.text, segments)] == [
+        ("wrapper", "ru"), ("article", "en"), ("wrapper", "ru")]
+
+
+def test_a_site_header_with_links_above_the_article_stays_a_wrapper(segmenter):
+    from textmine.stages.htmltext import extract_html
+
+    page = extract_html(
+        "<html><body>"
+        '<div class="site-header"><a href="/">Open Journals Platform</a> <a href="/archive">Archive of issues</a></div>'
+        f'<div class="article-list-header"><a href="/a/1">Transit corridors between China and the Caspian Sea</a></div>'
+        f"{paragraphs_html(OTHER_ARTICLE, 'h1')}"
+        "</body></html>"
+    )
+    segments = segmenter.segments(page.text, page.blocks)
+    article = [s for s in segments if s.role == "article"]
+    assert page.text[article[0].start :].startswith(OTHER_ARTICLE.split("\n")[0])
+    assert segments[0].role == "wrapper" and "Transit corridors" in page.text[segments[0].start : segments[0].end]
+
+
 def test_advert_and_share_links_inside_the_article_are_a_wrapper_between_article_parts(segmenter):
     from textmine.stages.htmltext import extract_html
 
@@ -205,6 +251,45 @@ def test_other_wrapper_texts_around_another_article_layout(segmenter):
         {"start": article_at, "end": footer_at, "lang": "en", "role": "article"},
         {"start": footer_at, "end": len(text), "lang": "ru", "role": "wrapper"},
     ]
+
+
+BOARDS = {
+    "en": """Editorial Board
+
+Editor-in-chief: Prof. R. T. Baimukhanov
+
+S. L. Okafor, University of Ibadan, Nigeria
+
+Marta Kowalczyk, Jagiellonian University, Poland
+
+H. Q. Tran, Vietnam National University, Hanoi""",
+    "ru": """Редакционная коллегия
+
+Главный редактор: Р. Т. Баймуханов
+
+S. L. Okafor, University of Ibadan, Nigeria
+
+Marta Kowalczyk, Jagiellonian University, Poland
+
+H. Q. Tran, Vietnam National University, Hanoi""",
+}
+
+
+@pytest.mark.parametrize("board", sorted(BOARDS))
+def test_an_editorial_board_above_the_wrapper_is_no_article(segmenter, board):
+    # Members' names and universities are English text: without the heading they read as the article's first lines.
+    text, (_, _, article_at, footer_at) = joined(BOARDS[board], OTHER_HEADER, OTHER_ARTICLE, OTHER_FOOTER)
+    segments = segmenter.segments(text)
+    assert [s.role for s in segments if s.start < article_at] == ["wrapper"] * sum(s.start < article_at for s in segments)
+    article = [s for s in segments if s.role == "article"]
+    assert [(s.start, s.end, s.lang) for s in article] == [(article_at, footer_at, "en")]
+
+
+def test_a_board_heading_right_above_the_article_does_not_take_its_title(segmenter):
+    # The board's members end at the first line that is neither a name nor a role: the article's title.
+    text, (_, article_at, footer_at) = joined(OTHER_HEADER + "\n\n" + BOARDS["en"], OTHER_ARTICLE, OTHER_FOOTER)
+    article = [s for s in segmenter.segments(text) if s.role == "article"]
+    assert [(s.start, s.end) for s in article] == [(article_at, footer_at)]
 
 
 def test_wrapper_only_at_the_top(segmenter):

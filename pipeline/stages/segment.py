@@ -75,7 +75,7 @@ from typing import Any, Iterable, Mapping, Sequence
 from textmine.components import register
 from textmine.document import Document, Segment
 from textmine.stages.metadata import EMAIL, ORCID, is_citation_line, is_reference_entry, is_references_heading
-from textmine.stages.metadata.bylines import BY_LABEL
+from textmine.stages.metadata.bylines import BY_LABEL, INSTITUTION_FIELD, name_at, read_byline
 
 # English articles on Russian-language pages: the languages of the region's
 # sites and of the journals they catalogue.
@@ -188,6 +188,16 @@ RELATED_HEADING = re.compile(
 CITE_WIDGET_HEADING = re.compile(r"^(?:how to cite(?: this (?:article|paper))?|cite this (?:article|paper|chapter|item)|как цитировать(?: статью)?)\s*:?$", re.IGNORECASE)
 RELATED_ITEM_MAX_WORDS = 16
 RELATED_MAX_ITEMS = 12
+# A heading of the journal's board ("Editorial board", "Редакционная коллегия"): the lines under it that open with
+# a person's name or name a role ("Editor-in-chief: ...") are its members, the page's; its first line that is
+# neither (the article's title) ends it. Russian pages print the members in Latin under a Russian heading.
+BOARD_HEADING = re.compile(
+    r"^(?:editorial (?:board|team|council|committee)|editorial and advisory board|advisory board|"
+    r"редакционн(?:ая коллегия|ый совет)|редколлегия|состав редакции)\s*:?$",
+    re.IGNORECASE,
+)
+BOARD_MAX_MEMBERS = 40
+LIST_COMMA = re.compile(r"\s*,\s*")
 # A catalogue record's field label: "Авторы:", "Ключевые слова" alone on its line, or "Год: 2019" with a short value.
 FIELD_LABEL_ONLY = re.compile(r"^[^\W\d_][\w()./ -]{0,40}:$")
 FIELD_WITH_VALUE = re.compile(r"^([^\W\d_][\w() -]{0,30}):\s*(\S.*)$")
@@ -245,6 +255,9 @@ FURNITURE_NAME = re.compile(
     r"share|social|comments?|related|widget\w*|cookies?|subscribe)(?=$|[#._-])",
     re.IGNORECASE,
 )
+# A class naming the article's own header ("c-article-header", "entry-header", "post__header"): it holds the
+# article's title, byline and journal line, not the site's header.
+ARTICLE_HEADER_NAME = re.compile(r"(?:^|[_-])(?:article|entry|post|paper)[_-]+header(?=$|[_-])", re.IGNORECASE)
 ARTICLE, WRAPPER = "article", "wrapper"
 
 
@@ -619,6 +632,15 @@ def _add_listing_furniture(text: str, lines: list[_Line]) -> None:
                 line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
             index += 2
             continue
+        if BOARD_HEADING.match(heading):
+            lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
+            index += 1
+            for _ in range(BOARD_MAX_MEMBERS):
+                if index >= len(lines) or not _is_board_member(text, lines[index]):
+                    break
+                lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
+                index += 1
+            continue
         if not RELATED_HEADING.match(heading):
             index += 1
             continue
@@ -635,6 +657,19 @@ def _add_listing_furniture(text: str, lines: list[_Line]) -> None:
                 break
             lines[index].furniture = max(lines[index].furniture, LAYOUT_CUE_EVIDENCE)
             index += 1
+
+
+def _is_board_member(text: str, line: _Line) -> bool:
+    """A board's line: a person's name first ("J. M. Harrow, University of Leeds"; a two-word name only with its
+    institution after a comma, "Marta Kowalczyk, Jagiellonian University"), or a role with a short value."""
+    line_text = text[line.start : line.end].strip()
+    if read_byline(text, line.start, line.end, own_line=True):
+        return True
+    name = name_at(text, line.start, line.end, allow_weak=True, first=True)
+    comma = LIST_COMMA.match(text, name.end, line.end) if name else None
+    if comma and INSTITUTION_FIELD.match(text, comma.end(), line.end):
+        return True
+    return bool(FIELD_WITH_VALUE.match(line_text)) and _is_field_shaped(line_text) and not _is_article_content_label(line_text)
 
 
 def _is_foreign_heading(line_text: str, line: _Line, article_script: str | None) -> bool:
@@ -791,11 +826,14 @@ def _block_furniture(block: Mapping[str, Any], links_count: bool = True) -> floa
         if landmark in ("article", "main"):
             in_content = True
             break
+    names = [name for names in _ids_and_classes(block.get("path", "")) for name in re.split(r"[#.]", names) if name]
+    # In the article's own header the links are its authors' and its journal's pages, not the site's navigation.
+    own_header = any(ARTICLE_HEADER_NAME.search(name) for name in names)
     evidence = 0.0
-    density = float(block.get("link_density") or 0.0) if links_count else 0.0
+    density = float(block.get("link_density") or 0.0) if links_count and not own_header else 0.0
     if density >= 0.5:
         evidence = LINK_DENSITY_EVIDENCE * density
-    if not in_content and any(FURNITURE_NAME.search(names) for names in _ids_and_classes(block.get("path", ""))):
+    if not in_content and any(FURNITURE_NAME.search(name) and not ARTICLE_HEADER_NAME.search(name) for name in names):
         evidence = max(evidence, LAYOUT_CUE_EVIDENCE)
     return evidence
 

@@ -173,6 +173,8 @@ _INSTITUTION_WORD = (
 )
 # An institution right after a name, as its first comma field ("Emma Stone, Lakeside University, Oslo, Norway").
 _INSTITUTION_FIELD = re.compile(rf"[^,;()]*{_INSTITUTION_WORD}")
+# Public: the segmenter reads a board member's line ("Name, University of X") by it.
+INSTITUTION_FIELD = _INSTITUTION_FIELD
 _CONTACT = re.compile(r"@[\w-]+\.|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]")
 # An iD or address in brackets after a name ("Ivan Petrov (https://orcid.org/0000-...), Anna Lee"): the list goes on.
 _BRACKETED_ID = re.compile(r"\s*\((?=[^()]*(?:orcid|@|\d{4}-\d{4}-\d{4}-\d{3}[\dXx]))[^()]*\)", re.IGNORECASE)
