@@ -179,3 +179,38 @@ def test_orcid_list_by_name_with_the_ids_printed_as_urls():
     page = PAGE.replace("E-mail: tikhonova.ov@example.org",
                         f"ORCID: https://orcid.org/{ids[0]} (Tikhonova O. V.); https://orcid.org/{ids[1]} (Lomov P. S.)")
     assert [(a[0], a[2]) for a in _authors(page)] == [("Olga V. Tikhonova", ids[0]), ("Piotr S. Lomov", ids[1])]
+
+
+AGGREGATOR_CARD = """ЛесНаука — электронная библиотека
+Главная | Журналы | Войти
+
+Журнал: Вестник таёжного лесоводства
+Год: 2019   Номер: 4
+Авторы: Belova I. N., Frolov D. S.
+
+Аннотация научной статьи по лесному хозяйству, автор научной работы — Belova I. N., Frolov D. S.
+The paper compares how fast pine and larch seedlings recover after ground fires on the sandy terraces of the Vychegda River.
+
+Текст научной работы
+
+Pine and larch seedlings after ground fires on the Vychegda terraces
+
+Irina N. Belova¹
+Denis S. Frolov²
+
+¹ Syktyvkar Forest Institute, Syktyvkar, Russia
+² Komi Reserve Research Station, Troitsko-Pechorsk, Russia
+
+Abstract. Seedlings of both species were counted on forty burnt and twenty unburnt plots for five years after the fires of 2012, and larch recovered twice as fast as pine on the driest sands.
+"""
+
+
+def test_full_text_byline_of_one_name_a_line_overrides_the_record_field():
+    metadata = extract_metadata(Document("t", AGGREGATOR_CARD))
+    assert metadata["title"] == "Pine and larch seedlings after ground fires on the Vychegda terraces"
+    assert [(a["name"], a["affiliation"]) for a in metadata["authors"]] == [
+        ("Irina N. Belova", "Syktyvkar Forest Institute"), ("Denis S. Frolov", "Komi Reserve Research Station")]
+    # name lines with no affiliation, e-mail or ORCID below them are no author block: the record's field stands
+    bare = AGGREGATOR_CARD.replace("¹ Syktyvkar Forest Institute, Syktyvkar, Russia\n"
+                                   "² Komi Reserve Research Station, Troitsko-Pechorsk, Russia\n\n", "")
+    assert [a["name"] for a in extract_metadata(Document("t", bare))["authors"]] == ["Belova I. N.", "Frolov D. S."]

@@ -688,12 +688,14 @@ class MetadataExtractor:
                     metadata["year"] = int(line.text[year[0]:year[1]])
                     break
         block_end = header[-1].end if header else self.article_start
-        if not authors:
-            # An aggregator prints the abstract first and the full text below it, with its own title and author block.
+        if not authors or all(a.record_field for a in authors):
+            # An aggregator prints the abstract first and the full text below it, with its own title and author
+            # block; that block's byline names the authors over the record's field above the abstract.
             block = self._later_author_block(lines, body_index)
-            if block:
-                block_affiliations = self._affiliations(block)
-                authors = self._authors(block, block_affiliations)
+            block_affiliations = self._affiliations(block) if block else []
+            block_authors = self._authors(block, block_affiliations) if block else []
+            if block and (block_authors or not authors):
+                authors = block_authors
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
                 # The block's own title, when its words are not the header's (a proceedings volume's front matter
@@ -1095,16 +1097,26 @@ class MetadataExtractor:
         references = next((i for i in range(body_index, len(lines)) if _REFERENCES_HEADING.match(lines[i].text)), len(lines))
         filled = [i for i in range(body_index, references) if lines[i].text.strip()]
         for position, index in enumerate(filled[1:-1], start=1):
-            above, below = lines[filled[position - 1]], lines[filled[position + 1]]
-            if _is_prose(lines[index]) or not (_title_like(above) or _KEYWORDS_LINE.match(above.text)) or not (
-                    self._affiliation_line(below) is not None or EMAIL.search(below.text) or ORCID.search(below.text)):
+            above = lines[filled[position - 1]]
+            if not (_title_like(above) or _KEYWORDS_LINE.match(above.text)) or not self._names_only(lines, index):
                 continue
-            names = self._byline(lines, index)
-            rest = self.text[names[-1].end:lines[index].end].strip(" ,;.*¹²³⁴⁵⁶⁷⁸⁹0123456789") if names else None
-            if names and not rest and not any(n.record_field for n in names):
+            # the byline may print one name a line: the block goes on below the last of its name lines
+            last = position
+            while last + 2 < len(filled) and self._names_only(lines, filled[last + 1]):
+                last += 1
+            below = lines[filled[last + 1]]
+            if self._affiliation_line(below) is not None or EMAIL.search(below.text) or ORCID.search(below.text):
                 end = next((i for i in filled if i > index and _is_prose(lines[i])), references)
                 return [line for line in lines[index:end] if line.text.strip()]
         return []
+
+    def _names_only(self, lines: list[Line], index: int) -> bool:
+        """lines[index] holds names and nothing else but their markers, none of them a record field's value."""
+        if _is_prose(lines[index]):
+            return False
+        names = self._byline(lines, index)
+        rest = self.text[names[-1].end:lines[index].end].strip(" ,;.*¹²³⁴⁵⁶⁷⁸⁹0123456789") if names else None
+        return bool(names) and not rest and not any(n.record_field for n in names)
 
     def _title_above(self, lines: list[Line], first: Line) -> str | None:
         """The run of title-like lines in the article's script right above ``first`` (past blank lines), or None."""
