@@ -214,3 +214,36 @@ def test_full_text_byline_of_one_name_a_line_overrides_the_record_field():
     bare = AGGREGATOR_CARD.replace("¹ Syktyvkar Forest Institute, Syktyvkar, Russia\n"
                                    "² Komi Reserve Research Station, Troitsko-Pechorsk, Russia\n\n", "")
     assert [a["name"] for a in extract_metadata(Document("t", bare))["authors"]] == ["Belova I. N.", "Frolov D. S."]
+
+
+TITLE = "Beaver dams and the spread of alder on the Mezen floodplain"
+
+
+def _title_without_blank_lines(above: str, title: str = TITLE) -> str | None:
+    """The title read from PAGE printed with no blank line around its title, ``above`` right above it."""
+    page = PAGE.replace("\n\n" + TITLE + "\n\n", "\n" + above + title + "\n")
+    return extract_metadata(Document("t", page))["title"]
+
+
+def test_a_labelled_date_line_above_the_title_is_no_part_of_it():
+    assert _title_without_blank_lines("Posted: 12.05.2021\n") == TITLE
+    assert _title_without_blank_lines("Дата публикации: 3 мая 2021\n") == TITLE
+    # a title with a colon and a year after it is still a title
+    assert _title_without_blank_lines("", "Drought year: 2018 and the Mezen alder") == "Drought year: 2018 and the Mezen alder"
+
+
+def test_a_blog_rubric_above_the_title_is_no_part_of_it():
+    assert _title_without_blank_lines("Guest post\n") == TITLE
+    assert _title_without_blank_lines("Opinion column\n") == TITLE
+    # a title that opens with the rubric's words is whole
+    title = "Guest posts on forestry blogs and their readers"
+    assert _title_without_blank_lines("", title) == title
+
+
+def test_a_capitalised_series_name_above_a_sentence_case_title_is_no_part_of_it():
+    assert _title_without_blank_lines("Mezen Forestry Preprints\n") == TITLE
+    # a title's first line that runs on with a colon, and a title capitalised throughout, keep all their lines
+    assert _title_without_blank_lines("", "Beaver Dams on the Mezen:\nAlder spread over the floodplain") == (
+        "Beaver Dams on the Mezen: Alder spread over the floodplain")
+    assert _title_without_blank_lines("", "Beaver Dams and Alder\nOn the Mezen Floodplain") == (
+        "Beaver Dams and Alder On the Mezen Floodplain")

@@ -76,7 +76,7 @@ from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_ca
                                               DATED_BYLINE, is_news_byline, leading_date_year, bilingual_masthead,
                                               dublin_core_rows, dublin_core_statements, is_dublin_core_row,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
-                                              opens_with_date, outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
+                                              opens_with_date, outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD, title_case as _title_case)
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -120,7 +120,9 @@ _PAGE_FURNITURE = re.compile(r"\s[|›»•·]\s|\s/\s.*\s/\s|^\s*(?:Skip to|Jum
 # A label of the article's kind printed above the title ("Original article", "Научная статья").
 _ARTICLE_KIND = re.compile(
     r"^\s*(?:(?:original|research|review|scientific|short)\s+(?:research\s+)?(?:article|paper|communication)"
-    r"|original\s+research|research\s+note|case\s+report|(?:научная|оригинальная|обзорная)\s+статья)\s*$",
+    r"|original\s+research|research\s+note|case\s+report|(?:научная|оригинальная|обзорная)\s+статья"
+    # a news or blog site's rubric above the headline
+    r"|(?:guest|blog)\s+(?:post|column)|opinion\s+(?:piece|column)|book\s+review|press\s+release)\s*$",
     re.IGNORECASE,
 )
 _REFERENCES_HEADING = re.compile(
@@ -383,6 +385,10 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+# A record field's short label at a line's start ("Uploaded: ", "Дата публикации: ").
+_FIELD_LABEL_START = re.compile(r"\s*[^\W\d_][\w ]{0,30}:\s*")
+
+
 def _title_like(line: Line) -> bool:
     text = line.text.strip()
     if not (8 <= len(text) <= 300) or len(text.split()) < 2 or not re.search(r"[^\W\d_]{3}", text):
@@ -394,6 +400,9 @@ def _title_like(line: Line) -> bool:
     if is_dublin_core_row(text):  # "dc.date.issued 2019": a repository record's row
         return False
     if is_edition_line(text) or is_date_line(text):  # a site's edition line ("Amur Review — English edition"), a date
+        return False
+    label = _FIELD_LABEL_START.match(text)
+    if label and is_date_line(text[label.end():]):  # a record's dated field ("Uploaded: 17.08.2022", "Обновлено: 3 мая 2021")
         return False
     from textmine.stages.segment import _is_site_furniture_line  # here: the segmenter imports this module
     if _is_site_furniture_line(text):  # the site's words only: "Share   Print   Download PDF", "Make a Submission"
@@ -459,6 +468,13 @@ def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int
     labelled = [i for i in run[1:] if _TITLE_LABEL.match(lines[i].text)]
     if labelled and labelled[0] <= anchor:
         run = run[run.index(labelled[0]):]
+    # a name with every word capitalised right above the anchor's line in sentence case (a series', a site's or a
+    # rubric's name printed with no blank line before the title: "Ural Forestry Preprints" / "Beaver dams and ..."),
+    # is not the title's first line; a title's first line that runs on ("Arctic Shipping:" / "Costs and ...") is
+    first_line, second_line = lines[run[0]].text.strip(), lines[run[1]].text.strip() if len(run) > 1 else ""
+    if (run[0] < anchor and _title_case(first_line) and not first_line.isupper() and not first_line.endswith((":", "—", "–", "-", ","))
+            and second_line[:1].isupper() and not _title_case(second_line)):
+        run = run[1:]
     keys = [" ".join(lines[i].text.split()).casefold() for i in run]
     if len(run) == 2 and keys[0] == keys[1]:
         return [run[1]] if lines[run[0]].text.strip().isupper() else [run[0]]
