@@ -210,6 +210,11 @@ def test_full_text_byline_of_one_name_a_line_overrides_the_record_field():
     assert metadata["title"] == "Pine and larch seedlings after ground fires on the Vychegda terraces"
     assert [(a["name"], a["affiliation"]) for a in metadata["authors"]] == [
         ("Irina N. Belova", "Syktyvkar Forest Institute"), ("Denis S. Frolov", "Komi Reserve Research Station")]
+    # with the names on one line, their markers superscript letters or footnote symbols
+    for first, second in (("ᵃ", "ᵇ"), ("†", "‡")):
+        page = (AGGREGATOR_CARD.replace("Irina N. Belova¹\nDenis S. Frolov²", f"Irina N. Belova{first}, Denis S. Frolov{second}")
+                .replace("¹ ", f"{first} ").replace("² ", f"{second} "))
+        assert [a["name"] for a in extract_metadata(Document("t", page))["authors"]] == ["Irina N. Belova", "Denis S. Frolov"]
     # name lines with no affiliation, e-mail or ORCID below them are no author block: the record's field stands
     bare = AGGREGATOR_CARD.replace("¹ Syktyvkar Forest Institute, Syktyvkar, Russia\n"
                                    "² Komi Reserve Research Station, Troitsko-Pechorsk, Russia\n\n", "")

@@ -385,6 +385,9 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+# What may follow a byline's last name: its markers (digits, superscript digits and letters, footnote symbols) and
+# separators.
+_AFTER_LAST_NAME = " ,;.0123456789¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ" + SYMBOLS
 # A record field's short label at a line's start ("Uploaded: ", "Дата публикации: ").
 _FIELD_LABEL_START = re.compile(r"\s*[^\W\d_][\w ]{0,30}:\s*")
 
@@ -1131,7 +1134,7 @@ class MetadataExtractor:
         if _is_prose(lines[index]):
             return False
         names = self._byline(lines, index)
-        rest = self.text[names[-1].end:lines[index].end].strip(" ,;.*¹²³⁴⁵⁶⁷⁸⁹0123456789") if names else None
+        rest = self.text[names[-1].end:lines[index].end].strip(_AFTER_LAST_NAME) if names else None
         return bool(names) and not rest and not any(n.record_field for n in names)
 
     def _title_above(self, lines: list[Line], first: Line) -> str | None:
