@@ -252,3 +252,30 @@ def test_a_capitalised_series_name_above_a_sentence_case_title_is_no_part_of_it(
         "Beaver Dams on the Mezen: Alder spread over the floodplain")
     assert _title_without_blank_lines("", "Beaver Dams and Alder\nOn the Mezen Floodplain") == (
         "Beaver Dams and Alder On the Mezen Floodplain")
+
+
+ABOUT_THE_AUTHORS = """Journal of Invented Forestry. 2020. Vol. 7, No. 3
+
+Beaver dams and the spread of alder on the Mezen floodplain
+
+O. V. Tikhonova, P. S. Lomov
+
+Beaver dams raised the water table along eleven tributaries of the Mezen, and alder spread over the flooded meadows within a decade of the first dams being built there.
+
+About the authors
+Olga V. Tikhonova — Candidate of Sciences (Biology), Senior Researcher, Mezen Institute of Forestry, Arkhangelsk, Russia; e-mail: tikhonova.ov@example.org; ORCID: 0000-0002-1825-0097
+Piotr S. Lomov — Lecturer, Pechora State University, Naryan-Mar, Russia; e-mail: lomov@example.org; ORCID: 0000-0001-5109-3700
+"""
+
+
+def test_an_orcid_url_does_not_make_an_about_the_authors_line_a_reference():
+    for orcid in ("ORCID: https://orcid.org/", "https://orcid.org/", "http://orcid.org/"):
+        page = ABOUT_THE_AUTHORS.replace("ORCID: ", orcid)
+        assert [(a["name"], a["affiliation"]) for a in extract_metadata(Document("t", page))["authors"]] == [
+            ("O. V. Tikhonova", "Mezen Institute of Forestry"), ("P. S. Lomov", "Pechora State University")]
+    # a GOST reference's "//" before its source still marks a reference, whose institution is not the author's
+    reference = ABOUT_THE_AUTHORS.replace(
+        "Olga V. Tikhonova — Candidate of Sciences (Biology), Senior Researcher, Mezen Institute of Forestry, Arkhangelsk, "
+        "Russia; e-mail: tikhonova.ov@example.org; ORCID: 0000-0002-1825-0097",
+        "Olga V. Tikhonova — Alder stands of the Mezen Institute of Forestry plots // Forest Notes. 2018. No. 2. P. 3–9.")
+    assert extract_metadata(Document("t", reference))["authors"][0]["affiliation"] is None

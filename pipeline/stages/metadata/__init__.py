@@ -1381,7 +1381,8 @@ class MetadataExtractor:
         degree, position, Institution, town; e-mail" at the end): the line that opens with the author's name in any
         fullness, followed by a dash or a comma; never a reference entry."""
         for line in _lines(self.text, block_end, self.article_end):
-            if (not line.text.strip() or is_reference_entry(line.text) or "//" in line.text  # (a GOST reference)
+            # (a GOST reference's "//" before its source, not a URL's: "ORCID: https://orcid.org/...")
+            if (not line.text.strip() or is_reference_entry(line.text) or "//" in URL.sub(" ", line.text)
                     or self._opening_author(authors, line) != index):
                 continue
             name = self._information_line_name(line)
