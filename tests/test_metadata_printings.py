@@ -179,3 +179,103 @@ def test_orcid_list_by_name_with_the_ids_printed_as_urls():
     page = PAGE.replace("E-mail: tikhonova.ov@example.org",
                         f"ORCID: https://orcid.org/{ids[0]} (Tikhonova O. V.); https://orcid.org/{ids[1]} (Lomov P. S.)")
     assert [(a[0], a[2]) for a in _authors(page)] == [("Olga V. Tikhonova", ids[0]), ("Piotr S. Lomov", ids[1])]
+
+
+AGGREGATOR_CARD = """ЛесНаука — электронная библиотека
+Главная | Журналы | Войти
+
+Журнал: Вестник таёжного лесоводства
+Год: 2019   Номер: 4
+Авторы: Belova I. N., Frolov D. S.
+
+Аннотация научной статьи по лесному хозяйству, автор научной работы — Belova I. N., Frolov D. S.
+The paper compares how fast pine and larch seedlings recover after ground fires on the sandy terraces of the Vychegda River.
+
+Текст научной работы
+
+Pine and larch seedlings after ground fires on the Vychegda terraces
+
+Irina N. Belova¹
+Denis S. Frolov²
+
+¹ Syktyvkar Forest Institute, Syktyvkar, Russia
+² Komi Reserve Research Station, Troitsko-Pechorsk, Russia
+
+Abstract. Seedlings of both species were counted on forty burnt and twenty unburnt plots for five years after the fires of 2012, and larch recovered twice as fast as pine on the driest sands.
+"""
+
+
+def test_full_text_byline_of_one_name_a_line_overrides_the_record_field():
+    metadata = extract_metadata(Document("t", AGGREGATOR_CARD))
+    assert metadata["title"] == "Pine and larch seedlings after ground fires on the Vychegda terraces"
+    assert [(a["name"], a["affiliation"]) for a in metadata["authors"]] == [
+        ("Irina N. Belova", "Syktyvkar Forest Institute"), ("Denis S. Frolov", "Komi Reserve Research Station")]
+    # with the names on one line, their markers superscript letters or footnote symbols
+    for first, second in (("ᵃ", "ᵇ"), ("†", "‡")):
+        page = (AGGREGATOR_CARD.replace("Irina N. Belova¹\nDenis S. Frolov²", f"Irina N. Belova{first}, Denis S. Frolov{second}")
+                .replace("¹ ", f"{first} ").replace("² ", f"{second} "))
+        assert [a["name"] for a in extract_metadata(Document("t", page))["authors"]] == ["Irina N. Belova", "Denis S. Frolov"]
+    # name lines with no affiliation, e-mail or ORCID below them are no author block: the record's field stands
+    bare = AGGREGATOR_CARD.replace("¹ Syktyvkar Forest Institute, Syktyvkar, Russia\n"
+                                   "² Komi Reserve Research Station, Troitsko-Pechorsk, Russia\n\n", "")
+    assert [a["name"] for a in extract_metadata(Document("t", bare))["authors"]] == ["Belova I. N.", "Frolov D. S."]
+
+
+TITLE = "Beaver dams and the spread of alder on the Mezen floodplain"
+
+
+def _title_without_blank_lines(above: str, title: str = TITLE) -> str | None:
+    """The title read from PAGE printed with no blank line around its title, ``above`` right above it."""
+    page = PAGE.replace("\n\n" + TITLE + "\n\n", "\n" + above + title + "\n")
+    return extract_metadata(Document("t", page))["title"]
+
+
+def test_a_labelled_date_line_above_the_title_is_no_part_of_it():
+    assert _title_without_blank_lines("Posted: 12.05.2021\n") == TITLE
+    assert _title_without_blank_lines("Дата публикации: 3 мая 2021\n") == TITLE
+    # a title with a colon and a year after it is still a title
+    assert _title_without_blank_lines("", "Drought year: 2018 and the Mezen alder") == "Drought year: 2018 and the Mezen alder"
+
+
+def test_a_blog_rubric_above_the_title_is_no_part_of_it():
+    assert _title_without_blank_lines("Guest post\n") == TITLE
+    assert _title_without_blank_lines("Opinion column\n") == TITLE
+    # a title that opens with the rubric's words is whole
+    title = "Guest posts on forestry blogs and their readers"
+    assert _title_without_blank_lines("", title) == title
+
+
+def test_a_capitalised_series_name_above_a_sentence_case_title_is_no_part_of_it():
+    assert _title_without_blank_lines("Mezen Forestry Preprints\n") == TITLE
+    # a title's first line that runs on with a colon, and a title capitalised throughout, keep all their lines
+    assert _title_without_blank_lines("", "Beaver Dams on the Mezen:\nAlder spread over the floodplain") == (
+        "Beaver Dams on the Mezen: Alder spread over the floodplain")
+    assert _title_without_blank_lines("", "Beaver Dams and Alder\nOn the Mezen Floodplain") == (
+        "Beaver Dams and Alder On the Mezen Floodplain")
+
+
+ABOUT_THE_AUTHORS = """Journal of Invented Forestry. 2020. Vol. 7, No. 3
+
+Beaver dams and the spread of alder on the Mezen floodplain
+
+O. V. Tikhonova, P. S. Lomov
+
+Beaver dams raised the water table along eleven tributaries of the Mezen, and alder spread over the flooded meadows within a decade of the first dams being built there.
+
+About the authors
+Olga V. Tikhonova — Candidate of Sciences (Biology), Senior Researcher, Mezen Institute of Forestry, Arkhangelsk, Russia; e-mail: tikhonova.ov@example.org; ORCID: 0000-0002-1825-0097
+Piotr S. Lomov — Lecturer, Pechora State University, Naryan-Mar, Russia; e-mail: lomov@example.org; ORCID: 0000-0001-5109-3700
+"""
+
+
+def test_an_orcid_url_does_not_make_an_about_the_authors_line_a_reference():
+    for orcid in ("ORCID: https://orcid.org/", "https://orcid.org/", "http://orcid.org/"):
+        page = ABOUT_THE_AUTHORS.replace("ORCID: ", orcid)
+        assert [(a["name"], a["affiliation"]) for a in extract_metadata(Document("t", page))["authors"]] == [
+            ("O. V. Tikhonova", "Mezen Institute of Forestry"), ("P. S. Lomov", "Pechora State University")]
+    # a GOST reference's "//" before its source still marks a reference, whose institution is not the author's
+    reference = ABOUT_THE_AUTHORS.replace(
+        "Olga V. Tikhonova — Candidate of Sciences (Biology), Senior Researcher, Mezen Institute of Forestry, Arkhangelsk, "
+        "Russia; e-mail: tikhonova.ov@example.org; ORCID: 0000-0002-1825-0097",
+        "Olga V. Tikhonova — Alder stands of the Mezen Institute of Forestry plots // Forest Notes. 2018. No. 2. P. 3–9.")
+    assert extract_metadata(Document("t", reference))["authors"][0]["affiliation"] is None

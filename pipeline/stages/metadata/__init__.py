@@ -76,7 +76,7 @@ from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_ca
                                               DATED_BYLINE, is_news_byline, leading_date_year, bilingual_masthead,
                                               dublin_core_rows, dublin_core_statements, is_dublin_core_row,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
-                                              opens_with_date, outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD)
+                                              opens_with_date, outlet_name, PERIODICAL_WORD as _PERIODICAL_WORD, title_case as _title_case)
 
 METADATA_KEYS = (
     "title", "journal", "journal_entity", "year", "volume", "issue", "authors",
@@ -120,7 +120,9 @@ _PAGE_FURNITURE = re.compile(r"\s[|›»•·]\s|\s/\s.*\s/\s|^\s*(?:Skip to|Jum
 # A label of the article's kind printed above the title ("Original article", "Научная статья").
 _ARTICLE_KIND = re.compile(
     r"^\s*(?:(?:original|research|review|scientific|short)\s+(?:research\s+)?(?:article|paper|communication)"
-    r"|original\s+research|research\s+note|case\s+report|(?:научная|оригинальная|обзорная)\s+статья)\s*$",
+    r"|original\s+research|research\s+note|case\s+report|(?:научная|оригинальная|обзорная)\s+статья"
+    # a news or blog site's rubric above the headline
+    r"|(?:guest|blog)\s+(?:post|column)|opinion\s+(?:piece|column)|book\s+review|press\s+release)\s*$",
     re.IGNORECASE,
 )
 _REFERENCES_HEADING = re.compile(
@@ -383,6 +385,13 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return merged
 
 
+# What may follow a byline's last name: its markers (digits, superscript digits and letters, footnote symbols) and
+# separators.
+_AFTER_LAST_NAME = " ,;.0123456789¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ" + SYMBOLS
+# A record field's short label at a line's start ("Uploaded: ", "Дата публикации: ").
+_FIELD_LABEL_START = re.compile(r"\s*[^\W\d_][\w ]{0,30}:\s*")
+
+
 def _title_like(line: Line) -> bool:
     text = line.text.strip()
     if not (8 <= len(text) <= 300) or len(text.split()) < 2 or not re.search(r"[^\W\d_]{3}", text):
@@ -394,6 +403,9 @@ def _title_like(line: Line) -> bool:
     if is_dublin_core_row(text):  # "dc.date.issued 2019": a repository record's row
         return False
     if is_edition_line(text) or is_date_line(text):  # a site's edition line ("Amur Review — English edition"), a date
+        return False
+    label = _FIELD_LABEL_START.match(text)
+    if label and is_date_line(text[label.end():]):  # a record's dated field ("Uploaded: 17.08.2022", "Обновлено: 3 мая 2021")
         return False
     from textmine.stages.segment import _is_site_furniture_line  # here: the segmenter imports this module
     if _is_site_furniture_line(text):  # the site's words only: "Share   Print   Download PDF", "Make a Submission"
@@ -459,6 +471,13 @@ def _title_run(lines: list[Line], candidates: set[int], anchor: int) -> list[int
     labelled = [i for i in run[1:] if _TITLE_LABEL.match(lines[i].text)]
     if labelled and labelled[0] <= anchor:
         run = run[run.index(labelled[0]):]
+    # a name with every word capitalised right above the anchor's line in sentence case (a series', a site's or a
+    # rubric's name printed with no blank line before the title: "Ural Forestry Preprints" / "Beaver dams and ..."),
+    # is not the title's first line; a title's first line that runs on ("Arctic Shipping:" / "Costs and ...") is
+    first_line, second_line = lines[run[0]].text.strip(), lines[run[1]].text.strip() if len(run) > 1 else ""
+    if (run[0] < anchor and _title_case(first_line) and not first_line.isupper() and not first_line.endswith((":", "—", "–", "-", ","))
+            and second_line[:1].isupper() and not _title_case(second_line)):
+        run = run[1:]
     keys = [" ".join(lines[i].text.split()).casefold() for i in run]
     if len(run) == 2 and keys[0] == keys[1]:
         return [run[1]] if lines[run[0]].text.strip().isupper() else [run[0]]
@@ -688,12 +707,14 @@ class MetadataExtractor:
                     metadata["year"] = int(line.text[year[0]:year[1]])
                     break
         block_end = header[-1].end if header else self.article_start
-        if not authors:
-            # An aggregator prints the abstract first and the full text below it, with its own title and author block.
+        if not authors or all(a.record_field for a in authors):
+            # An aggregator prints the abstract first and the full text below it, with its own title and author
+            # block; that block's byline names the authors over the record's field above the abstract.
             block = self._later_author_block(lines, body_index)
-            if block:
-                block_affiliations = self._affiliations(block)
-                authors = self._authors(block, block_affiliations)
+            block_affiliations = self._affiliations(block) if block else []
+            block_authors = self._authors(block, block_affiliations) if block else []
+            if block and (block_authors or not authors):
+                authors = block_authors
                 affiliations = sorted(affiliations + block_affiliations, key=lambda aff: aff.start)
                 block_end = block[-1].end
                 # The block's own title, when its words are not the header's (a proceedings volume's front matter
@@ -1095,16 +1116,26 @@ class MetadataExtractor:
         references = next((i for i in range(body_index, len(lines)) if _REFERENCES_HEADING.match(lines[i].text)), len(lines))
         filled = [i for i in range(body_index, references) if lines[i].text.strip()]
         for position, index in enumerate(filled[1:-1], start=1):
-            above, below = lines[filled[position - 1]], lines[filled[position + 1]]
-            if _is_prose(lines[index]) or not (_title_like(above) or _KEYWORDS_LINE.match(above.text)) or not (
-                    self._affiliation_line(below) is not None or EMAIL.search(below.text) or ORCID.search(below.text)):
+            above = lines[filled[position - 1]]
+            if not (_title_like(above) or _KEYWORDS_LINE.match(above.text)) or not self._names_only(lines, index):
                 continue
-            names = self._byline(lines, index)
-            rest = self.text[names[-1].end:lines[index].end].strip(" ,;.*¹²³⁴⁵⁶⁷⁸⁹0123456789") if names else None
-            if names and not rest and not any(n.record_field for n in names):
+            # the byline may print one name a line: the block goes on below the last of its name lines
+            last = position
+            while last + 2 < len(filled) and self._names_only(lines, filled[last + 1]):
+                last += 1
+            below = lines[filled[last + 1]]
+            if self._affiliation_line(below) is not None or EMAIL.search(below.text) or ORCID.search(below.text):
                 end = next((i for i in filled if i > index and _is_prose(lines[i])), references)
                 return [line for line in lines[index:end] if line.text.strip()]
         return []
+
+    def _names_only(self, lines: list[Line], index: int) -> bool:
+        """lines[index] holds names and nothing else but their markers, none of them a record field's value."""
+        if _is_prose(lines[index]):
+            return False
+        names = self._byline(lines, index)
+        rest = self.text[names[-1].end:lines[index].end].strip(_AFTER_LAST_NAME) if names else None
+        return bool(names) and not rest and not any(n.record_field for n in names)
 
     def _title_above(self, lines: list[Line], first: Line) -> str | None:
         """The run of title-like lines in the article's script right above ``first`` (past blank lines), or None."""
@@ -1350,7 +1381,8 @@ class MetadataExtractor:
         degree, position, Institution, town; e-mail" at the end): the line that opens with the author's name in any
         fullness, followed by a dash or a comma; never a reference entry."""
         for line in _lines(self.text, block_end, self.article_end):
-            if (not line.text.strip() or is_reference_entry(line.text) or "//" in line.text  # (a GOST reference)
+            # (a GOST reference's "//" before its source, not a URL's: "ORCID: https://orcid.org/...")
+            if (not line.text.strip() or is_reference_entry(line.text) or "//" in URL.sub(" ", line.text)
                     or self._opening_author(authors, line) != index):
                 continue
             name = self._information_line_name(line)

@@ -806,7 +806,7 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
         # A name printed on a line of its own elsewhere too (the site's header and the issue's masthead: "Arctic
         # Resource Economics" in the menu bar and above "Volume 14, Issue 2, June 2021") is the journal's, though it
         # has no periodical's word.
-        repeated = sum(other.strip() == line.strip() for _, other in filled) >= 2 and _title_case(line)
+        repeated = sum(other.strip() == line.strip() for _, other in filled) >= 2 and title_case(line)
         named = (PERIODICAL_WORD.search(line) or repeated) and (above_issue or below_issue)
         # (without a periodical's word: the page's first line above the issue line, or the site's first line
         # under its top bar above its own menu row)
@@ -818,7 +818,7 @@ def _mastheads(lines: list[tuple[int, str]]) -> list[Statement]:
     return statements
 
 
-def _title_case(line: str) -> bool:
+def title_case(line: str) -> bool:
     """Every word of the line but short particles opens with a capital ("Arctic Resource Economics")."""
     words = line.split()
     return bool(words) and all(word[0].isupper() for word in words if len(word) > 3 or word == words[0])
