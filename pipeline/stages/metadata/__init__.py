@@ -70,7 +70,7 @@ from textmine.components import register
 from textmine.stages.dates import find_dates, normalise_date
 from textmine.document import Document, Entity, Segment
 from textmine.resources.gazetteer import load_gazetteer
-from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SYMBOLS, Name, join_broken_name, name_at, name_run_into_institution,
+from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SUPERSCRIPTS, SYMBOLS, Name, join_broken_name, name_at, name_run_into_institution,
                                               read_byline, split_markers)
 from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
                                               DATED_BYLINE, is_news_byline, leading_date_year, bilingual_masthead,
@@ -181,7 +181,6 @@ _SCHOOL_OF = re.compile(r"\s*(?:Graduate\s+)?School\s+of\b")
 _UNIVERSITY_WORD = re.compile(r"University|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università"
                               r"|[Уу]ниверситет")
 
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
 
 _WORDLIKE = re.compile(r"[^\W\d_]{3}")
 # A position before its institution in one field ("Senior Fellow at the Onega Institute", "Lecturer with the X").
@@ -250,7 +249,7 @@ def _pointing_markers(markers: list[str], numbered: dict[str, Any]) -> list[str]
 
 
 def _marker_digits(marker: str) -> str:
-    return marker.translate(_SUPERSCRIPTS)
+    return marker.translate(SUPERSCRIPTS)
 
 
 @dataclass

@@ -154,14 +154,13 @@ _SUPERSCRIPT_LETTERS = "ᵃᵇᶜᵈᵉᶠᵍʰ"
 # Corresponding-author and note marks, pointing to no affiliation ("✉" is the envelope some journals print for the
 # corresponding author).
 SYMBOLS = "*†‡§‖¶✉"  # the footnote sequence * † ‡ § ‖ ¶, and the envelope
-_SYMBOLS = SYMBOLS
 # "1,2*", "¹,²", "¹ ²", "²*", "1,✉" (a symbol after a comma), "(1)", "[1, 2]", "†"; digits or letters after a space ("1, 2", "a, b", "b, *": a lone
 # digit or letter, never a year or a word's first letter) or letters in superscript.
 _MARKERS = re.compile(
-    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|,?[{_SYMBOLS}]"
+    rf"(?:[{_SUPERSCRIPT_DIGITS}]+(?:[, ]?[{_SUPERSCRIPT_DIGITS}]+)*|\d(?:,\d)*(?![\d.])|,?[{SYMBOLS}]"
     rf"|[{_SUPERSCRIPT_LETTERS}](?:,?[{_SUPERSCRIPT_LETTERS}])*"
     rf"|[ \t]?[(\[]\d(?:,[ \t]?\d)*[)\]]"
-    rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{_SYMBOLS}]))*"
+    rf"|[ \t](?:[a-h]|\d)(?![\w.])(?:[ \t]?,[ \t]?(?:(?:[a-h]|\d)(?![\w.])|[{SYMBOLS}]))*"
     # a letter glued to the last initial's full stop, where a copied superscript lost its raise ("Lozhkina V.S.a")
     rf"|(?<=[{_UP}]\.)[a-h](?:,[a-h])*(?![\w.]))+"
 )
@@ -193,7 +192,8 @@ _SEPARATOR = re.compile(r"\s*(?:,\s*(?:(?:and|AND|и)\b|&)|,|;|\band\b|(?<=[A-Z]
 # Degrees listed after a name, before its markers too ("Name, MD, PhD¹; Name, MD²").
 _LISTED_DEGREE = re.compile(r",\s*(?:Ph\.\s?D\.|PhD|D\.\s?Sc\.|DSc|M\.\s?Sc\.|MSc|MD|MA|MBA|LLM|LL\.M\.)"
                             rf"(?=[{_SUPERSCRIPT_DIGITS}\d{SYMBOLS}]*\s*(?:,|;|\band\b|&|$))")
-_SUPERSCRIPTS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰ᵃᵇᶜᵈᵉᶠᵍʰ", "1234567890abcdefgh")
+# Superscript markers read as the plain digits and letters they print ("²" -> "2", "ᵇ" -> "b").
+SUPERSCRIPTS = str.maketrans(_SUPERSCRIPT_DIGITS + _SUPERSCRIPT_LETTERS, "1234567890abcdefgh")
 
 
 @dataclass
@@ -222,7 +222,7 @@ def _is_name(text: str) -> bool:
 
 def split_markers(raw: str) -> list[str]:
     """"1,2*" -> ["1", "2", "*"]; "¹²" -> ["1", "2"]; " a, b" -> ["a", "b"]; "†" -> ["†"]."""
-    return re.findall(rf"\d|[a-h]|[{_SYMBOLS}]", raw.translate(_SUPERSCRIPTS))
+    return re.findall(rf"\d|[a-h]|[{SYMBOLS}]", raw.translate(SUPERSCRIPTS))
 
 
 def name_at(text: str, position: int, end: int, allow_weak: bool, first: bool) -> Name | None:
@@ -283,7 +283,7 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
             break  # "..., Oriental Policy Institute": the words open an institution's name, not a person's
         markers = _MARKERS.match(text, name.end, end)
         if markers:
-            name.markers = split_markers(markers.group(0)) + re.findall(rf"[{_SYMBOLS}]{{2,}}", markers.group(0))
+            name.markers = split_markers(markers.group(0)) + re.findall(rf"[{SYMBOLS}]{{2,}}", markers.group(0))
         elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()) and not (
                 _BRACKETED_INSTITUTION.match(text, name.end, end)):
             # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers, its own line or its
@@ -380,7 +380,7 @@ def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
 
 
 # The first character of a marker run after a name: a digit, a superscript digit or letter, a star, dagger or envelope.
-_MARKER_START = rf"[{_SUPERSCRIPT_DIGITS}{_SUPERSCRIPT_LETTERS}\d,{_SYMBOLS}]"
+_MARKER_START = rf"[{_SUPERSCRIPT_DIGITS}{_SUPERSCRIPT_LETTERS}\d,{SYMBOLS}]"
 
 
 def join_broken_name(text: str, line_start: int, line_end: int, next_start: int, next_end: int) -> int:
