@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 
 from textmine.evaluation.benchmarks.metadata import (EXTRA_DEV_DIRS, LAYOUTS_DIR, SCALAR_FIELDS, SplitResult, load_layouts,
                                                      normalise, score_page)
@@ -372,6 +372,15 @@ def markers_glued(page: Page, rng: random.Random) -> Page | None:
 
 # ---------------------------------------------------------------------------------------------- ORCID and e-mail
 
+def _printed_in_text(page: Page, field: str) -> Iterator[re.Match]:
+    """Where each author's ``field`` value (ORCID, e-mail) is printed in the page's text (not in a tag's attribute)."""
+    for author in _authors(page):
+        value = author.get(field)
+        for match in _occurrences(page, value) if value else []:
+            if _outside_tags(page.content, match.start()):
+                yield match
+
+
 _ORCID_PREFIX = re.compile(r"(?:(?:ORCID(?:\s?iD)?|orcid)\s*:?\s*)?(?:(?:https?://)?(?:www\.)?orcid\.org/)?$")
 _ORCID_PRINTINGS = ("", "https://orcid.org/", "ORCID: ", "ORCID iD: ", "http://orcid.org/", "ORCID: https://orcid.org/")
 
@@ -379,26 +388,22 @@ _ORCID_PRINTINGS = ("", "https://orcid.org/", "ORCID: ", "ORCID iD: ", "http://o
 def orcid_printing(page: Page, rng: random.Random) -> Page | None:
     """Each ORCID iD printed with another prefix: bare, as a URL, after "ORCID:" or "ORCID iD:"."""
     replacements = []
-    for author in _authors(page):
-        orcid = author.get("orcid")
-        for match in _occurrences(page, orcid) if orcid else []:
-            if not _outside_tags(page.content, match.start()):
-                continue
-            before = page.content[max(0, match.start() - 40):match.start()]
-            prefix = _ORCID_PREFIX.search(before)
-            current = prefix.group(0) if prefix else ""
-            line_start = page.content.rfind("\n", 0, match.start()) + 1
-            if "orcid" in page.content[line_start:match.start() - len(current)].lower():
-                # a labelled list ("ORCID: ¹ iD; ² iD"): the label is printed once, only the iD's own form changes
-                choices = [p for p in _ORCID_PRINTINGS if p != current and "ORCID" not in p]
-            else:
-                choices = [p for p in _ORCID_PRINTINGS if p != current]
-            if current and not current.strip().endswith((":", "/")):
-                continue
-            new = rng.choice(choices)
-            if new and page.content[match.start() - len(current) - 1:match.start() - len(current)] not in ("", " ", "\n", "\t", "(", ">"):
-                new = " " + new
-            replacements.append((match.start() - len(current), match.start(), new))
+    for match in _printed_in_text(page, "orcid"):
+        before = page.content[max(0, match.start() - 40):match.start()]
+        prefix = _ORCID_PREFIX.search(before)
+        current = prefix.group(0) if prefix else ""
+        line_start = page.content.rfind("\n", 0, match.start()) + 1
+        if "orcid" in page.content[line_start:match.start() - len(current)].lower():
+            # a labelled list ("ORCID: ¹ iD; ² iD"): the label is printed once, only the iD's own form changes
+            choices = [p for p in _ORCID_PRINTINGS if p != current and "ORCID" not in p]
+        else:
+            choices = [p for p in _ORCID_PRINTINGS if p != current]
+        if current and not current.strip().endswith((":", "/")):
+            continue
+        new = rng.choice(choices)
+        if new and page.content[match.start() - len(current) - 1:match.start() - len(current)] not in ("", " ", "\n", "\t", "(", ">"):
+            new = " " + new
+        replacements.append((match.start() - len(current), match.start(), new))
     return _replaced(page, replacements)
 
 
@@ -410,17 +415,13 @@ _EMAIL_LABELS = ("E-mail: ", "e-mail: ", "Email: ", "Эл. почта: ", "✉ "
 def email_labels(page: Page, rng: random.Random) -> Page | None:
     """The label before each author's e-mail swapped for another ("E-mail:", "Эл. почта:", "✉", "mailto:")."""
     replacements = []
-    for author in _authors(page):
-        email = author.get("email")
-        for match in _occurrences(page, email) if email else []:
-            if not _outside_tags(page.content, match.start()):
-                continue
-            before = page.content[max(0, match.start() - 30):match.start()]
-            label = _EMAIL_LABEL.search(before)
-            if not label:
-                continue
-            new = rng.choice([choice for choice in _EMAIL_LABELS if choice != label.group(0)])
-            replacements.append((match.start() - len(label.group(0)), match.start(), new))
+    for match in _printed_in_text(page, "email"):
+        before = page.content[max(0, match.start() - 30):match.start()]
+        label = _EMAIL_LABEL.search(before)
+        if not label:
+            continue
+        new = rng.choice([choice for choice in _EMAIL_LABELS if choice != label.group(0)])
+        replacements.append((match.start() - len(label.group(0)), match.start(), new))
     return _replaced(page, replacements)
 
 
