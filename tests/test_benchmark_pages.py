@@ -34,10 +34,10 @@ def _build_module():
 
 def test_the_set_has_two_balanced_halves_of_whole_pages():
     halves = load_pages()
-    assert set(halves) == {"dev", "test"} and len(halves["dev"]) == len(halves["test"]) >= 5
+    assert set(halves) == {"dev", "test"} and len(halves["dev"]) == len(halves["test"]) >= 8
     for half in halves.values():
         formats = Counter(page.raw.suffix for page in half)
-        assert formats[".txt"] >= 2 and formats[".html"] >= 2
+        assert formats[".txt"] >= 4 and formats[".html"] >= 4
     assert validate_paths([PAGES_DIR / "gold"]) == []
 
 
