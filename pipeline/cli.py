@@ -381,7 +381,7 @@ def benchmark_speed(
 
 @benchmark_app.command("metadata")
 def benchmark_metadata(
-    half: List[str] = typer.Option(["test", "dev"], "--half", help="Halves of corpus/layouts to score (test is the reported figure; dev adds corpus/layouts-metadata)."),
+    half: List[str] = typer.Option(["test", "dev"], "--half", help="Halves of corpus/layouts to score (test is the reported figure; dev adds corpus/layouts-metadata, both halves add corpus/layouts-wholepage; one line per set follows each half)."),
     errors: bool = typer.Option(False, "--errors", help="List the dev half's wrong values (never the frozen test half's)."),
 ) -> None:
     """Per-field metadata accuracy on the layout set: fields the page states and fields it does not."""

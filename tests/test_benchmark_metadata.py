@@ -6,7 +6,8 @@ import pytest
 from typer.testing import CliRunner
 
 from textmine.cli import app
-from textmine.evaluation.benchmarks.metadata import EXTRA_DEV_DIRS, FIELDS, SplitResult, load_layouts, render, score_page
+from textmine.evaluation.benchmarks.metadata import (ADDED_DIRS, FIELDS, LAYOUTS_DIR, SplitResult, load_layouts, render,
+                                                     run_benchmark, score_page)
 
 
 def test_stated_and_unstated_fields_are_scored_apart():
@@ -40,11 +41,13 @@ def test_a_page_without_authors_is_an_unstated_field():
 
 def test_layout_set_halves_and_render():
     halves = load_layouts()
-    assert set(halves) == {"dev", "test"} and len(halves["test"]) == 14
-    # the dev-only batch joins dev; the frozen test half keeps only corpus/layouts/ pages
-    batch = sum(len(json.loads((directory / "split.json").read_text(encoding="utf-8"))["layouts"]) for directory in EXTRA_DEV_DIRS)
-    assert batch >= 216 and len(halves["dev"]) == 14 + batch
-    assert all(path.parent.name == "layouts" for path, _ in halves["test"])
+    assert set(halves) == {"dev", "test"}
+    # the dev-only batch joins dev; the whole-page batch (frozen_test) adds its own test pages to the test half
+    added = [item for directory in ADDED_DIRS
+             for item in json.loads((directory / "split.json").read_text(encoding="utf-8"))["layouts"]]
+    assert len(halves["test"]) == 14 + sum(item["split"] == "test" for item in added) == 14 + 12
+    assert len(halves["dev"]) == 14 + sum(item["split"] == "dev" for item in added) >= 14 + 246 + 12
+    assert {path.parent.name for path, _ in halves["test"]} == {"layouts", "layouts-wholepage"}
     text = render(SplitResult("test"))
     assert "test half" in text and all(name in text for name in ("title", "volume", "author orcid"))
 
@@ -62,15 +65,54 @@ def test_benchmark_command_rejects_an_unknown_half():
     assert result.exit_code == 2
 
 
+def _batch(directory, split, pages, **keys):
+    """A made-up layout batch: split.json (with ``keys``) and one expected file per (id, metadata)."""
+    directory.mkdir(exist_ok=True)
+    layouts = [{"id": ident, "shape": "made-up", "format": "txt", "split": split} for ident, _ in pages]
+    (directory / "split.json").write_text(json.dumps({"layouts": layouts, **keys}), encoding="utf-8")
+    for ident, metadata in pages:
+        (directory / f"{ident}.txt").write_text("page\n", encoding="utf-8")
+        (directory / f"{ident}.json").write_text(json.dumps({"id": ident, "file": f"{ident}.txt", "metadata": metadata}),
+                                                 encoding="utf-8")
+    return directory
+
+
 def test_an_added_batch_may_not_put_pages_in_the_test_half(tmp_path):
-    import json
-    from textmine.evaluation.benchmarks.metadata import LAYOUTS_DIR
-    (tmp_path / "split.json").write_text(json.dumps({"layouts": [{"id": "z1", "split": "test"}]}), encoding="utf-8")
+    _batch(tmp_path, "test", [("z1", {})])
     with pytest.raises(ValueError, match="dev only"):
+        load_layouts(LAYOUTS_DIR, [tmp_path])
+    _batch(tmp_path, "test", [("z1", {})], frozen_test=False)  # only a literal true opens the test half
+    with pytest.raises(ValueError, match="frozen_test"):
         load_layouts(LAYOUTS_DIR, [tmp_path])
 
 
-@pytest.mark.parametrize("folder", ["layouts", "layouts-metadata"])
+def test_an_added_batch_with_frozen_test_contributes_test_pages(tmp_path):
+    _batch(tmp_path, "test", [("z1", {}), ("z2", {})], frozen_test=True, frozen_on="2026-12-07")
+    halves = load_layouts(LAYOUTS_DIR, [tmp_path])
+    assert [path.name for path, _ in halves["test"][-2:]] == ["z1.txt", "z2.txt"]
+    assert len(halves["test"]) == 14 + 2 and all(path.parent.name == "layouts" for path, _ in halves["test"][:14])
+
+
+def test_each_half_is_also_scored_and_rendered_per_set(tmp_path):
+    right = {"title": "Ice roads of the Lena", "journal": None, "year": 2020, "volume": None, "issue": None, "authors": []}
+    base = _batch(tmp_path / "base", "test", [("b1", right)])
+    batch = _batch(tmp_path / "batch", "test", [("n1", right), ("n2", dict(right, title="Reindeer counts"))],
+                   frozen_test=True)
+
+    def system(paths):  # reads every page as b1's metadata: right on b1 and n1, a wrong title on n2
+        return {path.name: {**right, "journal": "Filled Anyway" if path.stem == "n2" else None} for path in paths}
+
+    [result] = run_benchmark(("test",), base, system, [batch])
+    assert result.pages == 3 and list(result.sets) == ["base", "batch"]
+    assert (result.sets["base"].pages, result.sets["batch"].pages) == (1, 2)
+    assert result.sets["batch"].fields["title"].right == 1 and result.sets["batch"].unstated_filled == (1, 8)
+    lines = render(result).splitlines()
+    assert lines[lines.index("by set (test half):") + 1:] == [
+        "  set base: 1 pages, stated fields 1.000, unstated filled 0 / 4 = 0.000",
+        "  set batch: 2 pages, stated fields 0.750, unstated filled 1 / 8 = 0.125"]
+
+
+@pytest.mark.parametrize("folder", ["layouts", "layouts-metadata", "layouts-wholepage"])
 def test_the_layout_sets_pass_their_checker(folder):
     import subprocess
     import sys

@@ -22,6 +22,8 @@ whitespace is one space, and nothing else is changed (case, dashes, quotes
 and markers count; a name printed in capitals must be given in capitals).
 The stated figure of all fields is the mean of the nine per-field figures;
 the unstated figure is the share of all unstated fields that were filled.
+Each half is also scored per directory (set), so that a batch's own figure is
+visible beside the pooled one.
 """
 
 from __future__ import annotations
@@ -34,8 +36,9 @@ from typing import Any, Callable, Iterable
 from textmine.resources.locations import corpus_dir
 
 LAYOUTS_DIR = corpus_dir() / "layouts"
-# Later development-only batches, added to the dev half (the frozen test half of LAYOUTS_DIR is untouched).
-EXTRA_DEV_DIRS = (corpus_dir() / "layouts-metadata",)
+# Later batches: layouts-metadata is development-only (all dev); layouts-wholepage's split.json says
+# "frozen_test": true (its test pages were split off before textmine read them, and join the test half).
+ADDED_DIRS = (corpus_dir() / "layouts-metadata", corpus_dir() / "layouts-wholepage")
 SCALAR_FIELDS = ("title", "journal", "year", "volume", "issue")
 AUTHOR_FIELDS = ("orcid", "email", "affiliation")
 FIELDS = SCALAR_FIELDS + ("authors",) + tuple(f"author {name}" for name in AUTHOR_FIELDS)
@@ -84,6 +87,7 @@ class SplitResult:
     pages: int = 0
     fields: dict[str, FieldScore] = field(default_factory=lambda: {name: FieldScore() for name in FIELDS})
     errors: list[str] = field(default_factory=list)
+    sets: dict[str, "SplitResult"] = field(default_factory=dict)  # the same half, per directory (set)
 
     def figure(self, name: str) -> float | None:
         """The stated figure of a field: accuracy, F1 for authors."""
@@ -158,19 +162,22 @@ def score_page(result: SplitResult, page_id: str, expected: dict[str, Any], pred
 
 
 def load_layouts(layouts_dir: Path = LAYOUTS_DIR,
-                 extra_dev_dirs: Iterable[Path] = EXTRA_DEV_DIRS) -> dict[str, list[tuple[Path, dict[str, Any]]]]:
+                 added_dirs: Iterable[Path] = ADDED_DIRS) -> dict[str, list[tuple[Path, dict[str, Any]]]]:
     """The layout pages of each half ("dev", "test"): (raw file, expected JSON) in the split's order.
 
-    ``extra_dev_dirs`` are development-only batches: their pages join the dev half after
-    ``layouts_dir``'s own; a page they put anywhere but dev is refused, so the test half stays frozen."""
+    ``added_dirs`` are later batches: their pages join the halves after ``layouts_dir``'s own. A batch
+    may put pages in test only if its split.json says ``"frozen_test": true`` (its test half was split
+    off before textmine read it); any other added batch is dev only, and a test page in it is refused."""
     halves: dict[str, list[tuple[Path, dict[str, Any]]]] = {}
-    for n, directory in enumerate((layouts_dir, *extra_dev_dirs)):
+    for n, directory in enumerate((layouts_dir, *added_dirs)):
         split_path = directory / "split.json"
         if not split_path.is_file():
             raise FileNotFoundError(f"{split_path} not found: run from a textmine checkout that has {directory.name}/")
-        for item in json.loads(split_path.read_text(encoding="utf-8"))["layouts"]:
-            if n and item["split"] != "dev":
-                raise ValueError(f"{split_path}: {item['id']} is in {item['split']!r}; an added batch is dev only")
+        split = json.loads(split_path.read_text(encoding="utf-8"))
+        for item in split["layouts"]:
+            if n and item["split"] != "dev" and split.get("frozen_test") is not True:
+                raise ValueError(f"{split_path}: {item['id']} is in {item['split']!r}; an added batch is dev only "
+                                 f"unless its split.json says \"frozen_test\": true")
             expected = json.loads((directory / f"{item['id']}.json").read_text(encoding="utf-8"))
             halves.setdefault(item["split"], []).append((directory / expected["file"], expected))
     return halves
@@ -192,9 +199,9 @@ def textmine_metadata(paths: Iterable[Path]) -> dict[str, dict[str, Any]]:
 
 def run_benchmark(halves: Iterable[str] = ("test", "dev"), layouts_dir: Path = LAYOUTS_DIR,
                   system: Callable[[Iterable[Path]], dict[str, dict[str, Any]]] = textmine_metadata,
-                  extra_dev_dirs: Iterable[Path] = EXTRA_DEV_DIRS) -> list[SplitResult]:
-    """Score ``system`` on each named half of the layout set (dev with the added dev batches)."""
-    layouts = load_layouts(layouts_dir, extra_dev_dirs)
+                  added_dirs: Iterable[Path] = ADDED_DIRS) -> list[SplitResult]:
+    """Score ``system`` on each named half of the layout set (with the added batches), pooled and per set."""
+    layouts = load_layouts(layouts_dir, added_dirs)
     results = []
     for half in halves:
         if half not in layouts:
@@ -203,7 +210,9 @@ def run_benchmark(halves: Iterable[str] = ("test", "dev"), layouts_dir: Path = L
         predicted = system([path for path, _ in pages])
         result = SplitResult(half)
         for path, expected in pages:
-            score_page(result, expected["id"], expected["metadata"], predicted.get(path.name) or {})
+            comparison = (expected["id"], expected["metadata"], predicted.get(path.name) or {})
+            score_page(result, *comparison)
+            score_page(result.sets.setdefault(path.parent.name, SplitResult(path.parent.name)), *comparison)
         results.append(result)
     return results
 
@@ -226,12 +235,23 @@ def field_table(result: SplitResult) -> list[str]:
     return lines
 
 
+def set_lines(result: SplitResult) -> list[str]:
+    """One line per directory of the half: its pages, stated-field mean and unstated filled share."""
+    lines = []
+    for name, scored in result.sets.items():
+        filled, unstated = scored.unstated_filled
+        lines.append(f"  set {name}: {scored.pages} pages, stated fields {scored.stated_mean:.3f}, "
+                     f"unstated filled {filled} / {unstated} = {filled / unstated if unstated else 0.0:.3f}")
+    return [f"by set ({result.name} half):", *lines] if lines else []
+
+
 def render(result: SplitResult, show_errors: bool = False) -> str:
     """A table of the half's per-field figures (stated and unstated) and its two summary figures."""
     lines = [f"Metadata on the layout set, {result.name} half ({result.pages} pages)", *field_table(result)]
     filled, unstated = result.unstated_filled
     lines.append(f"stated fields (mean of the field figures): {result.stated_mean:.3f}")
     lines.append(f"unstated fields filled: {filled} / {unstated} = {filled / unstated if unstated else 0.0:.3f}")
+    lines += set_lines(result)
     if show_errors and result.errors:
         lines.append("errors:")
         lines += [f"  {error}" for error in result.errors]

@@ -34,7 +34,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
-from textmine.evaluation.benchmarks.metadata import (EXTRA_DEV_DIRS, LAYOUTS_DIR, SCALAR_FIELDS, SplitResult, load_layouts,
+from textmine.evaluation.benchmarks.metadata import (ADDED_DIRS, LAYOUTS_DIR, SCALAR_FIELDS, SplitResult, load_layouts,
                                                      normalise, score_page)
 
 
@@ -621,10 +621,10 @@ TRANSFORM_NAMES = tuple(t.name for t in TRANSFORMS)
 
 # ---------------------------------------------------------------------------------------------- the run
 
-def dev_pages(layouts_dir: Path = LAYOUTS_DIR, extra_dev_dirs: Iterable[Path] = EXTRA_DEV_DIRS) -> list[Page]:
+def dev_pages(layouts_dir: Path = LAYOUTS_DIR, added_dirs: Iterable[Path] = ADDED_DIRS) -> list[Page]:
     """The dev half's pages (the frozen test half is never read)."""
     pages = []
-    for path, expected in load_layouts(layouts_dir, extra_dev_dirs)["dev"]:
+    for path, expected in load_layouts(layouts_dir, added_dirs)["dev"]:
         fmt = "html" if path.suffix == ".html" else "txt"
         pages.append(Page(expected["id"], path.read_text(encoding="utf-8"), fmt, expected["metadata"]))
     return pages
