@@ -31,6 +31,8 @@ def names(line: str, **options) -> list[tuple[str, list[str]]]:
     # "By" bylines with two-word names
     ("By Emma Stone and Lars Berg", [("Emma Stone", []), ("Lars Berg", [])]),
     ("By Emma Stone · 3 May 2020", [("Emma Stone", [])]),
+    # the same under a journal article's title, in lower case
+    ("by Emma Stone and Lars Berg", [("Emma Stone", []), ("Lars Berg", [])]),
 ])
 def test_bylines(line, expected):
     assert names(line) == expected
@@ -46,6 +48,7 @@ def test_bylines(line, expected):
     "Emma Stone",  # a two-word name alone needs its place in an author block
     "Emma Stone wrote this",
     "Lake Baikal Research Station",
+    "by the Lake Baikal Research Station",  # a wrapped sentence's line: "by" before no name
 ])
 def test_not_bylines(line):
     assert names(line) == []

@@ -5,7 +5,7 @@ Every page here is invented for these tests (not from the seed page, not from th
 from textmine.document import Document, Segment
 from textmine.stages.metadata import extract_metadata
 from textmine.stages.metadata.bylines import read_byline, split_markers
-from textmine.stages.metadata.sources import find_statements, choose_fields, outlet_name, read_statement
+from textmine.stages.metadata.sources import find_statements, choose_fields, english_edition, outlet_name, read_statement
 
 
 def doc(text: str, segments: list[Segment] | None = None) -> Document:
@@ -58,6 +58,12 @@ Catches of the grey sea urchin in Peter the Great Bay fell by a fifth in 2022, a
     assert meta["journal"] == "Primorye Herald" and meta["year"] == 2023 and meta["authors"] == []
     lines = [(0, "English version: Tobol Courier")]
     assert outlet_name(lines[0][1], lines) == (17, 30)
+    # the Russian site name first, then the English edition's, after a middle dot
+    line = "Портал «Тобольский курьер» · Tobol Courier (English edition)"
+    start, end = outlet_name(line, [(0, line)])
+    assert line[start:end] == "Tobol Courier"
+    # a menu row that ends in an "English edition" link names no edition
+    assert english_edition([(0, "Главная · Новости · English edition")]) is None
 
 
 def test_value_of_a_bare_journal_label_is_not_a_byline():

@@ -279,3 +279,15 @@ def test_an_orcid_url_does_not_make_an_about_the_authors_line_a_reference():
         "Russia; e-mail: tikhonova.ov@example.org; ORCID: 0000-0002-1825-0097",
         "Olga V. Tikhonova — Alder stands of the Mezen Institute of Forestry plots // Forest Notes. 2018. No. 2. P. 3–9.")
     assert extract_metadata(Document("t", reference))["authors"][0]["affiliation"] is None
+
+
+def test_a_lower_case_by_line_under_the_title_is_the_byline_not_the_title():
+    page = PAGE.replace("Olga V. Tikhonova¹, Piotr S. Lomov²\n¹ Mezen Institute of Forestry, Arkhangelsk, Russia\n"
+                        "² Pechora State University, Naryan-Mar, Russia\n",
+                        "by Olga V. Tikhonova and Piotr S. Lomov\n\n"
+                        "Olga V. Tikhonova, Mezen Institute of Forestry, Arkhangelsk, Russia\n"
+                        "Piotr S. Lomov, Pechora State University, Naryan-Mar, Russia\n")
+    metadata = extract_metadata(Document("t", page))
+    assert metadata["title"] == "Beaver dams and the spread of alder on the Mezen floodplain"
+    assert [(a["name"], a["affiliation"]) for a in metadata["authors"]] == [
+        ("Olga V. Tikhonova", "Mezen Institute of Forestry"), ("Piotr S. Lomov", "Pechora State University")]

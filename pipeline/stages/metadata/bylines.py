@@ -140,12 +140,12 @@ _MONTH_NAME = (r"(?:January|February|March|April|May|June|July|August|September|
 _DATE_BEFORE_BY = (rf"(?:(?:\d{{1,2}}\s+{_MONTH_NAME}|{_MONTH_NAME}\s+\d{{1,2}},)\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}"
                    rf"|\d{{1,2}}\.\d{{1,2}}\.\d{{4}})\s*[|·•—–]\s*")
 # A news byline's label: "By NAME", "Written by: NAME", "Authored by NAME" (the article's own byline, not a record field),
-# after the piece's date on the same line.
+# after the piece's date on the same line; some journals print it in lower case under the title ("by NAME and NAME").
 # A blog's "Posted on 5 May 2022 by NAME" prints the date between the verb and "by"; a Russian news site credits the
 # text's author with "Текст: NAME" (and the photographer with "Фото: NAME", who is no author).
 _POSTED_ON = (rf"(?:Posted|Published)\s+(?:on\s+)?(?:\d{{1,2}}\s+{_MONTH_NAME}\s+\d{{4}}|{_MONTH_NAME}\s+\d{{1,2}},\s+\d{{4}}"
               rf"|\d{{4}}-\d{{2}}-\d{{2}})\s+by")
-BY_LABEL = re.compile(rf"\s*(?:{_DATE_BEFORE_BY})?(?:By|BY|(?:Written|Authored|Posted)\s+by\s*:?|{_POSTED_ON}|Текст\s*:)\s+(?=[A-ZА-ЯЁ])")
+BY_LABEL = re.compile(rf"\s*(?:{_DATE_BEFORE_BY})?(?:[Bb]y|BY|(?:Written|Authored|Posted)\s+by\s*:?|{_POSTED_ON}|Текст\s*:)\s+(?=[A-ZА-ЯЁ])")
 AUTHOR_LABEL = re.compile(
     rf"\s*(?:(?i:authors?|авторы?|автор\(ы\)|author\(s\))\s*:\s*|(?i:авторы? научной работы)\s*[—–-]\s*|{BY_LABEL.pattern})"
 )

@@ -196,9 +196,10 @@ _COPYRIGHT_NAME = re.compile(
 )
 
 # A masthead line that names the site's English edition: "Amur Nature Review — English edition",
-# "English edition: Caspian Observer", "Caspian Observer (English version)".
+# "English edition: Caspian Observer", "Caspian Observer (English version)", maybe after the site's Russian name and a
+# separator ("Портал «Амур» · Amur Review (English edition)").
 _EDITION_LINE = re.compile(
-    r"^\s*(?:[^|\n]*\|\s*)?(?:(?P<before>[A-Z][^|:—–()\n]*?)\s*(?:[—–|:-]\s*|\()(?i:english\s+(?:edition|version))\)?"
+    r"^\s*(?:[^|·•\n]*[|·•]\s*)?(?:(?P<before>[A-Z][^|:—–()\n]*?)\s*(?:[—–|:-]\s*|\()(?i:english\s+(?:edition|version))\)?"
     r"|(?i:english\s+(?:edition|version))\s*[:—–-]\s*(?P<after>[A-Z][^|\n]*?))\s*\.?\s*$"
 )
 
