@@ -12,12 +12,17 @@ priority resolution keeps flat, non-crossing mentions:
   with a year, "X summit", a periodical on a citation line);
 * authors of reference lists, author-date citations and bylines read from the
   list's shape (:mod:`textmine.stages.ner.references`);
+* publishers and journals by their place in imprints, reference entries and
+  breadcrumbs (:mod:`textmine.stages.ner.publications`); names by their shape
+  (:mod:`textmine.stages.ner.names`); Russian streets
+  (:mod:`textmine.stages.ner.places`);
 * dates from :mod:`textmine.stages.dates`;
 * natasha for Russian text.
 
 After resolution, organisation names grow over the region that ends them and
 gathering-headed names presented as standing bodies become ORGs
-(:mod:`textmine.stages.ner.organisations`).
+(:mod:`textmine.stages.ner.organisations`), and the syntax around a name makes
+it a place ("Tallinn (formerly Reval)", "via Valga", :mod:`textmine.stages.ner.places`).
 
 The recognisers read the text with Cyrillic look-alike letters inside Latin
 words folded to Latin and headings in capitals in title case (:func:`model_text`,
