@@ -25,6 +25,8 @@ _IMPRINT = re.compile(rf"(?m)(?<![\w.])([{_UP}][{_LOW}]+(?:[ -][{_UP}][{_LOW}]+)
 _PERIODICAL_BEFORE_ISSUE = re.compile(rf"(?<=[.?!]\s)({_NAME}),\s(?:\d{{1,4}}\s?)?\(\d{{1,4}}(?:[-–/]\d{{1,4}})?\),\s\d+\s?[-–]\s?\d+")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|»|›|>|→|\\)\s")
 _JOURNALS_ITEM = frozenset({"Журналы", "Журнал", "Journals", "Издания"})
+# First words of a site's section links, which follow "Журналы" too ("Журналы / Архив номеров").
+_SECTION_WORDS = frozenset("архив архивы выпуски номера текущий все о поиск archive archives issues current all about search".split())
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -58,7 +60,10 @@ def _breadcrumb_journals(text: str) -> list[Candidate]:
         items = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
         for (start, end), (next_start, next_end) in zip(items, items[1:]):
             journal = text[next_start:next_end].strip()
-            if text[start:end].strip() in _JOURNALS_ITEM and journal[:1].isupper() and not journal[:1].isdigit():
+            if (
+                text[start:end].strip() in _JOURNALS_ITEM and journal[:1].isupper()
+                and journal.split()[0].casefold() not in _SECTION_WORDS
+            ):
                 offset = next_start + text[next_start:next_end].index(journal)
                 out.append(_org(offset, offset + len(journal), "breadcrumb-journal"))
     return out
