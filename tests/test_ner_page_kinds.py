@@ -613,6 +613,7 @@ def test_publishers_and_journals_by_their_place_in_references_and_breadcrumbs():
     found = spans(text, publication_candidates(text))
     assert {("Editorial Andina", "ORG"), ("Mirovaya Ekonomika", "ORG"), ("Вопросы региональной политики", "ORG")} <= found
     assert ("Lima", "LOC") in found  # the place of publication
+    assert publication_candidates("Conclusion: Central Asia Today.\n") == []  # a heading's colon
     menu = "Главная / Журналы / Архив номеров"
     assert publication_candidates(menu) == []  # a section of the site, not a journal
 

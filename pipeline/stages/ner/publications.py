@@ -23,6 +23,8 @@ _NAME = rf"{_WORD}(?:\s(?:{_LINK}\s)?{_WORD}){{0,4}}"
 _IMPRINT = re.compile(rf"(?m)(?<![\w.])([{_UP}][{_LOW}]+(?:[ -][{_UP}][{_LOW}]+)?):\s({_NAME})(?=,\s(?:19|20)\d\d\b|\.[ \t]*$)")
 # "Title. Journal Name, 14(2), 55–79." / "Journal Name, (9), 20–36."
 _PERIODICAL_BEFORE_ISSUE = re.compile(rf"(?<=[.?!]\s)({_NAME}),\s(?:\d{{1,4}}\s?)?\(\d{{1,4}}(?:[-–/]\d{{1,4}})?\),\s\d+\s?[-–]\s?\d+")
+# A reference entry's line: opened by its number, or holding its year in brackets ("(2020).").
+_REFERENCE_LINE = re.compile(r"[ \t]*(?:\[?\d{1,3}[.)\]]\s|[^\n]*\((?:19|20)\d\d[a-z]?\)[.,])")
 _BREADCRUMB_SEPARATOR = re.compile(r"\s(?:/|»|›|>|→|\\)\s")
 _JOURNALS_ITEM = frozenset({"Журналы", "Журнал", "Journals", "Издания"})
 # First words of a site's section links, which follow "Журналы" too ("Журналы / Архив номеров").
@@ -41,9 +43,13 @@ def publication_candidates(text: str) -> list[Candidate]:
     lookup = load_gazetteer().lookup
     out = []
     for imprint in _IMPRINT.finditer(text):
-        out.append(_org(imprint.start(2), imprint.end(2), "publisher"))
         place = lookup(imprint.group(1))
-        if place is not None and place.label == "LOC":
+        known_place = place is not None and place.label == "LOC"
+        line_start = text.rfind("\n", 0, imprint.start()) + 1
+        if not (known_place or _REFERENCE_LINE.match(text, line_start)):
+            continue  # "Conclusion: Central Asia Today.": a heading's colon, not a place of publication
+        out.append(_org(imprint.start(2), imprint.end(2), "publisher"))
+        if known_place:
             # The place of publication, which a tagger may not take for a proper noun after a foreign title.
             out.append(Candidate(imprint.start(1), imprint.end(1), "LOC", "gazetteer", PRIORITY["gazetteer"], place.canonical, place.kb_id))
     out += [_org(m.start(1), m.end(1), "periodical") for m in _PERIODICAL_BEFORE_ISSUE.finditer(text)]
