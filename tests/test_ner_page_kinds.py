@@ -12,6 +12,7 @@ import pytest
 from textmine.document import Document
 from textmine.stages.dates import find_dates
 from textmine.stages.ner import (
+    _GERMAN_ARTICLE_BEFORE,
     _label_by_head,
     _labelled_by_gazetteer,
     _person_by_surname_ending,
@@ -536,6 +537,7 @@ def test_a_known_body_then_for_a_constituency_is_not_one_place(extractor):
 def test_a_german_noun_after_an_article_is_no_name(extractor):
     found = mentions(extractor, "4. Krüger W. Handel zwischen den Kriegen. Hamburg: Alster Verlag, 1960.")
     assert not any(surface == "Kriegen" for surface, _ in found)
+    assert _GERMAN_ARTICLE_BEFORE.search("as van der ") is None  # a surname's particles, not an article
 
 
 def test_the_proceedings_volume_named_after_the_conference_is_a_book(extractor):

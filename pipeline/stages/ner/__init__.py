@@ -493,7 +493,8 @@ def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int,
 
 _FOR_AFTER = re.compile(r"\sfor\s")
 # A German article or contraction before a capitalised word: a German noun ("den Kriegen", "der Grenzen").
-_GERMAN_ARTICLE_BEFORE = re.compile(r"(?:^|\s)(?:den|dem|der|des|die|das|im|zum|zur|vom|beim)\s$")
+# ("van der Merwe", "von dem Bussche": a surname's particles, not an article.)
+_GERMAN_ARTICLE_BEFORE = re.compile(r"(?:^|(?<!\bvan)(?<!\bvon)\s)(?:den|dem|der|des|die|das|im|zum|zur|vom|beim)\s$")
 
 # Words around a town's name that say it is the place ("plant near Toyota", "Toyota, Japan", "Toyota-based").
 _TOWN_CONTEXT_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|into|of|outside|around|across|throughout|via|between|and|against)\s(?:the\s)?$")
