@@ -12,12 +12,17 @@ priority resolution keeps flat, non-crossing mentions:
   with a year, "X summit", a periodical on a citation line);
 * authors of reference lists, author-date citations and bylines read from the
   list's shape (:mod:`textmine.stages.ner.references`);
+* publishers and journals by their place in imprints, reference entries and
+  breadcrumbs (:mod:`textmine.stages.ner.publications`); names by their shape
+  (:mod:`textmine.stages.ner.names`); Russian streets
+  (:mod:`textmine.stages.ner.places`);
 * dates from :mod:`textmine.stages.dates`;
 * natasha for Russian text.
 
 After resolution, organisation names grow over the region that ends them and
 gathering-headed names presented as standing bodies become ORGs
-(:mod:`textmine.stages.ner.organisations`).
+(:mod:`textmine.stages.ner.organisations`), and the syntax around a name makes
+it a place ("Tallinn (formerly Reval)", "via Valga", :mod:`textmine.stages.ner.places`).
 
 The recognisers read the text with Cyrillic look-alike letters inside Latin
 words folded to Latin and headings in capitals in title case (:func:`model_text`,
@@ -40,7 +45,7 @@ from typing import Any, Iterable, Iterator
 
 from textmine.components import register
 from textmine.document import Document, Entity
-from textmine.stages.ner import organisations, patterns, references
+from textmine.stages.ner import names, organisations, patterns, places, publications, references
 from textmine.stages.ner.spans import (
     DEGREE_WORDS,
     PRIORITY,
@@ -81,7 +86,7 @@ _HEAD_LABELS = (
                       "Union Community Alliance Authority League Federation Confederation Movement".split())),
     ("LOC", frozenset("River Sea Lake Mountains Region Oblast Province District Island Islands Valley Desert Street Avenue "
                       "Square Peninsula Gulf Bay Strait Airport Reservoir Creek Forest Canyon Glacier Ocean Mountain "
-                      "Frontier Cone Corridor Basin Delta Coast Highlands Plateau Archipelago".split())),
+                      "Frontier Cone Corridor Basin Delta Coast Highlands Plateau Archipelago Highway Motorway Expressway Canal".split())),
 )
 # Head nouns of two words (see _head_noun).
 _COMPOUND_HEADS = frozenset(head for _, heads in _HEAD_LABELS for head in heads if " " in head)
@@ -139,6 +144,9 @@ _LOCATOR = re.compile(
 # name ends where a word ends for the model and the patterns ("\w" holds superscript digits).
 _SUPERSCRIPT_MARKS = frozenset("⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUPERSCRIPT_MARKER = re.compile(r"(?<=[^\W\d_])[⁰¹²³⁴⁵⁶⁷⁸⁹]+(?:,[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*")
+# A footnote number glued after the full stop that ends a sentence ("sits in San Salvador.3 The ..."), read as a
+# space so that the tokenizer does not glue it to the name; a word of four letters or more before it ("Vol.3" stays).
+_GLUED_FOOTNOTE = re.compile(r"(?<=[^\W\d_]{4}\.)\d{1,3}(?=\s|$)")
 
 
 def model_text(text: str) -> str:
@@ -152,6 +160,7 @@ def model_text(text: str) -> str:
     text = latin_lookalikes_folded(text)
     if _SUPERSCRIPT_MARKS.intersection(text):
         text = _SUPERSCRIPT_MARKER.sub(lambda m: " " * len(m.group()), text)
+    text = _GLUED_FOOTNOTE.sub(lambda m: " " * len(m.group()), text)
     if not any(_is_shouted(m.group()) for m in _LINE.finditer(text)):
         return text
     known = gazetteer_index().exact
@@ -366,6 +375,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
         c for c in patterns.organisation_extent_candidates(text) + patterns.russian_name_candidates(text)
         if not _is_furniture_or_artefact(text, c)
     ]
+    proposals += publications.publication_candidates(text) + names.bracketed_double_surname_candidates(text)
+    proposals += places.russian_street_candidates(text)
     proposals += patterns.held_event_candidates(text)
     proposals += patterns.event_shape_candidates(text)
     proposals += keyword_line_candidates(text)
@@ -394,6 +405,7 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     surnames = _surnames_over_the_model(patterns.surname_mentions(text, persons), chosen)
     chosen = _places_by_context(text, resolve(chosen + _propagated(text, chosen, blocked) + surnames))
     chosen = organisations.standing_bodies(text, organisations.organisations_with_inner_region(text, chosen))
+    chosen = places.places_by_syntax(text, chosen)
     tokens = [(token.idx, token.idx + len(token)) for token in spacy_doc]
     chosen = _merge_russian_organisation_places(text, _merge_glued_abbreviations(text, chosen))
     return resolve(align_to_tokens(text, chosen, tokens))
@@ -446,11 +458,15 @@ def _statistical_kept(
             continue  # a descriptor before a quoted name ("the ITO \"Name\"") is not the name
         if _a_row_of_known_names(text, cand, gazetteer_orgs):
             continue  # "Share: Facebook Twitter VK Telegram": a row of links, each a name of its own
+        if cand.label == "LOC" and any(start == cand.start and _FOR_AFTER.match(text, end) for start, end in gazetteer_orgs):
+            continue  # "the Storting for Troms" read as a place: a known body and the constituency after "for"
         if (cand.start, cand.end) in gazetteer_spans and not _town_read_as_organisation(text, cand, gazetteer_towns):
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
         if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(text, cand, titles):
             continue  # "Agreement on ... Friendship and Cooperation of ...", a cited book's title: its words, not an organisation
-        cand = _person_by_surname_ending(text, cand)
+        if " " not in surface and _GERMAN_ARTICLE_BEFORE.search(text, max(0, cand.start - 8), cand.start):
+            continue  # "zwischen den Kriegen": a German noun, capitalised by its grammar (the gazetteer keeps places)
+        cand = names.baltic_person(text, _person_by_surname_ending(text, cand), (cand.start, cand.end) in gazetteer_spans)
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _numbered(text, _label_by_head(text[part.start:part.end], part)), gazetteer_orgs))
     return kept
@@ -474,6 +490,11 @@ def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int,
     gaps = [text[a_end:b_start] for (_, a_end), (b_start, _) in zip(inside, inside[1:])]
     return all(gap.strip() == "" and gap for gap in gaps)
 
+
+_FOR_AFTER = re.compile(r"\sfor\s")
+# A German article or contraction before a capitalised word: a German noun ("den Kriegen", "der Grenzen").
+# ("van der Merwe", "von dem Bussche": a surname's particles, not an article.)
+_GERMAN_ARTICLE_BEFORE = re.compile(r"(?:^|(?<!\bvan)(?<!\bvon)\s)(?:den|dem|der|des|die|das|im|zum|zur|vom|beim)\s$")
 
 # Words around a town's name that say it is the place ("plant near Toyota", "Toyota, Japan", "Toyota-based").
 _TOWN_CONTEXT_BEFORE = re.compile(r"(?:^|\s)(?:in|at|near|from|to|into|of|outside|around|across|throughout|via|between|and|against)\s(?:the\s)?$")
@@ -851,6 +872,8 @@ def _propagated(text: str, chosen: list[Candidate], blocked: list[tuple[int, int
         for start in whole_word_occurrences(text, surface):
             if any(b_start <= start < b_end for b_start, b_end in blocked) or _on_a_breadcrumb(text, start):
                 continue
+            if model.label == "EVENT" and patterns.PROCEEDINGS_AFTER.match(text, start + len(surface)):
+                continue  # the proceedings volume named after the conference: a book's title
             out.append(Candidate(start, start + len(surface), model.label, "propagation", PRIORITY["propagation"], model.canonical, model.kb_id))
     return out
 

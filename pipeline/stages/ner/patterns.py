@@ -281,8 +281,15 @@ def propagate_event_names(text: str, events: Iterable[Candidate]) -> list[Candid
     out = []
     for name in sorted(names, key=len, reverse=True):
         for match in re.finditer(rf"(?<!\w){re.escape(name)}(?:[\s-](?:19|20)\d\d)?(?!\w)", text):
-            out.append(_cand(match.start(), match.end(), "EVENT", "event"))
+            if not PROCEEDINGS_AFTER.match(text, match.end()):
+                out.append(_cand(match.start(), match.end(), "EVENT", "event"))
     return out
+
+
+# "<conference name>: сборник трудов ...", ": proceedings of ...": the title of the proceedings volume, a book.
+PROCEEDINGS_AFTER = re.compile(
+    r"\s*[:.]\s*(?:сборник|материалы|труды|тезисы|proceedings|collected\spapers|book\sof\sabstracts)\b", re.IGNORECASE
+)
 
 
 def summit_candidates(text: str, anchors: Iterable[Candidate]) -> list[Candidate]:
@@ -878,8 +885,11 @@ _PLACE_AND = re.compile(rf"(?:,\s|\sand\s)(?:the\s)?({_PLACE_NAME})")
 # Working Group", "Organ on Politics, Defence and Security Cooperation".
 _ITEM = rf"{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}"
 _COORDINATION = rf"{_ITEM}(?:,\s{_ITEM})*\sand\s{_ITEM}"
+# "Advisory and Technical Committee for Communications and Transit": the purpose after "for" is the body's own name
+# ("of the League of Nations" after it names the parent, another ORG).
+_PURPOSE_TAIL = rf"(?:\sfor\s{_NAME_WORD}(?:(?:,\s|\sand\s|\s){_NAME_WORD}){{0,4}})?"
 _COORDINATED_BODY = re.compile(
-    rf"\b((?:{_COORDINATION})\s(?:{_BODY_NOUNS}|Working\sGroup|Group)"
+    rf"\b((?:{_COORDINATION})\s(?:{_BODY_NOUNS}|Working\sGroup|Group){_PURPOSE_TAIL}"
     rf"|(?:{_BODY_NOUNS}|Organ|Working\sGroup)\s(?:on|for|of)\s(?:{_COORDINATION}))\b"
 )
 # Publishers: "<Name> University Press", "<Name> Publishers"; and a book reference's publisher slot

@@ -55,6 +55,8 @@ _EDITORS = re.compile(r"\s*\((?:Eds?|eds?)\.?\)")
 _TITLE_END = re.compile(rf"(?:(?<=\.)|\.)\s+(?://|[\"“‘'«]?[{_UP}0-9])")
 # A reference's source or locator on its line: "//", "pp. 3", "P. 11", "Vol. 5", "№ 2", "No. 3".
 _LOCATOR = re.compile(r"\s//\s|\b(?:pp?|P|Vol|No|Iss)\.\s?\d|№\s?\d")
+# A book's imprint on its line: "Managua: Editorial Centroamericana, 2016", "276 p.", "198 с.".
+_BOOK_IMPRINT = re.compile(r"[\w.]:\s[^\n:]+,\s(?:19|20)\d\d\b|\b\d+\s[pсc]\.")
 # "Konstantin Yu. Bezrukov, Village ...": the word after the initial closes a "Given I. Surname" name, not a title.
 _SURNAME_AFTER = re.compile(rf"\s{_SURNAME_WORD},")
 # The end of an author line, or a gap between two columns of a page.
@@ -183,7 +185,8 @@ def _parse_author_list(text: str, start: int, lookup: Callable[[str], object]) -
             return []  # "Political Science, International Relations. 2021", "Minerals Processing Letters, ...": no person
     if len(items) == 1 and items[0][0] == "initials-last" and not (_YEAR_END.match(text, position) or _ET_AL.match(text, position)):
         line_end = text.find("\n", position)
-        if not _LOCATOR.search(text, position, line_end if line_end != -1 else len(text)) or _SURNAME_AFTER.match(text, position):
+        line_end = line_end if line_end != -1 else len(text)
+        if not (_LOCATOR.search(text, position, line_end) or _BOOK_IMPRINT.search(text, position, line_end)) or _SURNAME_AFTER.match(text, position):
             return []  # "Radu D. Lecca (1890-1980)": "Given I. Surname", unless the line is a reference ("// Journal. - 2017")
     spans = []
     for _, item_start, item_end in items:

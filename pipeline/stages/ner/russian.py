@@ -22,6 +22,11 @@ _LINE = re.compile(r"[^\n]+")
 _RUSSIAN_NAME = re.compile(r"(?<![\w-])(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*(?:\s[А-ЯЁ][а-яё]+(?:-[А-ЯЁ]?[а-яё]+)*){0,2}|[А-ЯЁ]{2,6})(?![\w-])")
 # The first word of a sentence is capitalised whatever it is: a town's name there must be longer than one word.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:]\s+|[«\"(]\s*)$")
+# A capitalised word and the lower-case words after it: an organisation named in Russian in any case form
+# ("Азиатского банка развития", "Нового банка развития"), tried longest first.
+_RUSSIAN_LOWER_TAIL_NAME = re.compile(r"(?<![\w-])[А-ЯЁ][а-яё]+(?:\s[а-яё]+){1,4}(?![\w-])")
+# Platforms and media are named alone at the head of a row of links ("Поделиться: Одноклассники · ...").
+_PLATFORM_KINDS = frozenset({"company", "media"})
 
 
 @lru_cache(maxsize=1)
@@ -81,9 +86,10 @@ def russian_gazetteer_candidates(text: str) -> list[Candidate]:
             for size in range(len(words) - position, 0, -1):
                 surface = " ".join(words[position:position + size])
                 start = match.start() + len(" ".join(words[:position])) + (1 if position else 0)
-                if size == 1 and not surface.isupper() and _SENTENCE_START.search(text, max(0, start - 3), start):
-                    continue
                 entry = gazetteer.lookup(surface)
+                if size == 1 and not surface.isupper() and _SENTENCE_START.search(text, max(0, start - 3), start):
+                    if entry is None or entry.kind not in _PLATFORM_KINDS:
+                        continue
                 if entry is not None and has_cyrillic(surface):
                     out.append(Candidate(start, start + len(surface), entry.label, "gazetteer:ru", PRIORITY["gazetteer"],
                                          entry.canonical, entry.kb_id))
@@ -91,4 +97,20 @@ def russian_gazetteer_candidates(text: str) -> list[Candidate]:
                     break
             else:
                 position += 1
+    return out + _lower_tail_organisations(text, gazetteer)
+
+
+def _lower_tail_organisations(text: str, gazetteer) -> list[Candidate]:
+    """Organisations whose Russian name runs on in lower case, in any case form: the longest known run from each
+    capitalised word."""
+    out = []
+    for match in _RUSSIAN_LOWER_TAIL_NAME.finditer(text):
+        words = match.group().split()
+        for size in range(len(words), 1, -1):
+            surface = " ".join(words[:size])
+            entry = gazetteer.lookup(surface)
+            if entry is not None and entry.label == "ORG":
+                out.append(Candidate(match.start(), match.start() + len(surface), "ORG", "gazetteer:ru",
+                                     PRIORITY["gazetteer:long"], entry.canonical, entry.kb_id))
+                break
     return out
