@@ -130,7 +130,7 @@ _RUSSIAN_FIELD_LABEL_AFTER = re.compile(r"(?:[ \t]+[а-яё][а-яё-]*){1,2}[ \
 # A bibliographic locator: page, volume, issue or classification abbreviation and its numbers ("P. 141–158",
 # "T. 11", "№ 2", "Vol. 8", "UDC 327.7(8)"): a reference's coordinates, never a name.
 _LOCATOR = re.compile(
-    r"^(?:[PSCTpsN]|pp|Pp|Vol|Vols|No|Nos|Iss|Issue|Art|Ch|Sec|Fig|Tab|UDC|BBK|Т|С|Вып|Ч|Кн|Ст|Рис|Табл|УДК|ББК|№)"
+    r"^(?:[PSCTpsN]|pp|Pp|Vol|Vols|No|Nos|Iss|Issue|Suppl|Art|Ch|Sec|Fig|Tab|UDC|BBK|Т|С|Вып|Ч|Кн|Ст|Рис|Табл|УДК|ББК|№)"
     r"\.?\s*№?\s*\d[\d\s.,:;()–—-]*$"
 )
 
@@ -188,6 +188,9 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
         return True
     if "·" in surface or "|" in surface:
         return True  # a row of links ("PDF · Cite · Share", "About the Journal | Editorial Board")
+    if cand.label != "DATE" and not any(ch.isalpha() for ch in surface):
+        return True  # "2015;49(3):612-40": a reference's numbers, no name
+
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
         return True
@@ -356,7 +359,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += quoted
     proposals += patterns.person_candidates(text)
     proposals += references.reference_author_candidates(text) + references.citation_candidates(text)
-    proposals += references.particle_name_candidates(text)
+    proposals += references.particle_name_candidates(text) + references.journal_candidates(text)
+    proposals += references.broken_name_candidates(text)
     proposals += patterns.post_soviet_name_candidates(text)
     proposals += [
         c for c in patterns.organisation_candidates(text)
@@ -434,6 +438,8 @@ def _statistical_kept(
             continue  # "Indexed in Scopus": a capitalised verb or adverb opening a line is not a name
         if cand.label == "PERSON" and (_written_lower_case_elsewhere(text, surface) or _heads_a_phrase(text, spacy_doc, cand)):
             continue  # "Gender and political representation ...", "Hydropower cooperation on ...": a title's first word
+        if cand.label == "PERSON" and _opens_a_title_before_lower_case(text, cand, titles):
+            continue  # "Phan TT. Maritime claims in ...": a cited work's first word after its authors
         if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
             continue  # "Uzbek", "Uzbeks": nationalities are not entities
         if _ARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start):
@@ -454,6 +460,18 @@ def _statistical_kept(
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _numbered(text, _label_by_head(text[part.start:part.end], part)), gazetteer_orgs))
     return kept
+
+
+_LOWER_CASE_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _opens_a_title_before_lower_case(text: str, cand: Candidate, titles: list[tuple[int, int]]) -> bool:
+    """A one-word mention that opens a title and is followed by a lower-case word: the title's first word."""
+    return (
+        " " not in text[cand.start:cand.end]
+        and any(start == cand.start for start, _ in titles)
+        and _LOWER_CASE_WORD_AFTER.match(text, cand.end) is not None
+    )
 
 
 def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int, int]]) -> bool:

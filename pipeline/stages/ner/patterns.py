@@ -34,7 +34,9 @@ _INITIAL = rf"[{_UP}][hsuaо]?\."
 _INITIALS = rf"(?:{_INITIAL}\s?){{1,3}}"
 
 # "G. T. Ichshanova", "A.M. Melis", "Zh. K. Bekova", "Ganpat G. Shinde"
-_INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s{_INITIAL}\s?|{_INITIALS}\s?){_NAME_WORD})(?![{_LOW}])")
+# "Given I. Surname", "I. I. Surname", on one line: a word that ends a line ("recorded in Sofia" / "K. Petrova ...") is not
+# a given name of the next line's person (a list's name cut by a line break: references.broken_name_candidates).
+_INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}[ \t]{_INITIAL}[ \t]?|{_INITIALS}[ \t]?){_NAME_WORD})(?![{_LOW}])")
 # "Chukalova R.R.", "Ivanov I. I.", "Smith, J." — one initial followed by a name is "J. Name" instead.
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w.])({_NAME_WORD},?\s(?:{_INITIAL}\s?{_INITIAL}(?:\s?{_INITIAL})?|{_INITIAL}(?!\s?{_NAME_WORD})))(?!\w)"
@@ -150,7 +152,9 @@ _SENTENCE_OPENERS = _NOT_SURNAME | frozenset(
 )
 # "Surname I." and the next word: the word opens a sentence when it is an opener above or a country, region or
 # organisation ("... made by Hartmann J. Germany later agreed").
-_SURNAME_INITIAL_THEN_WORD = re.compile(rf"(?<![\w.])({_NAME_WORD}\s{_INITIAL})\s({_NAME_WORD})\b")
+# "Okello P. Funding came ...": the surname and its initial on one line ("recorded in Sofia" / "K. Petrova transcribed"
+# is a sentence's last word and the next line's name).
+_SURNAME_INITIAL_THEN_WORD = re.compile(rf"(?<![\w.])({_NAME_WORD}[ \t]{_INITIAL})\s({_NAME_WORD})\b")
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(rf"[{_UP}][\w'’-]*\s$")

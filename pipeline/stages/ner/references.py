@@ -15,6 +15,11 @@ hyphens with a lower-case second part ("Hyun-woo"). The same shapes read
 author-date citations in prose ("(Achebe & Okonkwo, 2015; de Vries et al.,
 2019)", "Van Dijk (2020)") and names with particles on a byline ("Pieter van
 den Heever¹, ...").
+
+A Vancouver entry's abbreviated journal ("Post Sov Aff. 2018;34(5)") and a record
+field's periodical ("Источник: Caspian J Environ Sci") are ORGs
+(:func:`journal_candidates`); a list's name cut by a line break ("..., Dilnoza" /
+"R. Khamidova¹") is one PERSON over the break (:func:`broken_name_candidates`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import re
 from typing import Callable
 
 from textmine.stages.ner.patterns import _LOW, _NOT_SURNAME, _UP
-from textmine.stages.ner.spans import PRIORITY, Candidate
+from textmine.stages.ner.spans import PRIORITY, Candidate, has_cyrillic
 
 # Lower-case name particles (Dutch, German, Romance, Arabic): part of the surname they precede.
 _PARTICLE = r"(?:van|von|der|den|de|del|della|degli|di|da|das|do|dos|du|la|le|ter|ten|bin|ibn|al|el|y)"
@@ -233,6 +238,29 @@ def reference_author_candidates(text: str) -> list[Candidate]:
     return out
 
 
+# A Vancouver entry's journal, abbreviated without full stops, between the title's full stop and the year that a ";" glues
+# to the volume: "... in the Gulf of Aden. Marit Econ Logist. 2019 Mar;14(2):101-9", "... Asian Surv. 2016;56(2):221-44".
+_VANCOUVER_JOURNAL = re.compile(
+    rf"(?<=[.?]\s)([{_UP}][\w'’-]*(?:[ \t][{_UP}][\w'’-]*){{0,7}})\.[ \t](?:19|20)\d\d(?:[ \t][A-Z][a-z]{{2}}(?:[ \t]\d{{1,2}})?)?;\s?\d"
+)
+# A periodical named by a record field: "Журнал: Steppe Ecology Letters", "Источник: Caspian J Environ Sci".
+_JOURNAL_FIELD = re.compile(r"(?m)^[ \t]*(?:Журнал|Источник|Издание|Journal)[ \t]*:[ \t]*([A-Z][^\n]*?)[ \t.]*$")
+# Words a periodical's title may hold in lower case.
+_TITLE_FUNCTION_WORDS = frozenset("of and the for in on & de des du la le der und".split())
+
+
+def journal_candidates(text: str) -> list[Candidate]:
+    """Periodicals (ORG) named by a Vancouver entry's abbreviated journal or by a record field's value in title case."""
+    out = [
+        Candidate(m.start(1), m.end(1), "ORG", "pattern:journal", PRIORITY["pattern"]) for m in _VANCOUVER_JOURNAL.finditer(text)
+    ]
+    for field in _JOURNAL_FIELD.finditer(text):
+        words = field.group(1).split()
+        if all(word[0].isupper() or word in _TITLE_FUNCTION_WORDS for word in words) and not has_cyrillic(field.group(1)):
+            out.append(Candidate(field.start(1), field.end(1), "ORG", "pattern:journal", PRIORITY["pattern"]))
+    return out
+
+
 def _cited_is_a_name(surface: str, lookup: Callable[[str], object], among_authors: bool) -> bool:
     if any(w in _NOT_SURNAME for w in surface.split()) or surface.split()[0] in _NOT_GIVEN:
         return False
@@ -265,6 +293,32 @@ def citation_candidates(text: str) -> list[Candidate]:
             continue
         if match.group(2) or "et al" in match.group() or _REPORTING_VERB.match(text, match.end()):
             add(match)
+    return out
+
+
+# A list item's name cut by a line break of the page, read where a list item starts (a line, a comma, "and", "By", a
+# label's colon) and ends (a marker, a comma, "and", the line's end): "..., Dilnoza" / "R. Khamidova¹", "Rustam T." /
+# "Bekmuratov and ...", "Sultanbekova" / "A. M., ...". A whole name before the break ("Elena Petrova" / "K. D. Ushinsky
+# ... University") is none of these shapes.
+_BREAK = r"[ \t]*\n[ \t]*"
+_BROKEN_NAME = re.compile(
+    rf"(?m)(?:^[ \t]*|,[ \t]+|[ \t]and[ \t]+|\b[Bb]y[ \t]+|:[ \t]+)"
+    rf"({_GIVEN}{_BREAK}{_INITIALS}[ \t]?{_SURNAME_WORD}|{_GIVEN}[ \t]{_INITIALS}{_BREAK}{_SURNAME_WORD}|{_SURNAME_WORD}{_BREAK}{_INITIALS})"
+    rf"(?={_MARKER}[ \t]*(?:[,;]|[ \t]and[ \t]|\n|$))"
+)
+
+
+def broken_name_candidates(text: str) -> list[Candidate]:
+    """Names of an author list cut in two by a line break, as one PERSON over the break (see _BROKEN_NAME)."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    lookup = load_gazetteer().lookup
+    out = []
+    for match in _BROKEN_NAME.finditer(text):
+        words = [word.strip(".") for word in match.group(1).split()]
+        if any(word in _NOT_SURNAME or word in _LOCATOR_WORDS or _is_known(word, lookup) for word in words):
+            continue  # "Kazakhstan" / "A. Smith": a place ends the line before a name
+        out.append(Candidate(match.start(1), match.end(1), "PERSON", "pattern:broken-name", PRIORITY["pattern:reference-author"]))
     return out
 
 
