@@ -822,9 +822,10 @@ def _numbered(text: str, cand: Candidate) -> Candidate:
 
 
 def _head_noun(surface: str) -> str:
-    """The head noun of an English name: its last word before "of" ("Meeting" in "Annual Meeting of the Nordic
-    Investment Bank"), two words for a compound head ("Round Table")."""
-    words = surface.split(" of ")[0].split() or [""]
+    """The head noun of an English name: its last word before "of" or "on" ("Meeting" in "Annual Meeting of the Nordic
+    Investment Bank", "Conference" in "International Conference on Mountain Economies"), two words for a compound head
+    ("Round Table")."""
+    words = re.split(r" o[fn] ", surface)[0].split() or [""]
     if len(words) >= 2 and f"{words[-2]} {words[-1]}" in _COMPOUND_HEADS:
         return f"{words[-2]} {words[-1]}"
     return words[-1]

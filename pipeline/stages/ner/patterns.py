@@ -120,6 +120,16 @@ _EVENT_NAME = re.compile(
     rf"\b((?:{_EVENT_WORD}\s(?:of\s(?:the\s)?(?={_NAME_WORD}\s))?){{1,5}}(?:{_GATHERING_HEADS})"
     rf"(?:\s(?:19|20)\d\d|\sof\s(?:the\s)?(?!(?:{_MONTH_NAMES})\b)(?:{_NAME_WORD}|[{_UP}]{{2,6}})(?:\s(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)){{0,7}}(?<!\sand)(?<!\sof)(?<!\sthe))?)\b"
 )
+# A gathering named head first with its topic after "on" ("International Conference on Mountain Economies", "Regional
+# Workshop on Transboundary Aquifers"): the topic's capitalised words, joined by "of", "and", "for" (and "the"), belong
+# to the name; not a weekday or a month. A region after "in" is read after resolution, as for organisations
+# (organisations.organisations_with_inner_region): "... on Glacier Retreat in the Pamirs", not "... in Kathmandu".
+_TOPIC_WORD = rf"(?:{_NAME_WORD}|[{_UP}]{{2,6}})"
+_TOPIC_EVENT_NAME = re.compile(
+    rf"\b((?:{_EVENT_WORD}\s){{0,5}}(?:{_GATHERING_HEADS})\son\s(?:the\s)?"
+    rf"(?!(?:{_MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b){_TOPIC_WORD}"
+    rf"(?:(?:\s(?:of|and|for)(?:\sthe)?)?\s{_TOPIC_WORD}){{0,8}})\b"
+)
 # "X summit", "X ministerial meeting": one adjective of a gathering's kind may stand between the name and the noun.
 _SUMMIT_NOUN = re.compile(
     r"\s(?:(?:ministerial|annual|extraordinary|informal|special|regular|plenary|jubilee|consultative|Ministerial|Annual)\s"
@@ -390,11 +400,12 @@ def _line_with_head(text: str, span: tuple[int, int] | None) -> tuple[int, int] 
 def event_name_candidates(text: str) -> list[Candidate]:
     """Gatherings named by their head noun ("Nordic Offshore Wind Symposium"), with an ordinal before them ("9th ...")."""
     out = []
-    for match in _EVENT_NAME.finditer(text):
+    for match in (*_EVENT_NAME.finditer(text), *_TOPIC_EVENT_NAME.finditer(text)):
         span = _without_leading_function_words(match)
         if span and _gazetteer_label(text[span[0]:span[1]]) != "ORG":  # "Pacific Islands Forum" is an organisation
             event = _cand(numbered_summit_start(text, span[0]), span[1], "EVENT", "event")
-            if _YEAR_INSIDE.search(text, span[0], span[1]) or _GATHERING_OF.search(text, span[0], span[1]):
+            topic = match.re is _TOPIC_EVENT_NAME  # "United Nations Conference on ...": the names in the topic are inside
+            if topic or _YEAR_INSIDE.search(text, span[0], span[1]) or _GATHERING_OF.search(text, span[0], span[1]):
                 # "2023 Amazon Summit": the year is inside the name, which outranks the date finder's "2023"; "Ministerial
                 # Meeting of the Gas Exporting Countries Forum": the body it is a gathering of is inside the name too.
                 event = replace(event, source="pattern:named-event", priority=PRIORITY["pattern:named-event"])
