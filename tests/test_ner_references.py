@@ -297,3 +297,32 @@ def test_a_cited_titles_first_word_and_a_references_numbers_are_not_names():
     numbers, suppl = text.index("2015"), text.index("Suppl")
     assert _is_furniture_or_artefact(text, Candidate(numbers, text.index(". Suppl"), "ORG", "spacy", 70))
     assert _is_furniture_or_artefact(text, Candidate(suppl, suppl + 7, "ORG", "spacy", 70))
+
+
+def test_quoted_titles_of_works_but_not_quoted_names():
+    from textmine.stages.ner.patterns import quoted_title_spans
+
+    text = ('Her film "Winter Pastures of the Altai" won a prize; the NGO "Green Altai" and the exercise "Steppe Eagle" '
+            "did not. The article 'Ferries between Estonia and Finland' followed, as did \"Tallinn Harbour\".")
+    assert [text[s:e] for s, e in quoted_title_spans(text)] == ["Winter Pastures of the Altai", "Ferries between Estonia and Finland"]
+
+
+def test_a_title_phrase_around_a_place_is_not_a_name():
+    from textmine.stages.ner import _a_title_phrase_around_a_place
+    from textmine.stages.ner.spans import Candidate
+
+    text = 'The report "Harbours of Mombasa: Trade on the Swahili Coast" was read.'
+    title = [(text.index("Harbours"), text.index('" was'))]
+    mombasa = (text.index("Mombasa"), text.index("Mombasa") + 7)
+    phrase = Candidate(text.index("Harbours"), mombasa[1], "LOC", "spacy", 70)
+    coast = Candidate(text.index("Swahili"), text.index('" was'), "LOC", "spacy", 70)
+    assert _a_title_phrase_around_a_place(text, phrase, title, [mombasa])
+    assert not _a_title_phrase_around_a_place(text, coast, title, [mombasa])  # a place's own head noun
+    outside = Candidate(text.index("Harbours"), mombasa[1], "LOC", "spacy", 70)
+    assert not _a_title_phrase_around_a_place(text, outside, [], [mombasa])  # not in a title
+
+
+def test_a_place_inside_a_quoted_title_is_found_whole(extractor):
+    text = "The study \"Fishing Towns of Zanzibar and Pemba\" was cited in the article 'Cloves and Trade after 1964'."
+    found = mentions(extractor, text)
+    assert ("Zanzibar", "LOC") in found and not any(name.startswith("Fishing Towns") for name, _ in found)

@@ -417,6 +417,9 @@ def _statistical_kept(
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
     titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text) + references.reference_title_spans(text)
+    quoted_titles = patterns.quoted_title_spans(text)
+    titles += quoted_titles
+    gazetteer_places = [(g.start, g.end) for g in gazetteer if g.label == "LOC"]
     kept = []
     for cand in statistical:
         cand = clean_span(text, cand, blocked)
@@ -456,6 +459,8 @@ def _statistical_kept(
             continue  # the gazetteer knows this name: a city is a LOC even where the model says ORG
         if cand.label == "ORG" and _inside_a_title_without_an_organisation_head(text, cand, titles):
             continue  # "Agreement on ... Friendship and Cooperation of ...", a cited book's title: its words, not an organisation
+        if _a_title_phrase_around_a_place(text, cand, quoted_titles, gazetteer_places):
+            continue  # "Ports of Mombasa", "Rivers of Sand: Water and Power" in a quoted title: its words; the place is found apart
         cand = _person_by_surname_ending(text, cand)
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _numbered(text, _label_by_head(text[part.start:part.end], part)), gazetteer_orgs))
@@ -684,6 +689,20 @@ def _inside_a_title_without_an_organisation_head(
         if not any(start <= m.start() < end for start, end in titles)
     )
     return next(elsewhere, None) is None
+
+
+def _a_title_phrase_around_a_place(
+    text: str, cand: Candidate, titles: list[tuple[int, int]], places: list[tuple[int, int]]
+) -> bool:
+    """A model's place or organisation inside a quoted title that is a phrase of the title, not a name: it has no name
+    head and holds a colon or a place the gazetteer finds inside it ("Ports of Mombasa")."""
+    if cand.label not in ("LOC", "ORG") or not any(start <= cand.start and cand.end <= end for start, end in titles):
+        return False
+    surface = text[cand.start:cand.end]
+    if _head_noun(surface) in _NAME_HEADS:
+        return False  # "Swahili Coast", "Institute of Nomadic Studies"
+    holds_a_place = any(cand.start <= start and end <= cand.end and (start, end) != (cand.start, cand.end) for start, end in places)
+    return ":" in surface or holds_a_place
 
 
 # Labels whose statistical mentions keep the names nested in them: "2001 United Kingdom general election",

@@ -861,6 +861,23 @@ def document_title_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _DOCUMENT_TITLE.finditer(text)]
 
 
+# A quoted title of a book, report, article or film: three words or more on one line with a colon or a lower-case
+# function word ('the report "Ports of Mombasa and Dar es Salaam: Competition on the Swahili Coast"', "the article
+# 'Rail Links between Kenya and Uganda'"); a quoted name after its descriptor ('the foundation "Living Balkhash"') is not.
+_QUOTED_TITLE = re.compile(r"(?<!\w)[\"“‘']([^\"“”‘’'\n]{8,200}?)[\"”’'](?!\w)")
+_TITLE_FUNCTION_WORD = re.compile(r"\s(?:of|the|and|in|on|for|between|over|from|to|after|before|under|with|at|by|a|an)\s")
+
+
+def quoted_title_spans(text: str) -> list[tuple[int, int]]:
+    """Where quoted titles of works are (see _QUOTED_TITLE)."""
+    quoted_names = {c.start for c in quoted_name_candidates(text)}
+    return [
+        (m.start(1), m.end(1)) for m in _QUOTED_TITLE.finditer(text)
+        if m.start(1) not in quoted_names and len(m.group(1).split()) >= 3
+        and (":" in m.group(1) or _TITLE_FUNCTION_WORD.search(m.group(1)))
+    ]
+
+
 # A reference's title: after its authors ("Surname I. I., Surname I." or "(eds.)", maybe a year in brackets), up to
 # the full stop or "//" before the source ("Adler E., Barnett M. (eds.) Security Communities. Cambridge, 1998.").
 _REFERENCE_TITLE = re.compile(
