@@ -11,7 +11,8 @@ priority resolution keeps flat, non-crossing mentions:
 * patterns over token shapes (initials, facilities, quoted names, exercises
   with a year, "X summit", a periodical on a citation line);
 * authors of reference lists, author-date citations and bylines read from the
-  list's shape (:mod:`textmine.stages.ner.references`);
+  list's shape, a list's name cut by a line break, abbreviated journals
+  (:mod:`textmine.stages.ner.references`);
 * dates from :mod:`textmine.stages.dates`;
 * natasha for Russian text.
 
@@ -190,7 +191,6 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
         return True  # a row of links ("PDF · Cite · Share", "About the Journal | Editorial Board")
     if cand.label != "DATE" and not any(ch.isalpha() for ch in surface):
         return True  # "2015;49(3):612-40": a reference's numbers, no name
-
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
         return True
