@@ -326,3 +326,25 @@ def test_a_place_inside_a_quoted_title_is_found_whole(extractor):
     text = "The study \"Fishing Towns of Zanzibar and Pemba\" was cited in the article 'Cloves and Trade after 1964'."
     found = mentions(extractor, text)
     assert ("Zanzibar", "LOC") in found and not any(name.startswith("Fishing Towns") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a numbered entry with one author whose surname has two words, a Spanish title's article after the initial
+        ("4. Quesada Vargas M. El canal seco de Nicaragua. Managua: Editorial Lago, 2015.", ["Quesada Vargas M."]),
+        # a particle, then a German title's article after the initial
+        ("7. van Aken K. Der Hafen von Riga. Bremen: Nordsee Verlag, 1988.", ["van Aken K."]),
+    ],
+)
+def test_a_numbered_entrys_lone_author_before_a_title(text, expected):
+    assert authors(text) == expected
+
+
+def test_a_numbered_list_of_people_keeps_given_initial_surname():
+    assert authors("1. Radu D. Lecca (1890-1980) painted the harbour.") == []
+
+
+def test_a_double_surname_after_initials_in_brackets(extractor):
+    found = mentions(extractor, "Contact: the first author (M. Quesada Vargas); the second author (P. Lind).")
+    assert ("M. Quesada Vargas", "PERSON") in found

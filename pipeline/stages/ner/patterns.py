@@ -168,6 +168,8 @@ _SURNAME_INITIAL_THEN_WORD = re.compile(rf"(?<![\w.])({_NAME_WORD}[ \t]{_INITIAL
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(rf"[{_UP}][\w'’-]*\s$")
+# The second word of a double surname after initials, closed by a bracket or a list's punctuation ("L. Fernández Rivas);").
+_SECOND_SURNAME = re.compile(rf"[ \t]({_NAME_WORD})(?=[ \t]*[),;])")
 
 
 def _opens_a_sentence(word: str, gazetteer) -> bool:
@@ -175,6 +177,13 @@ def _opens_a_sentence(word: str, gazetteer) -> bool:
     return word in _SENTENCE_OPENERS or (
         entry is not None and (entry.label == "ORG" or entry.kind in ("country", "historical-country", "region"))
     )
+
+
+def _names_a_country_or_body(word: str, gazetteer) -> bool:
+    """Whether the gazetteer knows the word as a country, a region or an organisation (a town or a province's name is
+    often a surname: "Rivas")."""
+    entry = gazetteer.lookup(word)
+    return entry is not None and (entry.label == "ORG" or entry.kind in ("country", "historical-country", "region"))
 
 
 def _cand(start: int, end: int, label: str, kind: str) -> Candidate:
@@ -205,7 +214,11 @@ def person_candidates(text: str) -> list[Candidate]:
             _REFERENCE_AUTHOR.match(text, line_start) or _UNNUMBERED_REFERENCE_AUTHOR.match(text, match.start(1)) and line_start == match.start(1)
         ):
             continue  # "Surname I. Title" at the head of a reference, not "Given I. Surname"
-        out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+        end = match.end(1)
+        second = _SECOND_SURNAME.match(text, end)
+        if starts_with_initials and second and second.group(1) not in _NOT_SURNAME and not _names_a_country_or_body(second.group(1), gazetteer):
+            end = second.end(1)  # "(L. Fernández Rivas)": a double surname after the initials (a town's name is often a surname)
+        out.append(_cand(match.start(1), end, "PERSON", "person"))
     for regex in (_REFERENCE_AUTHOR, _UNNUMBERED_REFERENCE_AUTHOR):
         for match in regex.finditer(text):
             name = match.group(1).rstrip()

@@ -60,8 +60,11 @@ _EDITORS = re.compile(r"\s*\((?:Eds?|eds?)\.?\)")
 _TITLE_END = re.compile(rf"(?:(?<=\.)|\.)\s+(?://|[\"“‘'«]?[{_UP}0-9])")
 # A reference's source or locator on its line: "//", "pp. 3", "P. 11", "Vol. 5", "№ 2", "No. 3".
 _LOCATOR = re.compile(r"\s//\s|\b(?:pp?|P|Vol|No|Iss)\.\s?\d|№\s?\d")
-# "Konstantin Yu. Bezrukov, Village ...": the word after the initial closes a "Given I. Surname" name, not a title.
-_SURNAME_AFTER = re.compile(rf"\s{_SURNAME_WORD},")
+# A numbered entry of a reference list, up to its first author: "1. ", "[2] ", "3) ".
+_NUMBERED_ENTRY = re.compile(r"(?m)^[ \t]*\[?\d{1,3}[.)\]][ \t]*$")
+# "Konstantin Yu. Bezrukov, Village ...", "Radu D. Lecca (1890-1980)": the word after the initial closes a "Given I.
+# Surname" name, not a title.
+_SURNAME_AFTER = re.compile(rf"\s{_SURNAME_WORD}(?:,|\s\()")
 # The end of an author line, or a gap between two columns of a page.
 _LINE_END = re.compile(rf"{_MARKER}[ \t]*,?[ \t]*(?:\n|$)|{_MARKER}[ \t]{{3,}}")
 # Where an author list starts: a line, after its number or bullet; editors after "In".
@@ -188,8 +191,13 @@ def _parse_author_list(text: str, start: int, lookup: Callable[[str], object]) -
             return []  # "Political Science, International Relations. 2021", "Minerals Processing Letters, ...": no person
     if len(items) == 1 and items[0][0] == "initials-last" and not (_YEAR_END.match(text, position) or _ET_AL.match(text, position)):
         line_end = text.find("\n", position)
-        if not _LOCATOR.search(text, position, line_end if line_end != -1 else len(text)) or _SURNAME_AFTER.match(text, position):
-            return []  # "Radu D. Lecca (1890-1980)": "Given I. Surname", unless the line is a reference ("// Journal. - 2017")
+        in_a_reference = _LOCATOR.search(text, position, line_end if line_end != -1 else len(text)) or _NUMBERED_ENTRY.search(
+            text, text.rfind("\n", 0, start) + 1, start
+        )
+        if not in_a_reference or _SURNAME_AFTER.match(text, position):
+            # "Radu D. Lecca (1890-1980)": "Given I. Surname", unless the line is a reference ("// Journal. - 2017", a
+            # numbered entry "2. von Brandt H. Die Ostseebahnen ...")
+            return []
     spans = []
     for _, item_start, item_end in items:
         end = item_end
