@@ -104,3 +104,58 @@ def test_gatherings_end_to_end(extractor, text, event, others):
     found = mentions(extractor, text)
     assert (event, "EVENT") in found
     assert others <= found
+
+
+# --- gatherings named head first, "<Gathering> on <topic>" (ner11 round) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Ghana attended the International Conference on Cocoa Markets in Abidjan.", "International Conference on Cocoa Markets"),
+        ("The Fifth World Congress on Rangelands and Livestock opened.", "Fifth World Congress on Rangelands and Livestock"),
+        ("It hosted the Regional Seminar on Port State Control last year.", "Regional Seminar on Port State Control"),
+        ("Papers from the Symposium on Desert Locust Control were printed.", "Symposium on Desert Locust Control"),
+    ],
+)
+def test_a_gathering_named_head_first_with_its_topic_after_on(text, expected):
+    assert expected in names(text)
+
+
+@pytest.mark.parametrize(
+    "text, not_expected",
+    [
+        ("The Summit on Tuesday was short.", "Summit on Tuesday"),  # a weekday is no topic
+        ("The Forum on May 3 closed.", "Forum on May"),
+    ],
+)
+def test_no_topic_from_a_weekday_or_a_month(text, not_expected):
+    assert not any(name.startswith(not_expected) for name in names(text))
+
+
+def test_the_head_noun_stands_before_on():
+    assert _head_noun("International Conference on Mountain Economies") == "Conference"
+    assert _head_noun("Commission on Human Rights") == "Commission"
+
+
+def test_a_head_first_gathering_keeps_its_region_but_not_its_city(extractor):
+    found = mentions(extractor, "Kenya sent experts to the Workshop on Fisheries in the Bay of Bengal, held in Chennai.")
+    assert ("Workshop on Fisheries in the Bay of Bengal", "EVENT") in found and ("Chennai", "LOC") in found
+    found = mentions(extractor, "Norway attended the International Conference on Polar Shipping in Tromsø.")
+    assert ("International Conference on Polar Shipping", "EVENT") in found and ("Tromsø", "LOC") in found
+
+
+def test_an_organisations_name_opening_a_gathering_name_is_inside_it(extractor):
+    found = mentions(extractor, "The United Nations Conference on Ocean Finance met in Lisbon.")
+    assert ("United Nations Conference on Ocean Finance", "EVENT") in found
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The Permanent Conference of Andean Mayors sent two observers to the summit.", "Permanent Conference of Andean Mayors"),
+        ("Ana Ruiz was elected to the National Congress of Paraguay in 2018.", "National Congress of Paraguay"),
+    ],
+)
+def test_a_name_that_says_the_body_stands_is_an_organisation(extractor, text, expected):
+    assert (expected, "ORG") in mentions(extractor, text)

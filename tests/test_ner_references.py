@@ -188,3 +188,163 @@ def test_a_periodical_name_stops_at_its_line():
 
     text = "Journal: Steppe Bulletin of Agronomy\nYear: 2019"
     assert "Steppe Bulletin of Agronomy" in {text[c.start:c.end] for c in organisation_candidates(text)}
+
+
+# --- reference tails, abbreviated journals, names cut by a line break (ner11 round) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Hydrol Sci J. 2014 Sep;59(6):1201-14.", [("2014 Sep", "2014-09")]),  # Vancouver: year, month, locator
+        ("Epub 2019 Feb 27.", [("2019 Feb 27", "2019-02-27")]),
+        ("Nwosu, A. (2016, October 2). Lagos traffic. Daily Trust, 4, 6–7.", [("2016, October 2", "2016-10-02")]),  # APA magazine
+        ("Agric Syst. 2010 Jun 8;103(5):1020-33.", [("2010 Jun 8", "2010-06-08")]),  # pages "1020-33" are not a range of years
+        ("Food Policy. 2008;33 Suppl 1:S40-52.", [("2008", "2008")]),
+    ],
+)
+def test_dates_of_reference_tails(text, expected):
+    from textmine.stages.dates import find_dates
+
+    assert [(text[d.start:d.end], d.value) for d in find_dates(text)] == expected
+
+
+def test_a_year_first_date_is_read_only_where_an_entry_closes_it():
+    from textmine.stages.dates import find_dates
+
+    text = "In 2019 May was the wettest month."
+    assert [text[d.start:d.end] for d in find_dates(text)] == ["2019"]
+
+
+def test_a_vancouver_year_is_not_grown_over_its_glued_locator(extractor):
+    text = "1. Odhiambo PK, Larsen T. Tea estates in Kericho. Afr J Econ Rev. 2011;7(2):33-41."
+    found = mentions(extractor, text)
+    assert ("2011", "DATE") in found
+    assert not any(";" in name for name, _ in found)  # "2011;7(2):33" is a year and its volume, issue and page
+
+
+def test_journals_of_vancouver_entries_and_record_fields():
+    from textmine.stages.ner.references import journal_candidates
+
+    text = (
+        "2. Oyelowo T, Brandt S. Grain silos in the Sahel. Food Secur Rev. 2012 Apr;4(1):9-17.\n"
+        "3. Aliyeva N. Carpet trade of Baku. Cauc Surv. 2019;6:1-20.\n"
+        "Источник: Arid Land Res Manag\n"
+        "Источник: составлено автором\n"
+        "Journal: Ecology of the Steppe\n"
+    )
+    assert [text[c.start:c.end] for c in journal_candidates(text)] == [
+        "Food Secur Rev", "Cauc Surv", "Arid Land Res Manag", "Ecology of the Steppe",
+    ]
+
+
+def test_an_abbreviated_journal_is_one_organisation_without_the_full_stop_after_it(extractor):
+    text = "4. Demir K, Hansen L. Cotton yields in Harran. Int Agric Rev. 2017;12(4):301-9."
+    found = mentions(extractor, text)
+    assert ("Int Agric Rev", "ORG") in found
+    assert not any(name == "Int Agric" or label == "LOC" and "Agric" in name for name, label in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Nodira Yusupova¹, Pavel Orlov², Zarina\nK. Abdullaeva¹\n¹ Samarkand State University", "Zarina\nK. Abdullaeva"),
+        ("By Helga Sørensen, Timur A.\nNurmagambetov and Lucia Romano\nUniversity of Turin", "Timur A.\nNurmagambetov"),
+        ("Abdrakhmanov\nS. T., Kim V. P.\nEurasian National University", "Abdrakhmanov\nS. T."),
+    ],
+)
+def test_a_list_name_cut_by_a_line_break_is_one_person(extractor, text, expected):
+    from textmine.stages.ner.references import broken_name_candidates
+
+    assert [text[c.start:c.end] for c in broken_name_candidates(text)] == [expected]
+    assert (expected, "PERSON") in mentions(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Lindqvist, Mikkel Holm\nS. P. Korolev Samara University",  # a whole name, then an institution's initials
+        "The photographs were taken in Victoria\nP. Mensah catalogued them.",  # a sentence's last word, not a given name
+        "Kazakhstan\nA. B., 2019",  # a country does not begin a name
+    ],
+)
+def test_no_name_over_a_line_break_where_the_line_ends_a_whole_name_or_a_sentence(text):
+    from textmine.stages.ner.references import broken_name_candidates
+
+    assert broken_name_candidates(text) == []
+
+
+def test_a_place_ending_a_line_is_not_the_given_name_of_the_next_lines_person(extractor):
+    found = mentions(extractor, "The photographs were taken in Victoria\nP. Mensah catalogued them for the museum.")
+    assert ("P. Mensah", "PERSON") in found and ("Victoria", "PERSON") not in found
+
+
+def test_positions_in_the_plural_are_not_names():
+    from textmine.stages.ner.spans import is_position
+
+    assert is_position("Research fellows") and is_position("Senior Lecturers") and not is_position("Research Fellowes Smith")
+
+
+def test_a_cited_titles_first_word_and_a_references_numbers_are_not_names():
+    from textmine.stages.ner import _is_furniture_or_artefact, _opens_a_title_before_lower_case
+    from textmine.stages.ner.references import reference_title_spans
+    from textmine.stages.ner.spans import Candidate
+
+    text = "5. Ruiz MA. Shrimp farms of the Gulf of Fonseca. Aquac Rep. 2015;49(3):612-40. Suppl 2 followed."
+    titles = reference_title_spans(text)
+    first_word = text.index("Shrimp")
+    assert _opens_a_title_before_lower_case(text, Candidate(first_word, first_word + 6, "PERSON", "spacy", 70), titles)
+    numbers, suppl = text.index("2015"), text.index("Suppl")
+    assert _is_furniture_or_artefact(text, Candidate(numbers, text.index(". Suppl"), "ORG", "spacy", 70))
+    assert _is_furniture_or_artefact(text, Candidate(suppl, suppl + 7, "ORG", "spacy", 70))
+
+
+def test_quoted_titles_of_works_but_not_quoted_names():
+    from textmine.stages.ner.patterns import quoted_title_spans
+
+    text = ('Her film "Winter Pastures of the Altai" won a prize; the NGO "Green Altai" and the exercise "Steppe Eagle" '
+            "did not. The article 'Ferries between Estonia and Finland' followed, as did \"Tallinn Harbour\".")
+    assert [text[s:e] for s, e in quoted_title_spans(text)] == ["Winter Pastures of the Altai", "Ferries between Estonia and Finland"]
+
+
+def test_a_title_phrase_around_a_place_is_not_a_name():
+    from textmine.stages.ner import _a_title_phrase_around_a_place
+    from textmine.stages.ner.spans import Candidate
+
+    text = 'The report "Harbours of Mombasa: Trade on the Swahili Coast" was read.'
+    title = [(text.index("Harbours"), text.index('" was'))]
+    mombasa = (text.index("Mombasa"), text.index("Mombasa") + 7)
+    phrase = Candidate(text.index("Harbours"), mombasa[1], "LOC", "spacy", 70)
+    coast = Candidate(text.index("Swahili"), text.index('" was'), "LOC", "spacy", 70)
+    assert _a_title_phrase_around_a_place(text, phrase, title, [mombasa])
+    assert not _a_title_phrase_around_a_place(text, coast, title, [mombasa])  # a place's own head noun
+    outside = Candidate(text.index("Harbours"), mombasa[1], "LOC", "spacy", 70)
+    assert not _a_title_phrase_around_a_place(text, outside, [], [mombasa])  # not in a title
+
+
+def test_a_place_inside_a_quoted_title_is_found_whole(extractor):
+    text = "The study \"Fishing Towns of Zanzibar and Pemba\" was cited in the article 'Cloves and Trade after 1964'."
+    found = mentions(extractor, text)
+    assert ("Zanzibar", "LOC") in found and not any(name.startswith("Fishing Towns") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a numbered entry with one author whose surname has two words, a Spanish title's article after the initial
+        ("4. Quesada Vargas M. El canal seco de Nicaragua. Managua: Editorial Lago, 2015.", ["Quesada Vargas M."]),
+        # a particle, then a German title's article after the initial
+        ("7. van Aken K. Der Hafen von Riga. Bremen: Nordsee Verlag, 1988.", ["van Aken K."]),
+    ],
+)
+def test_a_numbered_entrys_lone_author_before_a_title(text, expected):
+    assert authors(text) == expected
+
+
+def test_a_numbered_list_of_people_keeps_given_initial_surname():
+    assert authors("1. Radu D. Lecca (1890-1980) painted the harbour.") == []
+
+
+def test_a_double_surname_after_initials_in_brackets(extractor):
+    found = mentions(extractor, "Contact: the first author (M. Quesada Vargas); the second author (P. Lind).")
+    assert ("M. Quesada Vargas", "PERSON") in found

@@ -272,6 +272,11 @@ def _build_month_year(m: re.Match, lang: str):
     return "date", _calendar_date(_year_of(m), _month(m.group("mn")), None), None
 
 
+def _build_year_month_day(m: re.Match, lang: str):
+    day = m.group("d")
+    return "date", _calendar_date(_year_of(m), _month(m.group("mn")), _day(day) if day else None), None
+
+
 def _build_month(m: re.Match, lang: str):
     return "month", _calendar_date(None, _month(m.group("mn")), None), None
 
@@ -348,6 +353,9 @@ _ATOM_PATTERNS: list[tuple[re.Pattern, _Builder]] = [
     (re.compile(rf"(?<![\w.,])(?P<d>{_DAY})\s+(?P<mn>{_RU_MONTH})\s+(?P<y>{_YEAR})(?:{_RU_YEAR_WORD})?"), _build_month_day_year),
     (re.compile(rf"(?P<mn>{_EN_MONTH})\s*,?\s+(?:of\s+)?(?P<y>{_YEAR})"), _build_month_year),
     (re.compile(rf"(?P<mn>{_RU_MONTH})\s+(?P<y>{_YEAR})(?:{_RU_YEAR_WORD})?"), _build_month_year),
+    # Year first, as reference entries date a work: Vancouver "2019 Mar;14(2)", "Epub 2021 Jan 12.", APA "(2021, March 4)";
+    # only where the entry's punctuation closes the date, so that prose ("in 2019 March was ...") is not read so.
+    (re.compile(rf"(?P<y>{_YEAR})(?:,\s*|\s+)(?P<mn>{_EN_MONTH})(?:\s+(?P<d>{_DAY}))?(?=[;:.)]|[ \t]*(?:\n|$))"), _build_year_month_day),
     (re.compile(rf"(?P<mn>{_EN_MONTH})\s+(?P<d>{_DAY})(?![\w])(?![.,:/]\d)"), _build_month_day),
     (re.compile(rf"(?<![\w.,])(?P<d>{_DAY})\s+(?:of\s+)?(?P<mn>{_ANY_MONTH})"), _build_month_day),
     (re.compile(rf"(?P<mn>{_EN_MONTH_FULL}|{_RU_MONTH_FULL})"), _build_month),
@@ -390,6 +398,8 @@ _EXCLUDED_ZONES = re.compile(
     # page, volume and issue references: "p. 18", "pp. 20-25", "№ 1", "С. 2019", "Т. 5"
     # (upper-case "P." and "Т." are left alone: they are more often initials)
     r"|(?:№|(?<![\w])(?:[Nn]os?|[Vv]ol|pp?|[Сс]|т|[Ii]ss)\.|(?<![\w])(?i:issue|number))\s*\d+(?:\s*[-–]\s*\d+)?"
+    # a Vancouver locator after the year: ";56(4):733-51", ";44 Suppl 2:S14-22"
+    r"|;\s?\d+(?:\s?Suppl\s?\d+)?(?:\([\w\s-]+\))?:[A-Z]?\d+(?:[-–][A-Z]?\d+)?"
 )
 
 _QUANTITY_BEFORE = re.compile(

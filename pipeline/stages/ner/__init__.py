@@ -11,7 +11,8 @@ priority resolution keeps flat, non-crossing mentions:
 * patterns over token shapes (initials, facilities, quoted names, exercises
   with a year, "X summit", a periodical on a citation line);
 * authors of reference lists, author-date citations and bylines read from the
-  list's shape (:mod:`textmine.stages.ner.references`);
+  list's shape, a list's name cut by a line break, abbreviated journals
+  (:mod:`textmine.stages.ner.references`);
 * publishers and journals by their place in imprints, reference entries and
   breadcrumbs (:mod:`textmine.stages.ner.publications`); names by their shape
   (:mod:`textmine.stages.ner.names`); Russian streets
@@ -135,7 +136,7 @@ _RUSSIAN_FIELD_LABEL_AFTER = re.compile(r"(?:[ \t]+[а-яё][а-яё-]*){1,2}[ \
 # A bibliographic locator: page, volume, issue or classification abbreviation and its numbers ("P. 141–158",
 # "T. 11", "№ 2", "Vol. 8", "UDC 327.7(8)"): a reference's coordinates, never a name.
 _LOCATOR = re.compile(
-    r"^(?:[PSCTpsN]|pp|Pp|Vol|Vols|No|Nos|Iss|Issue|Art|Ch|Sec|Fig|Tab|UDC|BBK|Т|С|Вып|Ч|Кн|Ст|Рис|Табл|УДК|ББК|№)"
+    r"^(?:[PSCTpsN]|pp|Pp|Vol|Vols|No|Nos|Iss|Issue|Suppl|Art|Ch|Sec|Fig|Tab|UDC|BBK|Т|С|Вып|Ч|Кн|Ст|Рис|Табл|УДК|ББК|№)"
     r"\.?\s*№?\s*\d[\d\s.,:;()–—-]*$"
 )
 
@@ -197,6 +198,8 @@ def _is_furniture_or_artefact(text: str, cand: Candidate) -> bool:
         return True
     if "·" in surface or "|" in surface:
         return True  # a row of links ("PDF · Cite · Share", "About the Journal | Editorial Board")
+    if cand.label != "DATE" and not any(ch.isalpha() for ch in surface):
+        return True  # "2015;49(3):612-40": a reference's numbers, no name
     words = [word.strip(".,()") for word in surface.split()]
     if all(word in DEGREE_WORDS for word in words) or (cand.label == "PERSON" and any(word in DEGREE_WORDS for word in words)):
         return True
@@ -365,7 +368,8 @@ def find_candidates(doc: Document, spacy_doc: Any, statistical: list[Candidate])
     proposals += quoted
     proposals += patterns.person_candidates(text)
     proposals += references.reference_author_candidates(text) + references.citation_candidates(text)
-    proposals += references.particle_name_candidates(text)
+    proposals += references.particle_name_candidates(text) + references.journal_candidates(text)
+    proposals += references.broken_name_candidates(text)
     proposals += patterns.post_soviet_name_candidates(text)
     proposals += [
         c for c in patterns.organisation_candidates(text)
@@ -425,6 +429,9 @@ def _statistical_kept(
     russian_lines = _russian_lines(text)
     gazetteer_orgs = sorted({(g.start, g.end) for g in gazetteer if g.label == "ORG"})
     titles = patterns.document_title_spans(text) + patterns.reference_title_spans(text) + references.reference_title_spans(text)
+    quoted_titles = patterns.quoted_title_spans(text)
+    titles += quoted_titles
+    gazetteer_places = [(g.start, g.end) for g in gazetteer if g.label == "LOC"]
     kept = []
     for cand in statistical:
         cand = clean_span(text, cand, blocked)
@@ -446,6 +453,8 @@ def _statistical_kept(
             continue  # "Indexed in Scopus": a capitalised verb or adverb opening a line is not a name
         if cand.label == "PERSON" and (_written_lower_case_elsewhere(text, surface) or _heads_a_phrase(text, spacy_doc, cand)):
             continue  # "Gender and political representation ...", "Hydropower cooperation on ...": a title's first word
+        if cand.label == "PERSON" and _opens_a_title_before_lower_case(text, cand, titles):
+            continue  # "Phan TT. Maritime claims in ...": a cited work's first word after its authors
         if is_nationality_adjective(surface) or (surface.endswith("s") and is_nationality_adjective(surface[:-1])):
             continue  # "Uzbek", "Uzbeks": nationalities are not entities
         if _ARTICLE_BEFORE.search(text, max(0, cand.start - 4), cand.start):
@@ -466,10 +475,24 @@ def _statistical_kept(
             continue  # "Agreement on ... Friendship and Cooperation of ...", a cited book's title: its words, not an organisation
         if " " not in surface and _GERMAN_ARTICLE_BEFORE.search(text, max(0, cand.start - 8), cand.start):
             continue  # "zwischen den Kriegen": a German noun, capitalised by its grammar (the gazetteer keeps places)
+        if _a_title_phrase_around_a_place(text, cand, quoted_titles, gazetteer_places):
+            continue  # "Ports of Mombasa", "Rivers of Sand: Water and Power" in a quoted title: its words; the place is found apart
         cand = names.baltic_person(text, _person_by_surname_ending(text, cand), (cand.start, cand.end) in gazetteer_spans)
         for part in _reread_person(text, _without_trailing_lower_case(text, cand), spacy_doc):
             kept.append(_split_of_organisation(text, _numbered(text, _label_by_head(text[part.start:part.end], part)), gazetteer_orgs))
     return kept
+
+
+_LOWER_CASE_WORD_AFTER = re.compile(r"[ \t]+[a-z]")
+
+
+def _opens_a_title_before_lower_case(text: str, cand: Candidate, titles: list[tuple[int, int]]) -> bool:
+    """A one-word mention that opens a title and is followed by a lower-case word: the title's first word."""
+    return (
+        " " not in text[cand.start:cand.end]
+        and any(start == cand.start for start, _ in titles)
+        and _LOWER_CASE_WORD_AFTER.match(text, cand.end) is not None
+    )
 
 
 def _a_row_of_known_names(text: str, cand: Candidate, gazetteer: list[tuple[int, int]]) -> bool:
@@ -689,6 +712,20 @@ def _inside_a_title_without_an_organisation_head(
     return next(elsewhere, None) is None
 
 
+def _a_title_phrase_around_a_place(
+    text: str, cand: Candidate, titles: list[tuple[int, int]], places: list[tuple[int, int]]
+) -> bool:
+    """A model's place or organisation inside a quoted title that is a phrase of the title, not a name: it has no name
+    head and holds a colon or a place the gazetteer finds inside it ("Ports of Mombasa")."""
+    if cand.label not in ("LOC", "ORG") or not any(start <= cand.start and cand.end <= end for start, end in titles):
+        return False
+    surface = text[cand.start:cand.end]
+    if _head_noun(surface) in _NAME_HEADS:
+        return False  # "Swahili Coast", "Institute of Nomadic Studies"
+    holds_a_place = any(cand.start <= start and end <= cand.end and (start, end) != (cand.start, cand.end) for start, end in places)
+    return ":" in surface or holds_a_place
+
+
 # Labels whose statistical mentions keep the names nested in them: "2001 United Kingdom general election",
 # "Alliance Party of Northern Ireland" (guidelines §2: names inside EVENT and ORG names are not annotated apart).
 _ENCLOSING_LABELS = frozenset({"EVENT", "ORG"})
@@ -825,9 +862,10 @@ def _numbered(text: str, cand: Candidate) -> Candidate:
 
 
 def _head_noun(surface: str) -> str:
-    """The head noun of an English name: its last word before "of" ("Meeting" in "Annual Meeting of the Nordic
-    Investment Bank"), two words for a compound head ("Round Table")."""
-    words = surface.split(" of ")[0].split() or [""]
+    """The head noun of an English name: its last word before "of" or "on" ("Meeting" in "Annual Meeting of the Nordic
+    Investment Bank", "Conference" in "International Conference on Mountain Economies"), two words for a compound head
+    ("Round Table")."""
+    words = re.split(r" o[fn] ", surface)[0].split() or [""]
     if len(words) >= 2 and f"{words[-2]} {words[-1]}" in _COMPOUND_HEADS:
         return f"{words[-2]} {words[-1]}"
     return words[-1]

@@ -7,6 +7,8 @@
   annotated apart. Only a region, a sea or a named area continues the name; a
   city or a country after "in" is where the body is ("the Institute for
   Security Studies in Pretoria"), and a name the gazetteer knows is complete.
+  A gathering's name so built grows the same way ("Conference on Fisheries in
+  the Gulf of Guinea").
 * A name headed by a gathering's noun ("Forum", "Conference") that the
   sentence presents as a standing body — with members, a secretariat, a seat —
   is an ORG (decision 28: "International Energy Forum", "Hague Conference on
@@ -32,6 +34,8 @@ _PURPOSE = re.compile(r"\s(?:for|of|on)\s")
 _REGION_KINDS = frozenset({"region", "water", "mountains", "historical-country"})
 # A region named by its head noun ("Great Lakes Region", "Pacific Islands").
 _REGION_HEAD = re.compile(r"\s(?:Region|Islands|Basin|Coast|Sea|Ocean|Peninsula|Highlands|Delta)$")
+# A region named head first ("Gulf of Guinea", "Bay of Bengal").
+_REGION_HEAD_FIRST = re.compile(r"^(?:Gulf|Bay|Sea|Horn|Strait|Basin|Coast)\sof\s")
 _ALL_CAPITALISED = re.compile(rf"{_CAPITALISED}(?:\s{_CAPITALISED}){{0,2}}(?![\w'’-]|\s[A-Z])")
 
 
@@ -40,7 +44,7 @@ def _is_region(name: str, lookup: Callable[[str], object]) -> bool:
     entry = lookup(name)
     if entry is not None:
         return entry.label == "LOC" and entry.kind in _REGION_KINDS
-    return bool(_REGION_HEAD.search(name))
+    return bool(_REGION_HEAD.search(name) or _REGION_HEAD_FIRST.match(name))
 
 
 def _region_at(text: str, position: int, lookup: Callable[[str], object]) -> int | None:
@@ -86,14 +90,15 @@ def _ends_in_region(surface: str, lookup: Callable[[str], object]) -> bool:
 
 
 def organisations_with_inner_region(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Organisation names grown over the region that ends them; the regions' own mentions dropped."""
+    """Organisation and gathering names grown over the region that ends them ("Symposium on Glacier Retreat in the
+    Pamirs"); the regions' own mentions dropped."""
     from textmine.resources.gazetteer import load_gazetteer
 
     lookup = load_gazetteer().lookup
     grown: list[Candidate] = []
     for cand in chosen:
         surface = text[cand.start:cand.end]
-        if cand.label != "ORG" or not _PURPOSE.search(surface) or lookup(surface) is not None:
+        if cand.label not in ("ORG", "EVENT") or not _PURPOSE.search(surface) or lookup(surface) is not None:
             continue
         end = _region_tail_end(text, cand.end, lookup, opened=_ends_in_region(surface, lookup))
         if end > cand.end and "\n" not in text[cand.end:end]:
@@ -106,6 +111,9 @@ def organisations_with_inner_region(text: str, chosen: list[Candidate]) -> list[
 
 # Gathering nouns that also head the names of standing organisations.
 _STANDING_HEAD = re.compile(r"\b(?:Forum|Conference)\b")
+# Names that say themselves that the body stands between meetings: "Permanent Conference of ...", "Standing Forum on
+# ...", a parliament or party named "National Congress".
+_STANDING_NAME = re.compile(r"^(?:Permanent|Standing)\s|\bNational\sCongress\b")
 _TOPIC_TAIL = re.compile(rf"\s(?:on|for)\s(?:the\s)?{_CAPITALISED}(?:\s(?:(?:and|of|the)\s)*{_CAPITALISED})*")
 # Words around a name that present a standing body: membership, a secretariat, a seat.
 _STANDING_BEFORE = re.compile(
@@ -121,10 +129,13 @@ _STANDING_AFTER = re.compile(
 
 
 def standing_bodies(text: str, chosen: list[Candidate]) -> list[Candidate]:
-    """EVENTs headed by "Forum"/"Conference" that the sentence presents as standing bodies, relabelled ORG."""
+    """EVENTs headed by "Forum"/"Conference" that the sentence presents as standing bodies, or whose name says they
+    stand ("Permanent Conference of ...", "National Congress of ..."), relabelled ORG."""
     out = []
     for cand in chosen:
-        if cand.label == "EVENT" and _STANDING_HEAD.search(text, cand.start, cand.end) and not re.search(r"\d", text[cand.start:cand.end]):
+        if cand.label == "EVENT" and _STANDING_NAME.search(text[cand.start:cand.end]):
+            cand = replace(cand, label="ORG")
+        elif cand.label == "EVENT" and _STANDING_HEAD.search(text, cand.start, cand.end) and not re.search(r"\d", text[cand.start:cand.end]):
             tail = _TOPIC_TAIL.match(text, cand.end)
             end = tail.end() if tail and " of " not in text[cand.start:cand.end] else cand.end
             if _STANDING_BEFORE.search(text, max(0, cand.start - 30), cand.start) or _STANDING_AFTER.match(text, end):

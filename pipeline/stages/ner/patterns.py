@@ -34,7 +34,9 @@ _INITIAL = rf"[{_UP}][hsuaо]?\."
 _INITIALS = rf"(?:{_INITIAL}\s?){{1,3}}"
 
 # "G. T. Ichshanova", "A.M. Melis", "Zh. K. Bekova", "Ganpat G. Shinde"
-_INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}\s{_INITIAL}\s?|{_INITIALS}\s?){_NAME_WORD})(?![{_LOW}])")
+# "Given I. Surname", "I. I. Surname", on one line: a word that ends a line ("recorded in Sofia" / "K. Petrova ...") is not
+# a given name of the next line's person (a list's name cut by a line break: references.broken_name_candidates).
+_INITIALS_FIRST = re.compile(rf"(?<![\w.])((?:{_NAME_WORD}[ \t]{_INITIAL}[ \t]?|{_INITIALS}[ \t]?){_NAME_WORD})(?![{_LOW}])")
 # "Chukalova R.R.", "Ivanov I. I.", "Smith, J." — one initial followed by a name is "J. Name" instead.
 _SURNAME_FIRST = re.compile(
     rf"(?<![\w.])({_NAME_WORD},?\s(?:{_INITIAL}\s?{_INITIAL}(?:\s?{_INITIAL})?|{_INITIAL}(?!\s?{_NAME_WORD})))(?!\w)"
@@ -118,6 +120,16 @@ _EVENT_NAME = re.compile(
     rf"\b((?:{_EVENT_WORD}\s(?:of\s(?:the\s)?(?={_NAME_WORD}\s))?){{1,5}}(?:{_GATHERING_HEADS})"
     rf"(?:\s(?:19|20)\d\d|\sof\s(?:the\s)?(?!(?:{_MONTH_NAMES})\b)(?:{_NAME_WORD}|[{_UP}]{{2,6}})(?:\s(?:{_NAME_WORD}|[{_UP}]{{2,6}}|of\sthe|of|and)){{0,7}}(?<!\sand)(?<!\sof)(?<!\sthe))?)\b"
 )
+# A gathering named head first with its topic after "on" ("International Conference on Mountain Economies", "Regional
+# Workshop on Transboundary Aquifers"): the topic's capitalised words, joined by "of", "and", "for" (and "the"), belong
+# to the name; not a weekday or a month. A region after "in" is read after resolution, as for organisations
+# (organisations.organisations_with_inner_region): "... on Glacier Retreat in the Pamirs", not "... in Kathmandu".
+_TOPIC_WORD = rf"(?:{_NAME_WORD}|[{_UP}]{{2,6}})"
+_TOPIC_EVENT_NAME = re.compile(
+    rf"\b((?:{_EVENT_WORD}\s){{0,5}}(?:{_GATHERING_HEADS})\son\s(?:the\s)?"
+    rf"(?!(?:{_MONTH_NAMES}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b){_TOPIC_WORD}"
+    rf"(?:(?:\s(?:of|and|for)(?:\sthe)?)?\s{_TOPIC_WORD}){{0,8}})\b"
+)
 # "X summit", "X ministerial meeting": one adjective of a gathering's kind may stand between the name and the noun.
 _SUMMIT_NOUN = re.compile(
     r"\s(?:(?:ministerial|annual|extraordinary|informal|special|regular|plenary|jubilee|consultative|Ministerial|Annual)\s"
@@ -150,10 +162,14 @@ _SENTENCE_OPENERS = _NOT_SURNAME | frozenset(
 )
 # "Surname I." and the next word: the word opens a sentence when it is an opener above or a country, region or
 # organisation ("... made by Hartmann J. Germany later agreed").
-_SURNAME_INITIAL_THEN_WORD = re.compile(rf"(?<![\w.])({_NAME_WORD}\s{_INITIAL})\s({_NAME_WORD})\b")
+# "Okello P. Funding came ...": the surname and its initial on one line ("recorded in Sofia" / "K. Petrova transcribed"
+# is a sentence's last word and the next line's name).
+_SURNAME_INITIAL_THEN_WORD = re.compile(rf"(?<![\w.])({_NAME_WORD}[ \t]{_INITIAL})\s({_NAME_WORD})\b")
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(rf"[{_UP}][\w'’-]*\s$")
+# The second word of a double surname after initials, closed by a bracket or a list's punctuation ("L. Fernández Rivas);").
+_SECOND_SURNAME = re.compile(rf"[ \t]({_NAME_WORD})(?=[ \t]*[),;])")
 
 
 def _opens_a_sentence(word: str, gazetteer) -> bool:
@@ -161,6 +177,13 @@ def _opens_a_sentence(word: str, gazetteer) -> bool:
     return word in _SENTENCE_OPENERS or (
         entry is not None and (entry.label == "ORG" or entry.kind in ("country", "historical-country", "region"))
     )
+
+
+def _names_a_country_or_body(word: str, gazetteer) -> bool:
+    """Whether the gazetteer knows the word as a country, a region or an organisation (a town or a province's name is
+    often a surname: "Rivas")."""
+    entry = gazetteer.lookup(word)
+    return entry is not None and (entry.label == "ORG" or entry.kind in ("country", "historical-country", "region"))
 
 
 def _cand(start: int, end: int, label: str, kind: str) -> Candidate:
@@ -191,7 +214,11 @@ def person_candidates(text: str) -> list[Candidate]:
             _REFERENCE_AUTHOR.match(text, line_start) or _UNNUMBERED_REFERENCE_AUTHOR.match(text, match.start(1)) and line_start == match.start(1)
         ):
             continue  # "Surname I. Title" at the head of a reference, not "Given I. Surname"
-        out.append(_cand(match.start(1), match.end(1), "PERSON", "person"))
+        end = match.end(1)
+        second = _SECOND_SURNAME.match(text, end)
+        if starts_with_initials and second and second.group(1) not in _NOT_SURNAME and not _names_a_country_or_body(second.group(1), gazetteer):
+            end = second.end(1)  # "(L. Fernández Rivas)": a double surname after the initials (a town's name is often a surname)
+        out.append(_cand(match.start(1), end, "PERSON", "person"))
     for regex in (_REFERENCE_AUTHOR, _UNNUMBERED_REFERENCE_AUTHOR):
         for match in regex.finditer(text):
             name = match.group(1).rstrip()
@@ -393,11 +420,12 @@ def _line_with_head(text: str, span: tuple[int, int] | None) -> tuple[int, int] 
 def event_name_candidates(text: str) -> list[Candidate]:
     """Gatherings named by their head noun ("Nordic Offshore Wind Symposium"), with an ordinal before them ("9th ...")."""
     out = []
-    for match in _EVENT_NAME.finditer(text):
+    for match in (*_EVENT_NAME.finditer(text), *_TOPIC_EVENT_NAME.finditer(text)):
         span = _without_leading_function_words(match)
         if span and _gazetteer_label(text[span[0]:span[1]]) != "ORG":  # "Pacific Islands Forum" is an organisation
             event = _cand(numbered_summit_start(text, span[0]), span[1], "EVENT", "event")
-            if _YEAR_INSIDE.search(text, span[0], span[1]) or _GATHERING_OF.search(text, span[0], span[1]):
+            topic = match.re is _TOPIC_EVENT_NAME  # "United Nations Conference on ...": the names in the topic are inside
+            if topic or _YEAR_INSIDE.search(text, span[0], span[1]) or _GATHERING_OF.search(text, span[0], span[1]):
                 # "2023 Amazon Summit": the year is inside the name, which outranks the date finder's "2023"; "Ministerial
                 # Meeting of the Gas Exporting Countries Forum": the body it is a gathering of is inside the name too.
                 event = replace(event, source="pattern:named-event", priority=PRIORITY["pattern:named-event"])
@@ -851,6 +879,23 @@ _DOCUMENT_TITLE = re.compile(rf"{_DOCUMENT_START.pattern}[^\n.;(]*")
 def document_title_spans(text: str) -> list[tuple[int, int]]:
     """Where the titles of treaties and other documents named head first are ("Declaration on the Establishment of ...")."""
     return [(m.start(), m.end()) for m in _DOCUMENT_TITLE.finditer(text)]
+
+
+# A quoted title of a book, report, article or film: three words or more on one line with a colon or a lower-case
+# function word ('the report "Ports of Mombasa and Dar es Salaam: Competition on the Swahili Coast"', "the article
+# 'Rail Links between Kenya and Uganda'"); a quoted name after its descriptor ('the foundation "Living Balkhash"') is not.
+_QUOTED_TITLE = re.compile(r"(?<!\w)[\"“‘']([^\"“”‘’'\n]{8,200}?)[\"”’'](?!\w)")
+_TITLE_FUNCTION_WORD = re.compile(r"\s(?:of|the|and|in|on|for|between|over|from|to|after|before|under|with|at|by|a|an)\s")
+
+
+def quoted_title_spans(text: str) -> list[tuple[int, int]]:
+    """Where quoted titles of works are (see _QUOTED_TITLE)."""
+    quoted_names = {c.start for c in quoted_name_candidates(text)}
+    return [
+        (m.start(1), m.end(1)) for m in _QUOTED_TITLE.finditer(text)
+        if m.start(1) not in quoted_names and len(m.group(1).split()) >= 3
+        and (":" in m.group(1) or _TITLE_FUNCTION_WORD.search(m.group(1)))
+    ]
 
 
 # A reference's title: after its authors ("Surname I. I., Surname I." or "(eds.)", maybe a year in brackets), up to

@@ -15,6 +15,11 @@ hyphens with a lower-case second part ("Hyun-woo"). The same shapes read
 author-date citations in prose ("(Achebe & Okonkwo, 2015; de Vries et al.,
 2019)", "Van Dijk (2020)") and names with particles on a byline ("Pieter van
 den Heever¹, ...").
+
+A Vancouver entry's abbreviated journal ("Post Sov Aff. 2018;34(5)") and a record
+field's periodical ("Источник: Caspian J Environ Sci") are ORGs
+(:func:`journal_candidates`); a list's name cut by a line break ("..., Dilnoza" /
+"R. Khamidova¹") is one PERSON over the break (:func:`broken_name_candidates`).
 """
 
 from __future__ import annotations
@@ -23,7 +28,7 @@ import re
 from typing import Callable
 
 from textmine.stages.ner.patterns import _LOW, _NOT_SURNAME, _UP
-from textmine.stages.ner.spans import PRIORITY, Candidate
+from textmine.stages.ner.spans import PRIORITY, Candidate, has_cyrillic
 
 # Lower-case name particles (Dutch, German, Romance, Arabic): part of the surname they precede.
 _PARTICLE = r"(?:van|von|der|den|de|del|della|degli|di|da|das|do|dos|du|la|le|ter|ten|bin|ibn|al|el|y)"
@@ -57,8 +62,11 @@ _TITLE_END = re.compile(rf"(?:(?<=\.)|\.)\s+(?://|[\"“‘'«]?[{_UP}0-9])")
 _LOCATOR = re.compile(r"\s//\s|\b(?:pp?|P|Vol|No|Iss)\.\s?\d|№\s?\d")
 # A book's imprint on its line: "Managua: Editorial Centroamericana, 2016", "276 p.", "198 с.".
 _BOOK_IMPRINT = re.compile(r"[\w.]:\s[^\n:]+,\s(?:19|20)\d\d\b|\b\d+\s[pсc]\.")
-# "Konstantin Yu. Bezrukov, Village ...": the word after the initial closes a "Given I. Surname" name, not a title.
-_SURNAME_AFTER = re.compile(rf"\s{_SURNAME_WORD},")
+# A numbered entry of a reference list, up to its first author: "1. ", "[2] ", "3) ".
+_NUMBERED_ENTRY = re.compile(r"(?m)^[ \t]*\[?\d{1,3}[.)\]][ \t]*$")
+# "Konstantin Yu. Bezrukov, Village ...", "Radu D. Lecca (1890-1980)": the word after the initial closes a "Given I.
+# Surname" name, not a title.
+_SURNAME_AFTER = re.compile(rf"\s{_SURNAME_WORD}(?:,|\s\()")
 # The end of an author line, or a gap between two columns of a page.
 _LINE_END = re.compile(rf"{_MARKER}[ \t]*,?[ \t]*(?:\n|$)|{_MARKER}[ \t]{{3,}}")
 # Where an author list starts: a line, after its number or bullet; editors after "In".
@@ -186,8 +194,12 @@ def _parse_author_list(text: str, start: int, lookup: Callable[[str], object]) -
     if len(items) == 1 and items[0][0] == "initials-last" and not (_YEAR_END.match(text, position) or _ET_AL.match(text, position)):
         line_end = text.find("\n", position)
         line_end = line_end if line_end != -1 else len(text)
-        if not (_LOCATOR.search(text, position, line_end) or _BOOK_IMPRINT.search(text, position, line_end)) or _SURNAME_AFTER.match(text, position):
-            return []  # "Radu D. Lecca (1890-1980)": "Given I. Surname", unless the line is a reference ("// Journal. - 2017")
+        in_a_reference = (_LOCATOR.search(text, position, line_end) or _BOOK_IMPRINT.search(text, position, line_end)
+                          or _NUMBERED_ENTRY.search(text, text.rfind("\n", 0, start) + 1, start))
+        if not in_a_reference or _SURNAME_AFTER.match(text, position):
+            # "Radu D. Lecca (1890-1980)": "Given I. Surname", unless the line is a reference ("// Journal. - 2017", a
+            # book's imprint "Managua: Editorial Centroamericana, 2016", a numbered entry "2. von Brandt H. Die ...")
+            return []
     spans = []
     for _, item_start, item_end in items:
         end = item_end
@@ -236,6 +248,29 @@ def reference_author_candidates(text: str) -> list[Candidate]:
     return out
 
 
+# A Vancouver entry's journal, abbreviated without full stops, between the title's full stop and the year that a ";" glues
+# to the volume: "... in the Gulf of Aden. Marit Econ Logist. 2019 Mar;14(2):101-9", "... Asian Surv. 2016;56(2):221-44".
+_VANCOUVER_JOURNAL = re.compile(
+    rf"(?<=[.?]\s)([{_UP}][\w'’-]*(?:[ \t][{_UP}][\w'’-]*){{0,7}})\.[ \t](?:19|20)\d\d(?:[ \t][A-Z][a-z]{{2}}(?:[ \t]\d{{1,2}})?)?;\s?\d"
+)
+# A periodical named by a record field: "Журнал: Steppe Ecology Letters", "Источник: Caspian J Environ Sci".
+_JOURNAL_FIELD = re.compile(r"(?m)^[ \t]*(?:Журнал|Источник|Издание|Journal)[ \t]*:[ \t]*([A-Z][^\n]*?)[ \t.]*$")
+# Words a periodical's title may hold in lower case.
+_TITLE_FUNCTION_WORDS = frozenset("of and the for in on & de des du la le der und".split())
+
+
+def journal_candidates(text: str) -> list[Candidate]:
+    """Periodicals (ORG) named by a Vancouver entry's abbreviated journal or by a record field's value in title case."""
+    out = [
+        Candidate(m.start(1), m.end(1), "ORG", "pattern:journal", PRIORITY["pattern"]) for m in _VANCOUVER_JOURNAL.finditer(text)
+    ]
+    for field in _JOURNAL_FIELD.finditer(text):
+        words = field.group(1).split()
+        if all(word[0].isupper() or word in _TITLE_FUNCTION_WORDS for word in words) and not has_cyrillic(field.group(1)):
+            out.append(Candidate(field.start(1), field.end(1), "ORG", "pattern:journal", PRIORITY["pattern"]))
+    return out
+
+
 def _cited_is_a_name(surface: str, lookup: Callable[[str], object], among_authors: bool) -> bool:
     if any(w in _NOT_SURNAME for w in surface.split()) or surface.split()[0] in _NOT_GIVEN:
         return False
@@ -268,6 +303,32 @@ def citation_candidates(text: str) -> list[Candidate]:
             continue
         if match.group(2) or "et al" in match.group() or _REPORTING_VERB.match(text, match.end()):
             add(match)
+    return out
+
+
+# A list item's name cut by a line break of the page, read where a list item starts (a line, a comma, "and", "By", a
+# label's colon) and ends (a marker, a comma, "and", the line's end): "..., Dilnoza" / "R. Khamidova¹", "Rustam T." /
+# "Bekmuratov and ...", "Sultanbekova" / "A. M., ...". A whole name before the break ("Elena Petrova" / "K. D. Ushinsky
+# ... University") is none of these shapes.
+_BREAK = r"[ \t]*\n[ \t]*"
+_BROKEN_NAME = re.compile(
+    rf"(?m)(?:^[ \t]*|,[ \t]+|[ \t]and[ \t]+|\b[Bb]y[ \t]+|:[ \t]+)"
+    rf"({_GIVEN}{_BREAK}{_INITIALS}[ \t]?{_SURNAME_WORD}|{_GIVEN}[ \t]{_INITIALS}{_BREAK}{_SURNAME_WORD}|{_SURNAME_WORD}{_BREAK}{_INITIALS})"
+    rf"(?={_MARKER}[ \t]*(?:[,;]|[ \t]and[ \t]|\n|$))"
+)
+
+
+def broken_name_candidates(text: str) -> list[Candidate]:
+    """Names of an author list cut in two by a line break, as one PERSON over the break (see _BROKEN_NAME)."""
+    from textmine.resources.gazetteer import load_gazetteer
+
+    lookup = load_gazetteer().lookup
+    out = []
+    for match in _BROKEN_NAME.finditer(text):
+        words = [word.strip(".") for word in match.group(1).split()]
+        if any(word in _NOT_SURNAME or word in _LOCATOR_WORDS or _is_known(word, lookup) for word in words):
+            continue  # "Kazakhstan" / "A. Smith": a place ends the line before a name
+        out.append(Candidate(match.start(1), match.end(1), "PERSON", "pattern:broken-name", PRIORITY["pattern:reference-author"]))
     return out
 
 

@@ -61,7 +61,10 @@ _PERSON_TITLES = re.compile(
 _DIGIT_MARKER_AFTER_NAME = re.compile(r"(?<=[^\W\d_]|\.)\d{1,2}(?:,\d{1,2})*\*{0,2}$")
 # A span ending in an initial, one letter or a transliterated digraph ("R.R", "A.Kh", "Sh.M").
 # Recognisers whose names may run over one line break.
-LINE_SPANNING_SOURCES = frozenset({"pattern:war", "pattern:place-event"})
+LINE_SPANNING_SOURCES = frozenset({"pattern:war", "pattern:place-event", "pattern:broken-name"})
+# Recognisers whose names a reference's field separator follows: the full stop after them is not theirs even where
+# spaCy keeps it on the token ("Int Migr Rev. 2015;49(3)").
+FIELD_CLOSED_SOURCES = frozenset({"pattern:journal"})
 # Cyrillic letters that look like Latin ones; PDF extraction leaves them inside Latin names ("Nаzarbayev").
 _LOOKALIKES = str.maketrans("АВЕКМНОРСТХаеорсухіјѕ", "ABEKMHOPCTXaeopcyxijs")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -92,7 +95,9 @@ _POSITION_WORDS = frozenset(
 
 def is_position(surface: str) -> bool:
     """Whether every word of ``surface`` is a position word ("Associate Professor"): a job title, not a name."""
-    return all(word.strip(".,()").casefold() in _POSITION_WORDS for word in surface.split())
+    words = [word.strip(".,()").casefold() for word in surface.split()]
+    # Plurals name the positions of several authors ("Research fellows, Institute of ...").
+    return all(word in _POSITION_WORDS or (word.endswith("s") and word[:-1] in _POSITION_WORDS) for word in words)
 
 
 def latin_lookalikes_folded(text: str) -> str:
@@ -229,6 +234,8 @@ def align_to_tokens(text: str, candidates: list[Candidate], tokens: list[tuple[i
     def glued(rest: str, label: str) -> bool:
         if _GLUED_MARKER.fullmatch(rest) or (label == "PERSON" and _GLUED_DIGIT_MARKER.fullmatch(rest.lstrip("."))):
             return False  # "Yusupova¹", "Bekov²,³", "Aliev1,2", "A.Kh.1": an affiliation marker, not part of the name
+        if rest[:1] == ";":
+            return False  # "2020;56(4):733": a Vancouver year glued by ";" to its volume, issue and page
         return rest == "." or any(ch.isalnum() for ch in rest)
 
     aligned = []
@@ -239,7 +246,7 @@ def align_to_tokens(text: str, candidates: list[Candidate], tokens: list[tuple[i
             start = first[0]
         if last is not None and end < last[1]:
             rest = text[end:last[1]]
-            if glued(rest, cand.label):
+            if glued(rest, cand.label) and not (rest == "." and cand.source in FIELD_CLOSED_SOURCES):
                 end = last[1]
             elif cand.label == "PERSON" and rest[:1] == "." and _GLUED_DIGIT_MARKER.fullmatch(rest[1:]):
                 end += 1  # "Nazarbekova A.Kh.1": the initial's full stop, not its marker
