@@ -817,3 +817,15 @@ def test_a_running_head_of_authors_and_short_title_with_its_page_number_is_wrapp
     entry = "Mensah A. K., Zhuravlev P. O. Fisheries governance in the Gulf of Guinea. Kaliningrad, 2021"
     text = GUINEA_PDF + "\n" + entry
     assert _roles_at(segmenter.segments(text), text, entry) == [("article", "en")]
+
+
+def test_a_doi_field_among_a_records_russian_fields_is_the_records(segmenter):
+    # "DOI: ..." shows no language; between two fields of a record with Russian labels it is one of the record's.
+    abstract = ("Artisanal catches along the coast of Ghana fell by a third between 2005 and 2020, while the licences sold "
+                "to foreign trawlers doubled over the same period.")
+    text = "\n".join(["Репозиторий Прибалтийского института", "Название: Fisheries governance in the Gulf of Guinea",
+                      "Авторы: Mensah A. K., Zhuravlev P. O.", "Год: 2023", "Страницы: 112-130", "DOI: 10.99555/pib.2023.5.2.112",
+                      "Индексируется в: Scopus, Web of Science", "Дата внесения: 11.05.2023", "", "Аннотация:", abstract])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "DOI:") == [("wrapper", "ru")]
+    assert _roles_at(segments, text, abstract[:20]) == [("article", "en")]

@@ -801,6 +801,12 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
             # A long "label" alone ("Медиация в трудовых спорах: опыт Татарстана") is a title with its subtitle;
             # a record's field of that length stands among other fields.
             short_field = any(field_shaped[near] for near in (index - 1, index + 1) if 0 <= near < len(lines))
+        if short_field and field.group(1) in IDENTIFIER_LABELS:
+            # "DOI: 10.99..." has no language of its own: between two of a record's fields in another script it is one
+            # of them, else it opens the article's header (an article header's fields are in the article's script).
+            foreign = all(0 <= near < len(lines) and field_shaped[near]
+                          and _main_script([text[lines[near].start : lines[near].end].split(":")[0]]) not in (article_script, None)
+                          for near in (index - 1, index + 1))
         # "Авторы: Okonkwo C. A.", "Ключевые слова: African Union, ...": a label in the record's script showing article
         # text is the record's field (a translated keyword line has its value in its label's script).
         # A citation of the article ("Для цитирования: Authors. Title // Journal. 2023 ...") is no record's field, even
