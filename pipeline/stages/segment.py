@@ -840,7 +840,7 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
 
 def _is_bibliographic_citation(value: str) -> bool:
     """"Authors. Title // Source. 2023. ...": a GOST citation with its year."""
-    head, separator, source = value.partition(" // ")
+    _, separator, source = value.partition(" // ")
     return bool(separator) and bool(re.search(r"\b(?:19|20)\d\d\b", source))
 
 
