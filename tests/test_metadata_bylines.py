@@ -217,3 +217,11 @@ def test_name_institution_pairs_need_an_institution_in_every_part():
 ])
 def test_vancouver_initials_listed_degrees_and_serial_comma(line, expected):
     assert [n for n, _ in names(line)] == expected
+
+
+def test_name_institution_pairs_with_a_dash_between_name_and_institution():
+    line = "Amara K. Mensah — Department of Marine Studies, University of the Gold Coast, Cape Coast; Pavel Zhuravlev — Baltic Institute of International Affairs, Kaliningrad"
+    found = read_byline(line, 0, len(line), own_line=True)
+    assert [(n.text, line[n.institution[0]:n.institution[1]]) for n in found] == [
+        ("Amara K. Mensah", "Department of Marine Studies, University of the Gold Coast, Cape Coast"),
+        ("Pavel Zhuravlev", "Baltic Institute of International Affairs, Kaliningrad")]

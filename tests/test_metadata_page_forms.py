@@ -290,3 +290,25 @@ Sable trappers of the Evenki district filled their quotas only in the years of a
     assert (meta["journal"], meta["year"], meta["volume"], meta["issue"]) == ("Таёжный вестник", 2017, "9", "2")
     # a name without a periodical's word, or a line that is no name, is not taken
     assert extract_metadata(doc(page.replace("Таёжный вестник", "Таёжный край")))["journal"] is None
+
+
+# --- Forms of the whole page p20 (corpus/pages), each on a made-up page.
+
+def test_a_one_line_byline_of_names_with_dashed_affiliations_and_a_bare_orcid_list():
+    # "Name — School of X, University, City; Name — Institute, City": each author with the institution after the dash
+    # (a school before a university is none), though the affiliation reader takes "Name — School of X" for an
+    # affiliation line; "ORCID: iD; iD" without names gives the iDs in the printed order, though the line names an
+    # author before its label.
+    page = """Fisheries governance in the Gulf of Guinea
+
+Efua Asante Mensah — School of Marine Sciences, University of the Gold Coast, Cape Coast, Ghana; Pavel O. Zhuravlev — Baltic Institute of International Affairs, Kaliningrad, Russia
+
+Contact: emensah@ugc.example.gh (E. Asante Mensah); zhuravlev@bia.example.ru (P. O. Zhuravlev). ORCID: 0000-0002-1825-0097; 0000-0001-5109-3700.
+
+Abstract. Industrial trawlers and artisanal canoes compete for the same stocks along the coast of West Africa, and the coastal states have signed many agreements on monitoring and licensing while enforcement at sea remains weak.
+"""
+    authors = extract_metadata(doc(page))["authors"]
+    assert [(a["name"], a["orcid"], a["email"], a["affiliation"]) for a in authors] == [
+        ("Efua Asante Mensah", "0000-0002-1825-0097", "emensah@ugc.example.gh", "University of the Gold Coast"),
+        ("Pavel O. Zhuravlev", "0000-0001-5109-3700", "zhuravlev@bia.example.ru", "Baltic Institute of International Affairs"),
+    ]

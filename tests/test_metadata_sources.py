@@ -314,3 +314,14 @@ def test_author_date_citations(text, expected):
 ])
 def test_issue_words_field_signs_and_harvard_citations(text, expected):
     assert page_fields(text) == expected
+
+
+def test_a_widgets_cite_label_and_a_portals_description_before_the_quoted_name():
+    # "Цитировать:" / "Cite:" open a citation widget like "Как цитировать:"; the journal is its cited source.
+    for label in ("Цитировать:", "Cite:"):
+        text = (f"Журналы / Морская политика / 2022 / Том 7, № 1\n{label} Mensah A. K. Fisheries governance in the Gulf of "
+                "Guinea // Морская политика. 2022. Т. 7, № 1. С. 12–30.\n")
+        assert page_fields(text) == {"journal": "Морская политика", "year": "2022", "volume": "7", "issue": "1"}, label
+    # A portal's description of what it mirrors ends with the periodical's word before the quoted name.
+    line = "Английская версия журнала «Baltic Fisheries Review», Vol. 4, No. 2 (2021). Размещено на портале 3 мая 2021 г."
+    assert fields(line)[0] == "Baltic Fisheries Review"

@@ -735,3 +735,97 @@ def test_a_bilingual_head_with_a_long_russian_author_block_is_the_articles(segme
         assert _roles_at(segments, text, *udc, title, "К. Б.", "e-mail", "Т. А.", "ORCID", abstract[:20]) == [("article", "ru")] * (6 + len(udc))
         assert _roles_at(segments, text, "Вестник водного", "Архив номеров", "©") == [("wrapper", "ru")] * 3
         assert _roles_at(segments, text, "Water diplomacy", "2. Petrova") == [("article", "en")] * 2
+
+
+# --- Failure kinds of the whole pages p14, p16 and p20 (corpus/pages): a journal's PDF text and publisher pages,
+# built here on another topic (fisheries in the Gulf of Guinea).
+
+GUINEA_HEADER = "ИЗВЕСТИЯ ПРИБАЛТИЙСКОГО ИНСТИТУТА. СЕРИЯ: МЕЖДУНАРОДНЫЕ ОТНОШЕНИЯ. 2023. Т. 5, № 2"
+GUINEA_INTRO = ("Industrial trawlers and artisanal canoes compete for the same stocks along the coast of West Africa. "
+                "The coastal states have signed many agreements on monitoring and licensing, yet enforcement at sea remains "
+                "weak and the catch reported to the regional bodies is a fraction of the real one.")
+GUINEA_RESULTS = ("Joint patrols reduced illegal fishing only where the navies shared their radar data with the fisheries "
+                  "ministries. Elsewhere the licences sold to foreign fleets kept growing faster than the means to inspect them, "
+                  "and the artisanal fishers lost most of their catch to the trawlers working inside the coastal zone.")
+GUINEA_PDF = "\n".join([
+    GUINEA_HEADER, "112", "",
+    "Обзорная статья", "УДК 341.24", "DOI 10.99555/pib.2023.5.2.112", "",
+    "FISHERIES GOVERNANCE IN THE GULF OF GUINEA", "",
+    "Amara K. Mensah¹, Pavel O. Zhuravlev²",
+    "¹ Department of Marine Studies, University of the Gold Coast, Cape Coast, Ghana; amensah@ugc.example.gh",
+    "² Baltic Institute of International Affairs, Kaliningrad, Russia; zhuravlev@bia.example.ru", "",
+    "Abstract. " + GUINEA_INTRO,
+    "Keywords: fisheries; Gulf of Guinea; maritime security; licensing.", "",
+    "Для цитирования: Mensah A. K., Zhuravlev P. O. Fisheries governance in the Gulf of Guinea // Известия Прибалтийского "
+    "института. Серия: Международные отношения. 2023. Т. 5, № 2. С. 112–130.",
+    "Поступила в редакцию 03.02.2023; одобрена после рецензирования 14.03.2023.", "",
+    "Introduction", GUINEA_INTRO, "",
+    "Работа выполнена в рамках государственного задания Министерства науки, тема № 0731-2023-0004.",
+    "² The committee is better known by its Portuguese name, Comissão Regional de Pesca do Golfo da Guiné.", "",
+    f"113 {GUINEA_HEADER}", "",
+    "Results", GUINEA_RESULTS, "",
+    "Mensah A. K., Zhuravlev P. O. Fisheries governance in the Gulf of Guinea    114", "",
+    "Conclusion", GUINEA_RESULTS, "",
+    "References",
+    "1. Asante K. (2019). Small boats and large fleets: artisanal fishing in West Africa. Revista de Estudios Marítimos del Atlántico, 8(1), 14–33.",
+    "2. Zhuravlev P. O. Atlantic fisheries after the Cold War. Kaliningrad: Izdatelstvo Yantarny Kray, 2020. 214 p.",
+])
+
+
+def test_a_lines_language_is_read_from_its_words_outside_names(segmenter):
+    # A footnote naming a body in another language, an English reference with a Spanish journal or a transliterated
+    # Russian publisher: names are names in any language, the line's other words are English.
+    segments = segmenter.segments(GUINEA_PDF)
+    assert _roles_at(segments, GUINEA_PDF, "² The committee", "1. Asante", "2. Zhuravlev") == [("article", "en")] * 3
+
+
+def test_a_line_of_an_identifier_goes_with_its_paragraph(segmenter):
+    # "DOI 10.99..." shows no language: under "УДК ..." in one paragraph it is Russian like the lines above it.
+    segments = segmenter.segments(GUINEA_PDF)
+    assert _roles_at(segments, GUINEA_PDF, "Обзорная статья", "УДК", "DOI") == [("article", "ru")] * 3
+    assert _roles_at(segments, GUINEA_PDF, "FISHERIES") == [("article", "en")]
+
+
+def test_an_article_kind_label_above_the_title_is_the_articles(segmenter):
+    # A publisher page: the kind label under the breadcrumb, in another language than the article, is its own line.
+    lines = ["Издательство «Маяк»", "Журналы / Морская политика / 2022 / Том 7, № 1", "Оригинальная статья",
+             "Fisheries governance in the Gulf of Guinea", "Amara K. Mensah, University of the Gold Coast",
+             "Abstract. " + GUINEA_INTRO, "Introduction", GUINEA_RESULTS, "© Издательство «Маяк», 2022"]
+    text = "\n".join(lines)
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "Оригинальная статья") == [("article", "ru")]
+    assert _roles_at(segments, text, "Журналы /", "©") == [("wrapper", "ru")] * 2
+
+
+def test_a_russian_label_over_an_english_citation_in_the_article_block_is_russian(segmenter):
+    segments = segmenter.segments(GUINEA_PDF)
+    assert _roles_at(segments, GUINEA_PDF, "Для цитирования") == [("article", "ru")]
+
+
+def test_a_russian_note_inside_the_article_is_the_articles(segmenter):
+    # The article's dates line and a funding footnote in Russian are statements of the article, no record's heading.
+    segments = segmenter.segments(GUINEA_PDF)
+    assert _roles_at(segments, GUINEA_PDF, "Поступила в редакцию", "Работа выполнена") == [("article", "ru")] * 2
+    assert _roles_at(segments, GUINEA_PDF, "Introduction", "Results") == [("article", "en")] * 2
+
+
+def test_a_running_head_of_authors_and_short_title_with_its_page_number_is_wrapper(segmenter):
+    segments = segmenter.segments(GUINEA_PDF)
+    assert _roles_at(segments, GUINEA_PDF, "Gulf of Guinea    114") == [("wrapper", "en")]
+    assert _roles_at(segments, GUINEA_PDF, "Conclusion", "References") == [("article", "en")] * 2
+    # A reference entry of the same names has its year and pages: no running head.
+    entry = "Mensah A. K., Zhuravlev P. O. Fisheries governance in the Gulf of Guinea. Kaliningrad, 2021"
+    text = GUINEA_PDF + "\n" + entry
+    assert _roles_at(segmenter.segments(text), text, entry) == [("article", "en")]
+
+
+def test_a_doi_field_among_a_records_russian_fields_is_the_records(segmenter):
+    # "DOI: ..." shows no language; between two fields of a record with Russian labels it is one of the record's.
+    abstract = ("Artisanal catches along the coast of Ghana fell by a third between 2005 and 2020, while the licences sold "
+                "to foreign trawlers doubled over the same period.")
+    text = "\n".join(["Репозиторий Прибалтийского института", "Название: Fisheries governance in the Gulf of Guinea",
+                      "Авторы: Mensah A. K., Zhuravlev P. O.", "Год: 2023", "Страницы: 112-130", "DOI: 10.99555/pib.2023.5.2.112",
+                      "Индексируется в: Scopus, Web of Science", "Дата внесения: 11.05.2023", "", "Аннотация:", abstract])
+    segments = segmenter.segments(text)
+    assert _roles_at(segments, text, "DOI:") == [("wrapper", "ru")]
+    assert _roles_at(segments, text, abstract[:20]) == [("article", "en")]

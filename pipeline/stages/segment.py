@@ -10,10 +10,14 @@ paragraph). Every line gets
   journal name weighs little); a script run that repeats another line of the
   page (the article title quoted in a Russian heading) is a quotation and is
   left out; a bibliographic entry ("Authors. Title // Source") speaks by the
-  words before its source (a journal's name is a name in any language); a
+  words before its source (a journal's name is a name in any language), and
+  any line by its words outside names (capitalised words and the particles
+  between them) when enough are left; identifier labels ("DOI", "ORCID")
+  show no language, so a line of them goes with its paragraph; a
   line of English site words ("Date", "Collections") is English; a record
   field whose label is in another script than its article-text value
-  ("Авторы: Okonkwo C. A.") takes its label's language;
+  ("Авторы: Okonkwo C. A.", "Для цитирования: <English citation>") takes its
+  label's language, in the wrapper and the article alike;
 * its script (outside quotations): a line wholly in one script is not in a
   language of another, and a change of script is a change of block (record
   pages alternate Russian fields and English article lines without blank
@@ -22,7 +26,8 @@ paragraph). Every line gets
   double-spaced items, breadcrumbs), copyright lines, short lines of English
   site words ("Make a Submission", "Show full item record", "Published:
   2021-12-20"), the items under a related-items heading, a citation widget,
-  running headers with their page numbers, a record's field labels (short
+  running headers with their page numbers (repeated, or a head of authors'
+  names and short title by its page number), a record's field labels (short
   ones, or longer ones among other fields: an isolated "X: y" is a title) and
   the headings that quote the article, a rubric above the article (a menu item
   repeated, "Section / Topic"), and, for HTML, the block's landmarks (nav,
@@ -31,7 +36,8 @@ paragraph). Every line gets
 * article evidence from structure: a paragraph under an abstract label in
   another script is the article's translated abstract, and the lines from a
   UDC/DOI line to the abstract, or the few lines in another script right above
-  a translated abstract, are the article's header.
+  a translated abstract, are the article's header; an article-kind label
+  ("Оригинальная статья") is the article's line in any language.
 
 Least-cost paths (Viterbi, a cost for every switch, higher inside a
 paragraph unless the script changes there) then smooth the evidence in three passes:
@@ -50,7 +56,8 @@ paragraph unless the script changes there) then smooth the evidence in three pas
    the article it shows; an article's own header line stays with it when no
    wrapper is next to it). Inside the article only layout makes a wrapper
    (an advert, share buttons): text in another language between article
-   parts is the article's own (a translated abstract, a reference);
+   parts is the article's own (a translated abstract, a reference, a
+   one-sentence note such as a funding footnote, a labelled citation);
 3. the language again, within each stretch of one role, so the wrapper's
    language is that of its own lines (article-language text in a wrapper is
    usually quoted from the article and counts half).
@@ -126,6 +133,9 @@ MAX_NATIVE = 3.0
 MAX_NATIVE_PROSE = 8.0
 PROSE_MIN_WORDS = 25
 PROSE_MAX_NUMERIC_SHARE = 0.1
+# A shorter line is a sentence when it ends like one and has at least this many words (a footnote, a note).
+SENTENCE_MIN_WORDS = 5
+SENTENCE_BOUNDARY = re.compile(r"[^\W\d_]{2}[.!?]\s+[^\W\d_]")
 # Wrapper evidence from layout, per line.
 LANDMARK_EVIDENCE = 6.0
 LINK_DENSITY_EVIDENCE = 4.0
@@ -143,6 +153,14 @@ QUOTE_MAX_PREFIXED_WORDS = 40
 # The last two alternatives match whole tokens, so they start only where a token
 # starts: tried at every position inside a long token they would be quadratic.
 NOT_LANGUAGE = re.compile(r"(https?://|www\.)\S+|(?<!\S)\S+@\S+|(?<!\S)\S*\d\S*|(?<!\S)(?:[A-Za-z0-9-]{2,}\.)+[A-Za-z]{2,6}(?!\S)")
+# An identifier's label ("DOI 10.99...", "ORCID: ...") names a code and shows no language: a line of it alone goes with
+# its neighbours (its letters still count for its main script, a change of block).
+IDENTIFIER_LABELS = frozenset("DOI UDC JEL ISSN ISBN EDN ORCID".split())
+# Names are names in any language ("the Spanish name, Sistema de la Integración Centroamericana"; a Spanish journal in an
+# English reference): a line's language is read from its words outside capitalised words and the particles joining them,
+# when those are enough to read (else from all its words: a byline, a title in capitals).
+NAME_PARTICLES = frozenset("of the and for de la las los del da do dos das di du des le van von der den y e i et und".split())
+COMMON_WORDS_MIN_LETTERS = 8
 # Site furniture in words: cookie and consent banners, skip links, share and follow rows, legal footers,
 # sign-in and subscription prompts, calls for papers, and a language switcher ("RU | EN", "Русский English").
 FURNITURE_TEXT = re.compile(
@@ -232,12 +250,27 @@ MENU_ITEM_MAX_WORDS = 5
 # A classification or identifier line (UDC, DOI, JEL) opens the article's own header, whatever its language.
 # A PDF's running header on a later page: "O. M. Rudneva et al. Short title 205".
 RUNNING_HEADER = re.compile(r"\bet al\.\s.+\s\d{1,4}$")
+# A PDF's running head of authors and short title with the page number before or after it ("Ortega D. E., Lebedeva
+# K. V. Central American integration and security    47"): names with initials, then words without digits, periods
+# or slashes (a reference entry has its year, pages and "//" there).
+_INITIALS = r"-?[^\W\d_]\.(?:\s?-?[^\W\d_]\.){0,2}"
+_SURNAME = r"[^\W\d_][^\W\d_'’-]+"
+_AUTHOR = rf"(?:{_SURNAME},?\s{_INITIALS}|{_INITIALS}\s?{_SURNAME})"
+_HEAD = rf"{_AUTHOR}(?:(?:,|\sand|\s&|\sи)\s{_AUTHOR})*\s+[^\W\d_][^\d./\\]{{2,80}}[^\W\d_]"
+RUNNING_HEAD = re.compile(rf"^(?:{_HEAD}\s+\d{{1,4}}|\d{{1,4}}\s+{_HEAD})$")
 # An article's header runs from its UDC/DOI line to its abstract over at most this many lines.
 HEADER_MAX_LINES = 10
 # A translated abstract has its translated title and authors in at most this many lines above it (a title, two
 # authors with their affiliations, an abstract label; the authors' e-mail and ORCID lines are not counted).
 TRANSLATED_HEADER_MAX_LINES = 6
 ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\b", re.IGNORECASE)
+# The article's kind printed above its title ("Оригинальная статья", "Research article") is the article's own line in
+# any language, as a UDC line is.
+ARTICLE_KIND_LABEL = re.compile(
+    r"^\s*(?:(?:научная|оригинальная|обзорная|исследовательская|редакционная|дискуссионная)\s+статья|(?:научное|краткое)\s+сообщение|"
+    r"(?:original|research|review|scientific)\s+(?:article|paper)|short communication)\s*\.?\s*$",
+    re.IGNORECASE,
+)
 # The configured first language is the one the articles are expected in: its letters count this much more
 # when the article's language is chosen (a Russian abstract before an English one does not make the article Russian).
 EXPECTED_LANGUAGE_WEIGHT = 1.5
@@ -318,6 +351,7 @@ class Segmenter:
                 # running header it is the wrapper's own line, in its own language.
                 line.citation_letters, line.letters = line.letters, 0
             line.furniture = _text_furniture(line_text)
+            line.label_end = _other_script_label_end(line_text)
             if "en" in self.languages and line.script == "LATIN" and _is_site_furniture_line(line_text.strip()):
                 # Words of an English site's interface ("Date", "Collections") are English, however short.
                 line.confidences = {lang: float(lang == "en") for lang in self.languages}
@@ -333,14 +367,14 @@ class Segmenter:
         start = 0
         for end in range(1, len(lines) + 1):
             if end == len(lines) or roles[end] != roles[start]:
-                if roles[start] == WRAPPER:
-                    for line in lines[start:end]:
-                        if line.furniture >= BLOCK_FURNITURE_EVIDENCE:
-                            line.letters = max(line.letters, line.citation_letters)
-                        if line.label_end:
-                            # A field's language is its label's: the value it shows is quoted from the article.
-                            _, line.confidences, label_scripts, _ = self._language_evidence(text[line.start : line.start + line.label_end])
-                            line.script = max(label_scripts, key=label_scripts.__getitem__, default=None)
+                for line in lines[start:end]:
+                    if roles[start] == WRAPPER and line.furniture >= BLOCK_FURNITURE_EVIDENCE:
+                        line.letters = max(line.letters, line.citation_letters)
+                    if line.label_end:
+                        # A field's language is its label's, in the wrapper and the article alike ("Для цитирования:
+                        # <English citation>" printed by the article is Russian): the value quotes the article.
+                        _, line.confidences, label_scripts, _ = self._language_evidence(text[line.start : line.start + line.label_end])
+                        line.script = max(label_scripts, key=label_scripts.__getitem__, default=None)
                 self._smooth_languages(lines[start:end], quoted=article_lang if roles[start] == WRAPPER else None)
                 start = end
         return _to_segments(lines, roles, len(text))
@@ -368,10 +402,12 @@ class Segmenter:
         by_script: dict[str, int] = {}
         for script, words in runs:
             letters = sum(char.isalpha() for word in words for char in word)
-            total += letters
             by_script[script] = by_script.get(script, 0) + letters
             # The first words of a run name its language as well as all of them, at a fraction of the cost.
-            sample = " ".join(words[:LANGUAGE_SAMPLE_WORDS])
+            sample = " ".join(_language_sample(words)[:LANGUAGE_SAMPLE_WORDS])
+            if not sample:
+                continue  # identifier labels: the run's script, but no language evidence
+            total += letters
             for value in detector.compute_language_confidence_values(sample):
                 mixed[value.language.iso_code_639_1.name.lower()] += letters * value.value
         return total, ({lang: value / total for lang, value in mixed.items()} if total else {}), by_script, quoting
@@ -427,6 +463,8 @@ class Segmenter:
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
             elif ARTICLE_HEADER_LINE.match(line_text):
                 wrapper_cost = max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
+            elif ARTICLE_KIND_LABEL.match(line_text) and not line.furniture:
+                article_cost, wrapper_cost = 0.0, max(wrapper_cost, LABELLED_VALUE_WRAPPER_COST)
             if (_is_article_content_label(line_text) and not line.label_end) or line.translated_content:
                 wrapper_cost = max(wrapper_cost, CONTENT_LABEL_WRAPPER_COST)
             if is_reference_entry(line_text) or is_references_heading(line_text):
@@ -539,6 +577,24 @@ def _script_runs(line_text: str) -> list[tuple[str, list[str]]]:
     return runs
 
 
+def _language_sample(words: list[str]) -> list[str]:
+    """The words of a script run that show its language: no identifier labels, and, when enough are left, none of its
+    names (capitalised words and the particles between two of them)."""
+    words = [word for word in words if word.strip(":.,;") not in IDENTIFIER_LABELS]
+    if not words:
+        return words
+    capitalised = [next(char for char in word if char.isalpha()).isupper() for word in words]
+    particle = [word.strip(".,:;()«»\"'").casefold() in NAME_PARTICLES for word in words]
+    in_name = list(capitalised)
+    for index, word in enumerate(words):
+        if particle[index] and not capitalised[index]:
+            before = next((capitalised[i] for i in range(index - 1, -1, -1) if not particle[i]), False)
+            after = next((capitalised[i] for i in range(index + 1, len(words)) if not particle[i]), False)
+            in_name[index] = before and after
+    common = [word for word, name in zip(words, in_name) if not name]
+    return common if sum(char.isalpha() for word in common for char in word) >= COMMON_WORDS_MIN_LETTERS else words
+
+
 def _word_key(words: Iterable[str]) -> tuple[str, ...]:
     """Words compared without case and punctuation: «Title» in a heading matches the title line."""
     return tuple(key for key in ("".join(c for c in word if c.isalpha()).casefold() for word in words) if key)
@@ -572,7 +628,7 @@ def _quotable_word_runs(text: str, lines: list[_Line]) -> _Quotable:
 
 def _text_furniture(line: str) -> float:
     """Wrapper evidence any format shows: menu-like lines, copyright notices and site furniture in words."""
-    if RUNNING_HEADER.search(line.strip()):
+    if RUNNING_HEADER.search(line.strip()) or RUNNING_HEAD.match(line.strip()):
         return BLOCK_FURNITURE_EVIDENCE
     if COPYRIGHT.search(line) or FURNITURE_TEXT.search(line.strip()) or _is_site_furniture_line(line.strip()):
         return LAYOUT_CUE_EVIDENCE
@@ -673,9 +729,21 @@ def _is_board_member(text: str, line: _Line) -> bool:
 
 
 def _is_foreign_heading(line_text: str, line: _Line, article_script: str | None) -> bool:
-    """A line wholly in another script than the article's that is no sentence: a record's heading or field."""
+    """A line wholly in another script than the article's that is no sentence, reference or citation: a record's
+    heading or field."""
+    field = FIELD_WITH_VALUE.match(line_text.strip())
     return (article_script is not None and line.main_script not in (None, article_script)
-            and not _is_prose(line_text) and not is_reference_entry(line_text))
+            and not _is_sentence(line_text) and not is_reference_entry(line_text)
+            and not (field and _is_bibliographic_citation(field.group(2))))
+
+
+def _is_sentence(line_text: str) -> bool:
+    """Prose, or one statement of a few words ("Исследование выполнено при поддержке ... фонда.", "Поступила в редакцию
+    12.10.2021; принята к публикации 20.12.2021."): a footnote or note, no heading. A site's call to action asks and
+    urges in several ("Не можете найти ...? Попробуйте ...")."""
+    words = line_text.split()
+    return _is_prose(line_text) or (len(words) >= SENTENCE_MIN_WORDS and words[0][0].isupper() and words[-1].endswith(".")
+                                    and not SENTENCE_BOUNDARY.search(line_text) and not FIELD_WITH_VALUE.match(line_text.strip()))
 
 
 def _is_prose(line_text: str) -> bool:
@@ -733,11 +801,20 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
             # A long "label" alone ("Медиация в трудовых спорах: опыт Татарстана") is a title with its subtitle;
             # a record's field of that length stands among other fields.
             short_field = any(field_shaped[near] for near in (index - 1, index + 1) if 0 <= near < len(lines))
+        if short_field and field.group(1) in IDENTIFIER_LABELS:
+            # "DOI: 10.99..." has no language of its own: between two of a record's fields in another script it is one
+            # of them, else it opens the article's header (an article header's fields are in the article's script).
+            foreign = all(0 <= near < len(lines) and field_shaped[near]
+                          and _main_script([text[lines[near].start : lines[near].end].split(":")[0]]) not in (article_script, None)
+                          for near in (index - 1, index + 1))
         # "Авторы: Okonkwo C. A.", "Ключевые слова: African Union, ...": a label in the record's script showing article
         # text is the record's field (a translated keyword line has its value in its label's script).
-        if (field and not foreign and _main_script([field.group(1)]) not in (article_script, None)
+        # A citation of the article ("Для цитирования: Authors. Title // Journal. 2023 ...") is no record's field, even
+        # where it repeats a heading (the running head): its place says whose it is (the article's first-page block,
+        # or a widget after the article).
+        citation = bool(field) and _is_bibliographic_citation(field.group(2))
+        if (field and not foreign and not citation and _main_script([field.group(1)]) not in (article_script, None)
                 and _main_script([field.group(2)]) == article_script):
-            line.label_end = text.index(":", line.start) - line.start
             if not _is_prose(field.group(2)):
                 line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
         if foreign and previous_label and _is_prose(line_text):
@@ -746,7 +823,7 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
             line.translated_content = previous_label_text.rstrip(":. ") in CONTENT_LABELS
             if line.translated_content and previous_line is not None:
                 previous_line.furniture = 0.0
-        elif foreign and (label_only or short_field or previous_label or line.quoting):
+        elif foreign and not citation and (label_only or short_field or previous_label or line.quoting):
             # A heading in the record's script that quotes the article ("Текст работы на тему «Title»") is the record's.
             line.furniture = max(line.furniture, BLOCK_FURNITURE_EVIDENCE)
         elif previous_label and _main_script([line_text]) == article_script and line.furniture < BLOCK_FURNITURE_EVIDENCE:
@@ -759,6 +836,25 @@ def _add_field_label_furniture(text: str, lines: list[_Line], article_script: st
         after_label = foreign and ((label_only and len(line_text.split()) <= 4) or abstract_heading)
         previous_label_text = line_text.casefold()
         previous_line = line
+
+
+def _is_bibliographic_citation(value: str) -> bool:
+    """"Authors. Title // Source. 2023. ...": a GOST citation with its year."""
+    _, separator, source = value.partition(" // ")
+    return bool(separator) and bool(re.search(r"\b(?:19|20)\d\d\b", source))
+
+
+def _other_script_label_end(line_text: str) -> int:
+    """Where the label of a field "Label: value" ends, when the label is in another script than the value's own words
+    ("Авторы: Okonkwo C. A.", "Для цитирования: <English citation> // <Russian journal>"); else 0."""
+    field = FIELD_WITH_VALUE.match(line_text.lstrip())
+    if not field or field.group(1).strip() in IDENTIFIER_LABELS:  # "DOI: ..." names a code, in no language
+        return 0
+    label_script = _main_script([field.group(1)])
+    value_script = _main_script([_own_words(field.group(2))])
+    if None in (label_script, value_script) or label_script == value_script:
+        return 0
+    return len(line_text) - len(line_text.lstrip()) + field.end(1)
 
 
 def _is_field_shaped(line_text: str) -> bool:
@@ -893,8 +989,10 @@ PAGE_STARTS = [0.0, 0.0, _NO, _NO]
 
 def _paragraph_factors(lines: list[_Line], same_paragraph: float) -> list[float]:
     """Multiplier of the switch cost before each line: a switch inside a paragraph costs more, unless the
-    script changes there (a Russian widget heading over an English citation is two blocks without a blank line)."""
-    return [1.0] + [same_paragraph if line.paragraph == previous.paragraph and not _script_change(previous, line) else 1.0
+    script changes there (a Russian widget heading over an English citation is two blocks without a blank line)
+    between lines that show a language (a line of identifiers, "DOI 10.99...", stays with its paragraph)."""
+    return [1.0] + [same_paragraph if line.paragraph == previous.paragraph
+                    and not (_script_change(previous, line) and line.confidences and previous.confidences) else 1.0
                     for previous, line in zip(lines, lines[1:])]
 
 

@@ -214,6 +214,9 @@ _NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉ
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
 _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
+# A labelled list of bare items ("ORCID: iD; iD", "E-mail: a@x, b@y"), no name among them: the items are the authors'
+# in the printed order, whatever names the line prints before the label.
+_BARE_ITEM_LIST = re.compile(r"(?i:\b(?:orcid(?:\s?ids?)?|e-?mails?)\s*:\s*)((?:\S+\s*[;,]\s*)+\S+?)\.?\s*$")
 _ATTACHED_MARKER = re.compile(rf"(?:(?:(?<![\w.+-])\d|[¹²³⁴⁵⁶⁷⁸⁹]+|[ᵃᵇᶜᵈᵉᶠᵍʰ]+)[{SYMBOLS}]?|[{SYMBOLS}])[ \t]?$")
 
 
@@ -1084,7 +1087,8 @@ class MetadataExtractor:
         taken = [(aff.start, aff.end) for aff in affiliations] + [aff.place for aff in affiliations if aff.place]
         authors: list[_Author] = []
         for name in (n for line_index in range(len(lines)) for n in self._byline(lines, line_index)):
-            if any(s <= name.start and name.end <= e for s, e in taken):
+            # (a name read with its own institution after it, "Name — School of X, University", opens no affiliation)
+            if any(s <= name.start and name.end <= e for s, e in taken) and name.institution is None:
                 continue
             person = next((e for e in self.doc.entities if e.label == "PERSON" and e.start < name.end and name.start < e.end), None)
             author = _Author(name.text, name.start, name.end, person, markers=name.markers, record_field=name.record_field,
@@ -1546,6 +1550,11 @@ class MetadataExtractor:
         line = self.text[line_start:line_end]
         if any(a.start < line_end and line_start < a.end for a in authors):
             return None  # the byline itself: position decides
+        bare_list = next((m for m in _BARE_ITEM_LIST.finditer(line) if m.start(1) <= position - line_start < m.end(1)), None)
+        # (items with markers, "1a@x, 2b@y", go by their markers)
+        if bare_list and all(ORCID.fullmatch(item) or (EMAIL.fullmatch(item) and item[0].isalpha())
+                             for item in re.split(r"\s*[;,]\s*", bare_list.group(1))):
+            return None  # its order decides
         part_start = line.rfind(";", 0, position - line_start) + 1
         part_end = line.find(";", position - line_start)
         part = line[part_start:part_end if part_end >= 0 else len(line)]

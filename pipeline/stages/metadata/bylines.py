@@ -182,6 +182,8 @@ _ATTACHED_ID = re.compile(r"\s+(?:ORCID(?:\s?iD)?\s*:?\s*)?(?:(?:https?://)?(?:w
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
 _COMMA = re.compile(r"\s*,\s*")
+# Between a name and its institution in a "; " list: a comma, or a spaced dash ("Gleb I. Tarasenko — Samara Institute").
+_NAME_INSTITUTION_SEPARATOR = re.compile(r"\s*,\s*|\s+[—–-]\s+")
 _WIDE_GAP = re.compile(r"[ \t]{3,}")
 _BRACKETED_WORDS = re.compile(r"\s*\(([^()\d]{2,40})\)")
 # "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
@@ -362,8 +364,9 @@ def name_run_into_institution(text: str, start: int, end: int) -> Name | None:
 
 
 def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
-    """"Pavel Orlov, Onega Institute; Irina Sedova, Fjord University": two or more parts between semicolons,
-    each a name and then its institution; each name with its own institution (the part after its comma)."""
+    """"Pavel Orlov, Onega Institute; Irina Sedova, Fjord University" (or "Pavel Orlov — Onega Institute; ..."): two or
+    more parts between semicolons, each a name and then its institution; each name with its own institution (the part
+    after its comma or dash)."""
     parts = [(start + match.start(), start + match.end()) for match in re.finditer(r"[^;]+", text[start:end])]
     if len(parts) < 2:
         return []
@@ -371,8 +374,12 @@ def _name_institution_pairs(text: str, start: int, end: int) -> list[Name]:
     for part_start, part_end in parts:
         position = part_start + len(text[part_start:part_end]) - len(text[part_start:part_end].lstrip())
         name = name_at(text, position, part_end, allow_weak=True, first=True)
-        comma = _COMMA.match(text, name.end, part_end) if name and name.shape not in _ONLY_FIRST else None
-        if not comma or not _INSTITUTION_FIELD.match(text, comma.end(), part_end):
+        comma = _NAME_INSTITUTION_SEPARATOR.match(text, name.end, part_end) if name and name.shape not in _ONLY_FIRST else None
+        # after a comma the institution comes first ("Name, Onega Institute", not "Name, Petrozavodsk"); after a dash
+        # the affiliation may open with its department ("Name — Department of X, Y University")
+        dashed = bool(comma) and "," not in comma.group(0)
+        if not comma or not (_INSTITUTION_FIELD.match(text, comma.end(), part_end)
+                             or (dashed and re.search(_INSTITUTION_WORD, text[comma.end():part_end]))):
             return []
         name.institution = (comma.end(), part_start + len(text[part_start:part_end].rstrip(" .")))
         names.append(name)

@@ -88,7 +88,8 @@ _PUBLISHED = re.compile(r"(?<!\w)(?:published|publication date|date of publicati
 _CITATION_LABEL = re.compile(
     r"^\s*(?:for citation|how to cite(?: this article)?|cite this article|cite as|citation|для цитирования"
     r"|published in|опубликовано в|опубликована в|in(?=\s*:)"  # "In: Proceedings of ..., pp. 12–19"
-    r"|как цитировать(?: статью)?|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
+    r"|как цитировать(?: статью)?|(?:про)?цитировать(?: статью)?|cite(?=\s*:)"  # a widget's "Цитировать:", "Cite:"
+    r"|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
     re.IGNORECASE,
 )
 # A field label at a line's start, after a wide gap or a separator, or right after a number that ends the previous
@@ -267,7 +268,8 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
     trailing_issn = re.search(r"[ \t,.;]+(?:e-?ISSN|ISSN)\b", line[start:end])  # "Journal ISSN: 2999-0101"
     if trailing_issn:
         end = start + trailing_issn.start()
-    generic = re.match(r"[ \t]*(?:[Жж]урнал|Journal|[Ии]здание)[ \t]+(?=«)", line[start:end])
+    # ... and without a portal's description ending in that word: "Зеркало английской версии журнала «Name»"
+    generic = re.match(r"[^«»\n]*?(?<!\w)(?:[Жж]урнал[аеу]?|Journal|[Ии]здани[еяю])[ \t]+(?=«)", line[start:end])
     if generic and line.count("«", start, end) == 1:
         start += generic.end()
     while start < end and line[start] in " \t\u00a0«\"“'•·|–—-,.:;0123456789[":  # "[Journal, 2020, Vol. 12]"
