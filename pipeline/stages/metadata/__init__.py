@@ -1169,11 +1169,14 @@ class MetadataExtractor:
 
     def _information_line_name(self, line: Line) -> Name | None:
         """The name an information line opens with, followed by a dash or a comma ("Name — Cand. Sci., ...")."""
+        names = self._opening_names(line)
+        return names[0] if names and re.match(r"\s*[,—–-]", self.text[names[0].end:line.end]) else None
+
+    def _opening_names(self, line: Line) -> list[Name]:
+        """The names of the line read as a byline, when the first opens the line (after its indent); else []."""
         indent = len(line.text) - len(line.text.lstrip())
         names = read_byline(self.text, line.start + indent, line.end, own_line=True)
-        if not names or names[0].start != line.start + indent:
-            return None
-        return names[0] if re.match(r"\s*[,—–-]", self.text[names[0].end:line.end]) else None
+        return names if names and names[0].start == line.start + indent else []
 
     def _information_block_authors(self, block: list[Line]) -> list[_Author]:
         """The authors an information block names, one per line, in its order."""
@@ -1324,8 +1327,8 @@ class MetadataExtractor:
                                   or footnote
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
-            affiliation = (author.affiliation or self._about_authors_affiliation(authors, index, block_end)
-                           or self._author_note(author, block_end) or self._information_affiliation(author, block_end))
+            affiliation = (author.affiliation or self._information_affiliation(authors, index, block_end)
+                           or self._author_note(author, block_end))
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
                 "name": author.name,
@@ -1374,22 +1377,33 @@ class MetadataExtractor:
                 break  # the next heading or paragraph ends the section
         return listed
 
-    def _about_authors_affiliation(self, authors: list[_Author], index: int, block_end: int) -> _Affiliation | None:
-        """The institution of the author's line in an "About the authors" / "Information about the authors" block
-        after the header, for a byline that names no institution ("L. M. Surname" above, "Lyudmila M. Surname —
-        degree, position, Institution, town; e-mail" at the end): the line that opens with the author's name in any
-        fullness, followed by a dash or a comma; never a reference entry."""
-        for line in _lines(self.text, block_end, self.article_end):
+    def _information_affiliation(self, authors: list[_Author], index: int, block_end: int) -> _Affiliation | None:
+        """The institution an "About the authors" / "Information about the authors" line after the header gives the
+        author, for a byline that names none ("L. M. Surname" above): a line that opens with the author's name in
+        any fullness or script, either followed by a dash or a comma and the institution ("Lyudmila M. Surname —
+        degree, position, Institution, town; e-mail", "Name, Ph.D., Leading Research Fellow at the X Institute"),
+        or alone on its line above the institution's line ("Name" / "Institution, Town"); never a reference entry."""
+        lines = [line for line in _lines(self.text, block_end, len(self.text)) if line.text.strip()]
+        keys = {name_key(word) for word in _name_words(authors[index].name)}
+        for number, line in enumerate(lines):
+            # (only lines that name the author are read as bylines: a long page has many lines)
+            if not keys & {name_key(word) for word in _name_words(line.text[:120])}:
+                continue
             # (a GOST reference's "//" before its source, not a URL's: "ORCID: https://orcid.org/...")
-            if (not line.text.strip() or is_reference_entry(line.text) or "//" in URL.sub(" ", line.text)
-                    or self._opening_author(authors, line) != index):
+            if is_reference_entry(line.text) or "//" in URL.sub(" ", line.text) or self._opening_author(authors, line) != index:
                 continue
-            name = self._information_line_name(line)
-            if name is None:
+            names = self._opening_names(line)
+            if not names:
                 continue
-            found = self._affiliations([Line(name.end, line.end, self.text[name.end:line.end])])
-            if found:
-                return found[0]
+            rest = self.text[names[0].end:line.end]
+            if not rest.strip(" .,") and len(names) == 1 and number + 1 < len(lines):
+                found = self._affiliation_line(lines[number + 1])
+            elif re.match(r"\s*[,—–-]", rest):
+                found = next(iter(self._affiliations([Line(names[0].end, line.end, rest)])), None)
+            else:
+                continue
+            if found is not None:
+                return found
         return None
 
     def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
@@ -1428,32 +1442,6 @@ class MetadataExtractor:
             if affiliation is not None and affiliation.number:
                 found.setdefault(affiliation.number, affiliation)
         return found
-
-    def _information_affiliation(self, author: _Author, block_end: int) -> _Affiliation | None:
-        """The institution an information line after the header gives for the author: a line that opens with the
-        author's name (in any fullness) and a dash ("Polina I. Surname – Cand. Sci. (Econ.), ..., Institution
-        (address; e-mail)", "Name — Ph.D., Leading Research Fellow at the X Institute."), or the name alone on its
-        line with the institution on the next ("About the authors": "Name" / "Institution, Town")."""
-        lines = [line for line in _lines(self.text, block_end, len(self.text)) if line.text.strip()]
-        words = _name_words(author.name)
-        for index, line in enumerate(lines):
-            if not words & _name_words(line.text[:120]):
-                continue  # (only lines that name the author are read as bylines: a long page has many lines)
-            indent = len(line.text) - len(line.text.lstrip())
-            names = read_byline(self.text, line.start + indent, line.end, own_line=True)
-            if not names or names[0].start != line.start + indent or "//" in line.text or not (
-                    _same_person(author.name, names[0].text) or _same_person(names[0].text, author.name)):
-                continue
-            rest = self.text[names[0].end:line.end]
-            if re.match(r"\s*[—–-]\s", rest):
-                found = self._affiliation_line(Line(names[0].end, line.end, rest))
-            elif not rest.strip(" .,") and len(names) == 1 and index + 1 < len(lines):
-                found = self._affiliation_line(lines[index + 1])
-            else:
-                continue
-            if found is not None:
-                return found
-        return None
 
     def _bracketed_affiliation(self, author: _Author) -> _Affiliation | None:
         """The institution in brackets right after the author's name ("Marta Kowalczyk (University of Wroclaw)"):
