@@ -279,3 +279,26 @@ def test_an_orcid_url_does_not_make_an_about_the_authors_line_a_reference():
         "Russia; e-mail: tikhonova.ov@example.org; ORCID: 0000-0002-1825-0097",
         "Olga V. Tikhonova — Alder stands of the Mezen Institute of Forestry plots // Forest Notes. 2018. No. 2. P. 3–9.")
     assert extract_metadata(Document("t", reference))["authors"][0]["affiliation"] is None
+
+
+def test_first_page_footnotes_marked_with_letters_or_daggers_give_the_institution():
+    page = """Salt marsh birds of the Onega Bay
+
+Irina P. Gromova{1}, Timur S. Ablaev{2}
+
+Abstract. Counts on nine transects of the Onega Bay marshes show that waders nest half as often where cattle graze the upper marsh as where it is left unmown and ungrazed.
+
+1. Introduction
+The marshes of the bay are grazed from June to September.
+
+{1} Onega Bird Observatory, Onega, Russia. E-mail: gromova@example.org. ORCID: 0000-0002-1825-0097
+{2} Kem Coastal Research Station, Kem, Russia. E-mail: ablaev@example.org
+"""
+    for first, second in (("ᵃ", "ᵇ"), ("†", "‡")):
+        marked = page.replace("{1}", first).replace("{2}", second)
+        assert _authors(marked) == [
+            ("Irina P. Gromova", "gromova@example.org", "0000-0002-1825-0097", "Onega Bird Observatory"),
+            ("Timur S. Ablaev", "ablaev@example.org", None, "Kem Coastal Research Station")], first
+    # a star marks the corresponding author: a starred line is no footnote's institution
+    starred = page.replace("{1}", "*").replace("{2}", "").replace("\n{2} Kem Coastal Research Station, Kem, Russia. E-mail: ablaev@example.org", "")
+    assert [a[3] for a in _authors(starred)] == [None, None]

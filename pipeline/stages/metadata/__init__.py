@@ -211,6 +211,9 @@ _AFFILIATION_LABEL = re.compile(r"\s*(?:Affiliations?|Место работы|О
 _NAMED_PARTS = re.compile(r"\s*[^;()]+\([^()]+\)(?:\s*;\s*[^;()]+\([^()]+\))+[\s.]*")
 # The start of the next numbered institution on the same line ("...; ²Volga Delta Company", "; ᵇ Volga ..."): after a semicolon.
 _NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ]|\d)\s?(?![ᵃᵇᶜᵈᵉᶠᵍʰ])[^\W\d_])")
+# The footnote symbols after the star (bylines.SYMBOLS): they point to a note, an institution, as digits do; the star
+# marks the corresponding author.
+_FOOTNOTE_SYMBOLS = "†‡§‖¶"
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
 _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
@@ -1428,15 +1431,16 @@ class MetadataExtractor:
     def _footnote_affiliations(self, authors: list[_Author], block_end: int) -> dict[str, _Affiliation]:
         """Affiliations printed as the first page's footnotes, below the abstract and the start of the text ("¹ Arkhangelsk
         Maritime Academy, Arkhangelsk, Russia. E-mail: ... ORCID: ..."), by number, for authors whose markers the
-        header's lines do not number: lines that open with a superscript digit or a digit and a space (not a
+        header's lines do not number: lines that open with a superscript digit or letter, a footnote symbol after the
+        corresponding author's star ("ᵃ Arkhangelsk ...", "† Arkhangelsk ...") or a digit and a space (not a
         reference's "1." or "[1]"), before the reference list."""
-        if not any(marker.isdigit() for author in authors for marker in author.markers):
+        if not any(marker.isalnum() or marker in _FOOTNOTE_SYMBOLS for author in authors for marker in author.markers):
             return {}
         found: dict[str, _Affiliation] = {}
         for line in _lines(self.text, block_end, self.article_end):
             if _REFERENCES_HEADING.match(line.text):
                 break
-            if not re.match(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|[1-9][ \t])", line.text):
+            if not re.match(rf"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ{_FOOTNOTE_SYMBOLS}]|[1-9][ \t])", line.text):
                 continue
             affiliation = self._affiliation_line(line)
             if affiliation is not None and affiliation.number:
