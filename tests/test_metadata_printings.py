@@ -302,3 +302,23 @@ The marshes of the bay are grazed from June to September.
     # a star marks the corresponding author: a starred line is no footnote's institution
     starred = page.replace("{1}", "*").replace("{2}", "").replace("\n{2} Kem Coastal Research Station, Kem, Russia. E-mail: ablaev@example.org", "")
     assert [a[3] for a in _authors(starred)] == [None, None]
+
+
+def test_a_dublin_core_record_whose_language_column_lost_its_tab_keeps_the_tag_out_of_the_values():
+    from textmine.stages.metadata.sources import dublin_core_rows
+
+    record = """Full item record
+dc.contributor.author Osipova, Vera K. en
+dc.contributor.author Lund, Erik en
+dc.date.issued 2019 -
+dc.title Where the reindeer go in spring en
+dc.relation.ispartof Kola Journal of Ecology. 2019. Vol. 2, № 1 en
+dc.type Article en
+"""
+    values = [(name, record[start:end]) for name, start, end in dublin_core_rows(record)]
+    assert values[:4] == [("dc.contributor.author", "Osipova, Vera K."), ("dc.contributor.author", "Lund, Erik"),
+                          ("dc.date.issued", "2019"), ("dc.title", "Where the reindeer go in spring")]
+    # a record without a language column: a value's last short word stays
+    plain = record.replace(" en\n", "\n").replace(" -\n", "\n").replace(" in spring", "")
+    titles = [plain[start:end] for name, start, end in dublin_core_rows(plain) if name == "dc.title"]
+    assert titles == ["Where the reindeer go"]
