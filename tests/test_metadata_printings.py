@@ -322,3 +322,36 @@ dc.type Article en
     plain = record.replace(" en\n", "\n").replace(" -\n", "\n").replace(" in spring", "")
     titles = [plain[start:end] for name, start, end in dublin_core_rows(plain) if name == "dc.title"]
     assert titles == ["Where the reindeer go"]
+
+
+def test_an_e_mail_in_a_footer_line_is_no_author_s_though_no_blank_line_ends_the_author_s_paragraph():
+    # an information paragraph ("Name, degree, position" / its iD alone on a line) with no blank line before the footer
+    page = (PAGE.replace("E-mail: tikhonova.ov@example.org\n", "")
+            + "About the authors\nOlga V. Tikhonova, Cand. Sci. (Biology), Senior Researcher\nORCID: 0000-0002-1825-0097\n"
+            + "© 2015–2024 Mezen Institute of Forestry. All rights reserved. office@mezen.example.org\n")
+    assert [(a[0], a[1], a[2]) for a in _authors(page)] == [
+        ("Olga V. Tikhonova", None, "0000-0002-1825-0097"), ("Piotr S. Lomov", None, None)]
+    # an e-mail alone on its line, under the author's information line, is the author's
+    alone = page.replace("© 2015–2024 Mezen Institute of Forestry. All rights reserved. ", "E-mail: ")
+    assert [a[1] for a in _authors(alone)] == ["office@mezen.example.org", None]
+
+
+def test_an_inverted_name_opens_an_information_line_before_a_dash_and_a_degree():
+    page = """Байкальский аналитический портал | Baikal Analytics
+Главная   Аналитика   Комментарии   EN
+
+Commentary | 03.11.2023 | Olkhovsky, Dmitry
+Why Irkutsk hauliers are moving to the Mongolian border
+
+Road freight from Irkutsk to the Kyakhta crossing grew by half in 2022, twice as fast as the rail freight.
+The rail corridor to the east stayed at the limit of its capacity for most of the year and the next.
+
+Olkhovsky, Dmitry — Ph.D. (Economics), Senior Researcher at the Irkutsk Institute of Transport Economics.
+Views expressed are the author's own.
+
+Tags: freight, Mongolia, Irkutsk
+"""
+    assert [(a[0], a[3]) for a in _authors(page)] == [("Olkhovsky, Dmitry", "Irkutsk Institute of Transport Economics")]
+    # a place in the same shape before a dash and other words is no name
+    place = "Irkutsk, Russia — Regional Office"
+    assert read_byline(place, 0, len(place), own_line=True) == []

@@ -211,6 +211,10 @@ _AFFILIATION_LABEL = re.compile(r"\s*(?:Affiliations?|Место работы|О
 _NAMED_PARTS = re.compile(r"\s*[^;()]+\([^()]+\)(?:\s*;\s*[^;()]+\([^()]+\))+[\s.]*")
 # The start of the next numbered institution on the same line ("...; ²Volga Delta Company", "; ᵇ Volga ..."): after a semicolon.
 _NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ]|\d)\s?(?![ᵃᵇᶜᵈᵉᶠᵍʰ])[^\W\d_])")
+# A line of ORCID iDs and e-mails alone, each after its label at most ("ORCID iD: https://orcid.org/0000-...",
+# "E-mail: name@host; ✉ other@host").
+_ITEM_LABEL = r"(?:[^\W\d_][\w.\- ]{0,20}:|✉)?\s*(?:(?:https?://)?(?:www\.)?orcid\.org/|mailto:)?"
+_ITEMS_LINE = re.compile(rf"(?:\s*{_ITEM_LABEL}(?:{ORCID.pattern}|{EMAIL.pattern})[\s.,;|]*)+")
 # The footnote symbols after the star (bylines.SYMBOLS): they point to a note, an institution, as digits do; the star
 # marks the corresponding author.
 _FOOTNOTE_SYMBOLS = "†‡§‖¶"
@@ -1654,9 +1658,10 @@ class MetadataExtractor:
             found += [(m.start(), m.group(0).rstrip("."), emails) for m in EMAIL.finditer(line.text)]
             for offset, value, values in found:
                 owner = self._owner(authors, line.start + offset, value, named_only=True)
-                if owner is None and not self._named_authors(authors, line.text):
+                if owner is None and _ITEMS_LINE.fullmatch(line.text):
                     # "Name, degree, position" / "ORCID iD:" / "0000-..." : an item alone on its line belongs to the
-                    # author whose name opens its paragraph
+                    # author whose name opens its paragraph (an item in a line of other words, a footer's
+                    # "© 2024 Institute. press@host", is tied to no author)
                     owner = heading
                 if owner is not None and values[owner] is None and value not in values:
                     values[owner] = value

@@ -182,6 +182,7 @@ _ATTACHED_ID = re.compile(r"\s+(?:ORCID(?:\s?iD)?\s*:?\s*)?(?:(?:https?://)?(?:w
 # An institution in brackets after a name ("Oleg Tikhonov (Siberian Federal University), Marta Kowalczyk (...)").
 _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\)")
 _COMMA = re.compile(r"\s*,\s*")
+_DASHED_DEGREE = re.compile(rf"[ \t]+[–—-][ \t]+(?={DEGREE.pattern})")
 _WIDE_GAP = re.compile(r"[ \t]{3,}")
 _BRACKETED_WORDS = re.compile(r"\s*\(([^()\d]{2,40})\)")
 # "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
@@ -285,9 +286,10 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         if markers:
             name.markers = split_markers(markers.group(0)) + re.findall(rf"[{SYMBOLS}]{{2,}}", markers.group(0))
         elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()) and not (
-                _BRACKETED_INSTITUTION.match(text, name.end, end)):
-            # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers, its own line or its
-            # institution in brackets ("SHEVCHUK, Artem (Maritime Law Institute); ...")
+                _BRACKETED_INSTITUTION.match(text, name.end, end)) and not (own_line and _DASHED_DEGREE.match(text, name.end, end)):
+            # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers, its own line, its
+            # institution in brackets ("SHEVCHUK, Artem (Maritime Law Institute); ...") or, opening its line, a dash
+            # and a degree (an information line: "Sadykov, Marat — Ph.D., Senior Researcher, ...")
             break
         names.append(name)
         position = markers.end() if markers else name.end
