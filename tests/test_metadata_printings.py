@@ -3,7 +3,7 @@
 Every page here is invented for these tests (not from the seed page, not from the layout sets), and each rule has
 a case where it must not fire."""
 
-from textmine.document import Document
+from textmine.document import Document, Segment
 from textmine.stages.metadata import EMAIL, extract_metadata
 from textmine.stages.metadata.bylines import join_broken_name, read_byline
 from textmine.stages.metadata.sources import _top_bar_line
@@ -355,3 +355,30 @@ Tags: freight, Mongolia, Irkutsk
     # a place in the same shape before a dash and other words is no name
     place = "Irkutsk, Russia — Regional Office"
     assert read_byline(place, 0, len(place), own_line=True) == []
+
+
+def test_a_library_card_s_marked_names_one_a_line_under_the_title():
+    card = """eLIBRARY - НАУЧНАЯ ЭЛЕКТРОННАЯ БИБЛИОТЕКА
+
+WINTER GRAZING OF REINDEER ON THE YAMAL LICHEN TUNDRA
+ХУДИ Н.В.1
+СЕРОТЕТТО А.П.2
+1 Салехардский аграрный университет
+2 Институт арктического оленеводства
+
+Тип: статья в журнале - научная статья
+Язык: английский
+Номер: 2 (17)
+Год: 2021
+Страницы: 12-20
+ЖУРНАЛ:
+ОЛЕНЕВОДСТВО СЕВЕРА
+"""
+    # the card's English title is its article part; its names, institutions and fields are the card's
+    title_start = card.index("WINTER")
+    title_end = card.index("\n", title_start)
+    segments = [Segment(0, title_start, "ru", "wrapper"), Segment(title_start, title_end, "en", "article"),
+                Segment(title_end, len(card), "ru", "wrapper")]
+    authors = extract_metadata(Document("t", card, segments=segments))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [
+        ("ХУДИ Н.В.", "Салехардский аграрный университет"), ("СЕРОТЕТТО А.П.", "Институт арктического оленеводства")]

@@ -1197,16 +1197,18 @@ class MetadataExtractor:
 
     def _card_author_block(self) -> list[Line]:
         """The author block a library card prints right below the title when the article part is the title
-        alone: the first line after it, a byline whose names all carry affiliation markers, with the numbered
-        institution lines below it; [] when there is none."""
+        alone: the first lines after it, bylines whose names all carry affiliation markers (the names on one line or
+        one a line), with the numbered institution lines below them; [] when there is none."""
         lines = [line for line in _lines(self.text, self.article_end, len(self.text)) if line.text.strip()]
-        if not lines or _has_label(lines[0].text):
+        block: list[Line] = []
+        for index, line in enumerate(lines):
+            names = None if _has_label(line.text) else self._byline(lines, index)
+            if not names or not all(name.markers for name in names):
+                break
+            block.append(line)
+        if not block:
             return []
-        names = self._byline(lines, 0)
-        if not names or not all(name.markers for name in names):
-            return []
-        block = [lines[0]]
-        for line in lines[1:]:
+        for line in lines[len(block):]:
             affiliation = self._affiliation_line(line)
             if affiliation is None or affiliation.number is None:
                 break
