@@ -382,3 +382,16 @@ WINTER GRAZING OF REINDEER ON THE YAMAL LICHEN TUNDRA
     authors = extract_metadata(Document("t", card, segments=segments))["authors"]
     assert [(a["name"], a["affiliation"]) for a in authors] == [
         ("ХУДИ Н.В.", "Салехардский аграрный университет"), ("СЕРОТЕТТО А.П.", "Институт арктического оленеводства")]
+
+
+def test_a_reprint_s_source_note_in_the_running_text_gives_the_journal():
+    from textmine.stages.metadata.sources import RANK_BELOW, find_statements
+
+    text = ("Fishing quotas on Lake Khanka after the border agreement\n"
+            "Catches of carp on the Russian side fell by a fifth after 2015, while the Chinese side kept its quotas and its season.\n"
+            "Source: Far Eastern Fisheries Review, 2021, Vol. 9, No. 2, pp. 40–52.\n"
+            "Source: Rosrybolovstvo catch statistics, 2020.\n")
+    body = (text.index("\n") + 1, len(text))
+    notes = [s for s in find_statements(text, [(0, body[0])], body) if s.rank == RANK_BELOW]
+    assert [text[slice(*s.journal)] for s in notes] == ["Far Eastern Fisheries Review"]
+    assert text[slice(*notes[0].volume)] == "9" and text[slice(*notes[0].issue)] == "2"

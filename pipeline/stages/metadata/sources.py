@@ -668,6 +668,7 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
             statements.append(statement)
     statements += _running_headers(lines)
     statements += _body_running_headers(body_lines)
+    statements += _body_source_notes(body_lines)
     statements += _mastheads(lines)
     statements += _dated_bylines(lines)
     statements += _dated_author_lines(lines)
@@ -683,6 +684,23 @@ def _body_running_headers(lines: list[tuple[int, str]]) -> list[Statement]:
         statement = read_statement(line, start, RANK_RUNNING_HEADER) if is_capitals(line) else None
         if statement and statement.journal and statement.year and (statement.volume or statement.issue):
             statement.needs_same_journal = True
+            statements.append(statement)
+    return statements
+
+
+# A reprint's note of where the piece was first published ("Source: Journal, 2023, Vol. 12, No. 4, pp. 77–91.").
+_SOURCE_NOTE_LABEL = re.compile(r"[ \t]*(?:Source|Источник)[ \t]*:[ \t]*", re.IGNORECASE)
+
+
+def _body_source_notes(lines: list[tuple[int, str]]) -> list[Statement]:
+    """A "Source:" line in the article's running text that names a journal with its year and its volume or issue (a
+    reprint's source note under the text, where no blank line sets it apart from it), ranked last: a table's or
+    figure's "Source: Rosstat, 2021" names no volume or issue."""
+    statements = []
+    for start, line in lines:
+        label = _SOURCE_NOTE_LABEL.match(line)
+        statement = read_statement(line[label.end():], start + label.end(), RANK_BELOW) if label else None
+        if statement and statement.journal and statement.year and (statement.volume or statement.issue):
             statements.append(statement)
     return statements
 
