@@ -395,3 +395,25 @@ def test_a_reprint_s_source_note_in_the_running_text_gives_the_journal():
     notes = [s for s in find_statements(text, [(0, body[0])], body) if s.rank == RANK_BELOW]
     assert [text[slice(*s.journal)] for s in notes] == ["Far Eastern Fisheries Review"]
     assert text[slice(*notes[0].volume)] == "9" and text[slice(*notes[0].issue)] == "2"
+
+
+def test_a_listing_without_blank_lines_ends_at_a_source_line_a_rule_or_running_text():
+    page = """Kamchatka Volcanology Letters
+Editorial board:
+Yu. P. Tarasenko (chair), L. E. Koryakina, M. A. Shilov
+{closer}
+Ash fall from the 2019 Shiveluch eruption in the Klyuchi settlement
+Anna V. Goreva, Pyotr N. Lanin
+Kamchatka Institute of Volcanic Hazards, Petropavlovsk-Kamchatsky, Russia
+Ash fell on Klyuchi on eleven days of the eruption, and its thickness reached six centimetres on the roofs of the northern streets where the plume turned.
+"""
+    for closer in ("Kamchatka Volcanology Letters. 2020. Vol. 6, No. 1", "────────────────",
+                   "The board thanks the reviewers of this issue for their careful and timely work on the papers that follow here."):
+        names = [a[0] for a in _authors(page.replace("{closer}", closer))]
+        assert names == ["Anna V. Goreva", "Pyotr N. Lanin"], closer
+    # the board's own names, and a line right under them, stay the listing's
+    from textmine.stages.metadata import _under_listing_heading
+
+    board = page.replace("{closer}", "V. K. Ermolaev (secretary)")
+    assert _under_listing_heading(board, board.index("Yu. P."))
+    assert _under_listing_heading(board, board.index("V. K. Ermolaev"))

@@ -510,10 +510,14 @@ def _after_author_label(text: str, start: int) -> bool:
 def _under_listing_heading(text: str, line_start: int) -> bool:
     """The line at ``line_start`` belongs to the run of lines right under a listing heading (an editorial board, a
     role, contents, related articles: ``_LISTING_HEADING``) alone on its line, the run unbroken by a blank line or
-    with one blank line between the heading and the run, whatever segment the heading was put in."""
+    with one blank line between the heading and the run, whatever segment the heading was put in. Where no blank
+    line closes the listing (a page printed without them), a rule ("────"), a paragraph of running text or a line
+    citing the source closes it: the article's header below them is no listing's."""
     above = text[:line_start].split("\n")[:-1]
     while above and above[-1].strip() and not _LISTING_HEADING.match(above[-1]):
-        above.pop()
+        line = above.pop()
+        if not any(c.isalnum() for c in line) or _is_prose(Line(0, len(line), line)) or is_citation_line(line.strip()):
+            return False
     if above and not above[-1].strip():
         above.pop()
     return bool(above) and bool(_LISTING_HEADING.match(above[-1]))
