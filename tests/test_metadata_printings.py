@@ -417,3 +417,13 @@ Ash fell on Klyuchi on eleven days of the eruption, and its thickness reached si
     board = page.replace("{closer}", "V. K. Ermolaev (secretary)")
     assert _under_listing_heading(board, board.index("Yu. P."))
     assert _under_listing_heading(board, board.index("V. K. Ermolaev"))
+
+
+def test_an_inverted_name_with_its_orcid_url_after_it_is_a_name():
+    line = "Vaganova, Elmira https://orcid.org/0000-0002-1825-0097 Kazan Institute of River Ecology, Kazan, Russia"
+    names = read_byline(line, 0, len(line))
+    assert [(n.text, line[slice(*n.institution)]) for n in names] == [
+        ("Vaganova, Elmira", "Kazan Institute of River Ecology, Kazan, Russia")]
+    # the same shape with no iD after it, in a line of other words, stays no name ("Almaty, Kazakhstan")
+    place = "Almaty, Kazakhstan Institute of Steppe Studies"
+    assert read_byline(place, 0, len(place)) == []
