@@ -427,3 +427,29 @@ def test_an_inverted_name_with_its_orcid_url_after_it_is_a_name():
     # the same shape with no iD after it, in a line of other words, stays no name ("Almaty, Kazakhstan")
     place = "Almaty, Kazakhstan Institute of Steppe Studies"
     assert read_byline(place, 0, len(place)) == []
+
+
+def test_a_card_s_english_title_is_the_article_s_when_the_segmenter_cut_the_card_s_fields_in_two():
+    card = """Главная | Каталог | Контакты
+
+НАУЧНАЯ БИБЛИОТЕКА СИБИРИ
+ВОЙТИ   РЕГИСТРАЦИЯ
+
+SNOW COVER AND WINTER WHEAT SURVIVAL IN THE KULUNDA STEPPE
+ЛЕБЕДЕВА О.И.1, ШУЛЬЦ А.А.2
+1 Кулундинский аграрный институт
+2 Славгородская опытная станция
+Тип: статья в журнале - научная статья   Язык: английский
+Том: 5   Номер: 3   Год: 2020   Страницы: 30-38
+ЖУРНАЛ:
+ВЕСТНИК СТЕПНОГО ЗЕМЛЕДЕЛИЯ
+
+Похожие статьи
+"""
+    masthead, title = card.index("НАУЧНАЯ"), card.index("SNOW")
+    names, fields = card.index("ЛЕБЕДЕВА"), card.index("Том:")
+    segments = [Segment(0, masthead, "ru", "wrapper"), Segment(masthead, title, "ru", "article"),
+                Segment(title, names, "en", "wrapper"), Segment(names, fields, "ru", "article"),
+                Segment(fields, len(card), "ru", "wrapper")]
+    metadata = extract_metadata(Document("t", card, segments=segments))
+    assert metadata["title"] == "SNOW COVER AND WINTER WHEAT SURVIVAL IN THE KULUNDA STEPPE"

@@ -664,12 +664,15 @@ class MetadataExtractor:
     def _english_title_over_card(self, articles: list[Segment]) -> Line | None:
         """The first line of an English segment standing before the end of an article read in another language,
         when it is title-like and the article's lines below it state the card's record fields (the project reads
-        English articles: on a library card the English title is the article's, its Russian fields the card's)."""
+        English articles: on a library card the English title is the article's, its Russian fields the card's). The
+        card's lines run on to the end of the article's last paragraph, which the segmenter may have cut in two."""
+        blank = self.text.find("\n\n", max(articles[-1].end - 2, 0))
+        card_end = max(articles[-1].end, blank if blank >= 0 else len(self.text))
         for segment in self.doc.segments:
             if segment.lang != "en" or segment.start >= articles[-1].end:
                 continue
             first = next((line for line in _lines(self.text, segment.start, segment.end) if line.text.strip()), None)
-            below = _lines(self.text, segment.end, articles[-1].end)
+            below = _lines(self.text, segment.end, card_end)
             if first is not None and _title_like(first) and any(FIELD_LABEL.match(line.text) for line in below):
                 return first
         return None
