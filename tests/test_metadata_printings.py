@@ -453,3 +453,23 @@ SNOW COVER AND WINTER WHEAT SURVIVAL IN THE KULUNDA STEPPE
                 Segment(fields, len(card), "ru", "wrapper")]
     metadata = extract_metadata(Document("t", card, segments=segments))
     assert metadata["title"] == "SNOW COVER AND WINTER WHEAT SURVIVAL IN THE KULUNDA STEPPE"
+
+
+def test_items_on_the_information_line_that_opens_with_the_author_s_name_are_the_author_s():
+    page = """Pechora Forestry Letters. 2020. Vol. 7, No. 3
+
+Beaver dams and the spread of alder on the Mezen floodplain
+
+O. V. Tikhonova¹, P. S. Lomov²
+
+¹Mezen Institute of Forestry, Arkhangelsk, Russia
+²Pechora State University, Naryan-Mar, Russia
+
+Abstract. Beaver dams raised the water table along eleven tributaries of the Mezen, and alder spread within a decade.
+
+About the authors
+¹Tikhonova Olga Viktorovna, Cand. Sci. (Biology), Senior Researcher; e-mail: tikhonova.ov@mif.example.org; ORCID: 0000-0002-1825-0097
+²Lomov Piotr Sergeevich, Senior Lecturer; e-mail: lomov.ps@psu.example.org; ORCID: 0000-0001-5109-3700
+"""
+    assert [(a[0], a[2]) for a in _authors(page)] == [
+        ("O. V. Tikhonova", "0000-0002-1825-0097"), ("P. S. Lomov", "0000-0001-5109-3700")]

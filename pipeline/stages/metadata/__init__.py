@@ -1667,10 +1667,11 @@ class MetadataExtractor:
             found += [(m.start(), m.group(0).rstrip("."), emails) for m in EMAIL.finditer(line.text)]
             for offset, value, values in found:
                 owner = self._owner(authors, line.start + offset, value, named_only=True)
-                if owner is None and _ITEMS_LINE.fullmatch(line.text):
-                    # "Name, degree, position" / "ORCID iD:" / "0000-..." : an item alone on its line belongs to the
-                    # author whose name opens its paragraph (an item in a line of other words, a footer's
-                    # "© 2024 Institute. press@host", is tied to no author)
+                if owner is None and (_ITEMS_LINE.fullmatch(line.text) or (
+                        opener is not None and not self._named_authors(authors, line.text))):
+                    # "Name, degree, position" / "ORCID iD:" / "0000-..." : an item on the line that opens with the
+                    # author's name, or alone on its line, belongs to the author whose name opens its paragraph (an
+                    # item in a line of other words, a footer's "© 2024 Institute. press@host", is tied to no author)
                     owner = heading
                 if owner is not None and values[owner] is None and value not in values:
                     values[owner] = value
