@@ -3,7 +3,7 @@
 Every page here is invented for these tests (not from the seed page, not from the layout sets), and each rule has
 a case where it must not fire."""
 
-from textmine.document import Document
+from textmine.document import Document, Segment
 from textmine.stages.metadata import EMAIL, extract_metadata
 from textmine.stages.metadata.bylines import join_broken_name, read_byline
 from textmine.stages.metadata.sources import _top_bar_line
@@ -291,3 +291,197 @@ def test_a_lower_case_by_line_under_the_title_is_the_byline_not_the_title():
     assert metadata["title"] == "Beaver dams and the spread of alder on the Mezen floodplain"
     assert [(a["name"], a["affiliation"]) for a in metadata["authors"]] == [
         ("Olga V. Tikhonova", "Mezen Institute of Forestry"), ("Piotr S. Lomov", "Pechora State University")]
+
+
+def test_first_page_footnotes_marked_with_letters_or_daggers_give_the_institution():
+    page = """Salt marsh birds of the Onega Bay
+
+Irina P. Gromova{1}, Timur S. Ablaev{2}
+
+Abstract. Counts on nine transects of the Onega Bay marshes show that waders nest half as often where cattle graze the upper marsh as where it is left unmown and ungrazed.
+
+1. Introduction
+The marshes of the bay are grazed from June to September.
+
+{1} Onega Bird Observatory, Onega, Russia. E-mail: gromova@example.org. ORCID: 0000-0002-1825-0097
+{2} Kem Coastal Research Station, Kem, Russia. E-mail: ablaev@example.org
+"""
+    for first, second in (("ᵃ", "ᵇ"), ("†", "‡")):
+        marked = page.replace("{1}", first).replace("{2}", second)
+        assert _authors(marked) == [
+            ("Irina P. Gromova", "gromova@example.org", "0000-0002-1825-0097", "Onega Bird Observatory"),
+            ("Timur S. Ablaev", "ablaev@example.org", None, "Kem Coastal Research Station")], first
+    # a star marks the corresponding author: a starred line is no footnote's institution
+    starred = page.replace("{1}", "*").replace("{2}", "").replace("\n{2} Kem Coastal Research Station, Kem, Russia. E-mail: ablaev@example.org", "")
+    assert [a[3] for a in _authors(starred)] == [None, None]
+
+
+def test_a_dublin_core_record_whose_language_column_lost_its_tab_keeps_the_tag_out_of_the_values():
+    from textmine.stages.metadata.sources import dublin_core_rows
+
+    record = """Full item record
+dc.contributor.author Osipova, Vera K. en
+dc.contributor.author Lund, Erik en
+dc.date.issued 2019 -
+dc.title Where the reindeer go in spring en
+dc.relation.ispartof Kola Journal of Ecology. 2019. Vol. 2, № 1 en
+dc.type Article en
+"""
+    values = [(name, record[start:end]) for name, start, end in dublin_core_rows(record)]
+    assert values[:4] == [("dc.contributor.author", "Osipova, Vera K."), ("dc.contributor.author", "Lund, Erik"),
+                          ("dc.date.issued", "2019"), ("dc.title", "Where the reindeer go in spring")]
+    # a record without a language column: a value's last short word stays
+    plain = record.replace(" en\n", "\n").replace(" -\n", "\n").replace(" in spring", "")
+    titles = [plain[start:end] for name, start, end in dublin_core_rows(plain) if name == "dc.title"]
+    assert titles == ["Where the reindeer go"]
+
+
+def test_an_e_mail_in_a_footer_line_is_no_author_s_though_no_blank_line_ends_the_author_s_paragraph():
+    # an information paragraph ("Name, degree, position" / its iD alone on a line) with no blank line before the footer
+    page = (PAGE.replace("E-mail: tikhonova.ov@example.org\n", "")
+            + "About the authors\nOlga V. Tikhonova, Cand. Sci. (Biology), Senior Researcher\nORCID: 0000-0002-1825-0097\n"
+            + "© 2015–2024 Mezen Institute of Forestry. All rights reserved. office@mezen.example.org\n")
+    assert [(a[0], a[1], a[2]) for a in _authors(page)] == [
+        ("Olga V. Tikhonova", None, "0000-0002-1825-0097"), ("Piotr S. Lomov", None, None)]
+    # an e-mail alone on its line, under the author's information line, is the author's
+    alone = page.replace("© 2015–2024 Mezen Institute of Forestry. All rights reserved. ", "E-mail: ")
+    assert [a[1] for a in _authors(alone)] == ["office@mezen.example.org", None]
+
+
+def test_an_inverted_name_opens_an_information_line_before_a_dash_and_a_degree():
+    page = """Байкальский аналитический портал | Baikal Analytics
+Главная   Аналитика   Комментарии   EN
+
+Commentary | 03.11.2023 | Olkhovsky, Dmitry
+Why Irkutsk hauliers are moving to the Mongolian border
+
+Road freight from Irkutsk to the Kyakhta crossing grew by half in 2022, twice as fast as the rail freight.
+The rail corridor to the east stayed at the limit of its capacity for most of the year and the next.
+
+Olkhovsky, Dmitry — Ph.D. (Economics), Senior Researcher at the Irkutsk Institute of Transport Economics.
+Views expressed are the author's own.
+
+Tags: freight, Mongolia, Irkutsk
+"""
+    assert [(a[0], a[3]) for a in _authors(page)] == [("Olkhovsky, Dmitry", "Irkutsk Institute of Transport Economics")]
+    # a place in the same shape before a dash and other words is no name
+    place = "Irkutsk, Russia — Regional Office"
+    assert read_byline(place, 0, len(place), own_line=True) == []
+
+
+def test_a_library_card_s_marked_names_one_a_line_under_the_title():
+    card = """eLIBRARY - НАУЧНАЯ ЭЛЕКТРОННАЯ БИБЛИОТЕКА
+
+WINTER GRAZING OF REINDEER ON THE YAMAL LICHEN TUNDRA
+ХУДИ Н.В.1
+СЕРОТЕТТО А.П.2
+1 Салехардский аграрный университет
+2 Институт арктического оленеводства
+
+Тип: статья в журнале - научная статья
+Язык: английский
+Номер: 2 (17)
+Год: 2021
+Страницы: 12-20
+ЖУРНАЛ:
+ОЛЕНЕВОДСТВО СЕВЕРА
+"""
+    # the card's English title is its article part; its names, institutions and fields are the card's
+    title_start = card.index("WINTER")
+    title_end = card.index("\n", title_start)
+    segments = [Segment(0, title_start, "ru", "wrapper"), Segment(title_start, title_end, "en", "article"),
+                Segment(title_end, len(card), "ru", "wrapper")]
+    authors = extract_metadata(Document("t", card, segments=segments))["authors"]
+    assert [(a["name"], a["affiliation"]) for a in authors] == [
+        ("ХУДИ Н.В.", "Салехардский аграрный университет"), ("СЕРОТЕТТО А.П.", "Институт арктического оленеводства")]
+
+
+def test_a_reprint_s_source_note_in_the_running_text_gives_the_journal():
+    from textmine.stages.metadata.sources import RANK_BELOW, find_statements
+
+    text = ("Fishing quotas on Lake Khanka after the border agreement\n"
+            "Catches of carp on the Russian side fell by a fifth after 2015, while the Chinese side kept its quotas and its season.\n"
+            "Source: Far Eastern Fisheries Review, 2021, Vol. 9, No. 2, pp. 40–52.\n"
+            "Source: Rosrybolovstvo catch statistics, 2020.\n")
+    body = (text.index("\n") + 1, len(text))
+    notes = [s for s in find_statements(text, [(0, body[0])], body) if s.rank == RANK_BELOW]
+    assert [text[slice(*s.journal)] for s in notes] == ["Far Eastern Fisheries Review"]
+    assert text[slice(*notes[0].volume)] == "9" and text[slice(*notes[0].issue)] == "2"
+
+
+def test_a_listing_without_blank_lines_ends_at_a_source_line_a_rule_or_running_text():
+    page = """Kamchatka Volcanology Letters
+Editorial board:
+Yu. P. Tarasenko (chair), L. E. Koryakina, M. A. Shilov
+{closer}
+Ash fall from the 2019 Shiveluch eruption in the Klyuchi settlement
+Anna V. Goreva, Pyotr N. Lanin
+Kamchatka Institute of Volcanic Hazards, Petropavlovsk-Kamchatsky, Russia
+Ash fell on Klyuchi on eleven days of the eruption, and its thickness reached six centimetres on the roofs of the northern streets where the plume turned.
+"""
+    for closer in ("Kamchatka Volcanology Letters. 2020. Vol. 6, No. 1", "────────────────",
+                   "The board thanks the reviewers of this issue for their careful and timely work on the papers that follow here."):
+        names = [a[0] for a in _authors(page.replace("{closer}", closer))]
+        assert names == ["Anna V. Goreva", "Pyotr N. Lanin"], closer
+    # the board's own names, and a line right under them, stay the listing's
+    from textmine.stages.metadata import _under_listing_heading
+
+    board = page.replace("{closer}", "V. K. Ermolaev (secretary)")
+    assert _under_listing_heading(board, board.index("Yu. P."))
+    assert _under_listing_heading(board, board.index("V. K. Ermolaev"))
+
+
+def test_an_inverted_name_with_its_orcid_url_after_it_is_a_name():
+    line = "Vaganova, Elmira https://orcid.org/0000-0002-1825-0097 Kazan Institute of River Ecology, Kazan, Russia"
+    names = read_byline(line, 0, len(line))
+    assert [(n.text, line[slice(*n.institution)]) for n in names] == [
+        ("Vaganova, Elmira", "Kazan Institute of River Ecology, Kazan, Russia")]
+    # the same shape with no iD after it, in a line of other words, stays no name ("Almaty, Kazakhstan")
+    place = "Almaty, Kazakhstan Institute of Steppe Studies"
+    assert read_byline(place, 0, len(place)) == []
+
+
+def test_a_card_s_english_title_is_the_article_s_when_the_segmenter_cut_the_card_s_fields_in_two():
+    card = """Главная | Каталог | Контакты
+
+НАУЧНАЯ БИБЛИОТЕКА СИБИРИ
+ВОЙТИ   РЕГИСТРАЦИЯ
+
+SNOW COVER AND WINTER WHEAT SURVIVAL IN THE KULUNDA STEPPE
+ЛЕБЕДЕВА О.И.1, ШУЛЬЦ А.А.2
+1 Кулундинский аграрный институт
+2 Славгородская опытная станция
+Тип: статья в журнале - научная статья   Язык: английский
+Том: 5   Номер: 3   Год: 2020   Страницы: 30-38
+ЖУРНАЛ:
+ВЕСТНИК СТЕПНОГО ЗЕМЛЕДЕЛИЯ
+
+Похожие статьи
+"""
+    masthead, title = card.index("НАУЧНАЯ"), card.index("SNOW")
+    names, fields = card.index("ЛЕБЕДЕВА"), card.index("Том:")
+    segments = [Segment(0, masthead, "ru", "wrapper"), Segment(masthead, title, "ru", "article"),
+                Segment(title, names, "en", "wrapper"), Segment(names, fields, "ru", "article"),
+                Segment(fields, len(card), "ru", "wrapper")]
+    metadata = extract_metadata(Document("t", card, segments=segments))
+    assert metadata["title"] == "SNOW COVER AND WINTER WHEAT SURVIVAL IN THE KULUNDA STEPPE"
+
+
+def test_items_on_the_information_line_that_opens_with_the_author_s_name_are_the_author_s():
+    page = """Pechora Forestry Letters. 2020. Vol. 7, No. 3
+
+Beaver dams and the spread of alder on the Mezen floodplain
+
+O. V. Tikhonova¹, P. S. Lomov²
+
+¹Mezen Institute of Forestry, Arkhangelsk, Russia
+²Pechora State University, Naryan-Mar, Russia
+
+Abstract. Beaver dams raised the water table along eleven tributaries of the Mezen, and alder spread within a decade.
+
+About the authors
+¹Tikhonova Olga Viktorovna, Cand. Sci. (Biology), Senior Researcher; e-mail: tikhonova.ov@mif.example.org; ORCID: 0000-0002-1825-0097
+²Lomov Piotr Sergeevich, Senior Lecturer; e-mail: lomov.ps@psu.example.org; ORCID: 0000-0001-5109-3700
+"""
+    assert [(a[0], a[2]) for a in _authors(page)] == [
+        ("O. V. Tikhonova", "0000-0002-1825-0097"), ("P. S. Lomov", "0000-0001-5109-3700")]

@@ -211,6 +211,13 @@ _AFFILIATION_LABEL = re.compile(r"\s*(?:Affiliations?|Место работы|О
 _NAMED_PARTS = re.compile(r"\s*[^;()]+\([^()]+\)(?:\s*;\s*[^;()]+\([^()]+\))+[\s.]*")
 # The start of the next numbered institution on the same line ("...; ²Volga Delta Company", "; ᵇ Volga ..."): after a semicolon.
 _NEXT_NUMBERED = re.compile(r";(?=\s*(?:[¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ]|\d)\s?(?![ᵃᵇᶜᵈᵉᶠᵍʰ])[^\W\d_])")
+# A line of ORCID iDs and e-mails alone, each after its label at most ("ORCID iD: https://orcid.org/0000-...",
+# "E-mail: name@host; ✉ other@host").
+_ITEM_LABEL = r"(?:[^\W\d_][\w.\- ]{0,20}:|✉)?\s*(?:(?:https?://)?(?:www\.)?orcid\.org/|mailto:)?"
+_ITEMS_LINE = re.compile(rf"(?:\s*{_ITEM_LABEL}(?:{ORCID.pattern}|{EMAIL.pattern})[\s.,;|]*)+")
+# The footnote symbols after the star (bylines.SYMBOLS): they point to a note, an institution, as digits do; the star
+# marks the corresponding author.
+_FOOTNOTE_SYMBOLS = "†‡§‖¶"
 # An ORCID iD with the author's marker run into it ("²0000-0002-1825-0097" printed as "20000-..." from HTML <sup>).
 _MARKED_ORCID = re.compile(r"(?<![\w-])[1-9¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ](\d{4}-\d{4}-\d{4}-\d{3}[\dXx])(?![\w-])")
 # The marker printed right before an item ("¹name@host", "²*name@host", "2 0000-0002-...").
@@ -506,10 +513,14 @@ def _after_author_label(text: str, start: int) -> bool:
 def _under_listing_heading(text: str, line_start: int) -> bool:
     """The line at ``line_start`` belongs to the run of lines right under a listing heading (an editorial board, a
     role, contents, related articles: ``_LISTING_HEADING``) alone on its line, the run unbroken by a blank line or
-    with one blank line between the heading and the run, whatever segment the heading was put in."""
+    with one blank line between the heading and the run, whatever segment the heading was put in. Where no blank
+    line closes the listing (a page printed without them), a rule ("────"), a paragraph of running text or a line
+    citing the source closes it: the article's header below them is no listing's."""
     above = text[:line_start].split("\n")[:-1]
     while above and above[-1].strip() and not _LISTING_HEADING.match(above[-1]):
-        above.pop()
+        line = above.pop()
+        if not any(c.isalnum() for c in line) or _is_prose(Line(0, len(line), line)) or is_citation_line(line.strip()):
+            return False
     if above and not above[-1].strip():
         above.pop()
     return bool(above) and bool(_LISTING_HEADING.match(above[-1]))
@@ -656,12 +667,15 @@ class MetadataExtractor:
     def _english_title_over_card(self, articles: list[Segment]) -> Line | None:
         """The first line of an English segment standing before the end of an article read in another language,
         when it is title-like and the article's lines below it state the card's record fields (the project reads
-        English articles: on a library card the English title is the article's, its Russian fields the card's)."""
+        English articles: on a library card the English title is the article's, its Russian fields the card's). The
+        card's lines run on to the end of the article's last paragraph, which the segmenter may have cut in two."""
+        blank = self.text.find("\n\n", max(articles[-1].end - 2, 0))
+        card_end = max(articles[-1].end, blank if blank >= 0 else len(self.text))
         for segment in self.doc.segments:
             if segment.lang != "en" or segment.start >= articles[-1].end:
                 continue
             first = next((line for line in _lines(self.text, segment.start, segment.end) if line.text.strip()), None)
-            below = _lines(self.text, segment.end, articles[-1].end)
+            below = _lines(self.text, segment.end, card_end)
             if first is not None and _title_like(first) and any(FIELD_LABEL.match(line.text) for line in below):
                 return first
         return None
@@ -1173,11 +1187,14 @@ class MetadataExtractor:
 
     def _information_line_name(self, line: Line) -> Name | None:
         """The name an information line opens with, followed by a dash or a comma ("Name — Cand. Sci., ...")."""
+        names = self._opening_names(line)
+        return names[0] if names and re.match(r"\s*[,—–-]", self.text[names[0].end:line.end]) else None
+
+    def _opening_names(self, line: Line) -> list[Name]:
+        """The names of the line read as a byline, when the first opens the line (after its indent); else []."""
         indent = len(line.text) - len(line.text.lstrip())
         names = read_byline(self.text, line.start + indent, line.end, own_line=True)
-        if not names or names[0].start != line.start + indent:
-            return None
-        return names[0] if re.match(r"\s*[,—–-]", self.text[names[0].end:line.end]) else None
+        return names if names and names[0].start == line.start + indent else []
 
     def _information_block_authors(self, block: list[Line]) -> list[_Author]:
         """The authors an information block names, one per line, in its order."""
@@ -1191,16 +1208,18 @@ class MetadataExtractor:
 
     def _card_author_block(self) -> list[Line]:
         """The author block a library card prints right below the title when the article part is the title
-        alone: the first line after it, a byline whose names all carry affiliation markers, with the numbered
-        institution lines below it; [] when there is none."""
+        alone: the first lines after it, bylines whose names all carry affiliation markers (the names on one line or
+        one a line), with the numbered institution lines below them; [] when there is none."""
         lines = [line for line in _lines(self.text, self.article_end, len(self.text)) if line.text.strip()]
-        if not lines or _has_label(lines[0].text):
+        block: list[Line] = []
+        for index, line in enumerate(lines):
+            names = None if _has_label(line.text) else self._byline(lines, index)
+            if not names or not all(name.markers for name in names):
+                break
+            block.append(line)
+        if not block:
             return []
-        names = self._byline(lines, 0)
-        if not names or not all(name.markers for name in names):
-            return []
-        block = [lines[0]]
-        for line in lines[1:]:
+        for line in lines[len(block):]:
             affiliation = self._affiliation_line(line)
             if affiliation is None or affiliation.number is None:
                 break
@@ -1328,8 +1347,8 @@ class MetadataExtractor:
                                   or footnote
                                   or named.get(index) or self._own_affiliation(author, zone, affiliations, numbered)
                                   or listed.get(author.start) or shared)
-            affiliation = (author.affiliation or self._about_authors_affiliation(authors, index, block_end)
-                           or self._author_note(author, block_end) or self._information_affiliation(author, block_end))
+            affiliation = (author.affiliation or self._information_affiliation(authors, index, block_end)
+                           or self._author_note(author, block_end))
             organisation = self._organisation_in(affiliation) if affiliation else None
             records.append({
                 "name": author.name,
@@ -1378,22 +1397,33 @@ class MetadataExtractor:
                 break  # the next heading or paragraph ends the section
         return listed
 
-    def _about_authors_affiliation(self, authors: list[_Author], index: int, block_end: int) -> _Affiliation | None:
-        """The institution of the author's line in an "About the authors" / "Information about the authors" block
-        after the header, for a byline that names no institution ("L. M. Surname" above, "Lyudmila M. Surname —
-        degree, position, Institution, town; e-mail" at the end): the line that opens with the author's name in any
-        fullness, followed by a dash or a comma; never a reference entry."""
-        for line in _lines(self.text, block_end, self.article_end):
+    def _information_affiliation(self, authors: list[_Author], index: int, block_end: int) -> _Affiliation | None:
+        """The institution an "About the authors" / "Information about the authors" line after the header gives the
+        author, for a byline that names none ("L. M. Surname" above): a line that opens with the author's name in
+        any fullness or script, either followed by a dash or a comma and the institution ("Lyudmila M. Surname —
+        degree, position, Institution, town; e-mail", "Name, Ph.D., Leading Research Fellow at the X Institute"),
+        or alone on its line above the institution's line ("Name" / "Institution, Town"); never a reference entry."""
+        lines = [line for line in _lines(self.text, block_end, len(self.text)) if line.text.strip()]
+        keys = {name_key(word) for word in _name_words(authors[index].name)}
+        for number, line in enumerate(lines):
+            # (only lines that name the author are read as bylines: a long page has many lines)
+            if not keys & {name_key(word) for word in _name_words(line.text[:120])}:
+                continue
             # (a GOST reference's "//" before its source, not a URL's: "ORCID: https://orcid.org/...")
-            if (not line.text.strip() or is_reference_entry(line.text) or "//" in URL.sub(" ", line.text)
-                    or self._opening_author(authors, line) != index):
+            if is_reference_entry(line.text) or "//" in URL.sub(" ", line.text) or self._opening_author(authors, line) != index:
                 continue
-            name = self._information_line_name(line)
-            if name is None:
+            names = self._opening_names(line)
+            if not names:
                 continue
-            found = self._affiliations([Line(name.end, line.end, self.text[name.end:line.end])])
-            if found:
-                return found[0]
+            rest = self.text[names[0].end:line.end]
+            if not rest.strip(" .,") and len(names) == 1 and number + 1 < len(lines):
+                found = self._affiliation_line(lines[number + 1])
+            elif re.match(r"\s*[,—–-]", rest):
+                found = next(iter(self._affiliations([Line(names[0].end, line.end, rest)])), None)
+            else:
+                continue
+            if found is not None:
+                return found
         return None
 
     def _author_note(self, author: _Author, block_end: int) -> _Affiliation | None:
@@ -1418,46 +1448,21 @@ class MetadataExtractor:
     def _footnote_affiliations(self, authors: list[_Author], block_end: int) -> dict[str, _Affiliation]:
         """Affiliations printed as the first page's footnotes, below the abstract and the start of the text ("¹ Arkhangelsk
         Maritime Academy, Arkhangelsk, Russia. E-mail: ... ORCID: ..."), by number, for authors whose markers the
-        header's lines do not number: lines that open with a superscript digit or a digit and a space (not a
+        header's lines do not number: lines that open with a superscript digit or letter, a footnote symbol after the
+        corresponding author's star ("ᵃ Arkhangelsk ...", "† Arkhangelsk ...") or a digit and a space (not a
         reference's "1." or "[1]"), before the reference list."""
-        if not any(marker.isdigit() for author in authors for marker in author.markers):
+        if not any(marker.isalnum() or marker in _FOOTNOTE_SYMBOLS for author in authors for marker in author.markers):
             return {}
         found: dict[str, _Affiliation] = {}
         for line in _lines(self.text, block_end, self.article_end):
             if _REFERENCES_HEADING.match(line.text):
                 break
-            if not re.match(r"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹]|[1-9][ \t])", line.text):
+            if not re.match(rf"\s*(?:[¹²³⁴⁵⁶⁷⁸⁹ᵃᵇᶜᵈᵉᶠᵍʰ{_FOOTNOTE_SYMBOLS}]|[1-9][ \t])", line.text):
                 continue
             affiliation = self._affiliation_line(line)
             if affiliation is not None and affiliation.number:
                 found.setdefault(affiliation.number, affiliation)
         return found
-
-    def _information_affiliation(self, author: _Author, block_end: int) -> _Affiliation | None:
-        """The institution an information line after the header gives for the author: a line that opens with the
-        author's name (in any fullness) and a dash ("Polina I. Surname – Cand. Sci. (Econ.), ..., Institution
-        (address; e-mail)", "Name — Ph.D., Leading Research Fellow at the X Institute."), or the name alone on its
-        line with the institution on the next ("About the authors": "Name" / "Institution, Town")."""
-        lines = [line for line in _lines(self.text, block_end, len(self.text)) if line.text.strip()]
-        words = _name_words(author.name)
-        for index, line in enumerate(lines):
-            if not words & _name_words(line.text[:120]):
-                continue  # (only lines that name the author are read as bylines: a long page has many lines)
-            indent = len(line.text) - len(line.text.lstrip())
-            names = read_byline(self.text, line.start + indent, line.end, own_line=True)
-            if not names or names[0].start != line.start + indent or "//" in line.text or not (
-                    _same_person(author.name, names[0].text) or _same_person(names[0].text, author.name)):
-                continue
-            rest = self.text[names[0].end:line.end]
-            if re.match(r"\s*[—–-]\s", rest):
-                found = self._affiliation_line(Line(names[0].end, line.end, rest))
-            elif not rest.strip(" .,") and len(names) == 1 and index + 1 < len(lines):
-                found = self._affiliation_line(lines[index + 1])
-            else:
-                continue
-            if found is not None:
-                return found
-        return None
 
     def _bracketed_affiliation(self, author: _Author) -> _Affiliation | None:
         """The institution in brackets right after the author's name ("Marta Kowalczyk (University of Wroclaw)"):
@@ -1671,9 +1676,11 @@ class MetadataExtractor:
             found += [(m.start(), m.group(0).rstrip("."), emails) for m in EMAIL.finditer(line.text)]
             for offset, value, values in found:
                 owner = self._owner(authors, line.start + offset, value, named_only=True)
-                if owner is None and not self._named_authors(authors, line.text):
-                    # "Name, degree, position" / "ORCID iD:" / "0000-..." : an item alone on its line belongs to the
-                    # author whose name opens its paragraph
+                if owner is None and (_ITEMS_LINE.fullmatch(line.text) or (
+                        opener is not None and not self._named_authors(authors, line.text))):
+                    # "Name, degree, position" / "ORCID iD:" / "0000-..." : an item on the line that opens with the
+                    # author's name, or alone on its line, belongs to the author whose name opens its paragraph (an
+                    # item in a line of other words, a footer's "© 2024 Institute. press@host", is tied to no author)
                     owner = heading
                 if owner is not None and values[owner] is None and value not in values:
                     values[owner] = value

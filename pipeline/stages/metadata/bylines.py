@@ -184,6 +184,7 @@ _BRACKETED_INSTITUTION = re.compile(rf"\s*\((?=[^()]*{_INSTITUTION_WORD})[^()]*\
 _COMMA = re.compile(r"\s*,\s*")
 # Between a name and its institution in a "; " list: a comma, or a spaced dash ("Gleb I. Tarasenko — Samara Institute").
 _NAME_INSTITUTION_SEPARATOR = re.compile(r"\s*,\s*|\s+[—–-]\s+")
+_DASHED_DEGREE = re.compile(rf"[ \t]+[–—-][ \t]+(?={DEGREE.pattern})")
 _WIDE_GAP = re.compile(r"[ \t]{3,}")
 _BRACKETED_WORDS = re.compile(r"\s*\(([^()\d]{2,40})\)")
 # "and" in capitals only in a byline in capitals ("BY ZHANNA KUSAINOVA AND ARTEM BELOV").
@@ -287,9 +288,12 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         if markers:
             name.markers = split_markers(markers.group(0)) + re.findall(rf"[{SYMBOLS}]{{2,}}", markers.group(0))
         elif name.shape in _ONLY_FIRST and not labelled and not (own_line and not text[name.end:end].strip()) and not (
-                _BRACKETED_INSTITUTION.match(text, name.end, end)):
-            # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers, its own line or its
-            # institution in brackets ("SHEVCHUK, Artem (Maritime Law Institute); ...")
+                _BRACKETED_INSTITUTION.match(text, name.end, end)) and not (own_line and _DASHED_DEGREE.match(text, name.end, end)) and not (
+                _BRACKETED_ID.match(text, name.end, end) or _ATTACHED_ID.match(text, name.end, end)):
+            # "Almaty, Kazakhstan" has the shape too: an inverted name needs a label, markers, its own line, its
+            # institution in brackets ("SHEVCHUK, Artem (Maritime Law Institute); ..."), its ORCID iD after it
+            # ("Sadykov, Marat https://orcid.org/0000-..."), or, opening its line, a dash and a degree (an information
+            # line: "Sadykov, Marat — Ph.D., Senior Researcher, ...")
             break
         names.append(name)
         position = markers.end() if markers else name.end
@@ -320,6 +324,12 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
     for name in names:
         name.record_field = record_field
     rest = text[position:end].strip(" ,;.")
+    # "Ilmira Sadykhova https://orcid.org/0000-… Institute of X, Town", "Sadykhova, Ilmira https://…": one name, its iD,
+    # then its institution (an author list item whose elements were run together); the institution is the author's own
+    identified = identified and len(names) == 1 and bool(_INSTITUTION_FIELD.match(rest))
+    if identified and names[0].shape in _WEAK | _ONLY_FIRST:
+        after = text[position:end]
+        names[0].institution = (position + len(after) - len(after.lstrip(" ,;.")), position + len(after.rstrip(" ,;.")))
     # Two-word names without a label: only when nothing but names stands on the line, or the name's
     # affiliation in brackets ("Anna Kowalska (Jagiellonian University, Krakow)").
     if any(n.shape in _WEAK for n in names) and not labelled:
@@ -329,12 +339,6 @@ def read_byline(text: str, start: int, end: int, own_line: bool = False, labelle
         # e-mail or ORCID on the same line (an author list item); the institution alone is not enough
         institution = (len(names) == 1 and text[names[0].end:end].lstrip().startswith(",") and bool(_INSTITUTION_FIELD.match(rest))
                        and bool(_CONTACT.search(rest)))
-        # "Ilmira Sadykhova https://orcid.org/0000-… Institute of X, Town": one name, its iD, then its institution
-        # (an author list item whose elements were run together); the institution is the author's own
-        identified = identified and len(names) == 1 and bool(_INSTITUTION_FIELD.match(rest))
-        if identified:
-            after = text[position:end]
-            names[0].institution = (position + len(after) - len(after.lstrip(" ,;.")), position + len(after.rstrip(" ,;.")))
         marked = all(n.markers for n in names) and not rest  # "Sean O'Neil1, Ross McDonald2"
         each_bracketed = all(n.institution for n in names) and not rest  # "A (Univ X), B (Univ Y)"
         # "Pieter J. Naude, Nomsa K. Dlamini & Ivan Sorokin": a list that is a byline by its other names' shapes,

@@ -671,6 +671,7 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
             statements.append(statement)
     statements += _running_headers(lines)
     statements += _body_running_headers(body_lines)
+    statements += _body_source_notes(body_lines)
     statements += _mastheads(lines)
     statements += _dated_bylines(lines)
     statements += _dated_author_lines(lines)
@@ -686,6 +687,23 @@ def _body_running_headers(lines: list[tuple[int, str]]) -> list[Statement]:
         statement = read_statement(line, start, RANK_RUNNING_HEADER) if is_capitals(line) else None
         if statement and statement.journal and statement.year and (statement.volume or statement.issue):
             statement.needs_same_journal = True
+            statements.append(statement)
+    return statements
+
+
+# A reprint's note of where the piece was first published ("Source: Journal, 2023, Vol. 12, No. 4, pp. 77–91.").
+_SOURCE_NOTE_LABEL = re.compile(r"[ \t]*(?:Source|Источник)[ \t]*:[ \t]*", re.IGNORECASE)
+
+
+def _body_source_notes(lines: list[tuple[int, str]]) -> list[Statement]:
+    """A "Source:" line in the article's running text that names a journal with its year and its volume or issue (a
+    reprint's source note under the text, where no blank line sets it apart from it), ranked last: a table's or
+    figure's "Source: Rosstat, 2021" names no volume or issue."""
+    statements = []
+    for start, line in lines:
+        label = _SOURCE_NOTE_LABEL.match(line)
+        statement = read_statement(line[label.end():], start + label.end(), RANK_BELOW) if label else None
+        if statement and statement.journal and statement.year and (statement.volume or statement.issue):
             statements.append(statement)
     return statements
 
@@ -707,6 +725,8 @@ def _dated_author_lines(lines: list[tuple[int, str]]) -> list[Statement]:
 # field's name, then its value, and the value's language code in a column of its own.
 _DC_FIELD = re.compile(r"[ \t]*(?P<field>dc\.[a-z]+(?:\.[a-z]+)*)(?=[ \t]|$)", re.IGNORECASE)
 _DC_LANGUAGE = re.compile(r"(?:[ \t]{2,}|\t)(?:[a-z]{2}(?:[_-][A-Za-z]{2})?|-)[ \t]*$")
+# The language column after a single space, as HTML prints a table's cells when its tabs collapse ("dc.title Title en").
+_DC_LANGUAGE_SPACED = re.compile(r"[ \t]+(?:[a-z]{2}(?:[_-][A-Za-z]{2})?|-)[ \t]*$")
 _DC_JOURNAL_FIELDS = ("dc.relation.ispartof", "dc.source", "dc.citation.journaltitle")
 
 
@@ -715,7 +735,7 @@ def dublin_core_rows(text: str) -> list[tuple[str, int, int]]:
     page's order, the value on the field's line or, in an HTML table whose cells stand on lines of their own, on
     the next line; [] when the page prints fewer than three rows (no record)."""
     filled = [item for item in _lines(text, 0, len(text)) if item[1].strip()]
-    rows = []
+    values = []
     for index, (start, line) in enumerate(filled):
         field_name = _DC_FIELD.match(line)
         if not field_name:
@@ -725,11 +745,20 @@ def dublin_core_rows(text: str) -> list[tuple[str, int, int]]:
             if index + 1 == len(filled) or _DC_FIELD.match(filled[index + 1][1]):
                 continue
             value_start, value = filled[index + 1]
-        language = _DC_LANGUAGE.search(value)
+        values.append((field_name.group("field").casefold(), value_start, value))
+    # a language column set apart by one space (no row sets it apart by a tab) is told from a value's last word by
+    # standing on most rows
+    spaced = sum(bool(_DC_LANGUAGE_SPACED.search(value)) for _, _, value in values)
+    language_column = _DC_LANGUAGE
+    if spaced >= 3 and spaced * 2 > len(values) and not any(_DC_LANGUAGE.search(value) for _, _, value in values):
+        language_column = _DC_LANGUAGE_SPACED
+    rows = []
+    for field_name, value_start, value in values:
+        language = language_column.search(value)
         end = language.start() if language else len(value.rstrip())
         begin = len(value) - len(value.lstrip())
         if begin < end:
-            rows.append((field_name.group("field").casefold(), value_start + begin, value_start + end))
+            rows.append((field_name, value_start + begin, value_start + end))
     return rows if len(rows) >= 3 else []
 
 
