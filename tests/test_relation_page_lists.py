@@ -1,6 +1,6 @@
 """Whole-page contexts where pair candidates abound and few relations hold (rel11): lists of cited works in a
-catalogue's wrapper, and an article's title right above its byline. No sentence here is from the seed page or the
-challenge passages."""
+catalogue's wrapper, an article's title right above its byline, and a list of people each with an organisation in
+brackets. No sentence here is from the seed page or the challenge passages."""
 
 from __future__ import annotations
 
@@ -57,3 +57,13 @@ def test_a_first_line_above_prose_is_not_a_title_above_a_byline():
                    [("Maputo Summit", "EVENT"), ("2017", "DATE"), ("SADC", "ORG"), ("2018", "DATE")])
     vetoes = {(x.candidate.head.text, x.candidate.tail.text): x.vetoes for x in examples(doc, parse(doc))}
     assert "title_of_a_work" not in vetoes[("Maputo Summit", "2017")]
+
+
+def test_an_organisation_in_brackets_after_another_persons_name_is_that_persons():
+    doc = make_doc("Advisory board: Aroha Ngata (Massey University, Palmerston North); Sione Tupou (University of the South Pacific)",
+                   [("Aroha Ngata", "PERSON"), ("Massey University", "ORG"), ("Palmerston North", "LOC"),
+                    ("Sione Tupou", "PERSON"), ("University of the South Pacific", "ORG")])
+    vetoes = {(x.candidate.head.text, x.candidate.tail.text): x.vetoes for x in examples(doc, parse(doc))}
+    assert "bracket_of_another_person" in vetoes[("Aroha Ngata", "University of the South Pacific")]
+    assert "bracket_of_another_person" not in vetoes[("Aroha Ngata", "Massey University")]
+    assert "bracket_of_another_person" not in vetoes[("Sione Tupou", "University of the South Pacific")]

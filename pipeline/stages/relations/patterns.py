@@ -630,6 +630,19 @@ def title_of_a_work(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
     return alone and not finite
 
 
+def bracket_of_another_person(v: PairView) -> bool:
+    """The organisation stands in the brackets right after another person's name ("A (Institute X, Almaty); B
+    (University Y)"): the brackets say where B works, not where A does."""
+    if v.labels() != ("PERSON", "ORG"):
+        return False
+    text, organisation = v.doc.text, v.cand.tail
+    opening = text.rfind("(", 0, organisation.start)
+    if opening < 0 or ")" in text[opening:organisation.start] or "\n" in text[opening:organisation.start]:
+        return False
+    owner = max((e for e in v.doc.entities if e.end <= opening and not text[e.end:opening].strip()), key=lambda e: e.end, default=None)
+    return owner is not None and owner.label == "PERSON" and owner.id != v.cand.head.id
+
+
 def cited_work_entry(v: PairView) -> bool:
     """Both arguments stand in one entry of a list of cited works (a catalogue's related articles): its authors and the
     names of its title, which names them without stating anything (decision 30)."""
@@ -650,6 +663,7 @@ VETOES: dict[str, Callable[..., bool]] = {
     "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,
     "citation_title_and_source": citation_title_and_source, "activity_of_organisation": activity_of_organisation,
     "founding_place": founding_place, "title_of_a_work": title_of_a_work, "cited_work_entry": cited_work_entry,
+    "bracket_of_another_person": bracket_of_another_person,
 }
 # Vetoes that read the dependency facts.
 FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership", "origin_phrase",
