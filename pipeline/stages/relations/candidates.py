@@ -65,7 +65,8 @@ class Candidate:
     # Span in ``sentence`` that stands for one argument (a pronoun or description), when that argument is named elsewhere.
     proxy: tuple[int, int] | None = None
     proxy_role: str | None = None  # "head" or "tail"
-    block: str | None = None  # "author" or "reference" for the guidelines' one-sentence blocks
+    # "author", "reference", "cited" (an entry of a list of cited works) or "factsheet" for the one-sentence blocks
+    block: str | None = None
 
     def span(self, role: str) -> tuple[int, int]:
         if self.proxy is not None and self.proxy_role == role:
@@ -96,16 +97,56 @@ def _lines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def reference_blocks(doc: Document) -> list[tuple[int, int]]:
-    """Reference entries: from the metadata stage when it ran, else numbered lines carrying a URL or '//'."""
+    """Reference entries: from the metadata stage when it ran, else numbered lines carrying a URL or '//'; and the
+    entries of a list of cited works that the metadata stage does not read (see :func:`cited_work_lines`)."""
     refs = (doc.metadata or {}).get("references") or []
     spans = [(r["start"], r["end"]) for r in refs if r.get("end", 0) > r.get("start", 0)]
-    if spans:
-        return spans
-    found = []
-    for start, end in _lines(doc.text, 0, len(doc.text)):
-        line = doc.text[start:end]
-        if _REFERENCE_LINE.match(line) and (_URL.search(line) or "//" in line):
-            found.append((start, end))
+    if not spans:
+        for start, end in _lines(doc.text, 0, len(doc.text)):
+            line = doc.text[start:end]
+            if _REFERENCE_LINE.match(line) and (_URL.search(line) or "//" in line):
+                spans.append((start, end))
+    spans += [line for line in cited_work_lines(doc) if not any(s < line[1] and line[0] < e for s, e in spans)]
+    return sorted(spans)
+
+
+# What may stand between the authors' names at the start of an entry: commas, semicolons, "&", "and".
+_NAME_GLUE = re.compile(r"^(?:\s*[,;&]\s*|\s+and\s+|,\s+and\s+)$")
+# A title opens right after the names: a capital, a digit or a quote ("Ganbold E. The Eurasian Development Bank ...").
+_TITLE_OPENING = re.compile(r"^[ \t]+[\"“«'(]?[^\W\d_a-zа-яё]|^[ \t]+\d")
+# Lists of cited works are lists: a single line of this shape may be a byline ("A. Author PhD, ...") or prose.
+_MIN_CITED_LINES = 2
+
+
+def cited_work_lines(doc: Document) -> list[tuple[int, int]]:
+    """Lines of a list of cited works without numbers or '//' (a catalogue's related articles, the other articles of
+    an issue): two or more consecutive non-empty lines, each opening with its authors' names and going on with a
+    title ("Sarsenova A., Nurlanova K. Pilgrimage routes of Turkestan"). Each line is one entry: a title names, it
+    does not state (decision 30), and an entry says nothing about the next one's names."""
+    text = doc.text
+    people = sorted((e for e in doc.entities if e.label == "PERSON"), key=lambda e: e.start)
+    author = author_block(doc) if people else None
+    lines = [(s, e) for s, e in _lines(text, 0, len(text)) if text[s:e].strip()]
+    entry = []
+    for start, end in lines:
+        on_line = [e for e in people if start <= e.start and e.end <= end]
+        if not on_line or text[start:on_line[0].start].strip() or (author and author[0] < end and start < author[1]):
+            entry.append(False)
+            continue
+        last = 0
+        while last + 1 < len(on_line) and _NAME_GLUE.match(text[on_line[last].end:on_line[last + 1].start]):
+            last += 1
+        rest = text[on_line[last].end:end]
+        first_word = rest.split()[0] if rest.split() else ""
+        entry.append(bool(_TITLE_OPENING.match(rest)) and len(rest.split()) >= 2 and not first_word.endswith(","))
+    found, run = [], []
+    for line, is_entry in zip(lines + [(len(text), len(text))], entry + [False]):
+        if is_entry:
+            run.append(line)
+            continue
+        if len(run) >= _MIN_CITED_LINES:
+            found += run
+        run = []
     return found
 
 
@@ -132,6 +173,19 @@ _AUTHOR_LINE_REST = re.compile(r"^[\s,;*¹²³⁴⁵⁶⁷⁸⁹\d&]*(?:(?:and|P
 _BLOCK_LINE_MAX_WORDS = 16
 
 
+def names_only_line(doc: Document, start: int, end: int) -> bool:
+    """The line holds personal names and nothing else but markers, commas, "and" and degrees ("Ferreira L.*, Rojas M.")."""
+    on_line = sorted((e for e in doc.entities if e.label == "PERSON" and start <= e.start and e.end <= end), key=lambda e: e.start)
+    if not on_line:
+        return False
+    rest, pos = [], start
+    for e in on_line:
+        rest.append(doc.text[pos:e.start])
+        pos = e.end
+    rest.append(doc.text[pos:end])
+    return bool(_AUTHOR_LINE_REST.match("".join(rest)))
+
+
 def _name_lines(doc: Document) -> tuple[int, int] | None:
     """A line of author names alone ("MOKOENA Thandiwe", "Ferreira L.*, Rojas M.") and the short lines under it, when they name an organisation.
 
@@ -140,17 +194,8 @@ def _name_lines(doc: Document) -> tuple[int, int] | None:
     line holding nothing but names, followed by short lines that are not prose.
     """
     text = doc.text
-    people = [e for e in doc.entities if e.label == "PERSON"]
     for line_start, line_end in _lines(text, 0, len(text)):
-        on_line = [e for e in people if line_start <= e.start and e.end <= line_end]
-        if not on_line:
-            continue
-        rest, pos = [], line_start
-        for e in sorted(on_line, key=lambda e: e.start):
-            rest.append(text[pos:e.start])
-            pos = e.end
-        rest.append(text[pos:line_end])
-        if not _AUTHOR_LINE_REST.match("".join(rest)):
+        if not names_only_line(doc, line_start, line_end):
             continue
         end = line_end
         for start, stop in _lines(text, line_end + 1, len(text)) if line_end < len(text) else ():
@@ -257,7 +302,8 @@ def _continues_after_colon(text: str, previous: tuple[int, int], current: tuple[
 def block_kinds(doc: Document) -> dict[tuple[int, int], str]:
     if doc.annotations.get("sentences"):
         return {}
-    kinds = {span: "reference" for span in reference_blocks(doc)}
+    cited = set(cited_work_lines(doc))
+    kinds = {span: "cited" if span in cited else "reference" for span in reference_blocks(doc)}
     author = author_block(doc)
     if author:
         kinds[author] = "author"

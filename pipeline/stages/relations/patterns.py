@@ -21,7 +21,7 @@ from typing import Any, Callable
 from textmine.document import Document, relation_allowed
 from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.relations import syntax
-from textmine.stages.relations.candidates import FACT_LINE, Candidate, fact_sheet_heading
+from textmine.stages.relations.candidates import FACT_LINE, Candidate, fact_sheet_heading, names_only_line
 from textmine.stages.relations.triggers import groups_of
 
 # Stands for another mention; a symbol, so that lower-casing leaves it alone and no word matches it.
@@ -619,11 +619,34 @@ def title_of_a_work(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
         return False  # "University, Department, City, Country": an affiliation line lists its names, a title joins them by words
     if not (line_start <= sentence[0] and sentence[1] <= line_end + 1):
         return False  # the sentence runs on over the line break
-    # A heading stands between blank lines; the first line of a paragraph wrapped at a fixed width does not.
-    alone = (line_start == 0 or text[:line_start].endswith("\n\n")) and (line_end == len(text) or text.startswith("\n", line_end + 1))
+    # A heading stands between blank lines, an article's title above its byline; the first line of a paragraph wrapped at
+    # a fixed width does neither.
+    next_end = text.find("\n", line_end + 1)
+    above_byline = line_end < len(text) and names_only_line(v.doc, line_end + 1, len(text) if next_end < 0 else next_end)
+    alone = (line_start == 0 or text[:line_start].endswith("\n\n")) and (
+        line_end == len(text) or text.startswith("\n", line_end + 1) or above_byline)
     tokens = facts.tokens(line_start, line_end)
     finite = tokens and any(facts.parsed[i].tag_ in _FINITE_TAGS for i in tokens)
     return alone and not finite
+
+
+def bracket_of_another_person(v: PairView) -> bool:
+    """The organisation stands in the brackets right after another person's name ("A (Institute X, Almaty); B
+    (University Y)"): the brackets say where B works, not where A does."""
+    if v.labels() != ("PERSON", "ORG"):
+        return False
+    text, organisation = v.doc.text, v.cand.tail
+    opening = text.rfind("(", 0, organisation.start)
+    if opening < 0 or ")" in text[opening:organisation.start] or "\n" in text[opening:organisation.start]:
+        return False
+    owner = max((e for e in v.doc.entities if e.end <= opening and not text[e.end:opening].strip()), key=lambda e: e.end, default=None)
+    return owner is not None and owner.label == "PERSON" and owner.id != v.cand.head.id
+
+
+def cited_work_entry(v: PairView) -> bool:
+    """Both arguments stand in one entry of a list of cited works (a catalogue's related articles): its authors and the
+    names of its title, which names them without stating anything (decision 30)."""
+    return v.cand.block == "cited"
 
 
 @lru_cache(maxsize=4)
@@ -639,7 +662,8 @@ VETOES: dict[str, Callable[..., bool]] = {
     "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
     "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,
     "citation_title_and_source": citation_title_and_source, "activity_of_organisation": activity_of_organisation,
-    "founding_place": founding_place, "title_of_a_work": title_of_a_work,
+    "founding_place": founding_place, "title_of_a_work": title_of_a_work, "cited_work_entry": cited_work_entry,
+    "bracket_of_another_person": bracket_of_another_person,
 }
 # Vetoes that read the dependency facts.
 FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership", "origin_phrase",
