@@ -786,3 +786,20 @@ def test_a_short_name_in_brackets_after_a_name_with_a_place_is_not_a_body_of_it(
     # a place's bracketed place still takes the event's relation
     found = hits(make_doc("Lake Shield 2019 was held in Uganda (Jinja).", [("Lake Shield 2019", "EVENT"), ("Uganda", "LOC"), ("Jinja", "LOC")]))
     assert ("held_verb", "held_in") in found[("Lake Shield 2019", "Jinja")]
+
+
+def test_list_items_placed_by_their_own_in_phrase_do_not_share_places():
+    text = "Two offices form its network: the Tuna Data Unit (TDU) in Suva and the Vessel Registry Office in Apia, Samoa."
+    found = hits(make_doc(text, [("Tuna Data Unit", "ORG"), ("TDU", "ORG"), ("Suva", "LOC"), ("Vessel Registry Office", "ORG"),
+                                 ("Apia", "LOC"), ("Samoa", "LOC")]))
+    assert ("in_place", "located_in") in found[("Tuna Data Unit", "Suva")]
+    assert ("in_place", "located_in") in found[("Vessel Registry Office", "Apia")]
+    for pair in [("Tuna Data Unit", "Apia"), ("TDU", "Apia"), ("Vessel Registry Office", "Suva")]:
+        assert ("in_place", "located_in") not in found.get(pair, []), pair
+
+
+def test_a_seat_is_in_the_city_not_in_the_country_after_it():
+    text = "The PFA secretariat is based in Honiara, Solomon Islands."
+    found = hits(make_doc(text, [("PFA", "ORG"), ("Honiara", "LOC"), ("Solomon Islands", "LOC")]))
+    assert ("located_verb", "located_in") in found[("PFA", "Honiara")]
+    assert ("located_verb", "located_in") not in found.get(("PFA", "Solomon Islands"), [])
