@@ -803,3 +803,12 @@ def test_a_seat_is_in_the_city_not_in_the_country_after_it():
     found = hits(make_doc(text, [("PFA", "ORG"), ("Honiara", "LOC"), ("Solomon Islands", "LOC")]))
     assert ("located_verb", "located_in") in found[("PFA", "Honiara")]
     assert ("located_verb", "located_in") not in found.get(("PFA", "Solomon Islands"), [])
+
+
+def test_took_part_without_the_event_refers_to_the_event_named_before():
+    text = "The Riga Timber Congress met in Riga in May 1931. Norway, Sweden and Denmark took part; Germany was invited but declined."
+    found = hits(make_doc(text, [("Riga Timber Congress", "EVENT"), ("Riga", "LOC"), ("May 1931", "DATE"), ("Norway", "LOC"),
+                                 ("Sweden", "LOC"), ("Denmark", "LOC"), ("Germany", "LOC")]))
+    for state in ("Norway", "Sweden", "Denmark"):
+        assert ("took_part_elided", "participant_in") in found[(state, "Riga Timber Congress")], state
+    assert ("took_part_elided", "participant_in") not in found.get(("Germany", "Riga Timber Congress"), [])

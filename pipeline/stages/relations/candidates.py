@@ -324,6 +324,10 @@ def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[in
             # "Moldova joined in 1998": the verb stands for the organisation named before
             yield (token.idx, token.idx + len(token)), {"ORG"}, True
             continue
+        if syntax.elided_event(token):
+            # "A, B and C took part": the event named before
+            yield (token.idx, token.idx + len(token)), {"EVENT"}, True
+            continue
         if token.dep_ in OBJECT_DEPS and token.pos_ == "NOUN" and DESCRIPTION_NOUNS.get(token.lemma_.lower()) == "EVENT":
             # "A took part in the summit", "B hosted the meeting": the event named before (guidelines §3's description rule)
             determiners = [c for c in token.children if c.dep_ == "det" and c.lower_ in DETERMINERS]

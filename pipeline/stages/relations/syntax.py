@@ -391,6 +391,16 @@ def elided_object(verb: Any) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
 
 
+def elided_event(verb: Any) -> bool:
+    """A verb of taking part whose event is left out ("A, B and C took part", "D participated as well"): the event named before."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "at") or c.dep_ == "dobj" and c.lower_ != "part" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in PARTICIPATE_VERBS or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+
+
 # Where the organisation stands to a verb of composition: its passive subject ("X is made up of"), the noun a participle
 # hangs on ("X, made up of"), or its subject when the parser reads the participle as the main verb ("X, made up of A, met").
 COMPOSED_ORG = [({}, _edge("verb", ">", "org", DEP=_in("nsubjpass", "nsubj"))), ({"DEP": "acl"}, _edge("verb", "<", "org"))]
@@ -485,6 +495,11 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         # "A joined in 1998", "A acceded in 2004": the organisation is the one named before
         "joined_elided": ([Output("member_of", "m", "verb", tail_elided=True)], [
             [_node("verb", LEMMA=_in(*JOIN_VERBS, "accede"), POS="VERB"), _edge("verb", ">", "m", DEP="nsubj", POS=_in("PROPN", "NOUN"))],
+        ]),
+        # "A, B and C took part", "D participated": the event is the one named before (candidates' paragraph case)
+        "took_part_elided": ([Output("participant_in", "a", "verb", tail_elided=True)], [
+            [_node("verb", LEMMA="take", POS="VERB"), _edge("verb", ">", "part", DEP="dobj", LOWER="part"), _edge("verb", ">", "a", DEP="nsubj")],
+            [_node("verb", LEMMA=_in(*PARTICIPATE_VERBS), POS="VERB"), _edge("verb", ">", "a", DEP="nsubj")],
         ]),
         # "Among the members of X are A and B", "Among the bodies with observer status in X are A and B"
         "among_members": (member, [
@@ -1229,7 +1244,7 @@ def find(parsed: Any) -> list[Fact]:
                 head = clause_subject(head)
                 if head is None:
                     continue
-            if out.tail_elided and not elided_object(parsed[nodes[out.tail]]):
+            if out.tail_elided and not (elided_event if out.label == "participant_in" else elided_object)(parsed[nodes[out.tail]]):
                 continue
             heads = arguments_of(head) + [c.i for c in _companions(head)]
             if out.list_after_tail:
