@@ -124,3 +124,11 @@ def test_the_place_of_an_organisations_mission_is_not_the_organisations_place():
     # a seat noun, or the place right after the organisation, still locates it
     assert "activity_of_organisation" not in found[("Caspian Fund", "Aktau")]
     assert "activity_of_organisation" not in found[("Turan University", "Shymkent")]
+
+
+def test_the_year_of_a_copyright_line_is_not_when_the_event_it_names_took_place():
+    doc = make_doc("Proceedings online.\n© Organising Committee of the Baltic Port Forum, 2024\n",
+                   [("Organising Committee", "ORG"), ("Baltic Port Forum", "EVENT"), ("2024", "DATE")])
+    assert "copyright_date" in vetoed(doc)[("Baltic Port Forum", "2024")]
+    held = make_doc("The Baltic Port Forum was held in 2024.", [("Baltic Port Forum", "EVENT"), ("2024", "DATE")])
+    assert "copyright_date" not in vetoed(held)[("Baltic Port Forum", "2024")]

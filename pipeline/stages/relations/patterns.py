@@ -316,6 +316,20 @@ def access_date(v: PairView) -> bool:
     return False
 
 
+_COPYRIGHT_LINE = re.compile(r"^\s*(©|\(c\)|copyright\b)", re.IGNORECASE)
+
+
+def copyright_date(v: PairView) -> bool:
+    """The date is a copyright line's year ("© Organising committee of «E», 2023"): when the notice was issued, not when the
+    event it names took place."""
+    for entity in (v.cand.head, v.cand.tail):
+        if entity.label == "DATE":
+            line_start = v.doc.text.rfind("\n", 0, entity.start) + 1
+            if _COPYRIGHT_LINE.match(v.doc.text[line_start:entity.start]):
+                return True
+    return False
+
+
 # After a reference's place of publication: the year ("Nairobi, 2018") or the publisher ("Lagos: Malthouse").
 _PUBLICATION_PLACE_END = re.compile(r"^\s*(,\s*(1[89]|20)\d\d\b|:\s*[A-Z])")
 
@@ -634,7 +648,7 @@ def _reference_titles(text: str) -> list[tuple[int, int]]:
 
 
 VETOES: dict[str, Callable[..., bool]] = {
-    "list_siblings": list_siblings, "access_date": access_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
+    "list_siblings": list_siblings, "access_date": access_date, "copyright_date": copyright_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
     "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
     "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
     "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,
