@@ -500,6 +500,12 @@ def test_a_bracketed_short_name_leaves_the_sentences_relations_to_the_full_name_
     assert ("member_noun", "member_of") in hits(doc)[("Togo", "VBP")]
     through_pronoun = [i for i in examples(doc, parse(doc)) if i.candidate.proxy and (i.candidate.head.text, i.candidate.tail.text) == ("Togo", "VBP")]
     assert through_pronoun and not any("bracketed_short_name" in i.vetoes for i in through_pronoun)
+    # a second short name in another language, after a semicolon, leaves them to the full name as well
+    text = "The Volta Basin Bank (VBB; BBV in French) was founded by Togo and Ghana."
+    doc = make_doc(text, [("Volta Basin Bank", "ORG"), ("VBB", "ORG"), ("BBV", "ORG"), ("Togo", "LOC"), ("Ghana", "LOC")])
+    found = vetoed(doc)
+    assert "bracketed_short_name" in found[("Togo", "VBB")] and "bracketed_short_name" in found[("Togo", "BBV")]
+    assert "bracketed_short_name" not in found[("Togo", "Volta Basin Bank")]
     # places in brackets are not short names: "Uganda (Jinja)"
     doc = make_doc("Lake Shield was held in Uganda (Jinja).", [("Lake Shield", "EVENT"), ("Uganda", "LOC"), ("Jinja", "LOC")])
     assert "bracketed_short_name" not in vetoed(doc)[("Lake Shield", "Jinja")]

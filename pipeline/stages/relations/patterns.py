@@ -392,16 +392,21 @@ def venue_not_participant(v: PairView, facts: syntax.DocFacts | None = None) -> 
     return any(label == "held_in" for span in event_spans for _, label in facts.hits(span, v.head_span, event.label, place.label))
 
 
+# The inside of "(CABEI)" or "(CABEI; BCIE in Spanish)": one short name, or several apart by semicolons, each perhaps with its language.
+_SHORT_NAMES_IN_BRACKETS = re.compile(r"\s*[^\s;(),]+(?:\s+in\s+[A-Z][a-z]+)?(?:\s*;\s*[^\s;(),]+(?:\s+in\s+[A-Z][a-z]+)?)*\s*")
+
+
 def bracketed_short_name(v: PairView) -> bool:
     """An argument is an organisation's short name in brackets right after its full name ("the Mercosur Parliament
-    (Parlasur) sits in Montevideo"): the sentence's relations go to the full name, which is a candidate of its own.
+    (Parlasur) sits in Montevideo", "X (CABEI; BCIE in Spanish)"): the sentence's relations go to the full name, which is a
+    candidate of its own.
     A pronoun that refers back to the short name (a later sentence, the candidate's proxy) still links it."""
     text = v.doc.text
     for role, entity in (("head", v.cand.head), ("tail", v.cand.tail)):
         if entity.label != "ORG" or (v.cand.proxy is not None and v.cand.proxy_role == role):
             continue
-        opening = text.rfind("(", 0, entity.start)
-        if opening < 0 or text[opening + 1:entity.start].strip() or not text[entity.end:entity.end + 1] == ")":
+        opening, closing = text.rfind("(", 0, entity.start), text.find(")", entity.end)
+        if opening < 0 or closing < 0 or not _SHORT_NAMES_IN_BRACKETS.fullmatch(text[opening + 1:closing]):
             continue
         full_name_end = len(text[:opening].rstrip())
         other = v.cand.tail if role == "head" else v.cand.head
