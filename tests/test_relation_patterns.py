@@ -818,3 +818,9 @@ def test_took_part_without_the_event_refers_to_the_event_named_before():
     for state in ("Norway", "Sweden", "Denmark"):
         assert ("took_part_elided", "participant_in") in found[(state, "Riga Timber Congress")], state
     assert ("took_part_elided", "participant_in") not in found.get(("Germany", "Riga Timber Congress"), [])
+
+
+def test_the_highest_authority_of_an_organisation_is_its_part():
+    text = "The Assembly of Shareholders is the highest authority of the Nordic Grid Bank, and the Audit Board checks each loan."
+    found = hits(make_doc(text, [("Assembly of Shareholders", "ORG"), ("Nordic Grid Bank", "ORG"), ("Audit Board", "ORG")]))
+    assert ("part_noun", "part_of") in found[("Assembly of Shareholders", "Nordic Grid Bank")]

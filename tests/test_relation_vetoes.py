@@ -132,3 +132,11 @@ def test_the_year_of_a_copyright_line_is_not_when_the_event_it_names_took_place(
     assert "copyright_date" in vetoed(doc)[("Baltic Port Forum", "2024")]
     held = make_doc("The Baltic Port Forum was held in 2024.", [("Baltic Port Forum", "EVENT"), ("2024", "DATE")])
     assert "copyright_date" not in vetoed(held)[("Baltic Port Forum", "2024")]
+
+
+def test_organisations_in_clauses_apart_by_a_semicolon_are_not_partners():
+    doc = make_doc("The Amber Road Union became a partner of the Hansa Rail Office; it had only occasional contacts with the Vistula Board.",
+                   [("Amber Road Union", "ORG"), ("Hansa Rail Office", "ORG"), ("Vistula Board", "ORG")])
+    found = vetoed(doc)
+    assert "organisations_across_clauses" in found[("Hansa Rail Office", "Vistula Board")]
+    assert "organisations_across_clauses" not in found[("Amber Road Union", "Hansa Rail Office")]

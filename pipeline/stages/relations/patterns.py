@@ -492,6 +492,12 @@ def third_party_partnership(v: PairView, facts: syntax.DocFacts | None = None) -
     return partnership_outsider(head_root, tail_root) or partnership_outsider(tail_root, head_root)
 
 
+def organisations_across_clauses(v: PairView) -> bool:
+    """Two organisations named in clauses apart by a semicolon ("X became a partner of A; it had only contacts with B"):
+    what one clause states (a partnership, a body) does not join them; a pronoun standing for one (a proxy) still may."""
+    return v.labels() == ("ORG", "ORG") and ";" in v.between_raw and v.cand.proxy is None
+
+
 def _argument_roots(v: PairView, facts: syntax.DocFacts | None, labels: tuple[str, str]) -> tuple[Any, Any] | None:
     """The parse's root tokens of the two arguments when the pair has these labels and both arguments are parsed."""
     if facts is None or facts.parsed is None or v.labels() != labels:
@@ -653,7 +659,7 @@ def _reference_titles(text: str) -> list[tuple[int, int]]:
 
 
 VETOES: dict[str, Callable[..., bool]] = {
-    "list_siblings": list_siblings, "access_date": access_date, "copyright_date": copyright_date, "publication_place": publication_place, "coordinated_places": coordinated_places,
+    "list_siblings": list_siblings, "access_date": access_date, "copyright_date": copyright_date, "organisations_across_clauses": organisations_across_clauses, "publication_place": publication_place, "coordinated_places": coordinated_places,
     "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
     "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
     "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,

@@ -31,7 +31,7 @@ MEMBER_HEADS = ["state", "country", "nation", "government", "party", "organizati
 MEMBER_MODIFIERS = ["member", "found", "founding", "founder"]
 PART_NOUNS = ["part", "body", "organ", "division", "branch", "subsidiary", "unit", "department", "agency", "wing", "structure", "component",
               "institution", "arm", "affiliate", "subdivision", "secretariat", "court", "tribunal", "parliament", "assembly", "commission",
-              "committee", "council", "mechanism"]
+              "committee", "council", "mechanism", "authority"]
 # Verbs that set up a body "as" a part: "X established B as its deliberative body", "B was set up by X as its judicial arm".
 SET_UP_VERBS = ["establish", "create", "set", "found", "form", "launch", "institute", "designate"]
 OBSERVER_NOUNS = ["observer", "observership"]
