@@ -140,3 +140,11 @@ def test_organisations_in_clauses_apart_by_a_semicolon_are_not_partners():
     found = vetoed(doc)
     assert "organisations_across_clauses" in found[("Hansa Rail Office", "Vistula Board")]
     assert "organisations_across_clauses" not in found[("Amber Road Union", "Hansa Rail Office")]
+
+
+def test_a_state_that_sent_a_ship_as_an_observer_is_no_participant():
+    doc = make_doc("The exercise Coral Guard 2019 was held off Fiji in May 2019; Samoa took part, and Japan sent a ship as an observer.",
+                   [("Coral Guard 2019", "EVENT"), ("Fiji", "LOC"), ("May 2019", "DATE"), ("Samoa", "LOC"), ("Japan", "LOC")])
+    found = vetoed(doc)
+    assert "sent_observers" in found[("Japan", "Coral Guard 2019")]
+    assert "sent_observers" not in found[("Samoa", "Coral Guard 2019")]

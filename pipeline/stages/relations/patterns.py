@@ -508,6 +508,30 @@ def _argument_roots(v: PairView, facts: syntax.DocFacts | None, labels: tuple[st
     return facts.parsed[head.start:head.stop].root, facts.parsed[tail.start:tail.stop].root
 
 
+def _sent_as_observer(token: Any) -> bool:
+    """The token (or the list it is in) is the subject of "sent a ship / observers as an observer" or "sent observers"."""
+    for _ in range(3):
+        if token.dep_ != "conj":
+            break
+        token = token.head
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.lemma_.lower() not in syntax.SEND_VERBS:
+        return False
+    as_observer = any(c.dep_ == "prep" and c.lower_ == "as" and any(o.lemma_.lower() in syntax.OBSERVER_NOUNS for o in c.children)
+                      for c in verb.children)
+    return as_observer or any(c.dep_ == "dobj" and c.lemma_.lower() in syntax.OBSERVER_NOUNS for c in verb.children)
+
+
+def sent_observers(v: PairView, facts: syntax.DocFacts | None = None) -> bool:
+    """A state that "sent a ship as an observer" or "sent observers" to an event is not presented as taking part in it
+    (corpus/pages/README.md)."""
+    for labels in (("LOC", "EVENT"), ("ORG", "EVENT")):
+        roots = _argument_roots(v, facts, labels)
+        if roots is not None and _sent_as_observer(roots[0]):
+            return True
+    return False
+
+
 def _origin_phrase(token: Any) -> Any:
     """The "from" whose phrase the token is in, when that phrase names where a group of people or things comes from:
     it hangs on a noun ("ministers from A, B and C", "remittances from A", "officials from Osh, a city in B") or on a
@@ -659,7 +683,7 @@ def _reference_titles(text: str) -> list[tuple[int, int]]:
 
 
 VETOES: dict[str, Callable[..., bool]] = {
-    "list_siblings": list_siblings, "access_date": access_date, "copyright_date": copyright_date, "organisations_across_clauses": organisations_across_clauses, "publication_place": publication_place, "coordinated_places": coordinated_places,
+    "list_siblings": list_siblings, "access_date": access_date, "copyright_date": copyright_date, "organisations_across_clauses": organisations_across_clauses, "sent_observers": sent_observers, "publication_place": publication_place, "coordinated_places": coordinated_places,
     "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
     "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
     "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,
@@ -667,7 +691,7 @@ VETOES: dict[str, Callable[..., bool]] = {
     "founding_place": founding_place, "title_of_a_work": title_of_a_work,
 }
 # Vetoes that read the dependency facts.
-FACT_VETOES = ("coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership", "origin_phrase",
+FACT_VETOES = ("sent_observers", "coordinated_places", "participant_not_venue", "venue_not_participant", "third_party_partnership", "origin_phrase",
                "activity_of_organisation", "founding_place", "title_of_a_work")
 
 
