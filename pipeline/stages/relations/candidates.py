@@ -360,6 +360,19 @@ def _owner_description(token: Any) -> bool:
     return token.dep_ == "poss" or token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN"
 
 
+def _in_clause_of_verb(parsed: Any, anaphor: tuple[int, int], mention: Entity) -> bool:
+    """A verb standing for a left-out argument ("Guyana joined in 1973") relates only the names of its own clause, not
+    those of a clause coordinated with it ("founded by A and B; C joined")."""
+    span = parsed.char_span(*anaphor, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].pos_ not in ("VERB", "AUX"):
+        return True
+    start, end = min(anaphor[0], mention.start), max(anaphor[1], mention.end)
+    if ";" in parsed.text[start:end]:
+        return False  # the parser may hang the clause before a semicolon on the verb after it
+    named = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    return named is None or named.root.i in syntax.phrase_without_conjuncts(span[0])
+
+
 def _named_like(anaphor: str, earlier: list[Entity]) -> list[Entity]:
     """The mentions a description may stand for: those whose name has its noun, and the other names of the same entity, when
     there are any ("the bank" is the bank named before, not the board named after it), else all."""
@@ -489,6 +502,8 @@ def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterato
                     continue  # "A, professor at X, wrote it": "it" is not X, which its own clause already relates
                 for mention in members:
                     if mention.start < anaphor[1] and mention.end > anaphor[0]:
+                        continue
+                    if not _in_clause_of_verb(parsed, anaphor, mention):
                         continue
                     for head, tail in _pairs(referent, mention):
                         role = "head" if head is referent else "tail"

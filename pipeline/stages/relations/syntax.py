@@ -1094,7 +1094,7 @@ def _with_conjuncts(token: Any) -> list[int]:
     return list(dict.fromkeys(out))
 
 
-def _phrase_without_conjuncts(token: Any) -> set[int]:
+def phrase_without_conjuncts(token: Any) -> set[int]:
     """The token's phrase (its subtree) without the conjuncts that hang on it and their phrases."""
     inner = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
     return {t.i for t in token.subtree} - inner
@@ -1104,7 +1104,7 @@ def _without_own_place(parsed: Any, arguments: list[int], node: int, prep: int) 
     """The arguments without the other list items placed by an in/at phrase of their own, and their short names: in "A (AC)
     in X and B in Y, Z" A is not in Y, B not in X, and B is no part of A."""
     def placed_apart(item: Any) -> bool:
-        return any(parsed[i].dep_ == "prep" and parsed[i].lower_ in IN_PREPS and i != prep for i in _phrase_without_conjuncts(item))
+        return any(parsed[i].dep_ == "prep" and parsed[i].lower_ in IN_PREPS and i != prep for i in phrase_without_conjuncts(item))
 
     owned = [parsed[i] for i in arguments if i != node and placed_apart(parsed[i])]
     excluded = {t.i for item in owned for t in (item, *(c for c in item.children if c.dep_ == "appos"))}
