@@ -825,3 +825,11 @@ def test_the_highest_authority_of_an_organisation_is_its_part():
     found = hits(make_doc(text, [("Assembly of Shareholders", "ORG"), ("Nordic Grid Bank", "ORG"), ("Audit Board", "ORG")]))
     assert ("part_noun", "part_of") in found[("Assembly of Shareholders", "Nordic Grid Bank")]
 
+
+
+def test_attended_without_the_event_refers_to_the_event_named_before():
+    text = "A year later the Danube Freight Forum gathered ministers in Vienna in May 2024; Austria and Hungary attended, while Serbia sent no one."
+    found = hits(make_doc(text, [("Danube Freight Forum", "EVENT"), ("Vienna", "LOC"), ("May 2024", "DATE"), ("Austria", "LOC"),
+                                 ("Hungary", "LOC"), ("Serbia", "LOC")]))
+    assert ("took_part_elided", "participant_in") in found[("Austria", "Danube Freight Forum")]
+    assert ("took_part_elided", "participant_in") in found[("Hungary", "Danube Freight Forum")]

@@ -392,13 +392,13 @@ def elided_object(verb: Any) -> bool:
 
 
 def elided_event(verb: Any) -> bool:
-    """A verb of taking part whose event is left out ("A, B and C took part", "D participated as well"): the event named before."""
+    """A verb of taking part whose event is left out ("A, B and C took part", "D participated", "E attended"): the event named before."""
     if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in verb.children):
         return False
     if any(c.dep_ == "prep" and c.lower_ in ("in", "at") or c.dep_ == "dobj" and c.lower_ != "part" for c in verb.children):
         return False
     lemma = verb.lemma_.lower()
-    return lemma in PARTICIPATE_VERBS or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    return lemma in PARTICIPATE_VERBS or lemma == "attend" or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
 
 
 # Where the organisation stands to a verb of composition: its passive subject ("X is made up of"), the noun a participle
@@ -496,10 +496,10 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         "joined_elided": ([Output("member_of", "m", "verb", tail_elided=True)], [
             [_node("verb", LEMMA=_in(*JOIN_VERBS, "accede"), POS="VERB"), _edge("verb", ">", "m", DEP="nsubj", POS=_in("PROPN", "NOUN"))],
         ]),
-        # "A, B and C took part", "D participated": the event is the one named before (candidates' paragraph case)
+        # "A, B and C took part", "D participated", "E attended": the event is the one named before (candidates' paragraph case)
         "took_part_elided": ([Output("participant_in", "a", "verb", tail_elided=True)], [
             [_node("verb", LEMMA="take", POS="VERB"), _edge("verb", ">", "part", DEP="dobj", LOWER="part"), _edge("verb", ">", "a", DEP="nsubj")],
-            [_node("verb", LEMMA=_in(*PARTICIPATE_VERBS), POS="VERB"), _edge("verb", ">", "a", DEP="nsubj")],
+            [_node("verb", LEMMA=_in(*PARTICIPATE_VERBS, "attend"), POS="VERB"), _edge("verb", ">", "a", DEP="nsubj")],
         ]),
         # "Among the members of X are A and B", "Among the bodies with observer status in X are A and B"
         "among_members": (member, [
