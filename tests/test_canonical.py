@@ -10,6 +10,7 @@ from textmine.stages.canonical import (
     Canonical,
     find_long_form,
     is_abbreviation_of,
+    is_translated_abbreviation_of,
     looks_like_abbreviation,
     parse_person,
     person_display,
@@ -234,3 +235,37 @@ def test_person_name_orders():
     assert parse_person("John R. Miller").surname == "Miller"
     assert parse_person("Ivanov, Ivan Petrovich") == parse_person("I. P. Ivanov")
     assert parse_person("Jane Doe").initials == "J"
+
+
+def _alias_texts(doc):
+    by_id = {e.id: e.text for e in doc.entities}
+    return {frozenset((by_id[r.head], by_id[r.tail])) for r in doc.relations if r.label == "alias_of"}
+
+
+@pytest.mark.parametrize("short, long, expected", [
+    ("CEMAC", "Economic and Monetary Community of Central Africa", True),  # French word order
+    ("OTAN", "North Atlantic Treaty Organization", True),
+    ("MGIMO", "Department of International Relations", False),
+    ("EU", "Council of Ministers", False),
+])
+def test_is_translated_abbreviation_of(short, long, expected):
+    assert is_translated_abbreviation_of(short, long) is expected
+
+
+def test_acronym_of_the_name_in_another_language(canonical):
+    text = "The Permanent Commission for the South Pacific (CPPS) meets in Lima."
+    doc = canonical(make_doc(text, [("Permanent Commission for the South Pacific", "ORG"), ("CPPS", "ORG"), ("Lima", "LOC")]))
+    assert frozenset(("Permanent Commission for the South Pacific", "CPPS")) in _alias_texts(doc)
+
+
+def test_second_short_form_in_another_language(canonical):
+    text = "The Union of Baltic Ports (UBP; UPB in Latvian) opened an office."
+    doc = canonical(make_doc(text, [("Union of Baltic Ports", "ORG"), ("UBP", "ORG"), ("UPB", "ORG")]))
+    assert frozenset(("Union of Baltic Ports", "UPB")) in _alias_texts(doc)
+    assert frozenset(("UBP", "UPB")) not in _alias_texts(doc)
+
+
+def test_acronym_said_to_follow_a_name(canonical):
+    text = "The acronym CIDEP follows the Spanish name, Centro Internacional de Estudios Portuarios."
+    doc = canonical(make_doc(text, [("CIDEP", "ORG"), ("Centro Internacional de Estudios Portuarios", "ORG")]))
+    assert frozenset(("CIDEP", "Centro Internacional de Estudios Portuarios")) in _alias_texts(doc)

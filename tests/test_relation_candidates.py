@@ -628,3 +628,24 @@ def test_candidate_description_does_not_stand_for_a_name_its_sentence_cuts():
     # a split after "St." leaves the name partly inside the description's sentence: no name before that sentence remains
     cut = text.index("Tarvik")
     assert not proxied(given_split_doc(text, spans, [(0, cut - 1), (cut, len(text))]), with_paragraph_case=True)
+
+
+def test_candidate_owner_description_stands_for_the_organisation_named_like_it():
+    text = ("The Andean Fisheries System (AFS) was created in 1994. The Tuna Board met in Lima. "
+            "Ecuador and Bolivia are observers of the system. The system's Technical Secretariat sits in Quito.")
+    doc = make_doc(text, [("Andean Fisheries System", "ORG"), ("AFS", "ORG"), ("1994", "DATE"), ("Tuna Board", "ORG"), ("Lima", "LOC"),
+                          ("Ecuador", "LOC"), ("Bolivia", "LOC"), ("Technical Secretariat", "ORG"), ("Quito", "LOC")])
+    found = proxied(doc)
+    # "the system" is the System named before, not the nearer Tuna Board
+    assert ("Ecuador", "Andean Fisheries System", "the system") in found
+    assert ("Technical Secretariat", "Andean Fisheries System", "The system") in found
+    assert not any(tail == "Tuna Board" and proxy.lower() == "the system" for _, tail, proxy in found)
+
+
+def test_candidate_left_out_organisation_of_a_verb_relates_only_the_names_of_its_clause():
+    text = "The Caribbean Port Bank was founded in May 1970 by Jamaica and Barbados; Guyana joined in 1973, and Belize left."
+    doc = make_doc(text, [("Caribbean Port Bank", "ORG"), ("May 1970", "DATE"), ("Jamaica", "LOC"), ("Barbados", "LOC"),
+                          ("Guyana", "LOC"), ("1973", "DATE"), ("Belize", "LOC")])
+    through_verb = {(head, tail) for head, tail, proxy in proxied(doc) if proxy == "joined"}
+    assert ("Guyana", "Caribbean Port Bank") in through_verb
+    assert not through_verb & {("Jamaica", "Caribbean Port Bank"), ("Barbados", "Caribbean Port Bank"), ("Belize", "Caribbean Port Bank")}

@@ -500,6 +500,12 @@ def test_a_bracketed_short_name_leaves_the_sentences_relations_to_the_full_name_
     assert ("member_noun", "member_of") in hits(doc)[("Togo", "VBP")]
     through_pronoun = [i for i in examples(doc, parse(doc)) if i.candidate.proxy and (i.candidate.head.text, i.candidate.tail.text) == ("Togo", "VBP")]
     assert through_pronoun and not any("bracketed_short_name" in i.vetoes for i in through_pronoun)
+    # a second short name in another language, after a semicolon, leaves them to the full name as well
+    text = "The Volta Basin Bank (VBB; BBV in French) was founded by Togo and Ghana."
+    doc = make_doc(text, [("Volta Basin Bank", "ORG"), ("VBB", "ORG"), ("BBV", "ORG"), ("Togo", "LOC"), ("Ghana", "LOC")])
+    found = vetoed(doc)
+    assert "bracketed_short_name" in found[("Togo", "VBB")] and "bracketed_short_name" in found[("Togo", "BBV")]
+    assert "bracketed_short_name" not in found[("Togo", "Volta Basin Bank")]
     # places in brackets are not short names: "Uganda (Jinja)"
     doc = make_doc("Lake Shield was held in Uganda (Jinja).", [("Lake Shield", "EVENT"), ("Uganda", "LOC"), ("Jinja", "LOC")])
     assert "bracketed_short_name" not in vetoed(doc)[("Lake Shield", "Jinja")]
@@ -786,3 +792,44 @@ def test_a_short_name_in_brackets_after_a_name_with_a_place_is_not_a_body_of_it(
     # a place's bracketed place still takes the event's relation
     found = hits(make_doc("Lake Shield 2019 was held in Uganda (Jinja).", [("Lake Shield 2019", "EVENT"), ("Uganda", "LOC"), ("Jinja", "LOC")]))
     assert ("held_verb", "held_in") in found[("Lake Shield 2019", "Jinja")]
+
+
+def test_list_items_placed_by_their_own_in_phrase_do_not_share_places():
+    text = "Two offices form its network: the Tuna Data Unit (TDU) in Suva and the Vessel Registry Office in Apia, Samoa."
+    found = hits(make_doc(text, [("Tuna Data Unit", "ORG"), ("TDU", "ORG"), ("Suva", "LOC"), ("Vessel Registry Office", "ORG"),
+                                 ("Apia", "LOC"), ("Samoa", "LOC")]))
+    assert ("in_place", "located_in") in found[("Tuna Data Unit", "Suva")]
+    assert ("in_place", "located_in") in found[("Vessel Registry Office", "Apia")]
+    for pair in [("Tuna Data Unit", "Apia"), ("TDU", "Apia"), ("Vessel Registry Office", "Suva")]:
+        assert ("in_place", "located_in") not in found.get(pair, []), pair
+
+
+def test_a_seat_is_in_the_city_not_in_the_country_after_it():
+    text = "The PFA secretariat is based in Honiara, Solomon Islands."
+    found = hits(make_doc(text, [("PFA", "ORG"), ("Honiara", "LOC"), ("Solomon Islands", "LOC")]))
+    assert ("located_verb", "located_in") in found[("PFA", "Honiara")]
+    assert ("located_verb", "located_in") not in found.get(("PFA", "Solomon Islands"), [])
+
+
+def test_took_part_without_the_event_refers_to_the_event_named_before():
+    text = "The Riga Timber Congress met in Riga in May 1931. Norway, Sweden and Denmark took part; Germany was invited but declined."
+    found = hits(make_doc(text, [("Riga Timber Congress", "EVENT"), ("Riga", "LOC"), ("May 1931", "DATE"), ("Norway", "LOC"),
+                                 ("Sweden", "LOC"), ("Denmark", "LOC"), ("Germany", "LOC")]))
+    for state in ("Norway", "Sweden", "Denmark"):
+        assert ("took_part_elided", "participant_in") in found[(state, "Riga Timber Congress")], state
+    assert ("took_part_elided", "participant_in") not in found.get(("Germany", "Riga Timber Congress"), [])
+
+
+def test_the_highest_authority_of_an_organisation_is_its_part():
+    text = "The Assembly of Shareholders is the highest authority of the Nordic Grid Bank, and the Audit Board checks each loan."
+    found = hits(make_doc(text, [("Assembly of Shareholders", "ORG"), ("Nordic Grid Bank", "ORG"), ("Audit Board", "ORG")]))
+    assert ("part_noun", "part_of") in found[("Assembly of Shareholders", "Nordic Grid Bank")]
+
+
+
+def test_attended_without_the_event_refers_to_the_event_named_before():
+    text = "A year later the Danube Freight Forum gathered ministers in Vienna in May 2024; Austria and Hungary attended, while Serbia sent no one."
+    found = hits(make_doc(text, [("Danube Freight Forum", "EVENT"), ("Vienna", "LOC"), ("May 2024", "DATE"), ("Austria", "LOC"),
+                                 ("Hungary", "LOC"), ("Serbia", "LOC")]))
+    assert ("took_part_elided", "participant_in") in found[("Austria", "Danube Freight Forum")]
+    assert ("took_part_elided", "participant_in") in found[("Hungary", "Danube Freight Forum")]

@@ -124,3 +124,27 @@ def test_the_place_of_an_organisations_mission_is_not_the_organisations_place():
     # a seat noun, or the place right after the organisation, still locates it
     assert "activity_of_organisation" not in found[("Caspian Fund", "Aktau")]
     assert "activity_of_organisation" not in found[("Turan University", "Shymkent")]
+
+
+def test_the_year_of_a_copyright_line_is_not_when_the_event_it_names_took_place():
+    doc = make_doc("Proceedings online.\n© Organising Committee of the Baltic Port Forum, 2024\n",
+                   [("Organising Committee", "ORG"), ("Baltic Port Forum", "EVENT"), ("2024", "DATE")])
+    assert "copyright_date" in vetoed(doc)[("Baltic Port Forum", "2024")]
+    held = make_doc("The Baltic Port Forum was held in 2024.", [("Baltic Port Forum", "EVENT"), ("2024", "DATE")])
+    assert "copyright_date" not in vetoed(held)[("Baltic Port Forum", "2024")]
+
+
+def test_organisations_in_clauses_apart_by_a_semicolon_are_not_partners():
+    doc = make_doc("The Amber Road Union became a partner of the Hansa Rail Office; it had only occasional contacts with the Vistula Board.",
+                   [("Amber Road Union", "ORG"), ("Hansa Rail Office", "ORG"), ("Vistula Board", "ORG")])
+    found = vetoed(doc)
+    assert "organisations_across_clauses" in found[("Hansa Rail Office", "Vistula Board")]
+    assert "organisations_across_clauses" not in found[("Amber Road Union", "Hansa Rail Office")]
+
+
+def test_a_state_that_sent_a_ship_as_an_observer_is_no_participant():
+    doc = make_doc("The exercise Coral Guard 2019 was held off Fiji in May 2019; Samoa took part, and Japan sent a ship as an observer.",
+                   [("Coral Guard 2019", "EVENT"), ("Fiji", "LOC"), ("May 2019", "DATE"), ("Samoa", "LOC"), ("Japan", "LOC")])
+    found = vetoed(doc)
+    assert "sent_observers" in found[("Japan", "Coral Guard 2019")]
+    assert "sent_observers" not in found[("Samoa", "Coral Guard 2019")]

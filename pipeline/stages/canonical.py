@@ -114,6 +114,36 @@ def is_abbreviation_of(short: str, long: str) -> bool:
     return normalise_name(long[start:]) == normalise_name(long)
 
 
+def is_translated_abbreviation_of(short: str, long: str) -> bool:
+    """True when ``short`` is built from the starts of words of ``long`` taken
+    in another order, as an acronym of the name in another language is
+    ("SICA" for "Central American Integration System", from "Sistema de la
+    Integración Centroamericana"; "PARLACEN" for "Central American
+    Parliament"). Every piece starts a different capitalised word; a word may
+    be left out ("BCIE": Bank, Central, Integration, Economic)."""
+    if not looks_like_abbreviation(short) or not short.isalpha():
+        return False
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", long) if w[:1].isupper()]
+    if len(words) < 2:
+        return False
+
+    # At least two pieces and half the words: a long name offers too many accidental matches otherwise.
+    needed = max(2, (len(words) + 1) // 2)
+
+    def pieces(rest: str, unused: frozenset[int]) -> bool:
+        if not rest:
+            return len(words) - len(unused) >= needed
+        for i in unused:
+            length = 1
+            while length <= len(rest) and length <= len(words[i]) and words[i][:length] == rest[:length]:
+                if pieces(rest[length:], unused - {i}):
+                    return True
+                length += 1
+        return False
+
+    return pieces(short.lower(), frozenset(range(len(words))))
+
+
 def _name_like(words: list[str]) -> bool:
     """Capitalised words, allowing lower-case function words inside."""
     if not words or not words[0][:1].isupper():
@@ -220,6 +250,45 @@ class AliasPair:
     confidence: float
 
 
+# "(CABEI; BCIE in Spanish)": a second short form in the brackets, named by its language.
+_SECOND_SHORT_FORM = re.compile(r"\s*;\s*")
+_IN_LANGUAGE_CLOSE = re.compile(r"\s+in\s+[A-Z][a-z]+\s*\)")
+
+
+def _second_bracketed_names(text: str, ordered: list[Entity]) -> list[AliasPair]:
+    """The full name and a second short form given for it in another language
+    after the first one ("Full Name (ABBR; XYZ in Spanish)")."""
+    pairs = []
+    for long, short, other in zip(ordered, ordered[1:], ordered[2:]):
+        if not (long.label == short.label == other.label) or long.label not in ("ORG", "LOC", "EVENT"):
+            continue
+        if (_BRACKETED_ALIAS.fullmatch(text[long.end:short.start]) and _SECOND_SHORT_FORM.fullmatch(text[short.end:other.start])
+                and _IN_LANGUAGE_CLOSE.match(text, other.end)):
+            pairs.append(AliasPair(other, long, "abbreviation", 0.9))
+    return pairs
+
+
+# "The acronym SICA follows the Spanish name, Sistema de ...": an abbreviation and the name it is said to stand for.
+_ACRONYM_WORD = re.compile(r"\b(?:acronym|abbreviation|short form)\s*$", re.IGNORECASE)
+_STANDS_FOR = re.compile(
+    r"^\s*(?:(?:stands|is short) for|(?:follows|comes from|is derived from|derives from|reflects)\b[^.;()\n]{0,40}?\bname)\s*,?\s*(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _named_acronyms(text: str, ordered: list[Entity]) -> list[AliasPair]:
+    """An abbreviation the text says stands for a name, when its letters fit that name."""
+    pairs = []
+    for short, long in zip(ordered, ordered[1:]):
+        if short.label != long.label or short.label not in ("ORG", "LOC", "EVENT"):
+            continue
+        line_start = text.rfind("\n", 0, short.start) + 1
+        if (_ACRONYM_WORD.search(text[line_start:short.start]) and _STANDS_FOR.match(text[short.end:long.start])
+                and is_abbreviation_of(short.text, long.text)):
+            pairs.append(AliasPair(short, long, "abbreviation", 0.9))
+    return pairs
+
+
 def _name_key(entity: Entity) -> str:
     key = normalise_name(entity.text)
     if re.search(r"[\u0400-\u04FF]", key):
@@ -274,12 +343,16 @@ class Canonical:
             pair = self._classify_pair(first, second, marker)
             if pair is not None:
                 pairs.append(pair)
+        pairs.extend(_second_bracketed_names(doc.text, ordered))
+        pairs.extend(_named_acronyms(doc.text, ordered))
         return pairs
 
     def _classify_pair(self, first: Entity, second: Entity, marker: str | None) -> AliasPair | None:
         if not marker or marker.lower() == "or":
             if is_abbreviation_of(second.text, first.text) or is_abbreviation_of(first.text, second.text):
                 return AliasPair(first, second, "abbreviation", 0.95)
+            if first.label == "ORG" and is_translated_abbreviation_of(second.text, first.text):
+                return AliasPair(first, second, "abbreviation", 0.9)
         if marker and marker.lower() != "or":
             return AliasPair(first, second, "renamed", 0.9)
         entry_first, entry_second = self._gazetteer_entry(first), self._gazetteer_entry(second)

@@ -40,7 +40,8 @@ OBJECT_DEPS = {"dobj", "pobj"}
 # Head nouns of descriptions ("the organization", "these exercises") and the entity labels they may stand for.
 DESCRIPTION_NOUNS = {
     "organization": "ORG", "organisation": "ORG", "alliance": "ORG", "bloc": "ORG", "structure": "ORG",
-    "union": "ORG", "body": "ORG", "committee": "ORG", "university": "ORG", "company": "ORG",
+    "union": "ORG", "body": "ORG", "committee": "ORG", "university": "ORG", "company": "ORG", "system": "ORG", "bank": "ORG",
+    "commission": "ORG",
     "country": "LOC", "state": "LOC", "city": "LOC", "region": "LOC", "republic": "LOC",
     "exercise": "EVENT", "summit": "EVENT", "meeting": "EVENT", "conference": "EVENT", "war": "EVENT",
 }
@@ -370,11 +371,20 @@ def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[in
             # "Moldova joined in 1998": the verb stands for the organisation named before
             yield (token.idx, token.idx + len(token)), {"ORG"}, True
             continue
+        if syntax.elided_event(token):
+            # "A, B and C took part": the event named before
+            yield (token.idx, token.idx + len(token)), {"EVENT"}, True
+            continue
         if token.dep_ in OBJECT_DEPS and token.pos_ == "NOUN" and DESCRIPTION_NOUNS.get(token.lemma_.lower()) == "EVENT":
             # "A took part in the summit", "B hosted the meeting": the event named before (guidelines §3's description rule)
             determiners = [c for c in token.children if c.dep_ == "det" and c.lower_ in DETERMINERS]
             if determiners and not any(c.dep_ in ("compound", "nmod", "poss") or c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
                 yield (determiners[0].idx, token.idx + len(token)), {"EVENT"}, False
+            continue
+        if _owner_description(token):
+            # "observers of the system", "the system's General Secretariat": like "its", the organisation named before
+            determiner = next(c for c in token.children if c.dep_ == "det")
+            yield (determiner.idx, token.idx + len(token)), {DESCRIPTION_NOUNS[token.lemma_.lower()]}, True
             continue
         if token.dep_ not in SUBJECT_DEPS or token.ent_type_:
             continue
@@ -385,6 +395,41 @@ def _anaphors(parsed: Any, sentence: tuple[int, int]) -> Iterator[tuple[tuple[in
             if determiners:
                 start = determiners[0].idx
                 yield (start, token.idx + len(token)), {DESCRIPTION_NOUNS[token.lemma_.lower()]}, False
+
+
+def _owner_description(token: Any) -> bool:
+    """An organisation description ("the system") that owns a noun: a possessive or the object of "of"."""
+    if token.pos_ != "NOUN" or token.ent_type_ or DESCRIPTION_NOUNS.get(token.lemma_.lower()) != "ORG":
+        return False
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or any(c.dep_ in ("compound", "amod", "prep") for c in token.children):
+        return False
+    return token.dep_ == "poss" or token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN"
+
+
+def _in_clause_of_verb(parsed: Any, anaphor: tuple[int, int], mention: Entity) -> bool:
+    """A verb standing for a left-out argument ("Guyana joined in 1973") relates only the names of its own clause, not
+    those of a clause coordinated with it ("founded by A and B; C joined")."""
+    span = parsed.char_span(*anaphor, alignment_mode="expand")
+    if span is None or len(span) != 1 or span[0].pos_ not in ("VERB", "AUX"):
+        return True
+    start, end = min(anaphor[0], mention.start), max(anaphor[1], mention.end)
+    if ";" in parsed.text[start:end]:
+        return False  # the parser may hang the clause before a semicolon on the verb after it
+    named = parsed.char_span(mention.start, mention.end, alignment_mode="expand")
+    return named is None or named.root.i in syntax.phrase_without_conjuncts(span[0])
+
+
+def _named_like(anaphor: str, earlier: list[Entity]) -> list[Entity]:
+    """The mentions a description may stand for: those whose name has its noun, and the other names of the same entity, when
+    there are any ("the bank" is the bank named before, not the board named after it), else all."""
+    noun = anaphor.split()[-1].lower()
+    if noun not in DESCRIPTION_NOUNS:
+        return earlier
+    pattern = re.compile(rf"\b{re.escape(noun)}\b", re.IGNORECASE)
+    # a short name of one of them fits too ("SICA" after "Central American Integration System (SICA)")
+    fitting_names = {e.canonical for e in earlier if e.canonical and pattern.search(e.text)}
+    fitting = [e for e in earlier if pattern.search(e.text) or e.canonical in fitting_names]
+    return fitting or earlier
 
 
 def _naming_target(parsed: Any, members: list[Entity], anaphor: tuple[int, int]) -> Entity | None:
@@ -492,7 +537,7 @@ def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterato
             earlier = [e for e in doc.entities if paragraph[0] <= e.start and e.end <= limit]
             nearest: dict[str, Entity] = {}
             described = _described_by_possessive(parsed, anaphor)
-            for entity in sorted(earlier, key=lambda e: e.start):
+            for entity in sorted(_named_like(doc.text[anaphor[0]:anaphor[1]], earlier), key=lambda e: e.start):
                 if entity.label in referent_labels and not (described is not None and entity.start <= described.idx < entity.end):
                     nearest[entity.label] = entity
             referents = list(nearest.values())
@@ -503,6 +548,8 @@ def _paragraph_candidates(doc, parsed, sentences, by_sentence, kinds) -> Iterato
                     continue  # "A, professor at X, wrote it": "it" is not X, which its own clause already relates
                 for mention in members:
                     if mention.start < anaphor[1] and mention.end > anaphor[0]:
+                        continue
+                    if not _in_clause_of_verb(parsed, anaphor, mention):
                         continue
                     for head, tail in _pairs(referent, mention):
                         role = "head" if head is referent else "tail"

@@ -31,7 +31,7 @@ MEMBER_HEADS = ["state", "country", "nation", "government", "party", "organizati
 MEMBER_MODIFIERS = ["member", "found", "founding", "founder"]
 PART_NOUNS = ["part", "body", "organ", "division", "branch", "subsidiary", "unit", "department", "agency", "wing", "structure", "component",
               "institution", "arm", "affiliate", "subdivision", "secretariat", "court", "tribunal", "parliament", "assembly", "commission",
-              "committee", "council", "mechanism"]
+              "committee", "council", "mechanism", "authority"]
 # Verbs that set up a body "as" a part: "X established B as its deliberative body", "B was set up by X as its judicial arm".
 SET_UP_VERBS = ["establish", "create", "set", "found", "form", "launch", "institute", "designate"]
 OBSERVER_NOUNS = ["observer", "observership"]
@@ -391,6 +391,16 @@ def elided_object(verb: Any) -> bool:
         c.dep_ in ("nsubj", "nsubjpass") and c.pos_ in ("PROPN", "NOUN") for c in verb.children)
 
 
+def elided_event(verb: Any) -> bool:
+    """A verb of taking part whose event is left out ("A, B and C took part", "D participated", "E attended"): the event named before."""
+    if verb.pos_ != "VERB" or not any(c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN") for c in verb.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "at") or c.dep_ == "dobj" and c.lower_ != "part" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in PARTICIPATE_VERBS or lemma == "attend" or lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+
+
 # Where the organisation stands to a verb of composition: its passive subject ("X is made up of"), the noun a participle
 # hangs on ("X, made up of"), or its subject when the parser reads the participle as the main verb ("X, made up of A, met").
 COMPOSED_ORG = [({}, _edge("verb", ">", "org", DEP=_in("nsubjpass", "nsubj"))), ({"DEP": "acl"}, _edge("verb", "<", "org"))]
@@ -485,6 +495,11 @@ def _build() -> dict[str, tuple[list[Output], list[list[dict]]]]:
         # "A joined in 1998", "A acceded in 2004": the organisation is the one named before
         "joined_elided": ([Output("member_of", "m", "verb", tail_elided=True)], [
             [_node("verb", LEMMA=_in(*JOIN_VERBS, "accede"), POS="VERB"), _edge("verb", ">", "m", DEP="nsubj", POS=_in("PROPN", "NOUN"))],
+        ]),
+        # "A, B and C took part", "D participated", "E attended": the event is the one named before (candidates' paragraph case)
+        "took_part_elided": ([Output("participant_in", "a", "verb", tail_elided=True)], [
+            [_node("verb", LEMMA="take", POS="VERB"), _edge("verb", ">", "part", DEP="dobj", LOWER="part"), _edge("verb", ">", "a", DEP="nsubj")],
+            [_node("verb", LEMMA=_in(*PARTICIPATE_VERBS, "attend"), POS="VERB"), _edge("verb", ">", "a", DEP="nsubj")],
         ]),
         # "Among the members of X are A and B", "Among the bodies with observer status in X are A and B"
         "among_members": (member, [
@@ -1076,6 +1091,46 @@ def _with_conjuncts(token: Any) -> list[int]:
     return list(dict.fromkeys(out))
 
 
+def phrase_without_conjuncts(token: Any) -> set[int]:
+    """The token's phrase (its subtree) without the conjuncts that hang on it and their phrases."""
+    inner = {t.i for c in token.children if c.dep_ in ("conj", "cc") for t in c.subtree}
+    return {t.i for t in token.subtree} - inner
+
+
+def _without_own_place(parsed: Any, arguments: list[int], node: int, prep: int) -> list[int]:
+    """The arguments without the other list items placed by an in/at phrase of their own, and their short names: in "A (AC)
+    in X and B in Y, Z" A is not in Y, B not in X, and B is no part of A."""
+    def placed_apart(item: Any) -> bool:
+        return any(parsed[i].dep_ == "prep" and parsed[i].lower_ in IN_PREPS and i != prep for i in phrase_without_conjuncts(item))
+
+    owned = [parsed[i] for i in arguments if i != node and placed_apart(parsed[i])]
+    excluded = {t.i for item in owned for t in (item, *(c for c in item.children if c.dep_ == "appos"))}
+    return [i for i in arguments if i not in excluded]
+
+
+def _seat_owners(token: Any) -> list[int]:
+    """The organisation whose seat is the subject ("The IGAD secretariat is based in X", "the Forum's headquarters sit in Y"):
+    it is located there (corpus/pages/README.md)."""
+    if token.lemma_.lower() not in SEAT_NOUNS:
+        return []
+    return [c.i for c in token.children if c.dep_ in ("compound", "poss") and c.pos_ == "PROPN"]
+
+
+def _larger_place_after(token: Any, place: int) -> bool:
+    """A larger place set off by a comma after the place ("based in Ebène, Mauritius"; the parser makes it an apposition or a
+    conjunct): the organisation is in the first, which is in the second (decision 22: adjacency, not the transitive closure)."""
+    from textmine.stages.relations.patterns import place_rank  # patterns imports this module
+
+    doc = token.doc
+    if token.dep_ not in ("appos", "conj") or token.head.i != place or token.left_edge.i != place + 2 or doc[place + 1].text != ",":
+        return False
+
+    def name(t: Any) -> str:
+        return " ".join(x.text for x in doc[t.left_edge.i:t.i + 1])
+
+    return place_rank(name(token)) > place_rank(name(doc[place]))
+
+
 def clause_subject(token: Any) -> Any | None:
     """The subject of a verb's clause, or of the clause a participle or infinitive hangs on ("A became known, having received X": A).
 
@@ -1189,7 +1244,7 @@ def find(parsed: Any) -> list[Fact]:
                 head = clause_subject(head)
                 if head is None:
                     continue
-            if out.tail_elided and not elided_object(parsed[nodes[out.tail]]):
+            if out.tail_elided and not (elided_event if out.label == "participant_in" else elided_object)(parsed[nodes[out.tail]]):
                 continue
             heads = arguments_of(head) + [c.i for c in _companions(head)]
             if out.list_after_tail:
@@ -1199,6 +1254,13 @@ def find(parsed: Any) -> list[Fact]:
             if out.label == "participant_in":
                 heads = heads + [r.i for h in heads for r in _represented(parsed[h])]
             tails = [nodes[out.tail]] if out.tail_elided else arguments_of(parsed[nodes[out.tail]])
+            if name == "located_verb":
+                heads = heads + _seat_owners(head)
+            if name == "in_place":
+                heads = _without_own_place(parsed, heads, nodes["x"], nodes["prep"])
+                tails = _without_own_place(parsed, tails, nodes["y"], nodes["prep"])
+            if out.label == "located_in" and name in ("in_place", "located_verb"):
+                tails = [t for t in tails if not _larger_place_after(parsed[t], nodes[out.tail])]
             for h in heads:
                 for t in tails:
                     if h != t:
