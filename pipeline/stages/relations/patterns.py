@@ -705,7 +705,9 @@ def _reference_titles(text: str) -> list[tuple[int, int]]:
 
 
 VETOES: dict[str, Callable[..., bool]] = {
-    "list_siblings": list_siblings, "access_date": access_date, "copyright_date": copyright_date, "organisations_across_clauses": organisations_across_clauses, "sent_observers": sent_observers, "publication_place": publication_place, "coordinated_places": coordinated_places,
+    "list_siblings": list_siblings, "access_date": access_date, "copyright_date": copyright_date,
+    "organisations_across_clauses": organisations_across_clauses, "sent_observers": sent_observers,
+    "publication_place": publication_place, "coordinated_places": coordinated_places,
     "participant_not_venue": participant_not_venue, "venue_not_participant": venue_not_participant, "keyword_list": keyword_list,
     "bracketed_short_name": bracketed_short_name, "fact_sheet_other_line": fact_sheet_other_line,
     "two_countries": two_countries, "third_party_partnership": third_party_partnership, "origin_phrase": origin_phrase,
