@@ -46,7 +46,7 @@ def test_layout_set_halves_and_render():
     added = [item for directory in ADDED_DIRS
              for item in json.loads((directory / "split.json").read_text(encoding="utf-8"))["layouts"]]
     assert len(halves["test"]) == 14 + sum(item["split"] == "test" for item in added) == 14 + 12
-    assert len(halves["dev"]) == 14 + sum(item["split"] == "dev" for item in added) >= 14 + 246 + 12
+    assert len(halves["dev"]) == 14 + sum(item["split"] == "dev" for item in added) >= 14 + 246 + 12 + 12
     assert {path.parent.name for path, _ in halves["test"]} == {"layouts", "layouts-wholepage"}
     text = render(SplitResult("test"))
     assert "test half" in text and all(name in text for name in ("title", "volume", "author orcid"))
@@ -112,7 +112,8 @@ def test_each_half_is_also_scored_and_rendered_per_set(tmp_path):
         "  set batch: 2 pages, stated fields 0.750, unstated filled 1 / 8 = 0.125"]
 
 
-@pytest.mark.parametrize("folder", ["layouts", "layouts-metadata", "layouts-wholepage"])
+@pytest.mark.parametrize("folder", ["layouts", "layouts-metadata", "layouts-wholepage",
+                                    "layouts-wholepage-dev2"])
 def test_the_layout_sets_pass_their_checker(folder):
     import subprocess
     import sys

@@ -37,8 +37,10 @@ from textmine.resources.locations import corpus_dir
 
 LAYOUTS_DIR = corpus_dir() / "layouts"
 # Later batches: layouts-metadata is development-only (all dev); layouts-wholepage's split.json says
-# "frozen_test": true (its test pages were split off before textmine read them, and join the test half).
-ADDED_DIRS = (corpus_dir() / "layouts-metadata", corpus_dir() / "layouts-wholepage")
+# "frozen_test": true (its test pages were split off before textmine read them, and join the test half);
+# layouts-wholepage-dev2 is a development-only batch of whole pages (all dev).
+ADDED_DIRS = (corpus_dir() / "layouts-metadata", corpus_dir() / "layouts-wholepage",
+              corpus_dir() / "layouts-wholepage-dev2")
 SCALAR_FIELDS = ("title", "journal", "year", "volume", "issue")
 AUTHOR_FIELDS = ("orcid", "email", "affiliation")
 FIELDS = SCALAR_FIELDS + ("authors",) + tuple(f"author {name}" for name in AUTHOR_FIELDS)

@@ -72,7 +72,7 @@ from textmine.document import Document, Entity, Segment
 from textmine.resources.gazetteer import load_gazetteer
 from textmine.stages.metadata.bylines import (AUTHOR_LABEL, DEGREE, SUPERSCRIPTS, SYMBOLS, Name, join_broken_name, name_at, name_run_into_institution,
                                               read_byline, split_markers)
-from textmine.stages.metadata.sources import (FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
+from textmine.stages.metadata.sources import (CITATION_LABEL, FIELD_LABEL, is_capitals as _is_capitals, RANK_LINE, read_statement, BY_LINE,
                                               DATED_BYLINE, is_news_byline, leading_date_year, bilingual_masthead,
                                               dublin_core_rows, dublin_core_statements, is_dublin_core_row,
                                               bare_record_label, choose_fields, english_edition, find_statements, is_date_line, is_edition_line,
@@ -192,6 +192,11 @@ _UNIT = re.compile(r"\s*(?:Department|Dept\.|Chair|Faculty|Laboratory|Division|S
 # In an author note: "at the X Institute", "with Orr & Berg LLP".
 _NOTE_INSTITUTION = re.compile(r"\b(?:at|of|with|for)\s+(?:the\s+)?(?P<org>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|the|and|for|&))*)")
 _NOTE_NAME = r"[A-ZА-ЯЁ][\w'’-]*\.?(?:[ \t]+[A-ZА-ЯЁ][\w'’-]*\.?){1,3}"  # a full name opening a note about the author
+# The header cells of an author table ("Автор | Организация") and the labels of its contact cells.
+_AUTHOR_COLUMN = re.compile(r"\s*(?:Авторы?|Authors?)\s*$", re.IGNORECASE)
+_AFFILIATION_COLUMN = re.compile(r"\s*(?:Организация|Место работы|Аффилиация|Affiliation|Organi[sz]ation|Institution)\s*$",
+                                 re.IGNORECASE)
+_CONTACT_CELL = re.compile(r"\s*(?:E-?mail|Эл\.\s*почта|ORCID(?:\s?iD)?)\s*:?\s*$", re.IGNORECASE)
 _COMPANY_WORDS = re.compile(r"\b(?:LLP|LLC|Ltd|Inc|Partners|Company|Corporation|Bank|Foundation|Agency|Bureau|Chambers|Firm)\b")
 _AUTHOR_WORD = re.compile(r"(?i)\bauthors?\b|\bавтор")
 # A numbered affiliation line ("¹Tomsk State University", "2 Institute of ...", "(1) ...", "[2] ..."), or one marked
@@ -772,6 +777,15 @@ class MetadataExtractor:
                 affiliations = sorted(affiliations + [aff for aff in map(self._affiliation_line, record)
                                                       if aff and aff.start > authors[0].start], key=lambda aff: aff.start)
                 block_end = max(block_end, record[-1].end)
+        if not authors:
+            # A table of the authors anywhere on the page (a journal site's sidebar): an "Автор | Организация" header
+            # row above each author's row of name and institution.
+            authors, table_end = self._author_table()
+            block_end = max(block_end, table_end)
+        if not authors and metadata["title"]:
+            # No author block and no record field: the names that open the article's own citation line
+            # ("For citation: Surname I.I., Surname I. <title>. Journal. 2020 ...").
+            authors = self._citation_line_authors(metadata["title"])
         dublin_core_authors = self._dublin_core_authors()
         if dublin_core_authors:  # a repository record: its author rows, which no layout guess overrides
             authors, affiliations = dublin_core_authors, []
@@ -1053,7 +1067,8 @@ class MetadataExtractor:
         inside = self._institution_of_unit(institution[0], institution[1])
         if inside is not None:  # "Department of Hydraulics of Samarkand Institute of Irrigation": the institution
             institution = (inside, institution[1], institution[2])
-        has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1]))
+        has_word = bool(_AFFILIATION_WORDS.search(self.text, institution[0], institution[1])
+                        or _COMPANY_WORDS.search(self.text, institution[0], institution[1]))
         if not (has_word or marker or place_from < len(fields)):
             return None
         places = fields[place_from:]
@@ -1081,7 +1096,8 @@ class MetadataExtractor:
 
     def _is_institution(self, start: int, end: int) -> bool:
         text = self.text[start:end]
-        named = _AFFILIATION_WORDS.search(text) or any(
+        # (a company is an institution too: "Sverdlovsk Regional Bank")
+        named = _AFFILIATION_WORDS.search(text) or _COMPANY_WORDS.search(text) or any(
             e.label == "ORG" and e.id != self.journal_entity_id and start <= e.start and e.end <= end for e in self.doc.entities)
         return bool(named) and _name_like(text)
 
@@ -1121,6 +1137,45 @@ class MetadataExtractor:
         in_script_lines = {self._line_start(a.start) for a in authors if self._in_article_script(a.name)}
         in_script = [a for a in authors if self._in_article_script(a.name) or self._line_start(a.start) in in_script_lines]
         return in_script or authors
+
+    def _author_table(self) -> tuple[list[_Author], int]:
+        """The authors of a table whose header cells "Автор" / "Author" and "Организация" / "Affiliation" (one a line,
+        as an HTML table's cells are read) stand above a name cell and its institution cell, each with the end of the
+        table's last row (its e-mail and ORCID cells after the institution); ([], 0) when there is none."""
+        cells = [line for line in _lines(self.text) if line.text.strip()]
+        authors: list[_Author] = []
+        end = 0
+        for index in range(len(cells) - 3):
+            if not (_AUTHOR_COLUMN.match(cells[index].text) and _AFFILIATION_COLUMN.match(cells[index + 1].text)):
+                continue
+            name_cell, institution_cell = cells[index + 2], cells[index + 3]
+            names = read_byline(self.text, name_cell.start, name_cell.end, own_line=True, labelled=True)
+            if len(names) != 1 or self._affiliation_line(institution_cell) is None:
+                continue
+            names[0].institution = (institution_cell.start, institution_cell.start + len(institution_cell.text.rstrip()))
+            authors.append(_Author(names[0].text, names[0].start, names[0].end, None, institution=names[0].institution))
+            end = institution_cell.end
+            for cell in cells[index + 4:]:  # the row's contact cells: their labels and values
+                if not (_CONTACT_CELL.match(cell.text) or EMAIL.search(cell.text) or ORCID.search(cell.text)):
+                    break
+                end = cell.end
+        return authors, end
+
+    def _citation_line_authors(self, title: str) -> list[_Author]:
+        """The names between the label of a citation line and the article's title in it; [] when no labelled
+        citation line cites the title. The title bounds the byline, so its first word is not read as a name's."""
+        wanted = " ".join(title.split()).casefold()
+        for line in _lines(self.text):
+            label = CITATION_LABEL.match(line.text)
+            if not label:
+                continue
+            # the title's start in the line, over its whitespace runs (a line may wrap a long title)
+            match = re.search(r"\s+".join(map(re.escape, wanted.split())), line.text.casefold())
+            if not match or not line.text[label.end():match.start()].strip():
+                continue
+            names = read_byline(self.text, line.start + label.end(), line.start + match.start())
+            return [_Author(n.text, n.start, n.end, None, markers=n.markers) for n in names]
+        return []
 
     def _line_start(self, position: int) -> int:
         return self.text.rfind("\n", 0, position) + 1

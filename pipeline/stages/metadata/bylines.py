@@ -166,7 +166,7 @@ _MARKERS = re.compile(
 )
 _INSTITUTION_WORD = (
     r"(?<!\w)(?:University|Institute|Academy|College|School|Centre|Center|Hospital|Clinic|Observatory|Station|Museum|Library"
-    r"|Garden|Company|Corporation"
+    r"|Garden|Company|Corporation|Bank|Foundation|Agency"
     r"|Universidad|Universidade|Université|Universität|Universiti|Universitas|Università|Instituto|Institut|Istituto"
     r"|[Уу]ниверситет|[Ии]нститут|[Аа]кадеми[яи]|[Кк]олледж|[Цц]ентр|[Бб]ольница)(?!\w)"
 )

@@ -92,6 +92,8 @@ _CITATION_LABEL = re.compile(
     r"|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
     re.IGNORECASE,
 )
+# Public: the metadata stage reads the names a citation line of the article opens with.
+CITATION_LABEL = _CITATION_LABEL
 # A field label at a line's start, after a wide gap or a separator, or right after a number that ends the previous
 # field's value ("Номер: 2 (58) Год: 2020": an HTML record row whose spaces collapsed to one).
 FIELD_LABEL = re.compile(
