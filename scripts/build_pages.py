@@ -213,8 +213,9 @@ def with_sentinels(source: str) -> str:
     return MARKUP_RE.sub(lambda m: ENT_START + m.group(1) + ENT_END, source)
 
 
-def html_offsets(page: Page, source: str, errors: Errors) -> None:
-    """Text, mention and segment offsets of an HTML page, in the text textmine extracts from it."""
+def html_offsets(page: Page, source: str, errors: Errors) -> bool:
+    """Text, mention and segment offsets of an HTML page, in the text textmine extracts from it; False (and an error)
+    when the sentinels cannot place them."""
     from textmine.stages.htmltext import extract_html
 
     plain, mentions, segments, not_names = strip_markup(source)
@@ -240,14 +241,15 @@ def html_offsets(page: Page, source: str, errors: Errors) -> None:
             text.append(ch)
     if "".join(text) != page.text:
         errors.add(page.pid, "the sentinels changed the extracted text (a mention or segment marker next to collapsed whitespace?)")
-        return
+        return False
     if len(starts) != len(mentions) or len(ends) != len(mentions) or len(seg_starts) != len(segments) \
             or len(plain_bounds) != 2 * len(not_names):
         errors.add(page.pid, "a mention or segment marker is not in the visible text (inside an attribute or a hidden element?)")
-        return
+        return False
     page.entities = [Mention(s, e, m.label, page.text[s:e], m.value) for s, e, m in zip(starts, ends, mentions)]
     page.not_names = list(zip(plain_bounds[::2], plain_bounds[1::2]))
     page.segments = _segments(page, [(s, lang, role) for s, (_, lang, role) in zip(seg_starts, segments)], errors)
+    return True
 
 
 def txt_offsets(page: Page, source: str, errors: Errors) -> None:
@@ -389,7 +391,8 @@ def build(root: Path) -> tuple[list[Page], Errors]:
         page, rel_lines = parsed
         source = page.raw
         if page.fmt == "html":
-            html_offsets(page, source, errors)
+            if not html_offsets(page, source, errors):
+                continue  # without its mentions' offsets the page's relation lines and checks have nothing to read
         else:
             txt_offsets(page, source, errors)
         resolve_relations(page, rel_lines, errors)

@@ -138,3 +138,16 @@ def test_an_unknown_page_is_an_error_that_names_the_pages():
     result = CliRunner().invoke(app, ["benchmark", "pages", "--page", "p99_missing"])
     assert result.exit_code == 2
     assert "p01_cyber_au_somalia" in result.output
+
+
+def test_the_builder_reports_an_html_mention_outside_the_visible_text_without_crashing(tmp_path):
+    """A mention the HTML-to-text step drops (in an attribute) leaves the page without offsets: the builder says so
+    and skips the page's relation lines instead of failing on them."""
+    source = (PAGES_DIR / "src" / "p08_journal_html_arctic.html").read_text(encoding="utf-8")
+    broken = source.replace("<body>", '<body>\n<img src="map.png" alt="[Tromsø|LOC]">', 1)
+    assert broken != source
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "p08_journal_html_arctic.html").write_text(broken, encoding="utf-8")
+    pages, errors = _build_module().build(tmp_path)
+    assert pages == []
+    assert [e for e in errors if "not in the visible text" in e]
