@@ -247,7 +247,6 @@ REPEATED_LINE_MIN_WORDS = 3
 PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$")
 # A menu or breadcrumb item is short ("Vol. 9 No. 2 (2020)" is one).
 MENU_ITEM_MAX_WORDS = 5
-# A classification or identifier line (UDC, DOI, JEL) opens the article's own header, whatever its language.
 # A PDF's running header on a later page: "O. M. Rudneva et al. Short title 205".
 RUNNING_HEADER = re.compile(r"\bet al\.\s.+\s\d{1,4}$")
 # A PDF's running head of authors and short title with the page number before or after it ("Ortega D. E., Lebedeva
@@ -263,6 +262,7 @@ HEADER_MAX_LINES = 10
 # A translated abstract has its translated title and authors in at most this many lines above it (a title, two
 # authors with their affiliations, an abstract label; the authors' e-mail and ORCID lines are not counted).
 TRANSLATED_HEADER_MAX_LINES = 6
+# A classification or identifier line (UDC, DOI, JEL) opens the article's own header, whatever its language.
 ARTICLE_HEADER_LINE = re.compile(r"^\s*(?:УДК|UDC|ББК|JEL|DOI|ГРНТИ)\b", re.IGNORECASE)
 # The article's kind printed above its title ("Оригинальная статья", "Research article") is the article's own line in
 # any language, as a UDC line is.

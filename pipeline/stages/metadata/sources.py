@@ -85,15 +85,14 @@ _PUBLISHED_DOTTED = re.compile(
     re.IGNORECASE,
 )
 _PUBLISHED = re.compile(r"(?<!\w)(?:published|publication date|date of publication|опубликовано|дата публикации)\b", re.IGNORECASE)
-_CITATION_LABEL = re.compile(
+# A citation line's label (public: the metadata stage also reads the names a citation line of the article opens with).
+CITATION_LABEL = re.compile(
     r"^\s*(?:for citation|how to cite(?: this article)?|cite this article|cite as|citation|для цитирования"
     r"|published in|опубликовано в|опубликована в|in(?=\s*:)"  # "In: Proceedings of ..., pp. 12–19"
     r"|как цитировать(?: статью)?|(?:про)?цитировать(?: статью)?|cite(?=\s*:)"  # a widget's "Цитировать:", "Cite:"
     r"|ссылка для цитирования|библиографическая ссылка)\s*[:.]?\s*",
     re.IGNORECASE,
 )
-# Public: the metadata stage reads the names a citation line of the article opens with.
-CITATION_LABEL = _CITATION_LABEL
 # A field label at a line's start, after a wide gap or a separator, or right after a number that ends the previous
 # field's value ("Номер: 2 (58) Год: 2020": an HTML record row whose spaces collapsed to one).
 FIELD_LABEL = re.compile(
@@ -292,7 +291,7 @@ def _clean_journal(line: str, start: int, end: int) -> tuple[int, int] | None:
 
 def read_statement(line: str, offset: int = 0, rank: int = RANK_LINE) -> Statement | None:
     """The source fields one line states, or None: a year, volume or issue, and the journal written before them."""
-    label = _CITATION_LABEL.match(line)
+    label = CITATION_LABEL.match(line)
     body_start = label.end() if label else 0
     volumes = [m.span(1) for m in _VOLUME.finditer(line, body_start)]
     issues = [m.span(1) for m in _ISSUE.finditer(line, body_start) if not _NUMBERED_INSTITUTION.search(line, 0, m.start())]
@@ -627,7 +626,7 @@ def find_statements(text: str, regions: Iterable[tuple[int, int]], body: tuple[i
     citation_lines = []
     for group in (lines, body_lines):
         for index, (start, line) in enumerate(group):
-            label = _CITATION_LABEL.match(line)
+            label = CITATION_LABEL.match(line)
             if not label:
                 continue
             if line[label.end():].strip():
